@@ -1,0 +1,368 @@
+//! The conformance runner: reads worked cases in the vector format
+//! (`../shared/spec/VECTORS.md`, extended in `docs/vectors.md`), computes each,
+//! and reports pass or the first differing field with both values.
+//!
+//! It lives in core so the CLI, Python and WASM front ends run the very same
+//! comparison.
+//!
+//! ```
+//! use pension_rules::check::{check_json, Outcome};
+//! let cases = r#"[{"id": "x", "kind": "adjustment", "ruleset": "cn/national",
+//!                  "input": {}, "expect": {"increase": "1"}}]"#;
+//! let report = check_json(cases, &pension_rules::check::embedded_resolver).unwrap();
+//! assert!(matches!(report.cases[0].outcome, Outcome::Unsupported { .. }));
+//! ```
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::rules::RuleSet;
+
+/// The kinds the vector format defines.
+pub const KINDS: &[&str] = &[
+    "contribution",
+    "retirement",
+    "account",
+    "award",
+    "transfer",
+    "survivor",
+    "adjustment",
+];
+
+/// Computes one kind of case: from the rule set and the case's `input`, the
+/// actual figures by field name.
+pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
+
+/// The handler of a kind, if the engine implements it yet.
+pub fn handler(kind: &str) -> Option<Handler> {
+    match kind {
+        _ => None,
+    }
+}
+
+/// One worked case.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Unique id.
+    pub id: String,
+    /// One of [`KINDS`].
+    pub kind: String,
+    /// Rule-set id (`cn/shaanxi`), or `[id, overlay…]` (reserved).
+    pub ruleset: Value,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The inputs, by kind.
+    pub input: Value,
+    /// The expected figures; `{"error": "code"}` expects a rejection.
+    pub expect: Map<String, Value>,
+    /// Allowed absolute difference per field.
+    #[serde(default)]
+    pub tolerance: BTreeMap<String, String>,
+}
+
+/// The result of one case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Every expected field matched.
+    Pass,
+    /// A field differed (the first one found).
+    Fail {
+        /// Field path.
+        field: String,
+        /// What the case expects.
+        expected: Value,
+        /// What the engine computed (null when absent).
+        actual: Value,
+    },
+    /// The engine rejected the input, or the case itself is malformed.
+    Error {
+        /// Error code.
+        code: String,
+        /// Message.
+        message: String,
+    },
+    /// The engine does not implement this kind yet.
+    Unsupported {
+        /// The kind.
+        kind: String,
+    },
+}
+
+/// The result of one case, with its id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseReport {
+    /// Case id (or `#index` when the case could not be read).
+    pub id: String,
+    /// Case kind.
+    pub kind: String,
+    /// What happened.
+    pub outcome: Outcome,
+    /// The actual figures computed (when computed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Map<String, Value>>,
+}
+
+/// The results of a file or string of cases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// One report per case, in input order.
+    pub cases: Vec<CaseReport>,
+}
+
+impl Report {
+    /// Count of cases with each status: (pass, fail, error, unsupported).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let mut c = (0, 0, 0, 0);
+        for r in &self.cases {
+            match r.outcome {
+                Outcome::Pass => c.0 += 1,
+                Outcome::Fail { .. } => c.1 += 1,
+                Outcome::Error { .. } => c.2 += 1,
+                Outcome::Unsupported { .. } => c.3 += 1,
+            }
+        }
+        c
+    }
+    /// Whether every case passed (unsupported kinds count as not passed
+    /// unless `allow_unsupported`).
+    pub fn ok(&self, allow_unsupported: bool) -> bool {
+        let (_, f, e, u) = self.counts();
+        f == 0 && e == 0 && (allow_unsupported || u == 0)
+    }
+}
+
+/// Resolves a rule-set id to the embedded rule set.
+pub fn embedded_resolver(id: &str) -> Result<RuleSet, Error> {
+    RuleSet::embedded(id).map_err(Error::from)
+}
+
+/// Run every case in `text` (one case object or an array). A case that
+/// cannot be read is reported as an error and the run goes on; only text
+/// that is not JSON at all is an error.
+pub fn check_json(
+    text: &str,
+    resolve: &dyn Fn(&str) -> Result<RuleSet, Error>,
+) -> Result<Report, Error> {
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| Error::field("(file)", format!("not valid JSON: {e}")))?;
+    let items = match v {
+        Value::Array(a) => a,
+        other => vec![other],
+    };
+    let mut cache: BTreeMap<String, Result<RuleSet, Error>> = BTreeMap::new();
+    let cases = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let id = item
+                .get("id")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("#{i}"), str::to_string);
+            let kind = item
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            match serde_json::from_value::<Case>(item) {
+                Ok(case) => run_case(&case, &mut |rid| {
+                    cache
+                        .entry(rid.to_string())
+                        .or_insert_with(|| resolve(rid))
+                        .clone()
+                }),
+                Err(e) => CaseReport {
+                    id,
+                    kind,
+                    outcome: Outcome::Error {
+                        code: "invalid_case".into(),
+                        message: format!("case is not in the vector format: {e}"),
+                    },
+                    actual: None,
+                },
+            }
+        })
+        .collect();
+    Ok(Report { cases })
+}
+
+/// Run one case.
+pub fn run_case(
+    case: &Case,
+    resolve: &mut dyn FnMut(&str) -> Result<RuleSet, Error>,
+) -> CaseReport {
+    let report = |outcome, actual| CaseReport {
+        id: case.id.clone(),
+        kind: case.kind.clone(),
+        outcome,
+        actual,
+    };
+    let err = |code: &str, message: String| Outcome::Error {
+        code: code.into(),
+        message,
+    };
+    if !KINDS.contains(&case.kind.as_str()) {
+        return report(
+            err(
+                "invalid_case",
+                format!(
+                    "unknown kind `{}`; expected one of {}",
+                    case.kind,
+                    KINDS.join(", ")
+                ),
+            ),
+            None,
+        );
+    }
+    let Some(handler) = handler(&case.kind) else {
+        return report(
+            Outcome::Unsupported {
+                kind: case.kind.clone(),
+            },
+            None,
+        );
+    };
+    let rules = match &case.ruleset {
+        Value::String(id) => resolve(id),
+        Value::Array(_) => Err(Error::field(
+            "ruleset",
+            "rule-set arrays with overlays are reserved and not supported yet",
+        )),
+        _ => Err(Error::field(
+            "ruleset",
+            "expected a rule-set id string like \"cn/shaanxi\"",
+        )),
+    };
+    let rules = match rules {
+        Ok(r) => r,
+        Err(e) => return report(err(e.code(), e.to_string()), None),
+    };
+    let expects_error = case.expect.get("error").and_then(Value::as_str);
+    match handler(&rules, &case.input) {
+        Err(e) => match expects_error {
+            Some(code) if code == e.code() => report(Outcome::Pass, None),
+            Some(code) => report(
+                Outcome::Fail {
+                    field: "error".into(),
+                    expected: Value::String(code.into()),
+                    actual: Value::String(e.code().into()),
+                },
+                None,
+            ),
+            None => report(err(e.code(), e.to_string()), None),
+        },
+        Ok(actual) => {
+            if let Some(code) = expects_error {
+                return report(
+                    Outcome::Fail {
+                        field: "error".into(),
+                        expected: Value::String(code.into()),
+                        actual: Value::Null,
+                    },
+                    Some(actual),
+                );
+            }
+            let outcome =
+                compare(&case.expect, &actual, &case.tolerance, "").unwrap_or(Outcome::Pass);
+            report(outcome, Some(actual))
+        }
+    }
+}
+
+fn as_decimal(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Number(n) => n.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The first mismatch of `expect` against `actual`, if any.
+fn compare(
+    expect: &Map<String, Value>,
+    actual: &Map<String, Value>,
+    tol: &BTreeMap<String, String>,
+    prefix: &str,
+) -> Option<Outcome> {
+    for (field, want) in expect {
+        let path = if prefix.is_empty() {
+            field.clone()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        let got = actual.get(field).cloned().unwrap_or(Value::Null);
+        let fail = || {
+            Some(Outcome::Fail {
+                field: path.clone(),
+                expected: want.clone(),
+                actual: got.clone(),
+            })
+        };
+        match (want, &got) {
+            (Value::Object(w), Value::Object(g)) => {
+                if let Some(o) = compare(w, g, tol, &path) {
+                    return Some(o);
+                }
+            }
+            (Value::Array(w), Value::Array(g)) => {
+                if w.len() != g.len() {
+                    return fail();
+                }
+                for (i, (wi, gi)) in w.iter().zip(g).enumerate() {
+                    let p = format!("{path}[{i}]");
+                    match (wi, gi) {
+                        (Value::Object(wo), Value::Object(go)) => {
+                            if let Some(o) = compare(wo, go, tol, &p) {
+                                return Some(o);
+                            }
+                        }
+                        _ if !values_equal(wi, gi, None) => {
+                            return Some(Outcome::Fail {
+                                field: p,
+                                expected: wi.clone(),
+                                actual: gi.clone(),
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {
+                let t = tol
+                    .get(&path)
+                    .or_else(|| tol.get(field))
+                    .and_then(|t| t.parse::<Decimal>().ok());
+                if !values_equal(want, &got, t) {
+                    return fail();
+                }
+            }
+        }
+    }
+    None
+}
+
+fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
+    match (want, got) {
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Null, Value::Null) => true,
+        _ => match (as_decimal(want), as_decimal(got)) {
+            (Some(a), Some(b)) => (a - b).abs() <= tol.unwrap_or(Decimal::ZERO),
+            _ => want == got,
+        },
+    }
+}
+
+/// Parse a case's `input` into an engine input type, turning serde's message
+/// into an input error that names the field.
+pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
+    T::deserialize(input).map_err(|e| Error::field("input", e.to_string()))
+}

@@ -1,0 +1,121 @@
+//! Typed errors. Every public computation returns these, never panics.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::rules::LoadError;
+
+/// The rule set lacks a value a computation needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RuleError {
+    /// No entry of a dated parameter is in force on the date.
+    #[error("rule parameter `{param}` has no value in force on {date}")]
+    NotInForce {
+        /// Parameter name.
+        param: &'static str,
+        /// The date asked for.
+        date: NaiveDate,
+    },
+    /// A yearly series has no value for the year.
+    #[error(
+        "rule parameter `{param}` has no value for {year}; add it to the rule set (or pass it as input where the computation allows)"
+    )]
+    NoYear {
+        /// Parameter name.
+        param: &'static str,
+        /// The year asked for.
+        year: i32,
+    },
+    /// A table has no row for the key.
+    #[error("rule table `{param}` has no row for {key}")]
+    NoRow {
+        /// Parameter name.
+        param: &'static str,
+        /// The key asked for.
+        key: i64,
+    },
+}
+
+/// One problem with one input field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Path of the field (`history[2].base`).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem found in one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputErrors(pub Vec<FieldError>);
+
+impl fmt::Display for InputErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Any error of the library.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The input has one or more invalid fields.
+    #[error("invalid input: {0}")]
+    Input(InputErrors),
+    /// The rule set lacks a needed value.
+    #[error(transparent)]
+    Rules(#[from] RuleError),
+    /// A rule set could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The case is valid but the law gives no result (e.g. not eligible).
+    #[error("{0}")]
+    NotApplicable(String),
+}
+
+impl Error {
+    /// A stable, machine-readable code (see docs/errors.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Input(_) => "invalid_input",
+            Error::Rules(RuleError::NotInForce { .. }) => "rule_not_in_force",
+            Error::Rules(RuleError::NoYear { .. }) => "rule_missing_year",
+            Error::Rules(RuleError::NoRow { .. }) => "rule_missing_row",
+            Error::Load(_) => "rules_invalid",
+            Error::NotApplicable(_) => "not_applicable",
+        }
+    }
+
+    /// An input error with a single field problem.
+    pub fn field(path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Input(InputErrors(vec![FieldError {
+            path: path.into(),
+            message: message.into(),
+        }]))
+    }
+
+    /// The field problems, for input errors.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Error::Input(e) => &e.0,
+            _ => &[],
+        }
+    }
+}
+
+/// Result with the library's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

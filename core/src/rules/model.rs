@@ -1,0 +1,211 @@
+//! The parsed and merged rule set: parameters as dated entries with sources.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::registry::ParamSpec;
+use crate::rounding::Rounding;
+use crate::time::{Age, YearMonth};
+
+/// Where a value stands in the rule files (for error messages and `rules show`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// File path as given to the loader (`cn/national/award.toml` for embedded sets).
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// How sure the data is, as tagged in the research notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Confidence {
+    /// Official text seen, or two independent sources agree.
+    H,
+    /// One good source.
+    M,
+    /// A single weak source, or inferred.
+    L,
+}
+
+/// A documented reading that was not chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// Row key, for table alternatives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<i64>,
+    /// The other value, as written.
+    pub value: String,
+    /// Where it comes from.
+    pub source: String,
+    /// Where it was seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<String>,
+    /// Why it was not chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The legal source and status of one value: what every trace cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// Document number and article/table/annex.
+    pub source: String,
+    /// Where the text was seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<String>,
+    /// When the value was published (for "as known on" queries).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// Paid provisionally (预发) until the final value is published.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// Confidence tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Readings not chosen.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// File and line (left out of the content hash).
+    pub origin: Origin,
+}
+
+/// A parameter value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A decimal number (ratio, money, rate, divisor …).
+    Decimal(Decimal),
+    /// A whole number of months.
+    Months(u32),
+    /// A calendar month.
+    Month(YearMonth),
+    /// An age.
+    Age(Age),
+    /// A named formula variant.
+    Variant(String),
+    /// A rounding rule.
+    Rounding(Rounding),
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Decimal(d) => write!(f, "{d}"),
+            Value::Months(m) => write!(f, "{m}"),
+            Value::Month(m) => write!(f, "{m}"),
+            Value::Age(a) => write!(f, "{a}"),
+            Value::Variant(v) => f.write_str(v),
+            Value::Rounding(r) => write!(f, "{r}"),
+        }
+    }
+}
+
+/// A value in force from a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatedEntry {
+    /// First day in force.
+    pub from: NaiveDate,
+    /// Last day in force, when the rule says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// The value.
+    pub value: Value,
+    /// Its source.
+    pub provenance: Arc<Provenance>,
+}
+
+/// The value of one calendar year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearlyEntry {
+    /// The year.
+    pub year: i32,
+    /// The value.
+    pub value: Value,
+    /// Its source (with `provisional` and `published`).
+    pub provenance: Arc<Provenance>,
+}
+
+/// A whole table in force from a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableVersion {
+    /// First day in force.
+    pub from: NaiveDate,
+    /// Last day in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// Rows by key.
+    pub rows: BTreeMap<i64, Value>,
+    /// Its source (row alternatives are in `provenance.alternatives`).
+    pub provenance: Arc<Provenance>,
+}
+
+/// The 2025-style gradual rise of a retirement age by birth cohort.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CohortRise {
+    /// First birth month affected.
+    pub start_birth: YearMonth,
+    /// One more month of age per this many months of birth.
+    pub step_months: u32,
+    /// Largest delay.
+    pub max_delay_months: u32,
+    /// `original_age + max_delay_months`.
+    pub final_age: Age,
+}
+
+/// A retirement-age schedule in force from a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleVersion {
+    /// First day in force.
+    pub from: NaiveDate,
+    /// Last day in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// Age before any rise (the "original" statutory age).
+    pub original_age: Age,
+    /// The cohort rise, if the version has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rise: Option<CohortRise>,
+    /// Its source.
+    pub provenance: Arc<Provenance>,
+}
+
+/// A parameter's entries, by shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "shape", content = "entries")]
+pub enum Entries {
+    /// Dated scalar values.
+    Dated(Vec<DatedEntry>),
+    /// One value per year.
+    Yearly(Vec<YearlyEntry>),
+    /// Dated table versions.
+    Table(Vec<TableVersion>),
+    /// Dated schedule versions.
+    Schedule(Vec<ScheduleVersion>),
+}
+
+/// One parameter with all its entries.
+#[derive(Debug, Clone, Serialize)]
+pub struct Param {
+    /// What the engine knows of it.
+    #[serde(skip)]
+    pub spec: Option<&'static ParamSpec>,
+    /// Human title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The entries.
+    #[serde(flatten)]
+    pub entries: Entries,
+}

@@ -1,0 +1,761 @@
+//! A rule set resolved into plain typed fields: built once, then read by every
+//! computation without touching the parsed tree.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::model::*;
+use super::{Identity, RuleSet};
+use crate::error::RuleError;
+use crate::rounding::Rounding;
+use crate::time::{Age, YearMonth};
+
+/// A value with the parameter it came from and its legal source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// The parameter's registered name.
+    pub param: &'static str,
+    /// Where the value comes from.
+    pub provenance: Arc<Provenance>,
+}
+
+/// A dated series: the value in force on any day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline<T> {
+    param: &'static str,
+    as_of: NaiveDate,
+    entries: Vec<(NaiveDate, Option<NaiveDate>, Sourced<T>)>,
+}
+
+impl<T: Clone> Timeline<T> {
+    /// The value in force on `date`: the last entry whose `from` is on or
+    /// before it (and whose `until`, if any, is not before it).
+    pub fn at(&self, date: NaiveDate) -> Result<Sourced<T>, RuleError> {
+        let i = self.entries.partition_point(|(from, _, _)| *from <= date);
+        match i.checked_sub(1).map(|i| &self.entries[i]) {
+            Some((_, until, v)) if until.is_none_or(|u| date <= u) => Ok(v.clone()),
+            _ => Err(RuleError::NotInForce {
+                param: self.param,
+                date,
+            }),
+        }
+    }
+    /// The value in force during `month` (on its first day).
+    pub fn in_month(&self, month: YearMonth) -> Result<Sourced<T>, RuleError> {
+        self.at(month.first_day())
+    }
+    /// The value in force on the snapshot's date.
+    pub fn current(&self) -> Result<Sourced<T>, RuleError> {
+        self.at(self.as_of)
+    }
+    /// Whether the parameter has any entry at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The parameter's name.
+    pub fn param(&self) -> &'static str {
+        self.param
+    }
+}
+
+/// A yearly series as known on the snapshot's knowledge date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearSeries<T> {
+    param: &'static str,
+    by_year: BTreeMap<i32, Sourced<T>>,
+}
+
+impl<T: Clone> YearSeries<T> {
+    /// The value for `year`; a final value beats a provisional (预发) one.
+    pub fn get(&self, year: i32) -> Result<Sourced<T>, RuleError> {
+        self.by_year.get(&year).cloned().ok_or(RuleError::NoYear {
+            param: self.param,
+            year,
+        })
+    }
+    /// Whether `year` has a value.
+    pub fn has(&self, year: i32) -> bool {
+        self.by_year.contains_key(&year)
+    }
+    /// Years with values.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.by_year.keys().copied()
+    }
+    /// The parameter's name.
+    pub fn param(&self) -> &'static str {
+        self.param
+    }
+}
+
+/// One version of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRows<T> {
+    rows: BTreeMap<i64, T>,
+    step: bool,
+}
+
+impl<T: Clone> TableRows<T> {
+    /// The row for `key` (exact tables), or the row with the greatest key not
+    /// above it (step tables).
+    pub fn get(&self, key: i64) -> Option<T> {
+        if self.step {
+            self.rows.range(..=key).next_back().map(|(_, v)| v.clone())
+        } else {
+            self.rows.get(&key).cloned()
+        }
+    }
+    /// Smallest and largest key.
+    pub fn key_range(&self) -> Option<(i64, i64)> {
+        Some((*self.rows.keys().next()?, *self.rows.keys().next_back()?))
+    }
+    /// All rows.
+    pub fn rows(&self) -> &BTreeMap<i64, T> {
+        &self.rows
+    }
+}
+
+/// A retirement-age schedule version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleRule {
+    /// Age before any rise.
+    pub original_age: Age,
+    /// The gradual rise by birth cohort, if any.
+    pub rise: Option<CohortRise>,
+}
+
+macro_rules! variant_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        pub enum $name { $($(#[$vm])* $v),+ }
+        impl FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($s => Ok(Self::$v),)+ _ => Err(()) }
+            }
+        }
+        impl $name {
+            /// The name used in rule files.
+            pub fn name(self) -> &'static str { match self { $(Self::$v => $s),+ } }
+        }
+    };
+}
+
+variant_enum!(
+    /// Year-end interest convention (劳办发〔1997〕116号 附件3).
+    InterestConvention {
+        /// `B(1+r) + A(1 + r × 1.083 / 2)`.
+        Annual1083 = "annual_1083",
+        /// Exact 月积数: each month's credit earns r × (13 − n) / 12.
+        MonthlyProduct = "monthly_product",
+    }
+);
+variant_enum!(
+    /// The inheritable part of the individual account.
+    Inheritance {
+        /// Personal contributions and their interest only (国发〔1997〕26号).
+        PersonalContributions = "personal_contributions",
+        /// The whole remaining balance (社会保险法 第十四条).
+        WholeBalance = "whole_balance",
+    }
+);
+variant_enum!(
+    /// 计发月数 for ages with months.
+    DivisorMonthRule {
+        /// The whole-year row.
+        WholeYears = "whole_years",
+        /// Linear between the year rows, by month.
+        LinearByMonth = "linear_by_month",
+    }
+);
+variant_enum!(
+    /// Which average wage divides a year's contribution base.
+    IndexDenominator {
+        /// The wage that set that year's base (usually the previous year's).
+        BaseSettingYear = "base_setting_year",
+        /// The average wage of the same calendar year.
+        SameYear = "same_year",
+    }
+);
+variant_enum!(
+    /// Weighting of the average index.
+    IndexWeighting {
+        /// Each month counts once.
+        Monthly = "monthly",
+        /// Each year's index counts once.
+        Yearly = "yearly",
+    }
+);
+variant_enum!(
+    /// How gaps (断缴) enter the average index.
+    GapRule {
+        /// Counted with index 0.
+        Zero = "zero",
+        /// Left out.
+        Skip = "skip",
+    }
+);
+variant_enum!(
+    /// Whether deemed (视同) years enter the average index.
+    DeemedRule {
+        /// Not in the average.
+        Excluded = "excluded",
+        /// In the average with the deemed index.
+        Included = "included",
+    }
+);
+variant_enum!(
+    /// Which years earn the transitional pension.
+    TransitionalYears {
+        /// Deemed (视同) years only.
+        DeemedOnly = "deemed_only",
+        /// Deemed years and actual years before the account began.
+        DeemedAndPreAccount = "deemed_and_pre_account",
+    }
+);
+
+/// Contribution parameters (缴费).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct ContributionRules {
+    pub employer_rate: Timeline<Decimal>,
+    pub individual_rate: Timeline<Decimal>,
+    pub flexible_rate: Timeline<Decimal>,
+    pub flexible_account_rate: Timeline<Decimal>,
+    pub base_floor_ratio: Timeline<Decimal>,
+    pub base_cap_ratio: Timeline<Decimal>,
+    pub reference_wage: YearSeries<Decimal>,
+    pub base_floor: YearSeries<Decimal>,
+    pub base_cap: YearSeries<Decimal>,
+}
+
+/// Individual-account parameters (个人账户).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct AccountRules {
+    pub credit_rate: Timeline<Decimal>,
+    pub interest_rate: YearSeries<Decimal>,
+    pub interest_convention: Timeline<InterestConvention>,
+    pub annual_interest_factor: Timeline<Decimal>,
+    pub inheritance: Timeline<Inheritance>,
+    pub established: Timeline<YearMonth>,
+}
+
+/// Retirement parameters (退休).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct RetirementRules {
+    pub male: Timeline<ScheduleRule>,
+    pub female_50: Timeline<ScheduleRule>,
+    pub female_55: Timeline<ScheduleRule>,
+    pub min_contribution_months: Timeline<Arc<TableRows<u32>>>,
+    pub elastic_early_max_months: Timeline<u32>,
+    pub elastic_late_max_months: Timeline<u32>,
+}
+
+/// Award parameters (待遇计发).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct AwardRules {
+    pub annuity_divisor: Timeline<Arc<TableRows<Decimal>>>,
+    pub divisor_month_rule: Timeline<DivisorMonthRule>,
+    pub basic_rate_per_year: Timeline<Decimal>,
+    pub pension_base: YearSeries<Decimal>,
+    pub average_wage: YearSeries<Decimal>,
+    pub index_denominator: Timeline<IndexDenominator>,
+    pub index_weighting: Timeline<IndexWeighting>,
+    pub index_gaps: Timeline<GapRule>,
+    pub index_deemed: Timeline<DeemedRule>,
+    pub index_cap: Timeline<Decimal>,
+    pub transitional_coefficient: Timeline<Decimal>,
+    pub transitional_years: Timeline<TransitionalYears>,
+}
+
+/// Transfer parameters (转移接续).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct TransferRules {
+    pub pooled_share: Timeline<Decimal>,
+    pub pooled_from: Timeline<YearMonth>,
+    pub receipt_min_months: Timeline<u32>,
+    pub temporary_account_age_male: Timeline<Age>,
+    pub temporary_account_age_female: Timeline<Age>,
+}
+
+/// Survivor-benefit parameters (遗属待遇).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct SurvivorRules {
+    pub funeral_grant_multiple: Timeline<Decimal>,
+    pub allowance_months: Timeline<Arc<TableRows<u32>>>,
+    pub allowance_threshold_years: Timeline<u32>,
+    pub allowance_max_months: Timeline<u32>,
+    pub pensioner_min_months: Timeline<u32>,
+    pub urban_disposable_income: YearSeries<Decimal>,
+}
+
+/// Rounding rules (舍入).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct RoundingRules {
+    pub money: Timeline<Rounding>,
+    pub divisor: Timeline<Rounding>,
+    pub index: Timeline<Rounding>,
+    pub years: Timeline<Rounding>,
+}
+
+/// A rule set resolved for computations on one date, as known on one date.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// Which rules: id, version, hash.
+    pub identity: Arc<Identity>,
+    /// The evaluation date (`current()` values are those in force then).
+    pub as_of: NaiveDate,
+    /// The knowledge date: values published later are left out.
+    pub known_on: Option<NaiveDate>,
+    #[allow(missing_docs)]
+    pub contribution: ContributionRules,
+    #[allow(missing_docs)]
+    pub account: AccountRules,
+    #[allow(missing_docs)]
+    pub retirement: RetirementRules,
+    #[allow(missing_docs)]
+    pub award: AwardRules,
+    #[allow(missing_docs)]
+    pub transfer: TransferRules,
+    #[allow(missing_docs)]
+    pub survivor: SurvivorRules,
+    #[allow(missing_docs)]
+    pub rounding: RoundingRules,
+}
+
+fn visible(p: &Provenance, known_on: Option<NaiveDate>) -> bool {
+    match (known_on, p.published) {
+        (Some(k), Some(published)) => published <= k,
+        _ => true,
+    }
+}
+
+struct Builder<'a> {
+    rs: &'a RuleSet,
+    as_of: NaiveDate,
+    known_on: Option<NaiveDate>,
+}
+
+impl Builder<'_> {
+    fn spec_name(name: &str) -> &'static str {
+        super::registry::spec(name).map_or("unknown", |s| s.name)
+    }
+
+    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
+        let param = Self::spec_name(name);
+        let mut entries = vec![];
+        if let Some(Param {
+            entries: Entries::Dated(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                if let Some(value) = conv(&e.value) {
+                    entries.push((
+                        e.from,
+                        e.until,
+                        Sourced {
+                            value,
+                            param,
+                            provenance: e.provenance.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        Timeline {
+            param,
+            as_of: self.as_of,
+            entries,
+        }
+    }
+
+    fn yearly(&self, name: &str) -> YearSeries<Decimal> {
+        let param = Self::spec_name(name);
+        let mut by_year: BTreeMap<i32, Sourced<Decimal>> = BTreeMap::new();
+        if let Some(Param {
+            entries: Entries::Yearly(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            // Sorted with provisional first, so a visible final value wins.
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                if let Value::Decimal(d) = e.value {
+                    by_year.insert(
+                        e.year,
+                        Sourced {
+                            value: d,
+                            param,
+                            provenance: e.provenance.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        YearSeries { param, by_year }
+    }
+
+    fn table<T>(
+        &self,
+        name: &str,
+        conv: impl Fn(&Value) -> Option<T>,
+    ) -> Timeline<Arc<TableRows<T>>> {
+        let param = Self::spec_name(name);
+        let step = matches!(
+            super::registry::spec(name).map(|s| s.shape),
+            Some(super::Shape::Table {
+                lookup: super::Lookup::Step,
+                ..
+            })
+        );
+        let mut entries = vec![];
+        if let Some(Param {
+            entries: Entries::Table(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                let rows = e
+                    .rows
+                    .iter()
+                    .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
+                    .collect();
+                let value = Arc::new(TableRows { rows, step });
+                entries.push((
+                    e.from,
+                    e.until,
+                    Sourced {
+                        value,
+                        param,
+                        provenance: e.provenance.clone(),
+                    },
+                ));
+            }
+        }
+        Timeline {
+            param,
+            as_of: self.as_of,
+            entries,
+        }
+    }
+
+    fn schedule(&self, name: &str) -> Timeline<ScheduleRule> {
+        let param = Self::spec_name(name);
+        let mut entries = vec![];
+        if let Some(Param {
+            entries: Entries::Schedule(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                let value = ScheduleRule {
+                    original_age: e.original_age,
+                    rise: e.rise,
+                };
+                entries.push((
+                    e.from,
+                    e.until,
+                    Sourced {
+                        value,
+                        param,
+                        provenance: e.provenance.clone(),
+                    },
+                ));
+            }
+        }
+        Timeline {
+            param,
+            as_of: self.as_of,
+            entries,
+        }
+    }
+
+    fn dec(&self, name: &str) -> Timeline<Decimal> {
+        self.dated(name, |v| {
+            if let Value::Decimal(d) = v {
+                Some(*d)
+            } else {
+                None
+            }
+        })
+    }
+    fn months(&self, name: &str) -> Timeline<u32> {
+        self.dated(name, |v| {
+            if let Value::Months(m) = v {
+                Some(*m)
+            } else {
+                None
+            }
+        })
+    }
+    fn month(&self, name: &str) -> Timeline<YearMonth> {
+        self.dated(name, |v| {
+            if let Value::Month(m) = v {
+                Some(*m)
+            } else {
+                None
+            }
+        })
+    }
+    fn age(&self, name: &str) -> Timeline<Age> {
+        self.dated(name, |v| {
+            if let Value::Age(a) = v {
+                Some(*a)
+            } else {
+                None
+            }
+        })
+    }
+    fn variant<T: FromStr>(&self, name: &str) -> Timeline<T> {
+        self.dated(name, |v| {
+            if let Value::Variant(s) = v {
+                s.parse().ok()
+            } else {
+                None
+            }
+        })
+    }
+    fn rounding(&self, name: &str) -> Timeline<Rounding> {
+        self.dated(name, |v| {
+            if let Value::Rounding(r) = v {
+                Some(*r)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+fn dec_row(v: &Value) -> Option<Decimal> {
+    if let Value::Decimal(d) = v {
+        Some(*d)
+    } else {
+        None
+    }
+}
+fn months_row(v: &Value) -> Option<u32> {
+    if let Value::Months(m) = v {
+        Some(*m)
+    } else {
+        None
+    }
+}
+
+impl Snapshot {
+    pub(super) fn build(rs: &RuleSet, as_of: NaiveDate, known_on: Option<NaiveDate>) -> Snapshot {
+        let b = Builder {
+            rs,
+            as_of,
+            known_on,
+        };
+        Snapshot {
+            identity: rs.identity.clone(),
+            as_of,
+            known_on,
+            contribution: ContributionRules {
+                employer_rate: b.dec("contribution.employer_rate"),
+                individual_rate: b.dec("contribution.individual_rate"),
+                flexible_rate: b.dec("contribution.flexible_rate"),
+                flexible_account_rate: b.dec("contribution.flexible_account_rate"),
+                base_floor_ratio: b.dec("contribution.base_floor_ratio"),
+                base_cap_ratio: b.dec("contribution.base_cap_ratio"),
+                reference_wage: b.yearly("contribution.reference_wage"),
+                base_floor: b.yearly("contribution.base_floor"),
+                base_cap: b.yearly("contribution.base_cap"),
+            },
+            account: AccountRules {
+                credit_rate: b.dec("account.credit_rate"),
+                interest_rate: b.yearly("account.interest_rate"),
+                interest_convention: b.variant("account.interest_convention"),
+                annual_interest_factor: b.dec("account.annual_interest_factor"),
+                inheritance: b.variant("account.inheritance"),
+                established: b.month("account.established"),
+            },
+            retirement: RetirementRules {
+                male: b.schedule("retirement.schedule.male"),
+                female_50: b.schedule("retirement.schedule.female_50"),
+                female_55: b.schedule("retirement.schedule.female_55"),
+                min_contribution_months: b.table("retirement.min_contribution_months", months_row),
+                elastic_early_max_months: b.months("retirement.elastic_early_max_months"),
+                elastic_late_max_months: b.months("retirement.elastic_late_max_months"),
+            },
+            award: AwardRules {
+                annuity_divisor: b.table("award.annuity_divisor", dec_row),
+                divisor_month_rule: b.variant("award.divisor_month_rule"),
+                basic_rate_per_year: b.dec("award.basic_rate_per_year"),
+                pension_base: b.yearly("award.pension_base"),
+                average_wage: b.yearly("award.average_wage"),
+                index_denominator: b.variant("award.index_denominator"),
+                index_weighting: b.variant("award.index_weighting"),
+                index_gaps: b.variant("award.index_gaps"),
+                index_deemed: b.variant("award.index_deemed"),
+                index_cap: b.dec("award.index_cap"),
+                transitional_coefficient: b.dec("award.transitional_coefficient"),
+                transitional_years: b.variant("award.transitional_years"),
+            },
+            transfer: TransferRules {
+                pooled_share: b.dec("transfer.pooled_share"),
+                pooled_from: b.month("transfer.pooled_from"),
+                receipt_min_months: b.months("transfer.receipt_min_months"),
+                temporary_account_age_male: b.age("transfer.temporary_account_age_male"),
+                temporary_account_age_female: b.age("transfer.temporary_account_age_female"),
+            },
+            survivor: SurvivorRules {
+                funeral_grant_multiple: b.dec("survivor.funeral_grant_multiple"),
+                allowance_months: b.table("survivor.allowance_months", months_row),
+                allowance_threshold_years: b.months("survivor.allowance_threshold_years"),
+                allowance_max_months: b.months("survivor.allowance_max_months"),
+                pensioner_min_months: b.months("survivor.pensioner_min_months"),
+                urban_disposable_income: b.yearly("survivor.urban_disposable_income"),
+            },
+            rounding: RoundingRules {
+                money: b.rounding("rounding.money"),
+                divisor: b.rounding("rounding.divisor"),
+                index: b.rounding("rounding.index"),
+                years: b.rounding("rounding.years"),
+            },
+        }
+    }
+}
+
+/// A parameter's value on a date, with its source (for display).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolved {
+    /// Parameter name.
+    pub name: String,
+    /// Title from the rule file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The values that apply: one for dated parameters, one per year for
+    /// yearly series, one per row for tables.
+    pub values: Vec<ResolvedValue>,
+}
+
+/// One applicable value and its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedValue {
+    /// Year, age or other key, where the parameter has keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The value as text.
+    pub value: String,
+    /// In force from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Its source.
+    pub provenance: Arc<Provenance>,
+}
+
+pub(super) fn resolve_param(
+    name: &str,
+    p: &Param,
+    date: NaiveDate,
+    known_on: Option<NaiveDate>,
+) -> Resolved {
+    fn pick<T>(
+        v: &[T],
+        from: impl Fn(&T) -> NaiveDate,
+        until: impl Fn(&T) -> Option<NaiveDate>,
+        date: NaiveDate,
+    ) -> Option<&T> {
+        v.iter()
+            .rev()
+            .find(|e| from(e) <= date)
+            .filter(|e| until(e).is_none_or(|u| date <= u))
+    }
+    let values = match &p.entries {
+        Entries::Dated(v) => {
+            let v: Vec<_> = v
+                .iter()
+                .filter(|e| visible(&e.provenance, known_on))
+                .cloned()
+                .collect();
+            pick(&v, |e| e.from, |e| e.until, date)
+                .map(|e| ResolvedValue {
+                    key: None,
+                    value: e.value.to_string(),
+                    from: Some(e.from),
+                    provenance: e.provenance.clone(),
+                })
+                .into_iter()
+                .collect()
+        }
+        Entries::Yearly(v) => {
+            let mut by_year: BTreeMap<i32, &YearlyEntry> = BTreeMap::new();
+            for e in v.iter().filter(|e| visible(&e.provenance, known_on)) {
+                by_year.insert(e.year, e);
+            }
+            by_year
+                .values()
+                .map(|e| ResolvedValue {
+                    key: Some(e.year.to_string()),
+                    value: e.value.to_string(),
+                    from: None,
+                    provenance: e.provenance.clone(),
+                })
+                .collect()
+        }
+        Entries::Table(v) => {
+            let v: Vec<_> = v
+                .iter()
+                .filter(|e| visible(&e.provenance, known_on))
+                .cloned()
+                .collect();
+            pick(&v, |e| e.from, |e| e.until, date)
+                .map(|t| {
+                    t.rows
+                        .iter()
+                        .map(|(k, val)| ResolvedValue {
+                            key: Some(k.to_string()),
+                            value: val.to_string(),
+                            from: Some(t.from),
+                            provenance: t.provenance.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        Entries::Schedule(v) => {
+            let v: Vec<_> = v
+                .iter()
+                .filter(|e| visible(&e.provenance, known_on))
+                .cloned()
+                .collect();
+            pick(&v, |e| e.from, |e| e.until, date)
+                .map(|s| {
+                    let value = match s.rise {
+                        None => format!("{}", s.original_age),
+                        Some(r) => format!(
+                            "{} rising from births {} by 1 month per {} months, up to +{} months = {}",
+                            s.original_age, r.start_birth, r.step_months, r.max_delay_months, r.final_age
+                        ),
+                    };
+                    ResolvedValue { key: None, value, from: Some(s.from), provenance: s.provenance.clone() }
+                })
+                .into_iter()
+                .collect()
+        }
+    };
+    Resolved {
+        name: name.to_string(),
+        title: p.title.clone(),
+        unit: p.unit.clone(),
+        values,
+    }
+}

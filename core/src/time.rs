@@ -1,0 +1,214 @@
+//! Calendar months and ages in months.
+//!
+//! Contributions are paid by the month and the 2025 retirement reform counts
+//! ages in years and months, so both get their own small types instead of
+//! fractional years.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar month, `YYYY-MM`.
+///
+/// ```
+/// use pension_rules::YearMonth;
+/// let m: YearMonth = "2025-02".parse().unwrap();
+/// assert_eq!(m.add_months(11).to_string(), "2026-01");
+/// assert_eq!(m.year(), 2025);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    /// Months since year 0 (`year * 12 + month - 1`).
+    index: i32,
+}
+
+/// Why a month or age string was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} {input:?} is not valid: expected {expected}")]
+pub struct ParseTimeError {
+    what: &'static str,
+    input: String,
+    expected: &'static str,
+}
+
+impl YearMonth {
+    /// The month `month` (1–12) of `year`; `None` when out of range.
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
+            return None;
+        }
+        Some(Self {
+            index: year * 12 + month as i32 - 1,
+        })
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        self.index.div_euclid(12)
+    }
+
+    /// The month of the year, 1–12.
+    pub fn month(self) -> u32 {
+        self.index.rem_euclid(12) as u32 + 1
+    }
+
+    /// This month moved by `n` months (may be negative).
+    pub fn add_months(self, n: i32) -> Self {
+        Self {
+            index: self.index + n,
+        }
+    }
+
+    /// Months from `earlier` to `self` (negative when `earlier` is later).
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        self.index - earlier.index
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year(), self.month(), 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> NaiveDate {
+        self.add_months(1)
+            .first_day()
+            .pred_opt()
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The month a date falls in.
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            index: date.year() * 12 + date.month0() as i32,
+        }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = ParseTimeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ParseTimeError {
+            what: "month",
+            input: s.to_string(),
+            expected: "YYYY-MM",
+        };
+        let (y, m) = s.split_once('-').ok_or_else(err)?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let y: i32 = y.parse().map_err(|_| err())?;
+        let m: u32 = m.parse().map_err(|_| err())?;
+        Self::new(y, m).ok_or_else(err)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// An age (or a duration) in whole months, written `60y`, `60y1m` or `63y0m`.
+///
+/// ```
+/// use pension_rules::Age;
+/// let a: Age = "62y10m".parse().unwrap();
+/// assert_eq!(a.total_months(), 754);
+/// assert_eq!(a.years(), 62);
+/// assert_eq!(a.to_string(), "62y10m");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Age {
+    months: u32,
+}
+
+impl Age {
+    /// An age of `months` months.
+    pub const fn from_months(months: u32) -> Self {
+        Self { months }
+    }
+    /// An age of whole years and months.
+    pub const fn new(years: u32, months: u32) -> Self {
+        Self {
+            months: years * 12 + months,
+        }
+    }
+    /// Total months.
+    pub const fn total_months(self) -> u32 {
+        self.months
+    }
+    /// Whole years.
+    pub const fn years(self) -> u32 {
+        self.months / 12
+    }
+    /// Months beyond the whole years (0–11).
+    pub const fn extra_months(self) -> u32 {
+        self.months % 12
+    }
+    /// The age reached in `month` by someone born in `birth` (whole months).
+    pub fn between(birth: YearMonth, month: YearMonth) -> Option<Self> {
+        u32::try_from(month.months_since(birth))
+            .ok()
+            .map(Self::from_months)
+    }
+}
+
+impl fmt::Display for Age {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}y{}m", self.years(), self.extra_months())
+    }
+}
+
+impl FromStr for Age {
+    type Err = ParseTimeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ParseTimeError {
+            what: "age",
+            input: s.to_string(),
+            expected: "e.g. 60y, 60y1m",
+        };
+        let (y, rest) = s.split_once('y').ok_or_else(err)?;
+        let years: u32 = y.parse().map_err(|_| err())?;
+        let months: u32 = if rest.is_empty() {
+            0
+        } else {
+            rest.strip_suffix('m')
+                .ok_or_else(err)?
+                .parse()
+                .map_err(|_| err())?
+        };
+        if months > 11 || years > 150 || y.starts_with('+') {
+            return Err(err());
+        }
+        Ok(Self::new(years, months))
+    }
+}
+
+impl Serialize for Age {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Age {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
