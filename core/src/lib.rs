@@ -19,8 +19,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod annuity_divisor;
 pub mod check;
 pub mod error;
+pub mod retirement;
 pub mod rounding;
 pub mod rules;
 pub mod time;

@@ -25,6 +25,12 @@ pub struct ParamUse {
 }
 
 impl ParamUse {
+    /// Replace the displayed value (a table's row, a variant's name).
+    pub fn with_value(mut self, value: impl ToString) -> Self {
+        self.value = value.to_string();
+        self
+    }
+
     /// From a resolved value.
     pub fn of<T: std::fmt::Display>(s: &Sourced<T>) -> Self {
         ParamUse {

@@ -121,6 +121,12 @@ impl<T: Clone> TableRows<T> {
     }
 }
 
+impl<T> std::fmt::Display for TableRows<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "table of {} rows", self.rows.len())
+    }
+}
+
 /// A retirement-age schedule version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScheduleRule {
@@ -128,6 +134,19 @@ pub struct ScheduleRule {
     pub original_age: Age,
     /// The gradual rise by birth cohort, if any.
     pub rise: Option<CohortRise>,
+}
+
+impl std::fmt::Display for ScheduleRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.rise {
+            None => write!(f, "{}", self.original_age),
+            Some(r) => write!(
+                f,
+                "{} rising from births {} by 1 month per {} months, up to +{} months = {}",
+                self.original_age, r.start_birth, r.step_months, r.max_delay_months, r.final_age
+            ),
+        }
+    }
 }
 
 macro_rules! variant_enum {
@@ -140,6 +159,9 @@ macro_rules! variant_enum {
             fn from_str(s: &str) -> Result<Self, ()> {
                 match s { $($s => Ok(Self::$v),)+ _ => Err(()) }
             }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.name()) }
         }
         impl $name {
             /// The name used in rule files.

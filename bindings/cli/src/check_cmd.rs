@@ -1,0 +1,87 @@
+//! `pension-rules check FILE…` — the conformance runner.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use pension_rules::check::{Outcome, check_json};
+
+use crate::Source;
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Vector files (JSON: one case or an array of cases).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print a JSON report instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Do not fail on kinds the engine does not implement yet.
+    #[arg(long)]
+    allow_unsupported: bool,
+    /// Print passing cases too.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> {
+    let resolve = |id: &str| source.load(id);
+    let mut all_ok = true;
+    let mut totals = (0, 0, 0, 0);
+    let mut json_reports = vec![];
+    for file in &args.files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let report = check_json(&text, &resolve).map_err(|e| format!("{}: {e}", file.display()))?;
+        let (p, f, e, u) = report.counts();
+        totals = (totals.0 + p, totals.1 + f, totals.2 + e, totals.3 + u);
+        all_ok &= report.ok(args.allow_unsupported);
+        if args.json {
+            json_reports
+                .push(serde_json::json!({ "file": file.display().to_string(), "report": report }));
+            continue;
+        }
+        for c in &report.cases {
+            match &c.outcome {
+                Outcome::Pass if args.verbose => println!("PASS  {} ({})", c.id, c.kind),
+                Outcome::Pass => {}
+                Outcome::Fail {
+                    field,
+                    expected,
+                    actual,
+                } => {
+                    println!(
+                        "FAIL  {} ({}): {field}: expected {expected}, got {actual}",
+                        c.id, c.kind
+                    )
+                }
+                Outcome::Error { code, message } => {
+                    println!("ERROR {} ({}): [{code}] {message}", c.id, c.kind)
+                }
+                Outcome::Unsupported { kind } => println!(
+                    "SKIP  {}: unsupported kind `{kind}` (not implemented yet)",
+                    c.id
+                ),
+            }
+        }
+        println!(
+            "{}: {p} passed, {f} failed, {e} errors, {u} unsupported",
+            file.display()
+        );
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json_reports).map_err(|e| e.to_string())?
+        );
+    } else if args.files.len() > 1 {
+        println!(
+            "total: {} passed, {} failed, {} errors, {} unsupported",
+            totals.0, totals.1, totals.2, totals.3
+        );
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,207 @@
+//! `pension-rules rules …`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use pension_rules::rules::{Catalog, RuleSet};
+
+use crate::Source;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RulesCmd {
+    /// List the rule sets with version and hash.
+    List,
+    /// Show every parameter in force on a date, with its legal source.
+    Show {
+        /// Rule-set id, e.g. cn/shaanxi.
+        id: String,
+        /// Date the values are in force (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Only values published on or before this date (预发 vs final).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        known_on: Option<NaiveDate>,
+        /// Overlay files (reform scenarios) layered on top, in order.
+        #[arg(long, value_name = "FILE")]
+        overlay: Vec<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a rules directory (a set, or a tree of sets): every problem
+    /// with file, line and column.
+    Validate {
+        /// Directory holding ruleset.toml file(s).
+        path: PathBuf,
+    },
+    /// Print id, version and content hash.
+    Hash {
+        /// Rule-set id.
+        id: String,
+        /// Overlay files layered on top.
+        #[arg(long, value_name = "FILE")]
+        overlay: Vec<PathBuf>,
+    },
+}
+
+pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<RuleSet, String> {
+    for path in overlays {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        rs = rs
+            .with_overlay(&path.display().to_string(), &text)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(rs)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
+    match cmd {
+        RulesCmd::List => {
+            println!(
+                "{:<16} {:<12} {:<10} {:<14} title",
+                "id", "version", "region", "hash"
+            );
+            for id in source.ids() {
+                match source.load(&id) {
+                    Ok(rs) => {
+                        let top = rs.layers().last();
+                        println!(
+                            "{:<16} {:<12} {:<10} {:<14} {}",
+                            id,
+                            rs.version(),
+                            top.and_then(|l| l.region.clone())
+                                .unwrap_or_else(|| "-".into()),
+                            &rs.hash()[..12],
+                            top.and_then(|l| l.title.clone()).unwrap_or_default()
+                        );
+                    }
+                    Err(e) => println!("{id:<16} INVALID: {e}"),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCmd::Show {
+            id,
+            as_of,
+            known_on,
+            overlay,
+            json,
+        } => {
+            let rs = with_overlays(source.load(&id).map_err(|e| e.to_string())?, &overlay)?;
+            let date = as_of.unwrap_or_else(today);
+            let resolved = rs.resolve(date, known_on);
+            if json {
+                let out = serde_json::json!({
+                    "id": rs.id(), "version": rs.version(), "hash": rs.hash(),
+                    "layers": rs.layers(), "as_of": date, "known_on": known_on,
+                    "params": resolved,
+                });
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            println!("{} {}  sha256:{}", rs.id(), rs.version(), rs.hash());
+            let layers: Vec<String> = rs.layers().iter().map(|l| l.id.clone()).collect();
+            println!(
+                "layers: {}   as of {date}{}",
+                layers.join(" → "),
+                known_on
+                    .map(|k| format!(", as known on {k}"))
+                    .unwrap_or_default()
+            );
+            for p in resolved {
+                println!();
+                println!(
+                    "{}  {}{}",
+                    p.name,
+                    p.title.unwrap_or_default(),
+                    p.unit.map(|u| format!(" [{u}]")).unwrap_or_default()
+                );
+                if p.values.is_empty() {
+                    println!("    (no value in force)");
+                }
+                let mut last_source: Option<String> = None;
+                for v in &p.values {
+                    let key = v.key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default();
+                    let from = v
+                        .from
+                        .filter(|_| v.key.is_none())
+                        .map(|f| format!("  (from {f})"))
+                        .unwrap_or_default();
+                    let status = if v.provenance.provisional {
+                        "  provisional 预发"
+                    } else {
+                        ""
+                    };
+                    let conf = v
+                        .provenance
+                        .confidence
+                        .map(|c| format!("  [{c:?}]"))
+                        .unwrap_or_default();
+                    println!("    {key}{}{from}{status}{conf}", v.value);
+                    let src = format!(
+                        "{} — {}:{}",
+                        v.provenance.source, v.provenance.origin.file, v.provenance.origin.line
+                    );
+                    if last_source.as_deref() != Some(v.provenance.source.as_str())
+                        || v.key.is_none()
+                    {
+                        println!("        source: {src}");
+                        for a in &v.provenance.alternatives {
+                            let k = a.key.map(|k| format!("{k}: ")).unwrap_or_default();
+                            println!("        alternative: {k}{} — {}", a.value, a.source);
+                        }
+                    }
+                    last_source = Some(v.provenance.source.clone());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCmd::Validate { path } => {
+            let cat = Catalog::from_dir(&path).map_err(|e| e.to_string())?;
+            let mut bad = false;
+            if cat.ids().is_empty() {
+                // Headers that failed to parse leave no ids: load reports them.
+                let err = cat
+                    .load("")
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                eprintln!("{err}");
+                return Ok(ExitCode::from(1));
+            }
+            for id in cat.ids() {
+                match cat.load(id) {
+                    Ok(rs) => println!(
+                        "{id}: ok ({} parameters, version {}, sha256:{})",
+                        rs.params().len(),
+                        rs.version(),
+                        rs.hash()
+                    ),
+                    Err(e) => {
+                        bad = true;
+                        eprintln!("{id}: {e}");
+                    }
+                }
+            }
+            Ok(if bad {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        RulesCmd::Hash { id, overlay } => {
+            let rs = with_overlays(source.load(&id).map_err(|e| e.to_string())?, &overlay)?;
+            println!("{} {} sha256:{}", rs.id(), rs.version(), rs.hash());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
