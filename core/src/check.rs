@@ -38,6 +38,7 @@ pub const KINDS: &[&str] = &[
 pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
 
 /// The handler of a kind, if the engine implements it yet.
+#[allow(clippy::match_single_binding)] // kinds are added as engines land
 pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
         _ => None,
@@ -365,4 +366,113 @@ fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
 /// into an input error that names the field.
 pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
     T::deserialize(input).map_err(|e| Error::field("input", e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn map(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    #[test]
+    fn numbers_match_numerically() {
+        let want = map(json!({"total": "7881", "divisor": "139.0"}));
+        let got = map(json!({"total": "7881.00", "divisor": "139"}));
+        assert_eq!(compare(&want, &got, &BTreeMap::new(), ""), None);
+    }
+
+    #[test]
+    fn first_difference_is_reported_with_both_values() {
+        let want = map(json!({"basic_pension": "2758.35", "total": "4197.20"}));
+        let got = map(json!({"basic_pension": "2758.36", "total": "4197.20"}));
+        let o = compare(&want, &got, &BTreeMap::new(), "").unwrap();
+        assert_eq!(
+            o,
+            Outcome::Fail {
+                field: "basic_pension".into(),
+                expected: json!("2758.35"),
+                actual: json!("2758.36")
+            }
+        );
+    }
+
+    #[test]
+    fn tolerance_applies_per_field() {
+        let want = map(json!({"balance": "118573.71"}));
+        let got = map(json!({"balance": "118573.72"}));
+        let tol: BTreeMap<String, String> = [("balance".to_string(), "0.01".to_string())].into();
+        assert_eq!(compare(&want, &got, &tol, ""), None);
+        assert!(compare(&want, &got, &BTreeMap::new(), "").is_some());
+    }
+
+    #[test]
+    fn arrays_of_objects_match_listed_fields_in_order() {
+        let want = map(json!({"moves": [{"to": "610000", "pooled": "17280"}]}));
+        let got = map(
+            json!({"moves": [{"from": "440000", "to": "610000", "pooled": "17280.00", "account": "1"}]}),
+        );
+        assert_eq!(compare(&want, &got, &BTreeMap::new(), ""), None);
+        let wrong =
+            map(json!({"moves": [{"from": "440000", "to": "440000", "pooled": "17280.00"}]}));
+        let o = compare(&want, &wrong, &BTreeMap::new(), "").unwrap();
+        assert!(
+            matches!(o, Outcome::Fail { ref field, .. } if field == "moves[0].to"),
+            "{o:?}"
+        );
+    }
+
+    #[test]
+    fn missing_field_fails_and_booleans_compare() {
+        let want = map(json!({"eligible": true, "age": "63y0m"}));
+        let got = map(json!({"eligible": false}));
+        assert!(matches!(
+            compare(&want, &got, &BTreeMap::new(), ""),
+            Some(Outcome::Fail { .. })
+        ));
+        let got = map(json!({"eligible": true}));
+        let o = compare(&want, &got, &BTreeMap::new(), "").unwrap();
+        assert_eq!(
+            o,
+            Outcome::Fail {
+                field: "age".into(),
+                expected: json!("63y0m"),
+                actual: Value::Null
+            }
+        );
+    }
+
+    #[test]
+    fn malformed_cases_are_errors_not_crashes() {
+        let r = check_json(r#"[{"id": "a"}, {"id": "b", "kind": "nonsense", "ruleset": "cn/national", "input": {}, "expect": {}}, 3]"#, &embedded_resolver).unwrap();
+        assert_eq!(r.cases.len(), 3);
+        assert!(
+            r.cases
+                .iter()
+                .all(|c| matches!(c.outcome, Outcome::Error { .. }))
+        );
+        assert_eq!(r.cases[2].id, "#2");
+        assert!(check_json("not json", &embedded_resolver).is_err());
+    }
+
+    #[test]
+    fn unknown_rule_set_is_an_error_case() {
+        let r = check_json(
+            r#"{"id": "x", "kind": "retirement", "ruleset": "cn/atlantis", "input": {}, "expect": {}}"#,
+            &embedded_resolver,
+        )
+        .unwrap();
+        // Until the retirement kind exists this is Unsupported; after, the
+        // missing rule set must be reported as an error.
+        assert!(matches!(
+            r.cases[0].outcome,
+            Outcome::Error { .. } | Outcome::Unsupported { .. }
+        ));
+        assert!(!r.ok(false));
+    }
 }

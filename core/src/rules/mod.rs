@@ -431,7 +431,7 @@ fn check_merged(name: &str, p: &mut Param, diags: &mut Vec<Diagnostic>) {
                    b_from: NaiveDate,
                    prov: &Provenance,
                    i: usize| {
-        (a_until.is_some_and(|u| u >= b_from) || a_from == b_from).then(|| {
+        a_until.is_some_and(|u| u >= b_from).then(|| {
             diag_at(
                 prov,
                 format!("{name}[{i}]"),
@@ -463,28 +463,8 @@ fn check_merged(name: &str, p: &mut Param, diags: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        Entries::Yearly(v) => {
-            for i in 1..v.len() {
-                if v[i].year == v[i - 1].year
-                    && v[i].provenance.provisional == v[i - 1].provenance.provisional
-                {
-                    diags.push(diag_at(
-                        &v[i].provenance,
-                        format!("{name}.values"),
-                        DiagnosticCode::Overlap,
-                        format!(
-                            "two {} entries for {}",
-                            if v[i].provenance.provisional {
-                                "provisional"
-                            } else {
-                                "final"
-                            },
-                            v[i].year
-                        ),
-                    ));
-                }
-            }
-        }
+        // Same-key duplicates are reported per file by the parser.
+        Entries::Yearly(_) => {}
         Entries::Table(v) => {
             for i in 1..v.len() {
                 diags.extend(overlap(

@@ -502,19 +502,33 @@ impl<'i> Reader<'_, 'i> {
         if keys.len() != items.len() {
             return; // an entry failed to parse; its own problem is reported
         }
-        let what = if matches!(entries, Entries::Yearly(_)) {
-            "year"
+        let (what, list) = if matches!(entries, Entries::Yearly(_)) {
+            ("year", "values")
         } else {
-            "from"
+            ("from", "versions")
+        };
+        let list = if matches!(entries, Entries::Dated(_)) {
+            "values"
+        } else {
+            list
         };
         for i in 1..keys.len() {
+            let key = format!("{}.{list}[{i}]", self.path);
             if keys[i].0 < keys[i - 1].0 {
-                let key = format!("{}[{i}]", self.path);
                 self.push(
                     items[i].span().start,
                     &key,
                     C::Unsorted,
                     format!("entries must be sorted by `{what}`; this one comes before the entry above it"),
+                );
+            } else if keys[i] == keys[i - 1] {
+                self.push(
+                    items[i].span().start,
+                    &key,
+                    C::Overlap,
+                    format!(
+                        "two entries with the same `{what}`: each period (or year) is given once"
+                    ),
                 );
             }
         }

@@ -1,0 +1,207 @@
+//! The CLI as a user runs it: exit codes, stdout, stderr.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pension-rules"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("pension-rules-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn repo(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn rules_list_shows_both_sets() {
+    let o = run(&["rules", "list"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("cn/national") && out.contains("cn/shaanxi"),
+        "{out}"
+    );
+    assert!(out.contains("610000"), "{out}");
+}
+
+#[test]
+fn rules_show_prints_values_with_sources() {
+    let o = run(&["rules", "show", "cn/shaanxi", "--as-of", "2025-06-30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("award.pension_base"), "{out}");
+    assert!(out.contains("2025: 7881"), "{out}");
+    assert!(out.contains("国发〔2005〕38号"), "{out}");
+    assert!(out.contains("contribution.employer_rate"));
+    // As known on 2025-08-01 the 2025 base was the provisional 7727 (预发).
+    let o = run(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--as-of",
+        "2025-06-30",
+        "--known-on",
+        "2025-08-01",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("2025: 7727  provisional"), "{out}");
+}
+
+#[test]
+fn rules_show_json_parses() {
+    let o = run(&[
+        "rules",
+        "show",
+        "cn/national",
+        "--as-of",
+        "2026-01-01",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["id"], "cn/national");
+    assert_eq!(v["hash"].as_str().unwrap().len(), 64);
+    let params = v["params"].as_array().unwrap();
+    let rate = params
+        .iter()
+        .find(|p| p["name"] == "contribution.employer_rate")
+        .unwrap();
+    assert_eq!(rate["values"][0]["value"], "0.16");
+    assert!(
+        rate["values"][0]["provenance"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("国办发〔2019〕13号")
+    );
+}
+
+#[test]
+fn rules_hash_is_stable() {
+    let a = stdout(&run(&["rules", "hash", "cn/shaanxi"]));
+    let b = stdout(&run(&["rules", "hash", "cn/shaanxi"]));
+    assert_eq!(a, b);
+    assert!(a.starts_with("cn/shaanxi "), "{a}");
+}
+
+#[test]
+fn validate_reports_every_problem_with_file_and_line() {
+    let d = temp_dir("broken");
+    std::fs::write(
+        d.join("ruleset.toml"),
+        "id = \"my/set\"\nversion = \"1\"\nextends = \"cn/national\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("award.toml"),
+        "[award.basic_rate_per_year]\n[[award.basic_rate_per_year.values]]\nfrom = 2030-01-01\nvalue = 0.011\n\n[award.nonsense]\n",
+    )
+    .unwrap();
+    let o = run(&["rules", "validate", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("award.toml:4:"),
+        "float value on line 4: {err}"
+    );
+    assert!(
+        err.contains("award.toml:2:"),
+        "missing source at the entry on line 2: {err}"
+    );
+    assert!(
+        err.contains("award.toml:6:"),
+        "unknown parameter on line 6: {err}"
+    );
+    assert!(err.contains("3 problem(s)"), "{err}");
+}
+
+#[test]
+fn validate_accepts_the_shipped_rules() {
+    let o = run(&["rules", "validate", &repo("rules")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("cn/national: ok") && out.contains("cn/shaanxi: ok"),
+        "{out}"
+    );
+}
+
+#[test]
+fn rules_dir_overrides_embedded() {
+    let d = temp_dir("override");
+    std::fs::write(
+        d.join("ruleset.toml"),
+        "id = \"my/reform\"\nversion = \"1\"\nextends = \"cn/shaanxi\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("contribution.toml"),
+        "[contribution.employer_rate]\n[[contribution.employer_rate.values]]\nfrom = 2030-01-01\nvalue = \"0.14\"\nsource = \"scenario\"\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "--rules-dir",
+        d.to_str().unwrap(),
+        "rules",
+        "show",
+        "my/reform",
+        "--as-of",
+        "2031-01-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("0.14  (from 2030-01-01)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn unknown_rule_set_fails_cleanly() {
+    let o = run(&["rules", "show", "cn/atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cn/atlantis"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_fails_on_a_wrong_expectation() {
+    let d = temp_dir("check");
+    let f = d.join("cases.json");
+    std::fs::write(&f, r#"[{"id": "bad", "kind": "unheard-of", "ruleset": "cn/national", "input": {}, "expect": {}}]"#).unwrap();
+    let o = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("ERROR bad"), "{}", stdout(&o));
+    std::fs::write(&f, "{ not json").unwrap();
+    let o = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not valid JSON"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_runs_the_project_vectors() {
+    let o = run(&[
+        "check",
+        "--allow-unsupported",
+        &repo("tests/vectors/retirement.json"),
+        &repo("tests/vectors/award.json"),
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("total:"), "{}", stdout(&o));
+}
