@@ -57,14 +57,30 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
                 Outcome::Error { code, message } => {
                     println!("ERROR {} ({}): [{code}] {message}", c.id, c.kind)
                 }
-                Outcome::Unsupported { kind } => println!(
-                    "SKIP  {}: unsupported kind `{kind}` (not implemented yet)",
-                    c.id
-                ),
+                Outcome::Unsupported { kind } if args.verbose => {
+                    println!(
+                        "SKIP  {}: unsupported kind `{kind}` (not implemented yet)",
+                        c.id
+                    )
+                }
+                Outcome::Unsupported { .. } => {}
             }
         }
+        let mut kinds: Vec<&str> = report
+            .cases
+            .iter()
+            .filter(|c| matches!(c.outcome, Outcome::Unsupported { .. }))
+            .map(|c| c.kind.as_str())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let skipped = if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" (kinds not implemented yet: {})", kinds.join(", "))
+        };
         println!(
-            "{}: {p} passed, {f} failed, {e} errors, {u} unsupported",
+            "{}: {p} passed, {f} failed, {e} errors, {u} unsupported{skipped}",
             file.display()
         );
     }
