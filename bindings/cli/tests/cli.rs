@@ -205,3 +205,30 @@ fn check_runs_the_project_vectors() {
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("total:"), "{}", stdout(&o));
 }
+
+#[test]
+fn example_overlay_applies_and_changes_the_hash() {
+    let overlay = repo("examples/reform-divisor-2030.toml");
+    let o = run(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--as-of",
+        "2030-06-30",
+        "--overlay",
+        &overlay,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("cn/shaanxi+reform/divisor-2030 "), "{out}");
+    assert!(out.contains("    60: 146\n"), "{out}");
+    let base = stdout(&run(&["rules", "hash", "cn/shaanxi"]));
+    let reform = stdout(&run(&[
+        "rules",
+        "hash",
+        "cn/shaanxi",
+        "--overlay",
+        &overlay,
+    ]));
+    assert_ne!(base.split(' ').next_back(), reform.split(' ').next_back());
+}
