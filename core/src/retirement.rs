@@ -189,7 +189,7 @@ impl TryFrom<RawInput> for RetirementInput {
                 message,
             })
         };
-        fn text<'a>(v: &'a Value) -> Result<&'a str, String> {
+        fn text(v: &Value) -> Result<&str, String> {
             v.as_str()
                 .ok_or_else(|| format!("expected a string, got {v}"))
         }
@@ -828,18 +828,17 @@ fn compute(
             )
             .param(ParamUse::keyed(m, retirement_month.year()).with_value(m.value))
         });
-        if retirement_month != st.month {
-            if let Some(s) = optional_min(snap, st.month, &mut vec![])? {
-                if s.value != m.value {
-                    flags.push(format!(
-                        "the minimum is read for the year of actual retirement ({}: {} months); for the statutory year {} it is {} months",
-                        retirement_month.year(),
-                        m.value,
-                        st.month.year(),
-                        s.value
-                    ));
-                }
-            }
+        if retirement_month != st.month
+            && let Some(s) = optional_min(snap, st.month, &mut vec![])?
+            && s.value != m.value
+        {
+            flags.push(format!(
+                "the minimum is read for the year of actual retirement ({}: {} months); for the statutory year {} it is {} months",
+                retirement_month.year(),
+                m.value,
+                st.month.year(),
+                s.value
+            ));
         }
     }
 
