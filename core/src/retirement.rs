@@ -424,7 +424,14 @@ pub fn schedule_of(snap: &Snapshot, category: Category) -> &Timeline<ScheduleRul
     }
 }
 
-/// The month an age is reached: birth month + age.
+/// The month an age is reached: birth month + age (an input error past the
+/// calendar's last year).
+///
+/// ```
+/// use pension_rules::retirement::month_reached;
+/// let m = month_reached("1976-02".parse().unwrap(), "62y10m".parse().unwrap()).unwrap();
+/// assert_eq!(m.to_string(), "2038-12");
+/// ```
 pub fn month_reached(birth: YearMonth, age: Age) -> Result<YearMonth, Error> {
     let total = i32::try_from(age.total_months()).ok();
     total
@@ -1026,6 +1033,14 @@ fn eligibility(
 /// Conformance handler for vector kind `retirement`: `retirement_month`,
 /// `age`, `min_contribution_months`, `eligible` (when contribution months
 /// are given), plus the statutory figures and divisor for reference.
+///
+/// ```
+/// use pension_rules::{retirement::check_case, rules::RuleSet};
+/// let rules = RuleSet::embedded("cn/national").unwrap();
+/// let out = check_case(&rules, &serde_json::json!({"birth": "1971-04", "category": "female_55"})).unwrap();
+/// assert_eq!(out["retirement_month"], "2026-08"); // cn-national.md §5.3
+/// assert_eq!(out["age"], "55y4m");
+/// ```
 pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
     let input = RetirementInput::from_json(input)?;
     let snap = rules.at(input.birth.first_day());
