@@ -41,6 +41,7 @@ pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
 #[allow(clippy::match_single_binding)] // kinds are added as engines land
 pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
+        "retirement" => Some(crate::retirement::check_case),
         _ => None,
     }
 }

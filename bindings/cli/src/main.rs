@@ -3,6 +3,7 @@
 //! Every command exits non-zero with the message on stderr when it fails.
 
 mod check_cmd;
+mod retirement_cmd;
 mod rules_cmd;
 
 use std::path::PathBuf;
@@ -30,6 +31,9 @@ enum Command {
     Rules(rules_cmd::RulesCmd),
     /// Run conformance vector files (see docs/vectors.md).
     Check(check_cmd::CheckArgs),
+    /// One person's retirement age, month, elastic window and eligibility,
+    /// or a cohort table (`--table`).
+    Retirement(retirement_cmd::RetirementArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Rules(cmd) => rules_cmd::run(cmd, &source),
         Command::Check(args) => check_cmd::run(args, &source),
+        Command::Retirement(args) => retirement_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

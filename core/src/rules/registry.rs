@@ -270,6 +270,34 @@ pub const PARAMS: &[ParamSpec] = &[
         true,
         "弹性延迟退休最长期限 latest elastic retirement, months after the statutory age",
     ),
+    p(
+        "retirement.special_age.arduous_male",
+        Dated,
+        Age,
+        false,
+        "特殊工种提前退休年龄 男 early retirement age for special types of work, men",
+    ),
+    p(
+        "retirement.special_age.arduous_female",
+        Dated,
+        Age,
+        false,
+        "特殊工种提前退休年龄 女 early retirement age for special types of work, women",
+    ),
+    p(
+        "retirement.special_age.disability_male",
+        Dated,
+        Age,
+        false,
+        "病残提前退休年龄 男 early retirement age on certified illness or disability, men",
+    ),
+    p(
+        "retirement.special_age.disability_female",
+        Dated,
+        Age,
+        false,
+        "病残提前退休年龄 女 early retirement age on certified illness or disability, women",
+    ),
     // 待遇 award
     p(
         "award.annuity_divisor",

@@ -63,6 +63,14 @@ impl<T: Clone> Timeline<T> {
     pub fn param(&self) -> &'static str {
         self.param
     }
+    /// Every entry, earliest first, as `(from, until, value)`: for rules
+    /// applied by the date a later event falls on (the retirement age in
+    /// force when it is reached).
+    pub fn versions(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (NaiveDate, Option<NaiveDate>, &Sourced<T>)> + '_ {
+        self.entries.iter().map(|(f, u, v)| (*f, *u, v))
+    }
 }
 
 /// A yearly series as known on the snapshot's knowledge date.
@@ -128,7 +136,7 @@ impl<T> std::fmt::Display for TableRows<T> {
 }
 
 /// A retirement-age schedule version.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleRule {
     /// Age before any rise.
     pub original_age: Age,
@@ -280,6 +288,10 @@ pub struct RetirementRules {
     pub min_contribution_months: Timeline<Arc<TableRows<u32>>>,
     pub elastic_early_max_months: Timeline<u32>,
     pub elastic_late_max_months: Timeline<u32>,
+    pub special_age_arduous_male: Timeline<Age>,
+    pub special_age_arduous_female: Timeline<Age>,
+    pub special_age_disability_male: Timeline<Age>,
+    pub special_age_disability_female: Timeline<Age>,
 }
 
 /// Award parameters (待遇计发).
@@ -613,6 +625,10 @@ impl Snapshot {
                 min_contribution_months: b.table("retirement.min_contribution_months", months_row),
                 elastic_early_max_months: b.months("retirement.elastic_early_max_months"),
                 elastic_late_max_months: b.months("retirement.elastic_late_max_months"),
+                special_age_arduous_male: b.age("retirement.special_age.arduous_male"),
+                special_age_arduous_female: b.age("retirement.special_age.arduous_female"),
+                special_age_disability_male: b.age("retirement.special_age.disability_male"),
+                special_age_disability_female: b.age("retirement.special_age.disability_female"),
             },
             award: AwardRules {
                 annuity_divisor: b.table("award.annuity_divisor", dec_row),

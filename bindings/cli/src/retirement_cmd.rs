@@ -1,0 +1,302 @@
+//! `pension-rules retirement` — one person's retirement (statutory age and
+//! month, elastic window, eligibility, 计发月数), or a cohort table like the
+//! official 对照表 with `--table`.
+
+use std::process::ExitCode;
+
+use clap::Args;
+use pension_rules::retirement::{
+    Category, RetirementInput, RetirementResult, cohort_table, retirement,
+};
+use pension_rules::rules::RuleSet;
+use pension_rules::trace::{Trace, Tracer};
+use pension_rules::{Error, YearMonth};
+use serde_json::{Map, Value, json};
+
+use crate::Source;
+
+/// Append a line to the output buffer (printed at once, so a closed pipe
+/// such as `| head` ends the output quietly instead of panicking).
+macro_rules! out {
+    ($o:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($o, $($arg)*);
+    }};
+}
+
+fn emit(o: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(o.as_bytes());
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RetirementArgs {
+    /// Birth month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM", required_unless_present = "table")]
+    birth: Option<String>,
+    /// Schedule category: male, female_50 (women workers) or female_55
+    /// (women cadres; flexible-employed women in many provinces).
+    #[arg(long)]
+    category: String,
+    /// Contribution months (incl. deemed) at retirement: answers eligibility.
+    #[arg(long, value_name = "N")]
+    contribution_months: Option<u32>,
+    /// Elastic early retirement: months before the statutory age.
+    #[arg(long, value_name = "N", conflicts_with = "delay_months")]
+    early_months: Option<u32>,
+    /// Elastic late retirement: months after the statutory age.
+    #[arg(long, value_name = "N")]
+    delay_months: Option<u32>,
+    /// Special early route: arduous_work (特殊工种) or disability (病残).
+    #[arg(long)]
+    special: Option<String>,
+    /// Rule-set id.
+    #[arg(long, default_value = "cn/national")]
+    rules: String,
+    /// Print a cohort table (birth band → age → retirement months → delay).
+    #[arg(long, conflicts_with_all = ["birth", "contribution_months", "early_months", "delay_months", "special"])]
+    table: bool,
+    /// First birth month of the table.
+    #[arg(long, value_name = "YYYY-MM", requires = "table")]
+    from: Option<String>,
+    /// Last birth month of the table.
+    #[arg(long, value_name = "YYYY-MM", requires = "table")]
+    to: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn describe(e: &Error) -> String {
+    match e {
+        Error::Input(errs) => {
+            let mut s = String::from("invalid input:");
+            for f in &errs.0 {
+                s.push_str(&format!(
+                    "\n  --{}: {}",
+                    f.path.replace('_', "-"),
+                    f.message
+                ));
+            }
+            s
+        }
+        other => format!("[{}] {other}", other.code()),
+    }
+}
+
+pub(crate) fn run(args: RetirementArgs, source: &Source) -> Result<ExitCode, String> {
+    let rules = source.load(&args.rules).map_err(|e| describe(&e))?;
+    if args.table {
+        return table(&args, &rules);
+    }
+    let mut input = Map::new();
+    input.insert("birth".into(), args.birth.clone().into());
+    input.insert("category".into(), args.category.clone().into());
+    for (k, v) in [
+        ("contribution_months", args.contribution_months),
+        ("early_months", args.early_months),
+        ("delay_months", args.delay_months),
+    ] {
+        if let Some(v) = v {
+            input.insert(k.into(), v.into());
+        }
+    }
+    if let Some(s) = &args.special {
+        input.insert("special".into(), s.clone().into());
+    }
+    let input = RetirementInput::from_json(&Value::Object(input)).map_err(|e| describe(&e))?;
+    let snap = rules.at(input.birth.first_day());
+    let r = retirement(&snap, &input, &mut Tracer::new(true)).map_err(|e| describe(&e))?;
+    let mut o = String::new();
+    if args.json {
+        out!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+        );
+    } else {
+        print_result(&mut o, &r);
+    }
+    emit(&o);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_month(flag: &str, v: Option<&String>) -> Result<YearMonth, String> {
+    let v = v.ok_or_else(|| format!("invalid input:\n  --{flag}: required with --table"))?;
+    v.parse()
+        .map_err(|e| format!("invalid input:\n  --{flag}: {e}"))
+}
+
+fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
+    let category: Result<Category, String> = args
+        .category
+        .parse()
+        .map_err(|e| format!("invalid input:\n  --category: {e}"));
+    let from = parse_month("from", args.from.as_ref());
+    let to = parse_month("to", args.to.as_ref());
+    let (category, from, to) = match (category, from, to) {
+        (Ok(c), Ok(f), Ok(t)) => (c, f, t),
+        (c, f, t) => {
+            let msgs: Vec<String> = [c.err(), f.err(), t.err()]
+                .into_iter()
+                .flatten()
+                .map(|m| m.trim_start_matches("invalid input:\n").to_string())
+                .collect();
+            return Err(format!("invalid input:\n{}", msgs.join("\n")));
+        }
+    };
+    let snap = rules.at(from.first_day());
+    let rows = cohort_table(&snap, category, from, to).map_err(|e| describe(&e))?;
+    let mut o = String::new();
+    if args.json {
+        let v = json!({ "rules": snap.identity, "category": category, "rows": rows });
+        out!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+        );
+        emit(&o);
+        return Ok(ExitCode::SUCCESS);
+    }
+    out!(
+        o,
+        "Statutory retirement by birth month — {category} ({} {})",
+        snap.identity.id,
+        snap.identity.version
+    );
+    out!(
+        o,
+        "{:<19}  {:<8}  {:<19}  {:>5}",
+        "birth",
+        "age",
+        "retirement",
+        "delay"
+    );
+    for r in rows {
+        let band = |a: YearMonth, b: YearMonth| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a} – {b}")
+            }
+        };
+        out!(
+            o,
+            "{:<19}  {:<8}  {:<19}  {:>5}",
+            band(r.birth_from, r.birth_to),
+            r.age.to_string(),
+            band(r.retirement_from, r.retirement_to),
+            r.delay_months
+        );
+    }
+    emit(&o);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_result(o: &mut String, r: &RetirementResult) {
+    out!(
+        o,
+        "Retirement 退休 — born {}, {} ({} {})",
+        r.birth,
+        r.category,
+        r.trace.rules.id,
+        r.trace.rules.version
+    );
+    out!(
+        o,
+        "  statutory age 法定退休年龄: {} in {} (original {} + {} months; schedule from {})",
+        r.statutory_age,
+        r.statutory_month,
+        r.original_age,
+        r.delay_months,
+        r.schedule_from
+    );
+    match &r.elastic {
+        Some(w) => {
+            out!(
+                o,
+                "  elastic window 弹性退休: earliest {} ({}), latest {} ({})",
+                w.earliest_age,
+                w.earliest_month,
+                w.latest_age,
+                w.latest_month
+            );
+            if let Some(m) = w.earliest_min_contribution_months {
+                out!(
+                    o,
+                    "    the earliest month needs {m} contribution months already paid"
+                );
+            }
+        }
+        None => out!(
+            o,
+            "  elastic window 弹性退休: none under the rules in force then"
+        ),
+    }
+    if let Some(s) = r.special {
+        out!(o, "  special route: {s}");
+    }
+    out!(
+        o,
+        "  retirement 退休: {} at {}",
+        r.retirement_month,
+        r.retirement_age
+    );
+    if let Some(m) = &r.min_contribution_months {
+        out!(
+            o,
+            "  minimum contribution 最低缴费年限: {} months ({}) for retirement in {}",
+            m.value,
+            pension_rules::Age::from_months(m.value),
+            r.retirement_month.year()
+        );
+    }
+    if let Some(e) = &r.eligibility {
+        out!(
+            o,
+            "  eligible for a monthly pension: {}",
+            if e.eligible { "yes" } else { "no" }
+        );
+        for reason in &e.reasons {
+            out!(o, "    {reason}");
+        }
+    }
+    let show = |d: Option<String>| d.unwrap_or_else(|| "-".to_string());
+    out!(
+        o,
+        "  计发月数 divisor: {} at the statutory age, {} at the retirement age",
+        show(r.divisor_at_statutory.map(|d| d.to_string())),
+        show(r.divisor.map(|d| d.to_string()))
+    );
+    if !r.flags.is_empty() {
+        out!(o, "Flags:");
+        for f in &r.flags {
+            out!(o, "  - {f}");
+        }
+    }
+    print_trace(o, &r.trace);
+}
+
+fn print_trace(o: &mut String, t: &Trace) {
+    out!(o, "Steps:");
+    for (i, s) in t.steps.iter().enumerate() {
+        out!(o, "  {}. {} {} = {}", i + 1, s.label, s.name, s.value);
+        out!(o, "     {}", s.formula);
+        for p in &s.params {
+            let key = p
+                .key
+                .as_deref()
+                .map(|k| format!("[{k}]"))
+                .unwrap_or_default();
+            out!(
+                o,
+                "     {}{key} = {} — {} ({}:{})",
+                p.param,
+                p.value,
+                p.provenance.source,
+                p.provenance.origin.file,
+                p.provenance.origin.line
+            );
+        }
+    }
+}
