@@ -100,15 +100,11 @@ impl IncomeBase {
         twelfths: i64,
         money: impl Fn(Decimal) -> Decimal,
     ) -> Result<(Decimal, Decimal), Error> {
-        let den = self
-            .den
-            .checked_mul(MONTHS_PER_YEAR)
-            .map(Decimal::from)
-            .unwrap_or(Decimal::MAX);
         let exact = self
             .num
             .checked_mul(Decimal::from(twelfths))
-            .and_then(|p| p.checked_div(den))
+            .zip(self.den.checked_mul(MONTHS_PER_YEAR))
+            .and_then(|(p, den)| p.checked_div(Decimal::from(den)))
             .ok_or_else(|| Error::field(self.field, "too large to compute with"))?;
         Ok((exact, money(exact)))
     }
@@ -446,7 +442,9 @@ pub fn survivor(
         .param(ParamUse::of(&money))
     });
 
-    let total = funeral_grant + survivor_allowance;
+    let total = funeral_grant
+        .checked_add(survivor_allowance)
+        .ok_or_else(|| Error::field(base.field, "too large to compute with"))?;
     tracer.step(|| {
         Step::new(
             "total",
@@ -582,4 +580,223 @@ pub fn vector_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>,
         put("inheritable_account", a);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    fn run(id: &str, date: &str, input: &SurvivorInput) -> Result<SurvivorResult, Error> {
+        let rules = RuleSet::embedded(id)?;
+        let date = date.parse().map_err(|_| Error::field("date", "bad"))?;
+        survivor(&rules.at(date), input, &mut Tracer::new(true))
+    }
+
+    fn given(base: &str, cm: i64, pm: Option<i64>) -> SurvivorInput {
+        SurvivorInput {
+            monthly_income_base: Some(d(base)),
+            contribution_months: cm,
+            pension_months_received: pm,
+            ..Default::default()
+        }
+    }
+
+    fn shaanxi(death: &str, cm: i64, pm: Option<i64>) -> SurvivorInput {
+        SurvivorInput {
+            region: Some("610000".into()),
+            death_month: death.parse().ok(),
+            contribution_months: cm,
+            pension_months_received: pm,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn tengzhou_minimum_package() -> Result<(), Error> {
+        // tengzhou.gov.cn Q&A 2023-01-30: Shandong 2021 income 47,066 → minimum
+        // package 47,066/12 × 11 = 43,143.83 (pensioner at the 9-month floor).
+        let r = run(
+            "cn/national",
+            "2022-06-01",
+            &given("3922.166666666666666666666667", 300, Some(240)),
+        )?;
+        assert_eq!(r.allowance_months, d("9"));
+        assert_eq!(r.funeral_grant, d("7844.33"));
+        assert_eq!(r.survivor_allowance, d("35299.50"));
+        assert_eq!(r.total, d("43143.83"));
+        Ok(())
+    }
+
+    #[test]
+    fn province_5015_minimum_package() -> Result<(), Error> {
+        // 市人社局 Q&A 2023-08-08 (cn-national.md §7.1): Y 5,015 → minimum 55,165.
+        let r = run("cn/national", "2023-08-01", &given("5015", 420, Some(300)))?;
+        assert_eq!(r.working_months, d("24"));
+        assert_eq!(r.total, d("55165"));
+        Ok(())
+    }
+
+    #[test]
+    fn dangdaigongren_cases() -> Result<(), Error> {
+        // 《当代工人》2023年2期 案例1: 28y9m, pension 3y6m → 19.25 months, 54,256.13.
+        let r = run("cn/national", "2023-01-01", &given("2818.5", 345, Some(42)))?;
+        assert_eq!(r.working_months, d("22.75"));
+        assert_eq!(r.allowance_months, d("19.25"));
+        assert_eq!(r.funeral_grant, d("5637"));
+        assert_eq!(r.survivor_allowance, d("54256.13"));
+        assert_eq!(r.total, d("59893.13"));
+        // 案例2: pension 15y6m → 22.75 − 15.5 = 7.25 < 9 → 9 months, 31,003.5.
+        let r = run(
+            "cn/national",
+            "2023-01-01",
+            &given("2818.5", 345, Some(186)),
+        )?;
+        assert_eq!(r.allowance_months, d("9"));
+        assert_eq!(r.survivor_allowance, d("25366.5"));
+        assert_eq!(r.total, d("31003.5"));
+        Ok(())
+    }
+
+    #[test]
+    fn working_tiers_have_no_floor() -> Result<(), Error> {
+        // cn-national.md §7.1 table: < 5 years → 3, 5–<10 → 6, 10–15 → 9,
+        // 9 + (N − 15) above, at most 24 (tests/vectors/survivor.json).
+        for (cm, months) in [
+            (48, "3"),
+            (60, "6"),
+            (117, "6"),
+            (120, "9"),
+            (180, "9"),
+            (186, "9.5"),
+            (243, "14.25"),
+            (360, "24"),
+            (420, "24"),
+        ] {
+            let r = run("cn/national", "2025-01-01", &given("3901.75", cm, None))?;
+            assert_eq!(r.allowance_months, d(months), "{cm} months");
+        }
+        // Month counts that do not end: 15y1m → 9 + 1/12, kept exact.
+        let r = run("cn/national", "2025-01-01", &given("1200", 181, None))?;
+        assert_eq!(r.survivor_allowance, d("10900.00"));
+        Ok(())
+    }
+
+    #[test]
+    fn shaanxi_income_of_the_previous_year() -> Result<(), Error> {
+        // shaanxi-adjustments.md §3: 2024 income 46,821 for deaths in 2025;
+        // tests/vectors survivor-shaanxi-2025-08-pensioner: 21.5 months.
+        let r = run(
+            "cn/shaanxi",
+            "2025-08-01",
+            &shaanxi("2025-08", 396, Some(30)),
+        )?;
+        assert_eq!(r.income_year, Some(2024));
+        assert_eq!(r.monthly_income_base, d("3901.75"));
+        assert_eq!(r.funeral_grant, d("7803.50"));
+        assert_eq!(r.survivor_allowance, d("83887.63"));
+        assert_eq!(r.total, d("91691.13"));
+        // 2020 income 37,868 for a death in 2021-10: Y unrounded, 2Y = 6311.33.
+        let r = run("cn/shaanxi", "2021-10-01", &shaanxi("2021-10", 144, None))?;
+        assert_eq!(r.funeral_grant, d("6311.33"));
+        assert_eq!(r.survivor_allowance, d("28401.00"));
+        let used: Vec<_> = r.trace.steps.iter().flat_map(|s| &s.params).collect();
+        assert!(
+            used.iter()
+                .any(|p| p.param == "survivor.urban_disposable_income"
+                    && p.key.as_deref() == Some("2020")
+                    && p.value == "37868")
+        );
+        assert!(
+            used.iter()
+                .any(|p| p.param == "survivor.funeral_grant_multiple")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn region_must_match_the_rule_set() {
+        let mut i = shaanxi("2025-03", 180, None);
+        i.region = Some("110000".into());
+        let e = run("cn/shaanxi", "2025-03-01", &i).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("invalid_input"));
+        assert_eq!(e.map(|e| e.fields()[0].path.clone()), Some("region".into()));
+        let e = run("cn/national", "2025-03-01", &shaanxi("2025-03", 180, None)).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("has no region")));
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let i = SurvivorInput {
+            contribution_months: -1,
+            pension_months_received: Some(-2),
+            personal_part: Some(d("5")),
+            ..Default::default()
+        };
+        let e = run("cn/national", "2025-01-01", &i).err();
+        let paths: Vec<String> = e
+            .iter()
+            .flat_map(|e| e.fields().iter().map(|f| f.path.clone()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "contribution_months",
+                "pension_months_received",
+                "region",
+                "death_month",
+                "personal_part"
+            ]
+        );
+    }
+
+    #[test]
+    fn rules_and_income_must_exist_for_the_death() {
+        // 人社部发〔2021〕18号 is in force from 2021-09-01.
+        let e = run("cn/shaanxi", "2021-08-01", &shaanxi("2021-08", 180, None)).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("rule_not_in_force"));
+        // No 2026 income yet for a death in 2027.
+        let e = run("cn/shaanxi", "2027-01-01", &shaanxi("2027-01", 180, None)).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("rule_missing_year"));
+    }
+
+    #[test]
+    fn inheritable_account_by_death_date() -> Result<(), Error> {
+        // 社会保险法 第十四条 (from 2011-07-01): the whole balance; total excludes it.
+        let mut i = given("3901.75", 180, None);
+        i.account_balance = Some(d("86000.40"));
+        i.death_month = "2025-03".parse().ok();
+        let r = run("cn/national", "2025-03-01", &i)?;
+        assert_eq!(r.inheritable_account, Some(d("86000.40")));
+        assert_eq!(r.total, r.funeral_grant + r.survivor_allowance);
+        // 国发〔1997〕26号 第四条 (before 2011-07-01): the personal part only.
+        let rules = RuleSet::embedded("cn/national")?;
+        let date = NaiveDate::from_ymd_opt(2011, 6, 30).unwrap_or_default();
+        let snap = rules.at(date);
+        let mut t = Tracer::new(true);
+        let part = inheritable_account(&snap, date, d("50000"), Some(d("21000")), &mut t)?;
+        assert_eq!(part, d("21000"));
+        let e = inheritable_account(&snap, date, d("50000"), None, &mut t).err();
+        assert_eq!(
+            e.map(|e| e.fields()[0].path.clone()),
+            Some("personal_part".into())
+        );
+        let e = inheritable_account(&snap, date, d("50000"), Some(d("60000")), &mut t).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("invalid_input"));
+        Ok(())
+    }
+
+    #[test]
+    fn huge_base_is_an_input_error() {
+        let e = run(
+            "cn/national",
+            "2025-01-01",
+            &given("79228162514264337593543950335", 360, None),
+        )
+        .err();
+        assert_eq!(e.as_ref().map(Error::code), Some("invalid_input"));
+    }
 }
