@@ -126,13 +126,17 @@ impl IncomeBase {
     }
 }
 
-/// A month count in twelfths as text: exact decimals where they end
-/// (`22.75`), otherwise a fraction (`271/12`).
+/// A month count in twelfths as text: exact where the decimal ends
+/// (`22.75`), otherwise to 4 places with an ellipsis (`9.0833…`).
 fn months_text(twelfths: i64) -> String {
+    let m = months_decimal(twelfths);
     if twelfths % 3 == 0 {
-        months_decimal(twelfths).to_string()
+        m.to_string()
     } else {
-        format!("{twelfths}/12")
+        format!(
+            "{}…",
+            m.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero)
+        )
     }
 }
 
@@ -237,6 +241,8 @@ pub fn inheritable_account(
 ///   less one month per year of pension received (counted to the month), at
 ///   least `survivor.pensioner_min_months`; people still working get no floor.
 /// * Survivor allowance = months × Y; total = the two rounded amounts.
+///
+/// The steps recorded in `tracer` (when enabled) move into the result's trace.
 ///
 /// ```
 /// use pension_rules::{rules::RuleSet, survivor::{survivor, SurvivorInput}, trace::Tracer};
@@ -366,7 +372,7 @@ pub fn survivor(
                     threshold.value,
                     months_text(cm),
                     threshold.value,
-                    months_text(months * MONTHS_PER_YEAR + above),
+                    months_text((months * MONTHS_PER_YEAR).saturating_add(cm - threshold12)),
                     max.value
                 ),
             )

@@ -4,6 +4,7 @@
 
 mod check_cmd;
 mod rules_cmd;
+mod survivor_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ enum Command {
     Rules(rules_cmd::RulesCmd),
     /// Run conformance vector files (see docs/vectors.md).
     Check(check_cmd::CheckArgs),
+    /// Funeral grant and survivor allowance (遗属待遇) for one death.
+    Survivor(survivor_cmd::SurvivorArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Rules(cmd) => rules_cmd::run(cmd, &source),
         Command::Check(args) => check_cmd::run(args, &source),
+        Command::Survivor(args) => survivor_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,
