@@ -38,10 +38,10 @@ pub const KINDS: &[&str] = &[
 pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
 
 /// The handler of a kind, if the engine implements it yet.
-#[allow(clippy::match_single_binding)] // kinds are added as engines land
 pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
         "retirement" => Some(crate::retirement::check_case),
+        "survivor" => Some(crate::survivor::vector_case),
         _ => None,
     }
 }

@@ -25,6 +25,7 @@ pub mod error;
 pub mod retirement;
 pub mod rounding;
 pub mod rules;
+pub mod survivor;
 pub mod time;
 pub mod trace;
 

@@ -5,6 +5,7 @@
 mod check_cmd;
 mod retirement_cmd;
 mod rules_cmd;
+mod survivor_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     /// One person's retirement age, month, elastic window and eligibility,
     /// or a cohort table (`--table`).
     Retirement(retirement_cmd::RetirementArgs),
+    /// Funeral grant and survivor allowance (遗属待遇) for one death.
+    Survivor(survivor_cmd::SurvivorArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -89,6 +92,7 @@ fn main() -> ExitCode {
         Command::Rules(cmd) => rules_cmd::run(cmd, &source),
         Command::Check(args) => check_cmd::run(args, &source),
         Command::Retirement(args) => retirement_cmd::run(args, &source),
+        Command::Survivor(args) => survivor_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

@@ -354,6 +354,9 @@ pub struct Snapshot {
     pub as_of: NaiveDate,
     /// The knowledge date: values published later are left out.
     pub known_on: Option<NaiveDate>,
+    /// GB/T 2260 code of the most specific layer that names a region
+    /// (`610000` for cn/shaanxi; `None` for cn/national).
+    pub region: Option<String>,
     #[allow(missing_docs)]
     pub contribution: ContributionRules,
     #[allow(missing_docs)]
@@ -599,6 +602,7 @@ impl Snapshot {
             identity: rs.identity.clone(),
             as_of,
             known_on,
+            region: rs.layers.iter().rev().find_map(|l| l.region.clone()),
             contribution: ContributionRules {
                 employer_rate: b.dec("contribution.employer_rate"),
                 individual_rate: b.dec("contribution.individual_rate"),

@@ -1,0 +1,160 @@
+//! `pension-rules survivor …` — funeral grant and survivor allowance
+//! (遗属待遇, 人社部发〔2021〕18号) for one death, explained with sources.
+
+use std::process::ExitCode;
+
+use clap::{ArgGroup, Args};
+use pension_rules::YearMonth;
+use pension_rules::check::parse_input;
+use pension_rules::survivor::{SurvivorInput, survivor};
+use pension_rules::trace::Tracer;
+use serde_json::{Map, Value};
+
+use crate::Source;
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("base").required(true).args(["monthly_income_base", "region"])))]
+pub(crate) struct SurvivorArgs {
+    /// Contribution months, deemed (视同) months included.
+    #[arg(long, value_name = "N")]
+    contribution_months: u32,
+    /// For a pensioner: months of pension received (the 9-month floor applies).
+    #[arg(long, value_name = "N")]
+    pension_months_received: Option<u32>,
+    /// Y in yuan: the province's previous-year urban per-capita disposable income / 12.
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    monthly_income_base: Option<String>,
+    /// Province (GB/T 2260 code, e.g. 610000): take Y from the rule set.
+    #[arg(long, requires = "death_month")]
+    region: Option<String>,
+    /// Month of death: selects the rules and the income year (default: this month).
+    #[arg(long, value_name = "YYYY-MM")]
+    death_month: Option<String>,
+    /// Rule-set id (default: the set for --region, else cn/national).
+    #[arg(long, value_name = "ID")]
+    rules: Option<String>,
+    /// Individual-account balance at the death (for the inheritable part).
+    #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
+    account_balance: Option<String>,
+    /// Personal-contribution part of the balance (deaths before 2011-07-01).
+    #[arg(
+        long,
+        value_name = "YUAN",
+        requires = "account_balance",
+        allow_hyphen_values = true
+    )]
+    personal_part: Option<String>,
+    /// Print the result and its trace as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The rule set named, or the one whose region is `region`, or cn/national.
+fn rule_set_id(args: &SurvivorArgs, source: &Source) -> Result<String, String> {
+    if let Some(id) = &args.rules {
+        return Ok(id.clone());
+    }
+    let Some(region) = &args.region else {
+        return Ok("cn/national".to_string());
+    };
+    let ids = source.ids();
+    ids.iter()
+        .find(|id| {
+            source.load(id).is_ok_and(|rs| {
+                rs.layers().iter().rev().find_map(|l| l.region.as_ref()) == Some(region)
+            })
+        })
+        .cloned()
+        .ok_or_else(|| {
+            format!(
+                "no rule set for region {region} (rule sets: {}); give --monthly-income-base instead",
+                ids.join(", ")
+            )
+        })
+}
+
+pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, String> {
+    let mut input = Map::new();
+    let mut put = |k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            input.insert(k.into(), v);
+        }
+    };
+    put("contribution_months", Some(args.contribution_months.into()));
+    put(
+        "pension_months_received",
+        args.pension_months_received.map(Value::from),
+    );
+    put(
+        "monthly_income_base",
+        args.monthly_income_base.clone().map(Value::from),
+    );
+    put("region", args.region.clone().map(Value::from));
+    put("death_month", args.death_month.clone().map(Value::from));
+    put(
+        "account_balance",
+        args.account_balance.clone().map(Value::from),
+    );
+    put("personal_part", args.personal_part.clone().map(Value::from));
+    let input: SurvivorInput = parse_input(&Value::Object(input)).map_err(|e| e.to_string())?;
+
+    let id = rule_set_id(&args, source)?;
+    let rules = source.load(&id).map_err(|e| e.to_string())?;
+    let date = match &args.death_month {
+        Some(m) => m
+            .parse::<YearMonth>()
+            .map_err(|e| e.to_string())?
+            .first_day(),
+        None => chrono::Local::now().date_naive(),
+    };
+    let snap = rules.at(date);
+    let r = survivor(&snap, &input, &mut Tracer::new(true)).map_err(|e| e.to_string())?;
+
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "遗属待遇 survivor benefits — {} {} (sha256:{}), rules in force on {}",
+        rules.id(),
+        rules.version(),
+        &rules.hash()[..12.min(rules.hash().len())],
+        r.rules_date
+    );
+    println!();
+    println!(
+        "  丧葬补助金 funeral grant          {:>12}",
+        r.funeral_grant
+    );
+    println!(
+        "  抚恤金 survivor allowance         {:>12}   ({} months of Y)",
+        r.survivor_allowance,
+        r.allowance_months.round_dp(4).normalize()
+    );
+    println!("  合计 total                        {:>12}", r.total);
+    if let Some(a) = r.inheritable_account {
+        println!("  个人账户可继承余额 inheritable     {a:>12}   (paid apart from the total)");
+    }
+    println!();
+    println!("How:");
+    for s in &r.trace.steps {
+        println!("  {} {} = {}", s.label, s.name, s.value);
+        println!("      {}", s.formula);
+        for p in &s.params {
+            let key = p.key.as_ref().map(|k| format!("[{k}]")).unwrap_or_default();
+            let conf = p
+                .provenance
+                .confidence
+                .map(|c| format!(" [{c:?}]"))
+                .unwrap_or_default();
+            println!(
+                "      {}{key} = {} — {}{conf}",
+                p.param, p.value, p.provenance.source
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
