@@ -391,33 +391,46 @@ impl Builder<'_> {
         super::registry::spec(name).map_or("unknown", |s| s.name)
     }
 
-    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
+    /// Every visible period entry of `name`, converted.
+    fn periods<E: Period, T>(
+        &self,
+        name: &str,
+        list: fn(&Entries) -> Option<&[E]>,
+        conv: impl Fn(&E) -> Option<T>,
+    ) -> Timeline<T> {
         let param = Self::spec_name(name);
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Dated(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                if let Some(value) = conv(&e.value) {
-                    entries.push((
-                        e.from,
-                        e.until,
+        let entries = self
+            .rs
+            .params
+            .get(name)
+            .and_then(|p| list(&p.entries))
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| visible(e.provenance(), self.known_on))
+            .filter_map(|e| {
+                let provenance = e.provenance().clone();
+                conv(e).map(|value| {
+                    (
+                        e.from(),
+                        e.until(),
                         Sourced {
                             value,
                             param,
-                            provenance: e.provenance.clone(),
+                            provenance,
                         },
-                    ));
-                }
-            }
-        }
+                    )
+                })
+            })
+            .collect();
         Timeline {
             param,
             as_of: self.as_of,
             entries,
         }
+    }
+
+    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
+        self.periods(name, Entries::dated, |e: &DatedEntry| conv(&e.value))
     }
 
     fn yearly(&self, name: &str) -> YearSeries<Decimal> {
@@ -450,7 +463,6 @@ impl Builder<'_> {
         name: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Timeline<Arc<TableRows<T>>> {
-        let param = Self::spec_name(name);
         let step = matches!(
             super::registry::spec(name).map(|s| s.shape),
             Some(super::Shape::Table {
@@ -458,136 +470,42 @@ impl Builder<'_> {
                 ..
             })
         );
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Table(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                let rows = e
-                    .rows
-                    .iter()
-                    .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
-                    .collect();
-                let value = Arc::new(TableRows { rows, step });
-                entries.push((
-                    e.from,
-                    e.until,
-                    Sourced {
-                        value,
-                        param,
-                        provenance: e.provenance.clone(),
-                    },
-                ));
-            }
-        }
-        Timeline {
-            param,
-            as_of: self.as_of,
-            entries,
-        }
+        self.periods(name, Entries::tables, |e: &TableVersion| {
+            let rows = e
+                .rows
+                .iter()
+                .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
+                .collect();
+            Some(Arc::new(TableRows { rows, step }))
+        })
     }
 
     fn schedule(&self, name: &str) -> Timeline<ScheduleRule> {
-        let param = Self::spec_name(name);
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Schedule(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                let value = ScheduleRule {
-                    original_age: e.original_age,
-                    rise: e.rise,
-                };
-                entries.push((
-                    e.from,
-                    e.until,
-                    Sourced {
-                        value,
-                        param,
-                        provenance: e.provenance.clone(),
-                    },
-                ));
-            }
-        }
-        Timeline {
-            param,
-            as_of: self.as_of,
-            entries,
-        }
+        self.periods(name, Entries::schedules, |e: &ScheduleVersion| {
+            Some(ScheduleRule {
+                original_age: e.original_age,
+                rise: e.rise,
+            })
+        })
     }
 
     fn dec(&self, name: &str) -> Timeline<Decimal> {
-        self.dated(name, |v| {
-            if let Value::Decimal(d) = v {
-                Some(*d)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_decimal)
     }
     fn months(&self, name: &str) -> Timeline<u32> {
-        self.dated(name, |v| {
-            if let Value::Months(m) = v {
-                Some(*m)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_months)
     }
     fn month(&self, name: &str) -> Timeline<YearMonth> {
-        self.dated(name, |v| {
-            if let Value::Month(m) = v {
-                Some(*m)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_month)
     }
     fn age(&self, name: &str) -> Timeline<Age> {
-        self.dated(name, |v| {
-            if let Value::Age(a) = v {
-                Some(*a)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_age)
     }
     fn variant<T: FromStr>(&self, name: &str) -> Timeline<T> {
-        self.dated(name, |v| {
-            if let Value::Variant(s) = v {
-                s.parse().ok()
-            } else {
-                None
-            }
-        })
+        self.dated(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
     }
     fn rounding(&self, name: &str) -> Timeline<Rounding> {
-        self.dated(name, |v| {
-            if let Value::Rounding(r) = v {
-                Some(*r)
-            } else {
-                None
-            }
-        })
-    }
-}
-
-fn dec_row(v: &Value) -> Option<Decimal> {
-    if let Value::Decimal(d) = v {
-        Some(*d)
-    } else {
-        None
-    }
-}
-fn months_row(v: &Value) -> Option<u32> {
-    if let Value::Months(m) = v {
-        Some(*m)
-    } else {
-        None
+        self.dated(name, Value::as_rounding)
     }
 }
 
@@ -626,7 +544,8 @@ impl Snapshot {
                 male: b.schedule("retirement.schedule.male"),
                 female_50: b.schedule("retirement.schedule.female_50"),
                 female_55: b.schedule("retirement.schedule.female_55"),
-                min_contribution_months: b.table("retirement.min_contribution_months", months_row),
+                min_contribution_months: b
+                    .table("retirement.min_contribution_months", Value::as_months),
                 elastic_early_max_months: b.months("retirement.elastic_early_max_months"),
                 elastic_late_max_months: b.months("retirement.elastic_late_max_months"),
                 special_age_arduous_male: b.age("retirement.special_age.arduous_male"),
@@ -635,7 +554,7 @@ impl Snapshot {
                 special_age_disability_female: b.age("retirement.special_age.disability_female"),
             },
             award: AwardRules {
-                annuity_divisor: b.table("award.annuity_divisor", dec_row),
+                annuity_divisor: b.table("award.annuity_divisor", Value::as_decimal),
                 divisor_month_rule: b.variant("award.divisor_month_rule"),
                 basic_rate_per_year: b.dec("award.basic_rate_per_year"),
                 pension_base: b.yearly("award.pension_base"),
@@ -657,7 +576,7 @@ impl Snapshot {
             },
             survivor: SurvivorRules {
                 funeral_grant_multiple: b.dec("survivor.funeral_grant_multiple"),
-                allowance_months: b.table("survivor.allowance_months", months_row),
+                allowance_months: b.table("survivor.allowance_months", Value::as_months),
                 allowance_threshold_years: b.months("survivor.allowance_threshold_years"),
                 allowance_max_months: b.months("survivor.allowance_max_months"),
                 pensioner_min_months: b.months("survivor.pensioner_min_months"),
@@ -704,41 +623,34 @@ pub struct ResolvedValue {
     pub provenance: Arc<Provenance>,
 }
 
+/// The entry in force on `date` among those published by `known_on`.
+fn in_force<E: Period>(v: &[E], date: NaiveDate, known_on: Option<NaiveDate>) -> Option<&E> {
+    v.iter()
+        .filter(|e| visible(e.provenance(), known_on))
+        .rev()
+        .find(|e| e.from() <= date)
+        .filter(|e| e.until().is_none_or(|u| date <= u))
+}
+
 pub(super) fn resolve_param(
     name: &str,
     p: &Param,
     date: NaiveDate,
     known_on: Option<NaiveDate>,
 ) -> Resolved {
-    fn pick<T>(
-        v: &[T],
-        from: impl Fn(&T) -> NaiveDate,
-        until: impl Fn(&T) -> Option<NaiveDate>,
-        date: NaiveDate,
-    ) -> Option<&T> {
-        v.iter()
-            .rev()
-            .find(|e| from(e) <= date)
-            .filter(|e| until(e).is_none_or(|u| date <= u))
-    }
+    let one = |value: String, e: &dyn Period| ResolvedValue {
+        key: None,
+        value,
+        from: Some(e.from()),
+        provenance: e.provenance().clone(),
+    };
     let values = match &p.entries {
-        Entries::Dated(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|e| ResolvedValue {
-                    key: None,
-                    value: e.value.to_string(),
-                    from: Some(e.from),
-                    provenance: e.provenance.clone(),
-                })
-                .into_iter()
-                .collect()
-        }
+        Entries::Dated(v) => in_force(v, date, known_on)
+            .map(|e| one(e.value.to_string(), e))
+            .into_iter()
+            .collect(),
         Entries::Yearly(v) => {
+            // Sorted provisional first, so a visible final value wins.
             let mut by_year: BTreeMap<i32, &YearlyEntry> = BTreeMap::new();
             for e in v.iter().filter(|e| visible(&e.provenance, known_on)) {
                 by_year.insert(e.year, e);
@@ -753,46 +665,30 @@ pub(super) fn resolve_param(
                 })
                 .collect()
         }
-        Entries::Table(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|t| {
-                    t.rows
-                        .iter()
-                        .map(|(k, val)| ResolvedValue {
-                            key: Some(k.to_string()),
-                            value: val.to_string(),
-                            from: Some(t.from),
-                            provenance: t.provenance.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
-        Entries::Schedule(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|s| {
-                    let value = match s.rise {
-                        None => format!("{}", s.original_age),
-                        Some(r) => format!(
-                            "{} rising from births {} by 1 month per {} months, up to +{} months = {}",
-                            s.original_age, r.start_birth, r.step_months, r.max_delay_months, r.final_age
-                        ),
-                    };
-                    ResolvedValue { key: None, value, from: Some(s.from), provenance: s.provenance.clone() }
-                })
-                .into_iter()
-                .collect()
-        }
+        Entries::Table(v) => in_force(v, date, known_on)
+            .map(|t| {
+                t.rows
+                    .iter()
+                    .map(|(k, val)| ResolvedValue {
+                        key: Some(k.to_string()),
+                        ..one(val.to_string(), t)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Entries::Schedule(v) => in_force(v, date, known_on)
+            .map(|s| {
+                one(
+                    ScheduleRule {
+                        original_age: s.original_age,
+                        rise: s.rise,
+                    }
+                    .to_string(),
+                    s,
+                )
+            })
+            .into_iter()
+            .collect(),
     };
     Resolved {
         name: name.to_string(),
