@@ -40,6 +40,8 @@ pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
 /// The handler of a kind, if the engine implements it yet.
 pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
+        "contribution" => Some(crate::contribution::check_case),
+        "account" => Some(crate::account::check_case),
         _ => None,
     }
 }
