@@ -351,15 +351,29 @@ pub enum CloseMethod {
     /// A full year under the named convention.
     FullYear {
         /// The convention.
+        #[serde(serialize_with = "ser_interest")]
         convention: InterestConvention,
     },
     /// A partial year: `months` months earn interest (月积数).
     PartialYear {
         /// The convention.
+        #[serde(serialize_with = "ser_partial")]
         convention: PartialYearConvention,
         /// Months that earn interest.
         months: u32,
     },
+}
+
+// Variants serialize under their rule-file names (`annual_1083`).
+fn ser_interest<S: serde::Serializer>(c: &InterestConvention, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.name())
+}
+fn ser_partial<S: serde::Serializer>(c: &PartialYearConvention, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.name())
+}
+
+fn ser_inheritance<S: serde::Serializer>(c: &Inheritance, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.name())
 }
 
 /// One line of a year's postings.
@@ -414,6 +428,7 @@ pub struct YearStatement {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inheritable {
     /// The rule in force in the month of death.
+    #[serde(serialize_with = "ser_inheritance")]
     pub rule: Inheritance,
     /// The amount, when it can be known.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -2,7 +2,9 @@
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
 
+mod account_cmd;
 mod check_cmd;
+mod contribution_cmd;
 mod rules_cmd;
 
 use std::path::PathBuf;
@@ -30,6 +32,10 @@ enum Command {
     Rules(rules_cmd::RulesCmd),
     /// Run conformance vector files (see docs/vectors.md).
     Check(check_cmd::CheckArgs),
+    /// Assess one month's contribution, or a unit's payroll (--payroll FILE).
+    Contribution(contribution_cmd::ContributionArgs),
+    /// Individual account statement from credits (JSON or CSV).
+    Account(account_cmd::AccountArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -84,6 +90,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Rules(cmd) => rules_cmd::run(cmd, &source),
         Command::Check(args) => check_cmd::run(args, &source),
+        Command::Contribution(args) => contribution_cmd::run(args, &source),
+        Command::Account(args) => account_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,
