@@ -1626,6 +1626,95 @@ source = "test"
     }
 
     #[test]
+    fn months_through_event_variant() -> Result<(), Error> {
+        // The same death case as above with the event month earning interest (k = m).
+        let rs = RuleSet::embedded("cn/national")?.with_overlay(
+            "test",
+            r#"[overlay]
+id = "test/through"
+[account.partial_year_convention]
+[[account.partial_year_convention.values]]
+from = 1998-01-01
+value = "months_through_event"
+source = "test"
+"#,
+        )?;
+        let snap = rs.at(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
+        let input = AccountInput {
+            opening_balance: d("50000"),
+            opening_year: 2023,
+            close: Some(CloseEvent {
+                event: CloseKind::Retirement,
+                month: ym("2024-04"),
+            }),
+            ..Default::default()
+        };
+        let s = statement(&input, &snap, &mut Tracer::new(false))?;
+        // 50000 × 2.62 % × 4/12 = 436.666… → 436.67
+        assert_eq!(s.balance, d("50436.67"));
+        Ok(())
+    }
+
+    #[test]
+    fn monthly_product_spreads_a_yearly_total() -> Result<(), Error> {
+        // A yearly total under 月积数 earns 78/144 of a year: the 13/12 reading
+        // of T15 (cn-national.md §3.2: 108,873.22).
+        let rs = RuleSet::embedded("cn/national")?.with_overlay(
+            "test",
+            r#"[overlay]
+id = "test/monthly"
+[account.interest_convention]
+[[account.interest_convention.values]]
+from = 2023-01-01
+value = "monthly_product"
+source = "test"
+"#,
+        )?;
+        let snap = rs.at(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default());
+        let input = AccountInput {
+            opening_balance: d("100000.00"),
+            opening_year: 2022,
+            credits: vec![Credit {
+                month: None,
+                year: Some(2023),
+                amount: d("4800"),
+                personal: None,
+            }],
+            through_year: Some(2023),
+            ..Default::default()
+        };
+        let s = statement(&input, &snap, &mut Tracer::new(false))?;
+        assert_eq!(s.balance.to_string(), "108873.22");
+        Ok(())
+    }
+
+    #[test]
+    fn caller_rate_overrides_and_is_traced() -> Result<(), Error> {
+        let mut input = AccountInput {
+            opening_balance: d("1000"),
+            opening_year: 2023,
+            through_year: Some(2024),
+            ..Default::default()
+        };
+        input.rates.insert(2024, d("0.05"));
+        let rs = RuleSet::embedded("cn/national")?;
+        let snap = rs.at(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default());
+        let mut t = Tracer::new(true);
+        let s = statement(&input, &snap, &mut t)?;
+        assert_eq!(s.balance, d("1050.00"));
+        let trace = t.finish(&snap);
+        let close = trace.steps.iter().find(|s| s.name == "year_close");
+        let inputs = close.map(|s| s.inputs.clone()).unwrap_or_default();
+        // the rule value (2.62 %) is named beside the caller's
+        assert!(
+            inputs
+                .iter()
+                .any(|(k, _)| k.contains("overrides rule value 0.0262"))
+        );
+        Ok(())
+    }
+
+    #[test]
     fn all_problems_at_once() {
         let input = AccountInput {
             opening_balance: d("-1"),
