@@ -42,6 +42,8 @@ pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
         "retirement" => Some(crate::retirement::check_case),
         "survivor" => Some(crate::survivor::vector_case),
+        "contribution" => Some(crate::contribution::check_case),
+        "account" => Some(crate::account::check_case),
         _ => None,
     }
 }

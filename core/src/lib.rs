@@ -19,9 +19,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod account;
 pub mod annuity_divisor;
 pub mod check;
+pub mod contribution;
 pub mod error;
+mod json_fields;
+pub mod payroll;
 pub mod retirement;
 pub mod rounding;
 pub mod rules;

@@ -2,7 +2,9 @@
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
 
+mod account_cmd;
 mod check_cmd;
+mod contribution_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod survivor_cmd;
@@ -37,6 +39,10 @@ enum Command {
     Retirement(retirement_cmd::RetirementArgs),
     /// Funeral grant and survivor allowance (遗属待遇) for one death.
     Survivor(survivor_cmd::SurvivorArgs),
+    /// Assess one month's contribution, or a unit's payroll (--payroll FILE).
+    Contribution(contribution_cmd::ContributionArgs),
+    /// Individual account statement from credits (JSON or CSV).
+    Account(account_cmd::AccountArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -93,6 +99,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args, &source),
         Command::Retirement(args) => retirement_cmd::run(args, &source),
         Command::Survivor(args) => survivor_cmd::run(args, &source),
+        Command::Contribution(args) => contribution_cmd::run(args, &source),
+        Command::Account(args) => account_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

@@ -100,6 +100,8 @@ use Shape::*;
 
 /// Variants of the year-end interest convention (记账利率计息办法).
 pub const INTEREST_CONVENTIONS: &[&str] = &["annual_1083", "monthly_product"];
+/// Variants of how a partial year (retirement, death, transfer mid-year) earns interest.
+pub const PARTIAL_YEAR_CONVENTIONS: &[&str] = &["months_before_event", "months_through_event"];
 /// Variants of the inheritable part of the account (个人账户可继承部分).
 pub const INHERITANCE_RULES: &[&str] = &["personal_contributions", "whole_balance"];
 /// Variants of how the divisor is found for ages with months.
@@ -209,6 +211,13 @@ pub const PARAMS: &[ParamSpec] = &[
         Positive,
         true,
         "当年记账额计息系数 (1.083) factor for the year's credits",
+    ),
+    p(
+        "account.partial_year_convention",
+        Dated,
+        Variant(PARTIAL_YEAR_CONVENTIONS),
+        false,
+        "年度中间结算计息 interest of a year closed mid-year (retirement, death, transfer)",
     ),
     p(
         "account.inheritance",

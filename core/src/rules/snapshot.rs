@@ -188,6 +188,17 @@ variant_enum!(
     }
 );
 variant_enum!(
+    /// Interest of a year closed mid-year (retirement, death, transfer out):
+    /// 月积数 over the months that earn interest. An event in month m counts
+    /// months 1..m−1 or 1..m.
+    PartialYearConvention {
+        /// Months 1 to m − 1 earn interest; the event month does not.
+        MonthsBeforeEvent = "months_before_event",
+        /// Months 1 to m earn interest, the event month included.
+        MonthsThroughEvent = "months_through_event",
+    }
+);
+variant_enum!(
     /// The inheritable part of the individual account.
     Inheritance {
         /// Personal contributions and their interest only (国发〔1997〕26号).
@@ -274,6 +285,7 @@ pub struct AccountRules {
     pub interest_rate: YearSeries<Decimal>,
     pub interest_convention: Timeline<InterestConvention>,
     pub annual_interest_factor: Timeline<Decimal>,
+    pub partial_year_convention: Timeline<PartialYearConvention>,
     pub inheritance: Timeline<Inheritance>,
     pub established: Timeline<YearMonth>,
 }
@@ -537,6 +549,7 @@ impl Snapshot {
                 interest_rate: b.yearly("account.interest_rate"),
                 interest_convention: b.variant("account.interest_convention"),
                 annual_interest_factor: b.dec("account.annual_interest_factor"),
+                partial_year_convention: b.variant("account.partial_year_convention"),
                 inheritance: b.variant("account.inheritance"),
                 established: b.month("account.established"),
             },
