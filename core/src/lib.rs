@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod adjustment;
 pub mod annuity_divisor;
 pub mod check;
 pub mod error;
