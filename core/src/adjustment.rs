@@ -791,3 +791,313 @@ pub fn vector_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>,
     out.insert("top_up_pending".into(), Value::Bool(r.top_up_pending));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    fn ym(s: &str) -> YearMonth {
+        s.parse().unwrap_or_else(|_| YearMonth::of(NaiveDate::MIN))
+    }
+
+    fn person(year: i32, pension: &str, months: i64, birth: &str) -> AdjustmentInput {
+        AdjustmentInput {
+            year,
+            pension: d(pension),
+            contribution_months: months,
+            birth: ym(birth),
+            retirement_month: ym(birth).add_months(60 * 12),
+            category: None,
+            military_transfer_cadre: false,
+            city_average_pension: None,
+            payment_month: None,
+        }
+    }
+
+    fn run(id: &str, input: &AdjustmentInput) -> Result<AdjustmentResult, Error> {
+        let rules = RuleSet::embedded(id)?;
+        let snap = rules.at(NaiveDate::from_ymd_opt(input.year, 1, 1).unwrap_or_default());
+        adjust(&snap, input, &mut Tracer::new(true))
+    }
+
+    #[test]
+    fn research_cases_a_and_b() -> Result<(), Error> {
+        // shaanxi-adjustments.md §1.4: Case A (N 35, 3000, aged 72) and Case B
+        // (N 30y3m → 31, 4500, aged 81), total increase by year.
+        let table = [
+            (2017, "186", "207"),
+            (2018, "178", "201"),
+            (2019, "184", "207"),
+            (2020, "187", "210"),
+            (2021, "161", "188"),
+            (2022, "150", "176.2"),
+            (2023, "143", "172"),
+            (2024, "116", "143.8"),
+            (2025, "80", "105.2"),
+        ];
+        for (y, a, b) in table {
+            let born_a = format!("{}-05", y - 1 - 72);
+            let r = run("cn/shaanxi", &person(y, "3000", 420, &born_a))?;
+            assert_eq!(r.increase, d(a), "Case A {y}");
+            assert_eq!(r.pension_after, d("3000") + d(a), "Case A {y}");
+            let born_b = format!("{}-03", y - 1 - 81);
+            let r = run("cn/shaanxi", &person(y, "4500", 363, &born_b))?;
+            assert_eq!(r.increase, d(b), "Case B {y}");
+            assert_eq!(r.contribution_years, d("31"));
+            assert_eq!(r.age_extra, d("30"));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn components_2023_and_2025() -> Result<(), Error> {
+        // §1.4: 2023 Case A 40 + 55 + 38 + 10 (3000 × 1.26 % = 37.8 → 38);
+        // 2025 Case B 30 + 21.2 + 24 + 30 (4500 × 0.52 % = 23.4 → 24).
+        let r = run("cn/shaanxi", &person(2023, "3000", 420, "1950-05"))?;
+        assert_eq!(
+            (r.fixed, r.years_part, r.pct_part, r.age_extra),
+            (d("40"), d("55"), d("38"), d("10"))
+        );
+        let r = run("cn/shaanxi", &person(2025, "4500", 363, "1943-03"))?;
+        assert_eq!(
+            (r.fixed, r.years_part, r.pct_part, r.age_extra),
+            (d("30"), d("21.2"), d("24"), d("30"))
+        );
+        assert_eq!(r.national_overall_rate, Some(d("0.02")));
+        Ok(())
+    }
+
+    #[test]
+    fn year_2016_counts_all_years_at_one_rate() -> Result<(), Error> {
+        // §1.4: 2016, enterprise, N 35, aged 72: 77 + 3 × 35 + 10 = 192, no % item.
+        let r = run("cn/shaanxi", &person(2016, "3000", 420, "1943-05"))?;
+        assert_eq!(r.years_part, d("105"));
+        assert_eq!(r.pct_part, Decimal::ZERO);
+        assert_eq!(r.increase, d("192"));
+        // A part-year counts as a full year: 34y1m → 35.
+        let r = run("cn/shaanxi", &person(2016, "3000", 409, "1943-05"))?;
+        assert_eq!(r.years_part, d("105"));
+        Ok(())
+    }
+
+    #[test]
+    fn published_years_part_examples() -> Result<(), Error> {
+        // I-13 (zhejianglong.com/c/2686555.html): 2022, 26 years → 16 + 11 × 2.2 = 40.2.
+        let r = run("cn/shaanxi", &person(2022, "3000", 312, "1955-08"))?;
+        assert_eq!(r.years_part, d("40.2"));
+        // I-12 (xiaoshebao.com): 2021, 15 years → 25.
+        let r = run("cn/shaanxi", &person(2021, "3000", 180, "1958-02"))?;
+        assert_eq!(r.years_part, d("25"));
+        Ok(())
+    }
+
+    #[test]
+    fn age_rule_reproduces_the_printed_birth_bands() -> Result<(), Error> {
+        // shaanxi-adjustments.md §1 table: each year's notice prints
+        // ≤ (Y−81)-12-31 → +30, (Y−80)…(Y−76) → +20, (Y−75)…(Y−71) → +10,
+        // e.g. 2025: ≤1944 / 1945–1949 / 1950–1954; 2016: ≤1935 / 1936–40 / 1941–45.
+        let printed = [
+            (2016, 1935, 1940, 1945),
+            (2017, 1936, 1941, 1946),
+            (2018, 1937, 1942, 1947),
+            (2019, 1938, 1943, 1948),
+            (2020, 1939, 1944, 1949),
+            (2021, 1940, 1945, 1950),
+            (2022, 1941, 1946, 1951),
+            (2023, 1942, 1947, 1952),
+            (2024, 1943, 1948, 1953),
+            (2025, 1944, 1949, 1954),
+        ];
+        for (y, last30, last20, last10) in printed {
+            let extra = |birth: String| -> Result<Decimal, Error> {
+                Ok(run("cn/shaanxi", &person(y, "3000", 420, &birth))?.age_extra)
+            };
+            assert_eq!(extra(format!("{last30}-12"))?, d("30"), "{y}");
+            assert_eq!(extra(format!("{}-01", last30 + 1))?, d("20"), "{y}");
+            assert_eq!(extra(format!("{last20}-12"))?, d("20"), "{y}");
+            assert_eq!(extra(format!("{}-01", last20 + 1))?, d("10"), "{y}");
+            assert_eq!(extra(format!("{last10}-12"))?, d("10"), "{y}");
+            assert_eq!(extra(format!("{}-01", last10 + 1))?, Decimal::ZERO, "{y}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn no_scheme_for_2026() {
+        let e = run("cn/shaanxi", &person(2026, "3000", 420, "1953-05")).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("rule_missing_year"));
+        let msg = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            msg.contains("no pension adjustment scheme in the rule set cn/shaanxi for 2026"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn eligibility_ends_with_the_previous_year() -> Result<(), Error> {
+        // Scope clause: retired by 31 Dec of Y−1 (shaanxi-adjustments.md §1.2).
+        let mut i = person(2025, "3000", 420, "1964-12");
+        assert_eq!(i.retirement_month, ym("2024-12"));
+        assert!(run("cn/shaanxi", &i).is_ok());
+        i.retirement_month = ym("2025-01");
+        let e = run("cn/shaanxi", &i).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("not_applicable"));
+        Ok(())
+    }
+
+    #[test]
+    fn lump_below_threshold_is_whole_unless_overlaid() -> Result<(), Error> {
+        // Open point §1.1: N < 15 gets the whole X (literal wording); pro_rata
+        // as an overlay: 2024, 10 years → 8 × 10 / 15.
+        let i = person(2024, "1800", 120, "1958-09");
+        let r = run("cn/shaanxi", &i)?;
+        assert_eq!(r.years_part, d("8"));
+        let rules = RuleSet::embedded("cn/shaanxi")?.with_overlay(
+            "pro-rata.toml",
+            r#"[overlay]
+id = "scenario/pro-rata"
+[adjustment.lump_below_threshold]
+[[adjustment.lump_below_threshold.values]]
+from = 2021-01-01
+value = "pro_rata"
+source = "scenario"
+"#,
+        )?;
+        let snap = rules.at(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default());
+        let r = adjust(&snap, &i, &mut Tracer::new(true))?;
+        assert_eq!(r.years_part, d("5.33"));
+        Ok(())
+    }
+
+    #[test]
+    fn military_cadre_top_up() -> Result<(), Error> {
+        let mut i = person(2023, "2800", 360, "1950-06");
+        i.military_transfer_cadre = true;
+        // Without the city average: flagged, nothing added.
+        let r = run("cn/shaanxi", &i)?;
+        assert!(r.top_up_pending);
+        assert_eq!(r.top_up, Decimal::ZERO);
+        assert_eq!(r.pension_after, r.increase + d("2800"));
+        // 2023: 40 + 5 + 15 × 2.5 + ceil(2800 × 1.26 % = 35.28) + 10 = 128.5 → 2928.5;
+        // city average 3100 → top-up 171.5.
+        i.city_average_pension = Some(d("3100"));
+        let r = run("cn/shaanxi", &i)?;
+        assert_eq!(r.increase, d("128.5"));
+        assert_eq!(r.top_up, d("171.5"));
+        assert_eq!(r.pension_after, d("3100"));
+        // Above the average: nothing.
+        i.city_average_pension = Some(d("2900"));
+        assert_eq!(run("cn/shaanxi", &i)?.top_up, Decimal::ZERO);
+        Ok(())
+    }
+
+    #[test]
+    fn arrears_to_the_payment_month() -> Result<(), Error> {
+        // 2025 notice posted 2025-07-25: first paid in August → 7 months back-paid.
+        let mut i = person(2025, "3000", 420, "1952-05");
+        i.payment_month = Some(ym("2025-08"));
+        let r = run("cn/shaanxi", &i)?;
+        assert_eq!(r.arrears_months, Some(7));
+        assert_eq!(r.arrears, Some(d("560")));
+        i.payment_month = Some(ym("2024-12"));
+        let e = run("cn/shaanxi", &i).err();
+        assert_eq!(
+            e.map(|e| e.fields()[0].path.clone()),
+            Some("payment_month".into())
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let mut i = person(2025, "-1", -3, "1960-05");
+        i.retirement_month = ym("1960-01");
+        i.city_average_pension = Some(d("3000"));
+        let e = run("cn/shaanxi", &i).err();
+        let paths: Vec<String> = e
+            .iter()
+            .flat_map(|e| e.fields().iter().map(|f| f.path.clone()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "pension",
+                "contribution_months",
+                "retirement_month",
+                "city_average_pension"
+            ]
+        );
+    }
+
+    #[test]
+    fn extreme_inputs_are_errors_not_panics() {
+        let mut i = person(2025, "79228162514264337593543950335", 420, "1952-05");
+        assert_eq!(
+            run("cn/shaanxi", &i).err().as_ref().map(Error::code),
+            Some("invalid_input")
+        );
+        i.pension = d("3000");
+        i.contribution_months = i64::MAX;
+        assert!(run("cn/shaanxi", &i).is_ok());
+        i.year = i32::MIN;
+        let rules = RuleSet::embedded("cn/shaanxi");
+        let e = rules.map(|r| adjust(&r.at(NaiveDate::MIN), &i, &mut Tracer::new(false)));
+        assert!(matches!(e, Ok(Err(Error::Input(_)))));
+    }
+
+    #[test]
+    fn trace_cites_the_parameters() -> Result<(), Error> {
+        let r = run("cn/shaanxi", &person(2025, "3000", 420, "1952-05"))?;
+        let used: Vec<&str> = r
+            .trace
+            .steps
+            .iter()
+            .flat_map(|s| s.params.iter().map(|p| p.param))
+            .collect();
+        for p in [
+            "adjustment.fixed",
+            "adjustment.part_year",
+            "adjustment.years_part",
+            "adjustment.lump_up_to_threshold",
+            "adjustment.per_year_above_threshold",
+            "adjustment.threshold_years",
+            "adjustment.pension_pct",
+            "rounding.adjustment_pct",
+            "adjustment.age_extra",
+            "adjustment.national_overall_rate",
+        ] {
+            assert!(used.contains(&p), "{p} not cited: {used:?}");
+        }
+        let fixed = r.trace.steps.iter().find(|s| s.name == "fixed");
+        assert!(fixed.is_some_and(|s| s.params[0].provenance.source.contains("2025")));
+        Ok(())
+    }
+
+    #[test]
+    fn chain_feeds_each_year_into_the_next() -> Result<(), Error> {
+        // Retired 2017-06: 2017 not covered, 2018 onward adjusted on the new amount.
+        let rules = RuleSet::embedded("cn/shaanxi")?;
+        let snap = rules.at(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default());
+        let mut i = person(2017, "2000", 300, "1957-06");
+        i.retirement_month = ym("2017-06");
+        let years = adjust_chain(&snap, &i, 2025, &mut Tracer::new(false))?;
+        assert_eq!(years.len(), 9);
+        assert!(years[0].result.is_none());
+        assert_eq!(years[1].pension_before, d("2000"));
+        for w in years.windows(2) {
+            let after = w[0]
+                .result
+                .as_ref()
+                .map_or(w[0].pension_before, |r| r.pension_after);
+            assert_eq!(w[1].pension_before, after);
+        }
+        // 2026 has no scheme: the chain stops with the error.
+        let e = adjust_chain(&snap, &i, 2026, &mut Tracer::new(false)).err();
+        assert_eq!(e.as_ref().map(Error::code), Some("rule_missing_year"));
+        Ok(())
+    }
+}
