@@ -2,6 +2,7 @@
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
 
+mod adjust_cmd;
 mod check_cmd;
 mod retirement_cmd;
 mod rules_cmd;
@@ -37,6 +38,8 @@ enum Command {
     Retirement(retirement_cmd::RetirementArgs),
     /// Funeral grant and survivor allowance (遗属待遇) for one death.
     Survivor(survivor_cmd::SurvivorArgs),
+    /// A retiree's yearly pension adjustment (基本养老金调整), or a chain of years.
+    Adjust(adjust_cmd::AdjustArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args, &source),
         Command::Retirement(args) => retirement_cmd::run(args, &source),
         Command::Survivor(args) => survivor_cmd::run(args, &source),
+        Command::Adjust(args) => adjust_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,
