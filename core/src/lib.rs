@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod adjustment;
 pub mod annuity_divisor;
 pub mod check;
 pub mod contribution;

@@ -3,6 +3,7 @@
 //! Every command exits non-zero with the message on stderr when it fails.
 
 mod account_cmd;
+mod adjust_cmd;
 mod check_cmd;
 mod contribution_cmd;
 mod retirement_cmd;
@@ -43,6 +44,8 @@ enum Command {
     Contribution(contribution_cmd::ContributionArgs),
     /// Individual account statement from credits (JSON or CSV).
     Account(account_cmd::AccountArgs),
+    /// A retiree's yearly pension adjustment (基本养老金调整), or a chain of years.
+    Adjust(adjust_cmd::AdjustArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         Command::Survivor(args) => survivor_cmd::run(args, &source),
         Command::Contribution(args) => contribution_cmd::run(args, &source),
         Command::Account(args) => account_cmd::run(args, &source),
+        Command::Adjust(args) => adjust_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

@@ -262,6 +262,47 @@ variant_enum!(
     }
 );
 
+variant_enum!(
+    /// Structure of the contribution-years part of a yearly adjustment.
+    YearsPart {
+        /// `a × n` for all years (Shaanxi 2016).
+        PerYearAll = "per_year_all",
+        /// `a × min(n, T) + b × max(n − T, 0)` (Shaanxi 2017–2020).
+        PerYearTiered = "per_year_tiered",
+        /// `X + b × max(n − T, 0)`: a lump sum for the part up to T (Shaanxi 2021+).
+        LumpThenPerYear = "lump_then_per_year",
+    }
+);
+variant_enum!(
+    /// How a part-year of contribution counts in an adjustment.
+    PartYear {
+        /// 不足1年的按1年计算: rounded up to whole years.
+        FullYear = "full_year",
+        /// Only completed years count.
+        WholeYears = "whole_years",
+        /// Months / 12, unrounded.
+        Exact = "exact",
+    }
+);
+variant_enum!(
+    /// The lump sum for people with fewer years than the threshold.
+    LumpBelow {
+        /// The whole lump sum, whatever the years.
+        Whole = "whole",
+        /// The lump sum × years / threshold.
+        ProRata = "pro_rata",
+    }
+);
+variant_enum!(
+    /// The 企业军转干部 top-up in a yearly adjustment.
+    MilitaryCadre {
+        /// Raised to the city's average enterprise pension after the adjustment.
+        TopUpToCityAverage = "top_up_to_city_average",
+        /// No top-up in that year's scheme.
+        NoTopUp = "none",
+    }
+);
+
 /// Contribution parameters (缴费).
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
@@ -355,6 +396,26 @@ pub struct RoundingRules {
     pub divisor: Timeline<Rounding>,
     pub index: Timeline<Rounding>,
     pub years: Timeline<Rounding>,
+    pub adjustment_pct: Timeline<Rounding>,
+    pub adjustment_years: Timeline<Rounding>,
+}
+
+/// Yearly pension-adjustment schemes (基本养老金调整).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct AdjustmentRules {
+    pub years_part: YearSeries<YearsPart>,
+    pub fixed: YearSeries<Decimal>,
+    pub per_year_up_to_threshold: YearSeries<Decimal>,
+    pub lump_up_to_threshold: YearSeries<Decimal>,
+    pub per_year_above_threshold: YearSeries<Decimal>,
+    pub pension_pct: YearSeries<Decimal>,
+    pub threshold_years: Timeline<u32>,
+    pub part_year: Timeline<PartYear>,
+    pub lump_below_threshold: Timeline<LumpBelow>,
+    pub age_extra: Timeline<Arc<TableRows<Decimal>>>,
+    pub military_cadre: YearSeries<MilitaryCadre>,
+    pub national_overall_rate: YearSeries<Decimal>,
 }
 
 /// A rule set resolved for computations on one date, as known on one date.
@@ -383,6 +444,8 @@ pub struct Snapshot {
     pub survivor: SurvivorRules,
     #[allow(missing_docs)]
     pub rounding: RoundingRules,
+    #[allow(missing_docs)]
+    pub adjustment: AdjustmentRules,
 }
 
 fn visible(p: &Provenance, known_on: Option<NaiveDate>) -> bool {
@@ -468,6 +531,36 @@ impl Builder<'_> {
             }
         }
         YearSeries { param, by_year }
+    }
+
+    /// A yearly series of any value type (e.g. a yearly variant).
+    fn yearly_as<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> YearSeries<T> {
+        let param = Self::spec_name(name);
+        let mut by_year: BTreeMap<i32, Sourced<T>> = BTreeMap::new();
+        if let Some(Param {
+            entries: Entries::Yearly(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            // Sorted with provisional first, so a visible final value wins.
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                if let Some(value) = conv(&e.value) {
+                    by_year.insert(
+                        e.year,
+                        Sourced {
+                            value,
+                            param,
+                            provenance: e.provenance.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        YearSeries { param, by_year }
+    }
+
+    fn yearly_variant<T: FromStr>(&self, name: &str) -> YearSeries<T> {
+        self.yearly_as(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
     }
 
     fn table<T>(
@@ -600,6 +693,22 @@ impl Snapshot {
                 divisor: b.rounding("rounding.divisor"),
                 index: b.rounding("rounding.index"),
                 years: b.rounding("rounding.years"),
+                adjustment_pct: b.rounding("rounding.adjustment_pct"),
+                adjustment_years: b.rounding("rounding.adjustment_years"),
+            },
+            adjustment: AdjustmentRules {
+                years_part: b.yearly_variant("adjustment.years_part"),
+                fixed: b.yearly("adjustment.fixed"),
+                per_year_up_to_threshold: b.yearly("adjustment.per_year_up_to_threshold"),
+                lump_up_to_threshold: b.yearly("adjustment.lump_up_to_threshold"),
+                per_year_above_threshold: b.yearly("adjustment.per_year_above_threshold"),
+                pension_pct: b.yearly("adjustment.pension_pct"),
+                threshold_years: b.months("adjustment.threshold_years"),
+                part_year: b.variant("adjustment.part_year"),
+                lump_below_threshold: b.variant("adjustment.lump_below_threshold"),
+                age_extra: b.table("adjustment.age_extra", Value::as_decimal),
+                military_cadre: b.yearly_variant("adjustment.military_cadre"),
+                national_overall_rate: b.yearly("adjustment.national_overall_rate"),
             },
         }
     }
