@@ -40,6 +40,7 @@ pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
 /// The handler of a kind, if the engine implements it yet.
 pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
+        "award" => Some(crate::award::check_handler),
         _ => None,
     }
 }

@@ -20,7 +20,9 @@
 #![warn(missing_docs)]
 
 pub mod annuity_divisor;
+pub mod award;
 pub mod check;
+pub mod contribution_index;
 pub mod error;
 pub mod retirement;
 pub mod rounding;
