@@ -373,8 +373,10 @@ fn diagnose_span(path: &str, v: &Value) -> Vec<FieldError> {
 pub struct Note {
     /// Stable code (`provisional_base`, `elastic_late`, …).
     pub code: &'static str,
-    /// Explanation.
+    /// Explanation (English).
     pub message: String,
+    /// Explanation (Chinese).
+    pub zh: String,
 }
 
 /// The statutory retirement month as the rule set's schedule gives it.
@@ -390,6 +392,17 @@ pub struct Statutory {
     /// Latest elastic month (弹性延迟), where the reform allows one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest: Option<YearMonth>,
+}
+
+/// The components before money rounding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrounded {
+    /// 基础养老金, exact.
+    pub basic_pension: Decimal,
+    /// 个人账户养老金 (to the decimal range).
+    pub account_pension: Decimal,
+    /// 过渡性养老金, exact.
+    pub transitional_pension: Decimal,
 }
 
 /// The award: every figure of a 核定表, with its explanation.
@@ -450,6 +463,8 @@ pub struct Award {
     pub transitional_pension: Decimal,
     /// 合计 (sum of the rounded components).
     pub total: Decimal,
+    /// The components before rounding (for audit).
+    pub unrounded: Unrounded,
     /// Remarks (off-statutory month, provisional base, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -615,6 +630,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                         "{} months were back payments (补缴); they count as the months they cover",
                         r.back_paid_months
                     ),
+                    zh: format!("其中 {} 个月为补缴，按所属月份计入", r.back_paid_months),
                 });
             }
             (
@@ -637,6 +653,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         notes.push(Note {
             code: "deemed_index_unused",
             message: "deemed_index is used only to derive the average index from a history; the summary form takes average_index as printed".into(),
+            zh: "视同缴费指数仅在按缴费记录计算平均缴费指数时使用；汇总输入按所给平均缴费指数计算".into(),
         });
     }
     let total_months = contribution_months
@@ -672,19 +689,29 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         && s.month != month
     {
         let within = s.earliest.is_some_and(|e| month >= e) && s.latest.is_some_and(|l| month <= l);
-        let (code, what) = if within && month < s.month {
-            ("elastic_early", "elastic early retirement (弹性提前退休)")
+        let (code, what, what_zh) = if within && month < s.month {
+            (
+                "elastic_early",
+                "elastic early retirement (弹性提前退休)",
+                "弹性提前退休",
+            )
         } else if within {
-            ("elastic_late", "elastic late retirement (弹性延迟退休)")
+            (
+                "elastic_late",
+                "elastic late retirement (弹性延迟退休)",
+                "弹性延迟退休",
+            )
         } else if month < s.month {
             (
                 "before_statutory",
                 "before the statutory month and outside any elastic window: special early retirement (特殊工种, 病残) or another approved reason is assumed",
+                "早于法定退休时间且不在弹性区间内，按特殊工种、病残等批准提前退休处理",
             )
         } else {
             (
                 "after_statutory",
                 "after the statutory month and outside any elastic window: a late approval is assumed",
+                "晚于法定退休时间且不在弹性区间内，按延后批准处理",
             )
         };
         notes.push(Note {
@@ -692,6 +719,12 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
             message: format!(
                 "retirement {month} at {age} differs from the statutory {} at {}: {what}; the month is taken as given",
                 s.month, s.age
+            ),
+            zh: format!(
+                "退休年月 {month}（{}）与法定退休年月 {}（{}）不同：{what_zh}；按核准的退休年月计算",
+                render::age_zh(age),
+                s.month,
+                render::age_zh(s.age)
             ),
         });
     }
@@ -740,6 +773,14 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                         s.value,
                         snap.known_on
                             .map(|k| format!(" as known on {k}"))
+                            .unwrap_or_default()
+                    ),
+                    zh: format!(
+                        "{}年计发基数 {} 为预发基数{}；正式基数公布后应重新核定并补发差额",
+                        month.year(),
+                        s.value,
+                        snap.known_on
+                            .map(|k| format!("（截至 {k}）"))
                             .unwrap_or_default()
                     ),
                 });
@@ -851,7 +892,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     } else {
         Some(snap.award.transitional_coefficient.at(date)?)
     };
-    let (transitional, t_months) = match &coefficient {
+    let (transitional, transitional_exact, t_months) = match &coefficient {
         None => {
             tracer.step(|| {
                 Step::new(
@@ -868,9 +909,13 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                         "{deemed_months} deemed months earn no transitional pension here: the province decides it and rule set `{}` defines none",
                         snap.identity.id
                     ),
+                    zh: format!(
+                        "视同缴费 {deemed_months} 个月不计过渡性养老金：过渡性养老金由省级规定，规则集 `{}` 未定义",
+                        snap.identity.id
+                    ),
                 });
             }
-            (money.value.apply(Decimal::ZERO), 0)
+            (money.value.apply(Decimal::ZERO), Decimal::ZERO, 0)
         }
         Some(k) => {
             let which = snap.award.transitional_years.at(date)?;
@@ -912,7 +957,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                 .param(ParamUse::of(&which))
                 .param(ParamUse::of(&money))
             });
-            (value, t_months)
+            (value, exact, t_months)
         }
     };
 
@@ -968,6 +1013,11 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         account_pension: account,
         transitional_pension: transitional,
         total,
+        unrounded: Unrounded {
+            basic_pension: basic_exact,
+            account_pension: account_exact,
+            transitional_pension: transitional_exact,
+        },
         notes,
         trace,
     })

@@ -2,6 +2,7 @@
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
 
+mod award_cmd;
 mod check_cmd;
 mod rules_cmd;
 
@@ -30,6 +31,10 @@ enum Command {
     Rules(rules_cmd::RulesCmd),
     /// Run conformance vector files (see docs/vectors.md).
     Check(check_cmd::CheckArgs),
+    /// Compute a pension award (待遇核定) from a JSON case.
+    Award(award_cmd::AwardArgs),
+    /// Explain a pension award in words, with the legal sources.
+    Explain(award_cmd::ExplainArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -84,6 +89,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Rules(cmd) => rules_cmd::run(cmd, &source),
         Command::Check(args) => check_cmd::run(args, &source),
+        Command::Award(args) => award_cmd::run_award(args, &source),
+        Command::Explain(args) => award_cmd::run_explain(args, &source),
     };
     match result {
         Ok(code) => code,
