@@ -166,7 +166,7 @@ impl AwardInput {
     /// let v = serde_json::json!({"category": "x", "birth": "1965-13", "retirement_month": "2025-03"});
     /// let e = AwardInput::from_json(&v).unwrap_err();
     /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-    /// assert_eq!(paths, ["category", "birth"]);
+    /// assert_eq!(paths, ["birth", "category"]);
     /// ```
     pub fn from_json(v: &Value) -> Result<AwardInput, Error> {
         match AwardInput::deserialize(v) {
@@ -508,11 +508,12 @@ fn too_large() -> Error {
     )
 }
 
+/// Checked decimal arithmetic: `None` (overflow) becomes an input error.
 trait Checked: Sized {
-    fn ok(self) -> Result<Decimal, Error>;
+    fn or_too_large(self) -> Result<Decimal, Error>;
 }
 impl Checked for Option<Decimal> {
-    fn ok(self) -> Result<Decimal, Error> {
+    fn or_too_large(self) -> Result<Decimal, Error> {
         self.ok_or_else(too_large)
     }
 }
@@ -613,18 +614,17 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     });
 
     // 1. Summary figures: given, or derived from the history.
-    let (contribution_months, deemed_months, average_index, pre_account, index) = match &input
-        .history
-    {
-        Some(spans) => {
-            let h = History {
-                spans,
-                deemed_index: input.deemed_index,
-                average_wages: input.average_wages.as_ref(),
-            };
-            let r = contribution_index::average_index(&h, snap, date, tracer)?;
-            if r.back_paid_months > 0 {
-                notes.push(Note {
+    let (contribution_months, deemed_months, average_index, pre_account, index) =
+        match &input.history {
+            Some(spans) => {
+                let h = History {
+                    spans,
+                    deemed_index: input.deemed_index,
+                    average_wages: input.average_wages.as_ref(),
+                };
+                let r = contribution_index::average_index(&h, snap, date, tracer)?;
+                if r.back_paid_months > 0 {
+                    notes.push(Note {
                     code: "back_payments",
                     message: format!(
                         "{} months were back payments (补缴); they count as the months they cover",
@@ -632,23 +632,23 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                     ),
                     zh: format!("其中 {} 个月为补缴，按所属月份计入", r.back_paid_months),
                 });
+                }
+                (
+                    r.contribution_months,
+                    r.deemed_months,
+                    r.average_index,
+                    r.pre_account_months,
+                    Some(r),
+                )
             }
-            (
-                r.contribution_months,
-                r.deemed_months,
-                r.average_index,
-                r.pre_account_months,
-                Some(r),
-            )
-        }
-        None => (
-            input.contribution_months.unwrap_or(0),
-            input.deemed_months.unwrap_or(0),
-            input.average_index.unwrap_or_default(),
-            input.pre_account_months.unwrap_or(0),
-            None,
-        ),
-    };
+            None => (
+                input.contribution_months.unwrap_or(0),
+                input.deemed_months.unwrap_or(0),
+                input.average_index.unwrap_or_default(),
+                input.pre_account_months.unwrap_or(0),
+                None,
+            ),
+        };
     if !input.is_history() && input.deemed_index.is_some() {
         notes.push(Note {
             code: "deemed_index_unused",
@@ -829,15 +829,17 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
 
     // 6. 基础养老金.
     let rate = snap.award.basic_rate_per_year.at(date)?;
-    let one_plus = Decimal::ONE.checked_add(average_index).ok()?;
+    let one_plus = Decimal::ONE.checked_add(average_index).or_too_large()?;
     let basic_exact = c
         .checked_mul(one_plus)
         .and_then(|x| x.checked_mul(years_num))
         .and_then(|x| x.checked_mul(rate.value))
         .and_then(|x| x.checked_div(Decimal::TWO * years_den))
-        .ok()?;
+        .or_too_large()?;
     let basic = money.value.apply(basic_exact);
-    let indexed_wage = money.value.apply(c.checked_mul(average_index).ok()?);
+    let indexed_wage = money
+        .value
+        .apply(c.checked_mul(average_index).or_too_large()?);
     tracer.step(|| {
         Step::new(
             "indexed_wage",
@@ -868,7 +870,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     // 7. 个人账户养老金.
     let balance = input.account_balance.unwrap_or_default();
     let divisor = annuity_divisor(snap, age, date, tracer)?;
-    let account_exact = balance.checked_div(divisor).ok()?;
+    let account_exact = balance.checked_div(divisor).or_too_large()?;
     let account = money.value.apply(account_exact);
     tracer.step(|| {
         Step::new(
@@ -930,7 +932,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                 .and_then(|x| x.checked_mul(Decimal::from(t_months)))
                 .and_then(|x| x.checked_mul(k.value))
                 .and_then(|x| x.checked_div(twelve))
-                .ok()?;
+                .or_too_large()?;
             let value = money.value.apply(exact);
             tracer.step(|| {
                 Step::new(
@@ -966,7 +968,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         basic
             .checked_add(account)
             .and_then(|x| x.checked_add(transitional))
-            .ok()?,
+            .or_too_large()?,
     );
     tracer.step(|| {
         Step::new(
@@ -1031,7 +1033,7 @@ pub(crate) fn years_text(
 ) -> String {
     match rounding {
         Some(_) => years.normalize().to_string(),
-        None if total_months % 12 == 0 => years.normalize().to_string(),
+        None if total_months.is_multiple_of(12) => years.normalize().to_string(),
         None => format!("{total_months}/12"),
     }
 }

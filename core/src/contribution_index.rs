@@ -124,6 +124,9 @@ pub struct YearIndex {
     /// That average wage (monthly).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Decimal>,
+    /// Whether it came from the input's `average_wages` (not the rule set).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub denominator_given: bool,
     /// Sum of the monthly bases paid.
     pub base_sum: Decimal,
     /// Sum of the monthly ratios (base / X, deemed index, or 0).
@@ -531,6 +534,7 @@ pub fn average_index(
             deemed_months: a.deemed,
             denominator_year: den_year,
             denominator: den,
+            denominator_given: den_year.is_some() && !from_rules,
             base_sum: a.base_sum,
             ratio_sum,
             index,

@@ -2,6 +2,7 @@
 //! Python `decimal` by tests/vectors/derive/award_history.py (a separate
 //! implementation; formulas and sources in its docstring) or come from the
 //! vectors and research notes cited at each test.
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
 use pension_rules::award::{AwardInput, award, recompute, render};
 use pension_rules::rules::RuleSet;

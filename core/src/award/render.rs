@@ -67,7 +67,7 @@ fn short_hash(h: &str) -> &str {
 /// N as written in formulas: `515/12` when not a whole number of years.
 fn years_formula(a: &Award) -> String {
     let total = a.contribution_months.saturating_add(a.deemed_months);
-    if a.years * Decimal::from(12) == Decimal::from(total) && total % 12 != 0 {
+    if a.years * Decimal::from(12) == Decimal::from(total) && !total.is_multiple_of(12) {
         format!("{total}/12")
     } else {
         n(a.years)
@@ -75,7 +75,7 @@ fn years_formula(a: &Award) -> String {
 }
 
 fn transitional_years_formula(a: &Award) -> String {
-    if a.transitional_months % 12 == 0 {
+    if a.transitional_months.is_multiple_of(12) {
         (a.transitional_months / 12).to_string()
     } else {
         format!("{}/12", a.transitional_months)
@@ -148,6 +148,58 @@ fn rules_line(a: &Award, lang: Lang) -> String {
     }
 }
 
+/// The per-year index table of a history (年度缴费指数).
+fn write_years(out: &mut String, a: &Award, lang: Lang) {
+    let Some(r) = &a.index else { return };
+    let head = match lang {
+        Lang::Zh => [
+            "年度",
+            "缴费月数",
+            "断缴月数",
+            "视同月数",
+            "分母（年）",
+            "年度指数",
+        ],
+        Lang::En => ["year", "paid", "gap", "deemed", "X (year)", "index"],
+    };
+    let ws = [6, 10, 10, 10, 20, 10];
+    let mut line = String::from("  ");
+    for (h, w) in head.iter().zip(ws) {
+        line.push_str(&pad(h, w));
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    for y in &r.years {
+        let den = match (y.denominator, y.denominator_year) {
+            (Some(x), Some(dy)) => format!(
+                "{} ({dy}{})",
+                n(x),
+                if y.denominator_given {
+                    match lang {
+                        Lang::Zh => "，输入",
+                        Lang::En => ", input",
+                    }
+                } else {
+                    ""
+                }
+            ),
+            _ => "—".to_string(),
+        };
+        let cells = [
+            y.year.to_string(),
+            y.paid_months.to_string(),
+            y.gap_months.to_string(),
+            y.deemed_months.to_string(),
+            den,
+            y.index.round_dp(4).to_string(),
+        ];
+        let mut line = String::from("  ");
+        for (c, w) in cells.iter().zip(ws) {
+            line.push_str(&pad(c, w));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
 /// The explanation as plain text.
 ///
 /// ```
@@ -162,7 +214,7 @@ fn rules_line(a: &Award, lang: Lang) -> String {
 /// let a = award(&input, &rules.at(input.retirement_month.first_day()), &mut Tracer::new(true)).unwrap();
 /// let zh = render::text(&a, render::Lang::Zh);
 /// assert!(zh.contains("基础养老金 = 3213.15"));
-/// assert!(render::text(&a, render::Lang::En).contains("Total = 5444.98"));
+/// assert!(render::text(&a, render::Lang::En).contains("+ 1075.76 = 5444.98"));
 /// ```
 pub fn text(a: &Award, lang: Lang) -> String {
     let mut o = String::new();
@@ -216,6 +268,7 @@ pub fn text(a: &Award, lang: Lang) -> String {
                     r.back_paid_months
                 );
             }
+            write_years(&mut o, a, lang);
             let _ = writeln!(
                 o,
                 "1. 最低缴费年限：累计 {} 个月 ≥ {} 个月，符合按月领取条件",
@@ -335,6 +388,7 @@ pub fn text(a: &Award, lang: Lang) -> String {
                     r.back_paid_months
                 );
             }
+            write_years(&mut o, a, lang);
             let _ = writeln!(
                 o,
                 "1. Eligibility: {} months in all ≥ the minimum {} months for a monthly pension",
@@ -519,14 +573,7 @@ pub fn table(a: &Award) -> String {
         ),
     ];
     for (l1, v1, l2, v2) in &rows {
-        let _ = writeln!(
-            o,
-            " {}{} {}{}",
-            pad(l1, LW),
-            pad(v1, VW),
-            pad(l2, LW),
-            v2
-        );
+        let _ = writeln!(o, " {}{} {}{}", pad(l1, LW), pad(v1, VW), pad(l2, LW), v2);
     }
     let _ = writeln!(o, "{thin}");
     const IW: usize = 16;
