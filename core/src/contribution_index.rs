@@ -180,42 +180,39 @@ pub fn validate_spans(
     let mut errs = vec![];
     let mut err = |path: String, message: String| errs.push(FieldError { path, message });
     for (i, s) in spans.iter().enumerate() {
-        let p = format!("{prefix}[{i}]");
+        let path = |field: &str| format!("{prefix}[{i}].{field}");
         if s.from > s.to {
-            err(
-                format!("{p}.to"),
-                format!("{} is before `from` {}", s.to, s.from),
-            );
+            err(path("to"), format!("{} is before `from` {}", s.to, s.from));
         }
         if s.to > retirement_month {
             err(
-                format!("{p}.to"),
+                path("to"),
                 format!("{} is after the retirement month {retirement_month}", s.to),
             );
         }
         match (s.kind, s.base) {
             (SpanKind::Paid, None) => err(
-                format!("{p}.base"),
+                path("base"),
                 "required for a paid span (the monthly contribution base)".into(),
             ),
             (SpanKind::Paid, Some(b)) if b <= Decimal::ZERO => {
-                err(format!("{p}.base"), format!("must be above 0, got {b}"))
+                err(path("base"), format!("must be above 0, got {b}"))
             }
             (SpanKind::Deemed | SpanKind::Gap, Some(_)) => {
-                err(format!("{p}.base"), "only paid spans have a base".into())
+                err(path("base"), "only paid spans have a base".into())
             }
             _ => {}
         }
         if s.kind != SpanKind::Paid {
             if s.paid_in.is_some() {
                 err(
-                    format!("{p}.paid_in"),
+                    path("paid_in"),
                     "only paid spans can be back payments".into(),
                 );
             }
             if s.employment.is_some() {
                 err(
-                    format!("{p}.employment"),
+                    path("employment"),
                     "only paid spans have an employment type".into(),
                 );
             }
@@ -224,17 +221,16 @@ pub fn validate_spans(
             && m < s.from
         {
             err(
-                format!("{p}.paid_in"),
+                path("paid_in"),
                 format!("{m} is before the months it pays for ({})", s.from),
             );
         }
         match (s.kind, s.index) {
-            (SpanKind::Deemed, Some(x)) if x < Decimal::ZERO => err(
-                format!("{p}.index"),
-                format!("must not be negative, got {x}"),
-            ),
+            (SpanKind::Deemed, Some(x)) if x < Decimal::ZERO => {
+                err(path("index"), format!("must not be negative, got {x}"))
+            }
             (SpanKind::Paid | SpanKind::Gap, Some(_)) => err(
-                format!("{p}.index"),
+                path("index"),
                 "only deemed spans have an index (视同缴费指数)".into(),
             ),
             _ => {}
@@ -243,7 +239,7 @@ pub fn validate_spans(
             && (r.len() != 6 || !r.bytes().all(|b| b.is_ascii_digit()))
         {
             err(
-                format!("{p}.region"),
+                path("region"),
                 format!("expected a six-digit GB/T 2260 code like \"610000\", got {r:?}"),
             );
         }
