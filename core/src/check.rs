@@ -47,6 +47,7 @@ pub fn handler(kind: &str) -> Option<Handler> {
         "contribution" => Some(crate::contribution::check_case),
         "account" => Some(crate::account::check_case),
         "adjustment" => Some(crate::adjustment::vector_case),
+        "award" => Some(crate::award::check_handler),
         _ => None,
     }
 }

@@ -22,8 +22,10 @@
 pub mod account;
 pub mod adjustment;
 pub mod annuity_divisor;
+pub mod award;
 pub mod check;
 pub mod contribution;
+pub mod contribution_index;
 pub mod error;
 mod json_fields;
 pub mod payroll;

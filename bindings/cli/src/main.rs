@@ -4,6 +4,7 @@
 
 mod account_cmd;
 mod adjust_cmd;
+mod award_cmd;
 mod check_cmd;
 mod contribution_cmd;
 mod retirement_cmd;
@@ -46,6 +47,10 @@ enum Command {
     Account(account_cmd::AccountArgs),
     /// A retiree's yearly pension adjustment (基本养老金调整), or a chain of years.
     Adjust(adjust_cmd::AdjustArgs),
+    /// Compute a pension award (待遇核定) from a JSON case.
+    Award(award_cmd::AwardArgs),
+    /// Explain a pension award in words, with the legal sources.
+    Explain(award_cmd::ExplainArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -105,6 +110,8 @@ fn main() -> ExitCode {
         Command::Contribution(args) => contribution_cmd::run(args, &source),
         Command::Account(args) => account_cmd::run(args, &source),
         Command::Adjust(args) => adjust_cmd::run(args, &source),
+        Command::Award(args) => award_cmd::run_award(args, &source),
+        Command::Explain(args) => award_cmd::run_explain(args, &source),
     };
     match result {
         Ok(code) => code,
