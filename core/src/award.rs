@@ -36,33 +36,7 @@ use crate::rules::{RuleSet, Snapshot, TransitionalYears};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Trace, Tracer};
 
-/// Retirement category (the original statutory age group).
-///
-/// Kept here until the retirement module exports its own; the names match
-/// the vector format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Category {
-    /// Men (original age 60).
-    #[serde(rename = "male")]
-    Male,
-    /// Women with original age 50 (workers).
-    #[serde(rename = "female_50")]
-    Female50,
-    /// Women with original age 55 (cadres).
-    #[serde(rename = "female_55")]
-    Female55,
-}
-
-impl Category {
-    /// The name used in inputs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Male => "male",
-            Category::Female50 => "female_50",
-            Category::Female55 => "female_55",
-        }
-    }
-}
+pub use crate::retirement::Category;
 
 /// The input of an award: who, when, and either the summary figures or a
 /// history. Field names follow the vector format (VECTORS.md, kind `award`).
@@ -379,7 +353,7 @@ pub struct Note {
     pub zh: String,
 }
 
-/// The statutory retirement month as the rule set's schedule gives it.
+/// The statutory retirement month and elastic window (from [`crate::retirement`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Statutory {
     /// Statutory age.
@@ -518,59 +492,6 @@ impl Checked for Option<Decimal> {
     }
 }
 
-/// The statutory age for `birth` under the schedule in force on `date`:
-/// the original age plus one month per `step_months` of birth from the
-/// cohort start, up to the maximum (全国人大常委会 2024-09-13 决定 附件;
-/// cn-national.md §5.3).
-fn statutory(
-    snap: &Snapshot,
-    category: Category,
-    birth: YearMonth,
-    date: NaiveDate,
-) -> Option<Statutory> {
-    let schedule = match category {
-        Category::Male => &snap.retirement.male,
-        Category::Female50 => &snap.retirement.female_50,
-        Category::Female55 => &snap.retirement.female_55,
-    }
-    .at(date)
-    .ok()?;
-    let rule = schedule.value;
-    let (age, elastic) = match rule.rise {
-        None => (rule.original_age, false),
-        Some(r) => {
-            let n = birth.months_since(r.start_birth);
-            let delay = if n < 0 || r.step_months == 0 {
-                0
-            } else {
-                (u32::try_from(n).ok()? / r.step_months + 1).min(r.max_delay_months)
-            };
-            (
-                Age::from_months(rule.original_age.total_months() + delay),
-                true,
-            )
-        }
-    };
-    let month = birth.add_months(i32::try_from(age.total_months()).ok()?);
-    let (earliest, latest) = if elastic {
-        let early = snap.retirement.elastic_early_max_months.at(date).ok();
-        let late = snap.retirement.elastic_late_max_months.at(date).ok();
-        let orig = birth.add_months(i32::try_from(rule.original_age.total_months()).ok()?);
-        (
-            early.and_then(|e| Some(month.add_months(-i32::try_from(e.value).ok()?).max(orig))),
-            late.and_then(|l| Some(month.add_months(i32::try_from(l.value).ok()?))),
-        )
-    } else {
-        (None, None)
-    };
-    Some(Statutory {
-        age,
-        month,
-        earliest,
-        latest,
-    })
-}
-
 /// Compute the award under `snap` (its knowledge date decides which yearly
 /// values are visible; the rules used are those in force on the first day
 /// of the retirement month).
@@ -684,7 +605,19 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     }
 
     // 3. The retirement month against the statutory one (flag, never reject).
-    let stat = statutory(snap, input.category, input.birth, date);
+    let stat = crate::retirement::statutory(snap, input.birth, input.category)
+        .ok()
+        .map(|s| {
+            let window = crate::retirement::elastic_window(snap, input.birth, &s)
+                .ok()
+                .flatten();
+            Statutory {
+                age: s.age,
+                month: s.month,
+                earliest: window.as_ref().map(|w| w.earliest_month),
+                latest: window.as_ref().map(|w| w.latest_month),
+            }
+        });
     if let Some(s) = &stat
         && s.month != month
     {
