@@ -43,9 +43,10 @@ pub use crate::retirement::Category;
 ///
 /// Summary form: `contribution_months`, `average_index` (and optionally
 /// `deemed_months`, `pre_account_months`). History form: `history` (and
-/// optionally `deemed_index`, `average_wages`). Both need `account_balance`
-/// (the history form will take it from the account ledger once that is
-/// wired in).
+/// optionally `deemed_index`, `average_wages`). The summary form needs
+/// `account_balance`; the history form may leave it out, and the account
+/// ledger then builds it from the history (with `account_rates` for years
+/// the rule set has no 记账利率).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwardInput {
@@ -77,9 +78,15 @@ pub struct AwardInput {
     /// History form: average monthly wages by year overriding the rule set's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_wages: Option<BTreeMap<i32, Decimal>>,
-    /// Individual account balance at retirement (个人账户储存额).
+    /// Individual account balance at retirement (个人账户储存额). With a
+    /// history it may be left out: the account ledger then builds it from
+    /// the history ([`crate::account::from_history`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_balance: Option<Decimal>,
+    /// History form without `account_balance`: 记账利率 by year for years the
+    /// rule set lacks (e.g. provincial rates before 2016).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_rates: Option<BTreeMap<i32, Decimal>>,
     /// 计发基数 C, overriding the rule set's value for the retirement year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pension_base: Option<Decimal>,
@@ -104,6 +111,7 @@ const FIELDS: &[&str] = &[
     "history",
     "average_wages",
     "account_balance",
+    "account_rates",
     "pension_base",
     "transitional_index",
     "first_pension_month",
@@ -199,14 +207,16 @@ impl AwardInput {
                 format!("must be above 0, got {c}"),
             ));
         }
-        if self.account_balance.is_none() {
+        if self.account_balance.is_none() && !self.is_history() {
             errs.push(field_err(
                 "account_balance",
-                if self.is_history() {
-                    "required (个人账户储存额 at retirement): with a history too, until the account ledger is wired into the award"
-                } else {
-                    "required (个人账户储存额 at retirement)"
-                },
+                "required with the summary form (个人账户储存额 at retirement); a history lets the account ledger build it",
+            ));
+        }
+        if self.account_rates.is_some() && !self.is_history() {
+            errs.push(field_err(
+                "account_rates",
+                "only used with a history (to build the account balance)",
             ));
         }
         if let Some(m) = self.first_pension_month
@@ -801,7 +811,14 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     });
 
     // 7. 个人账户养老金.
-    let balance = input.account_balance.unwrap_or_default();
+    let balance = match (input.account_balance, &input.history) {
+        (Some(b), _) => b,
+        (None, Some(history)) => {
+            let rates = input.account_rates.clone().unwrap_or_default();
+            crate::account::from_history(history, month, &rates, snap, tracer)?.balance
+        }
+        (None, None) => Decimal::ZERO, // refused by validation
+    };
     let divisor = annuity_divisor(snap, age, date, tracer)?;
     let account_exact = balance.checked_div(divisor).or_too_large()?;
     let account = money.value.apply(account_exact);

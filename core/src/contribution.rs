@@ -28,10 +28,11 @@ use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// How the person is insured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Employment {
     /// An employee of a unit (用人单位职工): unit and individual both pay.
+    #[default]
     Employee,
     /// Flexible employment or self-employed (灵活就业人员 / 个体工商户): the
     /// person pays the whole flexible rate on a base they choose.

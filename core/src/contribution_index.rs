@@ -45,16 +45,7 @@ pub enum SpanKind {
     Gap,
 }
 
-/// How the person was insured in a paid span.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Employment {
-    /// Through an employer (用人单位职工).
-    #[default]
-    Employee,
-    /// Flexible employment (灵活就业人员), paying alone.
-    Flexible,
-}
+pub use crate::contribution::Employment;
 
 /// One span of months in a contribution history (both ends included).
 ///
