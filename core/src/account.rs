@@ -1369,6 +1369,120 @@ pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, 
     Ok(m)
 }
 
+/// The account ledger built from a contribution history (个人账户 from 缴费记录):
+/// each paid month credits its base × the share credited then — the
+/// employee credit rate in force that month (`account.credit_rate`: 11 %
+/// 1998–2005 under 国发〔1997〕26号, 8 % from 2006 under 国发〔2005〕38号
+/// 第四条) or, for flexible employment, `contribution.flexible_account_rate`
+/// — from the month the accounts began (`account.established`, where the
+/// rule set has it), with yearly interest and a partial-year close at
+/// `retirement`. A back payment (补缴) is credited in the month it was paid.
+///
+/// Months with no credit rate in the rule set (e.g. before 1998) and years
+/// with no interest rate (e.g. Shaanxi before 2016) are errors naming them,
+/// unless `rates` supplies the year's rate: pass the balance itself
+/// (`account_balance`) where the agency knows it.
+///
+/// ```
+/// use pension_rules::account::from_history;
+/// use pension_rules::contribution_index::Span;
+/// use pension_rules::{rules::RuleSet, trace::Tracer};
+/// let rules = RuleSet::embedded("cn/national").unwrap();
+/// let snap = rules.at("2024-12-31".parse().unwrap());
+/// let span: Span = serde_json::from_str(r#"{"from": "2023-01", "to": "2023-12", "base": "5000"}"#).unwrap();
+/// let s = from_history(&[span], "2024-01".parse().unwrap(), &Default::default(), &snap, &mut Tracer::new(false)).unwrap();
+/// // 12 × 400 credited in 2023 at 3.97 % (劳办发〔1997〕116号 annual formula): 4800 + 4800 × 0.0397 × 1.083 / 2.
+/// assert_eq!(s.years[0].closing.to_string(), "4903.19");
+/// ```
+pub fn from_history(
+    spans: &[crate::contribution_index::Span],
+    retirement: YearMonth,
+    rates: &BTreeMap<i32, Decimal>,
+    snap: &Snapshot,
+    tracer: &mut Tracer,
+) -> Result<AccountStatement, Error> {
+    use crate::contribution::Employment;
+    use crate::contribution_index::SpanKind;
+    let established = snap
+        .account
+        .established
+        .in_month(retirement)
+        .ok()
+        .map(|s| s.value);
+    let mut credits = vec![];
+    for (i, span) in spans.iter().enumerate() {
+        if span.kind != SpanKind::Paid {
+            continue;
+        }
+        let Some(base) = span.base else {
+            return Err(Error::field(
+                format!("history[{i}].base"),
+                "a paid span needs its monthly base",
+            ));
+        };
+        let mut month = span.from;
+        while month <= span.to && month < retirement {
+            if established.is_none_or(|e| month >= e) {
+                let rate = match span.employment.unwrap_or_default() {
+                    Employment::Employee => snap.account.credit_rate.in_month(month)?,
+                    Employment::Flexible => {
+                        snap.contribution.flexible_account_rate.in_month(month)?
+                    }
+                };
+                let money = snap.rounding.money.in_month(month)?.value;
+                let amount = money.apply(base.checked_mul(rate.value).ok_or_else(|| {
+                    Error::field(format!("history[{i}].base"), "too large to compute exactly")
+                })?);
+                credits.push(Credit {
+                    month: Some(span.paid_in.unwrap_or(month)),
+                    year: None,
+                    amount,
+                    personal: None,
+                });
+            }
+            month = month.add_months(1);
+        }
+    }
+    let Some(first) = credits.iter().filter_map(|c| c.month).min() else {
+        return Err(Error::field(
+            "history",
+            "no paid months before the retirement month to credit the account",
+        ));
+    };
+    tracer.step(|| {
+        let total: Decimal = credits.iter().map(|c| c.amount).sum();
+        let mut step = Step::new(
+            "account_credits",
+            "个人账户记账额",
+            total,
+            format!(
+                "{} monthly credits from {first}: each paid month's base × the account share in force that month{}",
+                credits.len(),
+                established.map(|e| format!(" (accounts began {e})")).unwrap_or_default()
+            ),
+        );
+        if let Ok(r) = snap.account.credit_rate.in_month(first) {
+            step = step.param(ParamUse::of(&r));
+        }
+        if let Ok(e) = snap.account.established.in_month(retirement) {
+            step = step.param(ParamUse::of(&e));
+        }
+        step
+    });
+    let input = AccountInput {
+        opening_balance: Decimal::ZERO,
+        opening_year: first.year() - 1,
+        credits,
+        close: Some(CloseEvent {
+            event: CloseKind::Retirement,
+            month: retirement,
+        }),
+        rates: rates.clone(),
+        ..Default::default()
+    };
+    statement(&input, snap, tracer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1755,118 +1869,4 @@ source = "test"
             ]
         );
     }
-}
-
-/// The account ledger built from a contribution history (个人账户 from 缴费记录):
-/// each paid month credits its base × the share credited then — the
-/// employee credit rate in force that month (`account.credit_rate`: 11 %
-/// 1998–2005 under 国发〔1997〕26号, 8 % from 2006 under 国发〔2005〕38号
-/// 第四条) or, for flexible employment, `contribution.flexible_account_rate`
-/// — from the month the accounts began (`account.established`, where the
-/// rule set has it), with yearly interest and a partial-year close at
-/// `retirement`. A back payment (补缴) is credited in the month it was paid.
-///
-/// Months with no credit rate in the rule set (e.g. before 1998) and years
-/// with no interest rate (e.g. Shaanxi before 2016) are errors naming them,
-/// unless `rates` supplies the year's rate: pass the balance itself
-/// (`account_balance`) where the agency knows it.
-///
-/// ```
-/// use pension_rules::account::from_history;
-/// use pension_rules::contribution_index::Span;
-/// use pension_rules::{rules::RuleSet, trace::Tracer};
-/// let rules = RuleSet::embedded("cn/national").unwrap();
-/// let snap = rules.at("2024-12-31".parse().unwrap());
-/// let span: Span = serde_json::from_str(r#"{"from": "2023-01", "to": "2023-12", "base": "5000"}"#).unwrap();
-/// let s = from_history(&[span], "2024-01".parse().unwrap(), &Default::default(), &snap, &mut Tracer::new(false)).unwrap();
-/// // 12 × 400 credited in 2023 at 3.97 % (劳办发〔1997〕116号 annual formula): 4800 + 4800 × 0.0397 × 1.083 / 2.
-/// assert_eq!(s.years[0].closing.to_string(), "4903.19");
-/// ```
-pub fn from_history(
-    spans: &[crate::contribution_index::Span],
-    retirement: YearMonth,
-    rates: &BTreeMap<i32, Decimal>,
-    snap: &Snapshot,
-    tracer: &mut Tracer,
-) -> Result<AccountStatement, Error> {
-    use crate::contribution::Employment;
-    use crate::contribution_index::SpanKind;
-    let established = snap
-        .account
-        .established
-        .in_month(retirement)
-        .ok()
-        .map(|s| s.value);
-    let mut credits = vec![];
-    for (i, span) in spans.iter().enumerate() {
-        if span.kind != SpanKind::Paid {
-            continue;
-        }
-        let Some(base) = span.base else {
-            return Err(Error::field(
-                format!("history[{i}].base"),
-                "a paid span needs its monthly base",
-            ));
-        };
-        let mut month = span.from;
-        while month <= span.to && month < retirement {
-            if established.is_none_or(|e| month >= e) {
-                let rate = match span.employment.unwrap_or_default() {
-                    Employment::Employee => snap.account.credit_rate.in_month(month)?,
-                    Employment::Flexible => {
-                        snap.contribution.flexible_account_rate.in_month(month)?
-                    }
-                };
-                let money = snap.rounding.money.in_month(month)?.value;
-                let amount = money.apply(base.checked_mul(rate.value).ok_or_else(|| {
-                    Error::field(format!("history[{i}].base"), "too large to compute exactly")
-                })?);
-                credits.push(Credit {
-                    month: Some(span.paid_in.unwrap_or(month)),
-                    year: None,
-                    amount,
-                    personal: None,
-                });
-            }
-            month = month.add_months(1);
-        }
-    }
-    let Some(first) = credits.iter().filter_map(|c| c.month).min() else {
-        return Err(Error::field(
-            "history",
-            "no paid months before the retirement month to credit the account",
-        ));
-    };
-    tracer.step(|| {
-        let total: Decimal = credits.iter().map(|c| c.amount).sum();
-        let mut step = Step::new(
-            "account_credits",
-            "个人账户记账额",
-            total,
-            format!(
-                "{} monthly credits from {first}: each paid month's base × the account share in force that month{}",
-                credits.len(),
-                established.map(|e| format!(" (accounts began {e})")).unwrap_or_default()
-            ),
-        );
-        if let Ok(r) = snap.account.credit_rate.in_month(first) {
-            step = step.param(ParamUse::of(&r));
-        }
-        if let Ok(e) = snap.account.established.in_month(retirement) {
-            step = step.param(ParamUse::of(&e));
-        }
-        step
-    });
-    let input = AccountInput {
-        opening_balance: Decimal::ZERO,
-        opening_year: first.year() - 1,
-        credits,
-        close: Some(CloseEvent {
-            event: CloseKind::Retirement,
-            month: retirement,
-        }),
-        rates: rates.clone(),
-        ..Default::default()
-    };
-    statement(&input, snap, tracer)
 }
