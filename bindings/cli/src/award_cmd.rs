@@ -34,7 +34,7 @@ pub(crate) struct CaseArgs {
     /// `{"ruleset": …, "input": {…}}`.
     file: PathBuf,
     /// Rule-set id (overrides the case's `ruleset`), e.g. cn/shaanxi.
-    #[arg(long)]
+    #[arg(long = "rules", visible_alias = "ruleset", value_name = "ID")]
     ruleset: Option<String>,
     /// Evaluate as known on this date: values published later (e.g. the
     /// final 计发基数) are not seen. With `--arrears-through`, the
