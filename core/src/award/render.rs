@@ -162,7 +162,7 @@ fn write_years(out: &mut String, a: &Award, lang: Lang) {
         ],
         Lang::En => ["year", "paid", "gap", "deemed", "X (year)", "index"],
     };
-    let ws = [6, 10, 10, 10, 20, 10];
+    let ws = [6, 10, 10, 10, 24, 10];
     let mut line = String::from("  ");
     for (h, w) in head.iter().zip(ws) {
         line.push_str(&pad(h, w));
