@@ -22,7 +22,12 @@ pub(crate) struct AccountArgs {
     /// optionally kind, personal, period_from, period_to.
     file: PathBuf,
     /// Rule-set id.
-    #[arg(long = "rules", visible_alias = "ruleset", value_name = "ID", default_value = "cn/shaanxi")]
+    #[arg(
+        long = "rules",
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/shaanxi"
+    )]
     ruleset: String,
     /// Balance at the end of the opening year (default 0 for CSV input).
     #[arg(long, value_name = "AMOUNT")]

@@ -71,7 +71,12 @@ pub(crate) struct AdjustArgs {
     #[arg(long, value_name = "YYYY-MM")]
     payment_month: Option<String>,
     /// Rule-set id.
-    #[arg(long, visible_alias = "ruleset", value_name = "ID", default_value = "cn/shaanxi")]
+    #[arg(
+        long,
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/shaanxi"
+    )]
     rules: String,
     /// Print the result and its trace as JSON.
     #[arg(long)]

@@ -27,7 +27,12 @@ pub(crate) enum Format {
 #[derive(Debug, Args)]
 pub(crate) struct ContributionArgs {
     /// Rule-set id.
-    #[arg(long = "rules", visible_alias = "ruleset", value_name = "ID", default_value = "cn/shaanxi")]
+    #[arg(
+        long = "rules",
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/shaanxi"
+    )]
     ruleset: String,
     /// Contribution month (one month, or a payroll for a month).
     #[arg(long, value_name = "YYYY-MM")]
