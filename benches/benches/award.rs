@@ -1,4 +1,5 @@
 //! One award from summary figures and from a 35-year monthly history (420
+#![allow(missing_docs)]
 //! one-month spans), with and without the trace. The snapshot is built once,
 //! as in batch use; input parsing is not timed.
 
