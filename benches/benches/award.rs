@@ -1,7 +1,7 @@
 //! One award from summary figures and from a 35-year monthly history (420
-#![allow(missing_docs)]
 //! one-month spans), with and without the trace. The snapshot is built once,
 //! as in batch use; input parsing is not timed.
+#![allow(missing_docs)]
 
 use std::hint::black_box;
 
