@@ -9,6 +9,7 @@ mod check_cmd;
 mod contribution_cmd;
 mod retirement_cmd;
 mod rules_cmd;
+mod rules_diff;
 mod survivor_cmd;
 
 use std::path::PathBuf;
