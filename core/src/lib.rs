@@ -29,6 +29,7 @@ pub mod contribution_index;
 pub mod error;
 mod json_fields;
 pub mod payroll;
+pub mod population;
 pub mod projection;
 pub mod retirement;
 pub mod rounding;

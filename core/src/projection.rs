@@ -336,8 +336,9 @@ pub struct ProjectionInput {
     /// The contribution index of every year from `from` (one figure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
-    /// Or one index per calendar year, from `from`'s year to the year of
-    /// the last contribution month.
+    /// Or one index per calendar year from `from`'s year, at least to the
+    /// year of the last contribution month (later values are ignored, so one
+    /// path serves rule sets with different retirement ages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexes: Option<Vec<Decimal>>,
 }
@@ -449,11 +450,11 @@ impl ProjectionInput {
                 err("index", format!("must be above 0, got {x}"))
             }
             (None, Some(v)) => {
-                if i64::try_from(v.len()).ok() != Some(i64::from(years)) {
+                if i64::try_from(v.len()).ok() < Some(i64::from(years)) {
                     err(
                         "indexes",
                         format!(
-                            "{} values for {years} calendar years ({}–{})",
+                            "{} values for {years} calendar years ({}–{}); values beyond the last contribution year are ignored",
                             v.len(),
                             self.from.year(),
                             last.year()
@@ -560,7 +561,7 @@ fn index_path(
     years: &[i32],
 ) -> Result<Vec<Decimal>, Error> {
     if let Some(v) = &input.indexes {
-        return Ok(v.clone());
+        return Ok(v.iter().take(years.len()).copied().collect());
     }
     let i0 = input.index.unwrap_or_default();
     let Some(g) = assumptions.wage_growth else {
