@@ -10,6 +10,7 @@ mod contribution_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
+mod simulate_cmd;
 mod survivor_cmd;
 
 use std::path::PathBuf;
@@ -52,6 +53,8 @@ enum Command {
     Award(award_cmd::AwardArgs),
     /// Explain a pension award in words, with the legal sources.
     Explain(award_cmd::ExplainArgs),
+    /// A population under a baseline and reforms: per-person CSV and a summary.
+    Simulate(simulate_cmd::SimulateArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -113,6 +116,7 @@ fn main() -> ExitCode {
         Command::Adjust(args) => adjust_cmd::run(args, &source),
         Command::Award(args) => award_cmd::run_award(args, &source),
         Command::Explain(args) => award_cmd::run_explain(args, &source),
+        Command::Simulate(args) => simulate_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,
