@@ -7,11 +7,13 @@ mod adjust_cmd;
 mod award_cmd;
 mod check_cmd;
 mod contribution_cmd;
+mod errors;
 mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
 mod simulate_cmd;
 mod survivor_cmd;
+mod transfer_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +57,9 @@ enum Command {
     Explain(award_cmd::ExplainArgs),
     /// A population under a baseline and reforms: per-person CSV and a summary.
     Simulate(simulate_cmd::SimulateArgs),
+    /// Plan an inter-province transfer (转移接续): benefit place and why,
+    /// temporary accounts, the money of each move, the award there.
+    Transfer(transfer_cmd::TransferArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
         Command::Award(args) => award_cmd::run_award(args, &source),
         Command::Explain(args) => award_cmd::run_explain(args, &source),
         Command::Simulate(args) => simulate_cmd::run(args, &source),
+        Command::Transfer(args) => transfer_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,
