@@ -595,13 +595,12 @@ struct Scales {
 }
 
 /// `d` as an integer count of 10^-scale units, when exact.
+#[inline]
 fn to_units(d: Decimal, scale: u32) -> Option<i64> {
-    if d.scale() > scale {
-        return None;
-    }
-    let mut x = d;
-    x.rescale(scale);
-    i64::try_from(x.mantissa()).ok()
+    let s = d.scale();
+    let up = scale.checked_sub(s)?;
+    let m = d.mantissa().checked_mul(10i128.checked_pow(up)?)?;
+    i64::try_from(m).ok()
 }
 
 fn from_units(v: i128, scale: u32) -> Decimal {

@@ -66,8 +66,45 @@ pub(super) struct Columns {
 }
 
 impl Columns {
+    /// The rows as columns, converted in parallel chunks (feature `parallel`).
     pub(super) fn new(population: &Population) -> Columns {
-        let n = population.rows.len();
+        let rows = &population.rows;
+        #[cfg(feature = "parallel")]
+        let parts: Vec<Columns> = {
+            use rayon::prelude::*;
+            rows.par_chunks(16_384).map(Columns::of).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let parts = vec![Columns::of(rows)];
+        let mut c = Columns::default();
+        for p in parts {
+            let offset = u32::try_from(c.indexes.len()).unwrap_or(u32::MAX);
+            c.ok.extend(p.ok);
+            c.birth.extend(p.birth);
+            c.category.extend(p.category);
+            c.from.extend(p.from);
+            c.retirement.extend(p.retirement);
+            c.deemed.extend(p.deemed);
+            c.index.extend(p.index);
+            c.list.extend(
+                p.list
+                    .into_iter()
+                    .map(|(o, n)| (o.saturating_add(offset), n)),
+            );
+            c.indexes.extend(p.indexes);
+            c.past_months.extend(p.past_months);
+            c.past_index.extend(p.past_index);
+            c.balance.extend(p.balance);
+            c.birth_range = match (c.birth_range, p.birth_range) {
+                (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
+                (a, b) => a.or(b),
+            };
+        }
+        c
+    }
+
+    fn of(rows: &[Result<super::Person, crate::Error>]) -> Columns {
+        let n = rows.len();
         let mut c = Columns {
             ok: Vec::with_capacity(n),
             birth: Vec::with_capacity(n),
@@ -84,7 +121,7 @@ impl Columns {
             birth_range: None,
         };
         let pos = |d: Decimal, s: u32| to_units(d, s).filter(|x| *x > 0);
-        for row in &population.rows {
+        for row in rows {
             let mut ok = false;
             let (mut birth, mut cat, mut from, mut ret, mut deemed) = (
                 YearMonth::of(chrono::NaiveDate::MIN),
@@ -119,16 +156,23 @@ impl Columns {
                 let index_ok = match (p.index, &p.indexes) {
                     (Some(x), None) => pos(x, INDEX).map(|v| index = v).is_some(),
                     (None, Some(l)) => {
-                        let start = u32::try_from(c.indexes.len()).ok();
-                        let len = u32::try_from(l.0.len()).ok();
-                        let vals: Option<Vec<i64>> = l.0.iter().map(|x| pos(*x, INDEX)).collect();
-                        match (start, len, vals) {
-                            (Some(s), Some(n), Some(v)) => {
-                                c.indexes.extend(v);
+                        let at = c.indexes.len();
+                        let all = l.0.iter().all(|x| match pos(*x, INDEX) {
+                            Some(v) => {
+                                c.indexes.push(v);
+                                true
+                            }
+                            None => false,
+                        });
+                        match (u32::try_from(at), u32::try_from(l.0.len())) {
+                            (Ok(s), Ok(n)) if all => {
                                 list = (s, n);
                                 true
                             }
-                            _ => false,
+                            _ => {
+                                c.indexes.truncate(at);
+                                false
+                            }
                         }
                     }
                     _ => false,
