@@ -480,8 +480,8 @@ impl Acc {
             errors: BTreeMap::new(),
             fast: 0,
             single: 0,
-            totals: vec![],
-            rates: vec![],
+            totals: Vec::with_capacity(fast::PART),
+            rates: Vec::with_capacity(fast::PART),
             contributors: vec![0; n],
             employer: vec![0; n],
             individual: vec![0; n],
@@ -806,7 +806,8 @@ pub fn simulate(
         .collect();
     let scales: Vec<Scales> = snapshots.iter().map(scales).collect();
     let mut accs: Vec<Acc> = snapshots.iter().map(|_| Acc::new(first, last)).collect();
-    let block = options.block.unwrap_or(1 << 16).max(1);
+    // Whole parts per block, so chunks and column parts line up.
+    let block = options.block.unwrap_or(1 << 16).div_ceil(fast::PART).max(1) * fast::PART;
     let n = population.rows.len();
     let done = std::sync::atomic::AtomicU64::new(0);
     // One buffer per scenario, reused block after block.
@@ -880,7 +881,7 @@ fn chunks<T: Send, R: Send>(
     f: impl Fn(usize, &mut [R]) -> T + Sync,
 ) -> Vec<T> {
     use rayon::prelude::*;
-    const SIZE: usize = 4096;
+    const SIZE: usize = fast::PART;
     rows.par_chunks_mut(SIZE)
         .enumerate()
         .map(|(c, slots)| f(start + c * SIZE, slots))

@@ -44,10 +44,10 @@ const SHIFT: u32 = 72;
 const AGE_LO: u32 = 40 * 12;
 const AGE_HI: u32 = 72 * 12;
 
-/// The population as columns; persons the fast path cannot take (a row
-/// error, an index with more than 4 places …) are marked and go the single path.
+/// Rows as columns; persons the fast path cannot take (a row error, an
+/// index with more than 4 places …) are marked and go the single path.
 #[derive(Debug, Default)]
-pub(super) struct Columns {
+struct Part {
     ok: Vec<bool>,
     birth: Vec<YearMonth>,
     category: Vec<Category>,
@@ -58,54 +58,45 @@ pub(super) struct Columns {
     index: Vec<i64>,
     /// (offset, length) into `indexes`.
     list: Vec<(u32, u32)>,
-    indexes: Vec<i64>,
+    indexes: Vec<i32>,
     past_months: Vec<u32>,
     past_index: Vec<i64>,
     balance: Vec<i64>,
     birth_range: Option<(YearMonth, YearMonth)>,
 }
 
+/// Rows per part of [`Columns`] (a chunk of [`super::simulate`] is one part).
+pub(super) const PART: usize = 4096;
+
+/// The population as columns, in parts of [`PART`] rows built in parallel.
+#[derive(Debug, Default)]
+pub(super) struct Columns {
+    parts: Vec<Part>,
+    birth_range: Option<(YearMonth, YearMonth)>,
+}
+
 impl Columns {
-    /// The rows as columns, converted in parallel chunks (feature `parallel`).
     pub(super) fn new(population: &Population) -> Columns {
         let rows = &population.rows;
         #[cfg(feature = "parallel")]
-        let parts: Vec<Columns> = {
+        let parts: Vec<Part> = {
             use rayon::prelude::*;
-            rows.par_chunks(16_384).map(Columns::of).collect()
+            rows.par_chunks(PART).map(Part::of).collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let parts = vec![Columns::of(rows)];
-        let mut c = Columns::default();
-        for p in parts {
-            let offset = u32::try_from(c.indexes.len()).unwrap_or(u32::MAX);
-            c.ok.extend(p.ok);
-            c.birth.extend(p.birth);
-            c.category.extend(p.category);
-            c.from.extend(p.from);
-            c.retirement.extend(p.retirement);
-            c.deemed.extend(p.deemed);
-            c.index.extend(p.index);
-            c.list.extend(
-                p.list
-                    .into_iter()
-                    .map(|(o, n)| (o.saturating_add(offset), n)),
-            );
-            c.indexes.extend(p.indexes);
-            c.past_months.extend(p.past_months);
-            c.past_index.extend(p.past_index);
-            c.balance.extend(p.balance);
-            c.birth_range = match (c.birth_range, p.birth_range) {
-                (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
-                (a, b) => a.or(b),
-            };
-        }
-        c
+        let parts: Vec<Part> = rows.chunks(PART).map(Part::of).collect();
+        let birth_range = parts
+            .iter()
+            .filter_map(|p| p.birth_range)
+            .reduce(|(a, b), (x, y)| (a.min(x), b.max(y)));
+        Columns { parts, birth_range }
     }
+}
 
-    fn of(rows: &[Result<super::Person, crate::Error>]) -> Columns {
+impl Part {
+    fn of(rows: &[Result<super::Person, crate::Error>]) -> Part {
         let n = rows.len();
-        let mut c = Columns {
+        let mut c = Part {
             ok: Vec::with_capacity(n),
             birth: Vec::with_capacity(n),
             category: Vec::with_capacity(n),
@@ -157,12 +148,14 @@ impl Columns {
                     (Some(x), None) => pos(x, INDEX).map(|v| index = v).is_some(),
                     (None, Some(l)) => {
                         let at = c.indexes.len();
-                        let all = l.0.iter().all(|x| match pos(*x, INDEX) {
-                            Some(v) => {
-                                c.indexes.push(v);
-                                true
+                        let all = l.0.iter().all(|x| {
+                            match pos(*x, INDEX).and_then(|v| i32::try_from(v).ok()) {
+                                Some(v) => {
+                                    c.indexes.push(v);
+                                    true
+                                }
+                                None => false,
                             }
-                            None => false,
                         });
                         match (u32::try_from(at), u32::try_from(l.0.len())) {
                             (Ok(s), Ok(n)) if all => {
@@ -238,6 +231,9 @@ struct YearData {
     credit: YearRate,
     employer: YearRate,
     individual: YearRate,
+    /// Credit, employer and individual rates when all three are known and
+    /// constant through the year.
+    simple: Option<(i64, i64, i64)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -508,6 +504,14 @@ impl Plan {
                             credit: cy[i],
                             employer: ey[i],
                             individual: iy[i],
+                            simple: match (cy[i], ey[i], iy[i]) {
+                                (
+                                    YearRate::Const(Some(c)),
+                                    YearRate::Const(Some(e)),
+                                    YearRate::Const(Some(d)),
+                                ) => Some((c, e, d)),
+                                _ => None,
+                            },
                         }
                     })
                     .collect()
@@ -573,13 +577,14 @@ impl Plan {
     #[inline(always)]
     fn career<R: Round, Q: Round>(
         &self,
-        c: &Columns,
+        columns: &Columns,
         i: usize,
         scratch: &mut Scratch,
         mode: R,
         index_mode: Q,
     ) -> Option<Outcome> {
         scratch.flows.clear();
+        let (c, i) = (columns.parts.get(i / PART)?, i % PART);
         if !*c.ok.get(i)? {
             return None;
         }
@@ -642,11 +647,47 @@ impl Plan {
                 return None;
             }
             let (mut credit_sum, mut weighted) = (0i64, 0i64);
-            if y <= y_last {
+            if let (Some((cr_rate, er_rate, ir_rate)), true) =
+                (yd.simple, j > 0 && y < y_last && y > e_year)
+            {
+                // A whole year at rates constant in it (most years).
+                let idx = if len > 0 {
+                    i64::from(*list.get(j)?)
+                } else {
+                    c.index[i]
+                };
+                let den = dens.get(j)?;
+                let base = mode.div(idx.checked_mul(den.wage)?, 10_000);
+                if base <= 0 || den.wage <= 0 {
+                    return None;
+                }
+                final_base = base;
+                paid += 12;
+                counted += 12;
+                let base_sum = u64::try_from(base).ok()?.checked_mul(12)?;
+                acc = acc.checked_add(u128::from(base_sum) * u128::from(den.recip))?;
+                err_units += u128::from(base_sum);
+                let cr = mode.div(base.checked_mul(cr_rate)?, 10_000);
+                credit_sum = cr.checked_mul(12)?;
+                let employer = mode
+                    .div(base.checked_mul(er_rate)?, 10_000)
+                    .checked_mul(12)?;
+                let individual = if ir_rate == cr_rate {
+                    credit_sum
+                } else {
+                    mode.div(base.checked_mul(ir_rate)?, 10_000)
+                        .checked_mul(12)?
+                };
+                scratch.flows.push((employer, individual));
+            } else if y <= y_last {
                 let a = if j == 0 { from.month() } else { 1 };
                 let b = if y == y_last { last.month() } else { 12 };
                 let k = b - a + 1;
-                let idx = if len > 0 { *list.get(j)? } else { c.index[i] };
+                let idx = if len > 0 {
+                    i64::from(*list.get(j)?)
+                } else {
+                    c.index[i]
+                };
                 let den = dens.get(j)?;
                 if den.wage <= 0 {
                     return None;
