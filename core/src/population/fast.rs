@@ -758,8 +758,10 @@ impl Plan {
             // retirement year by months earning interest.
             let interest = if y < ry {
                 // B × r + A × r × f / 2, times 2 × 10^8 (fen, rates and factor at 4 places).
-                let n = (balance.checked_mul(yd.rate)?.checked_mul(20_000)?)
-                    .checked_add(credit_sum.checked_mul(yd.rate)?.checked_mul(yd.factor)?)?;
+                let n = balance
+                    .checked_mul(20_000)?
+                    .checked_add(credit_sum.checked_mul(yd.factor)?)?
+                    .checked_mul(yd.rate)?;
                 mode.div(n, 200_000_000)
             } else {
                 // (B × k + Σ cₙ × (k + 1 − n)) × r / 12.
