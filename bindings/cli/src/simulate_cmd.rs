@@ -367,7 +367,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         print_table(&names, &summaries);
     }
     eprintln!(
-        "{} persons × {} scenario(s) in {:.3} s ({:.0} person-evaluations/s)",
+        "{} persons × {} scenario(s) in {:.4} s ({:.0} person-evaluations/s)",
         population.rows.len(),
         snaps.len(),
         elapsed.as_secs_f64(),
