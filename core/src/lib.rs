@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod annuity_divisor;
+pub mod api;
 pub mod check;
 pub mod error;
 pub mod retirement;
