@@ -1,0 +1,250 @@
+"""The :class:`Engine`: a rule set loaded once, then any number of cases."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+
+from . import _frames, _native
+from ._types import (
+    CheckReport,
+    RetirementResult,
+    RuleSetIdentity,
+    RuleSetInfo,
+    RulesShow,
+    SurvivorResult,
+    Trace,
+)
+
+__all__ = ["Engine", "Overlay"]
+
+#: An overlay: TOML text, a path to a TOML file, or the same document as a
+#: dict (dates as ``datetime.date`` or ``"YYYY-MM-DD"``, values as strings or
+#: Decimal).
+Overlay = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+#: Something :func:`Engine.check` reads: a path to a vector file, JSON text,
+#: or the cases as Python data.
+Vectors = Union[str, "os.PathLike[str]", Mapping[str, Any], List[Mapping[str, Any]]]
+
+
+def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
+    out = dict(data or {})
+    out.update(fields)
+    return out
+
+
+class Engine:
+    """A rule set loaded, validated and hashed once; every computation of the
+    library on it.
+
+    ``ruleset`` is a shipped id (``"cn/national"``, ``"cn/shaanxi"``) or one
+    found under ``rules_dir``; ``overlays`` are reform scenarios layered on
+    top, in order (see docs/rules-format.md).
+
+    Inputs are the vector-format fields (docs/vectors.md), as a dict or as
+    keyword arguments. Amounts are exact: pass ``decimal.Decimal``, ``str``
+    or ``int``; a ``float`` is refused (:class:`~pension_rules.InputError`)
+    because it cannot hold most amounts exactly.
+
+    >>> from pension_rules import Engine
+    >>> engine = Engine("cn/national")
+    >>> r = engine.retirement(birth="1976-02", category="male", contribution_months=220)
+    >>> r.statutory_age, r.statutory_month        # cn-national.md §5.3 example
+    ('62y10m', '2038-12')
+    >>> r.elastic.earliest_month, r.elastic.latest_month
+    ('2036-02', '2041-12')
+    >>> r.eligibility.eligible, r.eligibility.short_by_months
+    (False, 14)
+    >>> engine.identity.id
+    'cn/national'
+    """
+
+    def __init__(
+        self,
+        ruleset: str = "cn/shaanxi",
+        *,
+        rules_dir: Union[str, "os.PathLike[str]", None] = None,
+        overlays: Iterable[Overlay] = (),
+    ) -> None:
+        pairs = []
+        for i, o in enumerate(overlays):
+            if isinstance(o, os.PathLike):
+                pairs.append((os.fspath(o), Path(o).read_text(encoding="utf-8")))
+            elif isinstance(o, (str, Mapping)):
+                pairs.append((f"overlay[{i}]", o if isinstance(o, str) else dict(o)))
+            else:
+                raise TypeError(
+                    f"overlay[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}"
+                )
+        rules_dir = None if rules_dir is None else os.fspath(rules_dir)
+        self._native = _native.NativeEngine(ruleset, rules_dir, pairs)
+
+    def __repr__(self) -> str:
+        i = self.identity
+        return f"Engine({i.id!r}, version={i.version!r}, hash={i.hash[:12]!r})"
+
+    # ------------------------------------------------------------ rules
+
+    @property
+    def identity(self) -> RuleSetIdentity:
+        """Id (with overlays), version and content hash of the rules in use."""
+        return RuleSetIdentity.from_dict(self._native.identity())
+
+    def rules_hash(self) -> RuleSetIdentity:
+        """Id, version and sha256 of the rules in use (as ``rules hash``).
+
+        >>> Engine("cn/shaanxi").rules_hash().version  # doctest: +ELLIPSIS
+        '...'
+        """
+        return self.identity
+
+    def rules_list(self) -> List[RuleSetInfo]:
+        """The rule sets this engine can load (shipped, then ``rules_dir``).
+
+        >>> [r.id for r in Engine().rules_list()]
+        ['cn/national', 'cn/shaanxi']
+        """
+        return [RuleSetInfo.from_dict(d) for d in self._native.list()]
+
+    def rules_show(
+        self,
+        as_of: Union[datetime.date, str, None] = None,
+        known_on: Union[datetime.date, str, None] = None,
+    ) -> RulesShow:
+        """Every parameter in force on ``as_of`` (default: today), as known
+        on ``known_on``, each value with its legal source.
+
+        >>> show = Engine("cn/shaanxi").rules_show("2025-06-30")
+        >>> rate = show.param("contribution.employer_rate").values[0]
+        >>> rate.value, "国办发〔2019〕13号" in rate.provenance.source
+        ('0.16', True)
+        """
+        day = as_of or datetime.date.today()
+        d = self._native.show(str(day), None if known_on is None else str(known_on))
+        return RulesShow.from_dict(d)
+
+    # ------------------------------------------------------------ computations
+
+    @staticmethod
+    def kinds() -> List[str]:
+        """The computations this build offers (``retirement``, ``survivor`` …)."""
+        return list(_native.NativeEngine.kinds())
+
+    def compute(self, kind: str, input: Mapping[str, Any], *, trace: bool = True) -> Dict[str, Any]:
+        """The full result of any computation as a plain dict (decimal
+        strings as the engine writes them); the typed methods wrap this."""
+        return self._native.compute(kind, input, trace)  # type: ignore[no-any-return]
+
+    def retirement(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> RetirementResult:
+        """退休: statutory retirement age and month under the law in force
+        when it is reached (2025 gradual reform), the elastic window, the
+        minimum contribution months, eligibility and 计发月数.
+
+        Fields: ``birth`` ("YYYY-MM"), ``category`` (male, female_50,
+        female_55), optional ``contribution_months``, ``early_months`` or
+        ``delay_months``, ``special`` (arduous_work, disability).
+
+        >>> r = Engine("cn/national").retirement({"birth": "1971-04", "category": "female_55"})
+        >>> r.retirement_month, r.retirement_age   # cn-national.md §5.3
+        ('2026-08', '55y4m')
+        """
+        d = self._native.compute("retirement", _input(input, fields), trace)
+        return RetirementResult.from_dict(d)
+
+    def survivor(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> SurvivorResult:
+        """遗属待遇: funeral grant and survivor allowance for one death
+        (人社部发〔2021〕18号), and the inheritable account balance.
+
+        >>> from decimal import Decimal
+        >>> r = Engine("cn/national").survivor(   # 《当代工人》2023年2期 案例1
+        ...     monthly_income_base=Decimal("2818.5"),
+        ...     contribution_months=345, pension_months_received=42)
+        >>> r.allowance_months, r.survivor_allowance, r.total
+        (Decimal('19.25'), Decimal('54256.13'), Decimal('59893.13'))
+        """
+        d = self._native.compute("survivor", _input(input, fields), trace)
+        return SurvivorResult.from_dict(d)
+
+    def explain(
+        self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any
+    ) -> Trace:
+        """The explanation of one computation: every step with its formula
+        in words, its inputs and the rule parameters with legal sources.
+
+        >>> t = Engine("cn/national").explain("retirement", birth="1976-02", category="male")
+        >>> [s.name for s in t.steps][:3]
+        ['schedule', 'delay', 'statutory_age']
+        >>> print(str(t).splitlines()[0])    # doctest: +ELLIPSIS
+        rules: cn/national ... sha256:...
+        """
+        return Trace.from_dict(self._native.explain(kind, _input(input, fields)))
+
+    def figures(
+        self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any
+    ) -> Dict[str, Any]:
+        """The headline figures of one computation (what a batch row and a
+        conformance vector hold), exactly as the engine writes them.
+
+        >>> Engine("cn/national").figures("retirement", birth="1965-01", category="male")["age"]
+        '60y1m'
+        """
+        return self._native.figures(kind, _input(input, fields))  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------ conformance
+
+    def check(self, vectors: Vectors) -> CheckReport:
+        """Run conformance vectors (docs/vectors.md): a path to a vector file,
+        JSON text, or the cases as data. Each case names its rule set; this
+        engine's ``rules_dir`` is searched first, its overlays do not apply.
+
+        >>> case = {"id": "x", "kind": "retirement", "ruleset": "cn/national",
+        ...         "input": {"birth": "1971-04", "category": "female_55"},
+        ...         "expect": {"retirement_month": "2026-08"}}
+        >>> report = Engine().check([case])
+        >>> report.ok(), report.cases[0].actual["age"]
+        (True, '55y4m')
+        """
+        if isinstance(vectors, os.PathLike) or (
+            isinstance(vectors, str) and not vectors.lstrip().startswith(("[", "{"))
+        ):
+            vectors = Path(vectors).read_text(encoding="utf-8")
+        return CheckReport.from_dict(self._native.check(vectors))
+
+    # ------------------------------------------------------------ batches
+
+    def batch(self, kind: str, frame: Any) -> Any:
+        """One computation per row of a pandas or Polars DataFrame (columns
+        named as the input fields; missing values are absent fields).
+
+        Returns a frame of the same kind with one row per input row, in
+        order (pandas: the same index): the figures of each row (amounts as
+        Decimal), then ``error_code`` and ``error_message``, set only for
+        rows that failed; no row is dropped. The GIL is released while the
+        rows are computed.
+        """
+        columns, n = _frames.to_columns(frame)
+        out = self._native.batch(kind, columns, n)
+        return _frames.from_columns(out, frame)
+
+    def retirement_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``retirement`` over a DataFrame.
+
+        >>> import pandas as pd
+        >>> people = pd.DataFrame({"birth": ["1965-01", "1976-02", "1970-13"],
+        ...                        "category": ["male", "male", "male"]})
+        >>> out = Engine("cn/national").retirement_batch(people)
+        >>> out[["retirement_month", "error_code"]].values.tolist()
+        [['2025-02', None], ['2038-12', None], [None, 'invalid_input']]
+        """
+        return self.batch("retirement", frame)
+
+    def survivor_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``survivor`` over a DataFrame."""
+        return self.batch("survivor", frame)

@@ -1,0 +1,408 @@
+"""Typed results.
+
+Each result is a frozen dataclass built from the engine's JSON result:
+amounts, rates and indices are :class:`decimal.Decimal` (never float), dates
+are :class:`datetime.date`, months stay ``"YYYY-MM"`` strings and ages
+``"62y10m"`` strings, exactly as the engine writes them. ``to_dict()`` gives
+the plain nested dict back (decimals kept as Decimal).
+
+A field the engine adds before these classes know it is kept, not lost: it
+appears in ``to_dict()`` and in ``extra``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import sys
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
+
+__all__ = [
+    "Record",
+    "RuleSetIdentity",
+    "Origin",
+    "Alternative",
+    "Provenance",
+    "ParamUse",
+    "Step",
+    "Trace",
+    "SourcedMonths",
+    "ElasticWindow",
+    "Eligibility",
+    "RetirementResult",
+    "SurvivorResult",
+    "Outcome",
+    "CaseReport",
+    "CheckReport",
+    "Layer",
+    "ResolvedValue",
+    "ResolvedParam",
+    "RulesShow",
+    "RuleSetInfo",
+]
+
+R = TypeVar("R", bound="Record")
+_HINTS: Dict[type, Dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> Dict[str, Any]:
+    h = _HINTS.get(cls)
+    if h is None:
+        module = sys.modules[cls.__module__].__dict__
+        h = typing.get_type_hints(cls, globalns=module)
+        _HINTS[cls] = h
+    return h
+
+
+def _convert(tp: Any, raw: Any) -> Any:
+    if raw is None:
+        return None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], raw) if len(inner) == 1 else raw
+    if origin in (list, List):
+        return [_convert(args[0], r) for r in raw]
+    if origin in (dict, Dict):
+        return {k: _convert(args[1], v) for k, v in raw.items()}
+    if origin in (tuple, Tuple):
+        return tuple(_convert(a, r) for a, r in zip(args, raw))
+    if tp is Decimal:
+        return Decimal(raw)
+    if tp is datetime.date:
+        try:
+            return datetime.date.fromisoformat(raw)
+        except ValueError:  # outside Python's years 1–9999: kept as written
+            return raw
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return tp.from_dict(raw)
+    return raw
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Record):
+        return v.to_dict()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
+
+
+def _key(f: dataclasses.Field) -> str:
+    return str(f.metadata.get("key", f.name))
+
+
+class Record:
+    """Base of every typed result: ``from_dict`` / ``to_dict``."""
+
+    extra: ClassVar[Dict[str, Any]]
+
+    @classmethod
+    def from_dict(cls: Type[R], data: Mapping[str, Any]) -> R:
+        """Build from the engine's JSON-like dict."""
+        hints = _hints(cls)
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        values = {f.name: _convert(hints[f.name], data.get(_key(f))) for f in fields}
+        for f in fields:
+            if values[f.name] is None and f.default_factory is not dataclasses.MISSING:
+                values[f.name] = f.default_factory()
+            elif values[f.name] is None and f.default is not dataclasses.MISSING:
+                values[f.name] = f.default
+        obj = cls(**values)
+        known = {_key(f) for f in fields}
+        object.__setattr__(obj, "extra", {k: v for k, v in data.items() if k not in known})
+        return obj
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The result as a plain dict (nested records as dicts; Decimal,
+        date kept), with the engine's field names."""
+        out = {_key(f): _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        out.update(getattr(self, "extra", {}))
+        return out
+
+
+# ---------------------------------------------------------------- provenance
+
+
+@dataclass(frozen=True)
+class RuleSetIdentity(Record):
+    """Which rules produced a result: id (with overlays), version, sha256."""
+
+    id: str
+    version: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Origin(Record):
+    """File and line of a value in the rule files."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Alternative(Record):
+    """A documented reading of the law that was not chosen."""
+
+    value: str
+    source: str
+    key: Optional[int] = None
+    seen: Optional[str] = None
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Provenance(Record):
+    """The legal source and status of a rule value."""
+
+    source: str
+    origin: Origin
+    seen: Optional[str] = None
+    published: Optional[datetime.date] = None
+    provisional: bool = False
+    confidence: Optional[str] = None
+    note: Optional[str] = None
+    alternatives: List[Alternative] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ParamUse(Record):
+    """A rule parameter a step used, with its source."""
+
+    param: str
+    value: str
+    provenance: Provenance
+    key: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Step(Record):
+    """One step of a computation: Chinese term, value, formula in words."""
+
+    name: str
+    label: str
+    value: str
+    formula: str
+    inputs: List[Tuple[str, str]] = field(default_factory=list)
+    params: List[ParamUse] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trace(Record):
+    """The explanation of a result: the rule set and every step.
+
+    ``str(trace)`` lists the steps with their formulas and legal sources.
+    """
+
+    rules: RuleSetIdentity
+    steps: List[Step] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"rules: {self.rules.id} {self.rules.version} sha256:{self.rules.hash[:12]}"]
+        for s in self.steps:
+            lines.append(f"{s.label} {s.name} = {s.value}")
+            lines.append(f"    {s.formula}")
+            for p in s.params:
+                key = f"[{p.key}]" if p.key else ""
+                lines.append(f"    {p.param}{key} = {p.value} — {p.provenance.source}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SourcedMonths(Record):
+    """A month count read from the rule set, with its source."""
+
+    value: int
+    param: str
+    provenance: Provenance
+
+
+# ---------------------------------------------------------------- retirement
+
+
+@dataclass(frozen=True)
+class ElasticWindow(Record):
+    """弹性退休: the earliest and latest retirement (办法 第三条)."""
+
+    earliest_age: str
+    earliest_month: str
+    latest_age: str
+    latest_month: str
+    max_early_months: int
+    max_delay_months: int
+    earliest_min_contribution_months: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Eligibility(Record):
+    """Whether a monthly pension is payable at the retirement month."""
+
+    eligible: bool
+    contribution_months: int
+    required_months: int
+    short_by_months: int
+    reasons: List[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RetirementResult(Record):
+    """退休: statutory age and month, elastic window, eligibility, 计发月数."""
+
+    birth: str
+    category: str
+    original_age: str
+    delay_months: int
+    statutory_age: str
+    statutory_month: str
+    schedule_from: datetime.date
+    retirement_month: str
+    retirement_age: str
+    trace: Trace
+    elastic: Optional[ElasticWindow] = None
+    special: Optional[str] = None
+    min_contribution_months: Optional[SourcedMonths] = None
+    eligibility: Optional[Eligibility] = None
+    divisor_at_statutory: Optional[Decimal] = None
+    divisor: Optional[Decimal] = None
+    flags: List[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- survivor
+
+
+@dataclass(frozen=True)
+class SurvivorResult(Record):
+    """遗属待遇: funeral grant, survivor allowance, inheritable account."""
+
+    rules_date: datetime.date
+    monthly_income_base: Decimal
+    working_months: Decimal
+    allowance_months: Decimal
+    funeral_grant: Decimal
+    survivor_allowance: Decimal
+    total: Decimal
+    trace: Trace
+    income_year: Optional[int] = None
+    inheritable_account: Optional[Decimal] = None
+
+
+# ---------------------------------------------------------------- check
+
+
+@dataclass(frozen=True)
+class Outcome(Record):
+    """What happened to one vector: ``status`` is pass, fail, error or
+    unsupported; fail has ``field``/``expected``/``actual``, error has
+    ``code``/``message``."""
+
+    status: str
+    field: Optional[str] = None
+    expected: Any = None
+    actual: Any = None
+    code: Optional[str] = None
+    message: Optional[str] = None
+    kind: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class CaseReport(Record):
+    """One vector's outcome and the figures computed, exactly as the engine
+    writes them (decimal strings, not Decimal: vectors compare text)."""
+
+    id: str
+    kind: str
+    outcome: Outcome
+    actual: Optional[Dict[str, Any]] = None
+
+
+@dataclass(frozen=True)
+class CheckReport(Record):
+    """The outcome of a set of conformance vectors."""
+
+    cases: List[CaseReport] = field(default_factory=list)
+
+    def counts(self) -> Dict[str, int]:
+        """Cases by status."""
+        out = {"pass": 0, "fail": 0, "error": 0, "unsupported": 0}
+        for c in self.cases:
+            out[c.outcome.status] = out.get(c.outcome.status, 0) + 1
+        return out
+
+    def ok(self, allow_unsupported: bool = False) -> bool:
+        """Whether every case passed (unsupported kinds allowed if asked)."""
+        n = self.counts()
+        return n["fail"] == 0 and n["error"] == 0 and (allow_unsupported or n["unsupported"] == 0)
+
+
+# ---------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Layer(Record):
+    """One layer of a rule set (national, province, overlay)."""
+
+    id: str
+    overlay: bool
+    version: Optional[str] = None
+    title: Optional[str] = None
+    region: Optional[str] = None
+    description: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ResolvedValue(Record):
+    """A parameter value in force, with its source (``from_`` is the JSON
+    ``from``)."""
+
+    value: str
+    provenance: Provenance
+    key: Optional[str] = None
+    from_: Optional[datetime.date] = field(default=None, metadata={"key": "from"})
+
+
+@dataclass(frozen=True)
+class ResolvedParam(Record):
+    """A parameter and the values that apply on the date."""
+
+    name: str
+    values: List[ResolvedValue] = field(default_factory=list)
+    title: Optional[str] = None
+    unit: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class RulesShow(Record):
+    """Every parameter in force on ``as_of``, with sources."""
+
+    id: str
+    version: str
+    hash: str
+    as_of: datetime.date
+    layers: List[Layer] = field(default_factory=list)
+    params: List[ResolvedParam] = field(default_factory=list)
+    known_on: Optional[datetime.date] = None
+
+    def param(self, name: str) -> ResolvedParam:
+        """One parameter by name (``KeyError`` if absent)."""
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class RuleSetInfo(Record):
+    """A rule set the engine can load (or why it cannot)."""
+
+    id: str
+    version: Optional[str] = None
+    hash: Optional[str] = None
+    region: Optional[str] = None
+    title: Optional[str] = None
+    error: Optional[Dict[str, str]] = None
