@@ -240,8 +240,8 @@ class Engine:
         >>> people = pd.DataFrame({"birth": ["1965-01", "1976-02", "1970-13"],
         ...                        "category": ["male", "male", "male"]})
         >>> out = Engine("cn/national").retirement_batch(people)
-        >>> out[["retirement_month", "error_code"]].values.tolist()
-        [['2025-02', None], ['2038-12', None], [None, 'invalid_input']]
+        >>> out[["retirement_month", "error_code"]].fillna("-").values.tolist()
+        [['2025-02', '-'], ['2038-12', '-'], ['-', 'invalid_input']]
         """
         return self.batch("retirement", frame)
 
