@@ -7,10 +7,12 @@
 //!
 //! ```
 //! use pension_rules::check::{check_json, Outcome};
-//! let cases = r#"[{"id": "x", "kind": "adjustment", "ruleset": "cn/national",
-//!                  "input": {}, "expect": {"increase": "1"}}]"#;
+//! let cases = r#"[{"id": "x", "kind": "adjustment", "ruleset": "cn/shaanxi",
+//!                  "input": {"year": 2025, "pension": "3000", "contribution_months": 420,
+//!                            "birth": "1952-05", "retirement_month": "2012-05"},
+//!                  "expect": {"increase": "80", "pension_after": "3080"}}]"#;
 //! let report = check_json(cases, &pension_rules::check::embedded_resolver).unwrap();
-//! assert!(matches!(report.cases[0].outcome, Outcome::Unsupported { .. }));
+//! assert_eq!(report.cases[0].outcome, Outcome::Pass);
 //! ```
 
 use std::collections::BTreeMap;
@@ -42,6 +44,10 @@ pub fn handler(kind: &str) -> Option<Handler> {
     match kind {
         "retirement" => Some(crate::retirement::check_case),
         "survivor" => Some(crate::survivor::vector_case),
+        "contribution" => Some(crate::contribution::check_case),
+        "account" => Some(crate::account::check_case),
+        "adjustment" => Some(crate::adjustment::vector_case),
+        "award" => Some(crate::award::check_handler),
         _ => None,
     }
 }

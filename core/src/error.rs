@@ -29,6 +29,20 @@ pub enum RuleError {
         /// The year asked for.
         year: i32,
     },
+    /// A yearly scheme (a pension adjustment) is not in the rule set for the year.
+    #[error(
+        "no {scheme} scheme in the rule set {ruleset} for {year} (`{param}` has no value for {year}); add the year's scheme to the rule set"
+    )]
+    NoScheme {
+        /// What kind of scheme (`pension adjustment`).
+        scheme: &'static str,
+        /// The parameter that marks a year's scheme.
+        param: &'static str,
+        /// Rule-set id.
+        ruleset: String,
+        /// The year asked for.
+        year: i32,
+    },
     /// A table has no row for the key.
     #[error("rule table `{param}` has no row for {key}")]
     NoRow {
@@ -94,6 +108,7 @@ impl Error {
             Error::Input(_) => "invalid_input",
             Error::Rules(RuleError::NotInForce { .. }) => "rule_not_in_force",
             Error::Rules(RuleError::NoYear { .. }) => "rule_missing_year",
+            Error::Rules(RuleError::NoScheme { .. }) => "rule_missing_year",
             Error::Rules(RuleError::NoRow { .. }) => "rule_missing_row",
             Error::Load(_) => "rules_invalid",
             Error::NotApplicable(_) => "not_applicable",

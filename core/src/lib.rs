@@ -19,10 +19,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod account;
+pub mod adjustment;
 pub mod annuity_divisor;
 pub mod api;
+pub mod award;
 pub mod check;
+pub mod contribution;
+pub mod contribution_index;
 pub mod error;
+mod json_fields;
+pub mod payroll;
 pub mod retirement;
 pub mod rounding;
 pub mod rules;

@@ -530,6 +530,51 @@ pub struct CohortRow {
     pub delay_months: u32,
 }
 
+/// The elastic retirement window (弹性退休, 《国务院关于渐进式延迟法定退休年龄的办法》
+/// 第三条) around the statutory age `st`, under the limits in force in the
+/// statutory month: earliest = max(original age, statutory − early limit),
+/// latest = statutory + late limit. `None` where the law has no elastic
+/// retirement (both limits 0, as before 2025).
+pub fn elastic_window(
+    snap: &Snapshot,
+    birth: YearMonth,
+    st: &Statutory,
+) -> Result<Option<ElasticWindow>, Error> {
+    let early = snap
+        .retirement
+        .elastic_early_max_months
+        .in_month(st.month)?
+        .value;
+    let late = snap
+        .retirement
+        .elastic_late_max_months
+        .in_month(st.month)?
+        .value;
+    if early == 0 && late == 0 {
+        return Ok(None);
+    }
+    let statutory = st.age.total_months();
+    let earliest_age = Age::from_months(
+        statutory
+            .saturating_sub(early)
+            .max(st.original_age.total_months())
+            .min(statutory),
+    );
+    let latest_age = Age::from_months(statutory.saturating_add(late));
+    let earliest_month = month_reached(birth, earliest_age)?;
+    Ok(Some(ElasticWindow {
+        earliest_age,
+        earliest_month,
+        latest_age,
+        latest_month: month_reached(birth, latest_age)?,
+        max_early_months: statutory - earliest_age.total_months(),
+        max_delay_months: late,
+        earliest_min_contribution_months: min_contribution_months(snap, earliest_month)
+            .ok()
+            .map(|m| m.value),
+    }))
+}
+
 /// A table like the official 对照表: birth bands from `from` to `to` with
 /// their statutory age, retirement months and delay.
 ///
@@ -678,28 +723,8 @@ fn compute(
         .elastic_early_max_months
         .in_month(st.month)?;
     let late = snap.retirement.elastic_late_max_months.in_month(st.month)?;
-    let elastic = if early.value == 0 && late.value == 0 {
-        None
-    } else {
-        let earliest_age = Age::from_months(
-            st.age
-                .total_months()
-                .saturating_sub(early.value)
-                .max(st.original_age.total_months())
-                .min(st.age.total_months()),
-        );
-        let latest_age = Age::from_months(st.age.total_months().saturating_add(late.value));
-        let earliest_month = month_reached(birth, earliest_age)?;
-        let earliest_min = optional_min(snap, earliest_month, &mut flags)?;
-        let w = ElasticWindow {
-            earliest_age,
-            earliest_month,
-            latest_age,
-            latest_month: month_reached(birth, latest_age)?,
-            max_early_months: st.age.total_months() - earliest_age.total_months(),
-            max_delay_months: late.value,
-            earliest_min_contribution_months: earliest_min.as_ref().map(|m| m.value),
-        };
+    let elastic = if let Some(w) = elastic_window(snap, birth, &st)? {
+        let earliest_min = optional_min(snap, w.earliest_month, &mut flags)?;
         t.step(|| {
             Step::new(
                 "elastic_window",
@@ -727,6 +752,8 @@ fn compute(
             .param(ParamUse::of(&late))
         });
         Some(w)
+    } else {
+        None
     };
 
     // The chosen month: special route, elastic choice, or statutory.

@@ -2,7 +2,11 @@
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
 
+mod account_cmd;
+mod adjust_cmd;
+mod award_cmd;
 mod check_cmd;
+mod contribution_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod survivor_cmd;
@@ -37,6 +41,16 @@ enum Command {
     Retirement(retirement_cmd::RetirementArgs),
     /// Funeral grant and survivor allowance (遗属待遇) for one death.
     Survivor(survivor_cmd::SurvivorArgs),
+    /// Assess one month's contribution, or a unit's payroll (--payroll FILE).
+    Contribution(contribution_cmd::ContributionArgs),
+    /// Individual account statement from credits (JSON or CSV).
+    Account(account_cmd::AccountArgs),
+    /// A retiree's yearly pension adjustment (基本养老金调整), or a chain of years.
+    Adjust(adjust_cmd::AdjustArgs),
+    /// Compute a pension award (待遇核定) from a JSON case.
+    Award(award_cmd::AwardArgs),
+    /// Explain a pension award in words, with the legal sources.
+    Explain(award_cmd::ExplainArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -93,6 +107,11 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args, &source),
         Command::Retirement(args) => retirement_cmd::run(args, &source),
         Command::Survivor(args) => survivor_cmd::run(args, &source),
+        Command::Contribution(args) => contribution_cmd::run(args, &source),
+        Command::Account(args) => account_cmd::run(args, &source),
+        Command::Adjust(args) => adjust_cmd::run(args, &source),
+        Command::Award(args) => award_cmd::run_award(args, &source),
+        Command::Explain(args) => award_cmd::run_explain(args, &source),
     };
     match result {
         Ok(code) => code,

@@ -51,7 +51,12 @@ pub(crate) struct RetirementArgs {
     #[arg(long)]
     special: Option<String>,
     /// Rule-set id.
-    #[arg(long, default_value = "cn/national")]
+    #[arg(
+        long,
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/national"
+    )]
     rules: String,
     /// Print a cohort table (birth band → age → retirement months → delay).
     #[arg(long, conflicts_with_all = ["birth", "contribution_months", "early_months", "delay_months", "special"])]

@@ -31,7 +31,7 @@ pub(crate) struct SurvivorArgs {
     #[arg(long, value_name = "YYYY-MM")]
     death_month: Option<String>,
     /// Rule-set id (default: the set for --region, else cn/national).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, visible_alias = "ruleset", value_name = "ID")]
     rules: Option<String>,
     /// Individual-account balance at the death (for the inheritable part).
     #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]

@@ -424,65 +424,43 @@ fn finish(
     })
 }
 
+/// An entry whose `until` reaches into the next entry's period.
+fn check_overlaps<E: Period>(name: &str, entries: &[E], diags: &mut Vec<Diagnostic>) {
+    for (i, pair) in entries.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.until().is_some_and(|u| u >= b.from()) {
+            diags.push(diag_at(
+                b.provenance(),
+                format!("{name}[{}]", i + 1),
+                DiagnosticCode::Overlap,
+                format!(
+                    "period from {} overlaps the entry from {} (its `until` reaches into it)",
+                    b.from(),
+                    a.from()
+                ),
+            ));
+        }
+    }
+}
+
 /// Overlaps, carry-over of table rows, monotone tables.
 fn check_merged(name: &str, p: &mut Param, diags: &mut Vec<Diagnostic>) {
-    let overlap = |a_from: NaiveDate,
-                   a_until: Option<NaiveDate>,
-                   b_from: NaiveDate,
-                   prov: &Provenance,
-                   i: usize| {
-        a_until.is_some_and(|u| u >= b_from).then(|| {
-            diag_at(
-                prov,
-                format!("{name}[{i}]"),
-                DiagnosticCode::Overlap,
-                format!("period from {b_from} overlaps the entry from {a_from} (its `until` reaches into it)"),
-            )
-        })
-    };
     match &mut p.entries {
-        Entries::Dated(v) => {
-            for i in 1..v.len() {
-                diags.extend(overlap(
-                    v[i - 1].from,
-                    v[i - 1].until,
-                    v[i].from,
-                    &v[i].provenance,
-                    i,
-                ));
-            }
-        }
-        Entries::Schedule(v) => {
-            for i in 1..v.len() {
-                diags.extend(overlap(
-                    v[i - 1].from,
-                    v[i - 1].until,
-                    v[i].from,
-                    &v[i].provenance,
-                    i,
-                ));
-            }
-        }
+        Entries::Dated(v) => check_overlaps(name, v, diags),
+        Entries::Schedule(v) => check_overlaps(name, v, diags),
         // Same-key duplicates are reported per file by the parser.
         Entries::Yearly(_) => {}
         Entries::Table(v) => {
+            check_overlaps(name, v, diags);
+            // A later version lists the rows it changes; others carry over.
             for i in 1..v.len() {
-                diags.extend(overlap(
-                    v[i - 1].from,
-                    v[i - 1].until,
-                    v[i].from,
-                    &v[i].provenance,
-                    i,
-                ));
-                // A later version lists the rows it changes; others carry over.
                 let prev = v[i - 1].rows.clone();
                 for (k, val) in prev {
                     v[i].rows.entry(k).or_insert(val);
                 }
             }
-            let spec = p.spec;
             for (i, ver) in v.iter().enumerate() {
-                check_table(name, spec, ver, i, diags);
+                check_table(name, p.spec, ver, i, diags);
             }
         }
     }

@@ -209,3 +209,103 @@ pub struct Param {
     #[serde(flatten)]
     pub entries: Entries,
 }
+
+/// An entry in force over a period: a dated value, a table version or a
+/// schedule version.
+pub trait Period {
+    /// First day in force.
+    fn from(&self) -> NaiveDate;
+    /// Last day in force, when the rule says so.
+    fn until(&self) -> Option<NaiveDate>;
+    /// Its source.
+    fn provenance(&self) -> &Arc<Provenance>;
+}
+
+macro_rules! period {
+    ($($t:ty),+) => {$(
+        impl Period for $t {
+            fn from(&self) -> NaiveDate { self.from }
+            fn until(&self) -> Option<NaiveDate> { self.until }
+            fn provenance(&self) -> &Arc<Provenance> { &self.provenance }
+        }
+    )+};
+}
+period!(DatedEntry, TableVersion, ScheduleVersion);
+
+impl Value {
+    /// The decimal, if this is one.
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        if let Value::Decimal(d) = self {
+            Some(*d)
+        } else {
+            None
+        }
+    }
+    /// The whole months, if this is a count of months.
+    pub fn as_months(&self) -> Option<u32> {
+        if let Value::Months(m) = self {
+            Some(*m)
+        } else {
+            None
+        }
+    }
+    /// The calendar month, if this is one.
+    pub fn as_month(&self) -> Option<YearMonth> {
+        if let Value::Month(m) = self {
+            Some(*m)
+        } else {
+            None
+        }
+    }
+    /// The age, if this is one.
+    pub fn as_age(&self) -> Option<Age> {
+        if let Value::Age(a) = self {
+            Some(*a)
+        } else {
+            None
+        }
+    }
+    /// The variant name, if this is one.
+    pub fn as_variant(&self) -> Option<&str> {
+        if let Value::Variant(s) = self {
+            Some(s)
+        } else {
+            None
+        }
+    }
+    /// The rounding rule, if this is one.
+    pub fn as_rounding(&self) -> Option<Rounding> {
+        if let Value::Rounding(r) = self {
+            Some(*r)
+        } else {
+            None
+        }
+    }
+}
+
+impl Entries {
+    /// The dated values, if this parameter has that shape.
+    pub fn dated(&self) -> Option<&[DatedEntry]> {
+        if let Entries::Dated(v) = self {
+            Some(v)
+        } else {
+            None
+        }
+    }
+    /// The table versions, if this parameter is a table.
+    pub fn tables(&self) -> Option<&[TableVersion]> {
+        if let Entries::Table(v) = self {
+            Some(v)
+        } else {
+            None
+        }
+    }
+    /// The schedule versions, if this parameter is a schedule.
+    pub fn schedules(&self) -> Option<&[ScheduleVersion]> {
+        if let Entries::Schedule(v) = self {
+            Some(v)
+        } else {
+            None
+        }
+    }
+}

@@ -100,6 +100,8 @@ use Shape::*;
 
 /// Variants of the year-end interest convention (记账利率计息办法).
 pub const INTEREST_CONVENTIONS: &[&str] = &["annual_1083", "monthly_product"];
+/// Variants of how a partial year (retirement, death, transfer mid-year) earns interest.
+pub const PARTIAL_YEAR_CONVENTIONS: &[&str] = &["months_before_event", "months_through_event"];
 /// Variants of the inheritable part of the account (个人账户可继承部分).
 pub const INHERITANCE_RULES: &[&str] = &["personal_contributions", "whole_balance"];
 /// Variants of how the divisor is found for ages with months.
@@ -114,6 +116,15 @@ pub const INDEX_GAP_RULES: &[&str] = &["zero", "skip"];
 pub const INDEX_DEEMED_RULES: &[&str] = &["excluded", "included"];
 /// Variants of which years earn the transitional pension (过渡性养老金).
 pub const TRANSITIONAL_YEARS_RULES: &[&str] = &["deemed_only", "deemed_and_pre_account"];
+/// Variants of the contribution-years part of a yearly adjustment (挂钩调整 by 缴费年限).
+pub const ADJUSTMENT_YEARS_PARTS: &[&str] =
+    &["per_year_all", "per_year_tiered", "lump_then_per_year"];
+/// Variants of how a part-year of contribution counts in an adjustment.
+pub const ADJUSTMENT_PART_YEAR_RULES: &[&str] = &["full_year", "whole_years", "exact"];
+/// Variants of the lump sum for people with fewer years than the threshold.
+pub const ADJUSTMENT_LUMP_BELOW_RULES: &[&str] = &["whole", "pro_rata"];
+/// Variants of the 军转干部 top-up in a yearly adjustment.
+pub const ADJUSTMENT_MILITARY_CADRE_RULES: &[&str] = &["top_up_to_city_average", "none"];
 
 /// Every parameter the engine knows.
 pub const PARAMS: &[ParamSpec] = &[
@@ -209,6 +220,13 @@ pub const PARAMS: &[ParamSpec] = &[
         Positive,
         true,
         "当年记账额计息系数 (1.083) factor for the year's credits",
+    ),
+    p(
+        "account.partial_year_convention",
+        Dated,
+        Variant(PARTIAL_YEAR_CONVENTIONS),
+        false,
+        "年度中间结算计息 interest of a year closed mid-year (retirement, death, transfer)",
     ),
     p(
         "account.inheritance",
@@ -496,6 +514,108 @@ pub const PARAMS: &[ParamSpec] = &[
         Rounding,
         false,
         "缴费年限舍入 contribution years (months / 12); absent = exact",
+    ),
+    // 基本养老金调整 yearly pension adjustments (provincial schemes)
+    p(
+        "adjustment.years_part",
+        Yearly,
+        Variant(ADJUSTMENT_YEARS_PARTS),
+        false,
+        "挂钩调整 (缴费年限) structure of the contribution-years part of the year's scheme",
+    ),
+    p(
+        "adjustment.fixed",
+        Yearly,
+        Money,
+        false,
+        "定额调整 flat monthly increase per retiree",
+    ),
+    p(
+        "adjustment.per_year_up_to_threshold",
+        Yearly,
+        Money,
+        false,
+        "缴费年限 每年增加 per year up to the threshold (or for all years)",
+    ),
+    p(
+        "adjustment.lump_up_to_threshold",
+        Yearly,
+        Money,
+        false,
+        "15年及以内的缴费年限部分 lump sum for the years up to the threshold",
+    ),
+    p(
+        "adjustment.per_year_above_threshold",
+        Yearly,
+        Money,
+        false,
+        "超过15年的缴费年限部分 每满1年增加 per full year above the threshold",
+    ),
+    p(
+        "adjustment.pension_pct",
+        Yearly,
+        Ratio,
+        false,
+        "按本人上年12月基本养老金的比例 share of the own December pension",
+    ),
+    p(
+        "adjustment.threshold_years",
+        Dated,
+        Months,
+        false,
+        "缴费年限分段 years where the per-year rate changes (15)",
+    ),
+    p(
+        "adjustment.part_year",
+        Dated,
+        Variant(ADJUSTMENT_PART_YEAR_RULES),
+        false,
+        "不足1年的按1年计算 how a part-year of contribution counts",
+    ),
+    p(
+        "adjustment.lump_below_threshold",
+        Dated,
+        Variant(ADJUSTMENT_LUMP_BELOW_RULES),
+        false,
+        "缴费年限不足15年 whole lump sum or a share of it",
+    ),
+    p(
+        "adjustment.age_extra",
+        Table {
+            key: TableKey::Age,
+            lookup: Lookup::Step,
+        },
+        Money,
+        false,
+        "高龄倾斜 extra by age reached at the end of the previous year",
+    ),
+    p(
+        "adjustment.military_cadre",
+        Yearly,
+        Variant(ADJUSTMENT_MILITARY_CADRE_RULES),
+        false,
+        "企业军转干部 top-up to the city's average enterprise pension",
+    ),
+    p(
+        "adjustment.national_overall_rate",
+        Yearly,
+        Ratio,
+        false,
+        "全国总体调整水平 national overall increase (budget level, context only)",
+    ),
+    p(
+        "rounding.adjustment_pct",
+        Dated,
+        Rounding,
+        false,
+        "调整金额 按比例部分舍入 the percentage part of an adjustment",
+    ),
+    p(
+        "rounding.adjustment_years",
+        Dated,
+        Rounding,
+        false,
+        "调整金额 缴费年限部分舍入 the years part of an adjustment; absent = to the fen (rounding.money)",
     ),
 ];
 

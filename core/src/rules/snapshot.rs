@@ -188,6 +188,17 @@ variant_enum!(
     }
 );
 variant_enum!(
+    /// Interest of a year closed mid-year (retirement, death, transfer out):
+    /// 月积数 over the months that earn interest. An event in month m counts
+    /// months 1..m−1 or 1..m.
+    PartialYearConvention {
+        /// Months 1 to m − 1 earn interest; the event month does not.
+        MonthsBeforeEvent = "months_before_event",
+        /// Months 1 to m earn interest, the event month included.
+        MonthsThroughEvent = "months_through_event",
+    }
+);
+variant_enum!(
     /// The inheritable part of the individual account.
     Inheritance {
         /// Personal contributions and their interest only (国发〔1997〕26号).
@@ -251,6 +262,47 @@ variant_enum!(
     }
 );
 
+variant_enum!(
+    /// Structure of the contribution-years part of a yearly adjustment.
+    YearsPart {
+        /// `a × n` for all years (Shaanxi 2016).
+        PerYearAll = "per_year_all",
+        /// `a × min(n, T) + b × max(n − T, 0)` (Shaanxi 2017–2020).
+        PerYearTiered = "per_year_tiered",
+        /// `X + b × max(n − T, 0)`: a lump sum for the part up to T (Shaanxi 2021+).
+        LumpThenPerYear = "lump_then_per_year",
+    }
+);
+variant_enum!(
+    /// How a part-year of contribution counts in an adjustment.
+    PartYear {
+        /// 不足1年的按1年计算: rounded up to whole years.
+        FullYear = "full_year",
+        /// Only completed years count.
+        WholeYears = "whole_years",
+        /// Months / 12, unrounded.
+        Exact = "exact",
+    }
+);
+variant_enum!(
+    /// The lump sum for people with fewer years than the threshold.
+    LumpBelow {
+        /// The whole lump sum, whatever the years.
+        Whole = "whole",
+        /// The lump sum × years / threshold.
+        ProRata = "pro_rata",
+    }
+);
+variant_enum!(
+    /// The 企业军转干部 top-up in a yearly adjustment.
+    MilitaryCadre {
+        /// Raised to the city's average enterprise pension after the adjustment.
+        TopUpToCityAverage = "top_up_to_city_average",
+        /// No top-up in that year's scheme.
+        NoTopUp = "none",
+    }
+);
+
 /// Contribution parameters (缴费).
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
@@ -274,6 +326,7 @@ pub struct AccountRules {
     pub interest_rate: YearSeries<Decimal>,
     pub interest_convention: Timeline<InterestConvention>,
     pub annual_interest_factor: Timeline<Decimal>,
+    pub partial_year_convention: Timeline<PartialYearConvention>,
     pub inheritance: Timeline<Inheritance>,
     pub established: Timeline<YearMonth>,
 }
@@ -343,6 +396,26 @@ pub struct RoundingRules {
     pub divisor: Timeline<Rounding>,
     pub index: Timeline<Rounding>,
     pub years: Timeline<Rounding>,
+    pub adjustment_pct: Timeline<Rounding>,
+    pub adjustment_years: Timeline<Rounding>,
+}
+
+/// Yearly pension-adjustment schemes (基本养老金调整).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct AdjustmentRules {
+    pub years_part: YearSeries<YearsPart>,
+    pub fixed: YearSeries<Decimal>,
+    pub per_year_up_to_threshold: YearSeries<Decimal>,
+    pub lump_up_to_threshold: YearSeries<Decimal>,
+    pub per_year_above_threshold: YearSeries<Decimal>,
+    pub pension_pct: YearSeries<Decimal>,
+    pub threshold_years: Timeline<u32>,
+    pub part_year: Timeline<PartYear>,
+    pub lump_below_threshold: Timeline<LumpBelow>,
+    pub age_extra: Timeline<Arc<TableRows<Decimal>>>,
+    pub military_cadre: YearSeries<MilitaryCadre>,
+    pub national_overall_rate: YearSeries<Decimal>,
 }
 
 /// A rule set resolved for computations on one date, as known on one date.
@@ -371,6 +444,8 @@ pub struct Snapshot {
     pub survivor: SurvivorRules,
     #[allow(missing_docs)]
     pub rounding: RoundingRules,
+    #[allow(missing_docs)]
+    pub adjustment: AdjustmentRules,
 }
 
 fn visible(p: &Provenance, known_on: Option<NaiveDate>) -> bool {
@@ -391,33 +466,46 @@ impl Builder<'_> {
         super::registry::spec(name).map_or("unknown", |s| s.name)
     }
 
-    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
+    /// Every visible period entry of `name`, converted.
+    fn periods<E: Period, T>(
+        &self,
+        name: &str,
+        list: fn(&Entries) -> Option<&[E]>,
+        conv: impl Fn(&E) -> Option<T>,
+    ) -> Timeline<T> {
         let param = Self::spec_name(name);
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Dated(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                if let Some(value) = conv(&e.value) {
-                    entries.push((
-                        e.from,
-                        e.until,
+        let entries = self
+            .rs
+            .params
+            .get(name)
+            .and_then(|p| list(&p.entries))
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| visible(e.provenance(), self.known_on))
+            .filter_map(|e| {
+                let provenance = e.provenance().clone();
+                conv(e).map(|value| {
+                    (
+                        e.from(),
+                        e.until(),
                         Sourced {
                             value,
                             param,
-                            provenance: e.provenance.clone(),
+                            provenance,
                         },
-                    ));
-                }
-            }
-        }
+                    )
+                })
+            })
+            .collect();
         Timeline {
             param,
             as_of: self.as_of,
             entries,
         }
+    }
+
+    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
+        self.periods(name, Entries::dated, |e: &DatedEntry| conv(&e.value))
     }
 
     fn yearly(&self, name: &str) -> YearSeries<Decimal> {
@@ -445,12 +533,41 @@ impl Builder<'_> {
         YearSeries { param, by_year }
     }
 
+    /// A yearly series of any value type (e.g. a yearly variant).
+    fn yearly_as<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> YearSeries<T> {
+        let param = Self::spec_name(name);
+        let mut by_year: BTreeMap<i32, Sourced<T>> = BTreeMap::new();
+        if let Some(Param {
+            entries: Entries::Yearly(v),
+            ..
+        }) = self.rs.params.get(name)
+        {
+            // Sorted with provisional first, so a visible final value wins.
+            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                if let Some(value) = conv(&e.value) {
+                    by_year.insert(
+                        e.year,
+                        Sourced {
+                            value,
+                            param,
+                            provenance: e.provenance.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        YearSeries { param, by_year }
+    }
+
+    fn yearly_variant<T: FromStr>(&self, name: &str) -> YearSeries<T> {
+        self.yearly_as(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
+    }
+
     fn table<T>(
         &self,
         name: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Timeline<Arc<TableRows<T>>> {
-        let param = Self::spec_name(name);
         let step = matches!(
             super::registry::spec(name).map(|s| s.shape),
             Some(super::Shape::Table {
@@ -458,136 +575,42 @@ impl Builder<'_> {
                 ..
             })
         );
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Table(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                let rows = e
-                    .rows
-                    .iter()
-                    .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
-                    .collect();
-                let value = Arc::new(TableRows { rows, step });
-                entries.push((
-                    e.from,
-                    e.until,
-                    Sourced {
-                        value,
-                        param,
-                        provenance: e.provenance.clone(),
-                    },
-                ));
-            }
-        }
-        Timeline {
-            param,
-            as_of: self.as_of,
-            entries,
-        }
+        self.periods(name, Entries::tables, |e: &TableVersion| {
+            let rows = e
+                .rows
+                .iter()
+                .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
+                .collect();
+            Some(Arc::new(TableRows { rows, step }))
+        })
     }
 
     fn schedule(&self, name: &str) -> Timeline<ScheduleRule> {
-        let param = Self::spec_name(name);
-        let mut entries = vec![];
-        if let Some(Param {
-            entries: Entries::Schedule(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                let value = ScheduleRule {
-                    original_age: e.original_age,
-                    rise: e.rise,
-                };
-                entries.push((
-                    e.from,
-                    e.until,
-                    Sourced {
-                        value,
-                        param,
-                        provenance: e.provenance.clone(),
-                    },
-                ));
-            }
-        }
-        Timeline {
-            param,
-            as_of: self.as_of,
-            entries,
-        }
+        self.periods(name, Entries::schedules, |e: &ScheduleVersion| {
+            Some(ScheduleRule {
+                original_age: e.original_age,
+                rise: e.rise,
+            })
+        })
     }
 
     fn dec(&self, name: &str) -> Timeline<Decimal> {
-        self.dated(name, |v| {
-            if let Value::Decimal(d) = v {
-                Some(*d)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_decimal)
     }
     fn months(&self, name: &str) -> Timeline<u32> {
-        self.dated(name, |v| {
-            if let Value::Months(m) = v {
-                Some(*m)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_months)
     }
     fn month(&self, name: &str) -> Timeline<YearMonth> {
-        self.dated(name, |v| {
-            if let Value::Month(m) = v {
-                Some(*m)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_month)
     }
     fn age(&self, name: &str) -> Timeline<Age> {
-        self.dated(name, |v| {
-            if let Value::Age(a) = v {
-                Some(*a)
-            } else {
-                None
-            }
-        })
+        self.dated(name, Value::as_age)
     }
     fn variant<T: FromStr>(&self, name: &str) -> Timeline<T> {
-        self.dated(name, |v| {
-            if let Value::Variant(s) = v {
-                s.parse().ok()
-            } else {
-                None
-            }
-        })
+        self.dated(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
     }
     fn rounding(&self, name: &str) -> Timeline<Rounding> {
-        self.dated(name, |v| {
-            if let Value::Rounding(r) = v {
-                Some(*r)
-            } else {
-                None
-            }
-        })
-    }
-}
-
-fn dec_row(v: &Value) -> Option<Decimal> {
-    if let Value::Decimal(d) = v {
-        Some(*d)
-    } else {
-        None
-    }
-}
-fn months_row(v: &Value) -> Option<u32> {
-    if let Value::Months(m) = v {
-        Some(*m)
-    } else {
-        None
+        self.dated(name, Value::as_rounding)
     }
 }
 
@@ -619,6 +642,7 @@ impl Snapshot {
                 interest_rate: b.yearly("account.interest_rate"),
                 interest_convention: b.variant("account.interest_convention"),
                 annual_interest_factor: b.dec("account.annual_interest_factor"),
+                partial_year_convention: b.variant("account.partial_year_convention"),
                 inheritance: b.variant("account.inheritance"),
                 established: b.month("account.established"),
             },
@@ -626,7 +650,8 @@ impl Snapshot {
                 male: b.schedule("retirement.schedule.male"),
                 female_50: b.schedule("retirement.schedule.female_50"),
                 female_55: b.schedule("retirement.schedule.female_55"),
-                min_contribution_months: b.table("retirement.min_contribution_months", months_row),
+                min_contribution_months: b
+                    .table("retirement.min_contribution_months", Value::as_months),
                 elastic_early_max_months: b.months("retirement.elastic_early_max_months"),
                 elastic_late_max_months: b.months("retirement.elastic_late_max_months"),
                 special_age_arduous_male: b.age("retirement.special_age.arduous_male"),
@@ -635,7 +660,7 @@ impl Snapshot {
                 special_age_disability_female: b.age("retirement.special_age.disability_female"),
             },
             award: AwardRules {
-                annuity_divisor: b.table("award.annuity_divisor", dec_row),
+                annuity_divisor: b.table("award.annuity_divisor", Value::as_decimal),
                 divisor_month_rule: b.variant("award.divisor_month_rule"),
                 basic_rate_per_year: b.dec("award.basic_rate_per_year"),
                 pension_base: b.yearly("award.pension_base"),
@@ -657,7 +682,7 @@ impl Snapshot {
             },
             survivor: SurvivorRules {
                 funeral_grant_multiple: b.dec("survivor.funeral_grant_multiple"),
-                allowance_months: b.table("survivor.allowance_months", months_row),
+                allowance_months: b.table("survivor.allowance_months", Value::as_months),
                 allowance_threshold_years: b.months("survivor.allowance_threshold_years"),
                 allowance_max_months: b.months("survivor.allowance_max_months"),
                 pensioner_min_months: b.months("survivor.pensioner_min_months"),
@@ -668,6 +693,22 @@ impl Snapshot {
                 divisor: b.rounding("rounding.divisor"),
                 index: b.rounding("rounding.index"),
                 years: b.rounding("rounding.years"),
+                adjustment_pct: b.rounding("rounding.adjustment_pct"),
+                adjustment_years: b.rounding("rounding.adjustment_years"),
+            },
+            adjustment: AdjustmentRules {
+                years_part: b.yearly_variant("adjustment.years_part"),
+                fixed: b.yearly("adjustment.fixed"),
+                per_year_up_to_threshold: b.yearly("adjustment.per_year_up_to_threshold"),
+                lump_up_to_threshold: b.yearly("adjustment.lump_up_to_threshold"),
+                per_year_above_threshold: b.yearly("adjustment.per_year_above_threshold"),
+                pension_pct: b.yearly("adjustment.pension_pct"),
+                threshold_years: b.months("adjustment.threshold_years"),
+                part_year: b.variant("adjustment.part_year"),
+                lump_below_threshold: b.variant("adjustment.lump_below_threshold"),
+                age_extra: b.table("adjustment.age_extra", Value::as_decimal),
+                military_cadre: b.yearly_variant("adjustment.military_cadre"),
+                national_overall_rate: b.yearly("adjustment.national_overall_rate"),
             },
         }
     }
@@ -704,41 +745,34 @@ pub struct ResolvedValue {
     pub provenance: Arc<Provenance>,
 }
 
+/// The entry in force on `date` among those published by `known_on`.
+fn in_force<E: Period>(v: &[E], date: NaiveDate, known_on: Option<NaiveDate>) -> Option<&E> {
+    v.iter()
+        .filter(|e| visible(e.provenance(), known_on))
+        .rev()
+        .find(|e| e.from() <= date)
+        .filter(|e| e.until().is_none_or(|u| date <= u))
+}
+
 pub(super) fn resolve_param(
     name: &str,
     p: &Param,
     date: NaiveDate,
     known_on: Option<NaiveDate>,
 ) -> Resolved {
-    fn pick<T>(
-        v: &[T],
-        from: impl Fn(&T) -> NaiveDate,
-        until: impl Fn(&T) -> Option<NaiveDate>,
-        date: NaiveDate,
-    ) -> Option<&T> {
-        v.iter()
-            .rev()
-            .find(|e| from(e) <= date)
-            .filter(|e| until(e).is_none_or(|u| date <= u))
-    }
+    let one = |value: String, e: &dyn Period| ResolvedValue {
+        key: None,
+        value,
+        from: Some(e.from()),
+        provenance: e.provenance().clone(),
+    };
     let values = match &p.entries {
-        Entries::Dated(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|e| ResolvedValue {
-                    key: None,
-                    value: e.value.to_string(),
-                    from: Some(e.from),
-                    provenance: e.provenance.clone(),
-                })
-                .into_iter()
-                .collect()
-        }
+        Entries::Dated(v) => in_force(v, date, known_on)
+            .map(|e| one(e.value.to_string(), e))
+            .into_iter()
+            .collect(),
         Entries::Yearly(v) => {
+            // Sorted provisional first, so a visible final value wins.
             let mut by_year: BTreeMap<i32, &YearlyEntry> = BTreeMap::new();
             for e in v.iter().filter(|e| visible(&e.provenance, known_on)) {
                 by_year.insert(e.year, e);
@@ -753,46 +787,30 @@ pub(super) fn resolve_param(
                 })
                 .collect()
         }
-        Entries::Table(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|t| {
-                    t.rows
-                        .iter()
-                        .map(|(k, val)| ResolvedValue {
-                            key: Some(k.to_string()),
-                            value: val.to_string(),
-                            from: Some(t.from),
-                            provenance: t.provenance.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
-        Entries::Schedule(v) => {
-            let v: Vec<_> = v
-                .iter()
-                .filter(|e| visible(&e.provenance, known_on))
-                .cloned()
-                .collect();
-            pick(&v, |e| e.from, |e| e.until, date)
-                .map(|s| {
-                    let value = match s.rise {
-                        None => format!("{}", s.original_age),
-                        Some(r) => format!(
-                            "{} rising from births {} by 1 month per {} months, up to +{} months = {}",
-                            s.original_age, r.start_birth, r.step_months, r.max_delay_months, r.final_age
-                        ),
-                    };
-                    ResolvedValue { key: None, value, from: Some(s.from), provenance: s.provenance.clone() }
-                })
-                .into_iter()
-                .collect()
-        }
+        Entries::Table(v) => in_force(v, date, known_on)
+            .map(|t| {
+                t.rows
+                    .iter()
+                    .map(|(k, val)| ResolvedValue {
+                        key: Some(k.to_string()),
+                        ..one(val.to_string(), t)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Entries::Schedule(v) => in_force(v, date, known_on)
+            .map(|s| {
+                one(
+                    ScheduleRule {
+                        original_age: s.original_age,
+                        rise: s.rise,
+                    }
+                    .to_string(),
+                    s,
+                )
+            })
+            .into_iter()
+            .collect(),
     };
     Resolved {
         name: name.to_string(),

@@ -1,0 +1,455 @@
+//! `pension-rules contribution` — one month's assessment, or a unit's payroll
+//! (`--payroll FILE`, CSV or JSON) for a month or a year.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use pension_rules::contribution::{ContributionInput, Employment, assess};
+use pension_rules::payroll::{PayrollRow, Period, assess_payroll, rows_from_json};
+use pension_rules::rules::Snapshot;
+use pension_rules::trace::{Trace, Tracer};
+use pension_rules::{Error, YearMonth};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::Source;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Aligned text.
+    Table,
+    /// JSON.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ContributionArgs {
+    /// Rule-set id.
+    #[arg(
+        long = "rules",
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/shaanxi"
+    )]
+    ruleset: String,
+    /// Contribution month (one month, or a payroll for a month).
+    #[arg(long, value_name = "YYYY-MM")]
+    month: Option<YearMonth>,
+    /// A payroll for a whole calendar year, assessed month by month.
+    #[arg(long, value_name = "YYYY", conflicts_with = "month")]
+    year: Option<i32>,
+    /// Declared monthly wage (employees).
+    #[arg(long, value_name = "AMOUNT")]
+    wage: Option<String>,
+    /// Employment type.
+    #[arg(long, value_enum, default_value = "employee")]
+    employment: EmploymentArg,
+    /// Base chosen by a flexible worker.
+    #[arg(long, value_name = "AMOUNT")]
+    chosen_base: Option<String>,
+    /// A case input in the vector format (JSON: month, wage, employment, chosen_base).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["payroll", "wage", "chosen_base"])]
+    input: Option<PathBuf>,
+    /// A unit's payroll: CSV with header employee_id,wage,employment, or a JSON
+    /// array of such objects.
+    #[arg(long, value_name = "FILE")]
+    payroll: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Include the explanation trace (formulas and the legal source of each parameter).
+    #[arg(long)]
+    trace: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EmploymentArg {
+    Employee,
+    Flexible,
+}
+
+fn decimal(flag: &str, s: &Option<String>) -> Result<Option<Decimal>, String> {
+    s.as_ref()
+        .map(|s| {
+            s.trim()
+                .parse::<Decimal>()
+                .map_err(|_| format!("--{flag}: {s:?} is not a decimal amount like 6000.00"))
+        })
+        .transpose()
+}
+
+pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, String> {
+    let rules = source.load(&args.ruleset).map_err(|e| e.to_string())?;
+    if let Some(path) = &args.payroll {
+        return payroll(&args, path, &rules);
+    }
+    let input = match &args.input {
+        Some(path) => {
+            let v = read_json(path)?;
+            ContributionInput::from_json(&v).map_err(|e| describe(&e))?
+        }
+        None => {
+            let month = args
+                .month
+                .ok_or("--month YYYY-MM is required (or --input FILE, or --payroll FILE)")?;
+            let employment = match args.employment {
+                EmploymentArg::Employee => Employment::Employee,
+                EmploymentArg::Flexible => Employment::Flexible,
+            };
+            ContributionInput {
+                month,
+                wage: decimal("wage", &args.wage)?,
+                employment,
+                chosen_base: decimal("chosen-base", &args.chosen_base)?,
+            }
+        }
+    };
+    let snap = rules.at(input.month.first_day());
+    let mut tracer = Tracer::new(args.trace);
+    let c = assess(&input, &snap, &mut tracer).map_err(|e| describe(&e))?;
+    let trace = tracer.finish(&snap);
+    match args.format {
+        Format::Json => {
+            let mut v = json!({ "rules": &*snap.identity, "result": c });
+            if args.trace {
+                v["trace"] = json!(trace);
+            }
+            print_json(&v)?;
+        }
+        Format::Table => {
+            println!("{}", rules_line(&snap));
+            println!(
+                "month {}  {}  limits {} – {} ({:?}/{:?})",
+                c.month,
+                c.employment,
+                c.limits.floor,
+                c.limits.cap,
+                c.limits.floor_origin,
+                c.limits.cap_origin
+            );
+            let rows = [
+                (
+                    "wage",
+                    c.wage.map(|w| w.to_string()).unwrap_or_else(|| "-".into()),
+                    "申报工资".to_string(),
+                ),
+                (
+                    "base",
+                    c.base.to_string(),
+                    format!("缴费基数 ({})", position(c.position)),
+                ),
+                ("employer", c.employer.to_string(), "单位缴费".into()),
+                ("individual", c.individual.to_string(), "个人缴费".into()),
+                (
+                    "account_credit",
+                    c.account_credit.to_string(),
+                    "记入个人账户".into(),
+                ),
+                ("pooled", c.pooled.to_string(), "划入统筹基金".into()),
+            ];
+            for (k, v, label) in rows {
+                println!("  {k:<16} {v:>12}  {label}");
+            }
+            if args.trace {
+                print_trace(&trace);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn payroll(
+    args: &ContributionArgs,
+    path: &Path,
+    rules: &pension_rules::rules::RuleSet,
+) -> Result<ExitCode, String> {
+    let period = match (args.month, args.year) {
+        (Some(m), None) => Period::Month(m),
+        (None, Some(y)) => Period::Year(y),
+        _ => return Err("--payroll needs --month YYYY-MM or --year YYYY".into()),
+    };
+    if args.wage.is_some() || args.chosen_base.is_some() {
+        return Err(
+            "--wage and --chosen-base do not apply to --payroll (the file gives each row's wage)"
+                .into(),
+        );
+    }
+    let rows = read_payroll(path)?;
+    let first = period
+        .months()
+        .first()
+        .copied()
+        .ok_or("the period has no months")?;
+    let snap = rules.at(first.first_day());
+    let mut tracer = Tracer::new(args.trace);
+    let r = assess_payroll(&rows, period, &snap, &mut tracer).map_err(|e| describe(&e))?;
+    let trace = tracer.finish(&snap);
+    match args.format {
+        Format::Json => {
+            let rows: Vec<Value> = r
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| match row {
+                    Ok(l) => json!(l),
+                    Err(e) => json!({
+                        "row": i,
+                        "employee_id": rows.get(i).map(|r| r.employee_id.as_str()),
+                        "error": { "code": e.code(), "message": e.to_string(), "fields": e.fields() },
+                    }),
+                })
+                .collect();
+            let mut v = json!({
+                "rules": &*snap.identity,
+                "period": r.period,
+                "limits": r.limits,
+                "rows": rows,
+                "totals": r.totals,
+                "attention": r.attention,
+            });
+            if args.trace {
+                v["trace"] = json!(trace);
+            }
+            print_json(&v)?;
+        }
+        Format::Table => {
+            println!("{}", rules_line(&snap));
+            let period = match r.period {
+                Period::Month(m) => m.to_string(),
+                Period::Year(y) => format!("{y} (12 months)"),
+            };
+            println!(
+                "period {period}  limits {} – {}",
+                r.limits.floor, r.limits.cap
+            );
+            println!(
+                "{:>4}  {:<14} {:<9} {:>12} {:>12} {:<11} {:>12} {:>12} {:>12}",
+                "row",
+                "employee_id",
+                "type",
+                "wage",
+                "base",
+                "position",
+                "employer",
+                "individual",
+                "account"
+            );
+            for (i, row) in r.rows.iter().enumerate() {
+                match row {
+                    Ok(l) => println!(
+                        "{:>4}  {:<14} {:<9} {:>12} {:>12} {:<11} {:>12} {:>12} {:>12}",
+                        i + 1,
+                        l.employee_id,
+                        l.employment.to_string(),
+                        l.wage.to_string(),
+                        l.base.to_string(),
+                        position(l.position),
+                        l.employer.to_string(),
+                        l.individual.to_string(),
+                        l.account_credit.to_string()
+                    ),
+                    Err(e) => println!(
+                        "{:>4}  {:<14} REJECTED  [{}] {}",
+                        i + 1,
+                        rows.get(i).map_or("", |r| r.employee_id.as_str()),
+                        e.code(),
+                        e
+                    ),
+                }
+            }
+            let t = &r.totals;
+            println!(
+                "totals: {} assessed, {} rejected; base {} employer {} individual {} account {} pooled {}",
+                t.assessed,
+                t.rejected,
+                t.base,
+                t.employer,
+                t.individual,
+                t.account_credit,
+                t.pooled
+            );
+            if !r.attention.is_empty() {
+                println!("attention:");
+                for a in &r.attention {
+                    println!(
+                        "  row {} ({}): {:?}: {}",
+                        a.row + 1,
+                        a.employee_id,
+                        a.issue,
+                        a.message
+                    );
+                }
+            }
+            if args.trace {
+                print_trace(&trace);
+            }
+        }
+    }
+    Ok(if r.totals.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn position(p: pension_rules::contribution::BasePosition) -> &'static str {
+    use pension_rules::contribution::BasePosition::*;
+    match p {
+        BelowFloor => "below_floor",
+        Within => "within",
+        AboveCap => "above_cap",
+    }
+}
+
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Read a JSON file.
+pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))
+}
+
+/// A CSV record: its line and (column, value) pairs.
+pub(crate) type CsvRecord = (u64, Vec<(String, String)>);
+
+/// Read a CSV file into header-keyed records, refusing unknown columns.
+pub(crate) fn read_csv(
+    path: &Path,
+    allowed: &[&str],
+    required: &[&str],
+) -> Result<Vec<CsvRecord>, String> {
+    let mut rd = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers: Vec<String> = rd
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let unknown: Vec<&str> = headers
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !allowed.contains(h))
+        .collect();
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|r| !headers.iter().any(|h| h == r))
+        .collect();
+    if !unknown.is_empty() || !missing.is_empty() {
+        return Err(format!(
+            "{}: header must name the columns {} (unknown: {}; missing: {})",
+            path.display(),
+            allowed.join(","),
+            if unknown.is_empty() {
+                "none".into()
+            } else {
+                unknown.join(",")
+            },
+            if missing.is_empty() {
+                "none".into()
+            } else {
+                missing.join(",")
+            }
+        ));
+    }
+    let mut out = vec![];
+    for rec in rd.records() {
+        let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        out.push((
+            line,
+            headers
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(str::to_string))
+                .collect(),
+        ));
+    }
+    Ok(out)
+}
+
+fn read_payroll(path: &Path) -> Result<Vec<PayrollRow>, String> {
+    const COLS: &[&str] = &["employee_id", "wage", "employment"];
+    if is_csv(path) {
+        let recs = read_csv(path, COLS, COLS)?;
+        Ok(recs
+            .into_iter()
+            .map(|(_, fields)| {
+                let get = |k: &str| {
+                    fields
+                        .iter()
+                        .find(|(h, _)| h == k)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                };
+                PayrollRow {
+                    employee_id: get("employee_id"),
+                    wage: get("wage"),
+                    employment: get("employment"),
+                }
+            })
+            .collect())
+    } else {
+        let v = read_json(path)?;
+        rows_from_json(&v).map_err(|e| format!("{}: {}", path.display(), describe(&e)))
+    }
+}
+
+/// An error with its code, one field problem per line.
+pub(crate) fn describe(e: &Error) -> String {
+    let fields = e.fields();
+    if fields.is_empty() {
+        format!("[{}] {e}", e.code())
+    } else {
+        let mut s = format!("[{}] invalid input:", e.code());
+        for f in fields {
+            s.push_str(&format!("\n  {}: {}", f.path, f.message));
+        }
+        s
+    }
+}
+
+pub(crate) fn rules_line(snap: &Snapshot) -> String {
+    let id = &snap.identity;
+    let hash = id.hash.get(..12).unwrap_or(&id.hash);
+    format!("rules {} {} ({hash})", id.id, id.version)
+}
+
+pub(crate) fn print_json(v: &Value) -> Result<(), String> {
+    use std::io::Write as _;
+    let text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn print_trace(trace: &Trace) {
+    println!("trace:");
+    for s in &trace.steps {
+        println!("  {} {} = {}", s.name, s.label, s.value);
+        println!("      {}", s.formula);
+        for (k, v) in &s.inputs {
+            println!("      input {k} = {v}");
+        }
+        for p in &s.params {
+            let key = p
+                .key
+                .as_deref()
+                .map(|k| format!("[{k}]"))
+                .unwrap_or_default();
+            println!(
+                "      param {}{key} = {} — {}",
+                p.param, p.value, p.provenance.source
+            );
+        }
+    }
+}

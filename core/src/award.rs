@@ -1,0 +1,1076 @@
+//! 待遇核定 — the pension award at retirement under 国发〔2005〕38号 第六条:
+//!
+//! ```text
+//! 基础养老金    = C × (1 + Ī) / 2 × N × 1%          N = (actual + deemed months) / 12
+//! 个人账户养老金 = B / M(age in years and months)     (附件 计发月数表)
+//! 过渡性养老金   = C × Ī_t × S × k                    provincial (Shaanxi k = 1.4 %,
+//!                                                    S = deemed years, 陕政发〔2006〕27号)
+//! 合计          = sum of the rounded components
+//! ```
+//!
+//! Inputs come as the summary figures an approval sheet (核定表) shows, or as a
+//! contribution history from which the summary is derived
+//! ([`crate::contribution_index`]). The retirement month is taken as given
+//! (the agency's approved date); a month off the statutory one is flagged,
+//! never rejected. Eligibility (minimum contribution years at that month) is
+//! checked first.
+//!
+//! For the yearly 计发基数 published after the year began, [`recompute`]
+//! evaluates the award "as known on" two dates (预发 and final) and the
+//! arrears (补发) owed.
+
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::annuity_divisor::annuity_divisor;
+use crate::contribution_index::{self, History, IndexResult, Span};
+use crate::error::{Error, FieldError, InputErrors};
+use crate::retirement::min_contribution_months;
+use crate::rules::{RuleSet, Snapshot, TransitionalYears};
+use crate::time::{Age, YearMonth};
+use crate::trace::{ParamUse, Step, Trace, Tracer};
+
+pub use crate::retirement::Category;
+
+/// The input of an award: who, when, and either the summary figures or a
+/// history. Field names follow the vector format (VECTORS.md, kind `award`).
+///
+/// Summary form: `contribution_months`, `average_index` (and optionally
+/// `deemed_months`, `pre_account_months`). History form: `history` (and
+/// optionally `deemed_index`, `average_wages`). The summary form needs
+/// `account_balance`; the history form may leave it out, and the account
+/// ledger then builds it from the history (with `account_rates` for years
+/// the rule set has no 记账利率).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardInput {
+    /// Retirement category.
+    pub category: Category,
+    /// Birth month.
+    pub birth: YearMonth,
+    /// The approved retirement month (taken as given).
+    pub retirement_month: YearMonth,
+    /// Summary: months actually paid (实际缴费月数).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contribution_months: Option<u32>,
+    /// Summary: deemed months (视同缴费月数); default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deemed_months: Option<u32>,
+    /// Summary: the average contribution index (本人平均缴费指数), as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_index: Option<Decimal>,
+    /// Deemed index (视同缴费指数) where deemed months enter the average.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deemed_index: Option<Decimal>,
+    /// Summary: actual months before the account began, where the
+    /// transitional pension counts them (`deemed_and_pre_account`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_account_months: Option<u32>,
+    /// History form: the contribution spans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<Span>>,
+    /// History form: average monthly wages by year overriding the rule set's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_wages: Option<BTreeMap<i32, Decimal>>,
+    /// Individual account balance at retirement (个人账户储存额). With a
+    /// history it may be left out: the account ledger then builds it from
+    /// the history ([`crate::account::from_history`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_balance: Option<Decimal>,
+    /// History form without `account_balance`: 记账利率 by year for years the
+    /// rule set lacks (e.g. provincial rates before 2016).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_rates: Option<BTreeMap<i32, Decimal>>,
+    /// 计发基数 C, overriding the rule set's value for the retirement year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pension_base: Option<Decimal>,
+    /// Index of the transitional pension where a sheet prints one apart
+    /// from the average index (default: the average index).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_index: Option<Decimal>,
+    /// First month paid (default: the month after the retirement month).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_pension_month: Option<YearMonth>,
+}
+
+const FIELDS: &[&str] = &[
+    "category",
+    "birth",
+    "retirement_month",
+    "contribution_months",
+    "deemed_months",
+    "average_index",
+    "deemed_index",
+    "pre_account_months",
+    "history",
+    "average_wages",
+    "account_balance",
+    "account_rates",
+    "pension_base",
+    "transitional_index",
+    "first_pension_month",
+];
+const SPAN_FIELDS: &[&str] = &[
+    "from",
+    "to",
+    "kind",
+    "base",
+    "region",
+    "employment",
+    "paid_in",
+    "index",
+];
+
+fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+fn try_as<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
+    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+}
+
+impl AwardInput {
+    /// Read an input object, reporting every field problem at once (types,
+    /// unknown and missing fields, inside `history` too). Value checks
+    /// (negative amounts, order of months) are made by [`award`].
+    ///
+    /// ```
+    /// use pension_rules::award::AwardInput;
+    /// let v = serde_json::json!({"category": "x", "birth": "1965-13", "retirement_month": "2025-03"});
+    /// let e = AwardInput::from_json(&v).unwrap_err();
+    /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    /// assert_eq!(paths, ["birth", "category"]);
+    /// ```
+    pub fn from_json(v: &Value) -> Result<AwardInput, Error> {
+        match AwardInput::deserialize(v) {
+            Ok(i) => Ok(i),
+            Err(e) => {
+                let mut errs = diagnose(v);
+                if errs.is_empty() {
+                    errs.push(field_err("input", e.to_string()));
+                }
+                Err(Error::Input(InputErrors(errs)))
+            }
+        }
+    }
+
+    /// Whether the input is in history form.
+    pub fn is_history(&self) -> bool {
+        self.history.is_some()
+    }
+
+    /// The first month paid: the given one, else the month after the
+    /// retirement month (pensions normally start the month after approval;
+    /// provincial practice — cn-national.md §5.3 notes).
+    pub fn first_pension_month(&self) -> YearMonth {
+        self.first_pension_month
+            .unwrap_or_else(|| self.retirement_month.add_months(1))
+    }
+
+    /// Value checks; every problem at once.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errs = vec![];
+        if self.retirement_month < self.birth {
+            errs.push(field_err(
+                "retirement_month",
+                format!(
+                    "{} is before the birth month {}",
+                    self.retirement_month, self.birth
+                ),
+            ));
+        }
+        let nonneg = |errs: &mut Vec<FieldError>, name: &str, v: Option<Decimal>| {
+            if let Some(x) = v
+                && x < Decimal::ZERO
+            {
+                errs.push(field_err(name, format!("must not be negative, got {x}")));
+            }
+        };
+        nonneg(&mut errs, "average_index", self.average_index);
+        nonneg(&mut errs, "deemed_index", self.deemed_index);
+        nonneg(&mut errs, "account_balance", self.account_balance);
+        nonneg(&mut errs, "transitional_index", self.transitional_index);
+        if let Some(c) = self.pension_base
+            && c <= Decimal::ZERO
+        {
+            errs.push(field_err(
+                "pension_base",
+                format!("must be above 0, got {c}"),
+            ));
+        }
+        if self.account_balance.is_none() && !self.is_history() {
+            errs.push(field_err(
+                "account_balance",
+                "required with the summary form (个人账户储存额 at retirement); a history lets the account ledger build it",
+            ));
+        }
+        if self.account_rates.is_some() && !self.is_history() {
+            errs.push(field_err(
+                "account_rates",
+                "only used with a history (to build the account balance)",
+            ));
+        }
+        if let Some(m) = self.first_pension_month
+            && m < self.retirement_month
+        {
+            errs.push(field_err(
+                "first_pension_month",
+                format!(
+                    "{m} is before the retirement month {}",
+                    self.retirement_month
+                ),
+            ));
+        }
+        match &self.history {
+            Some(spans) => {
+                for (name, given) in [
+                    ("contribution_months", self.contribution_months.is_some()),
+                    ("deemed_months", self.deemed_months.is_some()),
+                    ("average_index", self.average_index.is_some()),
+                    ("pre_account_months", self.pre_account_months.is_some()),
+                ] {
+                    if given {
+                        errs.push(field_err(
+                            name,
+                            "derived from `history`: give either the history or the summary figures",
+                        ));
+                    }
+                }
+                if spans.is_empty() {
+                    errs.push(field_err("history", "must hold at least one span"));
+                }
+                errs.extend(contribution_index::validate_spans(
+                    spans,
+                    self.retirement_month,
+                    "history",
+                ));
+                for (y, w) in self.average_wages.iter().flatten() {
+                    if *w <= Decimal::ZERO {
+                        errs.push(field_err(
+                            format!("average_wages.{y}"),
+                            format!("must be above 0, got {w}"),
+                        ));
+                    }
+                }
+            }
+            None => {
+                if self.contribution_months.is_none() {
+                    errs.push(field_err(
+                        "contribution_months",
+                        "required without a `history` (months actually paid)",
+                    ));
+                }
+                if self.average_index.is_none() {
+                    errs.push(field_err(
+                        "average_index",
+                        "required without a `history` (本人平均缴费指数)",
+                    ));
+                }
+                if self.average_wages.is_some() {
+                    errs.push(field_err("average_wages", "used only with a `history`"));
+                }
+            }
+        }
+        errs
+    }
+}
+
+fn diagnose(v: &Value) -> Vec<FieldError> {
+    let Some(map) = v.as_object() else {
+        return vec![field_err("input", "expected a JSON object")];
+    };
+    let mut errs = vec![];
+    for (k, val) in map {
+        let r = match k.as_str() {
+            "category" => try_as::<Category>(val),
+            "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
+            "contribution_months" | "deemed_months" | "pre_account_months" => try_as::<u32>(val),
+            "average_index" | "deemed_index" | "account_balance" | "pension_base"
+            | "transitional_index" => try_as::<Decimal>(val),
+            "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
+            "history" => match val.as_array() {
+                Some(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        errs.extend(diagnose_span(&format!("history[{i}]"), item));
+                    }
+                    Ok(())
+                }
+                None => Err("expected an array of spans".into()),
+            },
+            _ => Err(format!(
+                "unknown field; expected one of {}",
+                FIELDS.join(", ")
+            )),
+        };
+        if let Err(m) = r {
+            errs.push(field_err(k.clone(), m));
+        }
+    }
+    for req in ["category", "birth", "retirement_month"] {
+        if !map.contains_key(req) {
+            errs.push(field_err(req, "missing"));
+        }
+    }
+    errs
+}
+
+fn diagnose_span(path: &str, v: &Value) -> Vec<FieldError> {
+    let Some(map) = v.as_object() else {
+        return vec![field_err(path, "expected a span object")];
+    };
+    let mut errs = vec![];
+    for (k, val) in map {
+        let r = match k.as_str() {
+            "from" | "to" | "paid_in" => try_as::<YearMonth>(val),
+            "kind" => try_as::<contribution_index::SpanKind>(val),
+            "employment" => try_as::<contribution_index::Employment>(val),
+            "base" | "index" => try_as::<Decimal>(val),
+            "region" => try_as::<String>(val),
+            _ => Err(format!(
+                "unknown field; expected one of {}",
+                SPAN_FIELDS.join(", ")
+            )),
+        };
+        if let Err(m) = r {
+            errs.push(field_err(format!("{path}.{k}"), m));
+        }
+    }
+    for req in ["from", "to"] {
+        if !map.contains_key(req) {
+            errs.push(field_err(format!("{path}.{req}"), "missing"));
+        }
+    }
+    errs
+}
+
+/// A remark on the award: not an error, but something staff should see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// Stable code (`provisional_base`, `elastic_late`, …).
+    pub code: &'static str,
+    /// Explanation (English).
+    pub message: String,
+    /// Explanation (Chinese).
+    pub zh: String,
+}
+
+/// The statutory retirement month and elastic window (from [`crate::retirement`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Statutory {
+    /// Statutory age.
+    pub age: Age,
+    /// The month it is reached.
+    pub month: YearMonth,
+    /// Earliest elastic month (弹性提前), where the reform allows one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<YearMonth>,
+    /// Latest elastic month (弹性延迟), where the reform allows one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<YearMonth>,
+}
+
+/// The components before money rounding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrounded {
+    /// 基础养老金, exact.
+    pub basic_pension: Decimal,
+    /// 个人账户养老金 (to the decimal range).
+    pub account_pension: Decimal,
+    /// 过渡性养老金, exact.
+    pub transitional_pension: Decimal,
+}
+
+/// The award: every figure of a 核定表, with its explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Award {
+    /// `summary` or `history`.
+    pub form: &'static str,
+    /// Category.
+    pub category: Category,
+    /// Birth month.
+    pub birth: YearMonth,
+    /// Retirement month (as given).
+    pub retirement_month: YearMonth,
+    /// Age at retirement, in years and months.
+    pub age: Age,
+    /// The statutory month, for comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statutory: Option<Statutory>,
+    /// First month paid.
+    pub first_pension_month: YearMonth,
+    /// Months actually paid.
+    pub contribution_months: u32,
+    /// Deemed months.
+    pub deemed_months: u32,
+    /// Minimum months for a monthly pension at this retirement month.
+    pub min_contribution_months: u32,
+    /// N = (contribution + deemed months) / 12 (rounded where the rule set says).
+    pub years: Decimal,
+    /// 计发基数 C.
+    pub pension_base: Decimal,
+    /// Whether C is a provisional (预发) value.
+    pub pension_base_provisional: bool,
+    /// Ī.
+    pub average_index: Decimal,
+    /// The index derivation (history form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<IndexResult>,
+    /// 本人指数化月平均缴费工资 C × Ī (money rounding).
+    pub indexed_wage: Decimal,
+    /// Account balance B.
+    pub account_balance: Decimal,
+    /// 计发月数 M.
+    pub divisor: Decimal,
+    /// 基础养老金 rate per year (1 %).
+    pub basic_rate: Decimal,
+    /// Transitional coefficient k, where the rule set has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transitional_coefficient: Option<Decimal>,
+    /// Index of the transitional pension.
+    pub transitional_index: Decimal,
+    /// Months that earn the transitional pension.
+    pub transitional_months: u32,
+    /// 基础养老金.
+    pub basic_pension: Decimal,
+    /// 个人账户养老金.
+    pub account_pension: Decimal,
+    /// 过渡性养老金.
+    pub transitional_pension: Decimal,
+    /// 合计 (sum of the rounded components).
+    pub total: Decimal,
+    /// The components before rounding (for audit).
+    pub unrounded: Unrounded,
+    /// Remarks (off-statutory month, provisional base, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The explanation, with the rule set's id, version and hash.
+    pub trace: Trace,
+}
+
+impl Award {
+    /// The figures the vector format names, as strings.
+    pub fn figures(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        for (k, v) in [
+            ("pension_base", self.pension_base),
+            ("average_index", self.average_index),
+            ("indexed_wage", self.indexed_wage),
+            ("divisor", self.divisor),
+            ("basic_pension", self.basic_pension),
+            ("account_pension", self.account_pension),
+            ("transitional_pension", self.transitional_pension),
+            ("total", self.total),
+        ] {
+            m.insert(k.into(), Value::String(v.to_string()));
+        }
+        m.insert(
+            "contribution_months".into(),
+            Value::from(self.contribution_months),
+        );
+        m.insert("deemed_months".into(), Value::from(self.deemed_months));
+        m.insert(
+            "years".into(),
+            Value::String(self.years.normalize().to_string()),
+        );
+        m
+    }
+}
+
+fn too_large() -> Error {
+    Error::field(
+        "input",
+        "figures too large to compute exactly (outside the decimal range)",
+    )
+}
+
+/// Checked decimal arithmetic: `None` (overflow) becomes an input error.
+trait Checked: Sized {
+    fn or_too_large(self) -> Result<Decimal, Error>;
+}
+impl Checked for Option<Decimal> {
+    fn or_too_large(self) -> Result<Decimal, Error> {
+        self.ok_or_else(too_large)
+    }
+}
+
+/// Compute the award under `snap` (its knowledge date decides which yearly
+/// values are visible; the rules used are those in force on the first day
+/// of the retirement month).
+///
+/// ```
+/// use pension_rules::award::{award, AwardInput};
+/// use pension_rules::{rules::RuleSet, trace::Tracer};
+/// // derived-award-2 (shaanxi.md §7.3 #11): C 7727, Ī 0.8, N 40, S 10, B 120000.
+/// let input = AwardInput::from_json(&serde_json::json!({
+///     "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+///     "contribution_months": 360, "deemed_months": 120,
+///     "average_index": "0.8", "account_balance": "120000"
+/// })).unwrap();
+/// let rules = RuleSet::embedded("cn/shaanxi").unwrap();
+/// let snap = rules.at(input.retirement_month.first_day());
+/// let a = award(&input, &snap, &mut Tracer::new(true)).unwrap();
+/// assert_eq!(a.basic_pension.to_string(), "2781.72");
+/// assert_eq!(a.account_pension.to_string(), "863.31");
+/// assert_eq!(a.transitional_pension.to_string(), "865.42");
+/// assert_eq!(a.total.to_string(), "4510.45");
+/// ```
+pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result<Award, Error> {
+    let errs = input.validate();
+    if !errs.is_empty() {
+        return Err(Error::Input(InputErrors(errs)));
+    }
+    let month = input.retirement_month;
+    let date = month.first_day();
+    let age = Age::between(input.birth, month)
+        .ok_or_else(|| Error::field("retirement_month", "is before the birth month"))?;
+    let mut notes = vec![];
+    tracer.step(|| {
+        Step::new(
+            "age",
+            "退休年龄",
+            age,
+            format!("from birth {} to retirement {month}", input.birth),
+        )
+        .input("birth", input.birth)
+        .input("retirement_month", month)
+    });
+
+    // 1. Summary figures: given, or derived from the history.
+    let (contribution_months, deemed_months, average_index, pre_account, index) =
+        match &input.history {
+            Some(spans) => {
+                let h = History {
+                    spans,
+                    deemed_index: input.deemed_index,
+                    average_wages: input.average_wages.as_ref(),
+                };
+                let r = contribution_index::average_index(&h, snap, date, tracer)?;
+                if r.back_paid_months > 0 {
+                    notes.push(Note {
+                    code: "back_payments",
+                    message: format!(
+                        "{} months were back payments (补缴); they count as the months they cover",
+                        r.back_paid_months
+                    ),
+                    zh: format!("其中 {} 个月为补缴，按所属月份计入", r.back_paid_months),
+                });
+                }
+                (
+                    r.contribution_months,
+                    r.deemed_months,
+                    r.average_index,
+                    r.pre_account_months,
+                    Some(r),
+                )
+            }
+            None => (
+                input.contribution_months.unwrap_or(0),
+                input.deemed_months.unwrap_or(0),
+                input.average_index.unwrap_or_default(),
+                input.pre_account_months.unwrap_or(0),
+                None,
+            ),
+        };
+    if !input.is_history() && input.deemed_index.is_some() {
+        notes.push(Note {
+            code: "deemed_index_unused",
+            message: "deemed_index is used only to derive the average index from a history; the summary form takes average_index as printed".into(),
+            zh: "视同缴费指数仅在按缴费记录计算平均缴费指数时使用；汇总输入按所给平均缴费指数计算".into(),
+        });
+    }
+    let total_months = contribution_months
+        .checked_add(deemed_months)
+        .ok_or_else(too_large)?;
+
+    // 2. Eligibility first.
+    let min = min_contribution_months(snap, month)?;
+    tracer.step(|| {
+        Step::new(
+            "eligibility",
+            "最低缴费年限",
+            total_months >= min.value,
+            format!(
+                "actual {contribution_months} + deemed {deemed_months} = {total_months} months {} the minimum {} months for retirement in {}",
+                if total_months >= min.value { "≥" } else { "<" },
+                min.value,
+                month.year()
+            ),
+        )
+        .param(ParamUse::keyed(&min, month.year()))
+    });
+    if total_months < min.value {
+        return Err(Error::NotApplicable(format!(
+            "not eligible for a monthly pension: {total_months} contribution months (actual {contribution_months} + deemed {deemed_months}) at {month}, the minimum is {} ({}: {}); the person may keep contributing or transfer (社会保险法 第十六条)",
+            min.value, min.param, min.provenance.source
+        )));
+    }
+
+    // 3. The retirement month against the statutory one (flag, never reject).
+    let stat = crate::retirement::statutory(snap, input.birth, input.category)
+        .ok()
+        .map(|s| {
+            let window = crate::retirement::elastic_window(snap, input.birth, &s)
+                .ok()
+                .flatten();
+            Statutory {
+                age: s.age,
+                month: s.month,
+                earliest: window.as_ref().map(|w| w.earliest_month),
+                latest: window.as_ref().map(|w| w.latest_month),
+            }
+        });
+    if let Some(s) = &stat
+        && s.month != month
+    {
+        let within = s.earliest.is_some_and(|e| month >= e) && s.latest.is_some_and(|l| month <= l);
+        let (code, what, what_zh) = if within && month < s.month {
+            (
+                "elastic_early",
+                "elastic early retirement (弹性提前退休)",
+                "弹性提前退休",
+            )
+        } else if within {
+            (
+                "elastic_late",
+                "elastic late retirement (弹性延迟退休)",
+                "弹性延迟退休",
+            )
+        } else if month < s.month {
+            (
+                "before_statutory",
+                "before the statutory month and outside any elastic window: special early retirement (特殊工种, 病残) or another approved reason is assumed",
+                "早于法定退休时间且不在弹性区间内，按特殊工种、病残等批准提前退休处理",
+            )
+        } else {
+            (
+                "after_statutory",
+                "after the statutory month and outside any elastic window: a late approval is assumed",
+                "晚于法定退休时间且不在弹性区间内，按延后批准处理",
+            )
+        };
+        notes.push(Note {
+            code,
+            message: format!(
+                "retirement {month} at {age} differs from the statutory {} at {}: {what}; the month is taken as given",
+                s.month, s.age
+            ),
+            zh: format!(
+                "退休年月 {month}（{}）与法定退休年月 {}（{}）不同：{what_zh}；按核准的退休年月计算",
+                render::age_zh(age),
+                s.month,
+                render::age_zh(s.age)
+            ),
+        });
+    }
+
+    // 4. 计发基数 C.
+    let money = snap.rounding.money.at(date)?;
+    let (c, provisional) = match input.pension_base {
+        Some(c) => {
+            tracer.step(|| {
+                Step::new(
+                    "pension_base",
+                    "计发基数",
+                    c,
+                    "given in the input (overrides the rule set)",
+                )
+                .input("pension_base", c)
+            });
+            (c, false)
+        }
+        None => {
+            let s = snap.award.pension_base.get(month.year())?;
+            let prov = s.provenance.provisional;
+            tracer.step(|| {
+                Step::new(
+                    "pension_base",
+                    "计发基数",
+                    s.value,
+                    format!(
+                        "the base for people retiring in {}{}",
+                        month.year(),
+                        if prov {
+                            " — provisional (预发): the year's base was not yet published"
+                        } else {
+                            ""
+                        }
+                    ),
+                )
+                .param(ParamUse::keyed(&s, month.year()))
+            });
+            if prov {
+                notes.push(Note {
+                    code: "provisional_base",
+                    message: format!(
+                        "the {} pension base {} is provisional (预发){}; recompute when the final base is published",
+                        month.year(),
+                        s.value,
+                        snap.known_on
+                            .map(|k| format!(" as known on {k}"))
+                            .unwrap_or_default()
+                    ),
+                    zh: format!(
+                        "{}年计发基数 {} 为预发基数{}；正式基数公布后应重新核定并补发差额",
+                        month.year(),
+                        s.value,
+                        snap.known_on
+                            .map(|k| format!("（截至 {k}）"))
+                            .unwrap_or_default()
+                    ),
+                });
+            }
+            (s.value, prov)
+        }
+    };
+
+    // 5. N.
+    let months_dec = Decimal::from(total_months);
+    let twelve = Decimal::from(12);
+    let years_rounding = if snap.rounding.years.is_empty() {
+        None
+    } else {
+        Some(snap.rounding.years.at(date)?)
+    };
+    let years_exact = months_dec / twelve;
+    let (years, years_num, years_den) = match &years_rounding {
+        Some(r) => {
+            let y = r.value.apply(years_exact);
+            (y, y, Decimal::ONE)
+        }
+        None => (years_exact, months_dec, twelve),
+    };
+    tracer.step(|| {
+        let mut st = Step::new(
+            "years",
+            "累计缴费年限",
+            years.round_dp(4).normalize(),
+            match &years_rounding {
+                Some(r) => format!(
+                    "({contribution_months} + {deemed_months}) / 12 = {}, rounded ({})",
+                    years_exact.round_dp(6).normalize(),
+                    r.value
+                ),
+                None => format!(
+                    "({contribution_months} + {deemed_months}) / 12 = {total_months}/12, kept exact (no rounding rule)"
+                ),
+            },
+        );
+        if let Some(r) = &years_rounding {
+            st = st.param(ParamUse::of(r));
+        }
+        st
+    });
+
+    // 6. 基础养老金.
+    let rate = snap.award.basic_rate_per_year.at(date)?;
+    let one_plus = Decimal::ONE.checked_add(average_index).or_too_large()?;
+    let basic_exact = c
+        .checked_mul(one_plus)
+        .and_then(|x| x.checked_mul(years_num))
+        .and_then(|x| x.checked_mul(rate.value))
+        .and_then(|x| x.checked_div(Decimal::TWO * years_den))
+        .or_too_large()?;
+    let basic = money.value.apply(basic_exact);
+    let indexed_wage = money
+        .value
+        .apply(c.checked_mul(average_index).or_too_large()?);
+    tracer.step(|| {
+        Step::new(
+            "indexed_wage",
+            "本人指数化月平均缴费工资",
+            indexed_wage,
+            format!("C × Ī = {c} × {average_index}"),
+        )
+        .param(ParamUse::of(&money))
+    });
+    tracer.step(|| {
+        Step::new(
+            "basic_pension",
+            "基础养老金",
+            basic,
+            format!(
+                "C × (1 + Ī) / 2 × N × rate = {c} × (1 + {average_index}) / 2 × {} × {} = {}, rounded ({})",
+                years_text(years, &years_rounding, total_months),
+                rate.value,
+                basic_exact.round_dp(6).normalize(),
+                money.value
+            ),
+        )
+        .input("average_index", average_index)
+        .param(ParamUse::of(&rate))
+        .param(ParamUse::of(&money))
+    });
+
+    // 7. 个人账户养老金.
+    let balance = match (input.account_balance, &input.history) {
+        (Some(b), _) => b,
+        (None, Some(history)) => {
+            let rates = input.account_rates.clone().unwrap_or_default();
+            crate::account::from_history(history, month, &rates, snap, tracer)?.balance
+        }
+        (None, None) => Decimal::ZERO, // refused by validation
+    };
+    let divisor = annuity_divisor(snap, age, date, tracer)?;
+    let account_exact = balance.checked_div(divisor).or_too_large()?;
+    let account = money.value.apply(account_exact);
+    tracer.step(|| {
+        Step::new(
+            "account_pension",
+            "个人账户养老金",
+            account,
+            format!(
+                "B / M = {balance} / {divisor} = {}, rounded ({})",
+                account_exact.round_dp(6).normalize(),
+                money.value
+            ),
+        )
+        .input("account_balance", balance)
+        .param(ParamUse::of(&money))
+    });
+
+    // 8. 过渡性养老金.
+    let t_index = input.transitional_index.unwrap_or(average_index);
+    let coefficient = if snap.award.transitional_coefficient.is_empty() {
+        None
+    } else {
+        Some(snap.award.transitional_coefficient.at(date)?)
+    };
+    let (transitional, transitional_exact, t_months) = match &coefficient {
+        None => {
+            tracer.step(|| {
+                Step::new(
+                    "transitional_pension",
+                    "过渡性养老金",
+                    Decimal::ZERO,
+                    "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (cn-national.md §2.1)",
+                )
+            });
+            if deemed_months > 0 {
+                notes.push(Note {
+                    code: "no_transitional_rule",
+                    message: format!(
+                        "{deemed_months} deemed months earn no transitional pension here: the province decides it and rule set `{}` defines none",
+                        snap.identity.id
+                    ),
+                    zh: format!(
+                        "视同缴费 {deemed_months} 个月不计过渡性养老金：过渡性养老金由省级规定，规则集 `{}` 未定义",
+                        snap.identity.id
+                    ),
+                });
+            }
+            (money.value.apply(Decimal::ZERO), Decimal::ZERO, 0)
+        }
+        Some(k) => {
+            let which = snap.award.transitional_years.at(date)?;
+            let t_months = match which.value {
+                TransitionalYears::DeemedOnly => deemed_months,
+                TransitionalYears::DeemedAndPreAccount => deemed_months
+                    .checked_add(pre_account)
+                    .ok_or_else(too_large)?,
+            };
+            let exact = c
+                .checked_mul(t_index)
+                .and_then(|x| x.checked_mul(Decimal::from(t_months)))
+                .and_then(|x| x.checked_mul(k.value))
+                .and_then(|x| x.checked_div(twelve))
+                .or_too_large()?;
+            let value = money.value.apply(exact);
+            tracer.step(|| {
+                Step::new(
+                    "transitional_pension",
+                    "过渡性养老金",
+                    value,
+                    format!(
+                        "C × index × S × k = {c} × {t_index} × {t_months}/12 × {} = {}, rounded ({})",
+                        k.value,
+                        exact.round_dp(6).normalize(),
+                        money.value
+                    ),
+                )
+                .input(
+                    "transitional_index",
+                    if input.transitional_index.is_some() {
+                        format!("{t_index} (given)")
+                    } else {
+                        format!("{t_index} (= average index)")
+                    },
+                )
+                .input("transitional_months", t_months)
+                .param(ParamUse::of(k))
+                .param(ParamUse::of(&which))
+                .param(ParamUse::of(&money))
+            });
+            (value, exact, t_months)
+        }
+    };
+
+    // 9. 合计.
+    let total = money.value.apply(
+        basic
+            .checked_add(account)
+            .and_then(|x| x.checked_add(transitional))
+            .or_too_large()?,
+    );
+    tracer.step(|| {
+        Step::new(
+            "total",
+            "基本养老金合计",
+            total,
+            format!("sum of the rounded components = {basic} + {account} + {transitional}"),
+        )
+        .param(ParamUse::of(&money))
+    });
+    for n in &notes {
+        tracer.step(|| Step::new("note", "说明", n.code, n.message.clone()));
+    }
+
+    let trace = std::mem::replace(tracer, Tracer::new(tracer.enabled())).finish(snap);
+    Ok(Award {
+        form: if input.is_history() {
+            "history"
+        } else {
+            "summary"
+        },
+        category: input.category,
+        birth: input.birth,
+        retirement_month: month,
+        age,
+        statutory: stat,
+        first_pension_month: input.first_pension_month(),
+        contribution_months,
+        deemed_months,
+        min_contribution_months: min.value,
+        years,
+        pension_base: c,
+        pension_base_provisional: provisional,
+        average_index,
+        index,
+        indexed_wage,
+        account_balance: balance,
+        divisor,
+        basic_rate: rate.value,
+        transitional_coefficient: coefficient.map(|k| k.value),
+        transitional_index: t_index,
+        transitional_months: t_months,
+        basic_pension: basic,
+        account_pension: account,
+        transitional_pension: transitional,
+        total,
+        unrounded: Unrounded {
+            basic_pension: basic_exact,
+            account_pension: account_exact,
+            transitional_pension: transitional_exact,
+        },
+        notes,
+        trace,
+    })
+}
+
+/// N as shown in formulas: `515/12` when exact, else the rounded value.
+pub(crate) fn years_text(
+    years: Decimal,
+    rounding: &Option<crate::rules::Sourced<crate::Rounding>>,
+    total_months: u32,
+) -> String {
+    match rounding {
+        Some(_) => years.normalize().to_string(),
+        None if total_months.is_multiple_of(12) => years.normalize().to_string(),
+        None => format!("{total_months}/12"),
+    }
+}
+
+/// The award on the provisional (预发) base and on the final one, with the
+/// monthly difference and the arrears (补发) owed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recomputation {
+    /// The award as known on the provisional date.
+    pub provisional: Award,
+    /// The award as known on the final date.
+    #[serde(rename = "final")]
+    pub final_award: Award,
+    /// final total − provisional total, per month.
+    pub monthly_difference: Decimal,
+    /// First month owed.
+    pub first_pension_month: YearMonth,
+    /// Last month owed (included).
+    pub arrears_through: YearMonth,
+    /// Months owed.
+    pub arrears_months: u32,
+    /// monthly difference × months (补发; negative = overpaid).
+    pub arrears: Decimal,
+}
+
+/// Evaluate the award as known on `provisional_known_on` (the base then
+/// published, possibly 预发) and as known on `final_known_on` (`None`:
+/// everything in the rule set), and the arrears from the first pension month
+/// through `arrears_through` inclusive. Yearly pension increases in between
+/// are not included.
+///
+/// ```
+/// use pension_rules::award::{recompute, AwardInput};
+/// use pension_rules::rules::RuleSet;
+/// // A 2025 Shaanxi retiree first approved on the 预发 base 7727
+/// // (shaanxi.md §2.1), recomputed on the final 7881.
+/// let input = AwardInput::from_json(&serde_json::json!({
+///     "category": "male", "birth": "1965-01", "retirement_month": "2025-02",
+///     "contribution_months": 385, "deemed_months": 130,
+///     "average_index": "0.9", "account_balance": "160000"
+/// })).unwrap();
+/// let rules = RuleSet::embedded("cn/shaanxi").unwrap();
+/// let r = recompute(&input, &rules, "2025-08-01".parse().unwrap(), None,
+///                   "2026-06".parse().unwrap(), false).unwrap();
+/// assert!(r.provisional.pension_base_provisional);
+/// assert_eq!(r.final_award.pension_base.to_string(), "7881");
+/// assert_eq!(r.arrears_months, 16); // 2025-03 … 2026-06
+/// ```
+pub fn recompute(
+    input: &AwardInput,
+    rules: &RuleSet,
+    provisional_known_on: NaiveDate,
+    final_known_on: Option<NaiveDate>,
+    arrears_through: YearMonth,
+    trace: bool,
+) -> Result<Recomputation, Error> {
+    let date = input.retirement_month.first_day();
+    let p_snap = rules.at_known(date, provisional_known_on);
+    let f_snap = match final_known_on {
+        Some(k) => rules.at_known(date, k),
+        None => rules.at(date),
+    };
+    let provisional = award(input, &p_snap, &mut Tracer::new(trace))?;
+    let final_award = award(input, &f_snap, &mut Tracer::new(trace))?;
+    let first = input.first_pension_month();
+    let months = u32::try_from(arrears_through.months_since(first) + 1).unwrap_or(0);
+    let diff = final_award
+        .total
+        .checked_sub(provisional.total)
+        .ok_or_else(too_large)?;
+    let arrears = diff
+        .checked_mul(Decimal::from(months))
+        .ok_or_else(too_large)?;
+    Ok(Recomputation {
+        provisional,
+        final_award,
+        monthly_difference: diff,
+        first_pension_month: first,
+        arrears_through,
+        arrears_months: months,
+        arrears,
+    })
+}
+
+/// The conformance handler for kind `award` (see [`crate::check`]).
+pub fn check_handler(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
+    let input = AwardInput::from_json(input)?;
+    let snap = rules.at(input.retirement_month.first_day());
+    award(&input, &snap, &mut Tracer::new(false)).map(|a| a.figures())
+}
