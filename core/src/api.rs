@@ -31,32 +31,57 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
+use crate::account::{AccountInput, statement};
+use crate::adjustment::{AdjustmentInput, adjust};
+use crate::award::{AwardInput, award};
 use crate::check::{Report, check_json, parse_input};
+use crate::contribution::{ContributionInput, assess};
 use crate::error::Error;
 use crate::retirement::{RetirementInput, retirement};
-use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet};
+use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet, Snapshot};
 use crate::survivor::{SurvivorInput, survivor};
 use crate::time::YearMonth;
 use crate::trace::Tracer;
 
-/// A computation the engine offers through this front door.
+/// A computation the engine offers through this front door (named as the
+/// vector format's kinds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// 缴费: one month's contribution base and amounts
+    /// ([`crate::contribution`]).
+    Contribution,
+    /// 个人账户: the account ledger with yearly interest ([`crate::account`]).
+    Account,
     /// 退休: statutory age and month, elastic window, eligibility
     /// ([`crate::retirement`]).
     Retirement,
+    /// 待遇核定: the pension award ([`crate::award`]).
+    Award,
+    /// 基本养老金调整: one year's pension adjustment ([`crate::adjustment`]).
+    Adjustment,
     /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
     Survivor,
 }
 
 impl Kind {
     /// Every kind, in the order front ends list them.
-    pub const ALL: &[Kind] = &[Kind::Retirement, Kind::Survivor];
+    pub const ALL: &[Kind] = &[
+        Kind::Contribution,
+        Kind::Account,
+        Kind::Retirement,
+        Kind::Award,
+        Kind::Adjustment,
+        Kind::Survivor,
+    ];
 
     /// The vector-format name (`retirement`).
     pub fn name(self) -> &'static str {
         match self {
+            Kind::Contribution => "contribution",
+            Kind::Account => "account",
             Kind::Retirement => "retirement",
+            Kind::Award => "award",
+            Kind::Adjustment => "adjustment",
             Kind::Survivor => "survivor",
         }
     }
@@ -169,18 +194,49 @@ impl Engine {
 
     /// The full result of one computation as JSON (money as decimal
     /// strings), with its explanation under `trace` (empty steps when
-    /// `trace` is false). The rules applied are those in force in the month
-    /// the case is about: the birth month for retirement (the schedule
-    /// version is then picked by the month the age is reached), the death
-    /// month for survivor benefits (the latest rules without one).
+    /// `trace` is false).
+    ///
+    /// The rules applied are those in force when the case happens, as the
+    /// conformance runner picks them: the contribution month; the last day
+    /// of the account's last year; the birth month for retirement (the
+    /// schedule version is then the one in force when the age is reached);
+    /// the retirement month for the award; January of the adjustment year;
+    /// the death month for survivor benefits (the latest rules without one).
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
         let input = exact(kind, input);
         let mut tracer = Tracer::new(trace);
         match kind {
+            Kind::Contribution => {
+                let i = ContributionInput::from_json(&input)?;
+                let snap = self.rules.at(i.month.first_day());
+                let c = assess(&i, &snap, &mut tracer)?;
+                with_trace(to_json(&c)?, tracer, &snap)
+            }
+            Kind::Account => {
+                let i = AccountInput::from_json(&input)?;
+                let last = i.close.map(|c| c.month.year()).or(i.through_year);
+                let last = last.unwrap_or(i.opening_year);
+                let date = NaiveDate::from_ymd_opt(last, 12, 31).ok_or_else(|| {
+                    Error::field("through_year", format!("{last} is not a usable year"))
+                })?;
+                let snap = self.rules.at(date);
+                let s = statement(&i, &snap, &mut tracer)?;
+                with_trace(to_json(&s)?, tracer, &snap)
+            }
             Kind::Retirement => {
                 let i = RetirementInput::from_json(&input)?;
                 let snap = self.rules.at(i.birth.first_day());
                 to_json(&retirement(&snap, &i, &mut tracer)?)
+            }
+            Kind::Award => {
+                let i = AwardInput::from_json(&input)?;
+                let snap = self.rules.at(i.retirement_month.first_day());
+                to_json(&award(&i, &snap, &mut tracer)?)
+            }
+            Kind::Adjustment => {
+                let i: AdjustmentInput = parse_input(&input)?;
+                let date = YearMonth::new(i.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
+                to_json(&adjust(&self.rules.at(date), &i, &mut tracer)?)
             }
             Kind::Survivor => {
                 let i: SurvivorInput = parse_input(&input)?;
@@ -248,6 +304,16 @@ fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
     }
 }
 
+/// A result that has no trace of its own gets the tracer's, so every
+/// result carries its explanation under `trace`.
+fn with_trace(mut v: Value, tracer: Tracer, snap: &Snapshot) -> Result<Value, Error> {
+    let trace = to_json(&tracer.finish(snap))?;
+    if let Value::Object(m) = &mut v {
+        m.insert("trace".into(), trace);
+    }
+    Ok(v)
+}
+
 fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
     serde_json::to_value(v)
         .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
@@ -265,7 +331,11 @@ fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
             .map_or(Cow::Borrowed(input), Cow::Owned)
     }
     match kind {
+        Kind::Contribution => retyped::<ContributionInput>(input),
+        Kind::Account => retyped::<AccountInput>(input),
         Kind::Retirement => retyped::<RetirementInput>(input),
+        Kind::Award => retyped::<AwardInput>(input),
+        Kind::Adjustment => retyped::<AdjustmentInput>(input),
         Kind::Survivor => retyped::<SurvivorInput>(input),
     }
 }
@@ -378,6 +448,52 @@ mod tests {
         assert_eq!(e.code(), "rules_invalid");
         assert!(e.to_string().contains("float"), "{e}");
         assert!(engine().with_overlay_data("x", &json!([1])).is_err());
+    }
+
+    #[test]
+    fn every_vector_computes_with_a_trace_where_its_figures_compute() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            let cases: Vec<Value> = serde_json::from_str(&text).unwrap();
+            for case in cases {
+                let Ok(kind) = case["kind"].as_str().unwrap_or("").parse::<Kind>() else {
+                    continue;
+                };
+                let engine = Engine::embedded(case["ruleset"].as_str().unwrap()).unwrap();
+                let full = engine.compute(kind, &case["input"], true);
+                let figures = engine.figures(kind, &case["input"]);
+                assert_eq!(full.is_ok(), figures.is_ok(), "{}", case["id"]);
+                if let Ok(r) = full {
+                    assert!(r["trace"]["rules"]["hash"].is_string(), "{}", case["id"]);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+    }
+
+    #[test]
+    fn integers_for_decimals_in_nested_inputs() {
+        // derived-award-2 (shaanxi.md §7.3 #11) with B given as an integer.
+        let input = json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+            "contribution_months": 360, "deemed_months": 120,
+            "average_index": "0.8", "account_balance": 120000});
+        let r = engine().compute(Kind::Award, &input, false).unwrap();
+        assert_eq!(r["total"], "4510.45");
+        let account = json!({"opening_balance": 100000, "opening_year": 2022,
+            "credits": [{"year": 2023, "amount": 4800}], "through_year": 2023});
+        let r = engine().compute(Kind::Account, &account, true).unwrap();
+        assert!(
+            r["trace"]["steps"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+        );
     }
 
     #[test]

@@ -205,6 +205,42 @@ impl Engine {
         )
     }
 
+    /// 缴费: one month's base, employer and individual amounts, account credit.
+    #[wasm_bindgen(unchecked_return_type = "ContributionResult")]
+    pub fn contribution(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ContributionInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("contribution", input, None)
+    }
+
+    /// 个人账户: the ledger year by year with interest, and its close.
+    #[wasm_bindgen(unchecked_return_type = "AccountStatement")]
+    pub fn account(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccountInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("account", input, None)
+    }
+
+    /// 待遇核定: 基础养老金, 个人账户养老金, 过渡性养老金 and the total.
+    #[wasm_bindgen(unchecked_return_type = "AwardResult")]
+    pub fn award(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AwardInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("award", input, None)
+    }
+
+    /// 基本养老金调整: one retiree's increase in one year.
+    #[wasm_bindgen(unchecked_return_type = "AdjustmentResult")]
+    pub fn adjustment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AdjustmentInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("adjustment", input, None)
+    }
+
     /// 退休: statutory age and month, elastic window, eligibility, 计发月数.
     #[wasm_bindgen(unchecked_return_type = "RetirementResult")]
     pub fn retirement(

@@ -180,6 +180,232 @@ export interface SurvivorResult {
   trace: Trace;
 }
 
+/** Input of `contribution` (vector kind `contribution`). */
+export interface ContributionInput {
+  month: YearMonth;
+  employment: "employee" | "flexible";
+  /** Declared monthly wage (employees). */
+  wage?: Decimal;
+  /** The base a flexible worker chose. */
+  chosen_base?: Decimal;
+}
+
+/** The year's contribution base floor and cap. */
+export interface BaseLimits {
+  year: number;
+  floor: Decimal;
+  cap: Decimal;
+  floor_origin: "published" | "derived";
+  cap_origin: "published" | "derived";
+  reference_wage?: Decimal;
+}
+
+/** Result of `contribution`. */
+export interface ContributionResult {
+  month: YearMonth;
+  employment: string;
+  wage?: Decimal;
+  limits: BaseLimits;
+  position: "below_floor" | "within" | "above_cap";
+  base: Decimal;
+  employer: Decimal;
+  individual: Decimal;
+  account_credit: Decimal;
+  account_personal?: Decimal;
+  pooled: Decimal;
+  trace: Trace;
+}
+
+/** Input of `account` (vector kind `account`). */
+export interface AccountInput {
+  opening_balance: Decimal;
+  opening_year: number;
+  opening_personal?: Decimal;
+  credits?: { month?: YearMonth; year?: number; amount: Decimal; personal?: Decimal }[];
+  postings?: { month: YearMonth; kind: string; amount: Decimal; personal?: Decimal; period_from?: YearMonth; period_to?: YearMonth }[];
+  through_year?: number;
+  close?: { event: "retirement" | "death" | "transfer_out"; month: YearMonth };
+  /** Interest rates by year overriding the rule set's. */
+  rates?: Record<string, Decimal>;
+}
+
+/** One posting of a year. */
+export interface PostingLine {
+  month: YearMonth | null;
+  kind: string;
+  amount: Decimal;
+  personal?: Decimal;
+  balance: Decimal;
+}
+
+/** One year of the account. */
+export interface YearStatement {
+  year: number;
+  opening: Decimal;
+  credits: Decimal;
+  transfers_in: Decimal;
+  transfers_out: Decimal;
+  interest: Decimal;
+  closing: Decimal;
+  personal_closing?: Decimal;
+  rate: Decimal;
+  rate_origin: "rules" | "caller" | "not_needed";
+  method: { kind: "full_year" | "partial_year"; convention: string; months?: number };
+  /** Balance at the end of each month of the year. */
+  month_end: Decimal[];
+  postings: PostingLine[];
+}
+
+/** Result of `account`. */
+export interface AccountStatement {
+  opening_year: number;
+  opening_balance: Decimal;
+  years: YearStatement[];
+  balance: Decimal;
+  personal_balance?: Decimal;
+  close?: {
+    event: string;
+    month: YearMonth;
+    balance: Decimal;
+    transferred?: Decimal;
+    inheritable?: { rule: string; amount?: Decimal; unknown_because?: string };
+  };
+  trace: Trace;
+}
+
+/** One span of a contribution history (award history form). */
+export interface Span {
+  from: YearMonth;
+  to: YearMonth;
+  kind?: "paid" | "deemed" | "gap";
+  base?: Decimal;
+  region?: string;
+  employment?: "employee" | "flexible";
+  paid_in?: YearMonth;
+  index?: Decimal;
+}
+
+/** Input of `award` (vector kind `award`): summary or history form. */
+export interface AwardInput {
+  category: "male" | "female_50" | "female_55";
+  birth: YearMonth;
+  retirement_month: YearMonth;
+  contribution_months?: number;
+  deemed_months?: number;
+  average_index?: Decimal;
+  deemed_index?: Decimal;
+  pre_account_months?: number;
+  history?: Span[];
+  average_wages?: Record<string, Decimal>;
+  account_balance?: Decimal;
+  pension_base?: Decimal;
+  transitional_index?: Decimal;
+  first_pension_month?: YearMonth;
+}
+
+/** One year of the contribution index. */
+export interface YearIndex {
+  year: number;
+  paid_months: number;
+  gap_months: number;
+  deemed_months: number;
+  denominator_year?: number;
+  denominator?: Decimal;
+  denominator_given?: boolean;
+  base_sum: Decimal;
+  ratio_sum: Decimal;
+  index: Decimal;
+}
+
+/** The average index derived from a history. */
+export interface IndexResult {
+  average_index: Decimal;
+  exact: Decimal;
+  capped: boolean;
+  weighting: string;
+  denominator: string;
+  gaps: string;
+  deemed: string;
+  contribution_months: number;
+  deemed_months: number;
+  gap_months: number;
+  back_paid_months: number;
+  flexible_months: number;
+  pre_account_months: number;
+  counted: number;
+  years: YearIndex[];
+}
+
+/** Result of `award`: every figure of a 核定表. */
+export interface AwardResult {
+  form: "summary" | "history";
+  category: string;
+  birth: YearMonth;
+  retirement_month: YearMonth;
+  age: Age;
+  statutory?: { age: Age; month: YearMonth; earliest?: YearMonth; latest?: YearMonth };
+  first_pension_month: YearMonth;
+  contribution_months: number;
+  deemed_months: number;
+  min_contribution_months: number;
+  years: Decimal;
+  pension_base: Decimal;
+  pension_base_provisional: boolean;
+  average_index: Decimal;
+  index?: IndexResult;
+  indexed_wage: Decimal;
+  account_balance: Decimal;
+  divisor: Decimal;
+  basic_rate: Decimal;
+  transitional_coefficient?: Decimal;
+  transitional_index: Decimal;
+  transitional_months: number;
+  /** 基础养老金 */
+  basic_pension: Decimal;
+  /** 个人账户养老金 */
+  account_pension: Decimal;
+  /** 过渡性养老金 */
+  transitional_pension: Decimal;
+  total: Decimal;
+  unrounded: { basic_pension: Decimal; account_pension: Decimal; transitional_pension: Decimal };
+  notes?: { code: string; message: string; zh: string }[];
+  trace: Trace;
+}
+
+/** Input of `adjustment` (vector kind `adjustment`). */
+export interface AdjustmentInput {
+  year: number;
+  pension: Decimal;
+  contribution_months: number;
+  birth: YearMonth;
+  retirement_month: YearMonth;
+  category?: "male" | "female_50" | "female_55";
+  military_transfer_cadre?: boolean;
+  city_average_pension?: Decimal;
+  payment_month?: YearMonth;
+}
+
+/** Result of `adjustment`. */
+export interface AdjustmentResult {
+  year: number;
+  effective: YearMonth;
+  contribution_years: Decimal;
+  age: number;
+  fixed: Decimal;
+  years_part: Decimal;
+  pct_part: Decimal;
+  age_extra: Decimal;
+  increase: Decimal;
+  top_up: Decimal;
+  top_up_pending?: boolean;
+  pension_after: Decimal;
+  arrears_months?: number;
+  arrears?: Decimal;
+  national_overall_rate?: Decimal;
+  flags?: string[];
+  trace: Trace;
+}
+
 /** One row of `batch`: the figures, or the error of a row that failed. */
 export type BatchRow = Record<string, string | number | boolean> & {
   error_code?: string;

@@ -132,3 +132,28 @@ test("check runs vector files", () => {
   assert.equal(report.cases.length, 48);
   assert.ok(report.cases.every((c) => c.outcome.status === "pass"));
 });
+
+test("contribution: vector contribution-shaanxi-2023-06-employee-below-floor", () => {
+  const r = new Engine("cn/shaanxi").contribution({ month: "2023-06", wage: "3500.00", employment: "employee" });
+  assert.deepEqual([r.position, r.base, r.employer, r.individual], ["below_floor", "4217.2", "674.75", "337.38"]);
+  assert.ok(r.trace.steps.length > 0);
+});
+
+test("account: derived-account-1 (劳办发〔1997〕116号, 2023 rate 3.97 %)", () => {
+  const r = national.account({ opening_balance: "100000.00", opening_year: 2022, credits: [{ year: 2023, amount: "4800" }], through_year: 2023 });
+  assert.equal(r.balance, "108873.19");
+  assert.equal(r.years[0].interest, "4073.19");
+});
+
+test("award: derived-award-2 (shaanxi.md §7.3 #11)", () => {
+  const r = new Engine("cn/shaanxi").award({
+    category: "male", birth: "1964-06", retirement_month: "2024-06",
+    contribution_months: 360, deemed_months: 120, average_index: "0.8", account_balance: "120000",
+  });
+  assert.deepEqual([r.basic_pension, r.account_pension, r.transitional_pension, r.total], ["2781.72", "863.31", "865.42", "4510.45"]);
+});
+
+test("adjustment: adjustment-shaanxi-2017-case-a", () => {
+  const r = new Engine("cn/shaanxi").adjustment({ year: 2017, pension: "3000", contribution_months: 420, birth: "1944-05", retirement_month: "2004-05" });
+  assert.deepEqual([r.increase, r.pension_after], ["186.00", "3186.00"]);
+});

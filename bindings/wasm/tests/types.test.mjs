@@ -32,10 +32,21 @@ function assertDeclared(name, obj) {
   for (const key of Object.keys(obj)) assert.ok(declared.has(key), `${name}.${key} is declared in the .d.ts`);
 }
 
-const cases = (kind) =>
-  ["retirement", "survivor"]
-    .flatMap((f) => JSON.parse(readFileSync(`${root}tests/vectors/${f}.json`, "utf8")))
-    .filter((c) => c.kind === kind && !("error" in c.expect));
+import { readdirSync } from "node:fs";
+const all = readdirSync(`${root}tests/vectors`)
+  .filter((f) => f.endsWith(".json"))
+  .flatMap((f) => JSON.parse(readFileSync(`${root}tests/vectors/${f}`, "utf8")));
+const cases = (kind) => all.filter((c) => c.kind === kind && !("error" in c.expect));
+
+/** Check `obj` against interface `name`, and nested objects against theirs. */
+function deep(name, obj, nested = {}) {
+  assertDeclared(name, obj);
+  for (const [key, iface] of Object.entries(nested)) {
+    const v = obj[key];
+    if (v == null) continue;
+    for (const item of Array.isArray(v) ? v : [v]) assertDeclared(iface, item);
+  }
+}
 
 test("RetirementResult, ElasticWindow, Eligibility, Trace, Step declare every field", () => {
   const engines = {};
@@ -64,8 +75,44 @@ test("SurvivorResult declares every field", () => {
   }
 });
 
+test("ContributionResult, AccountStatement, AwardResult, AdjustmentResult declare every field", () => {
+  const engines = {};
+  const engine = (c) => (engines[c.ruleset] ??= new Engine(c.ruleset));
+  let n = 0;
+  for (const c of cases("contribution")) {
+    deep("ContributionResult", engine(c).contribution(c.input), { limits: "BaseLimits" });
+    n++;
+  }
+  for (const c of cases("account")) {
+    const r = engine(c).account(c.input);
+    deep("AccountStatement", r, { years: "YearStatement" });
+    for (const y of r.years) for (const p of y.postings) assertDeclared("PostingLine", p);
+    n++;
+  }
+  for (const c of cases("award")) {
+    const r = engine(c).award(c.input);
+    deep("AwardResult", r, { index: "IndexResult" });
+    for (const y of r.index?.years ?? []) assertDeclared("YearIndex", y);
+    n++;
+  }
+  for (const c of cases("adjustment")) {
+    deep("AdjustmentResult", engine(c).adjustment(c.input));
+    n++;
+  }
+  assert.ok(n > 50, `${n}`);
+});
+
 test("methods are typed with the interfaces", () => {
   assert.match(dts, /retirement\(input: RetirementInput\): RetirementResult;/);
   assert.match(dts, /survivor\(input: SurvivorInput\): SurvivorResult;/);
+  for (const [m, i, r] of [
+    ["contribution", "ContributionInput", "ContributionResult"],
+    ["account", "AccountInput", "AccountStatement"],
+    ["award", "AwardInput", "AwardResult"],
+    ["adjustment", "AdjustmentInput", "AdjustmentResult"],
+  ]) {
+    assert.ok(dts.includes(`${m}(input: ${i}): ${r};`), m);
+  }
+  assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "retirement", "survivor"]);
   assert.match(dts, /constructor\(ruleset\?: string, options\?: EngineOptions\);/);
 });

@@ -9,7 +9,11 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _frames, _native
 from ._types import (
+    AccountStatement,
+    AdjustmentResult,
+    AwardResult,
     CheckReport,
+    ContributionResult,
     RetirementResult,
     RuleSetIdentity,
     RuleSetInfo,
@@ -138,6 +142,74 @@ class Engine:
         strings as the engine writes them); the typed methods wrap this."""
         return self._native.compute(kind, input, trace)  # type: ignore[no-any-return]
 
+    def contribution(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> ContributionResult:
+        """缴费: one month's contribution base (clamped to the year's floor and
+        cap), employer and individual amounts, account credit, pooled part.
+
+        Fields: ``month``, ``employment`` (employee, flexible), ``wage``
+        (employees) or ``chosen_base`` (flexible).
+
+        >>> r = Engine("cn/shaanxi").contribution(month="2023-06", wage="3500.00", employment="employee")
+        >>> r.position, r.base, r.employer, r.individual   # vector contribution-shaanxi-2023-06-employee-below-floor
+        ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
+        """
+        d = self._native.compute("contribution", _input(input, fields), trace)
+        return ContributionResult.from_dict(d)
+
+    def account(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AccountStatement:
+        """个人账户: the individual account ledger with yearly interest, year by
+        year, and a partial-year close (retirement, death, transfer out).
+
+        Fields: ``opening_balance``, ``opening_year``, ``credits`` (by
+        ``month`` or ``year``), optional ``postings``, ``through_year``,
+        ``close``, ``rates``.
+
+        >>> r = Engine("cn/national").account(   # derived-account-1: 劳办发〔1997〕116号, 2023 rate 3.97 %
+        ...     opening_balance="100000.00", opening_year=2022,
+        ...     credits=[{"year": 2023, "amount": "4800"}], through_year=2023)
+        >>> r.balance, r.years[0].interest
+        (Decimal('108873.19'), Decimal('4073.19'))
+        """
+        d = self._native.compute("account", _input(input, fields), trace)
+        return AccountStatement.from_dict(d)
+
+    def award(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AwardResult:
+        """待遇核定: the pension award — 基础养老金, 个人账户养老金, 过渡性养老金 and
+        the total — from a summary (months, average index, account balance)
+        or a contribution history.
+
+        >>> from decimal import Decimal
+        >>> r = Engine("cn/shaanxi").award(   # derived-award-2 (shaanxi.md §7.3 #11)
+        ...     category="male", birth="1964-06", retirement_month="2024-06",
+        ...     contribution_months=360, deemed_months=120,
+        ...     average_index=Decimal("0.8"), account_balance=Decimal("120000"))
+        >>> r.basic_pension, r.account_pension, r.transitional_pension, r.total
+        (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
+        """
+        d = self._native.compute("award", _input(input, fields), trace)
+        return AwardResult.from_dict(d)
+
+    def adjustment(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AdjustmentResult:
+        """基本养老金调整: one retiree's pension increase in one year (fixed
+        part, years part, percentage part, age extra).
+
+        >>> r = Engine("cn/shaanxi").adjustment(   # adjustment-shaanxi-2017-case-a
+        ...     year=2017, pension="3000", contribution_months=420,
+        ...     birth="1944-05", retirement_month="2004-05")
+        >>> r.increase, r.pension_after
+        (Decimal('186.00'), Decimal('3186.00'))
+        """
+        d = self._native.compute("adjustment", _input(input, fields), trace)
+        return AdjustmentResult.from_dict(d)
+
     def retirement(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
     ) -> RetirementResult:
@@ -244,6 +316,25 @@ class Engine:
         [['2025-02', '-'], ['2038-12', '-'], ['-', 'invalid_input']]
         """
         return self.batch("retirement", frame)
+
+    def award_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``award`` over a DataFrame (summary-form columns:
+        category, birth, retirement_month, contribution_months,
+        deemed_months, average_index, account_balance …).
+
+        >>> import polars as pl
+        >>> from decimal import Decimal
+        >>> people = pl.DataFrame({
+        ...     "category": ["male", "male"], "birth": ["1964-06", "1964-06"],
+        ...     "retirement_month": ["2024-06", "2024-06"],
+        ...     "contribution_months": [360, 360], "deemed_months": [120, None],
+        ...     "average_index": [Decimal("0.8"), Decimal("-1")],
+        ...     "account_balance": [Decimal("120000"), Decimal("120000")]})
+        >>> out = Engine("cn/shaanxi").award_batch(people)
+        >>> out["total"].to_list()[0], out["error_code"].to_list()
+        (Decimal('4510.45'), [None, 'invalid_input'])
+        """
+        return self.batch("award", frame)
 
     def survivor_batch(self, frame: Any) -> Any:
         """:meth:`batch` of ``survivor`` over a DataFrame."""

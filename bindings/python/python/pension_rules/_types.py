@@ -34,6 +34,21 @@ __all__ = [
     "Eligibility",
     "RetirementResult",
     "SurvivorResult",
+    "BaseLimits",
+    "ContributionResult",
+    "PostingLine",
+    "CloseMethod",
+    "YearStatement",
+    "Inheritable",
+    "CloseOutcome",
+    "AccountStatement",
+    "AwardStatutory",
+    "YearIndex",
+    "IndexResult",
+    "Unrounded",
+    "Note",
+    "AwardResult",
+    "AdjustmentResult",
     "Outcome",
     "CaseReport",
     "CheckReport",
@@ -270,6 +285,247 @@ class RetirementResult(Record):
     eligibility: Optional[Eligibility] = None
     divisor_at_statutory: Optional[Decimal] = None
     divisor: Optional[Decimal] = None
+    flags: List[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- contribution
+
+
+@dataclass(frozen=True)
+class BaseLimits(Record):
+    """The year's contribution base floor and cap (缴费基数上下限)."""
+
+    year: int
+    floor: Decimal
+    cap: Decimal
+    floor_origin: str
+    cap_origin: str
+    reference_wage: Optional[Decimal] = None
+
+
+@dataclass(frozen=True)
+class ContributionResult(Record):
+    """缴费: one month's base, employer and individual amounts, account
+    credit and pooled part."""
+
+    month: str
+    employment: str
+    limits: BaseLimits
+    position: str
+    base: Decimal
+    employer: Decimal
+    individual: Decimal
+    account_credit: Decimal
+    pooled: Decimal
+    trace: Trace
+    wage: Optional[Decimal] = None
+    account_personal: Optional[Decimal] = None
+
+
+# ---------------------------------------------------------------- account
+
+
+@dataclass(frozen=True)
+class PostingLine(Record):
+    """One posting of a year, with the balance after it (``month`` None for
+    a yearly total)."""
+
+    kind: str
+    amount: Decimal
+    balance: Decimal
+    month: Optional[str] = None
+    personal: Optional[Decimal] = None
+
+
+@dataclass(frozen=True)
+class CloseMethod(Record):
+    """How a year was closed: ``kind`` full_year or partial_year, the
+    interest ``convention``, and the ``months`` of a partial year."""
+
+    kind: str
+    convention: str
+    months: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class YearStatement(Record):
+    """One year of the account: credits, transfers, interest, balances."""
+
+    year: int
+    opening: Decimal
+    credits: Decimal
+    transfers_in: Decimal
+    transfers_out: Decimal
+    interest: Decimal
+    closing: Decimal
+    rate: Decimal
+    rate_origin: str
+    method: CloseMethod
+    month_end: List[Decimal] = field(default_factory=list)
+    postings: List[PostingLine] = field(default_factory=list)
+    personal_closing: Optional[Decimal] = None
+
+
+@dataclass(frozen=True)
+class Inheritable(Record):
+    """The inheritable part of the account at a death."""
+
+    rule: str
+    amount: Optional[Decimal] = None
+    unknown_because: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class CloseOutcome(Record):
+    """A partial-year close (retirement, death, transfer out)."""
+
+    event: str
+    month: str
+    balance: Decimal
+    transferred: Optional[Decimal] = None
+    inheritable: Optional[Inheritable] = None
+
+
+@dataclass(frozen=True)
+class AccountStatement(Record):
+    """个人账户: the ledger year by year and the final balance."""
+
+    opening_year: int
+    opening_balance: Decimal
+    balance: Decimal
+    trace: Trace
+    years: List[YearStatement] = field(default_factory=list)
+    personal_balance: Optional[Decimal] = None
+    close: Optional[CloseOutcome] = None
+
+
+# ---------------------------------------------------------------- award
+
+
+@dataclass(frozen=True)
+class AwardStatutory(Record):
+    """The statutory retirement month of the person, for comparison."""
+
+    age: str
+    month: str
+    earliest: Optional[str] = None
+    latest: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class YearIndex(Record):
+    """One year of the contribution index (history form)."""
+
+    year: int
+    paid_months: int
+    gap_months: int
+    deemed_months: int
+    base_sum: Decimal
+    ratio_sum: Decimal
+    index: Decimal
+    denominator_year: Optional[int] = None
+    denominator: Optional[Decimal] = None
+    denominator_given: bool = False
+
+
+@dataclass(frozen=True)
+class IndexResult(Record):
+    """The average contribution index derived from a history."""
+
+    average_index: Decimal
+    exact: Decimal
+    capped: bool
+    weighting: str
+    denominator: str
+    gaps: str
+    deemed: str
+    contribution_months: int
+    deemed_months: int
+    gap_months: int
+    back_paid_months: int
+    flexible_months: int
+    pre_account_months: int
+    counted: int
+    years: List[YearIndex] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unrounded(Record):
+    """The pension components before rounding (for audit)."""
+
+    basic_pension: Decimal
+    account_pension: Decimal
+    transitional_pension: Decimal
+
+
+@dataclass(frozen=True)
+class Note(Record):
+    """A remark on an award, in English and Chinese."""
+
+    code: str
+    message: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class AwardResult(Record):
+    """待遇核定: every figure of an approval sheet (核定表) — 基础养老金,
+    个人账户养老金, 过渡性养老金 and the total — with its explanation."""
+
+    form: str
+    category: str
+    birth: str
+    retirement_month: str
+    age: str
+    first_pension_month: str
+    contribution_months: int
+    deemed_months: int
+    min_contribution_months: int
+    years: Decimal
+    pension_base: Decimal
+    pension_base_provisional: bool
+    average_index: Decimal
+    indexed_wage: Decimal
+    account_balance: Decimal
+    divisor: Decimal
+    basic_rate: Decimal
+    transitional_index: Decimal
+    transitional_months: int
+    basic_pension: Decimal
+    account_pension: Decimal
+    transitional_pension: Decimal
+    total: Decimal
+    unrounded: Unrounded
+    trace: Trace
+    statutory: Optional[AwardStatutory] = None
+    index: Optional[IndexResult] = None
+    transitional_coefficient: Optional[Decimal] = None
+    notes: List[Note] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- adjustment
+
+
+@dataclass(frozen=True)
+class AdjustmentResult(Record):
+    """基本养老金调整: one retiree's increase in one year, by part."""
+
+    year: int
+    effective: str
+    contribution_years: Decimal
+    age: int
+    fixed: Decimal
+    years_part: Decimal
+    pct_part: Decimal
+    age_extra: Decimal
+    increase: Decimal
+    top_up: Decimal
+    pension_after: Decimal
+    trace: Trace
+    top_up_pending: bool = False
+    arrears_months: Optional[int] = None
+    arrears: Optional[Decimal] = None
+    national_overall_rate: Optional[Decimal] = None
     flags: List[str] = field(default_factory=list)
 
 
