@@ -5,15 +5,28 @@
 # with the size-optimised `release-wasm` profile, then wasm-opt -Oz from npm
 # binaryen (Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output).
 # Prints the .wasm size raw and gzipped.
+#
+#   --dev   a quick debug build without wasm-opt (for working on the binding)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# Keep the target_features section for wasm-bindgen (the profile strips it);
-# wasm-opt --strip-debug removes names afterwards.
-CARGO_PROFILE_RELEASE_WASM_STRIP=false \
-  cargo build -q --profile release-wasm --target wasm32-unknown-unknown -p pension-rules-wasm
-wasm=target/wasm32-unknown-unknown/release-wasm/pension_rules_wasm.wasm
+if [ "${1:-}" = --dev ]; then
+  cargo build -q --target wasm32-unknown-unknown -p pension-rules-wasm
+  wasm=target/wasm32-unknown-unknown/debug/pension_rules_wasm.wasm
+  optimise() { :; }
+else
+  # Keep the target_features section for wasm-bindgen (the profile strips
+  # it); wasm-opt --strip-debug removes names afterwards.
+  CARGO_PROFILE_RELEASE_WASM_STRIP=false \
+    cargo build -q --profile release-wasm --target wasm32-unknown-unknown -p pension-rules-wasm
+  wasm=target/wasm32-unknown-unknown/release-wasm/pension_rules_wasm.wasm
+  optimise() {
+    wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
+      "$1" -o "$1"
+  }
+fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
 package_json() { # dir, extra fields
@@ -34,9 +47,7 @@ for target in nodejs web; do
   out=bindings/wasm/pkg-${target%js}
   rm -rf "$out"
   wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
-    "$out/pension_rules_wasm_bg.wasm" -o "$out/pension_rules_wasm_bg.wasm"
+  optimise "$out/pension_rules_wasm_bg.wasm"
   if [ "$target" = web ]; then
     package_json "$out" ',
   "type": "module",
