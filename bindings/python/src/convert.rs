@@ -10,10 +10,10 @@
 use std::str::FromStr;
 
 use pension_rules::FieldError;
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
-use pyo3::IntoPyObjectExt;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
 
@@ -43,7 +43,11 @@ pub(crate) fn to_value(
     let py = obj.py();
     let mut bad = |message: String| {
         errs.push(FieldError {
-            path: if path.is_empty() { "input".into() } else { path.into() },
+            path: if path.is_empty() {
+                "input".into()
+            } else {
+                path.into()
+            },
             message,
         });
         Ok(Value::Null)
@@ -58,7 +62,7 @@ pub(crate) fn to_value(
         return Ok(Value::String(s.to_cow()?.into_owned()));
     }
     if obj.is_instance_of::<PyInt>() {
-        return Ok(int_value(obj)?);
+        return int_value(obj);
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let r = f.repr()?.to_string();
@@ -73,7 +77,9 @@ pub(crate) fn to_value(
         if !obj.call_method0("is_finite")?.is_truthy()? {
             return bad(format!("got {}; expected a finite amount", obj.repr()?));
         }
-        return Ok(Value::String(obj.call_method1("__format__", ("f",))?.extract()?));
+        return Ok(Value::String(
+            obj.call_method1("__format__", ("f",))?.extract()?,
+        ));
     }
     if obj.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {
         return bad(format!(
@@ -111,10 +117,10 @@ pub(crate) fn to_value(
         return Ok(Value::Array(a));
     }
     // numpy and other integer-like scalars.
-    if obj.hasattr("__index__")? {
-        if let Ok(i) = py.import("operator")?.call_method1("index", (obj,)) {
-            return int_value(&i);
-        }
+    if obj.hasattr("__index__")?
+        && let Ok(i) = py.import("operator")?.call_method1("index", (obj,))
+    {
+        return int_value(&i);
     }
     bad(format!(
         "unsupported type {}; expected str, int, decimal.Decimal, bool, date, dict or list",
@@ -141,9 +147,9 @@ pub(crate) fn input(obj: &Bound<'_, PyAny>) -> PyResult<Result<Value, pension_ru
     Ok(if errs.is_empty() {
         Ok(v)
     } else {
-        Err(pension_rules::Error::Input(pension_rules::error::InputErrors(
-            errs,
-        )))
+        Err(pension_rules::Error::Input(
+            pension_rules::error::InputErrors(errs),
+        ))
     })
 }
 

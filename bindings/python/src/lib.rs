@@ -48,7 +48,11 @@ impl NativeEngine {
         overlays: Vec<(String, Bound<'_, PyAny>)>,
     ) -> PyResult<Self> {
         let catalog = match rules_dir {
-            Some(d) => Some(py.detach(|| Catalog::from_dir(&d)).map_err(Error::from).py_err(py)?),
+            Some(d) => Some(
+                py.detach(|| Catalog::from_dir(&d))
+                    .map_err(Error::from)
+                    .py_err(py)?,
+            ),
             None => None,
         };
         let mut engine = py.detach(|| Engine::load(ruleset, catalog)).py_err(py)?;
@@ -73,7 +77,10 @@ impl NativeEngine {
 
     /// The layers of the rule set, bottom first.
     fn layers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &serde_json::to_value(self.engine.rules().layers()).unwrap_or_default())
+        to_py(
+            py,
+            &serde_json::to_value(self.engine.rules().layers()).unwrap_or_default(),
+        )
     }
 
     /// The computation names (`retirement`, …).
@@ -180,7 +187,11 @@ impl NativeEngine {
         }
         let out = PyDict::new(py);
         for name in names {
-            let cells = || results.iter().map(|r| r.as_ref().ok().and_then(|m| m.get(name)));
+            let cells = || {
+                results
+                    .iter()
+                    .map(|r| r.as_ref().ok().and_then(|m| m.get(name)))
+            };
             let decimal = is_decimal_column(cells());
             let list = PyList::empty(py);
             for cell in cells() {
@@ -208,7 +219,11 @@ impl NativeEngine {
     }
 
     /// Run conformance vectors: JSON text, or the cases as Python data.
-    fn check<'py>(&self, py: Python<'py>, cases: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        cases: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = match cases.cast::<PyString>() {
             Ok(s) => s.to_cow()?.into_owned(),
             Err(_) => input(cases)?.py_err(py)?.to_string(),
@@ -227,7 +242,10 @@ impl NativeEngine {
         known_on: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let as_of = date("as_of", as_of).py_err(py)?;
-        let known_on = known_on.map(|k| date("known_on", k)).transpose().py_err(py)?;
+        let known_on = known_on
+            .map(|k| date("known_on", k))
+            .transpose()
+            .py_err(py)?;
         to_py(py, &self.engine.show(as_of, known_on))
     }
 

@@ -79,7 +79,11 @@ fn clean(v: Value, path: &str, errs: &mut Vec<FieldError>) -> Value {
     match v {
         Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
             errs.push(FieldError {
-                path: if path.is_empty() { "input".into() } else { path.into() },
+                path: if path.is_empty() {
+                    "input".into()
+                } else {
+                    path.into()
+                },
                 message: format!(
                     "got the number {n}; a JS number cannot hold most amounts exactly, so \
                      amounts are passed as decimal strings: \"{n}\""
@@ -141,8 +145,9 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "string")] ruleset: Option<String>,
-        #[wasm_bindgen(unchecked_optional_param_type = "EngineOptions")]
-        options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EngineOptions")] options: Option<
+            js_sys::Object,
+        >,
     ) -> Result<Engine, JsValue> {
         let options = match options {
             Some(o) => from_js(o.into())?,
@@ -152,10 +157,7 @@ impl Engine {
             Some(Value::Object(files)) => Some(Catalog::from_files(
                 "",
                 files.iter().map(|(path, text)| {
-                    (
-                        path.clone(),
-                        Arc::from(text.as_str().unwrap_or_default()),
-                    )
+                    (path.clone(), Arc::from(text.as_str().unwrap_or_default()))
                 }),
             )),
             _ => None,
