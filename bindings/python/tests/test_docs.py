@@ -19,7 +19,8 @@ def test_doctests(module) -> None:
     assert result.failed == 0
 
 
-def test_readme_python_quick_start() -> None:
+def test_readme_python_quick_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Python quick start", 1)[1].split("\n### ", 1)[0]
     blocks = re.findall(r"```python\n(.*?)```", section, re.S)

@@ -80,6 +80,8 @@ def test_bad_overlay_reports_file_line_and_key() -> None:
     assert str(d).startswith("overlay[0]:")
     with pytest.raises(TypeError):
         Engine(overlays=[42])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="pathlib.Path"):
+        Engine(overlays=["examples/reform-divisor-2030.toml"])
 
 
 def test_rules_directory_with_a_new_set(tmp_path: Path) -> None:

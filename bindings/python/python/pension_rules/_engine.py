@@ -77,6 +77,11 @@ class Engine:
         for i, o in enumerate(overlays):
             if isinstance(o, os.PathLike):
                 pairs.append((os.fspath(o), Path(o).read_text(encoding="utf-8")))
+            elif isinstance(o, str) and "\n" not in o and o.strip().endswith(".toml"):
+                raise TypeError(
+                    f"overlay[{i}]: {o!r} looks like a file name; pass pathlib.Path({o!r}) "
+                    "for a file (a str is the TOML text itself)"
+                )
             elif isinstance(o, (str, Mapping)):
                 pairs.append((f"overlay[{i}]", o if isinstance(o, str) else dict(o)))
             else:
