@@ -48,6 +48,7 @@ pub fn handler(kind: &str) -> Option<Handler> {
         "account" => Some(crate::account::check_case),
         "adjustment" => Some(crate::adjustment::vector_case),
         "award" => Some(crate::award::check_handler),
+        "transfer" => Some(crate::transfer::check_handler),
         _ => None,
     }
 }

@@ -43,6 +43,22 @@ pub enum RuleError {
         /// The year asked for.
         year: i32,
     },
+    /// A place's yearly series lacks years a computation needs (the average
+    /// wages of the benefit place after a transfer), or the place has no rule
+    /// set at all (`ruleset` is `None`).
+    #[error("{}", region_years_message(.region, .ruleset.as_deref(), .param, .years, .input))]
+    RegionYears {
+        /// GB/T 2260 code of the place.
+        region: String,
+        /// The rule set used for it, if the catalog has one.
+        ruleset: Option<String>,
+        /// Parameter name.
+        param: &'static str,
+        /// Every year missing, ascending.
+        years: Vec<i32>,
+        /// The input field that may supply them.
+        input: &'static str,
+    },
     /// A table has no row for the key.
     #[error("rule table `{param}` has no row for {key}")]
     NoRow {
@@ -51,6 +67,28 @@ pub enum RuleError {
         /// The key asked for.
         key: i64,
     },
+}
+
+fn region_years_message(
+    region: &str,
+    ruleset: Option<&str>,
+    param: &str,
+    years: &[i32],
+    input: &str,
+) -> String {
+    let years = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match ruleset {
+        Some(id) => format!(
+            "region {region} (rule set {id}): `{param}` has no value for {years}; add them to the rule set or give them in `{input}`"
+        ),
+        None => format!(
+            "region {region} has no rule set in the catalog, so `{param}` is unknown for {years}; give them in `{input}` (or add a rule set for {region})"
+        ),
+    }
 }
 
 /// One problem with one input field.
@@ -109,6 +147,7 @@ impl Error {
             Error::Rules(RuleError::NotInForce { .. }) => "rule_not_in_force",
             Error::Rules(RuleError::NoYear { .. }) => "rule_missing_year",
             Error::Rules(RuleError::NoScheme { .. }) => "rule_missing_year",
+            Error::Rules(RuleError::RegionYears { .. }) => "rule_missing_year",
             Error::Rules(RuleError::NoRow { .. }) => "rule_missing_row",
             Error::Load(_) => "rules_invalid",
             Error::NotApplicable(_) => "not_applicable",

@@ -36,6 +36,7 @@ pub mod rules;
 pub mod survivor;
 pub mod time;
 pub mod trace;
+pub mod transfer;
 
 pub use error::{Error, FieldError, Result, RuleError};
 pub use rounding::{Rounding, RoundingMode};

@@ -10,6 +10,7 @@ mod contribution_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod survivor_cmd;
+mod transfer_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,9 @@ enum Command {
     Award(award_cmd::AwardArgs),
     /// Explain a pension award in words, with the legal sources.
     Explain(award_cmd::ExplainArgs),
+    /// Plan an inter-province transfer (转移接续): benefit place and why,
+    /// temporary accounts, the money of each move, the award there.
+    Transfer(transfer_cmd::TransferArgs),
 }
 
 /// Where rule sets come from: `--rules-dir` first, then the embedded sets.
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Adjust(args) => adjust_cmd::run(args, &source),
         Command::Award(args) => award_cmd::run_award(args, &source),
         Command::Explain(args) => award_cmd::run_explain(args, &source),
+        Command::Transfer(args) => transfer_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

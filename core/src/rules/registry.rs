@@ -440,6 +440,13 @@ pub const PARAMS: &[ParamSpec] = &[
         true,
         "建立临时缴费账户年龄 女 temporary-account age, women",
     ),
+    p(
+        "transfer.scheme_link_min_months",
+        Dated,
+        Months,
+        false,
+        "城乡养老保险制度衔接 职工养老保险缴费年限门槛 employee-scheme months deciding the direction of the link to the residents' scheme (15 years)",
+    ),
     // 遗属待遇 survivor benefits
     p(
         "survivor.funeral_grant_multiple",

@@ -374,6 +374,7 @@ pub struct TransferRules {
     pub receipt_min_months: Timeline<u32>,
     pub temporary_account_age_male: Timeline<Age>,
     pub temporary_account_age_female: Timeline<Age>,
+    pub scheme_link_min_months: Timeline<u32>,
 }
 
 /// Survivor-benefit parameters (遗属待遇).
@@ -679,6 +680,7 @@ impl Snapshot {
                 receipt_min_months: b.months("transfer.receipt_min_months"),
                 temporary_account_age_male: b.age("transfer.temporary_account_age_male"),
                 temporary_account_age_female: b.age("transfer.temporary_account_age_female"),
+                scheme_link_min_months: b.months("transfer.scheme_link_min_months"),
             },
             survivor: SurvivorRules {
                 funeral_grant_multiple: b.dec("survivor.funeral_grant_multiple"),

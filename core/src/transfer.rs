@@ -1,0 +1,1687 @@
+//! 转移接续 — moving the pension relation between provinces, under
+//! 国办发〔2009〕66号 城镇企业职工基本养老保险关系转移接续暂行办法 (in force
+//! 2010-01-01), 人社部发〔2009〕187号 and 人社部规〔2016〕5号 (research
+//! cn-national.md §6):
+//!
+//! * **the relation follows the person** (第三条): each move to another
+//!   province moves the relation and its money, unless a man aged 50 or a
+//!   woman aged 40 (`transfer.temporary_account_age_*`) moves to a province
+//!   that is not the 户籍 province — then the relation stays and the new place
+//!   keeps a **temporary contribution account** (临时基本养老保险缴费账户, 第五条),
+//!   whose money goes to the relation place at the next move, or to the
+//!   benefit place at retirement. Moving back to the 户籍 province, and moves
+//!   approved by a 组织/人社部门 (`approved_moves`), are exempt.
+//! * **the money of a move** (第四条): the individual account (before 1998
+//!   only the personal contributions with interest, then the whole balance:
+//!   11 % credits 1998–2005, 8 % from 2006) and the pooled part
+//!   `transfer.pooled_share` (12 %) × the actual monthly bases from
+//!   `transfer.pooled_from` (1998-01), without interest; a temporary account
+//!   moves its pooled part at the employer's actual rate where that is higher
+//!   (187号; flexible workers at 12 %).
+//! * **the benefit place** (第六条, restated by 5号规 一), the four rules in
+//!   order: (一) the relation is in the 户籍 province; (二) ≥ 10 years
+//!   (`transfer.receipt_min_months`) in the relation's current place; (三) back
+//!   to the last earlier place with ≥ 10 years; (四) gathered to the 户籍
+//!   province. Years include deemed (视同) years, counted where earned
+//!   (5号规 一; 人社厅函〔2017〕151号).
+//! * **the award there** recomputes every year's index with the benefit
+//!   place's average wages (research §6.3): [`award_at_receipt`].
+//! * **the scheme link** with the residents' scheme (人社部发〔2014〕17号):
+//!   [`scheme_link`].
+//!
+//! Conventions of this module (each stated in the trace where it applies):
+//! * a place is a **province**: the first two digits of the GB/T 2260 code
+//!   followed by `0000` (pension relations are provincial since 省级统筹;
+//!   `610100` is in `610000`). Consecutive spans in one province form one stay;
+//! * the relation's record moves whole (第三条 合并计算): a later move carries
+//!   the money of every month in the record, including months transferred in
+//!   earlier and temporary-account money gathered into it;
+//! * a move happens in the first month in the new place (the account closes
+//!   there with the partial-year interest of `account.partial_year_convention`
+//!   and enters the new place the same month); a move to the benefit place at
+//!   retirement happens in the retirement month;
+//! * years in a temporary account do not make that place a benefit place
+//!   under rules (二)/(三): the relation never was there (research §6.5, [L]);
+//! * moves before 2010 are computed under the 2010 rules (a relation moved
+//!   then moved under the rules of the time; give its amounts in
+//!   `account_transfers`), with a note;
+//! * the pooled part is rounded once (`rounding.money`), not year by year.
+
+mod input;
+pub mod render;
+mod scheme_link;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use input::{KnownAccount, ResidentsScheme, TransferInput, province};
+pub use scheme_link::{LinkDirection, SchemeLink, scheme_link};
+
+use crate::account::{self, AccountInput, CloseEvent, CloseKind, Credit, Posting, PostingKind};
+use crate::award::{self, Award, AwardInput, Category, Note};
+use crate::contribution_index::{Employment, SpanKind};
+use crate::error::{Error, FieldError, InputErrors, RuleError};
+use crate::rounding::Rounding;
+use crate::rules::{IndexDenominator, PartialYearConvention, RuleSet, Snapshot, Sourced, Timeline};
+use crate::time::{Age, YearMonth};
+use crate::trace::{ParamUse, Step, Trace, Tracer};
+
+/// The rule sets available for the places of a history. The first one is
+/// the **primary** set: its (national) transfer, account-interest and
+/// rounding rules apply to the plan. A place uses its own set, found by the
+/// `region` of the set's layers, for its credit and employer rates and, as
+/// the benefit place, for the award.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleSets<'a> {
+    primary: &'a RuleSet,
+    sets: &'a [RuleSet],
+}
+
+/// The GB/T 2260 region of a rule set: that of its most specific layer
+/// (`None` for the national set).
+pub fn region_of(rs: &RuleSet) -> Option<String> {
+    rs.layers().iter().rev().find_map(|l| l.region.clone())
+}
+
+impl<'a> RuleSets<'a> {
+    /// The sets, primary first; an error when there is none.
+    pub fn new(sets: &'a [RuleSet]) -> Result<Self, Error> {
+        let primary = sets.first().ok_or_else(|| {
+            Error::NotApplicable("a transfer plan needs at least one rule set".into())
+        })?;
+        Ok(RuleSets { primary, sets })
+    }
+    /// The primary set.
+    pub fn primary(&self) -> &'a RuleSet {
+        self.primary
+    }
+    /// The set of a region: one naming exactly that code, else one in the
+    /// same province.
+    pub fn for_region(&self, code: &str) -> Option<&'a RuleSet> {
+        let prov = province(code);
+        self.sets
+            .iter()
+            .find(|s| region_of(s).as_deref() == Some(code))
+            .or_else(|| {
+                self.sets
+                    .iter()
+                    .find(|s| region_of(s).is_some_and(|r| province(&r) == prov))
+            })
+    }
+    /// The first set without a region (the national rules).
+    pub fn national(&self) -> Option<&'a RuleSet> {
+        self.sets.iter().find(|s| region_of(s).is_none())
+    }
+    /// `610000 (cn/shaanxi), …` for messages.
+    pub fn known_regions(&self) -> String {
+        let v: Vec<String> = self
+            .sets
+            .iter()
+            .filter_map(|s| region_of(s).map(|r| format!("{r} ({})", s.id())))
+            .collect();
+        if v.is_empty() {
+            "none".into()
+        } else {
+            v.join(", ")
+        }
+    }
+}
+
+/// Who holds a stay's contributions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holding {
+    /// The pension relation (基本养老保险关系) is here.
+    Relation,
+    /// A temporary contribution account (临时基本养老保险缴费账户).
+    Temporary,
+}
+
+/// Why a stay holds the relation or a temporary account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entry {
+    /// The first place of the history.
+    First,
+    /// Back to the place holding the relation.
+    Returned,
+    /// Below the temporary-account age: the relation moves (第三条).
+    BelowAge,
+    /// Moving to the 户籍 province: the relation moves whatever the age (第五条).
+    Hukou,
+    /// An approved transfer (组织/人社部门调动): the relation moves (第五条).
+    Approved,
+    /// Before the temporary-account rule was in force (2010): the relation moves.
+    BeforeRules,
+    /// At or above the age, to a province that is not the 户籍 one: a
+    /// temporary account opens here (第五条).
+    Temporary,
+}
+
+/// A run of consecutive spans in one province.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stay {
+    /// Province (GB/T 2260, `xx0000`).
+    pub region: String,
+    /// The codes given in the history, as written.
+    pub codes: Vec<String>,
+    /// First month.
+    pub from: YearMonth,
+    /// Last month.
+    pub to: YearMonth,
+    /// Months paid.
+    pub paid_months: u32,
+    /// Deemed months (视同, counted where earned).
+    pub deemed_months: u32,
+    /// Age in the first month.
+    pub age: Age,
+    /// The temporary-account age in force then, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Age>,
+    /// Why the stay holds what it holds.
+    pub entry: Entry,
+    /// Relation or temporary account.
+    pub holding: Holding,
+    /// Where the relation is during the stay.
+    pub relation_region: String,
+}
+
+/// A temporary contribution account and where its money goes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemporaryAccount {
+    /// Province of the account.
+    pub region: String,
+    /// First month.
+    pub from: YearMonth,
+    /// Last month.
+    pub to: YearMonth,
+    /// Months paid into it.
+    pub months: u32,
+    /// Where the relation stayed meanwhile (原参保地).
+    pub relation_region: String,
+    /// Where its money goes.
+    pub destination: String,
+    /// When: the first month of the next place, or the retirement month.
+    pub moved_in: YearMonth,
+    /// Whether it goes to the benefit place at retirement.
+    pub at_retirement: bool,
+}
+
+/// What a move is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    /// The relation follows a job to another province (第三条).
+    Relation,
+    /// A temporary account's money goes to the relation place or the
+    /// benefit place (第五条).
+    Temporary,
+    /// At retirement the relation goes to the benefit place (第六条 (三)(四)).
+    ToBenefitPlace,
+}
+
+/// Where a move's account amount comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountFrom {
+    /// The account ledger over the history.
+    Ledger,
+    /// The input's `account_transfers`.
+    Given,
+    /// Not computable (see `account_unknown`).
+    Unknown,
+}
+
+/// One rate applied to a run of months of a pooled transfer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PooledPart {
+    /// The rate.
+    pub rate: Decimal,
+    /// Why this rate (`pooled_share`, `employer_rate`, `flexible`).
+    pub basis: &'static str,
+    /// Months counted.
+    pub months: u32,
+    /// Sum of their monthly bases.
+    pub bases: Decimal,
+}
+
+/// The money of one move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Move {
+    /// Province left.
+    pub from: String,
+    /// Province moved to.
+    pub to: String,
+    /// Month of the move.
+    pub month: YearMonth,
+    /// What moves.
+    pub kind: MoveKind,
+    /// Contribution months in the record moved (paid + deemed).
+    pub months: u32,
+    /// The individual account moved (本息), when known.
+    pub account: Option<Decimal>,
+    /// Where `account` comes from.
+    pub account_from: AccountFrom,
+    /// Why the account is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_unknown: Option<String>,
+    /// The pooled part (统筹基金), no interest.
+    pub pooled: Decimal,
+    /// Its computation: rate × bases per run.
+    pub pooled_parts: Vec<PooledPart>,
+    /// Temporary-account pooled money gathered earlier and passed on.
+    pub pooled_carried: Decimal,
+}
+
+/// The four rules of 第六条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptRule {
+    /// (一) the relation is in the 户籍 province.
+    Hukou,
+    /// (二) ≥ 10 years in the relation's current place.
+    CurrentPlace,
+    /// (三) back to the last earlier place with ≥ 10 years.
+    PreviousPlace,
+    /// (四) no place with 10 years: gathered to the 户籍 province.
+    GatheredToHukou,
+}
+
+impl ReceiptRule {
+    /// The name used in outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReceiptRule::Hukou => "hukou",
+            ReceiptRule::CurrentPlace => "current_place",
+            ReceiptRule::PreviousPlace => "previous_place",
+            ReceiptRule::GatheredToHukou => "gathered_to_hukou",
+        }
+    }
+    /// The article, with its words.
+    pub fn citation(self) -> &'static str {
+        match self {
+            ReceiptRule::Hukou => {
+                "国办发〔2009〕66号 第六条 (一) (基本养老保险关系在户籍所在地的, 由户籍所在地负责办理待遇领取手续)"
+            }
+            ReceiptRule::CurrentPlace => {
+                "国办发〔2009〕66号 第六条 (二) (基本养老保险关系不在户籍所在地, 而在其基本养老保险关系所在地累计缴费年限满10年的, 在该地办理待遇领取手续)"
+            }
+            ReceiptRule::PreviousPlace => {
+                "国办发〔2009〕66号 第六条 (三) (在其基本养老保险关系所在地累计缴费年限不满10年的, 将其基本养老保险关系转回上一个缴费年限满10年的原参保地办理待遇领取手续)"
+            }
+            ReceiptRule::GatheredToHukou => {
+                "国办发〔2009〕66号 第六条 (四) (在每个参保地的累计缴费年限均不满10年的, 将其基本养老保险关系及相应资金归集到户籍所在地, 由户籍所在地按规定办理待遇领取手续)"
+            }
+        }
+    }
+}
+
+/// Where the pension is paid, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Receipt {
+    /// The benefit place (province).
+    pub region: String,
+    /// The rule that decided it.
+    pub rule: ReceiptRule,
+    /// Where the relation is at retirement.
+    pub relation_region: String,
+    /// The 户籍 province.
+    pub hukou_region: String,
+    /// Months (paid + deemed) the relation spent in each province, in the
+    /// order first held.
+    pub months_by_region: Vec<(String, u32)>,
+    /// `transfer.receipt_min_months`.
+    pub threshold_months: u32,
+}
+
+/// The plan: places, temporary accounts, moves with their money, the
+/// benefit place, the scheme link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TransferPlan {
+    /// The 户籍 province.
+    pub hukou_region: String,
+    /// Birth month.
+    pub birth: YearMonth,
+    /// Category.
+    pub category: Category,
+    /// Retirement month.
+    pub retirement_month: YearMonth,
+    /// The stays, in order.
+    pub stays: Vec<Stay>,
+    /// Temporary accounts.
+    pub temporary_accounts: Vec<TemporaryAccount>,
+    /// Every move with its money, in order.
+    pub moves: Vec<Move>,
+    /// The benefit place.
+    pub receipt: Receipt,
+    /// Contribution months everywhere (paid + deemed; 合并计算).
+    pub total_months: u32,
+    /// The account at the benefit place at retirement, when known.
+    pub account_at_retirement: Option<Decimal>,
+    /// Why it is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_at_retirement_unknown: Option<String>,
+    /// The 2014 scheme link, where its rule is in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_link: Option<SchemeLink>,
+    /// Remarks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The explanation (primary rule set).
+    pub trace: Trace,
+}
+
+/// An error reported inside a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorInfo {
+    /// [`Error::code`].
+    pub code: &'static str,
+    /// The message.
+    pub message: String,
+}
+
+/// The plan and the award at the benefit place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transfer {
+    /// The plan.
+    #[serde(flatten)]
+    pub plan: TransferPlan,
+    /// The award at the benefit place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award: Option<Award>,
+    /// Why the award could not be computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award_error: Option<ErrorInfo>,
+}
+
+/// A paid month of the history.
+#[derive(Debug, Clone, Copy)]
+struct PaidMonth {
+    month: YearMonth,
+    base: Decimal,
+    flexible: bool,
+    stay: usize,
+}
+
+/// A move found by the structure pass.
+#[derive(Debug, Clone)]
+struct Spec {
+    from: String,
+    to: String,
+    month: YearMonth,
+    kind: MoveKind,
+    /// For a temporary move: its stay.
+    stay: Option<usize>,
+}
+
+fn err_list(errs: Vec<FieldError>) -> Result<(), Error> {
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(InputErrors(errs)))
+    }
+}
+
+/// The value in force in `month`, else the first version (for moves before
+/// the 2010 rules), with whether it was taken from later.
+fn in_force_or_first<T: Clone>(
+    t: &Timeline<T>,
+    month: YearMonth,
+) -> Result<(Sourced<T>, bool), Error> {
+    match t.in_month(month) {
+        Ok(v) => Ok((v, false)),
+        Err(e) => match t.versions().next() {
+            Some((from, _, v)) if from > month.first_day() => Ok((v.clone(), true)),
+            _ => Err(e.into()),
+        },
+    }
+}
+
+fn sum(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
+    a.checked_add(b).ok_or_else(too_large)
+}
+
+fn too_large() -> Error {
+    Error::field(
+        "history",
+        "amounts too large to compute exactly (outside the decimal range)",
+    )
+}
+
+fn interest_hint(e: Error) -> String {
+    match &e {
+        Error::Rules(RuleError::NoYear {
+            param: "account.interest_rate",
+            year,
+        }) => format!(
+            "no account interest rate for {year} in the rule set (the national rate starts in 2016; earlier years were set by each province): give `rates.{year}`, or the amount moved in `account_transfers`"
+        ),
+        _ => e.to_string(),
+    }
+}
+
+/// Everything the money pass reads.
+struct Ctx<'a> {
+    input: &'a TransferInput,
+    sets: RuleSets<'a>,
+    primary: Snapshot,
+    places: BTreeMap<String, Snapshot>,
+    stays: Vec<Stay>,
+    paid: Vec<PaidMonth>,
+    money: Sourced<Rounding>,
+}
+
+impl Ctx<'_> {
+    fn place(&self, region: &str) -> &Snapshot {
+        self.places.get(region).unwrap_or(&self.primary)
+    }
+
+    fn region_of_stay(&self, stay: usize) -> &str {
+        self.stays.get(stay).map_or("", |s| s.region.as_str())
+    }
+
+    /// The account credit of a paid month: base × `account.credit_rate`
+    /// (flexible: `contribution.flexible_account_rate` where in force) of the
+    /// place's rules, rounded.
+    fn credit(&self, p: &PaidMonth) -> Result<Decimal, String> {
+        let snap = self.place(self.region_of_stay(p.stay));
+        let m = p.month;
+        let rate = if p.flexible {
+            snap.contribution
+                .flexible_account_rate
+                .in_month(m)
+                .or_else(|_| snap.account.credit_rate.in_month(m))
+        } else {
+            snap.account.credit_rate.in_month(m)
+        }
+        .map_err(|_| format!("no account credit rate (`account.credit_rate`) in force in {m}"))?;
+        let round = snap.rounding.money.in_month(m).map_err(|e| e.to_string())?;
+        p.base
+            .checked_mul(rate.value)
+            .map(|x| round.value.apply(x))
+            .ok_or_else(|| "amounts too large".to_string())
+    }
+
+    /// The account balance at `close`: a ledger from `start` over `months`
+    /// (credits) and `incoming` (transfers in), under the primary rules.
+    fn ledger(
+        &self,
+        start: YearMonth,
+        incoming: &[(YearMonth, Result<Decimal, String>)],
+        months: &[PaidMonth],
+        close: CloseEvent,
+    ) -> Result<Decimal, String> {
+        let y1998 = YearMonth::new(1998, 1).unwrap_or(start);
+        if close.month < y1998 {
+            return Err(format!(
+                "the account moved in {} (before 1998) is not computed: give it in `account_transfers`",
+                close.month
+            ));
+        }
+        let pre_1998 =
+            months.iter().any(|p| p.month < y1998) || incoming.iter().any(|(m, _)| *m < y1998);
+        let (opening_year, opening_balance) = if pre_1998 {
+            match self.input.account_personal_1997 {
+                Some(p) => (1997, p),
+                None => {
+                    return Err("the record has paid months before 1998, for which only the personal contributions with interest move (国办发〔2009〕66号 第四条 (一)): give `account_personal_1997` (个人缴费累计本息 at 1997-12-31), or the amount moved in `account_transfers`".into());
+                }
+            }
+        } else {
+            let first = months
+                .iter()
+                .map(|p| p.month)
+                .chain(incoming.iter().map(|(m, _)| *m))
+                .min();
+            match first {
+                // Nothing paid or moved in: nothing to move.
+                None => return Ok(Decimal::ZERO),
+                Some(f) => (f.year().max(start.year()) - 1, Decimal::ZERO),
+            }
+        };
+        let mut credits = vec![];
+        for p in months.iter().filter(|p| p.month >= y1998) {
+            credits.push(Credit {
+                month: Some(p.month),
+                year: None,
+                amount: self.credit(p)?,
+                personal: None,
+            });
+        }
+        let mut postings = vec![];
+        for (m, amount) in incoming {
+            if *m < y1998 {
+                continue; // inside account_personal_1997
+            }
+            let amount = amount
+                .clone()
+                .map_err(|why| format!("depends on the account moved in {m}, not known: {why}"))?;
+            postings.push(Posting {
+                month: *m,
+                kind: PostingKind::TransferIn,
+                amount,
+                personal: None,
+                period_from: None,
+                period_to: None,
+            });
+        }
+        let mut rates = self.input.rates.clone();
+        // A close in January before the event month earns no interest
+        // (k = 0 months): that year needs no rate.
+        if close.month.month() == 1
+            && self
+                .primary
+                .account
+                .partial_year_convention
+                .in_month(close.month)
+                .is_ok_and(|c| c.value == PartialYearConvention::MonthsBeforeEvent)
+            && !self.primary.account.interest_rate.has(close.month.year())
+        {
+            rates.entry(close.month.year()).or_insert(Decimal::ZERO);
+        }
+        let ai = AccountInput {
+            opening_balance,
+            opening_year,
+            opening_personal: None,
+            credits,
+            postings,
+            through_year: None,
+            close: Some(close),
+            rates,
+        };
+        let s = account::statement(&ai, &self.primary, &mut Tracer::new(false))
+            .map_err(interest_hint)?;
+        s.close
+            .map(|c| c.balance)
+            .ok_or_else(|| "the ledger did not close".into())
+    }
+
+    /// The employer rate of a temporary account's month: the input's
+    /// `employer_rates`, else the place's `contribution.employer_rate`.
+    fn employer_rate(
+        &self,
+        region: &str,
+        month: YearMonth,
+    ) -> Result<(Decimal, Option<Sourced<Decimal>>), Error> {
+        if let Some((_, r)) = self
+            .input
+            .employer_rates
+            .iter()
+            .find(|(k, _)| province(k) == region)
+        {
+            return Ok((*r, None));
+        }
+        match self.places.get(region) {
+            Some(snap) => {
+                let r = snap.contribution.employer_rate.in_month(month)?;
+                Ok((r.value, Some(r)))
+            }
+            None => Err(Error::field(
+                format!("employer_rates.{region}"),
+                format!(
+                    "needed: the employer rate of the temporary account in {region} ({month}); the catalog has no rule set for {region} (known: {})",
+                    self.sets.known_regions()
+                ),
+            )),
+        }
+    }
+}
+
+/// Build the stays from the history (paid and deemed spans, by month).
+fn build_stays(input: &TransferInput) -> (Vec<Stay>, Vec<PaidMonth>) {
+    let mut order: Vec<usize> = (0..input.history.len())
+        .filter(|&i| {
+            input
+                .history
+                .get(i)
+                .is_some_and(|s| s.kind != SpanKind::Gap)
+        })
+        .collect();
+    order.sort_by_key(|&i| input.history.get(i).map(|s| (s.from, s.to)));
+    let mut stays: Vec<Stay> = vec![];
+    let mut paid = vec![];
+    for i in order {
+        let Some(s) = input.history.get(i) else {
+            continue;
+        };
+        let code = s.region.clone().unwrap_or_default();
+        let prov = province(&code);
+        let n = u32::try_from(s.to.months_since(s.from) + 1).unwrap_or(0);
+        let same = stays.last().is_some_and(|l| l.region == prov);
+        if !same {
+            stays.push(Stay {
+                region: prov.clone(),
+                codes: vec![],
+                from: s.from,
+                to: s.to,
+                paid_months: 0,
+                deemed_months: 0,
+                age: Age::from_months(0),
+                threshold: None,
+                entry: Entry::First,
+                holding: Holding::Relation,
+                relation_region: prov.clone(),
+            });
+        }
+        let idx = stays.len().saturating_sub(1);
+        if let Some(st) = stays.last_mut() {
+            st.to = st.to.max(s.to);
+            if !st.codes.contains(&code) {
+                st.codes.push(code);
+            }
+            match s.kind {
+                SpanKind::Paid => {
+                    st.paid_months += n;
+                    let base = s.base.unwrap_or_default();
+                    let flexible = s.employment == Some(Employment::Flexible);
+                    let mut m = s.from;
+                    while m <= s.to {
+                        paid.push(PaidMonth {
+                            month: m,
+                            base,
+                            flexible,
+                            stay: idx,
+                        });
+                        m = m.add_months(1);
+                    }
+                }
+                SpanKind::Deemed => st.deemed_months += n,
+                SpanKind::Gap => {}
+            }
+        }
+    }
+    paid.sort_by_key(|p| p.month);
+    (stays, paid)
+}
+
+/// The plan: stays, temporary accounts, moves and their money, the benefit
+/// place and the scheme link, under the primary rules of `sets`.
+///
+/// ```
+/// use pension_rules::transfer::{plan, RuleSets, TransferInput};
+/// use pension_rules::{rules::RuleSet, trace::Tracer};
+/// // cn-national.md §6.2 T14: 24 months at 6000 from 2020 → pooled 17,280.00.
+/// let input = TransferInput::from_json(&serde_json::json!({
+///     "hukou_region": "610000", "birth": "1980-05", "category": "male",
+///     "retirement_month": "2040-05",
+///     "history": [
+///         {"from": "2020-01", "to": "2021-12", "base": "6000", "region": "440300"},
+///         {"from": "2022-01", "to": "2040-04", "base": "6000", "region": "610100"}]
+/// })).unwrap();
+/// let sets = [RuleSet::embedded("cn/national").unwrap(), RuleSet::embedded("cn/shaanxi").unwrap()];
+/// let p = plan(&input, RuleSets::new(&sets).unwrap(), &mut Tracer::new(false)).unwrap();
+/// assert_eq!(p.moves[0].pooled.to_string(), "17280.00");
+/// assert_eq!(p.receipt.region, "610000"); // 第六条 (一): the relation is in the 户籍 province
+/// ```
+pub fn plan(
+    input: &TransferInput,
+    sets: RuleSets<'_>,
+    tracer: &mut Tracer,
+) -> Result<TransferPlan, Error> {
+    input.check()?;
+    let month = input.retirement_month;
+    let date = month.first_day();
+    let primary = sets.primary().at(date);
+    let hukou = province(&input.hukou_region);
+    let (mut stays, paid) = build_stays(input);
+    if stays.is_empty() {
+        return Err(Error::field(
+            "history",
+            "has no paid or deemed span: there is nothing to transfer",
+        ));
+    }
+    let mut errs = vec![];
+    for (i, m) in input.approved_moves.iter().enumerate() {
+        if !stays.iter().skip(1).any(|s| s.from == *m) {
+            errs.push(FieldError {
+                path: format!("approved_moves[{i}]"),
+                message: format!(
+                    "{m} is not the first month of a stay in a new province (those are: {})",
+                    stays
+                        .iter()
+                        .skip(1)
+                        .map(|s| format!("{} {}", s.from, s.region))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+    err_list(errs)?;
+    let mut notes: Vec<Note> = vec![];
+
+    // 1. Structure: who holds each stay, and the moves.
+    let age_param = match input.category {
+        Category::Male => &primary.transfer.temporary_account_age_male,
+        Category::Female50 | Category::Female55 => &primary.transfer.temporary_account_age_female,
+    };
+    let mut relation = stays.first().map(|s| s.region.clone()).unwrap_or_default();
+    let mut specs: Vec<Spec> = vec![];
+    for i in 0..stays.len() {
+        let prev = i.checked_sub(1).and_then(|j| stays.get(j)).cloned();
+        let Some(s) = stays.get_mut(i) else { continue };
+        s.age = Age::between(input.birth, s.from).unwrap_or(Age::from_months(0));
+        let Some(prev) = prev else {
+            s.relation_region = relation.clone();
+            continue;
+        };
+        if prev.holding == Holding::Temporary {
+            specs.push(Spec {
+                from: prev.region.clone(),
+                to: relation.clone(),
+                month: s.from,
+                kind: MoveKind::Temporary,
+                stay: Some(i - 1),
+            });
+        }
+        let threshold = age_param.in_month(s.from).ok();
+        s.threshold = threshold.as_ref().map(|t| t.value);
+        s.entry = if s.region == relation {
+            Entry::Returned
+        } else {
+            match &threshold {
+                None => Entry::BeforeRules,
+                Some(t) if s.age < t.value => Entry::BelowAge,
+                Some(_) if s.region == hukou => Entry::Hukou,
+                Some(_) if input.approved_moves.contains(&s.from) => Entry::Approved,
+                Some(_) => Entry::Temporary,
+            }
+        };
+        if s.entry == Entry::Temporary {
+            s.holding = Holding::Temporary;
+        } else if s.region != relation {
+            specs.push(Spec {
+                from: relation.clone(),
+                to: s.region.clone(),
+                month: s.from,
+                kind: MoveKind::Relation,
+                stay: None,
+            });
+            relation = s.region.clone();
+        }
+        s.relation_region = relation.clone();
+        let s = s.clone();
+        tracer.step(|| {
+            let (what, why) = match s.entry {
+                Entry::Returned => ("relation", format!("back in {}, where the relation is", s.region)),
+                Entry::BelowAge => (
+                    "relation moves",
+                    format!(
+                        "age {} < {} in {}: the relation follows the person (国办发〔2009〕66号 第三条)",
+                        s.age,
+                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
+                        s.from
+                    ),
+                ),
+                Entry::Hukou => (
+                    "relation moves",
+                    format!(
+                        "age {} ≥ {}, but {} is the 户籍 province: the relation moves (第五条)",
+                        s.age,
+                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
+                        s.region
+                    ),
+                ),
+                Entry::Approved => (
+                    "relation moves",
+                    format!(
+                        "age {} ≥ {}, but an approved transfer (组织/人社部门调动): the relation moves (第五条)",
+                        s.age,
+                        s.threshold.map(|t| t.to_string()).unwrap_or_default()
+                    ),
+                ),
+                Entry::BeforeRules => (
+                    "relation moves",
+                    format!(
+                        "{}: before the temporary-account rule (in force 2010-01-01); the relation moves",
+                        s.from
+                    ),
+                ),
+                Entry::Temporary => (
+                    "temporary account",
+                    format!(
+                        "age {} ≥ {} and {} is not the 户籍 province {hukou}: the relation stays in {}, {} opens a temporary contribution account (临时基本养老保险缴费账户, 第五条)",
+                        s.age,
+                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
+                        s.region,
+                        s.relation_region,
+                        s.region
+                    ),
+                ),
+                Entry::First => ("relation", String::new()),
+            };
+            let mut st = Step::new("entry", "跨省流动", what, format!("{} {}: {why}", s.from, s.region))
+                .input("birth", input.birth)
+                .input("hukou_region", &hukou);
+            if let Some(t) = &threshold {
+                st = st.param(ParamUse::of(t));
+            }
+            st
+        });
+    }
+
+    // 2. The benefit place (第六条).
+    let (min, receipt_retro) = in_force_or_first(&primary.transfer.receipt_min_months, month)?;
+    let mut months_by: Vec<(String, u32)> = vec![];
+    for s in stays.iter().filter(|s| s.holding == Holding::Relation) {
+        let n = s.paid_months + s.deemed_months;
+        match months_by.iter_mut().find(|(r, _)| *r == s.region) {
+            Some((_, m)) => *m += n,
+            None => months_by.push((s.region.clone(), n)),
+        }
+    }
+    let months_in = |r: &str| {
+        months_by
+            .iter()
+            .find(|(x, _)| x == r)
+            .map_or(0, |(_, m)| *m)
+    };
+    let (receipt_region, rule) = if relation == hukou {
+        (hukou.clone(), ReceiptRule::Hukou)
+    } else if months_in(&relation) >= min.value {
+        (relation.clone(), ReceiptRule::CurrentPlace)
+    } else if let Some(p) = stays
+        .iter()
+        .rev()
+        .filter(|s| s.holding == Holding::Relation && s.region != relation)
+        .map(|s| s.region.clone())
+        .find(|r| months_in(r) >= min.value)
+    {
+        (p, ReceiptRule::PreviousPlace)
+    } else {
+        (hukou.clone(), ReceiptRule::GatheredToHukou)
+    };
+    let receipt = Receipt {
+        region: receipt_region.clone(),
+        rule,
+        relation_region: relation.clone(),
+        hukou_region: hukou.clone(),
+        months_by_region: months_by.clone(),
+        threshold_months: min.value,
+    };
+    tracer.step(|| {
+        let by = months_by
+            .iter()
+            .map(|(r, m)| format!("{r} {m}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let why = match rule {
+            ReceiptRule::Hukou => format!("the relation is in {relation} = the 户籍 province"),
+            ReceiptRule::CurrentPlace => format!(
+                "the relation is in {relation} ≠ 户籍 {hukou}, with {} months there ≥ {}",
+                months_in(&relation),
+                min.value
+            ),
+            ReceiptRule::PreviousPlace => format!(
+                "the relation is in {relation} ≠ 户籍 {hukou} with {} months < {}; the last earlier place with ≥ {} months is {receipt_region} ({} months)",
+                months_in(&relation),
+                min.value,
+                min.value,
+                months_in(&receipt_region)
+            ),
+            ReceiptRule::GatheredToHukou => format!(
+                "the relation is in {relation} ≠ 户籍 {hukou} and no place reaches {} months: gathered to the 户籍 province",
+                min.value
+            ),
+        };
+        Step::new(
+            "benefit_place",
+            "待遇领取地",
+            &receipt_region,
+            format!(
+                "{why} — {}; months (paid + deemed, counted where earned; temporary accounts excluded): {by}",
+                rule.citation()
+            ),
+        )
+        .input("hukou_region", &hukou)
+        .param(ParamUse::of(&min))
+    });
+
+    // 3. The moves at retirement.
+    if let Some(last) = stays.len().checked_sub(1)
+        && stays
+            .get(last)
+            .is_some_and(|s| s.holding == Holding::Temporary)
+    {
+        specs.push(Spec {
+            from: stays
+                .get(last)
+                .map(|s| s.region.clone())
+                .unwrap_or_default(),
+            to: receipt_region.clone(),
+            month,
+            kind: MoveKind::Temporary,
+            stay: Some(last),
+        });
+    }
+    if receipt_region != relation {
+        specs.push(Spec {
+            from: relation.clone(),
+            to: receipt_region.clone(),
+            month,
+            kind: MoveKind::ToBenefitPlace,
+            stay: None,
+        });
+    }
+
+    // Given account amounts, matched to the moves.
+    let mut given: Vec<Option<Decimal>> = vec![None; specs.len()];
+    let mut errs = vec![];
+    let list = || {
+        specs
+            .iter()
+            .map(|s| format!("{} {}→{}", s.month, s.from, s.to))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (i, k) in input.account_transfers.iter().enumerate() {
+        let hits: Vec<usize> = specs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.from == province(&k.from)
+                    && s.to == province(&k.to)
+                    && k.month.is_none_or(|m| m == s.month)
+            })
+            .map(|(j, _)| j)
+            .collect();
+        match hits.as_slice() {
+            [j] => {
+                if let Some(g) = given.get_mut(*j) {
+                    *g = Some(k.account);
+                }
+            }
+            [] => errs.push(FieldError {
+                path: format!("account_transfers[{i}]"),
+                message: format!(
+                    "matches no move of the plan (moves: {})",
+                    if specs.is_empty() {
+                        "none".into()
+                    } else {
+                        list()
+                    }
+                ),
+            }),
+            _ => errs.push(FieldError {
+                path: format!("account_transfers[{i}].month"),
+                message: format!("needed: several moves go {}→{} ({})", k.from, k.to, list()),
+            }),
+        }
+    }
+    err_list(errs)?;
+
+    // 4. The money.
+    let mut places = BTreeMap::new();
+    for s in &stays {
+        if !places.contains_key(&s.region)
+            && let Some(rs) = sets.for_region(&s.region)
+        {
+            places.insert(s.region.clone(), rs.at(date));
+        }
+    }
+    let money = primary.rounding.money.at(date)?;
+    let ctx = Ctx {
+        input,
+        sets,
+        primary,
+        places,
+        stays: stays.clone(),
+        paid,
+        money,
+    };
+    let mut moves = vec![];
+    let mut seg_start = stays.first().map_or(month, |s| s.from);
+    let mut seg_incoming: Vec<(YearMonth, Result<Decimal, String>)> = vec![];
+    let mut carried = Decimal::ZERO;
+    let mut carried_months = 0u32;
+    let mut at_end: Vec<Result<Decimal, String>> = vec![];
+    let mut relation_moved_at_end: Option<Result<Decimal, String>> = None;
+    let mut temporary_accounts = vec![];
+    let mut retro = receipt_retro;
+    for (k, spec) in specs.iter().enumerate() {
+        let (share, later) = in_force_or_first(&ctx.primary.transfer.pooled_share, spec.month)?;
+        let (from_month, _) = in_force_or_first(&ctx.primary.transfer.pooled_from, spec.month)?;
+        retro |= later;
+        let given_k = given.get(k).copied().flatten();
+        let mv = match spec.kind {
+            MoveKind::Temporary => {
+                let stay_idx = spec.stay.unwrap_or_default();
+                let st = ctx.stays.get(stay_idx).cloned();
+                let months: Vec<PaidMonth> = ctx
+                    .paid
+                    .iter()
+                    .filter(|p| p.stay == stay_idx)
+                    .copied()
+                    .collect();
+                let account = match given_k {
+                    Some(a) => Ok(a),
+                    None => ctx.ledger(
+                        st.as_ref().map_or(spec.month, |s| s.from),
+                        &[],
+                        &months,
+                        CloseEvent {
+                            event: CloseKind::TransferOut,
+                            month: spec.month,
+                        },
+                    ),
+                };
+                // Pooled: the employer's actual rate where above the share.
+                let mut parts: Vec<PooledPart> = vec![];
+                let mut used_rates: Vec<Sourced<Decimal>> = vec![];
+                let mut given_rate: Option<Decimal> = None;
+                for p in months.iter().filter(|p| p.month >= from_month.value) {
+                    let (rate, basis) = if p.flexible {
+                        (share.value, "flexible")
+                    } else {
+                        let (v, src) = ctx.employer_rate(&spec.from, p.month)?;
+                        match src {
+                            Some(r) => {
+                                if !used_rates.iter().any(|u| u.value == v) {
+                                    used_rates.push(r);
+                                }
+                            }
+                            None => given_rate = Some(v),
+                        }
+                        if v > share.value {
+                            (v, "employer_rate")
+                        } else {
+                            (share.value, "pooled_share")
+                        }
+                    };
+                    match parts.last_mut() {
+                        Some(l) if l.rate == rate && l.basis == basis => {
+                            l.months += 1;
+                            l.bases = sum(l.bases, p.base)?;
+                        }
+                        _ => parts.push(PooledPart {
+                            rate,
+                            basis,
+                            months: 1,
+                            bases: p.base,
+                        }),
+                    }
+                }
+                let mut exact = Decimal::ZERO;
+                for part in &parts {
+                    exact = sum(
+                        exact,
+                        part.rate.checked_mul(part.bases).ok_or_else(too_large)?,
+                    )?;
+                }
+                let pooled = ctx.money.value.apply(exact);
+                let n = st.as_ref().map_or(0, |s| s.paid_months);
+                if spec.to == receipt_region && spec.month == month {
+                    at_end.push(account.clone());
+                } else {
+                    seg_incoming.push((spec.month, account.clone()));
+                    carried = sum(carried, pooled)?;
+                    carried_months += n;
+                }
+                if let Some(s) = &st {
+                    temporary_accounts.push(TemporaryAccount {
+                        region: s.region.clone(),
+                        from: s.from,
+                        to: s.to,
+                        months: s.paid_months,
+                        relation_region: s.relation_region.clone(),
+                        destination: spec.to.clone(),
+                        moved_in: spec.month,
+                        at_retirement: spec.month == month,
+                    });
+                }
+                let mv = Move {
+                    from: spec.from.clone(),
+                    to: spec.to.clone(),
+                    month: spec.month,
+                    kind: spec.kind,
+                    months: n,
+                    account: account.as_ref().ok().copied(),
+                    account_from: match (&account, given_k) {
+                        (_, Some(_)) => AccountFrom::Given,
+                        (Ok(_), None) => AccountFrom::Ledger,
+                        (Err(_), None) => AccountFrom::Unknown,
+                    },
+                    account_unknown: account.as_ref().err().cloned(),
+                    pooled,
+                    pooled_parts: parts,
+                    pooled_carried: Decimal::ZERO,
+                };
+                tracer.step(|| {
+                    let mut st = money_step(&mv, &ctx.money, &share, &from_month);
+                    for r in &used_rates {
+                        st = st.param(ParamUse::of(r));
+                    }
+                    if let Some(r) = given_rate {
+                        st = st.input(format!("employer_rates.{}", mv.from), r);
+                    }
+                    st
+                });
+                mv
+            }
+            MoveKind::Relation | MoveKind::ToBenefitPlace => {
+                let before: Vec<PaidMonth> = ctx
+                    .paid
+                    .iter()
+                    .filter(|p| {
+                        ctx.stays
+                            .get(p.stay)
+                            .is_some_and(|s| s.holding == Holding::Relation)
+                            && (spec.kind == MoveKind::ToBenefitPlace || p.month < spec.month)
+                    })
+                    .copied()
+                    .collect();
+                let seg: Vec<PaidMonth> = before
+                    .iter()
+                    .filter(|p| p.month >= seg_start)
+                    .copied()
+                    .collect();
+                let account = match given_k {
+                    Some(a) => Ok(a),
+                    None => ctx.ledger(
+                        seg_start,
+                        &seg_incoming,
+                        &seg,
+                        CloseEvent {
+                            event: CloseKind::TransferOut,
+                            month: spec.month,
+                        },
+                    ),
+                };
+                let counted: Vec<&PaidMonth> = before
+                    .iter()
+                    .filter(|p| p.month >= from_month.value)
+                    .collect();
+                let mut bases = Decimal::ZERO;
+                for p in &counted {
+                    bases = sum(bases, p.base)?;
+                }
+                let parts = vec![PooledPart {
+                    rate: share.value,
+                    basis: "pooled_share",
+                    months: u32::try_from(counted.len()).unwrap_or(u32::MAX),
+                    bases,
+                }];
+                let own = ctx
+                    .money
+                    .value
+                    .apply(share.value.checked_mul(bases).ok_or_else(too_large)?);
+                let pooled = sum(own, carried)?;
+                let record: u32 = ctx
+                    .stays
+                    .iter()
+                    .filter(|s| {
+                        s.holding == Holding::Relation
+                            && (spec.kind == MoveKind::ToBenefitPlace || s.from < spec.month)
+                    })
+                    .map(|s| s.paid_months + s.deemed_months)
+                    .sum::<u32>()
+                    + carried_months;
+                seg_start = spec.month;
+                seg_incoming = vec![(spec.month, account.clone())];
+                if spec.kind == MoveKind::ToBenefitPlace {
+                    relation_moved_at_end = Some(account.clone());
+                }
+                let mv = Move {
+                    from: spec.from.clone(),
+                    to: spec.to.clone(),
+                    month: spec.month,
+                    kind: spec.kind,
+                    months: record,
+                    account: account.as_ref().ok().copied(),
+                    account_from: match (&account, given_k) {
+                        (_, Some(_)) => AccountFrom::Given,
+                        (Ok(_), None) => AccountFrom::Ledger,
+                        (Err(_), None) => AccountFrom::Unknown,
+                    },
+                    account_unknown: account.as_ref().err().cloned(),
+                    pooled,
+                    pooled_parts: parts,
+                    pooled_carried: carried,
+                };
+                tracer.step(|| money_step(&mv, &ctx.money, &share, &from_month));
+                mv
+            }
+        };
+        moves.push(mv);
+    }
+    if retro {
+        notes.push(Note {
+            code: "before_2010",
+            message: "a move (or the claim) before 2010-01-01 is computed under 国办发〔2009〕66号, in force from then; a relation actually moved earlier moved under the rules of the time — give its amounts in account_transfers".into(),
+            zh: "2010年1月1日前的流动或待遇申领按国办发〔2009〕66号计算；当时已按原规定办理转移的，以实际转移额为准（account_transfers）".into(),
+        });
+    }
+
+    // 5. The account at retirement: the relation's balance (closed at
+    // retirement, or moved to the benefit place) + temporary accounts gathered
+    // there.
+    let relation_final = match relation_moved_at_end {
+        Some(a) => a,
+        None => {
+            let seg: Vec<PaidMonth> = ctx
+                .paid
+                .iter()
+                .filter(|p| {
+                    p.month >= seg_start
+                        && ctx
+                            .stays
+                            .get(p.stay)
+                            .is_some_and(|s| s.holding == Holding::Relation)
+                })
+                .copied()
+                .collect();
+            ctx.ledger(
+                seg_start,
+                &seg_incoming,
+                &seg,
+                CloseEvent {
+                    event: CloseKind::Retirement,
+                    month,
+                },
+            )
+        }
+    };
+    let mut total = relation_final;
+    for a in at_end {
+        total = match (total, a) {
+            (Ok(x), Ok(y)) => x
+                .checked_add(y)
+                .ok_or_else(|| "amounts too large".to_string()),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        };
+    }
+    tracer.step(|| {
+        Step::new(
+            "account_at_retirement",
+            "退休时个人账户储存额",
+            match &total {
+                Ok(b) => b.to_string(),
+                Err(_) => "unknown".into(),
+            },
+            match &total {
+                Ok(_) => format!(
+                    "the account at {receipt_region} in {month}: the relation's ledger closed at retirement (partial-year interest) plus temporary accounts gathered there"
+                ),
+                Err(why) => why.clone(),
+            },
+        )
+    });
+    let total_months: u32 = stays.iter().map(|s| s.paid_months + s.deemed_months).sum();
+
+    // 6. The scheme link (人社部发〔2014〕17号).
+    let link = if ctx
+        .primary
+        .transfer
+        .scheme_link_min_months
+        .in_month(month)
+        .is_ok()
+    {
+        let r = input.residents_scheme.as_ref();
+        Some(scheme_link(
+            total_months,
+            total.as_ref().ok().copied(),
+            r.and_then(|r| r.months),
+            r.and_then(|r| r.account_balance),
+            &ctx.primary,
+            month,
+            tracer,
+        )?)
+    } else {
+        None
+    };
+    for n in &notes {
+        tracer.step(|| Step::new("note", "说明", n.code, n.message.clone()));
+    }
+    let trace = std::mem::replace(tracer, Tracer::new(tracer.enabled())).finish(&ctx.primary);
+    Ok(TransferPlan {
+        hukou_region: hukou,
+        birth: input.birth,
+        category: input.category,
+        retirement_month: month,
+        stays,
+        temporary_accounts,
+        moves,
+        receipt,
+        total_months,
+        account_at_retirement: total.as_ref().ok().copied(),
+        account_at_retirement_unknown: total.err(),
+        scheme_link: link,
+        notes,
+        trace,
+    })
+}
+
+fn money_step(
+    mv: &Move,
+    money: &Sourced<Rounding>,
+    share: &Sourced<Decimal>,
+    from: &Sourced<YearMonth>,
+) -> Step {
+    let pooled = mv
+        .pooled_parts
+        .iter()
+        .map(|p| format!("{} × {} ({} months)", p.rate, p.bases.normalize(), p.months))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let account = match (&mv.account, mv.account_from) {
+        (Some(a), AccountFrom::Given) => format!("account {a} (given)"),
+        (Some(a), _) => format!(
+            "account {a} (ledger balance with the partial year's interest; before 1998 personal contributions only, 1998–2005 the 11 % credits, from 2006 the 8 % credits)"
+        ),
+        (None, _) => format!(
+            "account unknown: {}",
+            mv.account_unknown.clone().unwrap_or_default()
+        ),
+    };
+    let what = match mv.kind {
+        MoveKind::Relation => "the relation moves (第三条)",
+        MoveKind::Temporary => {
+            "the temporary account's money moves; pooled at the employer's actual rate where above the share (第五条; 人社部发〔2009〕187号)"
+        }
+        MoveKind::ToBenefitPlace => "the relation goes to the benefit place (第六条)",
+    };
+    let carried = if mv.pooled_carried.is_zero() {
+        String::new()
+    } else {
+        format!(" + {} gathered from temporary accounts", mv.pooled_carried)
+    };
+    Step::new(
+        "move",
+        "转移资金",
+        format!("{}→{}", mv.from, mv.to),
+        format!(
+            "{} {}→{}: {what}; {account}; pooled (统筹基金, no interest) = {}{carried} = {}, rounded ({}), months from {} only (国办发〔2009〕66号 第四条)",
+            mv.month,
+            mv.from,
+            mv.to,
+            if pooled.is_empty() { "0".into() } else { pooled },
+            mv.pooled,
+            money.value,
+            from.value
+        ),
+    )
+    .input("months_in_record", mv.months)
+    .param(ParamUse::of(share))
+    .param(ParamUse::of(from))
+    .param(ParamUse::of(money))
+}
+
+/// The award at the benefit place: every year's index recomputed with its
+/// average wages (research cn-national.md §6.3), its 计发基数 and its rules,
+/// from the whole history (合并计算). The place's rule set comes from `sets`;
+/// a place without one uses the national set with the input's
+/// `average_wages` and `pension_base`.
+///
+/// Errors: the benefit place lacks average wages for some years
+/// ([`RuleError::RegionYears`], naming the region and every year); the
+/// account balance is neither given nor computable.
+///
+/// ```
+/// use pension_rules::transfer::{award_at_receipt, plan, RuleSets, TransferInput};
+/// use pension_rules::{rules::RuleSet, trace::Tracer};
+/// let input = TransferInput::from_json(&serde_json::json!({
+///     "hukou_region": "440000", "birth": "1980-05", "category": "male",
+///     "retirement_month": "2040-05",
+///     "history": [{"from": "2016-01", "to": "2040-04", "base": "6000", "region": "440100"}]
+/// })).unwrap();
+/// let sets = [RuleSet::embedded("cn/national").unwrap(), RuleSet::embedded("cn/shaanxi").unwrap()];
+/// let sets = RuleSets::new(&sets).unwrap();
+/// let p = plan(&input, sets, &mut Tracer::new(false)).unwrap();
+/// let e = award_at_receipt(&input, &p, sets, &mut Tracer::new(false)).unwrap_err();
+/// assert!(e.to_string().contains("region 440000 has no rule set"));
+/// ```
+pub fn award_at_receipt(
+    input: &TransferInput,
+    plan: &TransferPlan,
+    sets: RuleSets<'_>,
+    tracer: &mut Tracer,
+) -> Result<Award, Error> {
+    let region = plan.receipt.region.clone();
+    let date = input.retirement_month.first_day();
+    let own = sets.for_region(&region);
+    let rs = match own.or_else(|| sets.national()) {
+        Some(rs) => rs,
+        None => {
+            return Err(Error::NotApplicable(format!(
+                "region {region} has no rule set in the catalog (known: {}) and no national rule set was given to fall back on",
+                sets.known_regions()
+            )));
+        }
+    };
+    let snap = rs.at(date);
+    let ruleset = own.map(|r| r.id().to_string());
+    let den = snap.award.index_denominator.at(date)?;
+    let mut needed = BTreeSet::new();
+    for s in input.history.iter().filter(|s| s.kind == SpanKind::Paid) {
+        for y in s.from.year()..=s.to.year() {
+            needed.insert(match den.value {
+                IndexDenominator::BaseSettingYear => y - 1,
+                IndexDenominator::SameYear => y,
+            });
+        }
+    }
+    let given = input.average_wages.as_ref();
+    let missing: Vec<i32> = needed
+        .into_iter()
+        .filter(|y| {
+            !given.is_some_and(|g| g.contains_key(y))
+                && (own.is_none() || !snap.award.average_wage.has(*y))
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(RuleError::RegionYears {
+            region,
+            ruleset,
+            param: "award.average_wage",
+            years: missing,
+            input: "average_wages",
+        }
+        .into());
+    }
+    let year = input.retirement_month.year();
+    if input.pension_base.is_none() && (own.is_none() || !snap.award.pension_base.has(year)) {
+        return Err(RuleError::RegionYears {
+            region,
+            ruleset,
+            param: "award.pension_base",
+            years: vec![year],
+            input: "pension_base",
+        }
+        .into());
+    }
+    let balance = match (input.account_balance, plan.account_at_retirement) {
+        (Some(b), _) | (None, Some(b)) => b,
+        (None, None) => {
+            return Err(Error::field(
+                "account_balance",
+                format!(
+                    "needed for the award (个人账户储存额 at retirement) and not computable: {}",
+                    plan.account_at_retirement_unknown
+                        .clone()
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+    };
+    tracer.step(|| {
+        Step::new(
+            "benefit_place_wages",
+            "待遇领取地计发",
+            &region,
+            format!(
+                "the award is computed at {region} ({}) from the whole history: every year's index with {region}'s average wages, its 计发基数 and its rules (国办发〔2009〕66号; research cn-national.md §6.3)",
+                ruleset.as_deref().unwrap_or("no own rule set: national rules with the given wages")
+            ),
+        )
+        .input("account_balance", balance)
+    });
+    let ai = AwardInput {
+        category: input.category,
+        birth: input.birth,
+        retirement_month: input.retirement_month,
+        contribution_months: None,
+        deemed_months: None,
+        average_index: None,
+        deemed_index: input.deemed_index,
+        pre_account_months: None,
+        history: Some(input.history.clone()),
+        average_wages: input.average_wages.clone(),
+        account_balance: Some(balance),
+        account_rates: None,
+        pension_base: input.pension_base,
+        transitional_index: None,
+        first_pension_month: None,
+    };
+    let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {
+        Error::Rules(RuleError::NoYear { param, year }) => RuleError::RegionYears {
+            region: region.clone(),
+            ruleset: ruleset.clone(),
+            param,
+            years: vec![year],
+            input: match param {
+                "award.average_wage" => "average_wages",
+                "award.pension_base" => "pension_base",
+                _ => "the rule set",
+            },
+        }
+        .into(),
+        other => other,
+    })?;
+    if own.is_none() {
+        a.notes.push(Note {
+            code: "no_benefit_place_rules",
+            message: format!(
+                "{region} has no rule set: the award uses the national rules ({}) with the given average wages and 计发基数",
+                rs.id()
+            ),
+            zh: format!(
+                "{region} 无规则集：按全国规则（{}）及输入的平均工资、计发基数计算",
+                rs.id()
+            ),
+        });
+    }
+    Ok(a)
+}
+
+/// The plan and, where it can be computed, the award at the benefit place.
+///
+/// ```
+/// use pension_rules::transfer::{transfer, RuleSets, TransferInput};
+/// use pension_rules::rules::RuleSet;
+/// let input = TransferInput::from_json(&serde_json::json!({
+///     "hukou_region": "610000", "birth": "1964-05", "category": "male",
+///     "retirement_month": "2024-05",
+///     "history": [
+///         {"from": "1990-01", "to": "2015-12", "kind": "deemed", "region": "440100"},
+///         {"from": "2016-01", "to": "2017-12", "base": "6000", "region": "440100"},
+///         {"from": "2018-01", "to": "2024-04", "base": "6000", "region": "610100"}]
+/// })).unwrap();
+/// let sets = [RuleSet::embedded("cn/national").unwrap(), RuleSet::embedded("cn/shaanxi").unwrap()];
+/// let t = transfer(&input, RuleSets::new(&sets).unwrap(), false).unwrap();
+/// assert_eq!(t.plan.receipt.region, "610000");
+/// assert!(t.award.is_some(), "{:?}", t.award_error);
+/// ```
+pub fn transfer(input: &TransferInput, sets: RuleSets<'_>, trace: bool) -> Result<Transfer, Error> {
+    let p = plan(input, sets, &mut Tracer::new(trace))?;
+    let (award, award_error) = match award_at_receipt(input, &p, sets, &mut Tracer::new(trace)) {
+        Ok(a) => (Some(a), None),
+        Err(e) => (
+            None,
+            Some(ErrorInfo {
+                code: e.code(),
+                message: e.to_string(),
+            }),
+        ),
+    };
+    Ok(Transfer {
+        plan: p,
+        award,
+        award_error,
+    })
+}
+
+impl Transfer {
+    /// The figures the vector format names (`benefit_region`, `moves`,
+    /// `temporary_account_regions`) and the extensions of docs/vectors.md.
+    pub fn figures(&self) -> Map<String, Value> {
+        let p = &self.plan;
+        let mut m = Map::new();
+        m.insert("benefit_region".into(), p.receipt.region.clone().into());
+        m.insert("receipt_rule".into(), p.receipt.rule.name().into());
+        m.insert(
+            "relation_region".into(),
+            p.receipt.relation_region.clone().into(),
+        );
+        let moves: Vec<Value> = p
+            .moves
+            .iter()
+            .map(|mv| {
+                let mut o = Map::new();
+                o.insert("from".into(), mv.from.clone().into());
+                o.insert("to".into(), mv.to.clone().into());
+                o.insert("month".into(), mv.month.to_string().into());
+                o.insert(
+                    "kind".into(),
+                    match mv.kind {
+                        MoveKind::Relation => "relation",
+                        MoveKind::Temporary => "temporary",
+                        MoveKind::ToBenefitPlace => "to_benefit_place",
+                    }
+                    .into(),
+                );
+                o.insert(
+                    "account".into(),
+                    mv.account.map_or(Value::Null, |a| a.to_string().into()),
+                );
+                o.insert("pooled".into(), mv.pooled.to_string().into());
+                o.insert("months".into(), mv.months.into());
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("moves".into(), Value::Array(moves));
+        m.insert(
+            "temporary_account_regions".into(),
+            Value::Array(
+                p.temporary_accounts
+                    .iter()
+                    .map(|t| Value::String(t.region.clone()))
+                    .collect(),
+            ),
+        );
+        m.insert("total_months".into(), p.total_months.into());
+        m.insert(
+            "account_at_retirement".into(),
+            p.account_at_retirement
+                .map_or(Value::Null, |a| a.to_string().into()),
+        );
+        if let Some(l) = &p.scheme_link {
+            m.insert("scheme_link".into(), l.direction.name().into());
+        }
+        if let Some(a) = &self.award {
+            m.insert("award".into(), Value::Object(a.figures()));
+        }
+        if let Some(e) = &self.award_error {
+            m.insert("award_error".into(), e.code.into());
+        }
+        m
+    }
+}
+
+/// The conformance handler for kind `transfer` (see [`crate::check`]): the
+/// case's rule set is the primary one; the other embedded sets serve the
+/// places (a `--rules-dir` catalog is not consulted for them).
+pub fn check_handler(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
+    let input = TransferInput::from_json(input)?;
+    let mut sets = vec![rules.clone()];
+    for id in RuleSet::embedded_ids() {
+        if id != rules.id()
+            && let Ok(rs) = RuleSet::embedded(id)
+        {
+            sets.push(rs);
+        }
+    }
+    transfer(&input, RuleSets::new(&sets)?, false).map(|t| t.figures())
+}
