@@ -13,14 +13,14 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 if [ "${1:-}" = --dev ]; then
   cargo build -q --target wasm32-unknown-unknown -p pension-rules-wasm
-  wasm=target/wasm32-unknown-unknown/debug/pension_rules_wasm.wasm
+  wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/debug/pension_rules_wasm.wasm
   optimise() { :; }
 else
   # Keep the target_features section for wasm-bindgen (the profile strips
   # it); wasm-opt --strip-debug removes names afterwards.
   CARGO_PROFILE_RELEASE_WASM_STRIP=false \
     cargo build -q --profile release-wasm --target wasm32-unknown-unknown -p pension-rules-wasm
-  wasm=target/wasm32-unknown-unknown/release-wasm/pension_rules_wasm.wasm
+  wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release-wasm/pension_rules_wasm.wasm
   optimise() {
     wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \

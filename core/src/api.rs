@@ -42,6 +42,7 @@ use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet, Snap
 use crate::survivor::{SurvivorInput, survivor};
 use crate::time::YearMonth;
 use crate::trace::Tracer;
+use crate::transfer::{RuleSets, TransferInput, transfer};
 
 /// A computation the engine offers through this front door (named as the
 /// vector format's kinds).
@@ -57,6 +58,9 @@ pub enum Kind {
     Retirement,
     /// 待遇核定: the pension award ([`crate::award`]).
     Award,
+    /// 关系转移接续: benefit place, temporary accounts, money moved and the
+    /// award at the receiving place ([`crate::transfer`]).
+    Transfer,
     /// 基本养老金调整: one year's pension adjustment ([`crate::adjustment`]).
     Adjustment,
     /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
@@ -70,6 +74,7 @@ impl Kind {
         Kind::Account,
         Kind::Retirement,
         Kind::Award,
+        Kind::Transfer,
         Kind::Adjustment,
         Kind::Survivor,
     ];
@@ -81,6 +86,7 @@ impl Kind {
             Kind::Account => "account",
             Kind::Retirement => "retirement",
             Kind::Award => "award",
+            Kind::Transfer => "transfer",
             Kind::Adjustment => "adjustment",
             Kind::Survivor => "survivor",
         }
@@ -200,7 +206,9 @@ impl Engine {
     /// conformance runner picks them: the contribution month; the last day
     /// of the account's last year; the birth month for retirement (the
     /// schedule version is then the one in force when the age is reached);
-    /// the retirement month for the award; January of the adjustment year;
+    /// the retirement month for the award; for a transfer, this engine's
+    /// rules as the primary set and every other set it can resolve for the
+    /// places (by region); January of the adjustment year;
     /// the death month for survivor benefits (the latest rules without one).
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
         let input = exact(kind, input);
@@ -232,6 +240,18 @@ impl Engine {
                 let i = AwardInput::from_json(&input)?;
                 let snap = self.rules.at(i.retirement_month.first_day());
                 to_json(&award(&i, &snap, &mut tracer)?)
+            }
+            Kind::Transfer => {
+                let i = TransferInput::from_json(&input)?;
+                let mut sets = vec![self.rules.clone()];
+                for id in self.ids() {
+                    if id != self.rules.id()
+                        && let Ok(rs) = self.resolve(&id)
+                    {
+                        sets.push(rs);
+                    }
+                }
+                to_json(&transfer(&i, RuleSets::new(&sets)?, trace)?)
             }
             Kind::Adjustment => {
                 let i: AdjustmentInput = parse_input(&input)?;
@@ -335,6 +355,7 @@ fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
         Kind::Account => retyped::<AccountInput>(input),
         Kind::Retirement => retyped::<RetirementInput>(input),
         Kind::Award => retyped::<AwardInput>(input),
+        Kind::Transfer => retyped::<TransferInput>(input),
         Kind::Adjustment => retyped::<AdjustmentInput>(input),
         Kind::Survivor => retyped::<SurvivorInput>(input),
     }

@@ -20,6 +20,7 @@ from pension_rules import (
     RetirementResult,
     SurvivorResult,
     Trace,
+    TransferResult,
 )
 
 TYPED = [
@@ -27,6 +28,7 @@ TYPED = [
     ("account", AccountStatement),
     ("retirement", RetirementResult),
     ("award", AwardResult),
+    ("transfer", TransferResult),
     ("adjustment", AdjustmentResult),
     ("survivor", SurvivorResult),
 ]

@@ -234,6 +234,17 @@ impl Engine {
         self.compute("award", input, None)
     }
 
+    /// 关系转移接续: benefit place, temporary accounts, money moved, and the
+    /// award at the receiving place (this engine's rules are the primary
+    /// set; the others it can load serve the places by region).
+    #[wasm_bindgen(unchecked_return_type = "TransferResult")]
+    pub fn transfer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TransferInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("transfer", input, None)
+    }
+
     /// 基本养老金调整: one retiree's increase in one year.
     #[wasm_bindgen(unchecked_return_type = "AdjustmentResult")]
     pub fn adjustment(

@@ -372,6 +372,86 @@ export interface AwardResult {
   trace: Trace;
 }
 
+/** Input of `transfer` (vector kind `transfer`): a history across places. */
+export interface TransferInput {
+  hukou_region: string;
+  birth: YearMonth;
+  category: "male" | "female_50" | "female_55";
+  /** Spans with their `region` (GB/T 2260 code). */
+  history: Span[];
+  retirement_month: YearMonth;
+  approved_moves?: YearMonth[];
+  account_transfers?: { from: string; to: string; month?: YearMonth; account: Decimal }[];
+  account_personal_1997?: Decimal;
+  rates?: Record<string, Decimal>;
+  employer_rates?: Record<string, Decimal>;
+  average_wages?: Record<string, Decimal>;
+  pension_base?: Decimal;
+  deemed_index?: Decimal;
+  account_balance?: Decimal;
+  residents_scheme?: { months?: number; account_balance?: Decimal };
+}
+
+/** One stay in a place. */
+export interface Stay {
+  region: string;
+  codes: string[];
+  from: YearMonth;
+  to: YearMonth;
+  paid_months: number;
+  deemed_months: number;
+  age: Age;
+  threshold?: Age;
+  entry: string;
+  holding: "relation" | "temporary";
+  relation_region: string;
+}
+
+/** One move of account and pooled money. */
+export interface Move {
+  from: string;
+  to: string;
+  month: YearMonth;
+  kind: "relation" | "temporary" | "to_benefit_place";
+  months: number;
+  account: Decimal | null;
+  account_from: "ledger" | "given" | "unknown";
+  account_unknown?: string;
+  pooled: Decimal;
+  pooled_parts: { rate: Decimal; basis: string; months: number; bases: Decimal }[];
+  pooled_carried: Decimal;
+}
+
+/** Where the pension is claimed, and by which rule. */
+export interface Receipt {
+  region: string;
+  rule: "hukou" | "current_place" | "previous_place" | "gathered_to_hukou";
+  relation_region: string;
+  hukou_region: string;
+  months_by_region: [string, number][];
+  threshold_months: number;
+}
+
+/** Result of `transfer`. */
+export interface TransferResult {
+  hukou_region: string;
+  birth: YearMonth;
+  category: string;
+  retirement_month: YearMonth;
+  stays: Stay[];
+  temporary_accounts: { region: string; from: YearMonth; to: YearMonth; months: number; relation_region: string; destination: string; moved_in: YearMonth; at_retirement: boolean }[];
+  moves: Move[];
+  receipt: Receipt;
+  total_months: number;
+  account_at_retirement: Decimal | null;
+  account_at_retirement_unknown?: string;
+  scheme_link?: Record<string, unknown>;
+  notes?: { code: string; message: string; zh: string }[];
+  trace: Trace;
+  award?: AwardResult;
+  award_error?: { code: string; message: string };
+}
+
 /** Input of `adjustment` (vector kind `adjustment`). */
 export interface AdjustmentInput {
   year: number;

@@ -95,6 +95,11 @@ test("ContributionResult, AccountStatement, AwardResult, AdjustmentResult declar
     for (const y of r.index?.years ?? []) assertDeclared("YearIndex", y);
     n++;
   }
+  for (const c of cases("transfer")) {
+    const r = engine(c).transfer(c.input);
+    deep("TransferResult", r, { stays: "Stay", moves: "Move", receipt: "Receipt", award: "AwardResult" });
+    n++;
+  }
   for (const c of cases("adjustment")) {
     deep("AdjustmentResult", engine(c).adjustment(c.input));
     n++;
@@ -110,9 +115,10 @@ test("methods are typed with the interfaces", () => {
     ["account", "AccountInput", "AccountStatement"],
     ["award", "AwardInput", "AwardResult"],
     ["adjustment", "AdjustmentInput", "AdjustmentResult"],
+    ["transfer", "TransferInput", "TransferResult"],
   ]) {
     assert.ok(dts.includes(`${m}(input: ${i}): ${r};`), m);
   }
-  assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "retirement", "survivor"]);
+  assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "retirement", "survivor", "transfer"]);
   assert.match(dts, /constructor\(ruleset\?: string, options\?: EngineOptions\);/);
 });

@@ -16,6 +16,13 @@ accepted; a ``float`` is refused). Every result carries its explanation
 from ._engine import Engine, Overlay
 from ._native import __version__
 from ._types import (
+    Stay,
+    TemporaryAccount,
+    PooledPart,
+    Move,
+    Receipt,
+    ErrorInfo,
+    TransferResult,
     BaseLimits,
     ContributionResult,
     PostingLine,
@@ -85,6 +92,13 @@ __all__ = [
     "Eligibility",
     "RetirementResult",
     "SurvivorResult",
+    "Stay",
+    "TemporaryAccount",
+    "PooledPart",
+    "Move",
+    "Receipt",
+    "ErrorInfo",
+    "TransferResult",
     "BaseLimits",
     "ContributionResult",
     "PostingLine",

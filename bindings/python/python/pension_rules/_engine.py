@@ -20,6 +20,7 @@ from ._types import (
     RulesShow,
     SurvivorResult,
     Trace,
+    TransferResult,
 )
 
 __all__ = ["Engine", "Overlay"]
@@ -199,6 +200,27 @@ class Engine:
         """
         d = self._native.compute("award", _input(input, fields), trace)
         return AwardResult.from_dict(d)
+
+    def transfer(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> TransferResult:
+        """关系转移接续: for a history across places (``history`` spans with
+        ``region``), where the pension is claimed (国办发〔2009〕66号 第六条),
+        temporary accounts, the account and pooled money moved, and the award
+        at the receiving place. This engine's rules are the primary set;
+        every other set it can load serves the places by region.
+
+        >>> r = Engine("cn/national").transfer(
+        ...     hukou_region="610000", birth="1964-05", category="male",
+        ...     retirement_month="2024-05", history=[
+        ...         {"from": "1990-01", "to": "2015-12", "kind": "deemed", "region": "440100"},
+        ...         {"from": "2016-01", "to": "2017-12", "base": "6000", "region": "440100"},
+        ...         {"from": "2018-01", "to": "2024-04", "base": "6000", "region": "610100"}])
+        >>> r.receipt.region, r.receipt.rule, r.award is not None
+        ('610000', 'hukou', True)
+        """
+        d = self._native.compute("transfer", _input(input, fields), trace)
+        return TransferResult.from_dict(d)
 
     def adjustment(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any

@@ -48,6 +48,13 @@ __all__ = [
     "Unrounded",
     "Note",
     "AwardResult",
+    "Stay",
+    "TemporaryAccount",
+    "PooledPart",
+    "Move",
+    "Receipt",
+    "ErrorInfo",
+    "TransferResult",
     "AdjustmentResult",
     "Outcome",
     "CaseReport",
@@ -501,6 +508,110 @@ class AwardResult(Record):
     index: Optional[IndexResult] = None
     transitional_coefficient: Optional[Decimal] = None
     notes: List[Note] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- transfer
+
+
+@dataclass(frozen=True)
+class Stay(Record):
+    """A stay in one place of a contribution history."""
+
+    region: str
+    codes: List[str]
+    from_: str = field(metadata={"key": "from"})
+    to: str = ""
+    paid_months: int = 0
+    deemed_months: int = 0
+    age: str = ""
+    entry: str = ""
+    holding: str = ""
+    relation_region: str = ""
+    threshold: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class TemporaryAccount(Record):
+    """A temporary account (临时基本养老保险缴费账户) and where it went."""
+
+    region: str
+    from_: str = field(metadata={"key": "from"})
+    to: str = ""
+    months: int = 0
+    relation_region: str = ""
+    destination: str = ""
+    moved_in: str = ""
+    at_retirement: bool = False
+
+
+@dataclass(frozen=True)
+class PooledPart(Record):
+    """One part of the pooled money moved (统筹基金), by rate."""
+
+    rate: Decimal
+    basis: str
+    months: int
+    bases: Decimal
+
+
+@dataclass(frozen=True)
+class Move(Record):
+    """One transfer: account and pooled money moved between places."""
+
+    from_: str = field(metadata={"key": "from"})
+    to: str = ""
+    month: str = ""
+    kind: str = ""
+    months: int = 0
+    account: Optional[Decimal] = None
+    account_from: str = ""
+    pooled: Decimal = Decimal(0)
+    pooled_parts: List[PooledPart] = field(default_factory=list)
+    pooled_carried: Decimal = Decimal(0)
+    account_unknown: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Receipt(Record):
+    """Where the pension is claimed (待遇领取地) and by which rule."""
+
+    region: str
+    rule: str
+    relation_region: str
+    hukou_region: str
+    months_by_region: List[Tuple[str, int]]
+    threshold_months: int
+
+
+@dataclass(frozen=True)
+class ErrorInfo(Record):
+    """An error reported inside a result (code and message)."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TransferResult(Record):
+    """关系转移接续: the transfer plan of a history across places and the
+    award at the receiving place (``award_error`` when it cannot be made)."""
+
+    hukou_region: str
+    birth: str
+    category: str
+    retirement_month: str
+    receipt: Receipt
+    total_months: int
+    trace: Trace
+    stays: List[Stay] = field(default_factory=list)
+    temporary_accounts: List[TemporaryAccount] = field(default_factory=list)
+    moves: List[Move] = field(default_factory=list)
+    account_at_retirement: Optional[Decimal] = None
+    account_at_retirement_unknown: Optional[str] = None
+    scheme_link: Optional[Dict[str, Any]] = None
+    notes: List[Note] = field(default_factory=list)
+    award: Optional[AwardResult] = None
+    award_error: Optional[ErrorInfo] = None
 
 
 # ---------------------------------------------------------------- adjustment
