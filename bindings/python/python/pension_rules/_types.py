@@ -18,7 +18,7 @@ import sys
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
+from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
 
 __all__ = [
     "Record",
@@ -67,42 +67,40 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound="Record")
-_HINTS: Dict[type, Dict[str, Any]] = {}
+
+Converter = Optional[Callable[[Any], Any]]
 
 
-def _hints(cls: type) -> Dict[str, Any]:
-    h = _HINTS.get(cls)
-    if h is None:
-        module = sys.modules[cls.__module__].__dict__
-        h = typing.get_type_hints(cls, globalns=module)
-        _HINTS[cls] = h
-    return h
+def _date(raw: Any) -> Any:
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:  # outside Python's years 1–9999: kept as written
+        return raw
 
 
-def _convert(tp: Any, raw: Any) -> Any:
-    if raw is None:
-        return None
+def _compile(tp: Any) -> Converter:
+    """A function turning the engine's JSON value into the annotated type
+    (``None``: the value is used as it is)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Union:
         inner = [a for a in args if a is not type(None)]
-        return _convert(inner[0], raw) if len(inner) == 1 else raw
+        return _compile(inner[0]) if len(inner) == 1 else None
     if origin in (list, List):
-        return [_convert(args[0], r) for r in raw]
+        item = _compile(args[0])
+        return None if item is None else (lambda v: [item(x) for x in v])
     if origin in (dict, Dict):
-        return {k: _convert(args[1], v) for k, v in raw.items()}
+        value = _compile(args[1])
+        return None if value is None else (lambda v: {k: value(x) for k, x in v.items()})
     if origin in (tuple, Tuple):
-        return tuple(_convert(a, r) for a, r in zip(args, raw))
+        return tuple
     if tp is Decimal:
-        return Decimal(raw)
+        return Decimal
     if tp is datetime.date:
-        try:
-            return datetime.date.fromisoformat(raw)
-        except ValueError:  # outside Python's years 1–9999: kept as written
-            return raw
+        return _date
     if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict(raw)
-    return raw
+        return tp.from_dict
+    return None
 
 
 def _plain(v: Any) -> Any:
@@ -119,6 +117,25 @@ def _key(f: dataclasses.Field) -> str:
     return str(f.metadata.get("key", f.name))
 
 
+_PLANS: Dict[type, Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]] = {}
+
+
+def _plan(cls: type) -> Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls, globalns=sys.modules[cls.__module__].__dict__)
+        steps = []
+        for f in dataclasses.fields(cls):
+            if f.default_factory is not dataclasses.MISSING:
+                default: Callable[[], Any] = f.default_factory
+            else:
+                default = (lambda d: (lambda: d))(None if f.default is dataclasses.MISSING else f.default)
+            steps.append((f.name, _key(f), _compile(hints[f.name]), default))
+        plan = (steps, frozenset(k for _, k, _, _ in steps))
+        _PLANS[cls] = plan
+    return plan
+
+
 class Record:
     """Base of every typed result: ``from_dict`` / ``to_dict``."""
 
@@ -127,17 +144,15 @@ class Record:
     @classmethod
     def from_dict(cls: Type[R], data: Mapping[str, Any]) -> R:
         """Build from the engine's JSON-like dict."""
-        hints = _hints(cls)
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-        values = {f.name: _convert(hints[f.name], data.get(_key(f))) for f in fields}
-        for f in fields:
-            if values[f.name] is None and f.default_factory is not dataclasses.MISSING:
-                values[f.name] = f.default_factory()
-            elif values[f.name] is None and f.default is not dataclasses.MISSING:
-                values[f.name] = f.default
-        obj = cls(**values)
-        known = {_key(f) for f in fields}
-        object.__setattr__(obj, "extra", {k: v for k, v in data.items() if k not in known})
+        steps, known = _plan(cls)
+        values = {}
+        for name, key, conv, default in steps:
+            raw = data.get(key)
+            values[name] = default() if raw is None else (raw if conv is None else conv(raw))
+        # A frozen dataclass: fill its fields without the per-field checks.
+        obj = cls.__new__(cls)
+        obj.__dict__.update(values)
+        obj.__dict__["extra"] = {k: v for k, v in data.items() if k not in known} if data.keys() - known else {}
         return obj
 
     def to_dict(self) -> Dict[str, Any]:
