@@ -4,6 +4,7 @@ rows kept with their error, amounts as Decimal."""
 from __future__ import annotations
 
 import threading
+import time
 from decimal import Decimal
 
 import pytest
@@ -72,6 +73,27 @@ def test_survivor_batch_with_decimal_columns(national: Engine) -> None:
 def test_other_objects_are_refused(national: Engine) -> None:
     with pytest.raises(TypeError):
         national.retirement_batch([{"birth": "1965-01"}])
+
+
+def test_the_gil_is_released_while_rows_compute(national: Engine) -> None:
+    # Another Python thread keeps running during a batch: the longest pause
+    # it sees is far shorter than the batch (reading and writing the rows
+    # hold the GIL; computing them does not).
+    pd = pytest.importorskip("pandas")
+    n = 20000
+    df = pd.DataFrame({"birth": ["1970-01"] * n, "category": ["female_50"] * n,
+                       "contribution_months": list(range(n))})
+    worker = threading.Thread(target=national.retirement_batch, args=(df,))
+    ticks = []
+    start = time.perf_counter()
+    worker.start()
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    worker.join()
+    total = time.perf_counter() - start
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert max(gaps) < 0.6 * total, (max(gaps), total)
 
 
 def test_batches_run_in_threads(national: Engine) -> None:

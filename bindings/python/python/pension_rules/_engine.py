@@ -145,7 +145,11 @@ class Engine:
 
     def compute(self, kind: str, input: Mapping[str, Any], *, trace: bool = True) -> Dict[str, Any]:
         """The full result of any computation as a plain dict (decimal
-        strings as the engine writes them); the typed methods wrap this."""
+        strings as the engine writes them); the typed methods wrap this.
+
+        >>> Engine("cn/national").compute("retirement", {"birth": "1965-01", "category": "male"})["statutory_age"]
+        '60y1m'
+        """
         return self._native.compute(kind, input, trace)  # type: ignore[no-any-return]
 
     def contribution(
@@ -327,6 +331,13 @@ class Engine:
         Decimal), then ``error_code`` and ``error_message``, set only for
         rows that failed; no row is dropped. The GIL is released while the
         rows are computed.
+
+        >>> import polars as pl
+        >>> rows = pl.DataFrame({"month": ["2023-06", "2023-13"], "wage": ["3500.00", "9000"],
+        ...                      "employment": ["employee", "employee"]})
+        >>> out = Engine("cn/shaanxi").batch("contribution", rows)
+        >>> out["base"].to_list(), out["error_code"].to_list()
+        ([Decimal('4217.2'), None], [None, 'invalid_input'])
         """
         columns, n = _frames.to_columns(frame)
         out = self._native.batch(kind, columns, n)
