@@ -128,8 +128,13 @@ const SPAN_FIELDS: &[&str] = &[
 ];
 
 fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
+    let mut path = path.into();
+    // An unknown field named "" still gets a path (`[""]`, `history[0][""]`).
+    if path.is_empty() || path.ends_with('.') {
+        path = format!("{}[\"\"]", path.trim_end_matches('.'));
+    }
     FieldError {
-        path: path.into(),
+        path,
         message: message.into(),
     }
 }

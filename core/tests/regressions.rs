@@ -1,0 +1,43 @@
+//! Inputs the fuzzers (fuzz/, `scripts/fuzz`) found to crash or misbehave,
+//! kept as tests so they stay fixed. Each test names its target and what
+//! went wrong.
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
+use pension_rules::check::handler;
+use pension_rules::rules::RuleSet;
+use serde_json::{Value, json};
+
+fn run(
+    kind: &str,
+    rules: &str,
+    input: Value,
+) -> Result<serde_json::Map<String, Value>, pension_rules::Error> {
+    let rules = RuleSet::embedded(rules).unwrap();
+    handler(kind).unwrap()(&rules, &input)
+}
+
+/// engine_json: an unknown field whose name is the empty string was reported
+/// with an empty path. Every field error must name a path.
+#[test]
+fn empty_field_name_has_a_path() {
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "female_50", "birth": "1975-01", "": "3000"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.fields().iter().all(|f| !f.path.is_empty()), "{e}");
+    assert!(e.fields().iter().any(|f| f.path == "[\"\"]"), "{e}");
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "history": [{"from": "2000-01", "to": "2000-12", "base": "1", "": 1}]}),
+    )
+    .unwrap_err();
+    assert!(
+        e.fields().iter().any(|f| f.path == "history[0][\"\"]"),
+        "{e}"
+    );
+}
