@@ -41,3 +41,25 @@ fn empty_field_name_has_a_path() {
         "{e}"
     );
 }
+
+/// check_cases: an account with `opening_year` i32::MAX and a credit overflowed
+/// `opening_year + 1` while the message about the credit's year was written
+/// (account.rs, `in_range`). Now every problem is reported.
+#[test]
+fn account_opening_year_i32_max() {
+    for credit in [
+        json!({"year": 2023, "amount": "1"}),
+        json!({"month": "2023-05", "amount": "1"}),
+    ] {
+        let e = run(
+            "account",
+            "cn/national",
+            json!({"opening_balance": "0", "opening_year": i32::MAX,
+                   "credits": [credit], "through_year": 2023}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+        let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+        assert!(paths.contains(&"opening_year"), "{e}");
+    }
+}
