@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use pension_rules::Error;
+
 use pension_rules::adjustment::{AdjustmentInput, AdjustmentResult, adjust, adjust_chain};
 use pension_rules::check::parse_input;
 use pension_rules::rules::RuleSet;
@@ -83,23 +83,6 @@ pub(crate) struct AdjustArgs {
     json: bool,
 }
 
-fn describe(e: &Error) -> String {
-    match e {
-        Error::Input(errs) => {
-            let mut s = String::from("invalid input:");
-            for f in &errs.0 {
-                s.push_str(&format!(
-                    "\n  --{}: {}",
-                    f.path.replace('_', "-"),
-                    f.message
-                ));
-            }
-            s
-        }
-        other => format!("[{}] {other}", other.code()),
-    }
-}
-
 fn input(args: &AdjustArgs, year: i32) -> Result<AdjustmentInput, String> {
     let mut m = Map::new();
     let mut put = |k: &str, v: Option<Value>| {
@@ -125,11 +108,13 @@ fn input(args: &AdjustArgs, year: i32) -> Result<AdjustmentInput, String> {
         args.city_average_pension.clone().map(Value::from),
     );
     put("payment_month", args.payment_month.clone().map(Value::from));
-    parse_input(&Value::Object(m)).map_err(|e| describe(&e))
+    parse_input(&Value::Object(m)).map_err(|e| crate::errors::describe_flags(&e))
 }
 
 pub(crate) fn run(args: AdjustArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.rules).map_err(|e| describe(&e))?;
+    let rules = source
+        .load(&args.rules)
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     match (args.year, args.from_year, args.to_year) {
         (Some(y), _, _) => single(&args, &rules, y),
         (None, Some(from), Some(to)) => chain(&args, &rules, from, to),
@@ -144,7 +129,8 @@ fn snapshot(rules: &RuleSet, year: i32) -> pension_rules::rules::Snapshot {
 fn single(args: &AdjustArgs, rules: &RuleSet, year: i32) -> Result<ExitCode, String> {
     let input = input(args, year)?;
     let snap = snapshot(rules, year);
-    let r = adjust(&snap, &input, &mut Tracer::new(true)).map_err(|e| describe(&e))?;
+    let r = adjust(&snap, &input, &mut Tracer::new(true))
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     let mut o = String::new();
     if args.json {
         out!(
@@ -242,8 +228,8 @@ fn print_result(o: &mut String, rules: &RuleSet, input: &AdjustmentInput, r: &Ad
 fn chain(args: &AdjustArgs, rules: &RuleSet, from: i32, to: i32) -> Result<ExitCode, String> {
     let input = input(args, from)?;
     let snap = snapshot(rules, to);
-    let years =
-        adjust_chain(&snap, &input, to, &mut Tracer::new(args.json)).map_err(|e| describe(&e))?;
+    let years = adjust_chain(&snap, &input, to, &mut Tracer::new(args.json))
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     let mut o = String::new();
     if args.json {
         let v = json!({ "rules": snap.identity, "years": years });

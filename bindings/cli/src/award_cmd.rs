@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use pension_rules::YearMonth;
 use pension_rules::award::render::{self, Lang};
 use pension_rules::award::{AwardInput, award, recompute};
 use pension_rules::rules::RuleSet;
 use pension_rules::trace::Tracer;
-use pension_rules::{Error, YearMonth};
 use serde_json::Value;
 
 use crate::Source;
@@ -92,19 +92,6 @@ fn read(file: &PathBuf) -> Result<String, String> {
     }
 }
 
-fn fail(e: &Error) -> String {
-    match e {
-        Error::Input(errs) => {
-            let mut s = format!("[{}] invalid input:", e.code());
-            for f in &errs.0 {
-                s.push_str(&format!("\n  {}: {}", f.path, f.message));
-            }
-            s
-        }
-        _ => format!("[{}] {e}", e.code()),
-    }
-}
-
 /// The input and its rule set.
 fn load(args: &CaseArgs, source: &Source) -> Result<(AwardInput, RuleSet), String> {
     let text = read(&args.file)?;
@@ -118,8 +105,8 @@ fn load(args: &CaseArgs, source: &Source) -> Result<(AwardInput, RuleSet), Strin
         args.ruleset.as_deref().or(case_ruleset).ok_or(
             "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
         )?;
-    let rules = source.load(id).map_err(|e| fail(&e))?;
-    let input = AwardInput::from_json(&input).map_err(|e| fail(&e))?;
+    let rules = source.load(id).map_err(|e| crate::errors::describe(&e))?;
+    let input = AwardInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
     Ok((input, rules))
 }
 
@@ -130,7 +117,7 @@ pub(crate) fn run_award(args: AwardArgs, source: &Source) -> Result<ExitCode, St
     if let Some(through) = args.arrears_through {
         let known = args.case.known_on.unwrap_or(date);
         let r = recompute(&input, &rules, known, args.final_known_on, through, trace)
-            .map_err(|e| fail(&e))?;
+            .map_err(|e| crate::errors::describe(&e))?;
         let out = match args.format {
             Format::Json => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?,
             Format::Table => render::recomputation(&r, Lang::Zh, true),
@@ -144,7 +131,8 @@ pub(crate) fn run_award(args: AwardArgs, source: &Source) -> Result<ExitCode, St
         Some(k) => rules.at_known(date, k),
         None => rules.at(date),
     };
-    let a = award(&input, &snap, &mut Tracer::new(trace)).map_err(|e| fail(&e))?;
+    let a =
+        award(&input, &snap, &mut Tracer::new(trace)).map_err(|e| crate::errors::describe(&e))?;
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?,
         Format::Table => render::table(&a),
@@ -162,7 +150,8 @@ pub(crate) fn run_explain(args: ExplainArgs, source: &Source) -> Result<ExitCode
         Some(k) => rules.at_known(date, k),
         None => rules.at(date),
     };
-    let a = award(&input, &snap, &mut Tracer::new(true)).map_err(|e| fail(&e))?;
+    let a =
+        award(&input, &snap, &mut Tracer::new(true)).map_err(|e| crate::errors::describe(&e))?;
     let lang = match args.lang {
         ExplainLang::Zh => Lang::Zh,
         ExplainLang::En => Lang::En,

@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use pension_rules::YearMonth;
 use pension_rules::contribution::{ContributionInput, Employment, assess};
 use pension_rules::payroll::{PayrollRow, Period, assess_payroll, rows_from_json};
 use pension_rules::rules::Snapshot;
 use pension_rules::trace::{Trace, Tracer};
-use pension_rules::{Error, YearMonth};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::Source;
+pub(crate) use crate::errors::describe;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -400,20 +401,6 @@ fn read_payroll(path: &Path) -> Result<Vec<PayrollRow>, String> {
     } else {
         let v = read_json(path)?;
         rows_from_json(&v).map_err(|e| format!("{}: {}", path.display(), describe(&e)))
-    }
-}
-
-/// An error with its code, one field problem per line.
-pub(crate) fn describe(e: &Error) -> String {
-    let fields = e.fields();
-    if fields.is_empty() {
-        format!("[{}] {e}", e.code())
-    } else {
-        let mut s = format!("[{}] invalid input:", e.code());
-        for f in fields {
-            s.push_str(&format!("\n  {}: {}", f.path, f.message));
-        }
-        s
     }
 }
 

@@ -7,6 +7,7 @@ mod adjust_cmd;
 mod award_cmd;
 mod check_cmd;
 mod contribution_cmd;
+mod errors;
 mod pin;
 mod pipe;
 mod retirement_cmd;

@@ -5,12 +5,12 @@
 use std::process::ExitCode;
 
 use clap::Args;
+use pension_rules::YearMonth;
 use pension_rules::retirement::{
     Category, RetirementInput, RetirementResult, cohort_table, retirement,
 };
 use pension_rules::rules::RuleSet;
 use pension_rules::trace::{Trace, Tracer};
-use pension_rules::{Error, YearMonth};
 use serde_json::{Map, Value, json};
 
 use crate::Source;
@@ -72,25 +72,10 @@ pub(crate) struct RetirementArgs {
     json: bool,
 }
 
-fn describe(e: &Error) -> String {
-    match e {
-        Error::Input(errs) => {
-            let mut s = String::from("invalid input:");
-            for f in &errs.0 {
-                s.push_str(&format!(
-                    "\n  --{}: {}",
-                    f.path.replace('_', "-"),
-                    f.message
-                ));
-            }
-            s
-        }
-        other => format!("[{}] {other}", other.code()),
-    }
-}
-
 pub(crate) fn run(args: RetirementArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.rules).map_err(|e| describe(&e))?;
+    let rules = source
+        .load(&args.rules)
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     if args.table {
         return table(&args, &rules);
     }
@@ -109,9 +94,11 @@ pub(crate) fn run(args: RetirementArgs, source: &Source) -> Result<ExitCode, Str
     if let Some(s) = &args.special {
         input.insert("special".into(), s.clone().into());
     }
-    let input = RetirementInput::from_json(&Value::Object(input)).map_err(|e| describe(&e))?;
+    let input = RetirementInput::from_json(&Value::Object(input))
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     let snap = rules.at(input.birth.first_day());
-    let r = retirement(&snap, &input, &mut Tracer::new(true)).map_err(|e| describe(&e))?;
+    let r = retirement(&snap, &input, &mut Tracer::new(true))
+        .map_err(|e| crate::errors::describe_flags(&e))?;
     let mut o = String::new();
     if args.json {
         out!(
@@ -151,7 +138,8 @@ fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
         }
     };
     let snap = rules.at(from.first_day());
-    let rows = cohort_table(&snap, category, from, to).map_err(|e| describe(&e))?;
+    let rows =
+        cohort_table(&snap, category, from, to).map_err(|e| crate::errors::describe_flags(&e))?;
     let mut o = String::new();
     if args.json {
         let v = json!({ "rules": snap.identity, "category": category, "rows": rows });

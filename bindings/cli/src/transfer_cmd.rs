@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use pension_rules::Error;
+
 use pension_rules::rules::RuleSet;
 use pension_rules::transfer::{RuleSets, TransferInput, render, transfer};
 use serde_json::Value;
@@ -44,19 +44,6 @@ fn read(file: &PathBuf) -> Result<String, String> {
     }
 }
 
-fn fail(e: &Error) -> String {
-    match e {
-        Error::Input(errs) => {
-            let mut s = format!("[{}] invalid input:", e.code());
-            for f in &errs.0 {
-                s.push_str(&format!("\n  {}: {}", f.path, f.message));
-            }
-            s
-        }
-        _ => format!("[{}] {e}", e.code()),
-    }
-}
-
 pub(crate) fn run(args: TransferArgs, source: &Source) -> Result<ExitCode, String> {
     let text = read(&args.file)?;
     let v: Value = serde_json::from_str(&text)
@@ -70,15 +57,19 @@ pub(crate) fn run(args: TransferArgs, source: &Source) -> Result<ExitCode, Strin
         .as_deref()
         .or(case_ruleset)
         .unwrap_or("cn/national");
-    let mut sets: Vec<RuleSet> = vec![source.load(id).map_err(|e| fail(&e))?];
+    let mut sets: Vec<RuleSet> = vec![source.load(id).map_err(|e| crate::errors::describe(&e))?];
     for other in source.ids() {
         if other != id {
-            sets.push(source.load(&other).map_err(|e| fail(&e))?);
+            sets.push(
+                source
+                    .load(&other)
+                    .map_err(|e| crate::errors::describe(&e))?,
+            );
         }
     }
-    let input = TransferInput::from_json(&input).map_err(|e| fail(&e))?;
-    let sets = RuleSets::new(&sets).map_err(|e| fail(&e))?;
-    let t = transfer(&input, sets, !args.no_trace).map_err(|e| fail(&e))?;
+    let input = TransferInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
+    let sets = RuleSets::new(&sets).map_err(|e| crate::errors::describe(&e))?;
+    let t = transfer(&input, sets, !args.no_trace).map_err(|e| crate::errors::describe(&e))?;
     if args.json {
         println!(
             "{}",
