@@ -63,3 +63,32 @@ fn account_opening_year_i32_max() {
         assert!(paths.contains(&"opening_year"), "{e}");
     }
 }
+
+/// check_cases: an expected figure of -79228162514264337593543950335 against
+/// an actual one near the other end of the decimal range overflowed the
+/// subtraction that compares them (check.rs `values_equal`). Now it is a
+/// failed field.
+#[test]
+fn comparing_figures_at_the_ends_of_the_decimal_range() {
+    use pension_rules::check::{Outcome, check_json, embedded_resolver};
+    for (want, tol) in [
+        ("-79228162514264337593543950335", None),
+        (
+            "79228162514264337593543950335",
+            Some("79228162514264337593543950335"),
+        ),
+    ] {
+        let mut case = json!({"id": "x", "kind": "contribution", "ruleset": "cn/shaanxi",
+            "input": {"month": "2025-07", "wage": "79228162514264337593543950335", "employment": "employee"},
+            "expect": {"employer": want, "base": "-79228162514264337593543950335"}});
+        if let Some(t) = tol {
+            case["tolerance"] = json!({"employer": t});
+        }
+        let r = check_json(&case.to_string(), &embedded_resolver).unwrap();
+        assert!(
+            matches!(&r.cases[0].outcome, Outcome::Fail { .. }),
+            "{:?}",
+            r.cases[0]
+        );
+    }
+}
