@@ -92,3 +92,22 @@ fn comparing_figures_at_the_ends_of_the_decimal_range() {
         );
     }
 }
+
+/// Review after the fuzz finds: `YearMonth::add_months` and `months_since`
+/// overflowed `i32` for far moves (a panic in debug builds, a wrapped month
+/// in release). They saturate now, and `month_reached` reports the age as
+/// past the calendar.
+#[test]
+fn far_month_arithmetic_saturates() {
+    use pension_rules::retirement::month_reached;
+    use pension_rules::{Age, YearMonth};
+    let m = YearMonth::new(2025, 1).unwrap();
+    let far = m.add_months(i32::MAX);
+    assert!(far > m);
+    let back = m.add_months(i32::MIN);
+    assert!(back < m);
+    assert_eq!(far.months_since(back), i32::MAX);
+    assert_eq!(back.months_since(far), i32::MIN);
+    let e = month_reached(m, Age::from_months(u32::MAX)).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+}
