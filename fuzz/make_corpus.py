@@ -10,10 +10,13 @@ import json
 import re
 import pathlib
 import shutil
+import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "fuzz" / "corpus"
 KINDS = ["contribution", "retirement", "account", "award", "transfer", "survivor", "adjustment"]
+# core/src/api.rs `Kind::ALL` order, for the api_json target.
+API_KINDS = ["contribution", "account", "retirement", "award", "transfer", "adjustment", "survivor"]
 
 
 def put(target, data):
@@ -46,6 +49,15 @@ def main():
                 put("rules_overlay", f'[overlay]\nid = "fuzz/{f.stem}"\n\n{f.read_text()}')
     for f in sorted((ROOT / "examples").glob("*.toml")):
         put("rules_overlay", f.read_text())
+        # The same overlay as data, as the Python and WASM front ends pass it.
+        data = json.dumps(tomllib.loads(f.read_text()), default=str, ensure_ascii=False)
+        put("api_json", bytes([0x30]) + data.encode())
+    for s in ["cn/national", "cn/shaanxi"]:
+        for f in rule_files(s):
+            if f.name != "ruleset.toml" and len(f.read_text()) < 12000:
+                data = tomllib.loads(f.read_text())
+                data["overlay"] = {"id": f"fuzz/{f.stem}"}
+                put("api_json", bytes([0x38]) + json.dumps(data, default=str, ensure_ascii=False).encode())
     # check_json / check_cases / engine_json from the vectors.
     for f in sorted((ROOT / "tests" / "vectors").glob("*.json")):
         cases = json.loads(f.read_text())
@@ -57,6 +69,9 @@ def main():
             if c["kind"] in KINDS:
                 sel = KINDS.index(c["kind"]) | national
                 put("engine_json", bytes([sel]) + json.dumps(c["input"], ensure_ascii=False).encode())
+                op = len(c["id"]) % 3  # compute with trace, without, figures
+                sel = API_KINDS.index(c["kind"]) | (0x08 if national else 0) | (op << 4)
+                put("api_json", bytes([sel]) + json.dumps(c["input"], ensure_ascii=False).encode())
     # check_cases drives a mutator: any bytes are a valid seed.
     for i in range(64):
         put("check_cases", hashlib.sha256(f"seed-{i}".encode()).digest() * 2)
