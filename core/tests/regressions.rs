@@ -111,3 +111,41 @@ fn far_month_arithmetic_saturates() {
     let e = month_reached(m, Age::from_months(u32::MAX)).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
 }
+
+/// Review (the Python batch tests): `contribution_months` of i64::MAX made an
+/// adjustment of 538,030,035,483,195,311.20 yuan, and u32::MAX months an
+/// award of millions of years — figures, not errors. More months than lived
+/// (birth → retirement) is now an input error naming the field.
+#[test]
+fn more_months_than_lived_is_an_input_error() {
+    let e = run(
+        "adjustment",
+        "cn/shaanxi",
+        json!({"year": 2025, "pension": "3000", "contribution_months": i64::MAX,
+               "birth": "1952-05", "retirement_month": "2012-05"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "contribution_months", "{e}");
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "contribution_months": 600, "deemed_months": 121,
+               "average_index": "1", "account_balance": "1000"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "contribution_months", "{e}");
+    assert!(
+        e.to_string().contains("721") && e.to_string().contains("720"),
+        "{e}"
+    );
+    // Exactly the months lived is accepted.
+    run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "contribution_months": 600, "deemed_months": 120,
+               "average_index": "1", "account_balance": "1000"}),
+    )
+    .unwrap();
+}
