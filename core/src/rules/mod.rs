@@ -15,6 +15,7 @@
 mod diagnostic;
 mod model;
 mod parse;
+mod pin;
 pub mod registry;
 mod snapshot;
 
