@@ -12,6 +12,7 @@
 //! assert!(rate.provenance.source.contains("国办发〔2019〕13号"));
 //! ```
 
+pub mod diff;
 mod diagnostic;
 mod model;
 mod parse;
