@@ -519,9 +519,11 @@ struct Entry {
     path: String,
 }
 
+/// Decimal overflow is an input problem, as in the other engines.
 fn overflow() -> Error {
-    Error::NotApplicable(
-        "amounts too large to compute exactly (decimal overflow); check the input".into(),
+    Error::field(
+        "input",
+        "amounts too large to compute exactly (outside the decimal range); check the amounts",
     )
 }
 fn ck(x: Option<Decimal>) -> Result<Decimal, Error> {
@@ -706,7 +708,7 @@ fn prepare(input: &AccountInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                 path,
                 format!(
                     "{what} lies outside the ledger's years {}–{last_year}",
-                    oy + 1
+                    oy.saturating_add(1)
                 ),
             );
             false

@@ -171,6 +171,18 @@ fn validate(input: &AdjustmentInput) -> Result<(YearMonth, YearMonth), Error> {
                 input.retirement_month, input.birth
             ),
         );
+    } else if input.contribution_months
+        > i64::from(input.retirement_month.months_since(input.birth))
+    {
+        // More months than lived: a typing error that would otherwise make
+        // an absurd increase, not an error.
+        bad(
+            "contribution_months",
+            format!(
+                "{} months exceed the months from the birth month {} to the retirement month {}",
+                input.contribution_months, input.birth, input.retirement_month
+            ),
+        );
     }
     match input.city_average_pension {
         Some(a) if a < Decimal::ZERO => bad(
@@ -1042,7 +1054,11 @@ source = "scenario"
         );
         i.pension = d("3000");
         i.contribution_months = i64::MAX;
-        assert!(run("cn/shaanxi", &i).is_ok());
+        // More months than lived (birth 1952-05, retired 2012-05).
+        assert_eq!(
+            run("cn/shaanxi", &i).err().as_ref().map(Error::code),
+            Some("invalid_input")
+        );
         i.year = i32::MIN;
         let rules = RuleSet::embedded("cn/shaanxi");
         let e = rules.map(|r| adjust(&r.at(NaiveDate::MIN), &i, &mut Tracer::new(false)));

@@ -128,8 +128,13 @@ const SPAN_FIELDS: &[&str] = &[
 ];
 
 fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
+    let mut path = path.into();
+    // An unknown field named "" still gets a path (`[""]`, `history[0][""]`).
+    if path.is_empty() || path.ends_with('.') {
+        path = format!("{}[\"\"]", path.trim_end_matches('.'));
+    }
     FieldError {
-        path: path.into(),
+        path,
         message: message.into(),
     }
 }
@@ -277,6 +282,21 @@ impl AwardInput {
                 }
                 if self.average_wages.is_some() {
                     errs.push(field_err("average_wages", "used only with a `history`"));
+                }
+                // Nobody pays (or is deemed to have paid) for more months
+                // than they have lived: such a count is a typing error, and
+                // it would make a figure, not an error.
+                let lived = self.retirement_month.months_since(self.birth);
+                let counted = u64::from(self.contribution_months.unwrap_or(0))
+                    + u64::from(self.deemed_months.unwrap_or(0));
+                if lived >= 0 && counted > lived.unsigned_abs().into() {
+                    errs.push(field_err(
+                        "contribution_months",
+                        format!(
+                            "{counted} months (contribution + deemed) exceed the {lived} months from the birth month {} to the retirement month {}",
+                            self.birth, self.retirement_month
+                        ),
+                    ));
                 }
             }
         }

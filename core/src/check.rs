@@ -364,7 +364,10 @@ fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
         (Value::Bool(a), Value::Bool(b)) => a == b,
         (Value::Null, Value::Null) => true,
         _ => match (as_decimal(want), as_decimal(got)) {
-            (Some(a), Some(b)) => (a - b).abs() <= tol.unwrap_or(Decimal::ZERO),
+            // A difference outside the decimal range is no match.
+            (Some(a), Some(b)) => a
+                .checked_sub(b)
+                .is_some_and(|d| d.abs() <= tol.unwrap_or(Decimal::ZERO)),
             _ => want == got,
         },
     }

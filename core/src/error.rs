@@ -149,6 +149,13 @@ impl Error {
             Error::Rules(RuleError::NoScheme { .. }) => "rule_missing_year",
             Error::Rules(RuleError::RegionYears { .. }) => "rule_missing_year",
             Error::Rules(RuleError::NoRow { .. }) => "rule_missing_row",
+            Error::Load(e)
+                if e.diagnostics
+                    .iter()
+                    .any(|d| d.code == crate::rules::DiagnosticCode::HashMismatch) =>
+            {
+                "hash_mismatch"
+            }
             Error::Load(_) => "rules_invalid",
             Error::NotApplicable(_) => "not_applicable",
         }

@@ -12,9 +12,12 @@ pub(crate) struct Fields {
     errors: Vec<FieldError>,
 }
 
-/// `path.key`, or `key` at the top level.
+/// `path.key`, or `key` at the top level; an empty key is written `[""]` so
+/// that no path is empty.
 pub(crate) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
+    if key.is_empty() {
+        format!("{path}[\"\"]")
+    } else if path.is_empty() {
         key.to_string()
     } else {
         format!("{path}.{key}")

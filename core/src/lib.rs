@@ -22,6 +22,7 @@
 pub mod account;
 pub mod adjustment;
 pub mod annuity_divisor;
+pub mod api;
 pub mod award;
 pub mod check;
 pub mod contribution;

@@ -54,16 +54,19 @@ impl YearMonth {
         self.index.rem_euclid(12) as u32 + 1
     }
 
-    /// This month moved by `n` months (may be negative).
+    /// This month moved by `n` months (may be negative). Far moves saturate
+    /// instead of wrapping; a month past year 9999 is caught by the callers
+    /// that check `YearMonth::new`.
     pub fn add_months(self, n: i32) -> Self {
         Self {
-            index: self.index + n,
+            index: self.index.saturating_add(n),
         }
     }
 
-    /// Months from `earlier` to `self` (negative when `earlier` is later).
+    /// Months from `earlier` to `self` (negative when `earlier` is later),
+    /// saturating at the `i32` range.
     pub fn months_since(self, earlier: YearMonth) -> i32 {
-        self.index - earlier.index
+        self.index.saturating_sub(earlier.index)
     }
 
     /// The first day of the month.

@@ -111,10 +111,7 @@ fn career_equals_award_history_form() -> Result<(), pension_rules::Error> {
     let rules = RuleSet::embedded("cn/shaanxi")?;
     let snap = rules.at(ym("2025-08").first_day());
     let mut a = assumptions();
-    a.interest_rates = (2005..2016)
-        .chain([2025])
-        .map(|y| (y, d("0.03")))
-        .collect();
+    a.interest_rates = (2005..2016).chain([2025]).map(|y| (y, d("0.03"))).collect();
     let input = ProjectionInput {
         deemed_months: 90,
         ..ProjectionInput::career(Category::Male, ym("1965-06"), ym("2005-01"), d("0.9"))

@@ -25,7 +25,10 @@ fn reform_overlay_shows_divisor_rows_and_rate() {
     let base = RuleSet::embedded("cn/shaanxi").expect("rules");
     let d = diff(&base, &reform());
     let names: Vec<_> = d.params.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["award.annuity_divisor", "contribution.employer_rate"]);
+    assert_eq!(
+        names,
+        ["award.annuity_divisor", "contribution.employer_rate"]
+    );
     let div = &d.params[0];
     assert_eq!(div.status, Status::Changed);
     // Every age 40–70 changes (the overlay lists all 31 rows).

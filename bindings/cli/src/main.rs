@@ -8,6 +8,8 @@ mod award_cmd;
 mod check_cmd;
 mod contribution_cmd;
 mod errors;
+mod pin;
+mod pipe;
 mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
@@ -29,6 +31,10 @@ struct Cli {
     /// before the embedded ones.
     #[arg(long, global = true, value_name = "DIR")]
     rules_dir: Option<PathBuf>,
+    /// Refuse rule set ID unless its content hash is HASH (as `rules hash`
+    /// prints it); repeat for several sets.
+    #[arg(long, global = true, value_name = "ID=HASH", value_parser = pin::parse)]
+    pin: Vec<(String, String)>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,6 +72,7 @@ enum Command {
 #[derive(Debug)]
 pub(crate) struct Source {
     dir: Option<Catalog>,
+    pins: Vec<(String, String)>,
 }
 
 impl Source {
@@ -74,15 +81,16 @@ impl Source {
             Some(d) => Some(Catalog::from_dir(d).map_err(|e| e.to_string())?),
             None => None,
         };
-        Ok(Source { dir })
+        Ok(Source { dir, pins: vec![] })
     }
 
     /// Load a rule set by id.
     pub(crate) fn load(&self, id: &str) -> Result<RuleSet, pension_rules::Error> {
-        match &self.dir {
-            Some(c) if c.ids().contains(&id) => c.load(id).map_err(Into::into),
-            _ => RuleSet::embedded(id).map_err(Into::into),
-        }
+        let rules = match &self.dir {
+            Some(c) if c.ids().contains(&id) => c.load(id),
+            _ => RuleSet::embedded(id),
+        };
+        pin::check(&self.pins, rules?)
     }
 
     /// Ids available.
@@ -103,9 +111,10 @@ impl Source {
 }
 
 fn main() -> ExitCode {
+    pipe::quiet_on_broken_pipe();
     let cli = Cli::parse();
     let source = match Source::new(cli.rules_dir.as_ref()) {
-        Ok(s) => s,
+        Ok(s) => Source { pins: cli.pin, ..s },
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);

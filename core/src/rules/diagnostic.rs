@@ -43,6 +43,8 @@ pub enum DiagnosticCode {
     Identity,
     /// The directory or file could not be read.
     Io,
+    /// The rule set's content hash is not the one it was pinned to.
+    HashMismatch,
 }
 
 /// One problem found while loading rules.

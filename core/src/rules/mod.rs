@@ -12,10 +12,11 @@
 //! assert!(rate.provenance.source.contains("国办发〔2019〕13号"));
 //! ```
 
-pub mod diff;
 mod diagnostic;
+pub mod diff;
 mod model;
 mod parse;
+mod pin;
 pub mod registry;
 mod snapshot;
 

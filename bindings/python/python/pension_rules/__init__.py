@@ -1,0 +1,125 @@
+"""pension-rules: China's basic old-age insurance for urban enterprise
+employees (城镇企业职工基本养老保险), computed exactly — to the fen — from
+versioned, cited rule sets, by the same Rust engine as the CLI and the
+browser package.
+
+>>> from pension_rules import Engine
+>>> engine = Engine("cn/shaanxi")          # load, validate, hash once
+>>> engine.retirement(birth="1965-01", category="male").retirement_month
+'2025-02'
+
+Amounts are :class:`decimal.Decimal` in and out (``str`` and ``int`` are
+accepted; a ``float`` is refused). Every result carries its explanation
+(``.trace``) with the legal source of each rule value used.
+"""
+
+from ._engine import Engine, Overlay
+from ._native import __version__
+from ._types import (
+    Stay,
+    TemporaryAccount,
+    PooledPart,
+    Move,
+    Receipt,
+    ErrorInfo,
+    TransferResult,
+    BaseLimits,
+    ContributionResult,
+    PostingLine,
+    CloseMethod,
+    YearStatement,
+    Inheritable,
+    CloseOutcome,
+    AccountStatement,
+    AwardStatutory,
+    YearIndex,
+    IndexResult,
+    Unrounded,
+    Note,
+    AwardResult,
+    AdjustmentResult,
+    Alternative,
+    CaseReport,
+    CheckReport,
+    ElasticWindow,
+    Eligibility,
+    Layer,
+    Origin,
+    Outcome,
+    ParamUse,
+    Provenance,
+    Record,
+    ResolvedParam,
+    ResolvedValue,
+    RetirementResult,
+    RuleSetIdentity,
+    RuleSetInfo,
+    RulesShow,
+    SourcedMonths,
+    Step,
+    SurvivorResult,
+    Trace,
+)
+from .errors import (
+    Diagnostic,
+    InputError,
+    LoadError,
+    NotApplicableError,
+    PensionRulesError,
+    RulesError,
+)
+
+__all__ = [
+    "Engine",
+    "Overlay",
+    "__version__",
+    "PensionRulesError",
+    "InputError",
+    "RulesError",
+    "LoadError",
+    "NotApplicableError",
+    "Diagnostic",
+    "Record",
+    "RuleSetIdentity",
+    "Origin",
+    "Alternative",
+    "Provenance",
+    "ParamUse",
+    "Step",
+    "Trace",
+    "SourcedMonths",
+    "ElasticWindow",
+    "Eligibility",
+    "RetirementResult",
+    "SurvivorResult",
+    "Stay",
+    "TemporaryAccount",
+    "PooledPart",
+    "Move",
+    "Receipt",
+    "ErrorInfo",
+    "TransferResult",
+    "BaseLimits",
+    "ContributionResult",
+    "PostingLine",
+    "CloseMethod",
+    "YearStatement",
+    "Inheritable",
+    "CloseOutcome",
+    "AccountStatement",
+    "AwardStatutory",
+    "YearIndex",
+    "IndexResult",
+    "Unrounded",
+    "Note",
+    "AwardResult",
+    "AdjustmentResult",
+    "Outcome",
+    "CaseReport",
+    "CheckReport",
+    "Layer",
+    "ResolvedValue",
+    "ResolvedParam",
+    "RulesShow",
+    "RuleSetInfo",
+]

@@ -1,0 +1,379 @@
+"""The :class:`Engine`: a rule set loaded once, then any number of cases."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+
+from . import _frames, _native
+from ._types import (
+    AccountStatement,
+    AdjustmentResult,
+    AwardResult,
+    CheckReport,
+    ContributionResult,
+    RetirementResult,
+    RuleSetIdentity,
+    RuleSetInfo,
+    RulesShow,
+    SurvivorResult,
+    Trace,
+    TransferResult,
+)
+
+__all__ = ["Engine", "Overlay"]
+
+#: An overlay: TOML text, a path to a TOML file, or the same document as a
+#: dict (dates as ``datetime.date`` or ``"YYYY-MM-DD"``, values as strings or
+#: Decimal).
+Overlay = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+#: Something :func:`Engine.check` reads: a path to a vector file, JSON text,
+#: or the cases as Python data.
+Vectors = Union[str, "os.PathLike[str]", Mapping[str, Any], List[Mapping[str, Any]]]
+
+
+def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
+    out = dict(data or {})
+    out.update(fields)
+    return out
+
+
+class Engine:
+    """A rule set loaded, validated and hashed once; every computation of the
+    library on it.
+
+    ``ruleset`` is a shipped id (``"cn/national"``, ``"cn/shaanxi"``) or one
+    found under ``rules_dir``; ``overlays`` are reform scenarios layered on
+    top, in order (see docs/rules-format.md).
+
+    Inputs are the vector-format fields (docs/vectors.md), as a dict or as
+    keyword arguments. Amounts are exact: pass ``decimal.Decimal``, ``str``
+    or ``int``; a ``float`` is refused (:class:`~pension_rules.InputError`)
+    because it cannot hold most amounts exactly.
+
+    >>> from pension_rules import Engine
+    >>> engine = Engine("cn/national")
+    >>> r = engine.retirement(birth="1976-02", category="male", contribution_months=220)
+    >>> r.statutory_age, r.statutory_month        # cn-national.md §5.3 example
+    ('62y10m', '2038-12')
+    >>> r.elastic.earliest_month, r.elastic.latest_month
+    ('2036-02', '2041-12')
+    >>> r.eligibility.eligible, r.eligibility.short_by_months
+    (False, 14)
+    >>> engine.identity.id
+    'cn/national'
+    """
+
+    def __init__(
+        self,
+        ruleset: str = "cn/shaanxi",
+        *,
+        rules_dir: Union[str, "os.PathLike[str]", None] = None,
+        overlays: Iterable[Overlay] = (),
+    ) -> None:
+        pairs = []
+        for i, o in enumerate(overlays):
+            if isinstance(o, os.PathLike):
+                pairs.append((os.fspath(o), Path(o).read_text(encoding="utf-8")))
+            elif isinstance(o, str) and "\n" not in o and o.strip().endswith(".toml"):
+                raise TypeError(
+                    f"overlay[{i}]: {o!r} looks like a file name; pass pathlib.Path({o!r}) "
+                    "for a file (a str is the TOML text itself)"
+                )
+            elif isinstance(o, (str, Mapping)):
+                pairs.append((f"overlay[{i}]", o if isinstance(o, str) else dict(o)))
+            else:
+                raise TypeError(
+                    f"overlay[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}"
+                )
+        rules_dir = None if rules_dir is None else os.fspath(rules_dir)
+        self._native = _native.NativeEngine(ruleset, rules_dir, pairs)
+
+    def __repr__(self) -> str:
+        i = self.identity
+        return f"Engine({i.id!r}, version={i.version!r}, hash={i.hash[:12]!r})"
+
+    # ------------------------------------------------------------ rules
+
+    @property
+    def identity(self) -> RuleSetIdentity:
+        """Id (with overlays), version and content hash of the rules in use."""
+        return RuleSetIdentity.from_dict(self._native.identity())
+
+    def rules_hash(self) -> RuleSetIdentity:
+        """Id, version and sha256 of the rules in use (as ``rules hash``).
+
+        >>> Engine("cn/shaanxi").rules_hash().version  # doctest: +ELLIPSIS
+        '...'
+        """
+        return self.identity
+
+    def rules_list(self) -> List[RuleSetInfo]:
+        """The rule sets this engine can load (shipped, then ``rules_dir``).
+
+        >>> [r.id for r in Engine().rules_list()]
+        ['cn/national', 'cn/shaanxi']
+        """
+        return [RuleSetInfo.from_dict(d) for d in self._native.list()]
+
+    def rules_show(
+        self,
+        as_of: Union[datetime.date, str, None] = None,
+        known_on: Union[datetime.date, str, None] = None,
+    ) -> RulesShow:
+        """Every parameter in force on ``as_of`` (default: today), as known
+        on ``known_on``, each value with its legal source.
+
+        >>> show = Engine("cn/shaanxi").rules_show("2025-06-30")
+        >>> rate = show.param("contribution.employer_rate").values[0]
+        >>> rate.value, "国办发〔2019〕13号" in rate.provenance.source
+        ('0.16', True)
+        """
+        day = as_of or datetime.date.today()
+        d = self._native.show(str(day), None if known_on is None else str(known_on))
+        return RulesShow.from_dict(d)
+
+    # ------------------------------------------------------------ computations
+
+    @staticmethod
+    def kinds() -> List[str]:
+        """The computations this build offers (``retirement``, ``survivor`` …)."""
+        return list(_native.NativeEngine.kinds())
+
+    def compute(self, kind: str, input: Mapping[str, Any], *, trace: bool = True) -> Dict[str, Any]:
+        """The full result of any computation as a plain dict (decimal
+        strings as the engine writes them); the typed methods wrap this.
+
+        >>> Engine("cn/national").compute("retirement", {"birth": "1965-01", "category": "male"})["statutory_age"]
+        '60y1m'
+        """
+        return self._native.compute(kind, input, trace)  # type: ignore[no-any-return]
+
+    def contribution(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> ContributionResult:
+        """缴费: one month's contribution base (clamped to the year's floor and
+        cap), employer and individual amounts, account credit, pooled part.
+
+        Fields: ``month``, ``employment`` (employee, flexible), ``wage``
+        (employees) or ``chosen_base`` (flexible).
+
+        >>> r = Engine("cn/shaanxi").contribution(month="2023-06", wage="3500.00", employment="employee")
+        >>> r.position, r.base, r.employer, r.individual   # vector contribution-shaanxi-2023-06-employee-below-floor
+        ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
+        """
+        d = self._native.compute("contribution", _input(input, fields), trace)
+        return ContributionResult.from_dict(d)
+
+    def account(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AccountStatement:
+        """个人账户: the individual account ledger with yearly interest, year by
+        year, and a partial-year close (retirement, death, transfer out).
+
+        Fields: ``opening_balance``, ``opening_year``, ``credits`` (by
+        ``month`` or ``year``), optional ``postings``, ``through_year``,
+        ``close``, ``rates``.
+
+        >>> r = Engine("cn/national").account(   # derived-account-1: 劳办发〔1997〕116号, 2023 rate 3.97 %
+        ...     opening_balance="100000.00", opening_year=2022,
+        ...     credits=[{"year": 2023, "amount": "4800"}], through_year=2023)
+        >>> r.balance, r.years[0].interest
+        (Decimal('108873.19'), Decimal('4073.19'))
+        """
+        d = self._native.compute("account", _input(input, fields), trace)
+        return AccountStatement.from_dict(d)
+
+    def award(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AwardResult:
+        """待遇核定: the pension award — 基础养老金, 个人账户养老金, 过渡性养老金 and
+        the total — from a summary (months, average index, account balance)
+        or a contribution history.
+
+        >>> from decimal import Decimal
+        >>> r = Engine("cn/shaanxi").award(   # derived-award-2 (shaanxi.md §7.3 #11)
+        ...     category="male", birth="1964-06", retirement_month="2024-06",
+        ...     contribution_months=360, deemed_months=120,
+        ...     average_index=Decimal("0.8"), account_balance=Decimal("120000"))
+        >>> r.basic_pension, r.account_pension, r.transitional_pension, r.total
+        (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
+        """
+        d = self._native.compute("award", _input(input, fields), trace)
+        return AwardResult.from_dict(d)
+
+    def transfer(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> TransferResult:
+        """关系转移接续: for a history across places (``history`` spans with
+        ``region``), where the pension is claimed (国办发〔2009〕66号 第六条),
+        temporary accounts, the account and pooled money moved, and the award
+        at the receiving place. This engine's rules are the primary set;
+        every other set it can load serves the places by region.
+
+        >>> r = Engine("cn/national").transfer(
+        ...     hukou_region="610000", birth="1964-05", category="male",
+        ...     retirement_month="2024-05", history=[
+        ...         {"from": "1990-01", "to": "2015-12", "kind": "deemed", "region": "440100"},
+        ...         {"from": "2016-01", "to": "2017-12", "base": "6000", "region": "440100"},
+        ...         {"from": "2018-01", "to": "2024-04", "base": "6000", "region": "610100"}])
+        >>> r.receipt.region, r.receipt.rule, r.award is not None
+        ('610000', 'hukou', True)
+        """
+        d = self._native.compute("transfer", _input(input, fields), trace)
+        return TransferResult.from_dict(d)
+
+    def adjustment(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> AdjustmentResult:
+        """基本养老金调整: one retiree's pension increase in one year (fixed
+        part, years part, percentage part, age extra).
+
+        >>> r = Engine("cn/shaanxi").adjustment(   # adjustment-shaanxi-2017-case-a
+        ...     year=2017, pension="3000", contribution_months=420,
+        ...     birth="1944-05", retirement_month="2004-05")
+        >>> r.increase, r.pension_after
+        (Decimal('186.00'), Decimal('3186.00'))
+        """
+        d = self._native.compute("adjustment", _input(input, fields), trace)
+        return AdjustmentResult.from_dict(d)
+
+    def retirement(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> RetirementResult:
+        """退休: statutory retirement age and month under the law in force
+        when it is reached (2025 gradual reform), the elastic window, the
+        minimum contribution months, eligibility and 计发月数.
+
+        Fields: ``birth`` ("YYYY-MM"), ``category`` (male, female_50,
+        female_55), optional ``contribution_months``, ``early_months`` or
+        ``delay_months``, ``special`` (arduous_work, disability).
+
+        >>> r = Engine("cn/national").retirement({"birth": "1971-04", "category": "female_55"})
+        >>> r.retirement_month, r.retirement_age   # cn-national.md §5.3
+        ('2026-08', '55y4m')
+        """
+        d = self._native.compute("retirement", _input(input, fields), trace)
+        return RetirementResult.from_dict(d)
+
+    def survivor(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> SurvivorResult:
+        """遗属待遇: funeral grant and survivor allowance for one death
+        (人社部发〔2021〕18号), and the inheritable account balance.
+
+        >>> from decimal import Decimal
+        >>> r = Engine("cn/national").survivor(   # 《当代工人》2023年2期 案例1
+        ...     monthly_income_base=Decimal("2818.5"),
+        ...     contribution_months=345, pension_months_received=42)
+        >>> r.allowance_months, r.survivor_allowance, r.total
+        (Decimal('19.25'), Decimal('54256.13'), Decimal('59893.13'))
+        """
+        d = self._native.compute("survivor", _input(input, fields), trace)
+        return SurvivorResult.from_dict(d)
+
+    def explain(
+        self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any
+    ) -> Trace:
+        """The explanation of one computation: every step with its formula
+        in words, its inputs and the rule parameters with legal sources.
+
+        >>> t = Engine("cn/national").explain("retirement", birth="1976-02", category="male")
+        >>> [s.name for s in t.steps][:3]
+        ['schedule', 'delay', 'statutory_age']
+        >>> print(str(t).splitlines()[0])    # doctest: +ELLIPSIS
+        rules: cn/national ... sha256:...
+        """
+        return Trace.from_dict(self._native.explain(kind, _input(input, fields)))
+
+    def figures(
+        self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any
+    ) -> Dict[str, Any]:
+        """The headline figures of one computation (what a batch row and a
+        conformance vector hold), exactly as the engine writes them.
+
+        >>> Engine("cn/national").figures("retirement", birth="1965-01", category="male")["age"]
+        '60y1m'
+        """
+        return self._native.figures(kind, _input(input, fields))  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------ conformance
+
+    def check(self, vectors: Vectors) -> CheckReport:
+        """Run conformance vectors (docs/vectors.md): a path to a vector file,
+        JSON text, or the cases as data. Each case names its rule set; this
+        engine's ``rules_dir`` is searched first, its overlays do not apply.
+
+        >>> case = {"id": "x", "kind": "retirement", "ruleset": "cn/national",
+        ...         "input": {"birth": "1971-04", "category": "female_55"},
+        ...         "expect": {"retirement_month": "2026-08"}}
+        >>> report = Engine().check([case])
+        >>> report.ok(), report.cases[0].actual["age"]
+        (True, '55y4m')
+        """
+        if isinstance(vectors, os.PathLike) or (
+            isinstance(vectors, str) and not vectors.lstrip().startswith(("[", "{"))
+        ):
+            vectors = Path(vectors).read_text(encoding="utf-8")
+        return CheckReport.from_dict(self._native.check(vectors))
+
+    # ------------------------------------------------------------ batches
+
+    def batch(self, kind: str, frame: Any) -> Any:
+        """One computation per row of a pandas or Polars DataFrame (columns
+        named as the input fields; missing values are absent fields).
+
+        Returns a frame of the same kind with one row per input row, in
+        order (pandas: the same index): the figures of each row (amounts as
+        Decimal), then ``error_code`` and ``error_message``, set only for
+        rows that failed; no row is dropped. The GIL is released while the
+        rows are computed.
+
+        >>> import polars as pl
+        >>> rows = pl.DataFrame({"month": ["2023-06", "2023-13"], "wage": ["3500.00", "9000"],
+        ...                      "employment": ["employee", "employee"]})
+        >>> out = Engine("cn/shaanxi").batch("contribution", rows)
+        >>> out["base"].to_list(), out["error_code"].to_list()
+        ([Decimal('4217.2'), None], [None, 'invalid_input'])
+        """
+        columns, n = _frames.to_columns(frame)
+        out = self._native.batch(kind, columns, n)
+        return _frames.from_columns(out, frame)
+
+    def retirement_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``retirement`` over a DataFrame.
+
+        >>> import pandas as pd
+        >>> people = pd.DataFrame({"birth": ["1965-01", "1976-02", "1970-13"],
+        ...                        "category": ["male", "male", "male"]})
+        >>> out = Engine("cn/national").retirement_batch(people)
+        >>> out[["retirement_month", "error_code"]].fillna("-").values.tolist()
+        [['2025-02', '-'], ['2038-12', '-'], ['-', 'invalid_input']]
+        """
+        return self.batch("retirement", frame)
+
+    def award_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``award`` over a DataFrame (summary-form columns:
+        category, birth, retirement_month, contribution_months,
+        deemed_months, average_index, account_balance …).
+
+        >>> import polars as pl
+        >>> from decimal import Decimal
+        >>> people = pl.DataFrame({
+        ...     "category": ["male", "male"], "birth": ["1964-06", "1964-06"],
+        ...     "retirement_month": ["2024-06", "2024-06"],
+        ...     "contribution_months": [360, 360], "deemed_months": [120, None],
+        ...     "average_index": [Decimal("0.8"), Decimal("-1")],
+        ...     "account_balance": [Decimal("120000"), Decimal("120000")]})
+        >>> out = Engine("cn/shaanxi").award_batch(people)
+        >>> out["total"].to_list()[0], out["error_code"].to_list()
+        (Decimal('4510.45'), [None, 'invalid_input'])
+        """
+        return self.batch("award", frame)
+
+    def survivor_batch(self, frame: Any) -> Any:
+        """:meth:`batch` of ``survivor`` over a DataFrame."""
+        return self.batch("survivor", frame)

@@ -1,0 +1,129 @@
+"""Exceptions raised by pension_rules.
+
+Every error of the engine is a :class:`PensionRulesError` with a stable
+``code`` (the same codes as the Rust library and the CLI):
+
+============================  =====================  ===========================
+exception                     ``code``               extra attribute
+============================  =====================  ===========================
+:class:`InputError`           ``invalid_input``      ``fields``: ``[(path, message)]``
+:class:`RulesError`           ``rule_not_in_force``,  ``details``: dict
+                              ``rule_missing_year``,
+                              ``rule_missing_row``
+:class:`LoadError`            ``rules_invalid``      ``diagnostics``: list of :class:`Diagnostic`
+:class:`NotApplicableError`   ``not_applicable``     —
+============================  =====================  ===========================
+
+>>> from pension_rules import Engine, InputError
+>>> try:
+...     Engine("cn/national").retirement(birth="1970-13", category="female_60")
+... except InputError as e:
+...     print(e.code, [path for path, _ in e.fields])
+invalid_input ['birth', 'category']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+
+__all__ = [
+    "PensionRulesError",
+    "InputError",
+    "RulesError",
+    "LoadError",
+    "NotApplicableError",
+    "Diagnostic",
+]
+
+
+class PensionRulesError(Exception):
+    """Base of every error of the engine; ``code`` is machine-readable."""
+
+    code: str
+
+    def __init__(self, message: str, *, code: str = "error") -> None:
+        super().__init__(message)
+        self.code = code
+
+    @property
+    def message(self) -> str:
+        """The human-readable message."""
+        return str(self.args[0]) if self.args else ""
+
+
+class InputError(PensionRulesError, ValueError):
+    """The input has one or more invalid fields; ``fields`` lists them all
+    as ``(path, message)`` pairs (``history[2].base``)."""
+
+    fields: List[Tuple[str, str]]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "invalid_input",
+        fields: Iterable[Tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(message, code=code)
+        self.fields = [(str(p), str(m)) for p, m in fields]
+
+
+class RulesError(PensionRulesError):
+    """The rule set lacks a value the computation needs (a year's average
+    wage, a table row …); ``details`` names the parameter and the date,
+    year or key."""
+
+    details: Dict[str, Any]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "rule_missing",
+        details: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.details = dict(details or {})
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in a rule file."""
+
+    file: str
+    line: int
+    column: int
+    key: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        key = f"{self.key}: " if self.key else ""
+        return f"{self.file}:{self.line}:{self.column}: {key}{self.message}"
+
+
+class LoadError(PensionRulesError):
+    """A rule set (or overlay) could not be loaded; ``diagnostics`` lists
+    every problem with file, line, column and key."""
+
+    diagnostics: List[Diagnostic]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "rules_invalid",
+        diagnostics: Iterable[Mapping[str, Any]] = (),
+    ) -> None:
+        super().__init__(message, code=code)
+        self.diagnostics = [
+            d if isinstance(d, Diagnostic) else Diagnostic(**dict(d)) for d in diagnostics
+        ]
+
+
+class NotApplicableError(PensionRulesError):
+    """The case is valid but the law gives no result for it."""
+
+    def __init__(self, message: str, *, code: str = "not_applicable") -> None:
+        super().__init__(message, code=code)

@@ -1,0 +1,66 @@
+//! Core errors as the Python exceptions of `pension_rules.errors`.
+//!
+//! | core | Python | payload |
+//! |---|---|---|
+//! | `Error::Input` | `InputError` | `.fields`: `[(path, message), …]` |
+//! | `Error::Rules` | `RulesError` | `.details`: `{kind, param, date/year/key}` |
+//! | `Error::Load` | `LoadError` | `.diagnostics`: file, line, column, key, code, message |
+//! | `Error::NotApplicable` | `NotApplicableError` | — |
+//!
+//! Each carries `.code`, the stable code of `Error::code`.
+
+use pension_rules::Error;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::convert::to_py;
+
+/// The Python exception for a core error.
+pub(crate) fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
+    build(py, e).unwrap_or_else(|err| {
+        // The Python package is missing (the native module used alone).
+        PyValueError::new_err(format!("[{}] {e} ({err})", e.code()))
+    })
+}
+
+fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", e.code())?;
+    let class = match e {
+        Error::Input(errs) => {
+            let fields = PyList::empty(py);
+            for f in &errs.0 {
+                fields.append(PyTuple::new(py, [f.path.as_str(), f.message.as_str()])?)?;
+            }
+            kwargs.set_item("fields", fields)?;
+            "InputError"
+        }
+        Error::Rules(r) => {
+            let details = serde_json::to_value(r).unwrap_or_default();
+            kwargs.set_item("details", to_py(py, &details)?)?;
+            "RulesError"
+        }
+        Error::Load(l) => {
+            let diags = serde_json::to_value(&l.diagnostics).unwrap_or_default();
+            kwargs.set_item("diagnostics", to_py(py, &diags)?)?;
+            "LoadError"
+        }
+        Error::NotApplicable(_) => "NotApplicableError",
+    };
+    let class = py.import("pension_rules.errors")?.getattr(class)?;
+    let exc = class.call((e.to_string(),), Some(&kwargs))?;
+    Ok(PyErr::from_value(exc))
+}
+
+/// Map a core result into a Python one.
+pub(crate) trait IntoPy<T> {
+    /// The value, or the Python exception for the core error.
+    fn py_err(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T> IntoPy<T> for Result<T, Error> {
+    fn py_err(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| to_py_err(py, &e))
+    }
+}

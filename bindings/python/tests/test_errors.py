@@ -1,0 +1,56 @@
+"""Errors: one hierarchy with stable codes; every field problem at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from pension_rules import (
+    Engine,
+    InputError,
+    LoadError,
+    NotApplicableError,
+    PensionRulesError,
+    RulesError,
+)
+
+
+def test_hierarchy() -> None:
+    for cls in (InputError, RulesError, LoadError, NotApplicableError):
+        assert issubclass(cls, PensionRulesError)
+    assert issubclass(InputError, ValueError)
+
+
+def test_all_field_problems_at_once(national: Engine) -> None:
+    with pytest.raises(InputError) as info:
+        national.retirement(birth="1970-00", category="female_60", early_months=-1)
+    e = info.value
+    assert e.code == "invalid_input"
+    assert [p for p, _ in e.fields] == ["birth", "category", "early_months"]
+    assert "birth" in str(e)
+
+
+def test_unknown_field_and_missing_field(national: Engine) -> None:
+    with pytest.raises(InputError) as info:
+        national.retirement(category="male", colour="red")
+    assert info.value.fields
+
+
+def test_unknown_kind(national: Engine) -> None:
+    with pytest.raises(InputError) as info:
+        national.explain("payroll_tax", {})
+    assert info.value.fields[0][0] == "kind"
+
+
+def test_rules_error_names_the_parameter(shaanxi: Engine) -> None:
+    # No urban income is in the rule set for 1900: Y cannot be looked up.
+    with pytest.raises(RulesError) as info:
+        shaanxi.survivor(region="610000", death_month="1990-03", contribution_months=300)
+    e = info.value
+    assert e.code in ("rule_missing_year", "rule_not_in_force")
+    assert e.details.get("param")
+
+
+def test_errors_are_raised_in_the_package_types_from_native_code(national: Engine) -> None:
+    with pytest.raises(PensionRulesError) as info:
+        national.compute("retirement", {"birth": "x"})
+    assert type(info.value) is InputError

@@ -1,0 +1,369 @@
+//! The WebAssembly binding of pension-rules: one `Engine` class for Node
+//! and the browser.
+//!
+//! Conversions and errors only: every computation is
+//! [`pension_rules::api::Engine`]'s. Inputs and results are plain JS
+//! objects; money is a decimal string (`"3000.50"`) both ways, an exact
+//! integer is accepted, and a non-integer JS number is refused (a binary
+//! float cannot hold most amounts exactly). Errors are thrown as JS `Error`s
+//! with `name`, `code` (the library's stable code) and `details`.
+//!
+//! ```js
+//! const { Engine } = require("pension-rules");
+//! const engine = new Engine("cn/national");
+//! engine.retirement({ birth: "1976-02", category: "male" }).statutory_age; // "62y10m"
+//! ```
+
+mod types;
+
+use std::sync::Arc;
+
+use pension_rules::api::{Engine as Core, Kind};
+use pension_rules::error::InputErrors;
+use pension_rules::rules::Catalog;
+use pension_rules::{Error, FieldError};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+/// A thrown JS error for a core error: `name` is the error class
+/// (`InputError`, `RulesError`, `LoadError`, `NotApplicableError`), `code`
+/// the stable code, `details` `{fields}`, the rule error, `{diagnostics}` or
+/// `{}`.
+fn js_error(e: &Error) -> JsValue {
+    let (name, details) = match e {
+        Error::Input(errs) => ("InputError", serde_json::json!({ "fields": errs.0 })),
+        Error::Rules(r) => ("RulesError", serde_json::to_value(r).unwrap_or_default()),
+        Error::Load(l) => (
+            "LoadError",
+            serde_json::json!({ "diagnostics": l.diagnostics }),
+        ),
+        Error::NotApplicable(_) => ("NotApplicableError", serde_json::json!({})),
+    };
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(name);
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+    let _ = set("code", JsValue::from_str(e.code()));
+    let _ = set("details", to_js(&details).unwrap_or(JsValue::NULL));
+    err.into()
+}
+
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A JS value as JSON. `undefined` and `null` fields are left out; a number
+/// that is not an integer is refused with its path.
+fn read(v: JsValue) -> Result<Value, Error> {
+    let v: Value = serde_wasm_bindgen::from_value(v).map_err(|e| {
+        Error::field(
+            "input",
+            format!("expected plain objects, arrays, strings, integers and booleans: {e}"),
+        )
+    })?;
+    let mut errs = vec![];
+    let v = clean(v, "", &mut errs);
+    if errs.is_empty() {
+        Ok(v)
+    } else {
+        Err(Error::Input(InputErrors(errs)))
+    }
+}
+
+fn from_js(v: JsValue) -> Result<Value, JsValue> {
+    read(v).or_throw()
+}
+
+fn clean(v: Value, path: &str, errs: &mut Vec<FieldError>) -> Value {
+    match v {
+        Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
+            errs.push(FieldError {
+                path: if path.is_empty() {
+                    "input".into()
+                } else {
+                    path.into()
+                },
+                message: format!(
+                    "got the number {n}; a JS number cannot hold most amounts exactly, so \
+                     amounts are passed as decimal strings: \"{n}\""
+                ),
+            });
+            Value::Null
+        }
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    let v = clean(v, &p, errs);
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(
+            a.into_iter()
+                .enumerate()
+                .map(|(i, v)| clean(v, &format!("{path}[{i}]"), errs))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn kind(name: &str) -> Result<Kind, JsValue> {
+    name.parse().map_err(|e| js_error(&e))
+}
+
+trait OrThrow<T> {
+    fn or_throw(self) -> Result<T, JsValue>;
+}
+
+impl<T> OrThrow<T> for Result<T, Error> {
+    fn or_throw(self) -> Result<T, JsValue> {
+        self.map_err(|e| js_error(&e))
+    }
+}
+
+/// A rule set loaded, validated and hashed once; every computation of the
+/// library on it.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Engine {
+    inner: Core,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Load `ruleset` (default `cn/shaanxi`): from `options.files` (rule
+    /// files as `{path: text}`) first, else a shipped set; then layer
+    /// `options.overlays` (TOML text or the same document as an object).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] ruleset: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EngineOptions")] options: Option<
+            js_sys::Object,
+        >,
+    ) -> Result<Engine, JsValue> {
+        let options = match options {
+            Some(o) => from_js(o.into())?,
+            None => Value::Null,
+        };
+        let catalog = match options.get("files") {
+            Some(Value::Object(files)) => Some(Catalog::from_files(
+                "",
+                files.iter().map(|(path, text)| {
+                    (path.clone(), Arc::from(text.as_str().unwrap_or_default()))
+                }),
+            )),
+            _ => None,
+        };
+        let id = ruleset.as_deref().unwrap_or("cn/shaanxi");
+        let mut inner = Core::load(id, catalog).or_throw()?;
+        let overlays = match options.get("overlays") {
+            Some(Value::Array(a)) => a.as_slice(),
+            _ => &[],
+        };
+        for (i, o) in overlays.iter().enumerate() {
+            let label = format!("overlays[{i}]");
+            inner = match o {
+                Value::String(text) => inner.with_overlay_toml(&label, text),
+                data => inner.with_overlay_data(&label, data),
+            }
+            .or_throw()?;
+        }
+        Ok(Engine { inner })
+    }
+
+    /// Id (with overlays), version and sha256 of the rules in use.
+    #[wasm_bindgen(getter, unchecked_return_type = "RuleSetIdentity")]
+    pub fn identity(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.rules().identity().as_ref())
+    }
+
+    /// The computations this build offers.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn kinds() -> Result<JsValue, JsValue> {
+        to_js(&Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>())
+    }
+
+    /// The full result of any computation (`trace` defaults to true).
+    pub fn compute(
+        &self,
+        kind: &str,
+        input: JsValue,
+        trace: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let k = self::kind(kind)?;
+        to_js(
+            &self
+                .inner
+                .compute(k, &from_js(input)?, trace.unwrap_or(true))
+                .or_throw()?,
+        )
+    }
+
+    /// 缴费: one month's base, employer and individual amounts, account credit.
+    #[wasm_bindgen(unchecked_return_type = "ContributionResult")]
+    pub fn contribution(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ContributionInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("contribution", input, None)
+    }
+
+    /// 个人账户: the ledger year by year with interest, and its close.
+    #[wasm_bindgen(unchecked_return_type = "AccountStatement")]
+    pub fn account(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccountInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("account", input, None)
+    }
+
+    /// 待遇核定: 基础养老金, 个人账户养老金, 过渡性养老金 and the total.
+    #[wasm_bindgen(unchecked_return_type = "AwardResult")]
+    pub fn award(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AwardInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("award", input, None)
+    }
+
+    /// 关系转移接续: benefit place, temporary accounts, money moved, and the
+    /// award at the receiving place (this engine's rules are the primary
+    /// set; the others it can load serve the places by region).
+    #[wasm_bindgen(unchecked_return_type = "TransferResult")]
+    pub fn transfer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TransferInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("transfer", input, None)
+    }
+
+    /// 基本养老金调整: one retiree's increase in one year.
+    #[wasm_bindgen(unchecked_return_type = "AdjustmentResult")]
+    pub fn adjustment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AdjustmentInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("adjustment", input, None)
+    }
+
+    /// 退休: statutory age and month, elastic window, eligibility, 计发月数.
+    #[wasm_bindgen(unchecked_return_type = "RetirementResult")]
+    pub fn retirement(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RetirementInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("retirement", input, None)
+    }
+
+    /// 遗属待遇: funeral grant, survivor allowance, inheritable account.
+    #[wasm_bindgen(unchecked_return_type = "SurvivorResult")]
+    pub fn survivor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SurvivorInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("survivor", input, None)
+    }
+
+    /// The explanation of one computation: steps, formulas, sources.
+    #[wasm_bindgen(unchecked_return_type = "Trace")]
+    pub fn explain(&self, kind: &str, input: JsValue) -> Result<JsValue, JsValue> {
+        let k = self::kind(kind)?;
+        to_js(&self.inner.explain(k, &from_js(input)?).or_throw()?)
+    }
+
+    /// The headline figures of one computation (as conformance vectors hold
+    /// them).
+    #[wasm_bindgen(unchecked_return_type = "Record<string, string | number | boolean>")]
+    pub fn figures(&self, kind: &str, input: JsValue) -> Result<JsValue, JsValue> {
+        let k = self::kind(kind)?;
+        to_js(&self.inner.figures(k, &from_js(input)?).or_throw()?)
+    }
+
+    /// One computation per input: for each, its figures, or
+    /// `error_code`/`error_message`; nothing is dropped.
+    #[wasm_bindgen(unchecked_return_type = "BatchRow[]")]
+    pub fn batch(
+        &self,
+        kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "object[]")] inputs: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let k = self::kind(kind)?;
+        let items = js_sys::Array::from(&inputs);
+        let rows: Vec<Map<String, Value>> = items
+            .iter()
+            .map(|item| {
+                read(item)
+                    .and_then(|v| self.inner.figures(k, &v))
+                    .unwrap_or_else(|e| {
+                        let mut m = Map::new();
+                        m.insert("error_code".into(), e.code().into());
+                        m.insert("error_message".into(), e.to_string().into());
+                        m
+                    })
+            })
+            .collect();
+        to_js(&rows)
+    }
+
+    /// Run conformance vectors: JSON text, or the cases as objects. Each
+    /// case names its rule set (this engine's files first; its overlays do
+    /// not apply).
+    #[wasm_bindgen(unchecked_return_type = "CheckReport")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | object | object[]")] vectors: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = match vectors.as_string() {
+            Some(t) => t,
+            None => from_js(vectors)?.to_string(),
+        };
+        to_js(&self.inner.check(&text).or_throw()?)
+    }
+
+    /// Every parameter in force on `asOf` (`YYYY-MM-DD`, default today), as
+    /// known on `knownOn`, with its legal source.
+    #[wasm_bindgen(js_name = rulesShow, unchecked_return_type = "RulesShow")]
+    pub fn rules_show(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+        #[wasm_bindgen(js_name = knownOn)] known_on: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let date = |field: &str, s: &str| {
+            s.parse()
+                .map_err(|_| Error::field(field, format!("expected YYYY-MM-DD, got {s:?}")))
+                .or_throw()
+        };
+        let as_of = match as_of {
+            Some(s) => date("asOf", &s)?,
+            None => date("asOf", &today())?,
+        };
+        let known_on = known_on.map(|k| date("knownOn", &k)).transpose()?;
+        to_js(&self.inner.show(as_of, known_on))
+    }
+
+    /// Id, version and sha256 of the rules in use.
+    #[wasm_bindgen(js_name = rulesHash, unchecked_return_type = "RuleSetIdentity")]
+    pub fn rules_hash(&self) -> Result<JsValue, JsValue> {
+        self.identity()
+    }
+
+    /// The rule sets this engine can load.
+    #[wasm_bindgen(js_name = rulesList, unchecked_return_type = "RuleSetInfo[]")]
+    pub fn rules_list(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.list())
+    }
+}
+
+/// Today's date from the JS clock, `YYYY-MM-DD` (core never reads a clock).
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_string()
+}

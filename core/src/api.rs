@@ -1,0 +1,530 @@
+//! The front door the Python and WASM bindings share: an [`Engine`] built
+//! once from a rule source (embedded id, a directory's catalog, overlays),
+//! then one call per computation taking the vector-format input
+//! (`docs/vectors.md`) as JSON and returning the engine's full result —
+//! figures and explanation — as JSON.
+//!
+//! It lives in core so that every front end picks the same rule snapshot for
+//! a case (the one in force in the month the computation is about, as the
+//! conformance runner does) and reads inputs the same way; the bindings only
+//! convert values and errors. Inputs may give an exact integer where a
+//! decimal string is expected (`"account_balance": 120000`); non-integer
+//! numbers are refused, as everywhere in core.
+//!
+//! ```
+//! use pension_rules::api::{Engine, Kind};
+//! let engine = Engine::embedded("cn/national").unwrap();
+//! let input = serde_json::json!({"birth": "1976-02", "category": "male"});
+//! let r = engine.compute(Kind::Retirement, &input, true).unwrap();
+//! assert_eq!(r["statutory_age"], "62y10m"); // cn-national.md §5.3 example
+//! assert_eq!(r["trace"]["rules"]["id"], "cn/national");
+//! ```
+
+mod lenient;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+use crate::account::{AccountInput, statement};
+use crate::adjustment::{AdjustmentInput, adjust};
+use crate::award::{AwardInput, award};
+use crate::check::{Report, check_json, parse_input};
+use crate::contribution::{ContributionInput, assess};
+use crate::error::Error;
+use crate::retirement::{RetirementInput, retirement};
+use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet, Snapshot};
+use crate::survivor::{SurvivorInput, survivor};
+use crate::time::YearMonth;
+use crate::trace::Tracer;
+use crate::transfer::{RuleSets, TransferInput, transfer};
+
+/// A computation the engine offers through this front door (named as the
+/// vector format's kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// 缴费: one month's contribution base and amounts
+    /// ([`crate::contribution`]).
+    Contribution,
+    /// 个人账户: the account ledger with yearly interest ([`crate::account`]).
+    Account,
+    /// 退休: statutory age and month, elastic window, eligibility
+    /// ([`crate::retirement`]).
+    Retirement,
+    /// 待遇核定: the pension award ([`crate::award`]).
+    Award,
+    /// 关系转移接续: benefit place, temporary accounts, money moved and the
+    /// award at the receiving place ([`crate::transfer`]).
+    Transfer,
+    /// 基本养老金调整: one year's pension adjustment ([`crate::adjustment`]).
+    Adjustment,
+    /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
+    Survivor,
+}
+
+impl Kind {
+    /// Every kind, in the order front ends list them.
+    pub const ALL: &[Kind] = &[
+        Kind::Contribution,
+        Kind::Account,
+        Kind::Retirement,
+        Kind::Award,
+        Kind::Transfer,
+        Kind::Adjustment,
+        Kind::Survivor,
+    ];
+
+    /// The vector-format name (`retirement`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Contribution => "contribution",
+            Kind::Account => "account",
+            Kind::Retirement => "retirement",
+            Kind::Award => "award",
+            Kind::Transfer => "transfer",
+            Kind::Adjustment => "adjustment",
+            Kind::Survivor => "survivor",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Kind, Error> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+                Error::field(
+                    "kind",
+                    format!(
+                        "unknown computation {s:?}; expected one of {}",
+                        names.join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+/// A rule set loaded once, ready for any number of computations.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    rules: RuleSet,
+    catalog: Option<Catalog>,
+}
+
+impl Engine {
+    /// An engine on a shipped rule set (`cn/national`, `cn/shaanxi`).
+    pub fn embedded(id: &str) -> Result<Engine, Error> {
+        Engine::load(id, None)
+    }
+
+    /// An engine on rule set `id`, looked up in `catalog` (rule files from a
+    /// directory or given as text) first, then among the shipped sets.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use pension_rules::{api::Engine, rules::Catalog};
+    /// let files = [("my/set/ruleset.toml".to_string(),
+    ///     Arc::from("id = \"my/set\"\nversion = \"1\"\nextends = \"cn/shaanxi\"\n"))];
+    /// let engine = Engine::load("my/set", Some(Catalog::from_files("", files))).unwrap();
+    /// assert_eq!(engine.rules().id(), "my/set");
+    /// ```
+    pub fn load(id: &str, catalog: Option<Catalog>) -> Result<Engine, Error> {
+        let rules = resolve(catalog.as_ref(), id)?;
+        Ok(Engine { rules, catalog })
+    }
+
+    /// Layer an overlay given as TOML text (a reform scenario; see
+    /// docs/rules-format.md); `label` names it in messages.
+    pub fn with_overlay_toml(mut self, label: &str, text: &str) -> Result<Engine, Error> {
+        self.rules = self.rules.with_overlay(label, text)?;
+        Ok(self)
+    }
+
+    /// Layer an overlay given as data (a Python dict, a JS object): the
+    /// TOML document as JSON, where a string `YYYY-MM-DD` stands for a TOML
+    /// date and `null` for an absent key.
+    ///
+    /// ```
+    /// use pension_rules::api::Engine;
+    /// let overlay = serde_json::json!({
+    ///     "overlay": {"id": "reform/rate-15", "base": "cn/shaanxi"},
+    ///     "contribution": {"employer_rate": {"values": [
+    ///         {"from": "2030-01-01", "value": "0.15", "source": "scenario"}]}}});
+    /// let engine = Engine::embedded("cn/shaanxi").unwrap()
+    ///     .with_overlay_data("reform", &overlay).unwrap();
+    /// assert_eq!(engine.rules().id(), "cn/shaanxi+reform/rate-15");
+    /// ```
+    pub fn with_overlay_data(self, label: &str, data: &Value) -> Result<Engine, Error> {
+        let text = overlay_toml(label, data)?;
+        self.with_overlay_toml(label, &text)
+    }
+
+    /// The rule set computations use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// A rule set by id: from this engine's catalog, else a shipped one.
+    pub fn resolve(&self, id: &str) -> Result<RuleSet, Error> {
+        resolve(self.catalog.as_ref(), id)
+    }
+
+    /// Ids of every rule set this engine can resolve (shipped first).
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = RuleSet::embedded_ids()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for id in self.catalog.iter().flat_map(Catalog::ids) {
+            if !ids.iter().any(|i| i == id) {
+                ids.push(id.to_string());
+            }
+        }
+        ids
+    }
+
+    /// The full result of one computation as JSON (money as decimal
+    /// strings), with its explanation under `trace` (empty steps when
+    /// `trace` is false).
+    ///
+    /// The rules applied are those in force when the case happens, as the
+    /// conformance runner picks them: the contribution month; the last day
+    /// of the account's last year; the birth month for retirement (the
+    /// schedule version is then the one in force when the age is reached);
+    /// the retirement month for the award; for a transfer, this engine's
+    /// rules as the primary set and every other set it can resolve for the
+    /// places (by region); January of the adjustment year;
+    /// the death month for survivor benefits (the latest rules without one).
+    pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
+        let input = exact(kind, input);
+        let mut tracer = Tracer::new(trace);
+        match kind {
+            Kind::Contribution => {
+                let i = ContributionInput::from_json(&input)?;
+                let snap = self.rules.at(i.month.first_day());
+                let c = assess(&i, &snap, &mut tracer)?;
+                with_trace(to_json(&c)?, tracer, &snap)
+            }
+            Kind::Account => {
+                let i = AccountInput::from_json(&input)?;
+                let last = i.close.map(|c| c.month.year()).or(i.through_year);
+                let last = last.unwrap_or(i.opening_year);
+                let date = NaiveDate::from_ymd_opt(last, 12, 31).ok_or_else(|| {
+                    Error::field("through_year", format!("{last} is not a usable year"))
+                })?;
+                let snap = self.rules.at(date);
+                let s = statement(&i, &snap, &mut tracer)?;
+                with_trace(to_json(&s)?, tracer, &snap)
+            }
+            Kind::Retirement => {
+                let i = RetirementInput::from_json(&input)?;
+                let snap = self.rules.at(i.birth.first_day());
+                to_json(&retirement(&snap, &i, &mut tracer)?)
+            }
+            Kind::Award => {
+                let i = AwardInput::from_json(&input)?;
+                let snap = self.rules.at(i.retirement_month.first_day());
+                to_json(&award(&i, &snap, &mut tracer)?)
+            }
+            Kind::Transfer => {
+                let i = TransferInput::from_json(&input)?;
+                let mut sets = vec![self.rules.clone()];
+                for id in self.ids() {
+                    if id != self.rules.id()
+                        && let Ok(rs) = self.resolve(&id)
+                    {
+                        sets.push(rs);
+                    }
+                }
+                to_json(&transfer(&i, RuleSets::new(&sets)?, trace)?)
+            }
+            Kind::Adjustment => {
+                let i: AdjustmentInput = parse_input(&input)?;
+                let date = YearMonth::new(i.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
+                to_json(&adjust(&self.rules.at(date), &i, &mut tracer)?)
+            }
+            Kind::Survivor => {
+                let i: SurvivorInput = parse_input(&input)?;
+                let date = i.death_month.map_or(NaiveDate::MAX, YearMonth::first_day);
+                to_json(&survivor(&self.rules.at(date), &i, &mut tracer)?)
+            }
+        }
+    }
+
+    /// The explanation of one computation alone: the rule set's identity
+    /// and every step with its formula, inputs and sourced parameters.
+    pub fn explain(&self, kind: Kind, input: &Value) -> Result<Value, Error> {
+        let mut r = self.compute(kind, input, true)?;
+        Ok(r.get_mut("trace").map(Value::take).unwrap_or(Value::Null))
+    }
+
+    /// The headline figures of one computation by field name, as the
+    /// conformance runner compares them (no trace): what a batch row holds.
+    pub fn figures(&self, kind: Kind, input: &Value) -> Result<Map<String, Value>, Error> {
+        let handler = crate::check::handler(kind.name())
+            .ok_or_else(|| Error::NotApplicable(format!("no conformance figures for `{kind}`")))?;
+        handler(&self.rules, &exact(kind, input))
+    }
+
+    /// Run conformance vectors (JSON text: one case or an array); each case
+    /// names its rule set, resolved with [`Engine::resolve`] (this engine's
+    /// overlays do not apply).
+    pub fn check(&self, text: &str) -> Result<Report, Error> {
+        check_json(text, &|id| self.resolve(id))
+    }
+
+    /// Every parameter in force on `date` (as known on `known_on`), with its
+    /// source: what `pension-rules rules show --json` prints.
+    pub fn show(&self, date: NaiveDate, known_on: Option<NaiveDate>) -> Value {
+        let rs = &self.rules;
+        json!({
+            "id": rs.id(), "version": rs.version(), "hash": rs.hash(),
+            "layers": rs.layers(), "as_of": date, "known_on": known_on,
+            "params": rs.resolve(date, known_on),
+        })
+    }
+
+    /// The rule sets this engine can resolve: id, version, hash, region and
+    /// title, or the load error of a set that does not load.
+    pub fn list(&self) -> Vec<Value> {
+        self.ids()
+            .into_iter()
+            .map(|id| match self.resolve(&id) {
+                Ok(rs) => {
+                    let top = rs.layers().last();
+                    json!({"id": id, "version": rs.version(), "hash": rs.hash(),
+                           "region": top.and_then(|l| l.region.clone()),
+                           "title": top.and_then(|l| l.title.clone())})
+                }
+                Err(e) => json!({"id": id, "error": {"code": e.code(), "message": e.to_string()}}),
+            })
+            .collect()
+    }
+}
+
+fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
+    match catalog {
+        Some(c) if c.ids().contains(&id) => c.load(id).map_err(Error::from),
+        _ => RuleSet::embedded(id).map_err(Error::from),
+    }
+}
+
+/// A result that has no trace of its own gets the tracer's, so every
+/// result carries its explanation under `trace`.
+fn with_trace(mut v: Value, tracer: Tracer, snap: &Snapshot) -> Result<Value, Error> {
+    let trace = to_json(&tracer.finish(snap))?;
+    if let Value::Object(m) = &mut v {
+        m.insert("trace".into(), trace);
+    }
+    Ok(v)
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
+    serde_json::to_value(v)
+        .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
+}
+
+/// The input with exact integers given for decimals turned into decimal
+/// strings: read by the kind's input type, then written back. An input that
+/// does not read is passed on unchanged, so the engine reports every
+/// problem with its path.
+fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
+    fn retyped<T: DeserializeOwned + Serialize>(input: &Value) -> Cow<'_, Value> {
+        T::deserialize(lenient::Lenient(input))
+            .ok()
+            .and_then(|t| serde_json::to_value(t).ok())
+            .map_or(Cow::Borrowed(input), Cow::Owned)
+    }
+    match kind {
+        Kind::Contribution => retyped::<ContributionInput>(input),
+        Kind::Account => retyped::<AccountInput>(input),
+        Kind::Retirement => retyped::<RetirementInput>(input),
+        Kind::Award => retyped::<AwardInput>(input),
+        Kind::Transfer => retyped::<TransferInput>(input),
+        Kind::Adjustment => retyped::<AdjustmentInput>(input),
+        Kind::Survivor => retyped::<SurvivorInput>(input),
+    }
+}
+
+/// An overlay given as data, written as TOML text.
+fn overlay_toml(label: &str, data: &Value) -> Result<String, Error> {
+    let problem = |message: String| {
+        Error::Load(LoadError {
+            diagnostics: vec![Diagnostic {
+                file: label.into(),
+                line: 0,
+                column: 0,
+                key: String::new(),
+                code: DiagnosticCode::WrongType,
+                message,
+            }],
+        })
+    };
+    match to_toml(data) {
+        Some(toml::Value::Table(t)) => toml::to_string(&t).map_err(|e| problem(e.to_string())),
+        _ => Err(problem(
+            "an overlay must be a table (a dict or object) holding an `overlay` header".into(),
+        )),
+    }
+}
+
+fn to_toml(v: &Value) -> Option<toml::Value> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Bool(b) => toml::Value::Boolean(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            // The loader refuses floats with its own message and position.
+            None => toml::Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => match toml_date(s) {
+            Some(d) => toml::Value::Datetime(d),
+            None => toml::Value::String(s.clone()),
+        },
+        Value::Array(a) => toml::Value::Array(a.iter().filter_map(to_toml).collect()),
+        Value::Object(m) => toml::Value::Table(
+            m.iter()
+                .filter_map(|(k, v)| Some((k.clone(), to_toml(v)?)))
+                .collect(),
+        ),
+    })
+}
+
+fn toml_date(s: &str) -> Option<toml::value::Datetime> {
+    if s.len() != 10 {
+        return None;
+    }
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    Some(toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: u16::try_from(d.year()).ok()?,
+            month: u8::try_from(d.month()).ok()?,
+            day: u8::try_from(d.day()).ok()?,
+        }),
+        time: None,
+        offset: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Engine {
+        Engine::embedded("cn/shaanxi").unwrap()
+    }
+
+    #[test]
+    fn integers_are_accepted_for_decimals() {
+        // 《当代工人》2023年2期 案例1 (survivor.rs): Y given, 28y9m contributed.
+        let text = json!({"monthly_income_base": "2818.5", "contribution_months": 345,
+                          "pension_months_received": 42, "account_balance": 1000});
+        let r = engine().compute(Kind::Survivor, &text, false).unwrap();
+        assert_eq!(r["total"], "59893.13");
+        assert_eq!(r["inheritable_account"], "1000");
+        let float = json!({"monthly_income_base": 2818.5, "contribution_months": 345});
+        let e = engine().compute(Kind::Survivor, &float, false).unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+    }
+
+    #[test]
+    fn every_field_problem_is_reported() {
+        let bad = json!({"birth": "1970-00", "category": "female_60"});
+        let e = engine().compute(Kind::Retirement, &bad, false).unwrap_err();
+        let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["birth", "category"]);
+    }
+
+    #[test]
+    fn figures_match_the_conformance_runner() {
+        // cn-national.md §5.3: born 1971-04, female_55 → 55y4m in 2026-08.
+        let input = json!({"birth": "1971-04", "category": "female_55"});
+        let f = engine().figures(Kind::Retirement, &input).unwrap();
+        assert_eq!(f["retirement_month"], "2026-08");
+        let t = engine().explain(Kind::Retirement, &input).unwrap();
+        assert!(t["steps"].as_array().is_some_and(|s| !s.is_empty()));
+    }
+
+    #[test]
+    fn overlays_as_data_become_toml() {
+        let bad = json!({"overlay": {"id": "x", "base": "cn/shaanxi"},
+                         "contribution": {"employer_rate": {"values": [
+                             {"from": "2030-01-01", "value": 0.15, "source": "s"}]}}});
+        let e = engine().with_overlay_data("x", &bad).unwrap_err();
+        assert_eq!(e.code(), "rules_invalid");
+        assert!(e.to_string().contains("float"), "{e}");
+        assert!(engine().with_overlay_data("x", &json!([1])).is_err());
+    }
+
+    #[test]
+    fn every_vector_computes_with_a_trace_where_its_figures_compute() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            let cases: Vec<Value> = serde_json::from_str(&text).unwrap();
+            for case in cases {
+                let Ok(kind) = case["kind"].as_str().unwrap_or("").parse::<Kind>() else {
+                    continue;
+                };
+                let engine = Engine::embedded(case["ruleset"].as_str().unwrap()).unwrap();
+                let full = engine.compute(kind, &case["input"], true);
+                let figures = engine.figures(kind, &case["input"]);
+                assert_eq!(full.is_ok(), figures.is_ok(), "{}", case["id"]);
+                if let Ok(r) = full {
+                    assert!(r["trace"]["rules"]["hash"].is_string(), "{}", case["id"]);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+    }
+
+    #[test]
+    fn integers_for_decimals_in_nested_inputs() {
+        // derived-award-2 (shaanxi.md §7.3 #11) with B given as an integer.
+        let input = json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+            "contribution_months": 360, "deemed_months": 120,
+            "average_index": "0.8", "account_balance": 120000});
+        let r = engine().compute(Kind::Award, &input, false).unwrap();
+        assert_eq!(r["total"], "4510.45");
+        let account = json!({"opening_balance": 100000, "opening_year": 2022,
+            "credits": [{"year": 2023, "amount": 4800}], "through_year": 2023});
+        let r = engine().compute(Kind::Account, &account, true).unwrap();
+        assert!(
+            r["trace"]["steps"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+        );
+    }
+
+    #[test]
+    fn kinds_round_trip_and_unknown_kinds_are_input_errors() {
+        for k in Kind::ALL {
+            assert_eq!(k.name().parse::<Kind>().unwrap(), *k);
+        }
+        assert_eq!("pay".parse::<Kind>().unwrap_err().code(), "invalid_input");
+        let ids = engine().ids();
+        assert!(ids.contains(&"cn/national".to_string()));
+        assert!(engine().list().iter().all(|v| v.get("hash").is_some()));
+    }
+}

@@ -1,0 +1,284 @@
+//! Reading front-end data into the engines' input types: an exact integer
+//! is accepted where a decimal string is expected.
+//!
+//! Core inputs take decimals as strings (`"3000.50"`), which is exact. A
+//! Python `int` or a JS integer is exact too, but arrives as a JSON number,
+//! which the string-only decimal reader refuses. This deserializer walks a
+//! JSON value like `serde_json` does, except that a string-typed target given
+//! an integer reads the integer's digits. Non-integer numbers are never
+//! turned into decimals.
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+    value::BorrowedStrDeserializer,
+};
+use serde_json::{Error, Value};
+
+/// A JSON value read by type, with integers accepted for strings.
+pub(crate) struct Lenient<'a>(pub(crate) &'a Value);
+
+macro_rules! delegate {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.0.$method(visitor)
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for Lenient<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Array(items) => {
+                let mut seq = Seq(items.iter());
+                let out = visitor.visit_seq(&mut seq)?;
+                match seq.0.len() {
+                    0 => Ok(out),
+                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
+                }
+            }
+            Value::Object(map) => visitor.visit_map(Map {
+                iter: map.iter(),
+                value: None,
+            }),
+            other => other.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Number(n) if n.is_i64() || n.is_u64() => visitor.visit_string(n.to_string()),
+            other => other.deserialize_str(visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Array(_) => self.deserialize_any(visitor),
+            other => other.deserialize_seq(visitor),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(_) => self.deserialize_any(visitor),
+            other => other.deserialize_map(visitor),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(_) | Value::Array(_) => self.deserialize_any(visitor),
+            other => other.deserialize_struct(name, fields, visitor),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.0.deserialize_enum(name, variants, visitor)
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.0.deserialize_unit_struct(name, visitor)
+    }
+
+    delegate!(
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes
+        deserialize_byte_buf deserialize_unit deserialize_identifier deserialize_ignored_any
+    );
+}
+
+struct Seq<'a>(std::slice::Iter<'a, Value>);
+
+impl<'de> SeqAccess<'de> for Seq<'de> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        self.0
+            .next()
+            .map(|v| seed.deserialize(Lenient(v)))
+            .transpose()
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct Map<'a> {
+    iter: serde_json::map::Iter<'a>,
+    value: Option<&'a Value>,
+}
+
+impl<'de> MapAccess<'de> for Map<'de> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.iter.next() {
+            Some((k, v)) => {
+                self.value = Some(v);
+                seed.deserialize(Key(k)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        match self.value.take() {
+            Some(v) => seed.deserialize(Lenient(v)),
+            None => Err(de::Error::custom("map value requested before its key")),
+        }
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+/// A JSON object key: text, or an integer where the map is keyed by
+/// numbers (`{"2019": "7000"}` for a year-keyed map), as `serde_json` reads it.
+struct Key<'a>(&'a str);
+
+macro_rules! int_key {
+    ($($method:ident $ty:ty => $visit:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            match self.0.parse::<$ty>() {
+                Ok(n) => visitor.$visit(n),
+                Err(_) => visitor.visit_borrowed_str(self.0),
+            }
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for Key<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_borrowed_str(self.0)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        BorrowedStrDeserializer::<Error>::new(self.0).deserialize_enum(name, variants, visitor)
+    }
+
+    int_key!(
+        deserialize_i8 i8 => visit_i8 deserialize_i16 i16 => visit_i16
+        deserialize_i32 i32 => visit_i32 deserialize_i64 i64 => visit_i64
+        deserialize_u8 u8 => visit_u8 deserialize_u16 u16 => visit_u16
+        deserialize_u32 u32 => visit_u32 deserialize_u64 u64 => visit_u64
+    );
+
+    serde::forward_to_deserialize_any! {
+        bool i128 u128 f32 f64 char str string bytes byte_buf option unit unit_struct
+        newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use rust_decimal::Decimal;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Row {
+        amount: Decimal,
+        months: u32,
+        #[serde(default)]
+        note: Option<String>,
+        #[serde(default)]
+        by_year: BTreeMap<i32, Decimal>,
+        #[serde(default)]
+        items: Vec<Decimal>,
+    }
+
+    #[test]
+    fn integers_read_as_decimals_but_floats_do_not() {
+        let v = json!({"amount": 3000, "months": 12, "by_year": {"2019": 7000},
+                       "items": [1, "2.50"]});
+        let r = Row::deserialize(Lenient(&v)).unwrap();
+        assert_eq!(r.amount, Decimal::from(3000));
+        assert_eq!(r.by_year[&2019], Decimal::from(7000));
+        assert_eq!(r.items[1].to_string(), "2.50");
+        let v = json!({"amount": 3000.5, "months": 12});
+        assert!(Row::deserialize(Lenient(&v)).is_err());
+    }
+
+    #[test]
+    fn other_types_are_read_as_serde_json_reads_them() {
+        let v = json!({"amount": "1", "months": "12"});
+        assert!(Row::deserialize(Lenient(&v)).is_err());
+        let v = json!({"amount": "1", "months": 12, "other": 1});
+        assert!(Row::deserialize(Lenient(&v)).is_err());
+        let v = json!({"amount": "1", "months": 12, "note": null});
+        assert_eq!(Row::deserialize(Lenient(&v)).unwrap().note, None);
+        let v = json!([1, 2]);
+        assert_eq!(<(u8, u8)>::deserialize(Lenient(&v)).unwrap(), (1, 2));
+        assert!(<(u8,)>::deserialize(Lenient(&v)).is_err());
+        let v = json!({"a": [1, {"b": null}]});
+        assert_eq!(Value::deserialize(Lenient(&v)).unwrap(), v);
+    }
+}

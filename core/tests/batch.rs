@@ -1,0 +1,326 @@
+//! Nothing lost: the batch paths (the payroll of a unit, the conformance
+//! runner) give exactly one result or error per input row, in input order —
+//! with good and bad rows mixed, no rows at all, and values far outside any
+//! real payroll (`1e30`, 28-digit decimals, negatives, `i64::MAX` months).
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
+use pension_rules::check::{Outcome, check_json, embedded_resolver};
+use pension_rules::payroll::{Issue, PayrollRow, Period, assess_payroll, rows_from_json};
+use pension_rules::rules::RuleSet;
+use pension_rules::trace::Tracer;
+use pension_rules::{Error, YearMonth};
+use serde_json::{Value, json};
+
+fn row(id: &str, wage: &str, emp: &str) -> PayrollRow {
+    PayrollRow {
+        employee_id: id.into(),
+        wage: wage.into(),
+        employment: emp.into(),
+    }
+}
+
+fn assess(rows: &[PayrollRow], period: Period) -> pension_rules::payroll::PayrollResult {
+    let rules = RuleSet::embedded("cn/shaanxi").unwrap();
+    let first = period.months()[0];
+    let snap = rules.at(first.first_day());
+    assess_payroll(rows, period, &snap, &mut Tracer::new(false)).unwrap()
+}
+
+const HUGE: &[&str] = &[
+    "1e30",
+    "1E+3",
+    "9999999999999999999999999999",
+    "79228162514264337593543950335",
+    "79228162514264337593543950336",
+    "0.0000000000000000000000000001",
+    "-0.01",
+    "-79228162514264337593543950335",
+    "9223372036854775807",
+    "NaN",
+    "",
+];
+
+#[test]
+fn payroll_one_result_per_row_in_order() {
+    // Good rows between bad ones; Shaanxi 2025 limits 4650 / 23250
+    // (陕人社函〔2025〕424号), 16 % / 8 % (国办发〔2019〕13号).
+    let mut rows = vec![row("G1", "6000", "employee")];
+    for (i, w) in HUGE.iter().enumerate() {
+        rows.push(row(&format!("H{i}"), w, "employee"));
+        rows.push(row(&format!("F{i}"), w, "flexible"));
+    }
+    rows.push(row("G2", "8123.47", "employee"));
+    rows.push(row("", "6000", "employee"));
+    rows.push(row("G1", "6000", "employee"));
+    rows.push(row("X", "6000", "contract"));
+    for period in [
+        Period::Month(YearMonth::new(2025, 7).unwrap()),
+        Period::Year(2025),
+    ] {
+        let r = assess(&rows, period);
+        assert_eq!(r.rows.len(), rows.len(), "one result per row");
+        assert_eq!(r.totals.assessed + r.totals.rejected, rows.len());
+        for (i, (res, input)) in r.rows.iter().zip(&rows).enumerate() {
+            match res {
+                Ok(l) => {
+                    assert_eq!(
+                        (l.row, l.employee_id.as_str()),
+                        (i, input.employee_id.trim())
+                    );
+                    // Every accepted base lies within the limits.
+                    assert!(l.base >= r.limits.floor && l.base <= r.limits.cap, "{l:?}");
+                }
+                Err(e) => {
+                    assert_eq!(e.code(), "invalid_input", "row {i}: {e}");
+                    assert!(
+                        e.fields()
+                            .iter()
+                            .all(|f| f.path.starts_with(&format!("rows[{i}]."))),
+                        "row {i}: {e}"
+                    );
+                }
+            }
+        }
+        // The known good rows: 6000 and 8123.47 within the limits.
+        let Ok(g1) = &r.rows[0] else { panic!() };
+        let months = period.months().len();
+        assert_eq!(
+            g1.employer,
+            rust_decimal::Decimal::from(960 * months as i64)
+        );
+        // Negative, unreadable and empty wages are rejected, never clamped.
+        for (i, w) in HUGE.iter().enumerate() {
+            let emp_row = 1 + 2 * i;
+            let readable = w
+                .parse::<rust_decimal::Decimal>()
+                .is_ok_and(|d| d >= rust_decimal::Decimal::ZERO);
+            assert_eq!(
+                r.rows[emp_row].is_ok(),
+                readable,
+                "wage {w:?}: {:?}",
+                r.rows[emp_row]
+            );
+        }
+        // Row order of attention items; every rejected row is listed.
+        let rejected: Vec<usize> = r
+            .attention
+            .iter()
+            .filter(|a| a.issue == Issue::Invalid)
+            .map(|a| a.row)
+            .collect();
+        let errs: Vec<usize> = (0..rows.len()).filter(|&i| r.rows[i].is_err()).collect();
+        assert_eq!(rejected, errs);
+        assert!(r.attention.windows(2).all(|w| w[0].row <= w[1].row));
+    }
+}
+
+#[test]
+fn payroll_huge_wage_is_capped_not_overflowed() {
+    // A 28-digit wage is above the cap: the base is the cap (23250 in 2025),
+    // the amounts are those of the cap, 3720.00 / 1860.00.
+    let r = assess(
+        &[row("A", "9999999999999999999999999999", "employee")],
+        Period::Month(YearMonth::new(2025, 7).unwrap()),
+    );
+    let Ok(l) = &r.rows[0] else {
+        panic!("{:?}", r.rows[0])
+    };
+    assert_eq!(
+        (
+            l.base.to_string(),
+            l.employer.to_string(),
+            l.individual.to_string()
+        ),
+        ("23250".into(), "3720.00".into(), "1860.00".into())
+    );
+}
+
+#[test]
+fn payroll_empty_is_empty_not_an_error() {
+    let r = assess(&[], Period::Year(2025));
+    assert!(r.rows.is_empty() && r.attention.is_empty());
+    assert_eq!((r.totals.assessed, r.totals.rejected), (0, 0));
+    assert!(r.totals.employer.is_zero());
+    assert!(rows_from_json(&json!([])).unwrap().is_empty());
+    assert!(rows_from_json(&json!({"rows": []})).unwrap().is_empty());
+}
+
+#[test]
+fn payroll_json_shape_errors_name_every_row() {
+    let v = json!([
+        {"employee_id": "A", "wage": "6000", "employment": "employee"},
+        {"employee_id": "B", "wage": 1e30, "employment": "employee"},
+        "not a row",
+        {"employee_id": "D", "wage": "6000", "employment": "employee", "x": 1},
+        {"employee_id": "E", "wage": "6000", "employment": "employee"}
+    ]);
+    let e = rows_from_json(&v).unwrap_err();
+    let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["rows[1].wage", "rows[2]", "rows[3].x"]);
+    assert!(rows_from_json(&json!(7)).is_err());
+    assert!(rows_from_json(&json!({"rows": 7})).is_err());
+}
+
+#[test]
+fn payroll_period_without_rule_data_fails_the_batch() {
+    // No Shaanxi limits for 1995: the whole declaration is a rule error,
+    // not a silent empty result.
+    let rules = RuleSet::embedded("cn/shaanxi").unwrap();
+    let snap = rules.at(YearMonth::new(1995, 1).unwrap().first_day());
+    let e = assess_payroll(
+        &[row("A", "6000", "employee")],
+        Period::Year(1995),
+        &snap,
+        &mut Tracer::new(false),
+    )
+    .unwrap_err();
+    assert!(e.code().starts_with("rule_"), "{e}");
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.get("id")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("#{i}"), str::to_string)
+        })
+        .collect()
+}
+
+#[test]
+fn check_one_outcome_per_case_in_order() {
+    let mut cases = vec![];
+    // A good case of each kind from the vectors, then each one broken with
+    // huge values; a case without id; a non-object.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors");
+    for f in [
+        "contribution.json",
+        "retirement.json",
+        "account.json",
+        "award.json",
+        "transfer.json",
+        "survivor.json",
+        "adjustment.json",
+    ] {
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}")).unwrap()).unwrap();
+        let good = v[0].clone();
+        cases.push(good.clone());
+        let Value::Object(input) = &good["input"] else {
+            panic!()
+        };
+        for (k, x) in input {
+            for huge in [
+                json!("1e30"),
+                json!("-1"),
+                json!(i64::MAX),
+                json!("9999999999999999999999999999"),
+                json!(u64::MAX),
+            ] {
+                let mut bad = good.clone();
+                bad["id"] = json!(format!("{}-{k}-{huge}", good["id"].as_str().unwrap()));
+                if x.is_array() || x.is_object() {
+                    continue;
+                }
+                bad["input"][k] = huge;
+                cases.push(bad);
+            }
+        }
+    }
+    cases.push(json!({"kind": "award", "input": {}, "expect": {}}));
+    cases.push(json!(42));
+    cases.push(
+        json!({"id": "last", "kind": "retirement", "ruleset": "cn/national",
+                      "input": {"birth": "1976-02", "category": "male"},
+                      "expect": {"statutory_age": "62y10m"}}),
+    );
+    let v = Value::Array(cases);
+    let report = check_json(&v.to_string(), &embedded_resolver).unwrap();
+    assert_eq!(report.cases.len(), v.as_array().unwrap().len());
+    let got: Vec<String> = report.cases.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(got, ids(&v), "ids in input order");
+    // The good cases pass; the last one too.
+    assert_eq!(report.cases.last().unwrap().outcome, Outcome::Pass);
+    for c in &report.cases {
+        if let Outcome::Error { code, message } = &c.outcome {
+            assert!(!code.is_empty() && !message.is_empty());
+        }
+    }
+}
+
+#[test]
+fn check_empty_and_non_json() {
+    assert!(
+        check_json("[]", &embedded_resolver)
+            .unwrap()
+            .cases
+            .is_empty()
+    );
+    let e: Error = check_json("", &embedded_resolver).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(check_json("[1,", &embedded_resolver).is_err());
+}
+
+#[test]
+fn huge_month_counts_are_input_errors() {
+    // i64::MAX months in every engine that counts months: an input error, no
+    // overflow, no wrapped figure.
+    let rules = |id: &str| RuleSet::embedded(id).unwrap();
+    let h = |k: &str| pension_rules::check::handler(k).unwrap();
+    let big = json!(i64::MAX);
+    let inputs = [
+        (
+            "award",
+            "cn/shaanxi",
+            json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+            "contribution_months": big, "average_index": "1", "account_balance": "1000"}),
+        ),
+        (
+            "retirement",
+            "cn/national",
+            json!({"birth": "1976-02", "category": "male", "contribution_months": big}),
+        ),
+        (
+            "survivor",
+            "cn/national",
+            json!({"contribution_months": big, "monthly_income_base": "3000"}),
+        ),
+        (
+            "adjustment",
+            "cn/shaanxi",
+            json!({"year": 2025, "pension": "3000", "contribution_months": big,
+            "birth": "1952-05", "retirement_month": "2012-05"}),
+        ),
+        (
+            "award",
+            "cn/shaanxi",
+            json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+            "contribution_months": 4294967295u64, "deemed_months": 4294967295u64, "average_index": "1", "account_balance": "1000"}),
+        ),
+        (
+            "survivor",
+            "cn/national",
+            json!({"contribution_months": 4294967295u64, "pension_months_received": 4294967295u64, "monthly_income_base": "3000"}),
+        ),
+        (
+            "adjustment",
+            "cn/shaanxi",
+            json!({"year": 2025, "pension": "3000", "contribution_months": 4294967295u64,
+            "birth": "1952-05", "retirement_month": "2012-05"}),
+        ),
+    ];
+    for (kind, id, input) in inputs {
+        match h(kind)(&rules(id), &input) {
+            Err(e) => assert!(
+                ["invalid_input", "not_applicable"].contains(&e.code()),
+                "{kind}: {e}"
+            ),
+            // u32::MAX months is a valid (absurd) count: the figures must
+            // still be exact, so only check that they are there.
+            Ok(m) => assert!(!m.is_empty(), "{kind}"),
+        }
+    }
+}

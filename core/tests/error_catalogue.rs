@@ -1,0 +1,378 @@
+//! The error catalogue (docs/errors.md) covers every error the public API can
+//! return, and errors say where the problem is: input errors name the field
+//! path, rule-set problems `file:line`, rule errors the parameter and year.
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pension_rules::check::{Outcome, check_json, embedded_resolver, handler};
+use pension_rules::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet};
+use pension_rules::{Error, RuleError};
+use serde_json::{Value, json};
+
+fn catalogue() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap()
+}
+
+/// One error of every variant. The exhaustive matches below stop compiling
+/// when a variant is added, so this list (and the catalogue) must follow.
+fn one_of_each() -> Vec<Error> {
+    let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let diag = |code| Diagnostic {
+        file: Arc::from("x.toml"),
+        line: 1,
+        column: 1,
+        key: String::new(),
+        code,
+        message: String::new(),
+    };
+    let errors = vec![
+        Error::field("birth", "missing"),
+        Error::Rules(RuleError::NotInForce {
+            param: "account.credit_rate",
+            date,
+        }),
+        Error::Rules(RuleError::NoYear {
+            param: "award.pension_base",
+            year: 2031,
+        }),
+        Error::Rules(RuleError::NoScheme {
+            scheme: "pension adjustment",
+            param: "adjustment.fixed",
+            ruleset: "cn/national".into(),
+            year: 2025,
+        }),
+        Error::Rules(RuleError::RegionYears {
+            region: "440000".into(),
+            ruleset: None,
+            param: "award.average_wage",
+            years: vec![2019],
+            input: "average_wages",
+        }),
+        Error::Rules(RuleError::NoRow {
+            param: "award.annuity_divisor",
+            key: 71,
+        }),
+        Error::Load(LoadError {
+            diagnostics: vec![diag(DiagnosticCode::Syntax)],
+        }),
+        Error::Load(LoadError {
+            diagnostics: vec![diag(DiagnosticCode::HashMismatch)],
+        }),
+        Error::NotApplicable("not eligible".into()),
+    ];
+    for e in &errors {
+        match e {
+            Error::Input(_) | Error::Load(_) | Error::NotApplicable(_) => {}
+            Error::Rules(r) => match r {
+                RuleError::NotInForce { .. }
+                | RuleError::NoYear { .. }
+                | RuleError::NoScheme { .. }
+                | RuleError::RegionYears { .. }
+                | RuleError::NoRow { .. } => {}
+            },
+        }
+    }
+    errors
+}
+
+fn all_diagnostic_codes() -> Vec<DiagnosticCode> {
+    use DiagnosticCode::*;
+    let all = vec![
+        Syntax,
+        UnknownKey,
+        MissingField,
+        MissingSource,
+        WrongType,
+        FloatValue,
+        OutOfRange,
+        Unsorted,
+        Overlap,
+        NotMonotone,
+        BadSchedule,
+        UnknownVariant,
+        MissingParameter,
+        MissingRuleSet,
+        WrongFile,
+        Identity,
+        Io,
+        HashMismatch,
+    ];
+    // Exhaustive: a new code fails to compile here until it is listed.
+    for c in &all {
+        match c {
+            Syntax | UnknownKey | MissingField | MissingSource | WrongType | FloatValue
+            | OutOfRange | Unsorted | Overlap | NotMonotone | BadSchedule | UnknownVariant
+            | MissingParameter | MissingRuleSet | WrongFile | Identity | Io | HashMismatch => {}
+        }
+    }
+    all
+}
+
+/// A catalogue table row for `code`: a line starting with "| `code` |".
+fn documented(doc: &str, code: &str) -> bool {
+    let row = format!("| `{code}` |");
+    doc.lines().any(|l| l.starts_with(&row))
+}
+
+#[test]
+fn every_error_code_is_catalogued() {
+    let doc = catalogue();
+    let mut missing = vec![];
+    for e in one_of_each() {
+        if !documented(&doc, e.code()) {
+            missing.push(e.code().to_string());
+        }
+        // Every variant of RuleError is named in the table of rule errors.
+        if let Error::Rules(r) = &e {
+            let v = serde_json::to_value(r).unwrap();
+            let kind = v["kind"].as_str().unwrap();
+            let name: String = kind
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect();
+            assert!(
+                doc.contains(&format!("| `{name} {{")),
+                "RuleError::{name} is not in docs/errors.md"
+            );
+        }
+    }
+    for c in all_diagnostic_codes() {
+        let name = serde_json::to_value(c).unwrap();
+        let name = name.as_str().unwrap();
+        if !documented(&doc, name) {
+            missing.push(name.to_string());
+        }
+    }
+    // The runner's own code.
+    for code in ["invalid_case"] {
+        if !documented(&doc, code) {
+            missing.push(code.to_string());
+        }
+    }
+    assert!(missing.is_empty(), "not in docs/errors.md: {missing:?}");
+}
+
+#[test]
+fn runner_codes_are_error_codes_or_invalid_case() {
+    // Every code a report can carry is catalogued: run the vectors and a few
+    // malformed cases and collect the codes.
+    let doc = catalogue();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    texts.push(r#"[{"id": "a"}, {"id": "b", "kind": "pay", "ruleset": "cn/national", "input": {}, "expect": {}}]"#.into());
+    for t in texts {
+        for c in check_json(&t, &embedded_resolver).unwrap().cases {
+            if let Outcome::Error { code, .. } = &c.outcome {
+                assert!(documented(&doc, code), "{code} not in docs/errors.md");
+            }
+            if let Some(a) = &c.actual {
+                for (k, v) in a {
+                    if k.ends_with("error")
+                        && let Some(code) = v.as_str()
+                    {
+                        assert!(documented(&doc, code), "{code} not in docs/errors.md");
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn run(kind: &str, rules: &str, input: Value) -> Error {
+    let rules = RuleSet::embedded(rules).unwrap();
+    handler(kind).unwrap()(&rules, &input).unwrap_err()
+}
+
+fn paths(e: &Error) -> Vec<&str> {
+    e.fields().iter().map(|f| f.path.as_str()).collect()
+}
+
+// Representative messages of each engine: the code, every field path, and the
+// words a person needs to fix it.
+
+#[test]
+fn contribution_names_each_bad_field() {
+    let e = run(
+        "contribution",
+        "cn/shaanxi",
+        json!({"month": "2025-13", "employment": "contract", "wage": "-5"}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert_eq!(paths(&e), ["month", "employment"], "{e}");
+    assert!(e.to_string().contains("2025-13"), "{e}");
+}
+
+#[test]
+fn retirement_lists_all_problems_at_once() {
+    let e = run(
+        "retirement",
+        "cn/national",
+        json!({"birth": "1976-00", "category": "mal"}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    let p = paths(&e);
+    assert!(p.contains(&"birth") && p.contains(&"category"), "{e}");
+    assert!(e.to_string().contains("mal"), "{e}");
+}
+
+#[test]
+fn award_history_errors_point_into_the_history() {
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "history": [{"from": "2000-01", "to": "2000-12", "base": "x"}]}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert!(paths(&e).contains(&"history[0].base"), "{e}");
+}
+
+#[test]
+fn award_not_eligible_names_the_minimum_and_the_law() {
+    // 100 months < 180 (社会保险法 第十六条; minimum for 2024 in cn/national).
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "contribution_months": 100, "average_index": "1", "account_balance": "1000"}),
+    );
+    assert_eq!(e.code(), "not_applicable");
+    let m = e.to_string();
+    assert!(
+        m.contains("100") && m.contains("180") && m.contains("第十六条"),
+        "{m}"
+    );
+}
+
+#[test]
+fn account_names_the_credit() {
+    let e = run(
+        "account",
+        "cn/national",
+        json!({"opening_balance": "0", "opening_year": 2022,
+               "credits": [{"year": 2023, "amount": "abc"}]}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert!(paths(&e).iter().any(|p| p.starts_with("credits[0]")), "{e}");
+}
+
+#[test]
+fn account_overflow_is_an_input_error() {
+    let e = run(
+        "account",
+        "cn/national",
+        json!({"opening_balance": "79228162514264337593543950335", "opening_year": 2022,
+               "credits": [{"year": 2023, "amount": "79228162514264337593543950335"}],
+               "through_year": 2023}),
+    );
+    assert_eq!(e.code(), "invalid_input", "{e}");
+    assert!(e.to_string().contains("too large"), "{e}");
+}
+
+#[test]
+fn survivor_and_adjustment_name_the_field() {
+    let e = run(
+        "survivor",
+        "cn/national",
+        json!({"contribution_months": -3, "monthly_income_base": "2818.5"}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.to_string().contains("contribution_months"), "{e}");
+    let e = run(
+        "adjustment",
+        "cn/shaanxi",
+        json!({"year": 2025, "pension": "-3000", "contribution_months": 420,
+               "birth": "1952-05", "retirement_month": "2012-05"}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.to_string().contains("pension"), "{e}");
+}
+
+#[test]
+fn adjustment_without_a_scheme_names_year_and_rule_set() {
+    let e = run(
+        "adjustment",
+        "cn/shaanxi",
+        json!({"year": 2026, "pension": "3000", "contribution_months": 420,
+               "birth": "1952-05", "retirement_month": "2012-05"}),
+    );
+    assert_eq!(e.code(), "rule_missing_year");
+    let m = e.to_string();
+    assert!(m.contains("2026") && m.contains("cn/shaanxi"), "{m}");
+}
+
+#[test]
+fn transfer_names_the_span() {
+    let e = run(
+        "transfer",
+        "cn/national",
+        json!({"hukou_region": "610000", "birth": "1980-05", "category": "male",
+               "retirement_month": "2040-05",
+               "history": [{"from": "2020-01", "to": "2019-12", "base": "6000", "region": "440300"}]}),
+    );
+    assert_eq!(e.code(), "invalid_input");
+    assert!(paths(&e).iter().any(|p| p.starts_with("history[0]")), "{e}");
+}
+
+#[test]
+fn rule_file_problems_carry_file_and_line() {
+    let files = vec![
+        (
+            "t/ruleset.toml".to_string(),
+            Arc::from("id = \"t/x\"\nversion = \"1\"\nextends = \"cn/national\"\n"),
+        ),
+        (
+            "t/award.toml".to_string(),
+            Arc::from(
+                "# a comment\n[award.pension_base]\n[[award.pension_base.values]]\nyear = 2030\nvalue = 7000\n",
+            ),
+        ),
+    ];
+    let e = Catalog::from_files("rules/", files)
+        .load("t/x")
+        .unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::FloatValue || d.code == DiagnosticCode::WrongType)
+        .unwrap_or_else(|| panic!("{e}"));
+    assert_eq!((&*d.file, d.line), ("rules/t/award.toml", 5), "{e}");
+    assert!(e.to_string().contains("rules/t/award.toml:5:"), "{e}");
+    assert_eq!(Error::from(e).code(), "rules_invalid");
+}
+
+#[test]
+fn overlay_problems_carry_the_label_and_line() {
+    let base = RuleSet::embedded("cn/shaanxi").unwrap();
+    let e = base
+        .with_overlay(
+            "scenario.toml",
+            "[overlay]\nid = \"s\"\n\n[award.pension_bse]\n",
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("scenario.toml:4:"), "{e}");
+    assert_eq!(e.diagnostics[0].code, DiagnosticCode::UnknownKey);
+}
+
+#[test]
+fn hash_mismatch_has_its_own_code() {
+    let rules = RuleSet::embedded("cn/national").unwrap();
+    let e = Error::from(rules.ensure_hash(&"f".repeat(64)).unwrap_err());
+    assert_eq!(e.code(), "hash_mismatch");
+    assert!(e.to_string().contains(rules.hash()), "{e}");
+    let e = Error::from(rules.ensure_hash("abc").unwrap_err());
+    assert_eq!(e.code(), "hash_mismatch");
+    assert!(e.to_string().contains("not a sha256"), "{e}");
+}

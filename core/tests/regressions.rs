@@ -1,0 +1,151 @@
+//! Inputs the fuzzers (fuzz/, `scripts/fuzz`) found to crash or misbehave,
+//! kept as tests so they stay fixed. Each test names its target and what
+//! went wrong.
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
+use pension_rules::check::handler;
+use pension_rules::rules::RuleSet;
+use serde_json::{Value, json};
+
+fn run(
+    kind: &str,
+    rules: &str,
+    input: Value,
+) -> Result<serde_json::Map<String, Value>, pension_rules::Error> {
+    let rules = RuleSet::embedded(rules).unwrap();
+    handler(kind).unwrap()(&rules, &input)
+}
+
+/// engine_json: an unknown field whose name is the empty string was reported
+/// with an empty path. Every field error must name a path.
+#[test]
+fn empty_field_name_has_a_path() {
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "female_50", "birth": "1975-01", "": "3000"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.fields().iter().all(|f| !f.path.is_empty()), "{e}");
+    assert!(e.fields().iter().any(|f| f.path == "[\"\"]"), "{e}");
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "history": [{"from": "2000-01", "to": "2000-12", "base": "1", "": 1}]}),
+    )
+    .unwrap_err();
+    assert!(
+        e.fields().iter().any(|f| f.path == "history[0][\"\"]"),
+        "{e}"
+    );
+}
+
+/// check_cases: an account with `opening_year` i32::MAX and a credit overflowed
+/// `opening_year + 1` while the message about the credit's year was written
+/// (account.rs, `in_range`). Now every problem is reported.
+#[test]
+fn account_opening_year_i32_max() {
+    for credit in [
+        json!({"year": 2023, "amount": "1"}),
+        json!({"month": "2023-05", "amount": "1"}),
+    ] {
+        let e = run(
+            "account",
+            "cn/national",
+            json!({"opening_balance": "0", "opening_year": i32::MAX,
+                   "credits": [credit], "through_year": 2023}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+        let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+        assert!(paths.contains(&"opening_year"), "{e}");
+    }
+}
+
+/// check_cases: an expected figure of -79228162514264337593543950335 against
+/// an actual one near the other end of the decimal range overflowed the
+/// subtraction that compares them (check.rs `values_equal`). Now it is a
+/// failed field.
+#[test]
+fn comparing_figures_at_the_ends_of_the_decimal_range() {
+    use pension_rules::check::{Outcome, check_json, embedded_resolver};
+    for (want, tol) in [
+        ("-79228162514264337593543950335", None),
+        (
+            "79228162514264337593543950335",
+            Some("79228162514264337593543950335"),
+        ),
+    ] {
+        let mut case = json!({"id": "x", "kind": "contribution", "ruleset": "cn/shaanxi",
+            "input": {"month": "2025-07", "wage": "79228162514264337593543950335", "employment": "employee"},
+            "expect": {"employer": want, "base": "-79228162514264337593543950335"}});
+        if let Some(t) = tol {
+            case["tolerance"] = json!({"employer": t});
+        }
+        let r = check_json(&case.to_string(), &embedded_resolver).unwrap();
+        assert!(
+            matches!(&r.cases[0].outcome, Outcome::Fail { .. }),
+            "{:?}",
+            r.cases[0]
+        );
+    }
+}
+
+/// Review after the fuzz finds: `YearMonth::add_months` and `months_since`
+/// overflowed `i32` for far moves (a panic in debug builds, a wrapped month
+/// in release). They saturate now, and `month_reached` reports the age as
+/// past the calendar.
+#[test]
+fn far_month_arithmetic_saturates() {
+    use pension_rules::retirement::month_reached;
+    use pension_rules::{Age, YearMonth};
+    let m = YearMonth::new(2025, 1).unwrap();
+    let far = m.add_months(i32::MAX);
+    assert!(far > m);
+    let back = m.add_months(i32::MIN);
+    assert!(back < m);
+    assert_eq!(far.months_since(back), i32::MAX);
+    assert_eq!(back.months_since(far), i32::MIN);
+    let e = month_reached(m, Age::from_months(u32::MAX)).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+}
+
+/// Review (the Python batch tests): `contribution_months` of i64::MAX made an
+/// adjustment of 538,030,035,483,195,311.20 yuan, and u32::MAX months an
+/// award of millions of years — figures, not errors. More months than lived
+/// (birth → retirement) is now an input error naming the field.
+#[test]
+fn more_months_than_lived_is_an_input_error() {
+    let e = run(
+        "adjustment",
+        "cn/shaanxi",
+        json!({"year": 2025, "pension": "3000", "contribution_months": i64::MAX,
+               "birth": "1952-05", "retirement_month": "2012-05"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "contribution_months", "{e}");
+    let e = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "contribution_months": 600, "deemed_months": 121,
+               "average_index": "1", "account_balance": "1000"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "contribution_months", "{e}");
+    assert!(
+        e.to_string().contains("721") && e.to_string().contains("720"),
+        "{e}"
+    );
+    // Exactly the months lived is accepted.
+    run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+               "contribution_months": 600, "deemed_months": 120,
+               "average_index": "1", "account_balance": "1000"}),
+    )
+    .unwrap();
+}
