@@ -91,8 +91,34 @@ impl<'de> Deserialize<'de> for IndexList {
     }
 }
 
+/// A count that may be empty (0), a number, or a number written as text
+/// (CSV fields and frames read as text).
 fn zero_if_empty<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    Ok(Option::<u32>::deserialize(d)?.unwrap_or(0))
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Count {
+        Number(u32),
+        Text(String),
+    }
+    match Option::<Count>::deserialize(d)? {
+        None => Ok(0),
+        Some(Count::Number(n)) => Ok(n),
+        Some(Count::Text(t)) if t.trim().is_empty() => Ok(0),
+        Some(Count::Text(t)) => t.trim().parse().map_err(|_| {
+            serde::de::Error::custom(format!("expected a whole number of months, got {t:?}"))
+        }),
+    }
+}
+
+/// The snapshot a population run reads: every value published (or as known
+/// on `known_on`); each rule is still taken as in force on the dates the
+/// computations name (retirement month, contribution month).
+pub fn snapshot(rules: &crate::rules::RuleSet, known_on: Option<chrono::NaiveDate>) -> Snapshot {
+    let last = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(chrono::NaiveDate::MAX);
+    match known_on {
+        Some(k) => rules.at_known(last, k),
+        None => rules.at(last),
+    }
 }
 
 /// One person of a population: a career summary.
@@ -147,7 +173,74 @@ pub const COLUMNS: &[&str] = &[
     "account_balance",
 ];
 
+fn check_field<'de, T: Deserialize<'de>>(v: &'de serde_json::Value) -> Result<(), String> {
+    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+}
+
 impl Person {
+    /// Read one person from JSON (a Python dict, a JS object), reporting
+    /// every field problem at once with its name.
+    ///
+    /// ```
+    /// use pension_rules::population::Person;
+    /// let e = Person::from_json(&serde_json::json!({
+    ///     "id": "a", "birth": "1980-13", "category": "x", "first_contribution": "2002-09"
+    /// })).unwrap_err();
+    /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    /// assert_eq!(paths, ["birth", "category"]);
+    /// ```
+    pub fn from_json(v: &serde_json::Value) -> Result<Person, Error> {
+        let e = match Person::deserialize(v) {
+            Ok(p) => return Ok(p),
+            Err(e) => e,
+        };
+        let Some(map) = v.as_object() else {
+            return Err(Error::field("person", "expected an object"));
+        };
+        let mut errs = vec![];
+        for (k, val) in map {
+            let r = match k.as_str() {
+                "id" => check_field::<String>(val),
+                "birth" | "first_contribution" | "retirement_month" => {
+                    check_field::<Option<YearMonth>>(val)
+                }
+                "category" => check_field::<Category>(val),
+                "deemed_months" | "contribution_months" => {
+                    zero_if_empty(val).map(|_| ()).map_err(|e| e.to_string())
+                }
+                "index" | "average_index" | "account_balance" => {
+                    check_field::<Option<Decimal>>(val)
+                }
+                "indexes" => check_field::<Option<IndexList>>(val),
+                _ => Err(format!(
+                    "unknown field; expected one of {}",
+                    COLUMNS.join(", ")
+                )),
+            };
+            if let Err(m) = r {
+                errs.push(FieldError {
+                    path: k.clone(),
+                    message: m,
+                });
+            }
+        }
+        for req in ["id", "birth", "category", "first_contribution"] {
+            if !map.contains_key(req) {
+                errs.push(FieldError {
+                    path: req.into(),
+                    message: "missing".into(),
+                });
+            }
+        }
+        if errs.is_empty() {
+            errs.push(FieldError {
+                path: "person".into(),
+                message: e.to_string(),
+            });
+        }
+        Err(Error::Input(InputErrors(errs)))
+    }
+
     /// The projection this person stands for.
     pub fn projection_input(&self) -> ProjectionInput {
         ProjectionInput {

@@ -247,12 +247,8 @@ fn print_table(names: &[String], s: &[Summary]) {
 
 pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, String> {
     let base = source.load(&args.ruleset).map_err(|e| e.to_string())?;
-    let as_of = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
     let snap = |rs: &pension_rules::rules::RuleSet| -> Snapshot {
-        match args.known_on {
-            Some(k) => rs.at_known(as_of, k),
-            None => rs.at(as_of),
-        }
+        pension_rules::population::snapshot(rs, args.known_on)
     };
     let mut snaps = vec![snap(&base)];
     let mut names = vec!["baseline".to_string()];

@@ -6,6 +6,7 @@
 
 mod convert;
 mod errors;
+mod population;
 
 use std::path::PathBuf;
 
@@ -259,6 +260,8 @@ impl NativeEngine {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
+    m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(population::synthetic_population, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -14,6 +14,31 @@ accepted; a ``float`` is refused). Every result carries its explanation
 """
 
 from ._engine import Engine, Overlay
+from typing import Any, Iterable, Optional
+
+from ._population import Simulation
+
+
+def simulate(
+    population: Any,
+    reforms: Iterable[Overlay] = (),
+    *,
+    ruleset: str = "cn/shaanxi",
+    rules_dir: Optional[str] = None,
+    **options: Any,
+) -> Simulation:
+    """Run a population DataFrame under ``ruleset`` (the baseline) and each
+    reform overlay; returns a :class:`Simulation` of DataFrames
+    (``persons``, ``summary``, ``flows``). See :meth:`Engine.simulate` and
+    docs/population.md."""
+    result: Simulation = Engine(ruleset, rules_dir=rules_dir).simulate(population, reforms, **options)
+    return result
+
+
+def synthetic_population(n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas") -> Any:
+    """``n`` synthetic Shaanxi-like persons (docs/population.md) as a DataFrame."""
+    return Engine(ruleset).synthetic_population(n, seed, frame=frame)
+
 from ._native import __version__
 from ._types import (
     Stay,
@@ -72,6 +97,9 @@ from .errors import (
 __all__ = [
     "Engine",
     "Overlay",
+    "Simulation",
+    "simulate",
+    "synthetic_population",
     "__version__",
     "PensionRulesError",
     "InputError",

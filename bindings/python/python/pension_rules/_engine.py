@@ -377,3 +377,29 @@ class Engine:
     def survivor_batch(self, frame: Any) -> Any:
         """:meth:`batch` of ``survivor`` over a DataFrame."""
         return self.batch("survivor", frame)
+
+    # ------------------------------------------------------------ population
+
+    def simulate(self, population: Any, reforms: Iterable[Overlay] = (), **options: Any) -> Any:
+        """A population under this engine's rules and each reform:
+        :func:`pension_rules.simulate` (docs/population.md).
+
+        >>> engine = Engine("cn/shaanxi")
+        >>> people = engine.synthetic_population(200, seed=7)
+        >>> reform = {"overlay": {"id": "reform/rate-15"},
+        ...           "contribution": {"employer_rate": {"values": [
+        ...               {"from": "2030-01-01", "value": "0.15", "source": "scenario"}]}}}
+        >>> run = engine.simulate(people, [reform])
+        >>> run.scenarios, len(run.persons), run.summary["ok"].tolist()
+        (['baseline', 'reform/rate-15'], 400, [200, 200])
+        """
+        from ._population import simulate
+
+        return simulate(self, population, reforms, **options)
+
+    def synthetic_population(self, n: int, seed: int = 1, *, frame: str = "pandas") -> Any:
+        """``n`` synthetic Shaanxi-like persons as a DataFrame
+        (:func:`pension_rules.synthetic_population`)."""
+        from ._population import synthetic_population
+
+        return synthetic_population(self, n, seed, frame=frame)
