@@ -36,7 +36,7 @@ package_json() { # dir, extra fields
   "version": "$version",
   "description": "China's basic old-age insurance for urban enterprise employees, exact to the fen, from cited rule sets (WebAssembly)",
   "license": "MIT OR Apache-2.0",
-  "files": ["pension_rules_wasm_bg.wasm", "pension_rules_wasm.js", "pension_rules_wasm.d.ts", "pension_rules_wasm_bg.wasm.d.ts"],
+  "files": ["README.md", "pension_rules_wasm_bg.wasm", "pension_rules_wasm.js", "pension_rules_wasm.d.ts", "pension_rules_wasm_bg.wasm.d.ts"],
   "main": "pension_rules_wasm.js",
   "types": "pension_rules_wasm.d.ts"$2
 }
@@ -48,6 +48,7 @@ for target in nodejs web; do
   rm -rf "$out"
   wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
   optimise "$out/pension_rules_wasm_bg.wasm"
+  cp bindings/wasm/README.md "$out/"
   if [ "$target" = web ]; then
     package_json "$out" ',
   "type": "module",

@@ -30,6 +30,8 @@ pub mod contribution_index;
 pub mod error;
 mod json_fields;
 pub mod payroll;
+pub mod population;
+pub mod projection;
 pub mod retirement;
 pub mod rounding;
 pub mod rules;

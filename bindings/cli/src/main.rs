@@ -12,6 +12,8 @@ mod pin;
 mod pipe;
 mod retirement_cmd;
 mod rules_cmd;
+mod rules_diff;
+mod simulate_cmd;
 mod survivor_cmd;
 mod transfer_cmd;
 
@@ -59,6 +61,8 @@ enum Command {
     Award(award_cmd::AwardArgs),
     /// Explain a pension award in words, with the legal sources.
     Explain(award_cmd::ExplainArgs),
+    /// A population under a baseline and reforms: per-person CSV and a summary.
+    Simulate(simulate_cmd::SimulateArgs),
     /// Plan an inter-province transfer (转移接续): benefit place and why,
     /// temporary accounts, the money of each move, the award there.
     Transfer(transfer_cmd::TransferArgs),
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         Command::Adjust(args) => adjust_cmd::run(args, &source),
         Command::Award(args) => award_cmd::run_award(args, &source),
         Command::Explain(args) => award_cmd::run_explain(args, &source),
+        Command::Simulate(args) => simulate_cmd::run(args, &source),
         Command::Transfer(args) => transfer_cmd::run(args, &source),
     };
     match result {

@@ -36,6 +36,25 @@ pub(crate) enum RulesCmd {
         /// Directory holding ruleset.toml file(s).
         path: PathBuf,
     },
+    /// What a reform changes: every parameter entry that differs between
+    /// two rule sets (each with overlays), with values and sources.
+    ///
+    /// e.g. `rules diff cn/shaanxi cn/shaanxi --overlay-b examples/reform-divisor-2030.toml`
+    Diff {
+        /// The baseline rule-set id.
+        a: String,
+        /// The compared rule-set id (often the same id, with overlays).
+        b: String,
+        /// Overlay files layered on A, in order.
+        #[arg(long, value_name = "FILE")]
+        overlay_a: Vec<PathBuf>,
+        /// Overlay files layered on B, in order.
+        #[arg(long, value_name = "FILE")]
+        overlay_b: Vec<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print id, version and content hash.
     Hash {
         /// Rule-set id.
@@ -197,6 +216,18 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        RulesCmd::Diff {
+            a,
+            b,
+            overlay_a,
+            overlay_b,
+            json,
+        } => {
+            let ra = with_overlays(source.load(&a).map_err(|e| e.to_string())?, &overlay_a)?;
+            let rb = with_overlays(source.load(&b).map_err(|e| e.to_string())?, &overlay_b)?;
+            crate::rules_diff::print(&pension_rules::rules::diff::diff(&ra, &rb), json)?;
+            Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Hash { id, overlay } => {
             let rs = with_overlays(source.load(&id).map_err(|e| e.to_string())?, &overlay)?;

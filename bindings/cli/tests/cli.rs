@@ -232,3 +232,76 @@ fn example_overlay_applies_and_changes_the_hash() {
     ]));
     assert_ne!(base.split(' ').next_back(), reform.split(' ').next_back());
 }
+
+#[test]
+fn rules_diff_shows_what_a_reform_changes() {
+    let o = run(&[
+        "rules",
+        "diff",
+        "cn/shaanxi",
+        "cn/shaanxi",
+        "--overlay-b",
+        &repo("examples/reform-divisor-2030.toml"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("2 parameter(s) differ"), "{out}");
+    // 国发〔2005〕38号 附件: 60 → 139; the scenario's 146.
+    assert!(
+        out.contains("+ from 2030-01-01, row 60: 139 → 146"),
+        "{out}"
+    );
+    assert!(out.contains("+ from 2030-01-01: 0.16 → 0.15"), "{out}");
+    let same = run(&["rules", "diff", "cn/shaanxi", "cn/shaanxi"]);
+    assert!(stdout(&same).contains("no difference"));
+}
+
+#[test]
+fn simulate_keeps_every_row_and_summarises() {
+    let dir = temp_dir("simulate");
+    let out = dir.join("out.csv");
+    let flows = dir.join("flows.csv");
+    let o = run(&[
+        "simulate",
+        &repo("examples/population.csv"),
+        "--reform",
+        &repo("examples/reform-divisor-2030.toml"),
+        "--out",
+        out.to_str().unwrap(),
+        "--flows",
+        flows.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(
+        table.contains("baseline") && table.contains("reform/divisor-2030"),
+        "{table}"
+    );
+    assert!(table.contains("mean pension"), "{table}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    // Header + 7 persons × 2 scenarios, in input order.
+    assert_eq!(lines.len(), 15, "{csv}");
+    assert!(lines[1].starts_with("baseline,career-male,ok,"));
+    assert!(
+        lines[5].starts_with("baseline,yearly-path,ok,"),
+        "{}",
+        lines[5]
+    );
+    assert!(lines[2].starts_with("reform/divisor-2030,career-male,ok,"));
+    assert!(
+        lines[11].starts_with("baseline,not-eligible,not_applicable,"),
+        "{}",
+        lines[11]
+    );
+    assert!(
+        lines[13].starts_with("baseline,row 7,invalid_input,"),
+        "{}",
+        lines[13]
+    );
+    assert!(
+        std::fs::read_to_string(&flows)
+            .unwrap()
+            .starts_with("scenario,year,")
+    );
+}

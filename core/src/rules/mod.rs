@@ -13,6 +13,7 @@
 //! ```
 
 mod diagnostic;
+pub mod diff;
 mod model;
 mod parse;
 mod pin;

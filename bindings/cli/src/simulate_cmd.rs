@@ -1,0 +1,410 @@
+//! `pension-rules simulate`: a population under a baseline rule set and
+//! reforms (overlay files), per-person CSV out, a summary table.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Args;
+use pension_rules::Error;
+use pension_rules::population::synthetic::{self, Config};
+use pension_rules::population::{Options, Outcome, Population, Summary, simulate};
+use pension_rules::projection::Assumptions;
+use pension_rules::rules::Snapshot;
+use rust_decimal::Decimal;
+
+use crate::Source;
+use crate::rules_cmd::with_overlays;
+
+#[derive(Debug, Args)]
+pub(crate) struct SimulateArgs {
+    /// Population CSV (docs/population.md); or use --synthetic.
+    population: Option<PathBuf>,
+    /// Generate N synthetic Shaanxi-like persons instead (docs/population.md).
+    #[arg(long, value_name = "N", conflicts_with = "population")]
+    synthetic: Option<usize>,
+    /// Seed of the synthetic population.
+    #[arg(long, default_value_t = 1, requires = "synthetic")]
+    seed: u64,
+    /// Baseline rule-set id.
+    #[arg(
+        long = "rules",
+        visible_alias = "ruleset",
+        value_name = "ID",
+        default_value = "cn/shaanxi"
+    )]
+    ruleset: String,
+    /// A reform: overlay file layered on the baseline (repeat for several
+    /// reforms; `a.toml+b.toml` layers two overlays as one reform).
+    #[arg(long, value_name = "FILE")]
+    reform: Vec<String>,
+    /// Assumptions as JSON (fields of `projection::Assumptions`); default:
+    /// the synthetic population's (docs/population.md), changed by the flags below.
+    #[arg(long, value_name = "FILE")]
+    assumptions: Option<PathBuf>,
+    /// Yearly growth of the average wage after the last published year.
+    #[arg(long, value_name = "RATE")]
+    average_wage_growth: Option<Decimal>,
+    /// Yearly growth of the pension base after the last published year.
+    #[arg(long, value_name = "RATE")]
+    pension_base_growth: Option<Decimal>,
+    /// 记账利率 for years the rule set has none.
+    #[arg(long, value_name = "RATE")]
+    interest_rate: Option<Decimal>,
+    /// Last year of the flows table (default: the latest retirement year).
+    #[arg(long, value_name = "YEAR")]
+    last_year: Option<i32>,
+    /// Resolve the rules as known on this date (default: everything published).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    known_on: Option<NaiveDate>,
+    /// Per-person results as CSV (one row per person and scenario).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Yearly flows (contributions in, pensions out) as CSV.
+    #[arg(long, value_name = "FILE")]
+    flows: Option<PathBuf>,
+    /// Write the population read or generated as CSV (e.g. for a comparison run).
+    #[arg(long, value_name = "FILE")]
+    export_population: Option<PathBuf>,
+    /// Print the summaries as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Compute every person by the single-case path (slow; for checks).
+    #[arg(long)]
+    single_path: bool,
+}
+
+const OUT_COLUMNS: &[&str] = &[
+    "scenario",
+    "id",
+    "status",
+    "error",
+    "retirement_month",
+    "statutory",
+    "contribution_months",
+    "deemed_months",
+    "average_index",
+    "account_balance",
+    "pension_base",
+    "pension_base_source",
+    "divisor",
+    "basic_pension",
+    "account_pension",
+    "transitional_pension",
+    "total",
+    "final_base",
+    "replacement_rate",
+];
+
+fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
+    let mut a = match &args.assumptions {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Config::shaanxi_assumptions(),
+    };
+    if let Some(g) = args.average_wage_growth {
+        a.average_wage_growth = g;
+    }
+    if let Some(g) = args.pension_base_growth {
+        a.pension_base_growth = g;
+    }
+    if let Some(r) = args.interest_rate {
+        a.interest_rate = r;
+    }
+    Ok(a)
+}
+
+fn row(scenario: &str, id: &str, r: &Result<Outcome, Error>) -> Vec<String> {
+    let d = |x: Decimal| x.to_string();
+    let od = |x: Option<Decimal>| x.map(d).unwrap_or_default();
+    match r {
+        Ok(o) => vec![
+            scenario.into(),
+            id.into(),
+            "ok".into(),
+            String::new(),
+            o.retirement_month.to_string(),
+            o.statutory.to_string(),
+            o.contribution_months.to_string(),
+            o.deemed_months.to_string(),
+            d(o.average_index),
+            d(o.account_balance),
+            d(o.pension_base),
+            o.pension_base_source.name().into(),
+            d(o.divisor),
+            d(o.basic_pension),
+            d(o.account_pension),
+            d(o.transitional_pension),
+            d(o.total),
+            od(o.final_base),
+            od(o.replacement_rate),
+        ],
+        Err(e) => {
+            let mut v = vec![scenario.into(), id.into(), e.code().into(), e.to_string()];
+            v.resize(OUT_COLUMNS.len(), String::new());
+            v
+        }
+    }
+}
+
+fn opt(x: Option<Decimal>) -> String {
+    x.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+}
+
+fn print_table(names: &[String], s: &[Summary]) {
+    let w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(14);
+    let line = |label: &str, cells: Vec<String>| {
+        print!("{label:<24}");
+        for c in cells {
+            print!(" {c:>w$}");
+        }
+        println!();
+    };
+    line("", names.to_vec());
+    line(
+        "rules hash",
+        s.iter().map(|x| x.rules.hash[..12].to_string()).collect(),
+    );
+    line("persons", s.iter().map(|x| x.persons.to_string()).collect());
+    line(
+        "with an award",
+        s.iter().map(|x| x.ok.to_string()).collect(),
+    );
+    line(
+        "errors",
+        s.iter()
+            .map(|x| x.errors.values().sum::<u64>().to_string())
+            .collect(),
+    );
+    line(
+        "mean pension",
+        s.iter().map(|x| opt(x.mean_total)).collect(),
+    );
+    line(
+        "median pension",
+        s.iter().map(|x| opt(x.median_total)).collect(),
+    );
+    line(
+        "mean replacement rate",
+        s.iter().map(|x| opt(x.mean_replacement_rate)).collect(),
+    );
+    line(
+        "median replacement rate",
+        s.iter().map(|x| opt(x.median_replacement_rate)).collect(),
+    );
+    line(
+        "fast / single path",
+        s.iter()
+            .map(|x| format!("{}/{}", x.fast_path, x.single_path))
+            .collect(),
+    );
+    for x in s {
+        for (code, n) in &x.errors {
+            println!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
+        }
+    }
+    // Flows in a few years: every fifth, from the first with pensions.
+    let Some(first) = s.first() else { return };
+    let years: Vec<i32> = first
+        .years
+        .iter()
+        .filter(|y| y.year % 5 == 0)
+        .map(|y| y.year)
+        .collect();
+    if years.is_empty() {
+        return;
+    }
+    println!();
+    println!("contributions in / pensions out by year (yuan; --flows FILE for every year)");
+    for y in years {
+        let cells = s
+            .iter()
+            .map(|x| {
+                x.years
+                    .iter()
+                    .find(|f| f.year == y)
+                    .map(|f| {
+                        format!(
+                            "{:.0} / {:.0}",
+                            f.employer_contributions + f.individual_contributions,
+                            f.pensions
+                        )
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        line(&y.to_string(), cells);
+    }
+}
+
+pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, String> {
+    let base = source.load(&args.ruleset).map_err(|e| e.to_string())?;
+    let as_of = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
+    let snap = |rs: &pension_rules::rules::RuleSet| -> Snapshot {
+        match args.known_on {
+            Some(k) => rs.at_known(as_of, k),
+            None => rs.at(as_of),
+        }
+    };
+    let mut snaps = vec![snap(&base)];
+    let mut names = vec!["baseline".to_string()];
+    for r in &args.reform {
+        let files: Vec<PathBuf> = r.split('+').map(PathBuf::from).collect();
+        let rs = with_overlays(base.clone(), &files)?;
+        names.push(
+            rs.id()
+                .strip_prefix(&format!("{}+", base.id()))
+                .unwrap_or(rs.id())
+                .to_string(),
+        );
+        snaps.push(snap(&rs));
+    }
+    let population = match (&args.population, args.synthetic) {
+        (Some(p), None) => {
+            let f = std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Population::read_csv(std::io::BufReader::new(f))
+                .map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
+        _ => return Err("give a population CSV file or --synthetic N".into()),
+    };
+    if let Some(p) = &args.export_population {
+        let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        population
+            .write_csv(std::io::BufWriter::new(f))
+            .map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    let assumptions = assumptions(&args)?;
+
+    let total = (population.rows.len() * snaps.len()) as u64;
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} person-evaluations {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let progress = |done: u64| bar.set_position(done);
+    let options = Options {
+        last_year: args.last_year,
+        block: None,
+        single_path_only: args.single_path,
+        progress: Some(&progress),
+    };
+    let mut writer = match &args.out {
+        Some(p) => {
+            let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
+            w.write_record(OUT_COLUMNS).map_err(|e| e.to_string())?;
+            Some(w)
+        }
+        None => None,
+    };
+    let mut write_error = None;
+    let ids: Vec<String> = population
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            Ok(p) => p.id.clone(),
+            Err(_) => format!("row {}", i + 1),
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let summaries = simulate(
+        &population,
+        &snaps,
+        &assumptions,
+        &options,
+        |start, block| {
+            let Some(w) = writer.as_mut() else { return };
+            let n = block.first().map_or(0, Vec::len);
+            for j in 0..n {
+                for (k, rows) in block.iter().enumerate() {
+                    if let Some(r) = rows.get(j)
+                        && let Err(e) = w.write_record(row(&names[k], &ids[start + j], r))
+                    {
+                        write_error.get_or_insert(e.to_string());
+                    }
+                }
+            }
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let elapsed = started.elapsed();
+    bar.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    if let Some(mut w) = writer {
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    if let Some(p) = &args.flows {
+        write_flows(p, &names, &summaries)?;
+    }
+    if args.json {
+        let out = serde_json::json!({
+            "scenarios": names, "assumptions": assumptions, "summaries": summaries,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+    } else {
+        print_table(&names, &summaries);
+    }
+    eprintln!(
+        "{} persons × {} scenario(s) in {:.3} s ({:.0} person-evaluations/s)",
+        population.rows.len(),
+        snaps.len(),
+        elapsed.as_secs_f64(),
+        total as f64 / elapsed.as_secs_f64().max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_flows(p: &PathBuf, names: &[String], s: &[Summary]) -> Result<(), String> {
+    let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
+    let err = |e: csv::Error| e.to_string();
+    w.write_record([
+        "scenario",
+        "year",
+        "contributors",
+        "employer_contributions",
+        "individual_contributions",
+        "contributions_unknown",
+        "new_retirees",
+        "pensions",
+    ])
+    .map_err(err)?;
+    for (name, x) in names.iter().zip(s) {
+        for y in &x.years {
+            w.write_record([
+                name.clone(),
+                y.year.to_string(),
+                y.contributors.to_string(),
+                y.employer_contributions.to_string(),
+                y.individual_contributions.to_string(),
+                y.contributions_unknown.to_string(),
+                y.new_retirees.to_string(),
+                y.pensions.to_string(),
+            ])
+            .map_err(err)?;
+        }
+    }
+    w.flush().map_err(|e| e.to_string())
+}

@@ -1,0 +1,193 @@
+//! Population runs: the batch (fast path) gives exactly the single-case
+//! figures for every person, and the aggregates add up.
+
+use pension_rules::population::synthetic::{Config, SplitMix64, generate};
+use pension_rules::population::{Options, Person, Population, evaluate, simulate_all};
+use pension_rules::projection::Assumptions;
+use pension_rules::rules::{RuleSet, Snapshot};
+use rust_decimal::Decimal;
+
+fn snaps() -> Vec<Snapshot> {
+    let base = RuleSet::embedded("cn/shaanxi").expect("rules");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/reform-divisor-2030.toml"
+    ))
+    .expect("overlay");
+    let reform = base.with_overlay("reform", &text).expect("overlay loads");
+    let date = "2026-01-01".parse().expect("date");
+    vec![base.at(date), reform.at(date)]
+}
+
+/// A random population that also exercises the edges: explicit retirement
+/// months (early, late, January), a past with a balance, per-year paths,
+/// indexes at the cap, tiny and large indexes, invalid rows.
+fn random_population(n: usize, seed: u64) -> Population {
+    let mut pop = generate(&Config::shaanxi(n, seed), &snaps()[0]);
+    let mut rng = SplitMix64::new(seed ^ 0x5eed);
+    for row in pop.rows.iter_mut() {
+        let Ok(p) = row else { continue };
+        match rng.below(20) {
+            0 => {
+                // An explicit month around age 60, any calendar month.
+                let age = rng.between(50 * 12, 66 * 12);
+                p.retirement_month = Some(p.birth.add_months(i32::try_from(age).unwrap_or(0)));
+            }
+            1 => {
+                // Mid-career from a January with a statement.
+                let y = 2026.max(p.first_contribution.year() + 1);
+                let months = u32::try_from((y - p.first_contribution.year()) * 12 - 3).unwrap_or(0);
+                p.first_contribution = pension_rules::YearMonth::new(y, 1).expect("month");
+                p.contribution_months = months;
+                p.average_index = Some(Decimal::new(rng.between(5000, 32000), 4));
+                p.account_balance = Some(Decimal::new(rng.between(0, 30_000_000), 2));
+                p.indexes = None;
+                p.index = Some(Decimal::new(rng.between(3000, 31000), 4));
+                p.deemed_months = 0;
+            }
+            2 => p.index = p.index.map(|_| Decimal::new(30000, 4)),
+            3 => p.index = p.index.map(|_| Decimal::new(rng.between(1, 9999), 4)),
+            4 => p.index = p.index.map(|_| Decimal::new(rng.between(1, 99), 2)),
+            _ => {}
+        }
+    }
+    // Rows that cannot be computed keep their place.
+    if let Some(Ok(p)) = pop.rows.get_mut(3) {
+        p.index = None;
+    }
+    if let Some(Ok(p)) = pop.rows.get_mut(5) {
+        p.first_contribution = p.birth;
+    }
+    pop
+}
+
+#[test]
+fn batch_equals_single_path_for_every_person() {
+    let snaps = snaps();
+    let a = Config::shaanxi_assumptions();
+    let pop = random_population(5000, 2026);
+    let (all, summaries) = simulate_all(&pop, &snaps, &a, &Options::default()).expect("run");
+    for (k, snap) in snaps.iter().enumerate() {
+        assert_eq!(all[k].len(), pop.rows.len());
+        let s = &summaries[k];
+        // The fast path did the work: fallbacks are the errors and edges.
+        assert!(s.fast_path > 4500, "fast path {} of 5000", s.fast_path);
+        for (i, (row, got)) in pop.rows.iter().zip(&all[k]).enumerate() {
+            let want = match row {
+                Ok(p) => evaluate(p, snap, &a),
+                Err(e) => Err(e.clone()),
+            };
+            match (got, &want) {
+                (Ok(g), Ok(w)) => {
+                    // Field by field, then the whole (scales included).
+                    assert_eq!(g.total, w.total, "row {i} total");
+                    assert_eq!(g.average_index, w.average_index, "row {i} index");
+                    assert_eq!(g.account_balance, w.account_balance, "row {i} balance");
+                    assert_eq!(format!("{g:?}"), format!("{w:?}"), "row {i}");
+                }
+                (Err(g), Err(w)) => assert_eq!(g.to_string(), w.to_string(), "row {i}"),
+                _ => panic!("row {i}: batch {got:?} vs single {want:?}"),
+            }
+        }
+    }
+    // The reform's larger divisors from 2030 lower the account pension.
+    assert!(summaries[1].mean_total < summaries[0].mean_total);
+}
+
+#[test]
+fn aggregates_match_the_rows() {
+    let snaps = snaps();
+    let a = Config::shaanxi_assumptions();
+    let pop = generate(&Config::shaanxi(2000, 9), &snaps[0]);
+    let (all, summaries) = simulate_all(&pop, &snaps[..1], &a, &Options::default()).expect("run");
+    let s = &summaries[0];
+    let ok: Vec<_> = all[0].iter().flatten().collect();
+    assert_eq!(s.ok as usize, ok.len());
+    assert_eq!(s.persons, 2000);
+    let sum: Decimal = ok.iter().map(|o| o.total).sum();
+    let mean = (sum / Decimal::from(ok.len())).round_dp(2);
+    assert_eq!(s.mean_total, Some(mean));
+    // Pensions of the last year: every award started by then, 12 months or
+    // fewer.
+    let last = s.years.last().expect("years");
+    let due: Decimal = ok
+        .iter()
+        .filter(|o| o.retirement_month.add_months(1).year() <= last.year)
+        .map(|o| {
+            let start = o.retirement_month.add_months(1);
+            let from = if start.year() == last.year {
+                start.month()
+            } else {
+                1
+            };
+            o.total * Decimal::from(13 - from)
+        })
+        .sum();
+    assert_eq!(last.pensions, due);
+    let retirees: u64 = s.years.iter().map(|y| y.new_retirees).sum();
+    assert_eq!(
+        retirees as usize,
+        ok.iter()
+            .filter(|o| o.retirement_month.add_months(1).year() <= last.year)
+            .count()
+    );
+}
+
+#[test]
+fn same_flows_by_either_path() {
+    let snaps = snaps();
+    let a = Config::shaanxi_assumptions();
+    let pop = random_population(1500, 77);
+    let (_, fast) = simulate_all(&pop, &snaps, &a, &Options::default()).expect("run");
+    let single_only = Options {
+        single_path_only: true,
+        ..Default::default()
+    };
+    let (_, single) = simulate_all(&pop, &snaps, &a, &single_only).expect("run");
+    for (f, s) in fast.iter().zip(&single) {
+        assert_eq!(s.fast_path, 0);
+        assert_eq!(f.years, s.years);
+        assert_eq!(
+            (
+                f.mean_total,
+                f.median_total,
+                f.mean_replacement_rate,
+                f.median_replacement_rate
+            ),
+            (
+                s.mean_total,
+                s.median_total,
+                s.mean_replacement_rate,
+                s.median_replacement_rate
+            )
+        );
+        assert_eq!(f.errors, s.errors);
+    }
+}
+
+#[test]
+fn csv_round_trip_keeps_rows_and_errors() {
+    let pop = generate(&Config::shaanxi(50, 1), &snaps()[0]);
+    let mut buf = vec![];
+    pop.write_csv(&mut buf).expect("write");
+    let back = Population::read_csv(buf.as_slice()).expect("read");
+    let a: Vec<&Person> = pop.rows.iter().flatten().collect();
+    let b: Vec<&Person> = back.rows.iter().flatten().collect();
+    assert_eq!(a, b);
+    let bad = "id,birth,category,first_contribution,index\nx,1990-01,male,2010-01,abc\n";
+    let p = Population::read_csv(bad.as_bytes()).expect("header ok");
+    let e = p.rows[0].as_ref().expect_err("bad index");
+    assert_eq!(e.fields()[0].path, "row 1");
+    assert!(Population::read_csv("id,wage\n".as_bytes()).is_err());
+}
+
+#[test]
+fn assumptions_are_checked_once() {
+    let snaps = snaps();
+    let bad = Assumptions {
+        average_wage_growth: Decimal::NEGATIVE_ONE,
+        ..Config::shaanxi_assumptions()
+    };
+    let pop = generate(&Config::shaanxi(3, 1), &snaps[0]);
+    assert!(simulate_all(&pop, &snaps, &bad, &Options::default()).is_err());
+}
