@@ -86,6 +86,19 @@ def main():
             {"employee_id": "E2", "wage": "99999999999999999999999999.99", "employment": "flexible"}]
     put("payroll_csv", b"\x80" + json.dumps(rows).encode())
     put("payroll_csv", b"\x84" + json.dumps({"rows": rows}).encode())
+    # population_csv: the first byte picks the block size and the path.
+    pop = (ROOT / "examples" / "population.csv").read_text()
+    for sel in [0x00, 0x03, 0x08]:
+        put("population_csv", bytes([sel]) + pop.encode())
+    head = pop.splitlines()[0]
+    odd = [head,
+           "h1,1990-03,male,2012-07,,0,1e30,,,,",
+           "h2,1990-03,male,2012-07,,4294967295,1.0,,4294967295,1.0,79228162514264337593543950335",
+           "h3,9999-12,female_50,9999-12,,0,1.0,,,,",
+           "h4,1990-03,male,2012-07,2011-01,0,-1,,,,",
+           "h5,1990-03,male",
+           ""]
+    put("population_csv", b"\x01" + "\n".join(odd).encode())
 
 
 def dictionaries():

@@ -324,3 +324,70 @@ fn huge_month_counts_are_input_errors() {
         }
     }
 }
+
+#[test]
+fn population_one_outcome_per_row_per_scenario() {
+    use pension_rules::population::{Options, Population, simulate_all, synthetic};
+    let head = "id,birth,category,first_contribution,retirement_month,deemed_months,index,indexes,contribution_months,average_index,account_balance";
+    let rows = [
+        "ok-1,1990-03,male,2012-07,,0,1.0,,,,",
+        "bad-month,1980-13,male,2002-09,,0,1.0,,,,",
+        "huge-index,1990-03,male,2012-07,,0,1e30,,,,",
+        "max-index,1990-03,male,2012-07,,0,79228162514264337593543950335,,,,",
+        "max-months,1975-04,male,2026-01,,4294967295,1.4,,4294967295,1.1,186500.50",
+        "negative,1990-03,male,2012-07,,0,-1,,,,",
+        "short,1990-03,male",
+        "ok-2,1985-11,female_55,2008-01,,0,0.75,,,,",
+    ];
+    let csv = format!("{head}\n{}\n", rows.join("\n"));
+    let pop = Population::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(
+        pop.rows.len(),
+        rows.len(),
+        "every record is a row, even a short one"
+    );
+    let base = RuleSet::embedded("cn/shaanxi").unwrap();
+    let snaps = [base.at(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())];
+    for single in [false, true] {
+        let options = Options {
+            block: Some(3),
+            single_path_only: single,
+            ..Options::default()
+        };
+        let (block, summaries) = simulate_all(
+            &pop,
+            &snaps,
+            &synthetic::Config::shaanxi_assumptions(),
+            &options,
+        )
+        .unwrap();
+        let out = &block[0];
+        assert_eq!(out.len(), rows.len());
+        let ok: Vec<bool> = out.iter().map(Result::is_ok).collect();
+        assert_eq!(
+            ok,
+            [true, false, false, false, false, false, false, true],
+            "{out:?}"
+        );
+        for (r, o) in pop.rows.iter().zip(out) {
+            if let Err(e) = r {
+                assert_eq!(o.as_ref().err().map(Error::code), Some(e.code()));
+            }
+        }
+        let s = &summaries[0];
+        assert_eq!(s.persons, rows.len() as u64);
+        assert_eq!(s.ok + s.errors.values().sum::<u64>(), s.persons);
+        assert_eq!(s.rules.hash, base.hash());
+    }
+    // An empty population is an empty result.
+    let empty = Population::read_csv(format!("{head}\n").as_bytes()).unwrap();
+    let (block, summaries) = simulate_all(
+        &empty,
+        &snaps,
+        &synthetic::Config::shaanxi_assumptions(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(block[0].is_empty());
+    assert_eq!(summaries[0].persons, 0);
+}

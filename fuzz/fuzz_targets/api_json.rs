@@ -39,7 +39,10 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(v) = engine.compute(kind, &input, sel >> 4 & 1 == 0) {
                 // Every result states the rules that produced it.
                 let text = v.to_string();
-                assert!(text.contains(&hash), "{kind}: no rule-set hash in the result");
+                assert!(
+                    text.contains(&hash),
+                    "{kind}: no rule-set hash in the result"
+                );
             }
         }
         2 => {

@@ -5,8 +5,8 @@
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use pension_rules::check::{Case, run_case};
 use pension_rules::Error;
+use pension_rules::check::{Case, run_case};
 use pension_rules_fuzz::{embedded, mutate, vector_cases};
 
 fuzz_target!(|data: &[u8]| {

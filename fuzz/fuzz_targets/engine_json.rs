@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let kind = KINDS[usize::from(sel) % KINDS.len()];
-    let id = if sel & 0x80 == 0 { "cn/shaanxi" } else { "cn/national" };
+    let id = if sel & 0x80 == 0 {
+        "cn/shaanxi"
+    } else {
+        "cn/national"
+    };
     let (Some(rules), Some(h)) = (embedded(id), handler(kind)) else {
         return;
     };

@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use pension_rules::YearMonth;
 use pension_rules::payroll::{Period, assess_payroll, rows_from_json};
 use pension_rules::trace::Tracer;
-use pension_rules::YearMonth;
 use pension_rules_fuzz::{embedded, read_payroll_csv};
 
 fuzz_target!(|data: &[u8]| {
@@ -27,9 +27,10 @@ fuzz_target!(|data: &[u8]| {
     // A month of 2023–2026 (Shaanxi has limits for them), or a whole year.
     let year = 2023 + i32::from(sel & 0x3);
     let period = if sel & 0x4 == 0 {
-        Period::Month(YearMonth::new(year, u32::from(sel >> 3 & 0x7) + 1).unwrap_or_else(|| {
-            YearMonth::new(2025, 1).expect("valid month")
-        }))
+        Period::Month(
+            YearMonth::new(year, u32::from(sel >> 3 & 0x7) + 1)
+                .unwrap_or_else(|| YearMonth::new(2025, 1).expect("valid month")),
+        )
     } else {
         Period::Year(year)
     };

@@ -1,0 +1,66 @@
+//! The population batch (`population::Population::read_csv` then
+//! `simulate_all`): arbitrary CSV; every row gives exactly one outcome or
+//! error per scenario, in order, and the summaries count every row. The
+//! first byte picks the block size and the fast or the single path.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use pension_rules::population::{Options, Population, simulate_all, synthetic};
+use pension_rules::rules::Snapshot;
+use pension_rules_fuzz::embedded;
+
+fn snapshots() -> &'static [Snapshot] {
+    static S: OnceLock<Vec<Snapshot>> = OnceLock::new();
+    S.get_or_init(|| {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        ["cn/shaanxi", "cn/national"]
+            .iter()
+            .filter_map(|id| embedded(id).map(|r| r.at(date)))
+            .collect()
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&sel, body)) = data.split_first() else {
+        return;
+    };
+    let Ok(pop) = Population::read_csv(body) else {
+        return;
+    };
+    // Years far from the present stretch the simulated range (a row retiring
+    // in 9999 makes every run project ~8000 years: seconds, reported, not a
+    // crash); keep the fuzzer on the rest.
+    let near = |y: i32| (1900..=2150).contains(&y);
+    if pop.rows.len() > 64
+        || pop.rows.iter().flatten().any(|p| {
+            !near(p.birth.year())
+                || !near(p.first_contribution.year())
+                || p.retirement_month.is_some_and(|m| !near(m.year()))
+        })
+    {
+        return;
+    }
+    let options = Options {
+        block: Some(usize::from(sel & 0x7) + 1),
+        single_path_only: sel & 0x8 != 0,
+        ..Options::default()
+    };
+    let assumptions = synthetic::Config::shaanxi_assumptions();
+    if let Ok((block, summaries)) = simulate_all(&pop, snapshots(), &assumptions, &options) {
+        assert_eq!(block.len(), snapshots().len());
+        for (outcomes, s) in block.iter().zip(&summaries) {
+            assert_eq!(outcomes.len(), pop.rows.len(), "one outcome per row");
+            assert_eq!(s.persons as usize, pop.rows.len());
+            assert_eq!(s.fast_path + s.single_path, s.persons);
+            let errors: u64 = s.errors.values().sum();
+            assert_eq!(s.ok + errors, s.persons, "{s:?}");
+            for (row, out) in pop.rows.iter().zip(outcomes) {
+                if row.is_err() {
+                    assert!(out.is_err(), "a row that does not read cannot compute");
+                }
+            }
+        }
+    }
+});
