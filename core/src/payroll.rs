@@ -223,6 +223,26 @@ pub fn assess_payroll(
     snap: &Snapshot,
     tracer: &mut Tracer,
 ) -> Result<PayrollResult, Error> {
+    assess_all(rows.iter().map(Ok), period, snap, tracer)
+}
+
+/// [`assess_payroll`] over rows as read (see [`rows_from_csv`]): a row
+/// that did not read is rejected in its place, with its error.
+pub fn assess_payroll_rows(
+    rows: &[Result<PayrollRow, Error>],
+    period: Period,
+    snap: &Snapshot,
+    tracer: &mut Tracer,
+) -> Result<PayrollResult, Error> {
+    assess_all(rows.iter().map(Result::as_ref), period, snap, tracer)
+}
+
+fn assess_all<'a>(
+    rows: impl ExactSizeIterator<Item = Result<&'a PayrollRow, &'a Error>>,
+    period: Period,
+    snap: &Snapshot,
+    tracer: &mut Tracer,
+) -> Result<PayrollResult, Error> {
     let months = period.months();
     let mut rules = vec![];
     for m in &months {
@@ -237,7 +257,21 @@ pub fn assess_payroll(
     let mut attention = vec![];
     let mut totals = PayrollTotals::default();
     let mut quiet = Tracer::new(false);
-    for (i, r) in rows.iter().enumerate() {
+    for (i, r) in rows.enumerate() {
+        let r = match r {
+            Ok(r) => r,
+            Err(e) => {
+                totals.rejected += 1;
+                attention.push(Attention {
+                    row: i,
+                    employee_id: String::new(),
+                    issue: Issue::Invalid,
+                    message: e.to_string(),
+                });
+                out.push(Err(e.clone()));
+                continue;
+            }
+        };
         let id = r.employee_id.trim();
         let mut errs = vec![];
         if id.is_empty() {
@@ -434,6 +468,9 @@ fn relabel(i: usize, e: Error) -> Error {
         other => other,
     }
 }
+
+mod csv_rows;
+pub use csv_rows::{COLUMNS, rows_from_csv};
 
 #[cfg(test)]
 mod tests {

@@ -35,6 +35,7 @@
 //! the run's last year.
 
 mod fast;
+mod plausible;
 pub mod synthetic;
 
 use std::collections::BTreeMap;
@@ -191,7 +192,7 @@ impl Person {
     /// ```
     pub fn from_json(v: &serde_json::Value) -> Result<Person, Error> {
         let e = match Person::deserialize(v) {
-            Ok(p) => return Ok(p),
+            Ok(p) => return p.check_plausible().map(|()| p),
             Err(e) => e,
         };
         let Some(map) = v.as_object() else {
@@ -328,7 +329,19 @@ impl Population {
                             _ => e.to_string(),
                         })
                 })
-                .map_err(|m| Error::field(format!("row {row}"), m));
+                .map_err(|m| Error::field(format!("row {row}"), m))
+                .and_then(|p| match p.check_plausible() {
+                    Ok(()) => Ok(p),
+                    Err(e) => Err(Error::Input(InputErrors(
+                        e.fields()
+                            .iter()
+                            .map(|f| FieldError {
+                                path: format!("row {row}"),
+                                message: f.to_string(),
+                            })
+                            .collect(),
+                    ))),
+                });
             rows.push(person);
         }
         Ok(Population { rows })
@@ -461,6 +474,7 @@ pub fn evaluate(
     snap: &Snapshot,
     assumptions: &Assumptions,
 ) -> Result<Outcome, Error> {
+    person.check_plausible()?;
     let p = project(
         &person.projection_input(),
         assumptions,
@@ -722,6 +736,7 @@ fn single(
     acc: &mut Acc,
 ) -> Result<Outcome, Error> {
     let person = row.as_ref().map_err(Clone::clone)?;
+    person.check_plausible()?;
     let p = project(
         &person.projection_input(),
         assumptions,
@@ -842,7 +857,12 @@ pub type Block = Vec<Vec<Result<Outcome, Error>>>;
 
 /// The year range of a run's flows.
 fn year_range(population: &Population, options: &Options<'_>) -> (i32, i32) {
-    let persons = population.rows.iter().flatten();
+    // Implausible rows are error rows; they must not stretch the range.
+    let persons = population
+        .rows
+        .iter()
+        .flatten()
+        .filter(|p| p.is_plausible());
     let first = persons
         .clone()
         .map(|p| p.first_contribution.year())

@@ -391,3 +391,188 @@ fn population_one_outcome_per_row_per_scenario() {
     assert!(block[0].is_empty());
     assert_eq!(summaries[0].persons, 0);
 }
+
+#[test]
+fn population_implausible_years_are_error_rows_and_do_not_stretch_the_run() {
+    use pension_rules::population::{Options, Person, Population, simulate_all, synthetic};
+    let head = "id,birth,category,first_contribution,retirement_month,index";
+    let rows = [
+        "ok,1990-03,male,2012-07,,1.0",
+        "retires-9999,1990-03,male,2012-07,9999-01,1.0",
+        "born-9000,9000-03,male,9020-07,,1.0",
+        "born-0001,0001-01,male,2012-07,,1.0",
+        "paid-before-birth,1990-03,male,1989-07,,1.0",
+        "retired-at-birth,1990-03,male,2012-07,1990-03,1.0",
+        "edge-2200,2150-01,male,2170-01,2200-12,1.0",
+    ];
+    let csv = format!("{head}\n{}\n", rows.join("\n"));
+    let pop = Population::read_csv(csv.as_bytes()).unwrap();
+    assert_eq!(pop.rows.len(), rows.len());
+    let codes: Vec<Option<&str>> = pop
+        .rows
+        .iter()
+        .map(|r| r.as_ref().err().map(Error::code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            None,
+            Some("invalid_input"),
+            Some("invalid_input"),
+            Some("invalid_input"),
+            Some("invalid_input"),
+            Some("invalid_input"),
+            None
+        ]
+    );
+    let msg = pop.rows[1].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains("row 2")
+            && msg.contains("retirement_month")
+            && msg.contains("9999-01")
+            && msg.contains("1900–2200"),
+        "{msg}"
+    );
+    let msg = pop.rows[2].as_ref().unwrap_err().to_string();
+    assert!(
+        msg.contains("birth") && msg.contains("first_contribution"),
+        "all at once: {msg}"
+    );
+    // The same through JSON (Python, JS).
+    let e = Person::from_json(&json!({"id": "x", "birth": "1990-03", "category": "male",
+        "first_contribution": "2012-07", "retirement_month": "9999-01", "index": "1.0"}))
+    .unwrap_err();
+    assert_eq!(
+        (e.code(), e.fields()[0].path.as_str()),
+        ("invalid_input", "retirement_month")
+    );
+
+    // A hand-built row (not read) is refused on both paths, and the far
+    // years do not stretch the run: the yearly flows end by 2200 + a
+    // retirement age, not at 9999.
+    let ok: Person = pop.rows[0].clone().unwrap();
+    let far = Person {
+        retirement_month: Some("9999-01".parse().unwrap()),
+        ..ok.clone()
+    };
+    let hand = Population::from_persons(vec![ok, far]);
+    let snaps = [RuleSet::embedded("cn/shaanxi")
+        .unwrap()
+        .at(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())];
+    for single in [false, true] {
+        let options = Options {
+            single_path_only: single,
+            ..Options::default()
+        };
+        let t = std::time::Instant::now();
+        let (block, s) = simulate_all(
+            &hand,
+            &snaps,
+            &synthetic::Config::shaanxi_assumptions(),
+            &options,
+        )
+        .unwrap();
+        let elapsed = t.elapsed();
+        assert!(block[0][0].is_ok());
+        assert_eq!(
+            block[0][1].as_ref().err().map(Error::code),
+            Some("invalid_input")
+        );
+        assert!(
+            s[0].years.last().is_some_and(|y| y.year < 2300),
+            "{:?}",
+            s[0].years.last().map(|y| y.year)
+        );
+        assert!(elapsed.as_secs() < 2, "{elapsed:?}");
+    }
+}
+
+#[test]
+fn payroll_csv_bad_records_are_error_rows_in_place() {
+    use pension_rules::payroll::{assess_payroll_rows, rows_from_csv};
+    // Short, long and non-UTF-8 records between good ones; columns in any order.
+    let mut csv =
+        b"wage, employee_id ,employment\n6000,A,employee\n6000,B\n6000,C,employee,extra\n".to_vec();
+    csv.extend_from_slice(b"6000,\xff\xfe,employee\n 7000 ,E, flexible \n");
+    let rows = rows_from_csv(csv.as_slice()).unwrap();
+    assert_eq!(rows.len(), 5);
+    let e = |i: usize| rows[i].as_ref().unwrap_err();
+    assert_eq!(e(1).fields()[0].path, "rows[1]");
+    assert!(
+        e(1).to_string()
+            .contains("line 3: 2 fields, but the header names 3 columns"),
+        "{}",
+        e(1)
+    );
+    assert!(e(2).to_string().contains("line 4: 4 fields"), "{}", e(2));
+    assert_eq!(e(3).fields()[0].path, "rows[3].employee_id");
+    let last = rows[4].as_ref().unwrap();
+    assert_eq!(
+        (
+            last.employee_id.as_str(),
+            last.wage.as_str(),
+            last.employment.as_str()
+        ),
+        ("E", "7000", "flexible")
+    );
+
+    let r = {
+        let rules = RuleSet::embedded("cn/shaanxi").unwrap();
+        let snap = rules.at(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
+        assess_payroll_rows(
+            &rows,
+            Period::Month("2024-03".parse().unwrap()),
+            &snap,
+            &mut Tracer::new(false),
+        )
+        .unwrap()
+    };
+    let ok: Vec<bool> = r.rows.iter().map(Result::is_ok).collect();
+    assert_eq!(ok, [true, false, false, false, true]);
+    assert_eq!((r.totals.assessed, r.totals.rejected), (2, 3));
+    assert_eq!(
+        r.attention
+            .iter()
+            .filter(|a| a.issue == Issue::Invalid)
+            .count(),
+        3
+    );
+    for (i, row) in r.rows.iter().enumerate() {
+        if let Ok(l) = row {
+            assert_eq!(l.row, i);
+        }
+    }
+
+    // A broken header refuses the file, every problem named.
+    for (text, needles) in [
+        (
+            "employee_id,wage\nA,1\n",
+            vec!["missing column \"employment\""],
+        ),
+        (
+            "employee_id,wage,employment,bonus\n",
+            vec!["unknown column \"bonus\""],
+        ),
+        (
+            "employee_id,wage,wage,employment\n",
+            vec!["\"wage\" appears twice"],
+        ),
+        (
+            "",
+            vec!["missing column \"employee_id\"", "missing column \"wage\""],
+        ),
+    ] {
+        let e = rows_from_csv(text.as_bytes()).unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+        assert!(e.fields().iter().all(|f| f.path == "header"), "{e}");
+        for n in needles {
+            assert!(e.to_string().contains(n), "{text:?}: {e}");
+        }
+    }
+    // Only a header: no rows, not an error.
+    assert!(
+        rows_from_csv("employee_id,wage,employment\n".as_bytes())
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,6 +1,6 @@
 //! Helpers shared by the fuzz targets: splitting one input into rule files,
-//! the sample cases a fuzzed rule set is exercised with, the CLI's CSV
-//! payroll reading, and a structure-aware mutator of vector cases.
+//! the sample cases a fuzzed rule set is exercised with, and a
+//! structure-aware mutator of vector cases.
 //!
 //! Every target's only oracle is "no panic" plus a few cheap invariants
 //! (one result per input row or case, in order); a failed `assert!` is a
@@ -12,7 +12,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use arbitrary::{Result as ArbResult, Unstructured};
 use chrono::NaiveDate;
 use pension_rules::check;
-use pension_rules::payroll::PayrollRow;
 use pension_rules::rules::RuleSet;
 use serde_json::{Map, Value};
 
@@ -113,45 +112,6 @@ pub fn split_files(text: &str) -> Vec<(String, Arc<str>)> {
     }
     files.push((path, Arc::from(body.as_str())));
     files
-}
-
-/// The CLI's CSV payroll reading (`bindings/cli/src/contribution_cmd.rs`,
-/// `read_csv` + `read_payroll`): header `employee_id,wage,employment`,
-/// fields trimmed, unknown or missing columns refused.
-pub fn read_payroll_csv(data: &[u8]) -> Result<Vec<PayrollRow>, String> {
-    const COLS: &[&str] = &["employee_id", "wage", "employment"];
-    let mut rd = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(data);
-    let headers: Vec<String> = rd
-        .headers()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    if headers.iter().any(|h| !COLS.contains(&h.as_str()))
-        || COLS.iter().any(|c| !headers.iter().any(|h| h == c))
-    {
-        return Err("bad header".into());
-    }
-    let mut rows = vec![];
-    for rec in rd.records() {
-        let rec = rec.map_err(|e| e.to_string())?;
-        let get = |k: &str| {
-            headers
-                .iter()
-                .zip(rec.iter())
-                .find(|(h, _)| *h == k)
-                .map(|(_, v)| v.to_string())
-                .unwrap_or_default()
-        };
-        rows.push(PayrollRow {
-            employee_id: get("employee_id"),
-            wage: get("wage"),
-            employment: get("employment"),
-        });
-    }
-    Ok(rows)
 }
 
 /// Values that break naive code: huge and tiny decimals, overflowing

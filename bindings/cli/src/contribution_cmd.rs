@@ -7,14 +7,16 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use pension_rules::YearMonth;
 use pension_rules::contribution::{ContributionInput, Employment, assess};
-use pension_rules::payroll::{PayrollRow, Period, assess_payroll, rows_from_json};
+use pension_rules::payroll::{
+    PayrollRow, Period, assess_payroll_rows, rows_from_csv, rows_from_json,
+};
 use pension_rules::rules::Snapshot;
 use pension_rules::trace::{Trace, Tracer};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::Source;
-pub(crate) use crate::errors::describe;
+pub(crate) use crate::errors::{bad_text, describe, in_file, io_error, usage};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,7 +187,7 @@ fn payroll(
         .ok_or("the period has no months")?;
     let snap = rules.at(first.first_day());
     let mut tracer = Tracer::new(args.trace);
-    let r = assess_payroll(&rows, period, &snap, &mut tracer).map_err(|e| describe(&e))?;
+    let r = assess_payroll_rows(&rows, period, &snap, &mut tracer).map_err(|e| describe(&e))?;
     let trace = tracer.finish(&snap);
     match args.format {
         Format::Json => {
@@ -197,7 +199,7 @@ fn payroll(
                     Ok(l) => json!(l),
                     Err(e) => json!({
                         "row": i,
-                        "employee_id": rows.get(i).map(|r| r.employee_id.as_str()),
+                        "employee_id": employee_id(&rows, i),
                         "error": { "code": e.code(), "message": e.to_string(), "fields": e.fields() },
                     }),
                 })
@@ -254,7 +256,7 @@ fn payroll(
                     Err(e) => println!(
                         "{:>4}  {:<14} REJECTED  [{}] {}",
                         i + 1,
-                        rows.get(i).map_or("", |r| r.employee_id.as_str()),
+                        employee_id(&rows, i).unwrap_or(""),
                         e.code(),
                         e
                     ),
@@ -293,6 +295,13 @@ fn payroll(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The employee id of row `i`, if it read.
+fn employee_id(rows: &[Result<PayrollRow, pension_rules::Error>], i: usize) -> Option<&str> {
+    rows.get(i)
+        .and_then(|r| r.as_ref().ok())
+        .map(|r| r.employee_id.as_str())
 }
 
 fn position(p: pension_rules::contribution::BasePosition) -> &'static str {
@@ -377,30 +386,19 @@ pub(crate) fn read_csv(
     Ok(out)
 }
 
-fn read_payroll(path: &Path) -> Result<Vec<PayrollRow>, String> {
-    const COLS: &[&str] = &["employee_id", "wage", "employment"];
+/// Payroll rows as read: a CSV record that does not read (more or fewer
+/// fields than the header) is an error row in its place; a bad header or
+/// JSON shape refuses the file.
+fn read_payroll(path: &Path) -> Result<Vec<Result<PayrollRow, pension_rules::Error>>, String> {
     if is_csv(path) {
-        let recs = read_csv(path, COLS, COLS)?;
-        Ok(recs
-            .into_iter()
-            .map(|(_, fields)| {
-                let get = |k: &str| {
-                    fields
-                        .iter()
-                        .find(|(h, _)| h == k)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default()
-                };
-                PayrollRow {
-                    employee_id: get("employee_id"),
-                    wage: get("wage"),
-                    employment: get("employment"),
-                }
-            })
-            .collect())
+        let f = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+        rows_from_csv(std::io::BufReader::new(f))
+            .map_err(|e| in_file(path, &e))
     } else {
         let v = read_json(path)?;
-        rows_from_json(&v).map_err(|e| format!("{}: {}", path.display(), describe(&e)))
+        rows_from_json(&v)
+            .map(|rows| rows.into_iter().map(Ok).collect())
+            .map_err(|e| in_file(path, &e))
     }
 }
 

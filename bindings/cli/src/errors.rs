@@ -26,3 +26,28 @@ fn render(e: &Error, path: impl Fn(&str) -> String) -> String {
     }
     s
 }
+
+/// A file that cannot be read or written: `[io] PATH: message`.
+pub(crate) fn io_error(path: &std::path::Path, e: &dyn std::fmt::Display) -> String {
+    format!("[io] {}: {e}", path.display())
+}
+
+/// Input text that does not parse (JSON, CSV): `[invalid_input] PATH: …`.
+pub(crate) fn bad_text(path: &std::path::Path, what: &str, e: &dyn std::fmt::Display) -> String {
+    format!("[invalid_input] {}: not valid {what}: {e}", path.display())
+}
+
+/// A flag missing or in the wrong combination (what clap cannot check):
+/// `[invalid_input] message`.
+pub(crate) fn usage(message: impl std::fmt::Display) -> String {
+    format!("[invalid_input] {message}")
+}
+
+/// A core error of an input file: `[code] PATH: message`.
+pub(crate) fn in_file(path: &std::path::Path, e: &Error) -> String {
+    let d = describe(e);
+    match d.split_once("] ") {
+        Some((code, rest)) => format!("{code}] {}: {rest}", path.display()),
+        None => d,
+    }
+}

@@ -170,11 +170,11 @@ fn payroll_empty_and_malformed() {
     assert_eq!(v["rows"], Value::Array(vec![]));
     assert_eq!(v["totals"]["assessed"], 0);
 
-    // A record with fewer fields than the header: the file is refused with
-    // the line named, not read with shifted columns.
+    // Records with fewer or more fields than the header are error rows in
+    // their place (never read with shifted columns); the others are assessed.
     let short = temp(
         "short.csv",
-        "employee_id,wage,employment\nA,6000,employee\nB,6000\n",
+        "employee_id,wage,employment\nA,6000,employee\nB,6000\nC,6000,employee,x\nD,7000,employee\n",
     );
     let o = bin(&[
         "contribution",
@@ -182,10 +182,41 @@ fn payroll_empty_and_malformed() {
         short.to_str().unwrap(),
         "--month",
         "2025-07",
+        "--format",
+        "json",
     ]);
-    let (_, err) = text(&o);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(err.contains("line: 3"), "{err}");
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "some rows rejected: {err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["employee_id"], "A");
+    assert_eq!(rows[3]["employee_id"], "D");
+    for (i, line, n) in [(1, 3, 2), (2, 4, 4)] {
+        let e = &rows[i]["error"];
+        assert_eq!(e["code"], "invalid_input", "{e}");
+        assert_eq!(e["fields"][0]["path"], format!("rows[{i}]"), "{e}");
+        let m = e["message"].as_str().unwrap();
+        assert!(m.contains(&format!("line {line}: {n} fields")), "{m}");
+    }
+    assert_eq!(
+        (
+            v["totals"]["assessed"].as_u64(),
+            v["totals"]["rejected"].as_u64()
+        ),
+        (Some(2), Some(2))
+    );
+    // The table shows the rejected rows too.
+    let o = bin(&[
+        "contribution",
+        "--payroll",
+        short.to_str().unwrap(),
+        "--month",
+        "2025-07",
+    ]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(out.matches("REJECTED").count(), 2, "{out}");
 
     let header = temp("header.csv", "id,wage\nA,6000\n");
     let o = bin(&[
@@ -197,8 +228,26 @@ fn payroll_empty_and_malformed() {
     ]);
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(2));
+    assert!(err.starts_with("error: [invalid_input] "), "{err}");
     assert!(
-        err.contains("unknown: id") && err.contains("missing: employee_id,employment"),
+        err.contains("unknown column \"id\"")
+            && err.contains("missing column \"employee_id\"")
+            && err.contains("missing column \"employment\""),
+        "{err}"
+    );
+    // No header at all (an empty file): refused, naming the columns.
+    let nothing = temp("nothing.csv", "");
+    let o = bin(&[
+        "contribution",
+        "--payroll",
+        nothing.to_str().unwrap(),
+        "--month",
+        "2025-07",
+    ]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("header") && err.contains("employee_id,wage,employment"),
         "{err}"
     );
 }

@@ -122,7 +122,9 @@ impl Part {
                 0,
             );
             let (mut index, mut list, mut pm, mut pi, mut bal) = (0, (0, 0), 0, 0, 0);
-            if let Ok(p) = row {
+            if let Ok(p) = row
+                && p.is_plausible()
+            {
                 birth = p.birth;
                 cat = p.category;
                 from = p.first_contribution;

@@ -34,6 +34,12 @@ use parse::{MergeMode, ParsedParam};
 pub use registry::{Domain, Lookup, ParamSpec, Shape, TableKey};
 pub use snapshot::*;
 
+/// The calendar years rule data may describe (a yearly entry outside them
+/// is `out_of_range`). Inputs whose months lie outside them cannot be
+/// grounded in any rule set; the population reader refuses them
+/// (`population::Person::check_plausible`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }

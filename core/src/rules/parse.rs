@@ -689,14 +689,20 @@ impl<'i> Reader<'_, 'i> {
         self.allow_only(e, &allowed);
         let year = match get(e, "year") {
             Some(v) => match self.int("year", v) {
-                Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
+                Some(y) if i32::try_from(y).is_ok_and(|y| super::YEARS.contains(&y)) => {
+                    Some(y as i32)
+                }
                 Some(y) => {
                     let key = self.key("year");
                     self.push(
                         v.span().start,
                         &key,
                         C::OutOfRange,
-                        format!("year {y} is outside 1900–2200"),
+                        format!(
+                            "year {y} is outside {}–{}",
+                            super::YEARS.start(),
+                            super::YEARS.end()
+                        ),
                     );
                     None
                 }
