@@ -21,6 +21,7 @@
 //! ```
 
 mod lenient;
+mod pin;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -124,6 +125,9 @@ impl FromStr for Kind {
 pub struct Engine {
     rules: RuleSet,
     catalog: Option<Catalog>,
+    /// `(id, hash)`: rule sets refused unless their hash matches (see
+    /// [`Engine::load_pinned`]).
+    pins: Vec<(String, String)>,
 }
 
 impl Engine {
@@ -145,7 +149,11 @@ impl Engine {
     /// ```
     pub fn load(id: &str, catalog: Option<Catalog>) -> Result<Engine, Error> {
         let rules = resolve(catalog.as_ref(), id)?;
-        Ok(Engine { rules, catalog })
+        Ok(Engine {
+            rules,
+            catalog,
+            pins: vec![],
+        })
     }
 
     /// Layer an overlay given as TOML text (a reform scenario; see
@@ -181,7 +189,7 @@ impl Engine {
 
     /// A rule set by id: from this engine's catalog, else a shipped one.
     pub fn resolve(&self, id: &str) -> Result<RuleSet, Error> {
-        resolve(self.catalog.as_ref(), id)
+        pin::check(&self.pins, resolve(self.catalog.as_ref(), id)?)
     }
 
     /// Ids of every rule set this engine can resolve (shipped first).
@@ -245,10 +253,13 @@ impl Engine {
                 let i = TransferInput::from_json(&input)?;
                 let mut sets = vec![self.rules.clone()];
                 for id in self.ids() {
-                    if id != self.rules.id()
-                        && let Ok(rs) = self.resolve(&id)
-                    {
-                        sets.push(rs);
+                    if id != self.rules.id() {
+                        match self.resolve(&id) {
+                            Ok(rs) => sets.push(rs),
+                            // A pinned set whose data changed stops the plan.
+                            Err(e) if e.code() == "hash_mismatch" => return Err(e),
+                            Err(_) => {}
+                        }
                     }
                 }
                 to_json(&transfer(&i, RuleSets::new(&sets)?, trace)?)

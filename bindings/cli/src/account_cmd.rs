@@ -117,7 +117,7 @@ fn from_csv(path: &std::path::Path) -> Result<(Value, Vec<u64>, Vec<u64>), Strin
 }
 
 pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.ruleset).map_err(|e| e.to_string())?;
+    let rules = source.load(&args.ruleset).map_err(|e| describe(&e))?;
     let csv = args
         .file
         .extension()
@@ -128,7 +128,10 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
         (read_json(&args.file)?, vec![], vec![])
     };
     let Value::Object(obj) = &mut v else {
-        return Err(format!("{}: expected a JSON object", args.file.display()));
+        return Err(format!(
+            "[invalid_input] {}: expected a JSON object",
+            args.file.display()
+        ));
     };
     // Flags fill in or override the file's fields.
     if let Some(b) = &args.opening_balance {
@@ -156,17 +159,21 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
             .entry("rates")
             .or_insert_with(|| Value::Object(Map::new()));
         let Value::Object(rates) = rates else {
-            return Err("rates: expected an object like {\"2014\": \"0.03\"}".into());
+            return Err(crate::errors::usage(
+                "rates: expected an object like {\"2014\": \"0.03\"}",
+            ));
         };
         for r in &args.rate {
-            let (y, x) = r
-                .split_once('=')
-                .ok_or_else(|| format!("--rate {r:?}: expected YEAR=RATE, e.g. 2014=0.03"))?;
+            let (y, x) = r.split_once('=').ok_or_else(|| {
+                crate::errors::usage(format!("--rate {r:?}: expected YEAR=RATE, e.g. 2014=0.03"))
+            })?;
             rates.insert(y.trim().to_string(), json!(x.trim()));
         }
     }
     if csv && !obj.contains_key("opening_year") {
-        return Err("--opening-year YYYY is required with CSV input".into());
+        return Err(crate::errors::usage(
+            "--opening-year YYYY is required with CSV input",
+        ));
     }
     let input =
         AccountInput::from_json(&v).map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
@@ -176,7 +183,7 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
         .or(input.through_year)
         .unwrap_or(input.opening_year);
     let date = chrono::NaiveDate::from_ymd_opt(last, 12, 31)
-        .ok_or_else(|| format!("through_year {last} is out of range"))?;
+        .ok_or_else(|| crate::errors::usage(format!("through_year {last} is out of range")))?;
     let snap = rules.at(date);
     let mut tracer = Tracer::new(args.trace);
     let s = statement(&input, &snap, &mut tracer)

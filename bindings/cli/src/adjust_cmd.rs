@@ -118,7 +118,10 @@ pub(crate) fn run(args: AdjustArgs, source: &Source) -> Result<ExitCode, String>
     match (args.year, args.from_year, args.to_year) {
         (Some(y), _, _) => single(&args, &rules, y),
         (None, Some(from), Some(to)) => chain(&args, &rules, from, to),
-        _ => Err("invalid input:\n  --year: give --year, or --from-year with --to-year".into()),
+        _ => Err(
+            "[invalid_input] invalid input:\n  --year: give --year, or --from-year with --to-year"
+                .into(),
+        ),
     }
 }
 

@@ -85,26 +85,27 @@ fn read(file: &PathBuf) -> Result<String, String> {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| format!("stdin: {e}"))?;
+            .map_err(|e| crate::errors::io_error(std::path::Path::new("stdin"), &e))?;
         Ok(s)
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
+        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))
     }
 }
 
 /// The input and its rule set.
 fn load(args: &CaseArgs, source: &Source) -> Result<(AwardInput, RuleSet), String> {
     let text = read(&args.file)?;
-    let v: Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not valid JSON: {e}", args.file.display()))?;
+    let v: Value =
+        serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(&args.file, "JSON", &e))?;
     let (input, case_ruleset) = match v.get("input") {
         Some(input) => (input.clone(), v.get("ruleset").and_then(Value::as_str)),
         None => (v.clone(), None),
     };
-    let id =
-        args.ruleset.as_deref().or(case_ruleset).ok_or(
+    let id = args.ruleset.as_deref().or(case_ruleset).ok_or_else(|| {
+        crate::errors::usage(
             "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
-        )?;
+        )
+    })?;
     let rules = source.load(id).map_err(|e| crate::errors::describe(&e))?;
     let input = AwardInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
     Ok((input, rules))

@@ -30,8 +30,8 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
     let mut totals = (0, 0, 0, 0);
     let mut json_reports = vec![];
     for file in &args.files {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let report = check_json(&text, &resolve).map_err(|e| format!("{}: {e}", file.display()))?;
+        let text = std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))?;
+        let report = check_json(&text, &resolve).map_err(|e| crate::errors::in_file(file, &e))?;
         let (p, f, e, u) = report.counts();
         totals = (totals.0 + p, totals.1 + f, totals.2 + e, totals.3 + u);
         all_ok &= report.ok(args.allow_unsupported);

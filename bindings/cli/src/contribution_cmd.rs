@@ -76,15 +76,17 @@ enum EmploymentArg {
 fn decimal(flag: &str, s: &Option<String>) -> Result<Option<Decimal>, String> {
     s.as_ref()
         .map(|s| {
-            s.trim()
-                .parse::<Decimal>()
-                .map_err(|_| format!("--{flag}: {s:?} is not a decimal amount like 6000.00"))
+            s.trim().parse::<Decimal>().map_err(|_| {
+                usage(format!(
+                    "--{flag}: {s:?} is not a decimal amount like 6000.00"
+                ))
+            })
         })
         .transpose()
 }
 
 pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.ruleset).map_err(|e| e.to_string())?;
+    let rules = source.load(&args.ruleset).map_err(|e| describe(&e))?;
     if let Some(path) = &args.payroll {
         return payroll(&args, path, &rules);
     }
@@ -94,9 +96,9 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
             ContributionInput::from_json(&v).map_err(|e| describe(&e))?
         }
         None => {
-            let month = args
-                .month
-                .ok_or("--month YYYY-MM is required (or --input FILE, or --payroll FILE)")?;
+            let month = args.month.ok_or_else(|| {
+                usage("--month YYYY-MM is required (or --input FILE, or --payroll FILE)")
+            })?;
             let employment = match args.employment {
                 EmploymentArg::Employee => Employment::Employee,
                 EmploymentArg::Flexible => Employment::Flexible,
@@ -171,20 +173,19 @@ fn payroll(
     let period = match (args.month, args.year) {
         (Some(m), None) => Period::Month(m),
         (None, Some(y)) => Period::Year(y),
-        _ => return Err("--payroll needs --month YYYY-MM or --year YYYY".into()),
+        _ => return Err(usage("--payroll needs --month YYYY-MM or --year YYYY")),
     };
     if args.wage.is_some() || args.chosen_base.is_some() {
-        return Err(
-            "--wage and --chosen-base do not apply to --payroll (the file gives each row's wage)"
-                .into(),
-        );
+        return Err(usage(
+            "--wage and --chosen-base do not apply to --payroll (the file gives each row's wage)",
+        ));
     }
     let rows = read_payroll(path)?;
     let first = period
         .months()
         .first()
         .copied()
-        .ok_or("the period has no months")?;
+        .ok_or_else(|| usage("the period has no months"))?;
     let snap = rules.at(first.first_day());
     let mut tracer = Tracer::new(args.trace);
     let r = assess_payroll_rows(&rows, period, &snap, &mut tracer).map_err(|e| describe(&e))?;
@@ -320,8 +321,8 @@ fn is_csv(path: &Path) -> bool {
 
 /// Read a JSON file.
 pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    serde_json::from_str(&text).map_err(|e| bad_text(path, "JSON", &e))
 }
 
 /// A CSV record: its line and (column, value) pairs.
@@ -336,10 +337,10 @@ pub(crate) fn read_csv(
     let mut rd = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| io_error(path, &e))?;
     let headers: Vec<String> = rd
         .headers()
-        .map_err(|e| format!("{}: {e}", path.display()))?
+        .map_err(|e| bad_text(path, "CSV", &e))?
         .iter()
         .map(str::to_string)
         .collect();
@@ -355,7 +356,7 @@ pub(crate) fn read_csv(
         .collect();
     if !unknown.is_empty() || !missing.is_empty() {
         return Err(format!(
-            "{}: header must name the columns {} (unknown: {}; missing: {})",
+            "[invalid_input] {}: header must name the columns {} (unknown: {}; missing: {})",
             path.display(),
             allowed.join(","),
             if unknown.is_empty() {
@@ -372,7 +373,7 @@ pub(crate) fn read_csv(
     }
     let mut out = vec![];
     for rec in rd.records() {
-        let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
+        let rec = rec.map_err(|e| bad_text(path, "CSV", &e))?;
         let line = rec.position().map_or(0, |p| p.line());
         out.push((
             line,
@@ -392,8 +393,7 @@ pub(crate) fn read_csv(
 fn read_payroll(path: &Path) -> Result<Vec<Result<PayrollRow, pension_rules::Error>>, String> {
     if is_csv(path) {
         let f = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
-        rows_from_csv(std::io::BufReader::new(f))
-            .map_err(|e| in_file(path, &e))
+        rows_from_csv(std::io::BufReader::new(f)).map_err(|e| in_file(path, &e))
     } else {
         let v = read_json(path)?;
         rows_from_json(&v)

@@ -78,7 +78,10 @@ pub(crate) struct Source {
 impl Source {
     fn new(dir: Option<&PathBuf>) -> Result<Self, String> {
         let dir = match dir {
-            Some(d) => Some(Catalog::from_dir(d).map_err(|e| e.to_string())?),
+            Some(d) => Some(
+                Catalog::from_dir(d)
+                    .map_err(|e| errors::describe(&pension_rules::Error::from(e)))?,
+            ),
             None => None,
         };
         Ok(Source { dir, pins: vec![] })

@@ -134,7 +134,10 @@ fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
                 .flatten()
                 .map(|m| m.trim_start_matches("invalid input:\n").to_string())
                 .collect();
-            return Err(format!("invalid input:\n{}", msgs.join("\n")));
+            return Err(format!(
+                "[invalid_input] invalid input:\n{}",
+                msgs.join("\n")
+            ));
         }
     };
     let snap = rules.at(from.first_day());

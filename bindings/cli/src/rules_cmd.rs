@@ -67,10 +67,10 @@ pub(crate) enum RulesCmd {
 
 pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<RuleSet, String> {
     for path in overlays {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| crate::errors::io_error(path, &e))?;
         rs = rs
             .with_overlay(&path.display().to_string(), &text)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::errors::describe(&e.into()))?;
     }
     Ok(rs)
 }
@@ -112,7 +112,10 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             overlay,
             json,
         } => {
-            let rs = with_overlays(source.load(&id).map_err(|e| e.to_string())?, &overlay)?;
+            let rs = with_overlays(
+                source.load(&id).map_err(|e| crate::errors::describe(&e))?,
+                &overlay,
+            )?;
             let date = as_of.unwrap_or_else(today);
             let resolved = rs.resolve(date, known_on);
             if json {
@@ -185,7 +188,8 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Validate { path } => {
-            let cat = Catalog::from_dir(&path).map_err(|e| e.to_string())?;
+            let cat = Catalog::from_dir(&path)
+                .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?;
             let mut bad = false;
             if cat.ids().is_empty() {
                 // Headers that failed to parse leave no ids: load reports them.
@@ -224,13 +228,22 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             overlay_b,
             json,
         } => {
-            let ra = with_overlays(source.load(&a).map_err(|e| e.to_string())?, &overlay_a)?;
-            let rb = with_overlays(source.load(&b).map_err(|e| e.to_string())?, &overlay_b)?;
+            let ra = with_overlays(
+                source.load(&a).map_err(|e| crate::errors::describe(&e))?,
+                &overlay_a,
+            )?;
+            let rb = with_overlays(
+                source.load(&b).map_err(|e| crate::errors::describe(&e))?,
+                &overlay_b,
+            )?;
             crate::rules_diff::print(&pension_rules::rules::diff::diff(&ra, &rb), json)?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Hash { id, overlay } => {
-            let rs = with_overlays(source.load(&id).map_err(|e| e.to_string())?, &overlay)?;
+            let rs = with_overlays(
+                source.load(&id).map_err(|e| crate::errors::describe(&e))?,
+                &overlay,
+            )?;
             println!("{} {} sha256:{}", rs.id(), rs.version(), rs.hash());
             Ok(ExitCode::SUCCESS)
         }

@@ -100,8 +100,8 @@ const OUT_COLUMNS: &[&str] = &[
 fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
     let mut a = match &args.assumptions {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?
+            let text = std::fs::read_to_string(p).map_err(|e| crate::errors::io_error(p, &e))?;
+            serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(p, "JSON", &e))?
         }
         None => Config::shaanxi_assumptions(),
     };
@@ -246,7 +246,9 @@ fn print_table(names: &[String], s: &[Summary]) {
 }
 
 pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, String> {
-    let base = source.load(&args.ruleset).map_err(|e| e.to_string())?;
+    let base = source
+        .load(&args.ruleset)
+        .map_err(|e| crate::errors::describe(&e))?;
     let snap = |rs: &pension_rules::rules::RuleSet| -> Snapshot {
         pension_rules::population::snapshot(rs, args.known_on)
     };
@@ -265,18 +267,22 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     }
     let population = match (&args.population, args.synthetic) {
         (Some(p), None) => {
-            let f = std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let f = std::fs::File::open(p).map_err(|e| crate::errors::io_error(p, &e))?;
             Population::read_csv(std::io::BufReader::new(f))
-                .map_err(|e| format!("{}: {e}", p.display()))?
+                .map_err(|e| crate::errors::in_file(p, &e))?
         }
         (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
-        _ => return Err("give a population CSV file or --synthetic N".into()),
+        _ => {
+            return Err(crate::errors::usage(
+                "give a population CSV file or --synthetic N",
+            ));
+        }
     };
     if let Some(p) = &args.export_population {
-        let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
         population
             .write_csv(std::io::BufWriter::new(f))
-            .map_err(|e| format!("{}: {e}", p.display()))?;
+            .map_err(|e| crate::errors::io_error(p, &e))?;
     }
     let assumptions = assumptions(&args)?;
 
@@ -302,9 +308,10 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     };
     let mut writer = match &args.out {
         Some(p) => {
-            let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
             let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
-            w.write_record(OUT_COLUMNS).map_err(|e| e.to_string())?;
+            w.write_record(OUT_COLUMNS)
+                .map_err(|e| crate::errors::io_error(p, &e))?;
             Some(w)
         }
         None => None,
@@ -333,20 +340,20 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                     if let Some(r) = rows.get(j)
                         && let Err(e) = w.write_record(row(&names[k], &ids[start + j], r))
                     {
-                        write_error.get_or_insert(e.to_string());
+                        write_error.get_or_insert(format!("[io] {e}"));
                     }
                 }
             }
         },
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| crate::errors::describe(&e))?;
     let elapsed = started.elapsed();
     bar.finish_and_clear();
     if let Some(e) = write_error {
         return Err(e);
     }
     if let Some(mut w) = writer {
-        w.flush().map_err(|e| e.to_string())?;
+        w.flush().map_err(|e| format!("[io] {e}"))?;
     }
     if let Some(p) = &args.flows {
         write_flows(p, &names, &summaries)?;
@@ -373,9 +380,9 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
 }
 
 fn write_flows(p: &PathBuf, names: &[String], s: &[Summary]) -> Result<(), String> {
-    let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
-    let err = |e: csv::Error| e.to_string();
+    let err = |e: csv::Error| crate::errors::io_error(p, &e);
     w.write_record([
         "scenario",
         "year",
@@ -402,5 +409,5 @@ fn write_flows(p: &PathBuf, names: &[String], s: &[Summary]) -> Result<(), Strin
             .map_err(err)?;
         }
     }
-    w.flush().map_err(|e| e.to_string())
+    w.flush().map_err(|e| crate::errors::io_error(p, &e))
 }

@@ -67,7 +67,7 @@ fn rule_set_id(args: &SurvivorArgs, source: &Source) -> Result<String, String> {
         .cloned()
         .ok_or_else(|| {
             format!(
-                "no rule set for region {region} (rule sets: {}); give --monthly-income-base instead",
+                "[invalid_input] no rule set for region {region} (rule sets: {}); give --monthly-income-base instead",
                 ids.join(", ")
             )
         })
@@ -96,10 +96,11 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
         args.account_balance.clone().map(Value::from),
     );
     put("personal_part", args.personal_part.clone().map(Value::from));
-    let input: SurvivorInput = parse_input(&Value::Object(input)).map_err(|e| e.to_string())?;
+    let input: SurvivorInput =
+        parse_input(&Value::Object(input)).map_err(|e| crate::errors::describe_flags(&e))?;
 
     let id = rule_set_id(&args, source)?;
-    let rules = source.load(&id).map_err(|e| e.to_string())?;
+    let rules = source.load(&id).map_err(|e| crate::errors::describe(&e))?;
     let date = match &args.death_month {
         Some(m) => m
             .parse::<YearMonth>()
@@ -108,7 +109,8 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
         None => chrono::Local::now().date_naive(),
     };
     let snap = rules.at(date);
-    let r = survivor(&snap, &input, &mut Tracer::new(true)).map_err(|e| e.to_string())?;
+    let r = survivor(&snap, &input, &mut Tracer::new(true))
+        .map_err(|e| crate::errors::describe_flags(&e))?;
 
     if args.json {
         println!(

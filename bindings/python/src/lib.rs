@@ -39,14 +39,16 @@ struct NativeEngine {
 #[pymethods]
 impl NativeEngine {
     /// Load `ruleset` (from `rules_dir` first, if given, else the shipped
-    /// sets) and layer `overlays`: `(label, toml_text_or_dict)` pairs.
+    /// sets), refusing any set pinned in `pins` (`(id, hash)` pairs) whose
+    /// hash differs, and layer `overlays`: `(label, toml_text_or_dict)` pairs.
     #[new]
-    #[pyo3(signature = (ruleset, rules_dir=None, overlays=Vec::new()))]
+    #[pyo3(signature = (ruleset, rules_dir=None, overlays=Vec::new(), pins=Vec::new()))]
     fn new(
         py: Python<'_>,
         ruleset: &str,
         rules_dir: Option<PathBuf>,
         overlays: Vec<(String, Bound<'_, PyAny>)>,
+        pins: Vec<(String, String)>,
     ) -> PyResult<Self> {
         let catalog = match rules_dir {
             Some(d) => Some(
@@ -56,7 +58,9 @@ impl NativeEngine {
             ),
             None => None,
         };
-        let mut engine = py.detach(|| Engine::load(ruleset, catalog)).py_err(py)?;
+        let mut engine = py
+            .detach(|| Engine::load_pinned(ruleset, catalog, &pins))
+            .py_err(py)?;
         for (label, overlay) in overlays {
             engine = if let Ok(text) = overlay.cast::<PyString>() {
                 let text = text.to_cow()?.into_owned();

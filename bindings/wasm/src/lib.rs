@@ -140,8 +140,10 @@ pub struct Engine {
 #[wasm_bindgen]
 impl Engine {
     /// Load `ruleset` (default `cn/shaanxi`): from `options.files` (rule
-    /// files as `{path: text}`) first, else a shipped set; then layer
-    /// `options.overlays` (TOML text or the same document as an object).
+    /// files as `{path: text}`) first, else a shipped set, refusing it (and
+    /// any other set the engine loads) unless its hash is `options.pin` (a
+    /// hash for `ruleset`, or `{id: hash}`); then layer `options.overlays`
+    /// (TOML text or the same document as an object).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "string")] ruleset: Option<String>,
@@ -163,7 +165,8 @@ impl Engine {
             _ => None,
         };
         let id = ruleset.as_deref().unwrap_or("cn/shaanxi");
-        let mut inner = Core::load(id, catalog).or_throw()?;
+        let pins = pins(id, options.get("pin")).or_throw()?;
+        let mut inner = Core::load_pinned(id, catalog, &pins).or_throw()?;
         let overlays = match options.get("overlays") {
             Some(Value::Array(a)) => a.as_slice(),
             _ => &[],
@@ -359,6 +362,30 @@ impl Engine {
     #[wasm_bindgen(js_name = rulesList, unchecked_return_type = "RuleSetInfo[]")]
     pub fn rules_list(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.list())
+    }
+}
+
+/// `options.pin` as `(id, hash)` pairs: a string pins `id`, an object pins
+/// each of its keys.
+fn pins(id: &str, pin: Option<&Value>) -> Result<Vec<(String, String)>, Error> {
+    let wrong = || {
+        Error::field(
+            "options.pin",
+            "expected a hash (string) or an object {id: hash} of strings",
+        )
+    };
+    match pin {
+        None => Ok(vec![]),
+        Some(Value::String(h)) => Ok(vec![(id.to_string(), h.clone())]),
+        Some(Value::Object(m)) => m
+            .iter()
+            .map(|(k, v)| {
+                v.as_str()
+                    .map(|h| (k.clone(), h.to_string()))
+                    .ok_or_else(wrong)
+            })
+            .collect(),
+        Some(_) => Err(wrong()),
     }
 }
 

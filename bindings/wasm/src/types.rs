@@ -21,14 +21,29 @@ export interface EngineOptions {
   /** Reform overlays layered in order: TOML text, or the same document as an object
    *  (dates as "YYYY-MM-DD" strings, values as decimal strings). */
   overlays?: (string | object)[];
+  /** Refuse rule data other than the approved: the content hash of `ruleset` (as
+   *  `rulesHash().hash` or `pension-rules rules hash` gives it, bare or "sha256:…"), or
+   *  `{id: hash}` pins that also hold for the other sets the engine loads (a transfer's
+   *  places, conformance cases). A set whose hash differs throws a `LoadError` with
+   *  `code: "hash_mismatch"`. The pin is on the set as loaded, before `overlays`. */
+  pin?: string | Record<string, string>;
 }
+
+/** Every code a thrown error can carry (docs/errors.md). */
+export type ErrorCode =
+  | "invalid_input"
+  | "rule_not_in_force"
+  | "rule_missing_year"
+  | "rule_missing_row"
+  | "rules_invalid"
+  | "hash_mismatch"
+  | "not_applicable";
 
 /** The error thrown by every method. */
 export interface PensionRulesError extends Error {
   name: "InputError" | "RulesError" | "LoadError" | "NotApplicableError";
-  /** Stable code: invalid_input, rule_not_in_force, rule_missing_year, rule_missing_row,
-   *  rules_invalid, not_applicable. */
-  code: string;
+  /** Stable code (docs/errors.md). */
+  code: ErrorCode;
   /** InputError: `{fields}`; LoadError: `{diagnostics}`; RulesError: `{kind, param, …}`. */
   details: {
     fields?: { path: string; message: string }[];

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _frames, _native
 from ._types import (
@@ -49,6 +49,24 @@ class Engine:
     found under ``rules_dir``; ``overlays`` are reform scenarios layered on
     top, in order (see docs/rules-format.md).
 
+    ``pin`` refuses rule data other than the approved: the content hash of
+    ``ruleset`` (as ``Engine.rules_hash().hash`` or ``pension-rules rules
+    hash`` gives it, bare or ``sha256:…``), or a mapping ``{id: hash}`` that
+    also holds for the other sets the engine loads (a transfer's places, the
+    cases of :meth:`check`). A set whose hash differs raises
+    :class:`~pension_rules.LoadError` with ``code == "hash_mismatch"``. The
+    pin is on the set as loaded, before ``overlays``.
+
+    >>> from pension_rules import LoadError
+    >>> approved = Engine("cn/shaanxi").rules_hash().hash
+    >>> Engine("cn/shaanxi", pin=approved).identity.id
+    'cn/shaanxi'
+    >>> try:
+    ...     Engine("cn/shaanxi", pin="0" * 64)
+    ... except LoadError as e:
+    ...     print(e.code)
+    hash_mismatch
+
     Inputs are the vector-format fields (docs/vectors.md), as a dict or as
     keyword arguments. Amounts are exact: pass ``decimal.Decimal``, ``str``
     or ``int``; a ``float`` is refused (:class:`~pension_rules.InputError`)
@@ -73,7 +91,18 @@ class Engine:
         *,
         rules_dir: Union[str, "os.PathLike[str]", None] = None,
         overlays: Iterable[Overlay] = (),
+        pin: Union[str, Mapping[str, str], None] = None,
     ) -> None:
+        if pin is None:
+            pins: List[Tuple[str, str]] = []
+        elif isinstance(pin, str):
+            pins = [(ruleset, pin)]
+        elif isinstance(pin, Mapping):
+            pins = [(str(k), str(v)) for k, v in pin.items()]
+        else:
+            raise TypeError(
+                f"pin: expected a hash (str) or a mapping {{id: hash}}, got {type(pin).__name__}"
+            )
         pairs = []
         for i, o in enumerate(overlays):
             if isinstance(o, os.PathLike):
@@ -90,7 +119,7 @@ class Engine:
                     f"overlay[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}"
                 )
         rules_dir = None if rules_dir is None else os.fspath(rules_dir)
-        self._native = _native.NativeEngine(ruleset, rules_dir, pairs)
+        self._native = _native.NativeEngine(ruleset, rules_dir, pairs, pins)
 
     def __repr__(self) -> str:
         i = self.identity
