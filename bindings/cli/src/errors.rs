@@ -51,3 +51,20 @@ pub(crate) fn in_file(path: &std::path::Path, e: &Error) -> String {
         None => d,
     }
 }
+
+/// Parse the command line; a usage error (an unknown flag, a missing
+/// argument, a value that does not parse) is printed in the shape of every
+/// other error, `error: [invalid_input] …`, exit 2. `--help` and
+/// `--version` print as usual.
+pub(crate) fn parse_args<P: clap::Parser>() -> P {
+    match P::try_parse() {
+        Ok(p) => p,
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            eprint!("error: [invalid_input] {text}");
+            std::process::exit(e.exit_code());
+        }
+        Err(e) => e.exit(),
+    }
+}

@@ -115,7 +115,7 @@ impl Source {
 
 fn main() -> ExitCode {
     pipe::quiet_on_broken_pipe();
-    let cli = Cli::parse();
+    let cli: Cli = errors::parse_args();
     let source = match Source::new(cli.rules_dir.as_ref()) {
         Ok(s) => Source { pins: cli.pin, ..s },
         Err(e) => {
