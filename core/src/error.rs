@@ -7,6 +7,9 @@ use serde::Serialize;
 
 use crate::rules::LoadError;
 
+mod catalogue;
+pub use catalogue::DIAGNOSTIC_CODES;
+
 /// The rule set lacks a value a computation needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]

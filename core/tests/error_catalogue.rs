@@ -5,127 +5,55 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use pension_rules::Error;
 use pension_rules::check::{Outcome, check_json, embedded_resolver, handler};
-use pension_rules::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet};
-use pension_rules::{Error, RuleError};
+use pension_rules::error::DIAGNOSTIC_CODES;
+use pension_rules::rules::{Catalog, DiagnosticCode, RuleSet};
 use serde_json::{Value, json};
 
 fn catalogue() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap()
 }
 
-/// One error of every variant. The exhaustive matches below stop compiling
-/// when a variant is added, so this list (and the catalogue) must follow.
-fn one_of_each() -> Vec<Error> {
-    let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-    let diag = |code| Diagnostic {
-        file: Arc::from("x.toml"),
-        line: 1,
-        column: 1,
-        key: String::new(),
-        code,
-        message: String::new(),
-    };
-    let errors = vec![
-        Error::field("birth", "missing"),
-        Error::Rules(RuleError::NotInForce {
-            param: "account.credit_rate",
-            date,
-        }),
-        Error::Rules(RuleError::NoYear {
-            param: "award.pension_base",
-            year: 2031,
-        }),
-        Error::Rules(RuleError::NoScheme {
-            scheme: "pension adjustment",
-            param: "adjustment.fixed",
-            ruleset: "cn/national".into(),
-            year: 2025,
-        }),
-        Error::Rules(RuleError::RegionYears {
-            region: "440000".into(),
-            ruleset: None,
-            param: "award.average_wage",
-            years: vec![2019],
-            input: "average_wages",
-        }),
-        Error::Rules(RuleError::NoRow {
-            param: "award.annuity_divisor",
-            key: 71,
-        }),
-        Error::Load(LoadError {
-            diagnostics: vec![diag(DiagnosticCode::Syntax)],
-        }),
-        Error::Load(LoadError {
-            diagnostics: vec![diag(DiagnosticCode::HashMismatch)],
-        }),
-        Error::NotApplicable("not eligible".into()),
-    ];
-    for e in &errors {
-        match e {
-            Error::Input(_) | Error::Load(_) | Error::NotApplicable(_) => {}
-            Error::Rules(r) => match r {
-                RuleError::NotInForce { .. }
-                | RuleError::NoYear { .. }
-                | RuleError::NoScheme { .. }
-                | RuleError::RegionYears { .. }
-                | RuleError::NoRow { .. } => {}
-            },
-        }
-    }
-    errors
-}
-
-fn all_diagnostic_codes() -> Vec<DiagnosticCode> {
-    use DiagnosticCode::*;
-    let all = vec![
-        Syntax,
-        UnknownKey,
-        MissingField,
-        MissingSource,
-        WrongType,
-        FloatValue,
-        OutOfRange,
-        Unsorted,
-        Overlap,
-        NotMonotone,
-        BadSchedule,
-        UnknownVariant,
-        MissingParameter,
-        MissingRuleSet,
-        WrongFile,
-        Identity,
-        Io,
-        HashMismatch,
-    ];
-    // Exhaustive: a new code fails to compile here until it is listed.
-    for c in &all {
-        match c {
-            Syntax | UnknownKey | MissingField | MissingSource | WrongType | FloatValue
-            | OutOfRange | Unsorted | Overlap | NotMonotone | BadSchedule | UnknownVariant
-            | MissingParameter | MissingRuleSet | WrongFile | Identity | Io | HashMismatch => {}
-        }
-    }
-    all
-}
-
 /// A catalogue table row for `code`: a line starting with "| `code` |".
 fn documented(doc: &str, code: &str) -> bool {
-    let row = format!("| `{code}` |");
-    doc.lines().any(|l| l.starts_with(&row))
+    row(doc, code).is_some()
 }
 
+/// The cells of the first table row for `code`.
+fn row<'a>(doc: &'a str, code: &str) -> Option<Vec<&'a str>> {
+    let start = format!("| `{code}` |");
+    doc.lines().find(|l| l.starts_with(&start)).map(|l| {
+        l.trim_matches('|')
+            .split(" | ")
+            .map(str::trim)
+            .collect::<Vec<_>>()
+    })
+}
+
+fn file(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Every code of the public API (enumerated from the types by
+/// `Error::examples`, whose exhaustive matches stop compiling when a variant
+/// is added) has a row with a meaning, an example and a remedy.
 #[test]
 fn every_error_code_is_catalogued() {
     let doc = catalogue();
     let mut missing = vec![];
-    for e in one_of_each() {
-        if !documented(&doc, e.code()) {
-            missing.push(e.code().to_string());
+    let examples = Error::examples();
+    for e in &examples {
+        match row(&doc, e.code()) {
+            Some(cells) if cells.len() >= 4 && cells[1..4].iter().all(|c| c.len() > 3) => {}
+            Some(cells) => missing.push(format!(
+                "{}: a row needs meaning, example, remedy: {cells:?}",
+                e.code()
+            )),
+            None => missing.push(e.code().to_string()),
         }
         // Every variant of RuleError is named in the table of rule errors.
-        if let Error::Rules(r) = &e {
+        if let Error::Rules(r) = e {
             let v = serde_json::to_value(r).unwrap();
             let kind = v["kind"].as_str().unwrap();
             let name: String = kind
@@ -143,11 +71,17 @@ fn every_error_code_is_catalogued() {
             );
         }
     }
-    for c in all_diagnostic_codes() {
-        let name = serde_json::to_value(c).unwrap();
-        let name = name.as_str().unwrap();
-        if !documented(&doc, name) {
-            missing.push(name.to_string());
+    assert_eq!(
+        examples
+            .iter()
+            .filter(|e| matches!(e, Error::Load(_)))
+            .count(),
+        DIAGNOSTIC_CODES.len()
+    );
+    for &c in DIAGNOSTIC_CODES {
+        match row(&doc, c.name()) {
+            Some(cells) if cells.len() >= 4 && cells[1..4].iter().all(|c| c.len() > 3) => {}
+            _ => missing.push(c.name().to_string()),
         }
     }
     // The runner's own code.
@@ -157,6 +91,36 @@ fn every_error_code_is_catalogued() {
         }
     }
     assert!(missing.is_empty(), "not in docs/errors.md: {missing:?}");
+}
+
+/// The front ends cover every code: the docs' front-end table, the Python
+/// exception classes (their docstring table and `CODES`), and the JS
+/// `ErrorCode` type name each code under the class `Error::class` gives it.
+#[test]
+fn front_ends_cover_every_code() {
+    let doc = catalogue();
+    let python = file("bindings/python/python/pension_rules/errors.py");
+    let ts = file("bindings/wasm/src/types.rs");
+    let mut wrong = vec![];
+    for e in Error::examples() {
+        let (code, class) = (e.code(), e.class());
+        // docs/errors.md: "| `Load` (`rules_invalid`, `hash_mismatch`) | `LoadError` …"
+        let in_doc = doc.lines().any(|l| {
+            l.starts_with("| `")
+                && l.contains(&format!("`{code}`"))
+                && l.contains(&format!("| `{class}` "))
+        });
+        if !in_doc {
+            wrong.push(format!("docs/errors.md front-end table: {code} → {class}"));
+        }
+        if !python.contains(&format!("\"{code}\": {class}")) {
+            wrong.push(format!("errors.py CODES: \"{code}\": {class}"));
+        }
+        if !ts.contains(&format!("| \"{code}\"")) {
+            wrong.push(format!("types.rs ErrorCode: {code}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]

@@ -27,28 +27,25 @@ pub(crate) fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
 fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     let kwargs = PyDict::new(py);
     kwargs.set_item("code", e.code())?;
-    let class = match e {
+    match e {
         Error::Input(errs) => {
             let fields = PyList::empty(py);
             for f in &errs.0 {
                 fields.append(PyTuple::new(py, [f.path.as_str(), f.message.as_str()])?)?;
             }
             kwargs.set_item("fields", fields)?;
-            "InputError"
         }
         Error::Rules(r) => {
             let details = serde_json::to_value(r).unwrap_or_default();
             kwargs.set_item("details", to_py(py, &details)?)?;
-            "RulesError"
         }
         Error::Load(l) => {
             let diags = serde_json::to_value(&l.diagnostics).unwrap_or_default();
             kwargs.set_item("diagnostics", to_py(py, &diags)?)?;
-            "LoadError"
         }
-        Error::NotApplicable(_) => "NotApplicableError",
-    };
-    let class = py.import("pension_rules.errors")?.getattr(class)?;
+        Error::NotApplicable(_) => {}
+    }
+    let class = py.import("pension_rules.errors")?.getattr(e.class())?;
     let exc = class.call((e.to_string(),), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))
 }
@@ -63,4 +60,15 @@ impl<T> IntoPy<T> for Result<T, Error> {
     fn py_err(self, py: Python<'_>) -> PyResult<T> {
         self.map_err(|e| to_py_err(py, &e))
     }
+}
+
+/// The exception of every example error of the library
+/// (`pension_rules::Error::examples`: one per variant and diagnostic code),
+/// as this module raises it: for tests that the Python side maps them all.
+#[pyfunction]
+pub(crate) fn error_examples(py: Python<'_>) -> Vec<Py<PyAny>> {
+    Error::examples()
+        .iter()
+        .map(|e| to_py_err(py, e).into_value(py).into_any())
+        .collect()
 }

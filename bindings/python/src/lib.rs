@@ -265,6 +265,7 @@ impl NativeEngine {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::error_examples, m)?)?;
     m.add_function(wrap_pyfunction!(population::synthetic_population, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -54,3 +54,19 @@ def test_errors_are_raised_in_the_package_types_from_native_code(national: Engin
     with pytest.raises(PensionRulesError) as info:
         national.compute("retirement", {"birth": "x"})
     assert type(info.value) is InputError
+
+
+def test_every_code_of_the_library_maps_to_its_documented_exception() -> None:
+    # One example of every error the Rust library can return (enumerated
+    # from its types), as the binding raises it.
+    from pension_rules import _native, errors
+
+    seen = set()
+    for exc in _native.error_examples():
+        assert isinstance(exc, errors.PensionRulesError), exc
+        assert exc.code in errors.CODES, exc.code
+        assert isinstance(exc, errors.CODES[exc.code]), (exc.code, type(exc))
+        assert exc.code in (errors.__doc__ or ""), f"{exc.code} not in the errors docstring"
+        assert str(exc)
+        seen.add(exc.code)
+    assert seen == set(errors.CODES)

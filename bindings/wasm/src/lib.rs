@@ -31,14 +31,12 @@ use wasm_bindgen::prelude::*;
 /// the stable code, `details` `{fields}`, the rule error, `{diagnostics}` or
 /// `{}`.
 fn js_error(e: &Error) -> JsValue {
-    let (name, details) = match e {
-        Error::Input(errs) => ("InputError", serde_json::json!({ "fields": errs.0 })),
-        Error::Rules(r) => ("RulesError", serde_json::to_value(r).unwrap_or_default()),
-        Error::Load(l) => (
-            "LoadError",
-            serde_json::json!({ "diagnostics": l.diagnostics }),
-        ),
-        Error::NotApplicable(_) => ("NotApplicableError", serde_json::json!({})),
+    let name = e.class();
+    let details = match e {
+        Error::Input(errs) => serde_json::json!({ "fields": errs.0 }),
+        Error::Rules(r) => serde_json::to_value(r).unwrap_or_default(),
+        Error::Load(l) => serde_json::json!({ "diagnostics": l.diagnostics }),
+        Error::NotApplicable(_) => serde_json::json!({}),
     };
     let err = js_sys::Error::new(&e.to_string());
     err.set_name(name);
@@ -363,6 +361,14 @@ impl Engine {
     pub fn rules_list(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.list())
     }
+}
+
+/// The `Error` of every example error of the library
+/// (`pension_rules::Error::examples`: one per variant and diagnostic code),
+/// as the methods throw them: for tests that every `code` is covered.
+#[wasm_bindgen(js_name = errorExamples, unchecked_return_type = "PensionRulesError[]")]
+pub fn error_examples() -> js_sys::Array {
+    Error::examples().iter().map(js_error).collect()
 }
 
 /// `options.pin` as `(id, hash)` pairs: a string pins `id`, an object pins

@@ -10,9 +10,12 @@ exception                     ``code``               extra attribute
 :class:`RulesError`           ``rule_not_in_force``,  ``details``: dict
                               ``rule_missing_year``,
                               ``rule_missing_row``
-:class:`LoadError`            ``rules_invalid``      ``diagnostics``: list of :class:`Diagnostic`
+:class:`LoadError`            ``rules_invalid``,     ``diagnostics``: list of :class:`Diagnostic`
+                              ``hash_mismatch``
 :class:`NotApplicableError`   ``not_applicable``     —
 ============================  =====================  ===========================
+
+:data:`CODES` maps every code to its class.
 
 >>> from pension_rules import Engine, InputError
 >>> try:
@@ -25,7 +28,7 @@ invalid_input ['birth', 'category']
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Type
 
 __all__ = [
     "PensionRulesError",
@@ -34,6 +37,7 @@ __all__ = [
     "LoadError",
     "NotApplicableError",
     "Diagnostic",
+    "CODES",
 ]
 
 
@@ -127,3 +131,16 @@ class NotApplicableError(PensionRulesError):
 
     def __init__(self, message: str, *, code: str = "not_applicable") -> None:
         super().__init__(message, code=code)
+
+
+#: Every code the engine raises, with the class of its exception
+#: (docs/errors.md); a test checks it against the Rust error types.
+CODES: Dict[str, Type[PensionRulesError]] = {
+    "invalid_input": InputError,
+    "rule_not_in_force": RulesError,
+    "rule_missing_year": RulesError,
+    "rule_missing_row": RulesError,
+    "rules_invalid": LoadError,
+    "hash_mismatch": LoadError,
+    "not_applicable": NotApplicableError,
+}

@@ -1,0 +1,213 @@
+//! The catalogue of errors, enumerated from the types: one example of every
+//! error the public API can return, so that the docs (docs/errors.md) and
+//! the front ends (Python exceptions, JS `code`) are tested against the
+//! types rather than against a list kept by hand. The exhaustive matches
+//! below stop compiling when a variant is added, until it is listed here.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::{Error, RuleError};
+use crate::rules::{Diagnostic, DiagnosticCode, LoadError};
+
+/// Every [`DiagnosticCode`], in declaration order.
+pub const DIAGNOSTIC_CODES: &[DiagnosticCode] = {
+    use DiagnosticCode::*;
+    &[
+        Syntax,
+        UnknownKey,
+        MissingField,
+        MissingSource,
+        WrongType,
+        FloatValue,
+        OutOfRange,
+        Unsorted,
+        Overlap,
+        NotMonotone,
+        BadSchedule,
+        UnknownVariant,
+        MissingParameter,
+        MissingRuleSet,
+        WrongFile,
+        Identity,
+        Io,
+        HashMismatch,
+    ]
+};
+
+/// The position of `c` in [`DIAGNOSTIC_CODES`]; exhaustive, so a new code
+/// fails to compile until it is listed.
+const fn diagnostic_index(c: DiagnosticCode) -> usize {
+    use DiagnosticCode::*;
+    match c {
+        Syntax => 0,
+        UnknownKey => 1,
+        MissingField => 2,
+        MissingSource => 3,
+        WrongType => 4,
+        FloatValue => 5,
+        OutOfRange => 6,
+        Unsorted => 7,
+        Overlap => 8,
+        NotMonotone => 9,
+        BadSchedule => 10,
+        UnknownVariant => 11,
+        MissingParameter => 12,
+        MissingRuleSet => 13,
+        WrongFile => 14,
+        Identity => 15,
+        Io => 16,
+        HashMismatch => 17,
+    }
+}
+
+const _: () = {
+    // The list and the match agree, entry by entry.
+    let mut i = 0;
+    while i < DIAGNOSTIC_CODES.len() {
+        assert!(diagnostic_index(DIAGNOSTIC_CODES[i]) == i);
+        i += 1;
+    }
+    assert!(diagnostic_index(DiagnosticCode::HashMismatch) + 1 == DIAGNOSTIC_CODES.len());
+};
+
+impl Error {
+    /// One error of every kind the public API returns: each [`Error`] and
+    /// [`RuleError`] variant, and a load error of each [`DiagnosticCode`]
+    /// (pinning failures give `hash_mismatch`, the others `rules_invalid`).
+    ///
+    /// ```
+    /// use pension_rules::Error;
+    /// let codes = Error::codes();
+    /// assert!(codes.contains(&"invalid_input") && codes.contains(&"hash_mismatch"));
+    /// assert!(Error::examples().iter().all(|e| codes.contains(&e.code())));
+    /// ```
+    pub fn examples() -> Vec<Error> {
+        let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+        let mut out = vec![
+            Error::field("birth", "month \"1976-13\" is not valid: expected YYYY-MM"),
+            Error::Rules(RuleError::NotInForce {
+                param: "account.credit_rate",
+                date,
+            }),
+            Error::Rules(RuleError::NoYear {
+                param: "award.pension_base",
+                year: 2031,
+            }),
+            Error::Rules(RuleError::NoScheme {
+                scheme: "pension adjustment",
+                param: "adjustment.fixed",
+                ruleset: "cn/national".into(),
+                year: 2025,
+            }),
+            Error::Rules(RuleError::RegionYears {
+                region: "440000".into(),
+                ruleset: None,
+                param: "award.average_wage",
+                years: vec![2019],
+                input: "average_wages",
+            }),
+            Error::Rules(RuleError::NoRow {
+                param: "award.annuity_divisor",
+                key: 71,
+            }),
+            Error::NotApplicable("not eligible for a monthly pension".into()),
+        ];
+        for &code in DIAGNOSTIC_CODES {
+            out.push(Error::Load(LoadError {
+                diagnostics: vec![Diagnostic {
+                    file: Arc::from("rules/cn/x/award.toml"),
+                    line: 1,
+                    column: 1,
+                    key: String::new(),
+                    code,
+                    message: format!("a {code:?} problem"),
+                }],
+            }));
+        }
+        // Exhaustive: a new variant fails to compile here until it has an
+        // example above.
+        for e in &out {
+            match e {
+                Error::Input(_) | Error::Load(_) | Error::NotApplicable(_) => {}
+                Error::Rules(
+                    RuleError::NotInForce { .. }
+                    | RuleError::NoYear { .. }
+                    | RuleError::NoScheme { .. }
+                    | RuleError::RegionYears { .. }
+                    | RuleError::NoRow { .. },
+                ) => {}
+            }
+        }
+        out
+    }
+
+    /// Every code [`Error::code`] can return, each once, in the order of
+    /// [`Error::examples`].
+    pub fn codes() -> Vec<&'static str> {
+        let mut codes = vec![];
+        for e in Error::examples() {
+            if !codes.contains(&e.code()) {
+                codes.push(e.code());
+            }
+        }
+        codes
+    }
+
+    /// The name of the error's class in the front ends: `InputError`,
+    /// `RulesError`, `LoadError` or `NotApplicableError` (the Python
+    /// exception of `pension_rules.errors`, the JS `Error`'s `name`).
+    pub fn class(&self) -> &'static str {
+        match self {
+            Error::Input(_) => "InputError",
+            Error::Rules(_) => "RulesError",
+            Error::Load(_) => "LoadError",
+            Error::NotApplicable(_) => "NotApplicableError",
+        }
+    }
+}
+
+impl DiagnosticCode {
+    /// The code as written in diagnostics and docs (`missing_source`).
+    pub fn name(self) -> &'static str {
+        use DiagnosticCode::*;
+        match self {
+            Syntax => "syntax",
+            UnknownKey => "unknown_key",
+            MissingField => "missing_field",
+            MissingSource => "missing_source",
+            WrongType => "wrong_type",
+            FloatValue => "float_value",
+            OutOfRange => "out_of_range",
+            Unsorted => "unsorted",
+            Overlap => "overlap",
+            NotMonotone => "not_monotone",
+            BadSchedule => "bad_schedule",
+            UnknownVariant => "unknown_variant",
+            MissingParameter => "missing_parameter",
+            MissingRuleSet => "missing_rule_set",
+            WrongFile => "wrong_file",
+            Identity => "identity",
+            Io => "io",
+            HashMismatch => "hash_mismatch",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serde_names() {
+        for &c in DIAGNOSTIC_CODES {
+            assert_eq!(
+                serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from)),
+                Some(c.name().to_string())
+            );
+        }
+    }
+}
