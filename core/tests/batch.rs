@@ -402,6 +402,7 @@ fn population_implausible_years_are_error_rows_and_do_not_stretch_the_run() {
         "born-9000,9000-03,male,9020-07,,1.0",
         "born-0001,0001-01,male,2012-07,,1.0",
         "paid-before-birth,1990-03,male,1989-07,,1.0",
+        "paid-at-birth,1990-03,male,1990-03,,1.0",
         "retired-at-birth,1990-03,male,2012-07,1990-03,1.0",
         "edge-2200,2150-01,male,2170-01,2200-12,1.0",
     ];
@@ -417,6 +418,7 @@ fn population_implausible_years_are_error_rows_and_do_not_stretch_the_run() {
         codes,
         [
             None,
+            Some("invalid_input"),
             Some("invalid_input"),
             Some("invalid_input"),
             Some("invalid_input"),

@@ -149,3 +149,45 @@ fn more_months_than_lived_is_an_input_error() {
     )
     .unwrap();
 }
+
+/// population_csv: a row retiring in 9999 stretched every run to the years
+/// up to 9999 (~2 s for a handful of rows; the target skipped far years).
+/// Such a row is now an `invalid_input` error row and the run stays short.
+#[test]
+fn population_row_retiring_in_9999_is_an_error_row() {
+    use pension_rules::population::{Options, Population, simulate_all, synthetic};
+    let csv = "id,birth,category,first_contribution,retirement_month,index\n\
+               a,1990-03,male,2012-07,9999-01,1.0\n\
+               b,1990-03,male,2012-07,,1.0\n";
+    let pop = Population::read_csv(csv.as_bytes()).unwrap();
+    let e = pop.rows[0].as_ref().unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.to_string().contains("retirement_month: 9999-01"), "{e}");
+    let snaps = [RuleSet::embedded("cn/shaanxi")
+        .unwrap()
+        .at(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())];
+    let t = std::time::Instant::now();
+    let (block, s) = simulate_all(
+        &pop,
+        &snaps,
+        &synthetic::Config::shaanxi_assumptions(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(block[0][0].is_err() && block[0][1].is_ok());
+    assert!(s[0].years.last().is_some_and(|y| y.year < 2100));
+    assert!(t.elapsed().as_millis() < 1500, "{:?}", t.elapsed());
+}
+
+/// payroll_csv: a CSV record with more or fewer fields than the header
+/// refused the whole file (the other rows were lost); it is now an error
+/// row in its place.
+#[test]
+fn payroll_csv_short_record_is_an_error_row() {
+    use pension_rules::payroll::rows_from_csv;
+    let rows =
+        rows_from_csv("employee_id,wage,employment\nA\nB,6000,employee\n".as_bytes()).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].as_ref().unwrap_err().fields()[0].path, "rows[0]");
+    assert!(rows[1].is_ok());
+}

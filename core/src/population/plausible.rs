@@ -6,8 +6,8 @@
 //! contribution to the latest retirement of its rows, so one row retiring in
 //! 9999 would make every run project ~8 000 years; no rule set can hold a
 //! value for such a year, so no figure for it could be grounded anyway.
-//! Months out of order (contributions before birth, retirement before
-//! birth) are refused too. An age at retirement outside the 计发月数 table
+//! Months out of order (contributions or retirement not after birth, as
+//! the projection also requires) are refused too. An age at retirement outside the 计发月数 table
 //! is left to the award (`rule_missing_row`, naming the table).
 
 use crate::error::{Error, FieldError, InputErrors};
@@ -52,11 +52,11 @@ impl Person {
         let ret_ok = self
             .retirement_month
             .is_none_or(|m| year("retirement_month", m));
-        if birth_ok && from_ok && self.first_contribution < self.birth {
+        if birth_ok && from_ok && self.first_contribution <= self.birth {
             errs.push(FieldError {
                 path: "first_contribution".into(),
                 message: format!(
-                    "{} is before the birth month {}",
+                    "{} is not after the birth month {}",
                     self.first_contribution, self.birth
                 ),
             });
@@ -83,7 +83,7 @@ impl Person {
         let ok = |m: YearMonth| YEARS.contains(&m.year());
         ok(self.birth)
             && ok(self.first_contribution)
-            && self.first_contribution >= self.birth
+            && self.first_contribution > self.birth
             && self
                 .retirement_month
                 .is_none_or(|m| ok(m) && m > self.birth)
