@@ -34,7 +34,7 @@ Rule values (cited):
   Shaanxi 计发基数 C: 2024 7727, 2025 7881 (shaanxi.md §2.1);
   national 记账利率 2024 2.62 % (人社部 2025 notice).
 Retirement months: 2024 NPC decision 附件 对照表 (male born 1964-12: 60y, 2024-12;
-born 1966-01: 60y4m, 2026-05); the third case chooses its month.
+born 1966-01: 60y4m, 2026-05); the other cases choose their month.
 
 Run: python3 tests/vectors/derive/projection.py > tests/vectors/projection.json
 """
@@ -46,7 +46,7 @@ getcontext().prec = 50
 WAGES = {2023: D("7598.33"), 2024: D("7750.25"), 2025: D("7895")}
 BASES = {2024: D("7727"), 2025: D("7881")}
 RATES = {2024: D("0.0262")}
-DIVISOR = {60: D(139), 61: D(132)}
+DIVISOR = {55: D(170), 56: D(164), 60: D(139), 61: D(132)}
 CENT, IDX = D("0.01"), D("0.0001")
 
 
@@ -78,19 +78,28 @@ def project(case):
     w, cg, rate0 = D(a["average_wage_growth"]), D(a["pension_base_growth"]), D(a["interest_rate"])
     g = D(a["wage_growth"]) if "wage_growth" in a else None
     rates = {int(k): D(v) for k, v in a.get("interest_rates", {}).items()}
+    wages = {int(k): D(v) for k, v in a.get("average_wages", {}).items()}
+    bases = {int(k): D(v) for k, v in a.get("pension_bases", {}).items()}
     ry, rm = ym(case["retirement"])
     fy, fm = ym(p["from"])
     assert fm == 1 and (ry, rm) > (fy, fm)
     balance = D(p.get("account_balance", "0"))
     past_m, past_i = p.get("contribution_months", 0), D(p.get("average_index", "0"))
-    index = D(p["index"])
+    given = [D(x) for x in p["indexes"]] if "indexes" in p else None
+    index = D(p["index"]) if given is None else None
     years, ratio_sum, paid = [], D(0), 0
     for y in range(fy, ry + 1):
         months = 12 if y < ry else rm - 1
-        if y > fy and g is not None:
-            index = r4(index * (1 + g) / (1 + w))
-        index = min(max(index, D("0.60")), D("3.00"))
-        x, xsrc = grown(WAGES, y - 1, w)
+        if months == 0:  # retiring in January: the year is closed with no month earning
+            years.append({"year": y, "months": 0, "interest": "0", "balance": str(balance)})
+            continue
+        if given is not None:
+            index = given[y - fy]
+        else:
+            if y > fy and g is not None:
+                index = r4(index * (1 + g) / (1 + w))
+            index = min(max(index, D("0.60")), D("3.00"))
+        x, xsrc = grown(WAGES, y - 1, w, wages)
         base = r2(index * x)
         credit = r2(base * D("0.08"))
         r = RATES.get(y) or rates.get(y) or rate0
@@ -111,7 +120,7 @@ def project(case):
                       "interest": str(interest), "balance": str(balance)})
     total_m = past_m + paid
     avg = r4(min((past_i * past_m + ratio_sum) / total_m, D(3)))
-    c, csrc = grown(BASES, ry, cg)
+    c, csrc = grown(BASES, ry, cg, bases)
     deemed = p.get("deemed_months", 0)
     n = D(total_m + deemed) / 12
     basic = r2(c * (1 + avg) / 2 * n / 100)
@@ -165,6 +174,31 @@ CASES = [
                   "assumptions": {"average_wage_growth": "0.05", "pension_base_growth": "0.04",
                                   "interest_rate": "0.03", "wage_growth": "0.06",
                                   "interest_rates": {"2027": "0.028"}}},
+    },
+    {
+        "id": "projection-shaanxi-2027-january-no-month-paid",
+        "note": "A man born 1967-01 choosing 2027-01 (60y0m, divisor 139) with 400 months paid at Ī 0.7 "
+                "and 80,000 at the end of 2025 pays 2026 at index 0.6 on X(2025) 7895; the retirement "
+                "year has no month paid and earns no interest (k = 0); C(2027) = 7881 × 1.03², rounded "
+                "each year.",
+        "retirement": "2027-01",
+        "input": {"category": "male", "birth": "1967-01", "retirement_month": "2027-01",
+                  "from": "2026-01", "contribution_months": 400, "average_index": "0.7",
+                  "account_balance": "80000", "index": "0.6", "assumptions": ASSUME},
+    },
+    {
+        "id": "projection-shaanxi-2028-female-55-explicit-assumptions",
+        "note": "A woman (cadre, female_55) born 1973-03 choosing 2028-03 (55y0m, divisor 170) with 300 "
+                "months paid at Ī 1.1, 36 deemed months and 90,000 at the end of 2025 pays a given index "
+                "per year (1.1, 1.3, 0.9); X(2026) is the explicit assumption 8300, X(2027) = 8300 × 1.04 "
+                "projected; C(2028) the explicit assumption 8500; 记账利率 2 % assumed throughout.",
+        "retirement": "2028-03",
+        "input": {"category": "female_55", "birth": "1973-03", "retirement_month": "2028-03",
+                  "from": "2026-01", "contribution_months": 300, "average_index": "1.1",
+                  "deemed_months": 36, "account_balance": "90000", "indexes": ["1.1", "1.3", "0.9"],
+                  "assumptions": {"average_wage_growth": "0.04", "pension_base_growth": "0.02",
+                                  "interest_rate": "0.02", "average_wages": {"2026": "8300"},
+                                  "pension_bases": {"2028": "8500"}}},
     },
 ]
 
