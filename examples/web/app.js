@@ -230,10 +230,13 @@ function chart(p, options, ret, f) {
   const W = 820, H = 310, L = 70, R = 70, T = 34, B = 36;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "account balance and pension" });
   if (!p) return svg;
-  // The projected balance at each year end (at retirement in its year), from the engine's path.
+  // The projected balance at each year end (at retirement in its year), from the engine's
+  // path to the latest month of the window (the same years as the statutory path before).
+  const longest = options.filter((o) => o.p).at(-1)?.p ?? p;
   const points = [[toIndex(`${f.asOfYear - 1}-12`), Number(f.balance)]];
-  for (const y of p.years) {
-    points.push([y.year === yearOf(p.retirement_month) ? toIndex(p.retirement_month) : toIndex(`${y.year}-12`), Number(y.balance)]);
+  for (const y of longest.years) {
+    const end = y.year === yearOf(longest.retirement_month) ? toIndex(longest.retirement_month) : toIndex(`${y.year}-12`);
+    points.push([end, Number(y.balance)]);
   }
   const lastR = options.length ? options[options.length - 1].R : p.retirement_month;
   const x0 = points[0][0], x1 = Math.max(points[points.length - 1][0], toIndex(lastR)) + 1;
