@@ -675,9 +675,9 @@ class ProjectionAssumptions(Record):
     pension_base_growth: Decimal
     interest_rate: Decimal
     wage_growth: Optional[Decimal] = None
-    average_wages: Dict[str, Decimal] = field(default_factory=dict)
-    pension_bases: Dict[str, Decimal] = field(default_factory=dict)
-    interest_rates: Dict[str, Decimal] = field(default_factory=dict)
+    average_wages: Optional[Dict[str, Decimal]] = None
+    pension_bases: Optional[Dict[str, Decimal]] = None
+    interest_rates: Optional[Dict[str, Decimal]] = None
 
 
 @dataclass(frozen=True)
