@@ -76,15 +76,16 @@ function estimate(f) {
   const candidates = [...months].filter((R) => R >= start).sort();
 
   const person = projectionInput(f);
-  const run = (input) => {
+  // The statutory projection with its explanation; the window's months without (faster).
+  const run = (input, trace = false) => {
     try {
-      return { input, p: engine.projection(input) };
+      return { input, p: trace ? engine.projection(input) : engine.compute("projection", input, false) };
     } catch (e) {
       return { input, error: e };
     }
   };
   // The statutory month: the engine's default when no month is given.
-  const main = ret.statutory_month >= start ? { R: ret.statutory_month, ...run(person) } : null;
+  const main = ret.statutory_month >= start ? { R: ret.statutory_month, ...run(person, true) } : null;
   const options = candidates.map((R) => ({ R, ...run({ ...person, retirement_month: R }) }));
   return { retirementInput, ret, person, main, options };
 }
