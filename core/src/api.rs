@@ -22,6 +22,7 @@
 
 mod lenient;
 mod pin;
+pub mod projection_case;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -66,6 +67,9 @@ pub enum Kind {
     Adjustment,
     /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
     Survivor,
+    /// 养老金测算: future years under stated assumptions, the yearly path
+    /// and the estimated award ([`crate::projection`]).
+    Projection,
 }
 
 impl Kind {
@@ -78,6 +82,7 @@ impl Kind {
         Kind::Transfer,
         Kind::Adjustment,
         Kind::Survivor,
+        Kind::Projection,
     ];
 
     /// The vector-format name (`retirement`).
@@ -90,6 +95,7 @@ impl Kind {
             Kind::Transfer => "transfer",
             Kind::Adjustment => "adjustment",
             Kind::Survivor => "survivor",
+            Kind::Projection => "projection",
         }
     }
 }
@@ -217,7 +223,8 @@ impl Engine {
     /// the retirement month for the award; for a transfer, this engine's
     /// rules as the primary set and every other set it can resolve for the
     /// places (by region); January of the adjustment year;
-    /// the death month for survivor benefits (the latest rules without one).
+    /// the death month for survivor benefits (the latest rules without one);
+    /// the retirement month (given, or statutory) for a projection.
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
         let input = exact(kind, input);
         let mut tracer = Tracer::new(trace);
@@ -274,6 +281,7 @@ impl Engine {
                 let date = i.death_month.map_or(NaiveDate::MAX, YearMonth::first_day);
                 to_json(&survivor(&self.rules.at(date), &i, &mut tracer)?)
             }
+            Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }
     }
 
@@ -369,6 +377,7 @@ fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
         Kind::Transfer => retyped::<TransferInput>(input),
         Kind::Adjustment => retyped::<AdjustmentInput>(input),
         Kind::Survivor => retyped::<SurvivorInput>(input),
+        Kind::Projection => projection_case::exact(input),
     }
 }
 

@@ -33,6 +33,7 @@ pub const KINDS: &[&str] = &[
     "transfer",
     "survivor",
     "adjustment",
+    "projection",
 ];
 
 /// Computes one kind of case: from the rule set and the case's `input`, the
@@ -49,6 +50,7 @@ pub fn handler(kind: &str) -> Option<Handler> {
         "adjustment" => Some(crate::adjustment::vector_case),
         "award" => Some(crate::award::check_handler),
         "transfer" => Some(crate::transfer::check_handler),
+        "projection" => Some(crate::api::projection_case::check_case),
         _ => None,
     }
 }

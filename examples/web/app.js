@@ -1,9 +1,11 @@
 // The estimator page: reads the form, asks the engine (WebAssembly build of
-// pension-rules) for the retirement month, the account balance and the award,
-// and shows every figure exactly as the engine returns it (decimal strings),
-// with the explanation and legal sources. The only things this page decides
-// are the what-if assumptions for years the rule set does not know yet; they
-// are listed on the page.
+// pension-rules) for the retirement month and for the projection (the yearly
+// path of base, credits, interest and balance, and the award) at the statutory
+// month and across the elastic window, and shows every figure exactly as the
+// engine returns it (decimal strings), with the explanation and legal sources.
+// The page computes nothing itself: the what-if assumptions for years the rule
+// set does not know yet are form fields, passed to the engine as stated
+// assumptions, and the engine marks each figure that rests on them.
 import init, { Engine } from "./pkg/pension_rules_wasm.js";
 
 const RULESET = "cn/shaanxi";
@@ -26,40 +28,38 @@ function read() {
     deemedMonths: Math.round(Number(v("deemed") || 0) * 12),
     index: v("index") || "1",
     balance: v("balance") || "0",
-    wage: v("wage"),
+    futureIndex: v("future-index") || "1",
+    wageGrowth: v("wage-growth"),
+    averageWageGrowth: v("average-wage-growth") || "0",
+    pensionBaseGrowth: v("pension-base-growth") || "0",
+    interestRate: v("interest-rate") || "0",
     asOfYear,
   };
 }
 
-/** The last value of a yearly series of the rule set, with its year. */
-function latest(show, name) {
-  const p = show.params.find((x) => x.name === name);
-  const last = p.values[p.values.length - 1];
-  return { year: Number(last.key), value: last.value, source: last.provenance.source };
-}
-
-/** The monthly account credit for `wage`, from the contribution rules of
- *  the as-of year (or the latest earlier year that has base limits). */
-function monthlyCredit(wage, year) {
-  for (let y = year; y > year - 5; y--) {
-    try {
-      const c = engine.contribution({ month: `${y}-01`, wage, employment: "employee" });
-      return { credit: c.account_credit, month: `${y}-01`, base: c.base };
-    } catch (e) {
-      if (e.name !== "RulesError") throw e;
-    }
-  }
-  throw new Error("no contribution base limits in the rule set for the last five years");
+/** The engine's projection input for the form: the past as the statement shows it
+ *  (balance at the end of last year), then contributions from January of the as-of
+ *  year at the chosen index until the month before retirement, under the stated
+ *  assumptions. The engine does every computation; this only names the fields. */
+function projectionInput(f) {
+  const assumptions = {
+    average_wage_growth: f.averageWageGrowth,
+    pension_base_growth: f.pensionBaseGrowth,
+    interest_rate: f.interestRate,
+    ...(f.wageGrowth ? { wage_growth: f.wageGrowth } : {}),
+  };
+  return {
+    category: f.category, birth: f.birth, from: `${f.asOfYear}-01`,
+    contribution_months: f.paidMonths,
+    ...(f.paidMonths > 0 ? { average_index: f.index } : {}),
+    deemed_months: f.deemedMonths, account_balance: f.balance,
+    index: f.futureIndex, assumptions,
+  };
 }
 
 function estimate(f) {
-  const show = engine.rulesShow(`${f.asOfYear}-01-01`);
-  const base = latest(show, "award.pension_base");
-  const rate = latest(show, "account.interest_rate");
-  const start = `${f.asOfYear}-01`; // the balance stands at the end of the year before
-  const credit = f.wage ? monthlyCredit(f.wage, f.asOfYear) : null;
-  const paidAt = (R) => f.paidMonths + (credit ? Math.max(0, monthsFrom(start, R)) : 0);
-
+  const start = `${f.asOfYear}-01`;
+  const paidAt = (R) => f.paidMonths + Math.max(0, monthsFrom(start, R));
   const plain = engine.retirement({ birth: f.birth, category: f.category });
   const retirementInput = {
     birth: f.birth, category: f.category,
@@ -75,31 +75,19 @@ function estimate(f) {
   }
   const candidates = [...months].filter((R) => R >= start).sort();
 
-  const accountInput = (R) => {
-    const rates = {};
-    for (let y = rate.year + 1; y <= yearOf(R); y++) rates[String(y)] = rate.value;
-    const credits = [];
-    if (credit) for (let i = toIndex(start); i < toIndex(R); i++) credits.push({ month: fromIndex(i), amount: credit.credit });
-    return { opening_balance: f.balance, opening_year: f.asOfYear - 1, credits, rates, close: { event: "retirement", month: R } };
-  };
-  const awardInput = (R, balance) => ({
-    category: f.category, birth: f.birth, retirement_month: R,
-    contribution_months: paidAt(R), deemed_months: f.deemedMonths,
-    average_index: f.index, account_balance: balance,
-    ...(yearOf(R) > base.year ? { pension_base: base.value } : {}),
-  });
-
-  const options = candidates.map((R) => {
-    const ai = accountInput(R);
-    const statement = engine.account(ai);
-    const wi = awardInput(R, statement.balance);
+  const person = projectionInput(f);
+  // The statutory projection with its explanation; the window's months without (faster).
+  const run = (input, trace = false) => {
     try {
-      return { R, ai, statement, wi, award: engine.award(wi) };
+      return { input, p: trace ? engine.projection(input) : engine.compute("projection", input, false) };
     } catch (e) {
-      return { R, ai, statement, wi, error: e };
+      return { input, error: e };
     }
-  });
-  return { show, base, rate, credit, retirementInput, ret, options };
+  };
+  // The statutory month: the engine's default when no month is given.
+  const main = ret.statutory_month >= start ? { R: ret.statutory_month, ...run(person, true) } : null;
+  const options = candidates.map((R) => ({ R, ...run({ ...person, retirement_month: R }) }));
+  return { retirementInput, ret, person, main, options };
 }
 
 // ---- rendering ----
@@ -113,8 +101,10 @@ const facts = (dl, pairs) => {
   dl.replaceChildren(...pairs.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
 };
 
+const origin = (fig) => ({ rules: "", provisional: " 预发", assumed: " 假设", projected: " 推算" })[fig.source] ?? ` ${fig.source}`;
+
 function render(f, x) {
-  const { ret, options } = x;
+  const { ret, main, options } = x;
   $("retirement-month").textContent = ret.statutory_month;
   $("statutory-age").textContent = ret.statutory_age;
   $("earliest-month").textContent = ret.elastic ? ret.elastic.earliest_month : "–";
@@ -129,52 +119,86 @@ function render(f, x) {
     ["可按月领取 eligible", e ? (e.eligible ? "是 yes" : `否 no — short by ${e.short_by_months} months`) : "–"],
   ]);
 
-  const main = options.find((o) => o.R === ret.statutory_month) ?? options[0];
   $("error").textContent = "";
   for (const id of ["basic-pension", "account-pension", "transitional-pension", "total-pension"]) $(id).textContent = "–";
+  $("pension-facts").replaceChildren();
+  $("path").replaceChildren();
   if (!main) {
     $("error").textContent = "The statutory month is before the as-of year: nothing to estimate.";
   } else if (main.error) {
-    $("error").textContent = `${main.error.name} [${main.error.code}]: ${main.error.message}`;
+    $("error").textContent = describe(main.error);
   } else {
-    const a = main.award;
+    const p = main.p, a = p.award;
     $("basic-pension").textContent = a.basic_pension;
     $("account-pension").textContent = a.account_pension;
     $("transitional-pension").textContent = a.transitional_pension;
     $("total-pension").textContent = a.total;
     facts($("pension-facts"), [
-      ["计发基数 pension base", `${a.pension_base}${a.pension_base_provisional ? " (预发)" : ""}`],
+      ["计发基数 pension base", `${p.pension_base.value}${origin(p.pension_base)}`],
       ["平均缴费指数 index", a.average_index],
       ["缴费年限 N (years)", a.years.length > 8 ? `${a.years.slice(0, 7)}…` : a.years],
-      ["个人账户储存额 balance at retirement", a.account_balance],
+      ["个人账户储存额 balance at retirement", p.account_balance],
       ["计发月数 divisor", a.divisor],
       ["退休年龄 age", a.age],
     ]);
+    renderPath(p);
   }
   renderOptions(options);
-  $("chart").replaceChildren(chart(options, ret));
+  $("chart").replaceChildren(chart(main?.p, options, ret, f));
   renderExplanation(ret, main);
   $("engine-inputs").textContent = JSON.stringify(
-    { ruleset: RULESET, retirement: x.retirementInput, account: main?.ai ?? null, award: main?.wi ?? null }, null, 2);
+    { ruleset: RULESET, retirement: x.retirementInput, projection: x.person }, null, 2);
   const id = engine.identity;
+  const sources = main?.p ? assumedYears(main.p) : "";
   $("assumptions").textContent =
-    `Rules ${id.id} ${id.version} (sha256 ${id.hash.slice(0, 12)}). Assumptions for years the rules do not know yet: ` +
-    `计发基数 stays at the ${x.base.year} value ${x.base.value}, the 记账利率 at the ${x.rate.year} rate ${x.rate.value} ` +
-    `(today's money). ` +
-    (x.credit
-      ? `Contributions continue every month until retirement, crediting ${x.credit.credit} 元 a month to the account ` +
-        `(wage ${f.wage}, base ${x.credit.base}, rules of ${x.credit.month}); years paid count on.`
-      : "No further contributions.");
+    `Rules ${id.id} ${id.version} (sha256 ${id.hash.slice(0, 12)}). Assumptions (not law; only for years the rules ` +
+    `do not know): average wage +${f.averageWageGrowth} a year, 计发基数 +${f.pensionBaseGrowth} a year, ` +
+    `记账利率 ${f.interestRate}, contribution index ${f.futureIndex} from ${f.asOfYear}-01` +
+    (f.wageGrowth ? ` drifting with own wage growth ${f.wageGrowth}` : "") +
+    `, paid every month until retirement. ${sources}`;
+}
+
+/** Which years rest on assumptions, as the engine marks them. */
+function assumedYears(p) {
+  const list = (key) => p.years.filter((y) => y.months > 0 && y[key].source !== "rules" && y[key].source !== "provisional")
+    .map((y) => (key === "average_wage" ? y.average_wage_year : y.year));
+  const w = list("average_wage"), r = list("interest_rate");
+  const span = (ys) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : "none");
+  return `Assumed or projected: average wages of ${span(w)}, 记账利率 of ${span(r)}, 计发基数 ${p.pension_base.source}.`;
+}
+
+function describe(e) {
+  return `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}: ${e.message}` +
+    (e.details?.fields ? " — " + e.details.fields.map((x) => `${x.path}: ${x.message}`).join("; ") : "");
+}
+
+function renderPath(p) {
+  const rows = p.years.map((y) =>
+    el("tr", {},
+      el("td", {}, String(y.year)),
+      el("td", { class: "num" }, String(y.months)),
+      el("td", { class: "num" }, y.months ? y.index : "–"),
+      el("td", { class: "num", title: y.average_wage.basis ?? "" }, y.months ? `${y.average_wage.value}${origin(y.average_wage)} (${y.average_wage_year})` : "–"),
+      el("td", { class: "num" }, y.months ? y.base : "–"),
+      el("td", { class: "num" }, y.credits),
+      el("td", { class: "num", title: y.interest_rate.basis ?? "" }, `${y.interest_rate.value}${origin(y.interest_rate)}`),
+      el("td", { class: "num" }, y.interest),
+      el("td", { class: "num" }, y.balance)));
+  $("path").replaceChildren(
+    el("tr", {}, el("th", {}, "年 year"), el("th", {}, "月数"), el("th", {}, "指数 index"), el("th", {}, "平均工资 X"),
+      el("th", {}, "缴费基数 base"), el("th", {}, "记账额 credits"), el("th", {}, "记账利率 rate"), el("th", {}, "利息 interest"),
+      el("th", {}, "余额 balance")),
+    ...rows);
 }
 
 function renderOptions(options) {
   const rows = options.map((o) =>
     el("tr", {},
       el("td", {}, o.R),
-      el("td", { class: "num" }, o.statement.balance),
-      el("td", { class: "num" }, o.award ? o.award.divisor : "–"),
-      el("td", { class: "num" }, o.award ? o.award.total : "–"),
-      el("td", { class: "src" }, o.error ? `${o.error.code}: ${o.error.message}` : o.award.age)));
+      el("td", { class: "num" }, o.p ? o.p.account_balance : "–"),
+      el("td", { class: "num" }, o.p ? o.p.award.divisor : "–"),
+      el("td", { class: "num" }, o.p ? o.p.award.total : "–"),
+      el("td", { class: "src" }, o.error ? `${o.error.code}: ${o.error.message}` : o.p.award.age)));
   $("options").replaceChildren(
     el("tr", {}, el("th", {}, "退休 retire in"), el("th", {}, "账户余额 balance"), el("th", {}, "计发月数"),
       el("th", {}, "月养老金 pension"), el("th", {}, "age / note")),
@@ -182,7 +206,7 @@ function renderOptions(options) {
 }
 
 function renderExplanation(ret, main) {
-  const steps = [...ret.trace.steps, ...(main?.award ? main.award.trace.steps : [])];
+  const steps = [...ret.trace.steps, ...(main?.p ? main.p.trace.steps : [])];
   const rows = steps.map((s) => {
     const srcs = (s.params ?? []).map((p) => `${p.param}${p.key ? `[${p.key}]` : ""} = ${p.value}: ${p.provenance.source}`);
     return el("tr", {},
@@ -203,19 +227,23 @@ const s = (tag, attrs = {}, text) => {
   return e;
 };
 
-function chart(options, ret) {
+function chart(p, options, ret, f) {
   const W = 820, H = 310, L = 70, R = 70, T = 34, B = 36;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "account balance and pension" });
-  if (!options.length) return svg;
-  const last = options[options.length - 1].statement;
-  const points = [[toIndex(`${last.opening_year}-12`), Number(last.opening_balance)]];
-  for (const y of last.years) {
-    y.month_end.forEach((b, i) => points.push([toIndex(`${y.year}-01`) + i, Number(b)]));
+  if (!p) return svg;
+  // The projected balance at each year end (at retirement in its year), from the engine's
+  // path to the latest month of the window (the same years as the statutory path before).
+  const longest = options.filter((o) => o.p).at(-1)?.p ?? p;
+  const points = [[toIndex(`${f.asOfYear - 1}-12`), Number(f.balance)]];
+  for (const y of longest.years) {
+    const end = y.year === yearOf(longest.retirement_month) ? toIndex(longest.retirement_month) : toIndex(`${y.year}-12`);
+    points.push([end, Number(y.balance)]);
   }
-  const x0 = points[0][0], x1 = Math.max(points[points.length - 1][0], toIndex(options[options.length - 1].R)) + 1;
-  const bMax = Math.max(...points.map((p) => p[1])) * 1.1 || 1;
-  const pens = options.filter((o) => o.award).map((o) => [toIndex(o.R), Number(o.award.total)]);
-  const pMax = Math.max(1, ...pens.map((p) => p[1])) * 1.2;
+  const lastR = options.length ? options[options.length - 1].R : p.retirement_month;
+  const x0 = points[0][0], x1 = Math.max(points[points.length - 1][0], toIndex(lastR)) + 1;
+  const bMax = Math.max(...points.map((q) => q[1])) * 1.1 || 1;
+  const pens = options.filter((o) => o.p).map((o) => [toIndex(o.R), Number(o.p.award.total)]);
+  const pMax = Math.max(1, ...pens.map((q) => q[1])) * 1.2;
   const X = (i) => L + ((i - x0) / (x1 - x0)) * (W - L - R);
   const YB = (v) => H - B - (v / bMax) * (H - T - B);
   const YP = (v) => H - B - (v / pMax) * (H - T - B);
@@ -249,7 +277,7 @@ function chart(options, ret) {
   svg.append(s("polyline", { points: points.map(([i, v]) => `${X(i)},${YB(v)}`).join(" "), fill: "none", stroke: "#1f6feb", "stroke-width": 2 }));
   const legend = s("g", { transform: `translate(${L + 10},${T + 44})` });
   legend.append(s("line", { x1: 0, x2: 18, y1: 0, y2: 0, stroke: "#1f6feb", "stroke-width": 2 }));
-  legend.append(s("text", { x: 24, y: 4 }, "个人账户余额 account balance (left)"));
+  legend.append(s("text", { x: 24, y: 4 }, "个人账户余额 projected balance, year ends (left)"));
   legend.append(s("rect", { x: 4, y: 10, width: 10, height: 10, fill: "#c2410c", opacity: 0.8 }));
   legend.append(s("text", { x: 24, y: 19 }, "月养老金 if retiring then (right)"));
   svg.append(legend);
@@ -264,8 +292,7 @@ function run(ev) {
     render(f, estimate(f));
     $("status").textContent = "done";
   } catch (e) {
-    $("error").textContent = `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}: ${e.message}` +
-      (e.details?.fields ? " — " + e.details.fields.map((x) => `${x.path}: ${x.message}`).join("; ") : "");
+    $("error").textContent = describe(e);
     $("status").textContent = "error";
   }
 }

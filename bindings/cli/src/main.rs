@@ -10,6 +10,7 @@ mod contribution_cmd;
 mod errors;
 mod pin;
 mod pipe;
+mod project_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
@@ -63,6 +64,9 @@ enum Command {
     Explain(award_cmd::ExplainArgs),
     /// A population under a baseline and reforms: per-person CSV and a summary.
     Simulate(simulate_cmd::SimulateArgs),
+    /// A person's future years under stated assumptions (养老金测算): the
+    /// yearly path and the estimated award.
+    Project(project_cmd::ProjectArgs),
     /// Plan an inter-province transfer (转移接续): benefit place and why,
     /// temporary accounts, the money of each move, the award there.
     Transfer(transfer_cmd::TransferArgs),
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => award_cmd::run_explain(args, &source),
         Command::Simulate(args) => simulate_cmd::run(args, &source),
         Command::Transfer(args) => transfer_cmd::run(args, &source),
+        Command::Project(args) => project_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

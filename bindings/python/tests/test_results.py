@@ -16,6 +16,7 @@ from pension_rules import (
     AwardResult,
     ContributionResult,
     Engine,
+    ProjectionResult,
     Record,
     RetirementResult,
     SurvivorResult,
@@ -31,6 +32,7 @@ TYPED = [
     ("transfer", TransferResult),
     ("adjustment", AdjustmentResult),
     ("survivor", SurvivorResult),
+    ("projection", ProjectionResult),
 ]
 
 

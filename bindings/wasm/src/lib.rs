@@ -273,6 +273,17 @@ impl Engine {
         self.compute("survivor", input, None)
     }
 
+    /// 养老金测算: future years under stated assumptions — the yearly path
+    /// (base, credits, interest, balance; each figure's origin and basis)
+    /// and the estimated award at the chosen (default statutory) month.
+    #[wasm_bindgen(unchecked_return_type = "ProjectionResult")]
+    pub fn projection(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ProjectionInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("projection", input, None)
+    }
+
     /// The explanation of one computation: steps, formulas, sources.
     #[wasm_bindgen(unchecked_return_type = "Trace")]
     pub fn explain(&self, kind: &str, input: JsValue) -> Result<JsValue, JsValue> {

@@ -501,6 +501,79 @@ export interface AdjustmentResult {
   trace: Trace;
 }
 
+/** The stated assumptions of a projection, for the years the rule set does not cover
+ *  (rates as yearly shares: "0.05" = 5 %). */
+export interface ProjectionAssumptions {
+  average_wage_growth: Decimal;
+  pension_base_growth: Decimal;
+  /** 记账利率 for years without a value. */
+  interest_rate: Decimal;
+  /** The person's own wage growth: the index drifts by (1 + this) / (1 + average_wage_growth) a year. */
+  wage_growth?: Decimal;
+  average_wages?: Record<string, Decimal>;
+  pension_bases?: Record<string, Decimal>;
+  interest_rates?: Record<string, Decimal>;
+}
+
+/** Input of `projection` (vector kind `projection`). */
+export interface ProjectionInput {
+  category: "male" | "female_50" | "female_55";
+  birth: YearMonth;
+  /** Default: the statutory month. */
+  retirement_month?: YearMonth;
+  /** First month projected (a January when there is a past). */
+  from: YearMonth;
+  contribution_months?: number;
+  average_index?: Decimal;
+  deemed_months?: number;
+  pre_account_months?: number;
+  /** Balance at the end of the year before `from`. */
+  account_balance?: Decimal;
+  /** The contribution index of the projected years, or `indexes` one per calendar year. */
+  index?: Decimal;
+  indexes?: Decimal[];
+  assumptions: ProjectionAssumptions;
+}
+
+/** A yearly figure of a projection and its origin: `basis` is the rule value's legal source
+ *  or the assumption it rests on. */
+export interface ProjectedFigure {
+  value: Decimal;
+  source: "rules" | "provisional" | "assumed" | "projected";
+  basis?: string;
+}
+
+/** One projected calendar year. */
+export interface ProjectedYear {
+  year: number;
+  months: number;
+  index: Decimal;
+  average_wage_year: number;
+  average_wage: ProjectedFigure;
+  base: Decimal;
+  employer_contribution: Decimal | null;
+  individual_contribution: Decimal | null;
+  credits: Decimal;
+  interest_rate: ProjectedFigure;
+  interest: Decimal;
+  balance: Decimal;
+}
+
+/** Result of `projection`: the yearly path and the award (whose steps are in `trace`). */
+export interface ProjectionResult {
+  retirement_month: YearMonth;
+  statutory: boolean;
+  years: ProjectedYear[];
+  contribution_months: number;
+  average_index: Decimal;
+  account_balance: Decimal;
+  pension_base: ProjectedFigure;
+  final_base?: Decimal;
+  award: Omit<AwardResult, "trace">;
+  assumptions: ProjectionAssumptions;
+  trace: Trace;
+}
+
 /** One row of `batch`: the figures, or the error of a row that failed. */
 export type BatchRow = Record<string, string | number | boolean> & {
   error_code?: string;

@@ -104,6 +104,12 @@ test("ContributionResult, AccountStatement, AwardResult, AdjustmentResult declar
     deep("AdjustmentResult", engine(c).adjustment(c.input));
     n++;
   }
+  for (const c of cases("projection")) {
+    const r = engine(c).projection(c.input);
+    deep("ProjectionResult", r, { years: "ProjectedYear", pension_base: "ProjectedFigure", assumptions: "ProjectionAssumptions", award: "AwardResult" });
+    for (const y of r.years) deep("ProjectedYear", y, { average_wage: "ProjectedFigure", interest_rate: "ProjectedFigure" });
+    n++;
+  }
   assert.ok(n > 50, `${n}`);
 });
 
@@ -116,9 +122,10 @@ test("methods are typed with the interfaces", () => {
     ["award", "AwardInput", "AwardResult"],
     ["adjustment", "AdjustmentInput", "AdjustmentResult"],
     ["transfer", "TransferInput", "TransferResult"],
+    ["projection", "ProjectionInput", "ProjectionResult"],
   ]) {
     assert.ok(dts.includes(`${m}(input: ${i}): ${r};`), m);
   }
-  assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "retirement", "survivor", "transfer"]);
+  assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "projection", "retirement", "survivor", "transfer"]);
   assert.match(dts, /constructor\(ruleset\?: string, options\?: EngineOptions\);/);
 });

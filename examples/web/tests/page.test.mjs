@@ -2,8 +2,9 @@
 // static server (offline: the page loads nothing else), drive the system
 // Chromium headless with playwright-core, fill the form, and check that every
 // figure shown equals what the Rust CLI computes from the same inputs (the
-// page lists the inputs it gave the engine). Saves a screenshot to
-// target/web/estimator.png.
+// page lists the inputs it gave the engine), and that the projected yearly
+// path equals the Node package's (bindings/wasm/pkg-node). Saves a
+// screenshot to target/web/estimator.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -12,7 +13,10 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const { Engine } = createRequire(import.meta.url)("../../../bindings/wasm/pkg-node/pension_rules_wasm.js");
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const site = fileURLToPath(new URL("../", import.meta.url));
@@ -73,8 +77,12 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   await page.fill("#deemed", "6");
   await page.fill("#index", "1.15");
   await page.fill("#balance", "96000.50");
-  await page.fill("#wage", "7800");
   await page.fill("#asof", "2026-11");
+  await page.fill("#future-index", "1.15");
+  await page.fill("#average-wage-growth", "0.04");
+  await page.fill("#pension-base-growth", "0.03");
+  await page.fill("#interest-rate", "0.025");
+  await page.fill("#wage-growth", "0.05");
   await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
   await page.click("#go");
   await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
@@ -94,19 +102,35 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.equal(await shown("earliest-month"), ret.elastic.earliest_month);
   assert.equal(await shown("latest-month"), ret.elastic.latest_month);
 
-  // The account balance at retirement: the Rust ledger on the same postings.
-  await writeFile(join(dir, "account.json"), JSON.stringify(inputs.account));
-  const acc = cli(["account", join(dir, "account.json"), "--rules", inputs.ruleset, "--format", "json"]);
-  assert.equal(inputs.award.account_balance, acc.statement.balance);
+  // The projection (path and award at the statutory month): the Rust CLI on the same input.
+  const input = inputs.projection;
+  assert.equal(input.assumptions.average_wage_growth, "0.04");
+  assert.equal(input.assumptions.wage_growth, "0.05");
+  await writeFile(join(dir, "projection.json"), JSON.stringify(input));
+  const proj = cli(["project", join(dir, "projection.json"), "--rules", inputs.ruleset, "--format", "json"]);
+  assert.equal(proj.retirement_month, ret.statutory_month);
+  assert.equal(await shown("basic-pension"), proj.award.basic_pension);
+  assert.equal(await shown("account-pension"), proj.award.account_pension);
+  assert.equal(await shown("transitional-pension"), proj.award.transitional_pension);
+  assert.equal(await shown("total-pension"), proj.award.total);
+  assert.ok(Number(proj.award.transitional_pension) > 0 && Number(proj.award.account_pension) > 0);
 
-  // The award: every component as the Rust CLI computes it.
-  await writeFile(join(dir, "award.json"), JSON.stringify(inputs.award));
-  const award = cli(["award", join(dir, "award.json"), "--rules", inputs.ruleset, "--format", "json"]);
-  assert.equal(await shown("basic-pension"), award.basic_pension);
-  assert.equal(await shown("account-pension"), award.account_pension);
-  assert.equal(await shown("transitional-pension"), award.transitional_pension);
-  assert.equal(await shown("total-pension"), award.total);
-  assert.ok(Number(award.transitional_pension) > 0 && Number(award.account_pension) > 0);
+  // The yearly path shown equals the Node package's projection of the same input,
+  // year by year (balance, credits, base), and marks the assumed figures.
+  const node = new Engine(inputs.ruleset).projection(input);
+  assert.equal(node.award.total, proj.award.total);
+  const rows = await page.$$eval("#path tr", (trs) => trs.slice(1).map((tr) => [...tr.children].map((td) => td.textContent.trim())));
+  assert.equal(rows.length, node.years.length);
+  node.years.forEach((y, i) => {
+    assert.equal(rows[i][0], String(y.year));
+    assert.equal(rows[i][8], y.balance, `balance ${y.year}`);
+    assert.equal(rows[i][5], y.credits, `credits ${y.year}`);
+    if (y.months) assert.equal(rows[i][4], y.base, `base ${y.year}`);
+  });
+  assert.equal(node.years[node.years.length - 1].balance, proj.account_balance);
+  assert.ok(rows.some((r) => r[3].includes("推算")), "projected average wages are marked");
+  assert.ok(rows.some((r) => r[6].includes("假设")), "assumed interest rates are marked");
+  assert.match(await page.textContent("#assumptions"), /average wage \+0\.04 a year/);
 
   // The explanation cites legal sources; the chart is drawn.
   const explanation = await page.textContent("#explanation");

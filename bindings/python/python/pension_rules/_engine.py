@@ -13,6 +13,7 @@ from ._types import (
     AdjustmentResult,
     AwardResult,
     CheckReport,
+    ProjectionResult,
     ContributionResult,
     RetirementResult,
     RuleSetIdentity,
@@ -303,6 +304,38 @@ class Engine:
         """
         d = self._native.compute("survivor", _input(input, fields), trace)
         return SurvivorResult.from_dict(d)
+
+    def projection(
+        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+    ) -> ProjectionResult:
+        """养老金测算: a person's future years under stated assumptions — the
+        yearly path (index, base, credits, interest, balance; each average
+        wage, 记账利率 and the 计发基数 marked ``rules``, ``provisional``,
+        ``assumed`` or ``projected`` with its basis) and the estimated award
+        at the chosen (default: statutory) retirement month.
+
+        Fields: ``category``, ``birth``, optional ``retirement_month``,
+        ``from`` (first month projected; pass it in the dict, it is a Python
+        keyword), the past (``contribution_months``, ``average_index``,
+        ``deemed_months``, ``account_balance`` at the end of the year before
+        ``from``), ``index`` or ``indexes``, and ``assumptions``
+        (``average_wage_growth``, ``pension_base_growth``, ``interest_rate``;
+        optional ``wage_growth``, ``average_wages``, ``pension_bases``,
+        ``interest_rates`` by year). See docs/population.md.
+
+        >>> r = Engine("cn/shaanxi").projection(   # vector projection-shaanxi-2026-statutory-60y4m-projected-base
+        ...     {"from": "2026-01"}, category="male", birth="1966-01",
+        ...     contribution_months=360, average_index="1.0", deemed_months=24,
+        ...     account_balance="150000", index="1.2",
+        ...     assumptions={"average_wage_growth": "0.05", "pension_base_growth": "0.03",
+        ...                  "interest_rate": "0.025"})
+        >>> r.retirement_month, r.years[0].base, r.years[0].balance
+        ('2026-05', Decimal('9474.00'), Decimal('154297.47'))
+        >>> r.pension_base.value, r.pension_base.source, r.award.total
+        (Decimal('8117.43'), 'projected', Decimal('3984.04'))
+        """
+        d = self._native.compute("projection", _input(input, fields), trace)
+        return ProjectionResult.from_dict(d)
 
     def explain(
         self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any

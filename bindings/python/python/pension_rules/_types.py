@@ -56,6 +56,10 @@ __all__ = [
     "ErrorInfo",
     "TransferResult",
     "AdjustmentResult",
+    "ProjectedFigure",
+    "ProjectedYear",
+    "ProjectionAssumptions",
+    "ProjectionResult",
     "Outcome",
     "CaseReport",
     "CheckReport",
@@ -627,6 +631,73 @@ class TransferResult(Record):
     notes: List[Note] = field(default_factory=list)
     award: Optional[AwardResult] = None
     award_error: Optional[ErrorInfo] = None
+
+
+# ---------------------------------------------------------------- projection
+
+
+@dataclass(frozen=True)
+class ProjectedFigure(Record):
+    """A yearly figure of a projection and where it comes from: ``source``
+    is ``rules``, ``provisional``, ``assumed`` (an explicit assumption) or
+    ``projected`` (grown by an assumed rate); ``basis`` is the rule value's
+    legal source or the assumption it rests on."""
+
+    value: Decimal
+    source: str
+    basis: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ProjectedYear(Record):
+    """One projected calendar year: the base, the account credits, interest
+    and the balance at the year end (at retirement in its year)."""
+
+    year: int
+    months: int
+    index: Decimal
+    average_wage_year: int
+    average_wage: ProjectedFigure
+    base: Decimal
+    credits: Decimal
+    interest_rate: ProjectedFigure
+    interest: Decimal
+    balance: Decimal
+    employer_contribution: Optional[Decimal] = None
+    individual_contribution: Optional[Decimal] = None
+
+
+@dataclass(frozen=True)
+class ProjectionAssumptions(Record):
+    """The stated assumptions a projection used (rates as yearly shares)."""
+
+    average_wage_growth: Decimal
+    pension_base_growth: Decimal
+    interest_rate: Decimal
+    wage_growth: Optional[Decimal] = None
+    average_wages: Optional[Dict[str, Decimal]] = None
+    pension_bases: Optional[Dict[str, Decimal]] = None
+    interest_rates: Optional[Dict[str, Decimal]] = None
+
+
+@dataclass(frozen=True)
+class ProjectionResult(Record):
+    """养老金测算: the yearly path under the stated assumptions and the
+    estimated award at the retirement month. The explanation of every step
+    (projection, account ledger, index, award) is ``trace``; ``award``
+    carries no trace of its own (its ``trace`` is None)."""
+
+    retirement_month: str
+    statutory: bool
+    years: List[ProjectedYear]
+    contribution_months: int
+    average_index: Decimal
+    account_balance: Decimal
+    pension_base: ProjectedFigure
+    award: AwardResult
+    assumptions: ProjectionAssumptions
+    trace: Trace
+    final_base: Optional[Decimal] = None
 
 
 # ---------------------------------------------------------------- adjustment

@@ -1,0 +1,365 @@
+//! The `projection` kind (养老金测算) at the front door: a person plus the
+//! stated assumptions in one JSON object, read with every field problem at
+//! once; the result is [`crate::projection::project`]'s yearly path and
+//! award, with each yearly figure saying where it comes from (`source`:
+//! `rules`, `provisional`, `assumed`, `projected`) and on what it rests
+//! (`basis`: the rule value's legal source, or the assumption used).
+//!
+//! The rules applied are those in force in the retirement month (the given
+//! one, or the statutory month found under the rules in force at birth, as
+//! the retirement kind finds it), as for the award.
+//!
+//! ```
+//! use pension_rules::api::{Engine, Kind};
+//! let engine = Engine::embedded("cn/shaanxi").unwrap();
+//! let input = serde_json::json!({
+//!     "category": "male", "birth": "1990-03", "from": "2012-07", "index": "1.0",
+//!     "assumptions": {"average_wage_growth": "0.04", "pension_base_growth": "0.03",
+//!                     "interest_rate": "0.025"}});
+//! let r = engine.compute(Kind::Projection, &input, true).unwrap();
+//! assert_eq!(r["retirement_month"], "2053-03"); // 63y: 2024 决定 附件 对照表
+//! assert_eq!(r["years"][0]["year"], 2012);
+//! assert_eq!(r["years"][0]["average_wage"]["source"], "rules");
+//! assert_eq!(r["pension_base"]["source"], "projected");
+//! assert_eq!(r["trace"]["rules"]["id"], "cn/shaanxi");
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::lenient::Lenient;
+use crate::award::Category;
+use crate::error::Error;
+use crate::json_fields::{Fields, join};
+use crate::projection::{Assumptions, FigureSource, Projection, ProjectionInput, project};
+use crate::rules::{RuleSet, Snapshot, YearSeries};
+use crate::time::YearMonth;
+use crate::trace::Tracer;
+
+/// The person's fields (as [`ProjectionInput`]).
+const PERSON: &[&str] = &[
+    "category",
+    "birth",
+    "retirement_month",
+    "from",
+    "contribution_months",
+    "average_index",
+    "deemed_months",
+    "pre_account_months",
+    "account_balance",
+    "index",
+    "indexes",
+    "assumptions",
+];
+
+/// The assumptions' fields (as [`Assumptions`]).
+const ASSUMPTIONS: &[&str] = &[
+    "average_wage_growth",
+    "pension_base_growth",
+    "interest_rate",
+    "wage_growth",
+    "average_wages",
+    "pension_bases",
+    "interest_rates",
+];
+
+/// A projection case: the person and the assumptions for the years the rule
+/// set does not cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionCase {
+    /// The person.
+    pub input: ProjectionInput,
+    /// The stated assumptions (the input's `assumptions` object).
+    pub assumptions: Assumptions,
+}
+
+impl ProjectionCase {
+    /// Read the JSON input, reporting every field problem at once with its
+    /// path (`assumptions.interest_rate`).
+    ///
+    /// ```
+    /// use pension_rules::api::projection_case::ProjectionCase;
+    /// let bad = serde_json::json!({"category": "man", "birth": "1990-03",
+    ///     "assumptions": {"average_wage_growth": 0.04, "interest_rate": "x"}});
+    /// let e = ProjectionCase::from_json(&bad).unwrap_err();
+    /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    /// assert_eq!(paths, ["category", "from", "assumptions.average_wage_growth",
+    ///     "assumptions.pension_base_growth", "assumptions.interest_rate"]);
+    /// ```
+    pub fn from_json(v: &Value) -> Result<ProjectionCase, Error> {
+        let mut f = Fields::default();
+        let Some(m) = f.object(v, "", PERSON) else {
+            f.finish()?;
+            return Err(Error::field("input", "expected an object"));
+        };
+        let category: Option<Category> = f.req(m, "", "category");
+        let birth: Option<YearMonth> = f.req(m, "", "birth");
+        let retirement_month = f.opt(m, "", "retirement_month");
+        let from: Option<YearMonth> = f.req(m, "", "from");
+        let contribution_months = f.opt(m, "", "contribution_months");
+        let average_index = f.opt(m, "", "average_index");
+        let deemed_months = f.opt(m, "", "deemed_months");
+        let pre_account_months = f.opt(m, "", "pre_account_months");
+        let account_balance = f.opt(m, "", "account_balance");
+        let index = f.opt(m, "", "index");
+        let indexes = f.opt(m, "", "indexes");
+        let assumptions = match m.get("assumptions") {
+            None | Some(Value::Null) => {
+                f.push(
+                    "assumptions",
+                    "missing: the stated assumptions (average_wage_growth, pension_base_growth, interest_rate)",
+                );
+                None
+            }
+            Some(a) => read_assumptions(&mut f, a),
+        };
+        f.finish()?;
+        match (category, birth, from, assumptions) {
+            (Some(category), Some(birth), Some(from), Some(assumptions)) => Ok(ProjectionCase {
+                input: ProjectionInput {
+                    category,
+                    birth,
+                    retirement_month,
+                    from,
+                    contribution_months: contribution_months.unwrap_or(0),
+                    average_index,
+                    deemed_months: deemed_months.unwrap_or(0),
+                    pre_account_months: pre_account_months.unwrap_or(0),
+                    account_balance: account_balance.unwrap_or(Decimal::ZERO),
+                    index,
+                    indexes,
+                },
+                assumptions,
+            }),
+            _ => Err(Error::field("input", "incomplete")),
+        }
+    }
+
+    /// The retirement month and the snapshot the projection uses: the rules
+    /// in force in that month.
+    pub fn snapshot(&self, rules: &RuleSet) -> Result<(YearMonth, Snapshot), Error> {
+        let month = match self.input.retirement_month {
+            Some(m) => m,
+            None => {
+                let at_birth = rules.at(self.input.birth.first_day());
+                crate::retirement::statutory(&at_birth, self.input.birth, self.input.category)?
+                    .month
+            }
+        };
+        Ok((month, rules.at(month.first_day())))
+    }
+
+    /// Project under `rules` ([`ProjectionCase::snapshot`]).
+    pub fn project(&self, rules: &RuleSet, trace: bool) -> Result<(Projection, Snapshot), Error> {
+        let (_, snap) = self.snapshot(rules)?;
+        let p = project(
+            &self.input,
+            &self.assumptions,
+            &snap,
+            &mut Tracer::new(trace),
+        )?;
+        Ok((p, snap))
+    }
+}
+
+fn read_assumptions(f: &mut Fields, v: &Value) -> Option<Assumptions> {
+    let p = "assumptions";
+    let m = f.object(v, p, ASSUMPTIONS)?;
+    let average_wage_growth = f.req(m, p, "average_wage_growth");
+    let pension_base_growth = f.req(m, p, "pension_base_growth");
+    let interest_rate = f.req(m, p, "interest_rate");
+    let wage_growth = f.opt(m, p, "wage_growth");
+    let mut years = |key: &str| -> BTreeMap<i32, Decimal> {
+        f.opt::<BTreeMap<i32, Decimal>>(m, p, key)
+            .unwrap_or_default()
+    };
+    let average_wages = years("average_wages");
+    let pension_bases = years("pension_bases");
+    let interest_rates = years("interest_rates");
+    Some(Assumptions {
+        average_wage_growth: average_wage_growth?,
+        pension_base_growth: pension_base_growth?,
+        interest_rate: interest_rate?,
+        wage_growth,
+        average_wages,
+        pension_bases,
+        interest_rates,
+    })
+}
+
+/// The input with exact integers given for decimals turned into decimal
+/// strings (the person and the assumptions read apart); unchanged if it does
+/// not read.
+pub(super) fn exact(input: &Value) -> Cow<'_, Value> {
+    fn retyped<T: for<'de> Deserialize<'de> + Serialize>(v: &Value) -> Option<Value> {
+        T::deserialize(Lenient(v))
+            .ok()
+            .and_then(|t| serde_json::to_value(t).ok())
+    }
+    let Value::Object(m) = input else {
+        return Cow::Borrowed(input);
+    };
+    let mut person = m.clone();
+    let assumptions = person.remove("assumptions");
+    let Some(Value::Object(mut out)) = retyped::<ProjectionInput>(&Value::Object(person)) else {
+        return Cow::Borrowed(input);
+    };
+    if let Some(a) = assumptions {
+        match retyped::<Assumptions>(&a) {
+            Some(a) => out.insert("assumptions".into(), a),
+            None => return Cow::Borrowed(input),
+        };
+    }
+    Cow::Owned(Value::Object(out))
+}
+
+/// The full result as JSON: the projection, each rule-set figure with the
+/// legal source it rests on and each assumed one with the assumption, and
+/// the whole explanation (projection, ledger and award steps, with the rule
+/// set's id, version and hash) under `trace` (the award's own `trace` is
+/// moved there).
+pub fn to_json(p: &Projection, snap: &Snapshot) -> Result<Value, Error> {
+    let mut v = serde_json::to_value(p)
+        .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))?;
+    let Value::Object(top) = &mut v else {
+        return Ok(v);
+    };
+    let trace = match top.get_mut("award") {
+        Some(Value::Object(a)) => a.remove("trace"),
+        _ => None,
+    };
+    if let Some(Value::Array(years)) = top.get_mut("years") {
+        for (y, out) in p.years.iter().zip(years.iter_mut()) {
+            let wage = basis(
+                &snap.award.average_wage,
+                y.average_wage_year,
+                y.average_wage.source,
+                "average_wage_growth",
+                "average_wages",
+            );
+            set_basis(out, "average_wage", wage);
+            let rate = if y.interest.is_zero() && y.interest_rate.value.is_zero() {
+                None
+            } else {
+                basis(
+                    &snap.account.interest_rate,
+                    y.year,
+                    y.interest_rate.source,
+                    "interest_rate",
+                    "interest_rates",
+                )
+            };
+            set_basis(out, "interest_rate", rate);
+        }
+    }
+    let year = p.retirement_month.year();
+    let c = basis(
+        &snap.award.pension_base,
+        year,
+        p.pension_base.source,
+        "pension_base_growth",
+        "pension_bases",
+    );
+    set_basis(&mut v, "pension_base", c);
+    if let (Value::Object(top), Some(t)) = (&mut v, trace) {
+        top.insert("trace".into(), t);
+    }
+    Ok(v)
+}
+
+/// On what a yearly figure rests: the rule value's source, or the assumption.
+fn basis(
+    series: &YearSeries<Decimal>,
+    year: i32,
+    source: FigureSource,
+    growth: &str,
+    explicit: &str,
+) -> Option<String> {
+    match source {
+        FigureSource::Rules | FigureSource::Provisional => series
+            .get(year)
+            .ok()
+            .map(|s| format!("{} [{year}]: {}", s.param, s.provenance.source)),
+        FigureSource::Assumed if explicit == "interest_rates" => Some(format!(
+            "assumptions.{explicit}.{year}, else assumptions.interest_rate"
+        )),
+        FigureSource::Assumed => Some(join("assumptions", &format!("{explicit}.{year}"))),
+        FigureSource::Projected => Some(format!(
+            "assumptions.{growth} over the previous year's value"
+        )),
+    }
+}
+
+fn set_basis(v: &mut Value, key: &str, basis: Option<String>) {
+    if let (Some(Value::Object(fig)), Some(b)) = (v.get_mut(key), basis) {
+        fig.insert("basis".into(), Value::String(b));
+    }
+}
+
+/// The figures the conformance vectors compare (`projection` kind): the
+/// retirement month, the award's headline figures, and the yearly path.
+pub fn figures(p: &Projection) -> Map<String, Value> {
+    let mut m = p.award.figures();
+    m.insert(
+        "retirement_month".into(),
+        Value::String(p.retirement_month.to_string()),
+    );
+    m.insert("statutory".into(), Value::Bool(p.statutory));
+    m.insert(
+        "account_balance".into(),
+        Value::String(p.account_balance.to_string()),
+    );
+    m.insert(
+        "pension_base_source".into(),
+        Value::String(p.pension_base.source.name().into()),
+    );
+    let years = p
+        .years
+        .iter()
+        .map(|y| {
+            let mut r = Map::new();
+            r.insert("year".into(), Value::from(y.year));
+            r.insert("months".into(), Value::from(y.months));
+            for (k, v) in [
+                ("index", y.index),
+                ("average_wage", y.average_wage.value),
+                ("base", y.base),
+                ("credits", y.credits),
+                ("interest_rate", y.interest_rate.value),
+                ("interest", y.interest),
+                ("balance", y.balance),
+            ] {
+                r.insert(k.into(), Value::String(v.to_string()));
+            }
+            r.insert(
+                "average_wage_source".into(),
+                Value::String(y.average_wage.source.name().into()),
+            );
+            r.insert(
+                "interest_rate_source".into(),
+                Value::String(y.interest_rate.source.name().into()),
+            );
+            Value::Object(r)
+        })
+        .collect();
+    m.insert("years".into(), Value::Array(years));
+    m
+}
+
+/// The conformance handler of the `projection` kind.
+pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
+    let case = ProjectionCase::from_json(input)?;
+    let (p, _) = case.project(rules, false)?;
+    Ok(figures(&p))
+}
+
+/// The full result of one projection (what [`super::Engine::compute`] gives).
+pub(super) fn compute(rules: &RuleSet, input: &Value, trace: bool) -> Result<Value, Error> {
+    let case = ProjectionCase::from_json(input)?;
+    let (p, snap) = case.project(rules, trace)?;
+    to_json(&p, &snap)
+}

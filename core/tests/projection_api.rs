@@ -1,0 +1,192 @@
+//! The `projection` kind at the front door: the same figures as the
+//! population engine's single path and fast path for full careers, every
+//! field problem at once, and the result's shape (sources, basis, trace).
+
+use pension_rules::api::{Engine, Kind};
+use pension_rules::population::synthetic::{Config, generate};
+use pension_rules::population::{Options, Population, evaluate, simulate_all};
+use pension_rules::rules::RuleSet;
+use serde_json::{Value, json};
+
+fn as_json(v: &impl serde::Serialize) -> Value {
+    serde_json::to_value(v).expect("json")
+}
+
+#[test]
+fn full_careers_equal_the_population_engine() {
+    let engine = Engine::embedded("cn/shaanxi").expect("rules");
+    let rules = RuleSet::embedded("cn/shaanxi").expect("rules");
+    let a = Config::shaanxi_assumptions();
+    let pop = generate(
+        &Config::shaanxi(300, 7),
+        &rules.at("2026-01-01".parse().expect("day")),
+    );
+    let mut compared = 0;
+    let mut fast = 0;
+    for person in pop.rows.iter().flatten() {
+        let mut input = as_json(&person.projection_input());
+        input["assumptions"] = as_json(&a);
+        let got = engine.compute(Kind::Projection, &input, false);
+        let Ok(got) = got else {
+            continue;
+        };
+        let month: pension_rules::YearMonth = got["retirement_month"]
+            .as_str()
+            .expect("month")
+            .parse()
+            .expect("month");
+        let snap = rules.at(month.first_day());
+        let single = evaluate(person, &snap, &a).expect("single path");
+        let (all, summary) = simulate_all(
+            &Population::from_persons(vec![person.clone()]),
+            std::slice::from_ref(&snap),
+            &a,
+            &Options::default(),
+        )
+        .expect("run");
+        let batch = all[0][0].as_ref().expect("batch");
+        fast += summary[0].fast_path;
+        for o in [&single, batch] {
+            let o = as_json(o);
+            assert_eq!(
+                got["retirement_month"], o["retirement_month"],
+                "{}",
+                person.id
+            );
+            for k in [
+                "total",
+                "basic_pension",
+                "account_pension",
+                "transitional_pension",
+                "divisor",
+                "average_index",
+                "account_balance",
+            ] {
+                assert_eq!(got["award"][k], o[k], "{} {k}", person.id);
+            }
+            assert_eq!(
+                got["pension_base"]["value"], o["pension_base"],
+                "{}",
+                person.id
+            );
+            assert_eq!(got["final_base"], o["final_base"], "{}", person.id);
+        }
+        compared += 1;
+    }
+    assert!(compared > 250, "{compared}");
+    assert!(fast > 200, "fast path {fast}");
+}
+
+fn case() -> Value {
+    // tests/vectors/projection.json: projection-shaanxi-2026-statutory-60y4m-projected-base.
+    json!({"category": "male", "birth": "1966-01", "from": "2026-01",
+        "contribution_months": 360, "average_index": "1.0", "deemed_months": 24,
+        "account_balance": 150000, "index": "1.2",
+        "assumptions": {"average_wage_growth": "0.05", "pension_base_growth": "0.03",
+                        "interest_rate": "0.025"}})
+}
+
+#[test]
+fn result_says_where_each_figure_comes_from() {
+    let engine = Engine::embedded("cn/shaanxi").expect("rules");
+    let r = engine
+        .compute(Kind::Projection, &case(), true)
+        .expect("projection");
+    // Derived in tests/vectors/derive/projection.py: 2026-05 (60y4m, 2024 决定 附件),
+    // base 1.2 × X(2025) 7895 = 9474, total 3984.04.
+    assert_eq!(r["retirement_month"], "2026-05");
+    assert_eq!(r["statutory"], true);
+    let y = &r["years"][0];
+    assert_eq!(
+        (y["year"].clone(), y["months"].clone()),
+        (json!(2026), json!(4))
+    );
+    assert_eq!(y["base"], "9474.00");
+    assert_eq!(y["average_wage"]["source"], "rules");
+    assert!(
+        y["average_wage"]["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("陕人社函〔2026〕326号")),
+        "{y}"
+    );
+    assert_eq!(y["interest_rate"]["source"], "assumed");
+    assert_eq!(
+        y["interest_rate"]["basis"],
+        "assumptions.interest_rates.2026, else assumptions.interest_rate"
+    );
+    assert_eq!(r["pension_base"]["source"], "projected");
+    assert_eq!(r["pension_base"]["value"], "8117.43");
+    assert_eq!(r["award"]["total"], "3984.04");
+    assert!(r["award"].get("trace").is_none());
+    assert_eq!(r["trace"]["rules"]["id"], "cn/shaanxi");
+    assert!(r["trace"]["rules"]["hash"].is_string());
+    let steps: Vec<&str> = r["trace"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(steps.contains(&"projected_base"), "{steps:?}");
+    assert!(steps.contains(&"total"), "{steps:?}");
+    assert_eq!(r["assumptions"]["interest_rate"], "0.025");
+}
+
+#[test]
+fn every_field_problem_at_once() {
+    let engine = Engine::embedded("cn/shaanxi").expect("rules");
+    let bad = json!({"category": "man", "birth": "1966-01", "from": "2026-13",
+        "colour": "red", "index": 1.5,
+        "assumptions": {"average_wage_growth": "0.05", "interest_rate": "x", "extra": 1}});
+    let e = engine
+        .compute(Kind::Projection, &bad, false)
+        .expect_err("invalid");
+    assert_eq!(e.code(), "invalid_input");
+    let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    for p in [
+        "colour",
+        "category",
+        "from",
+        "index",
+        "assumptions.extra",
+        "assumptions.pension_base_growth",
+        "assumptions.interest_rate",
+    ] {
+        assert!(paths.contains(&p), "{p} not in {paths:?}");
+    }
+    // Value checks, also all at once, with assumption paths.
+    let mut v = case();
+    v["assumptions"]["average_wage_growth"] = json!("-1");
+    v["assumptions"]["pension_bases"] = json!({"2027": "0"});
+    v["index"] = json!("0");
+    let e = engine
+        .compute(Kind::Projection, &v, false)
+        .expect_err("invalid");
+    let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "index",
+            "assumptions.average_wage_growth",
+            "assumptions.pension_bases.2027"
+        ]
+    );
+    let mut v = case();
+    v.as_object_mut().expect("object").remove("assumptions");
+    let e = engine
+        .compute(Kind::Projection, &v, false)
+        .expect_err("invalid");
+    assert_eq!(e.fields()[0].path, "assumptions");
+}
+
+#[test]
+fn figures_equal_the_full_result() {
+    let engine = Engine::embedded("cn/shaanxi").expect("rules");
+    let full = engine
+        .compute(Kind::Projection, &case(), false)
+        .expect("full");
+    let f = engine.figures(Kind::Projection, &case()).expect("figures");
+    assert_eq!(f["total"], full["award"]["total"]);
+    assert_eq!(f["account_balance"], full["account_balance"]);
+    assert_eq!(f["years"][0]["balance"], full["years"][0]["balance"]);
+    assert_eq!(f["pension_base_source"], "projected");
+}
