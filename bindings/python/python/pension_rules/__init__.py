@@ -17,6 +17,7 @@ from ._engine import Engine, Overlay
 from typing import Any, Iterable, Optional
 
 from ._population import Simulation
+from ._scaleout import partition_meta, persons_schema, simulate_batches, simulate_partition, simulate_table
 
 
 def simulate(
@@ -35,9 +36,12 @@ def simulate(
     return result
 
 
-def synthetic_population(n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas") -> Any:
-    """``n`` synthetic Shaanxi-like persons (docs/population.md) as a DataFrame."""
-    return Engine(ruleset).synthetic_population(n, seed, frame=frame)
+def synthetic_population(
+    n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas", arrow: Optional[bool] = None
+) -> Any:
+    """``n`` synthetic Shaanxi-like persons (docs/population.md) as a
+    DataFrame (``frame``: ``pandas``, ``polars`` or ``arrow``)."""
+    return Engine(ruleset).synthetic_population(n, seed, frame=frame, arrow=arrow)
 
 from ._native import __version__
 from ._types import (
@@ -100,6 +104,11 @@ __all__ = [
     "Simulation",
     "simulate",
     "synthetic_population",
+    "simulate_partition",
+    "partition_meta",
+    "simulate_table",
+    "simulate_batches",
+    "persons_schema",
     "__version__",
     "PensionRulesError",
     "InputError",
