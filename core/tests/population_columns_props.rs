@@ -184,7 +184,7 @@ fn reader_speed() {
     let text = |f: &dyn Fn(&Person) -> Option<String>| {
         Column(persons.iter().map(|p| f(p).map(Own::Text)).collect())
     };
-    let cols = vec![
+    let cols = [
         ("id", text(&|p| Some(p.id.clone()))),
         ("birth", text(&|p| Some(p.birth.to_string()))),
         ("category", text(&|p| Some(p.category.name().into()))),
@@ -212,7 +212,11 @@ fn reader_speed() {
         let t = std::time::Instant::now();
         let p = Population::from_columns(&cols[..k], persons.len()).unwrap();
         let ok = p.rows.iter().filter(|r| r.is_ok()).count();
-        eprintln!("{k} columns: {} rows ({ok} read) in {:?}", p.rows.len(), t.elapsed());
+        eprintln!(
+            "{k} columns: {} rows ({ok} read) in {:?}",
+            p.rows.len(),
+            t.elapsed()
+        );
     }
 }
 

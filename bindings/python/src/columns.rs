@@ -255,10 +255,13 @@ impl Col {
     fn decimal128(values: &[Decimal], floor: u32) -> Option<(Vec<u8>, u32)> {
         let scale = values.iter().map(Decimal::scale).fold(floor, u32::max);
         let limit = 10i128.checked_pow(DECIMAL128_DIGITS)?;
+        let ups: Vec<i128> = (0..=scale.min(DECIMAL128_DIGITS))
+            .map(|k| 10i128.pow(k))
+            .collect();
         let mut out = Vec::with_capacity(values.len() * 16);
         for d in values {
-            let up = 10i128.checked_pow(scale.checked_sub(d.scale())?)?;
-            let m = d.mantissa().checked_mul(up)?;
+            let up = ups.get(usize::try_from(scale.checked_sub(d.scale())?).ok()?)?;
+            let m = d.mantissa().checked_mul(*up)?;
             if m.checked_abs()? >= limit {
                 return None;
             }
@@ -267,50 +270,46 @@ impl Col {
         Some((out, scale))
     }
 
-    /// `(kind, length, validity, data, offsets, scale)` for
-    /// `pyarrow.Array.from_buffers`: kind `str` (large_string), `int`
-    /// (int64), `bool`, `decimal` (decimal128(38, scale)); a decimal column
-    /// beyond 38 digits comes as `text` (its exact decimal strings).
-    pub(crate) fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let valid = PyBytes::new(py, &self.valid).into_any();
-        let none = || py.None().into_bound(py);
-        let bytes = |b: &[u8]| PyBytes::new(py, b).into_any();
+    /// The column as Arrow buffers (no Python needed: built without the GIL).
+    pub(crate) fn finish(self) -> Buffers {
+        fn le<const N: usize, T: Copy>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+            let mut out = Vec::with_capacity(v.len() * N);
+            for x in v {
+                out.extend_from_slice(&f(*x));
+            }
+            out
+        }
         let (kind, data, offsets, scale) = match &self.data {
-            Data::Str { offsets, data } => {
-                let o: Vec<u8> = offsets.iter().flat_map(|x| x.to_le_bytes()).collect();
-                ("str", bytes(data), bytes(&o), none())
-            }
-            Data::Int(v) => {
-                let d: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
-                ("int", bytes(&d), none(), none())
-            }
-            Data::Bool(bits) => ("bool", bytes(bits), none(), none()),
+            Data::Str { offsets, data } => (
+                "str",
+                data.clone(),
+                Some(le(offsets, i64::to_le_bytes)),
+                None,
+            ),
+            Data::Int(v) => ("int", le(v, i64::to_le_bytes), None, None),
+            Data::Bool(bits) => ("bool", bits.clone(), None, None),
             Data::Dec { values, scale } => match Col::decimal128(values, *scale) {
-                Some((d, s)) => ("decimal", bytes(&d), none(), s.into_bound_py_any(py)?),
+                Some((d, s)) => ("decimal", d, None, Some(s)),
                 None => {
                     // Beyond decimal128: the exact decimal strings.
                     let mut data = vec![];
                     let mut offsets = vec![0i64];
-                    for d in values {
+                    for d in values.iter() {
                         data.extend_from_slice(d.to_string().as_bytes());
                         offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
                     }
-                    let o: Vec<u8> = offsets.iter().flat_map(|x| x.to_le_bytes()).collect();
-                    ("text", bytes(&data), bytes(&o), none())
+                    ("text", data, Some(le(&offsets, i64::to_le_bytes)), None)
                 }
             },
         };
-        PyTuple::new(
-            py,
-            [
-                kind.into_bound_py_any(py)?,
-                self.len.into_bound_py_any(py)?,
-                valid,
-                data,
-                offsets,
-                scale,
-            ],
-        )
+        Buffers {
+            kind,
+            len: self.len,
+            valid: self.valid,
+            data,
+            offsets,
+            scale,
+        }
     }
 
     /// The column as a Python list (`None` for nulls, `decimal.Decimal`
@@ -347,5 +346,39 @@ impl Col {
             }
         }
         Ok(out)
+    }
+}
+
+/// A column as Arrow buffers, ready for Python.
+pub(crate) struct Buffers {
+    kind: &'static str,
+    len: usize,
+    valid: Vec<u8>,
+    data: Vec<u8>,
+    offsets: Option<Vec<u8>>,
+    scale: Option<u32>,
+}
+
+impl Buffers {
+    /// `(kind, length, validity, data, offsets, scale)` for
+    /// `pyarrow.Array.from_buffers`: kind `str` (large_string), `int`
+    /// (int64), `bool`, `decimal` (decimal128(38, scale)); a decimal column
+    /// beyond 38 digits comes as `text` (its exact decimal strings).
+    pub(crate) fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let bytes = |b: &[u8]| PyBytes::new(py, b).into_any();
+        PyTuple::new(
+            py,
+            [
+                self.kind.into_bound_py_any(py)?,
+                self.len.into_bound_py_any(py)?,
+                bytes(&self.valid),
+                bytes(&self.data),
+                match &self.offsets {
+                    Some(o) => bytes(o),
+                    None => py.None().into_bound(py),
+                },
+                self.scale.into_bound_py_any(py)?,
+            ],
+        )
     }
 }

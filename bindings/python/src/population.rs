@@ -15,7 +15,7 @@ use pension_rules::Rounding;
 use pension_rules::rules::{Snapshot, Timeline};
 
 use crate::NativeEngine;
-use crate::columns::{ArrowColumn, ArrowText, Cell, Col};
+use crate::columns::{ArrowColumn, ArrowText, Buffers, Cell, Col};
 use crate::convert::{decimal_type, input, to_py, to_value};
 use crate::errors::IntoPy;
 
@@ -142,12 +142,8 @@ fn arrow_rows(py: Python<'_>, columns: &Bound<'_, PyDict>, n_rows: usize) -> PyR
             (name.as_str(), col)
         })
         .collect();
-    let t = std::time::Instant::now();
-    let r = py.detach(|| Population::from_columns(&cols, n_rows));
-    if std::env::var_os("PR_TIMING").is_some() {
-        eprintln!("from_columns {:?}", t.elapsed());
-    }
-    r.py_err(py)
+    py.detach(|| Population::from_columns(&cols, n_rows))
+        .py_err(py)
 }
 
 /// The scenarios of runs, resolved once (a baseline and its reforms, as
@@ -235,65 +231,99 @@ fn person_columns(snaps: &[Snapshot]) -> Vec<(&'static str, Col)> {
     ]
 }
 
-fn push_row(
-    cols: &mut [(&'static str, Col)],
-    scenario: &str,
-    id: &str,
-    r: &Result<Outcome, Error>,
-) {
+/// Append field `f` (of [`person_columns`]) of one outcome row to its column.
+fn push_field(col: &mut Col, f: usize, scenario: &str, id: &str, r: &Result<Outcome, Error>) {
     let opt = |d: Option<Decimal>| d.map_or(Cell::Null, Cell::Dec);
-    let error;
-    let cells: [Cell<'_>; 19] = match r {
-        Ok(o) => [
-            Cell::Str(scenario),
-            Cell::Str(id),
-            Cell::Str("ok"),
-            Cell::Null,
-            Cell::Month(o.retirement_month),
-            Cell::Bool(o.statutory),
-            Cell::Int(o.contribution_months.into()),
-            Cell::Int(o.deemed_months.into()),
-            Cell::Dec(o.average_index),
-            Cell::Dec(o.account_balance),
-            Cell::Dec(o.pension_base),
-            Cell::Str(o.pension_base_source.name()),
-            Cell::Dec(o.divisor),
-            Cell::Dec(o.basic_pension),
-            Cell::Dec(o.account_pension),
-            Cell::Dec(o.transitional_pension),
-            Cell::Dec(o.total),
-            opt(o.final_base),
-            opt(o.replacement_rate),
-        ],
-        Err(e) => {
-            error = e.to_string();
-            let mut c = [const { Cell::Null }; 19];
-            c[0] = Cell::Str(scenario);
-            c[1] = Cell::Str(id);
-            c[2] = Cell::Str(e.code());
-            c[3] = Cell::Str(&error);
-            c
-        }
+    let o = match (f, r) {
+        (0, _) => return col.push(Cell::Str(scenario)),
+        (1, _) => return col.push(Cell::Str(id)),
+        (2, Ok(_)) => return col.push(Cell::Str("ok")),
+        (2, Err(e)) => return col.push(Cell::Str(e.code())),
+        (3, Err(e)) => return col.push(Cell::Str(&e.to_string())),
+        (_, Err(_)) | (3, Ok(_)) => return col.push(Cell::Null),
+        (_, Ok(o)) => o,
     };
-    for ((_, col), cell) in cols.iter_mut().zip(cells) {
-        col.push(cell);
-    }
+    col.push(match f {
+        4 => Cell::Month(o.retirement_month),
+        5 => Cell::Bool(o.statutory),
+        6 => Cell::Int(o.contribution_months.into()),
+        7 => Cell::Int(o.deemed_months.into()),
+        8 => Cell::Dec(o.average_index),
+        9 => Cell::Dec(o.account_balance),
+        10 => Cell::Dec(o.pension_base),
+        11 => Cell::Str(o.pension_base_source.name()),
+        12 => Cell::Dec(o.divisor),
+        13 => Cell::Dec(o.basic_pension),
+        14 => Cell::Dec(o.account_pension),
+        15 => Cell::Dec(o.transitional_pension),
+        16 => Cell::Dec(o.total),
+        17 => opt(o.final_base),
+        18 => opt(o.replacement_rate),
+        _ => Cell::Null,
+    });
 }
 
-fn export<'py>(
-    py: Python<'py>,
-    cols: &[(&'static str, Col)],
-    arrow: bool,
-) -> PyResult<Bound<'py, PyDict>> {
-    let out = PyDict::new(py);
-    for (name, col) in cols {
+/// Append a block of outcomes (rows `start…`, every scenario) to the
+/// columns, one column per task (in parallel).
+fn push_block(
+    cols: &mut [(&'static str, Col)],
+    names: &[String],
+    population: &Population,
+    start: usize,
+    block: &pop::Block,
+) {
+    use rayon::prelude::*;
+    let len = block.first().map_or(0, Vec::len);
+    let ids: Vec<std::borrow::Cow<'_, str>> = (start..start + len)
+        .map(|i| match population.rows.get(i) {
+            Some(Ok(p)) => p.id.as_str().into(),
+            _ => format!("row {}", i + 1).into(),
+        })
+        .collect();
+    cols.par_iter_mut().enumerate().for_each(|(f, (_, col))| {
+        for (j, id) in ids.iter().enumerate() {
+            for (name, rows) in names.iter().zip(block) {
+                if let Some(r) = rows.get(j) {
+                    push_field(col, f, name, id, r);
+                }
+            }
+        }
+    });
+}
+
+/// The columns ready for Python: Arrow buffers (built in parallel, without
+/// the GIL) or the columns themselves (for lists).
+enum Built {
+    Arrow(Vec<(&'static str, Buffers)>),
+    Lists(Vec<(&'static str, Col)>),
+}
+
+impl Built {
+    fn new(cols: Vec<(&'static str, Col)>, arrow: bool) -> Built {
+        use rayon::prelude::*;
         if arrow {
-            out.set_item(name, col.to_arrow(py)?)?;
+            Built::Arrow(cols.into_par_iter().map(|(n, c)| (n, c.finish())).collect())
         } else {
-            out.set_item(name, col.to_list(py)?)?;
+            Built::Lists(cols)
         }
     }
-    Ok(out)
+
+    fn export<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        match self {
+            Built::Arrow(b) => {
+                for (name, b) in b {
+                    out.set_item(name, b.to_py(py)?)?;
+                }
+            }
+            Built::Lists(c) => {
+                for (name, c) in c {
+                    out.set_item(name, c.to_list(py)?)?;
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Run the population (columns in the population format,
@@ -315,7 +345,6 @@ pub(crate) fn simulate<'py>(
     last_year: Option<i32>,
     arrow: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let t0 = std::time::Instant::now();
     let all_arrow = columns
         .values()
         .iter()
@@ -325,7 +354,6 @@ pub(crate) fn simulate<'py>(
     } else {
         rows(columns, n_rows)?
     };
-    let t1 = t0.elapsed();
     let assumptions: Assumptions = match assumptions {
         Some(a) => {
             let v = input(&a)?.py_err(py)?;
@@ -352,33 +380,12 @@ pub(crate) fn simulate<'py>(
                 snaps,
                 &assumptions,
                 &options,
-                |start, block| {
-                    let len = block.first().map_or(0, Vec::len);
-                    for j in 0..len {
-                        let i = start + j;
-                        let id = match population.rows.get(i) {
-                            Some(Ok(p)) => p.id.clone(),
-                            _ => format!("row {}", i + 1),
-                        };
-                        for (name, rows) in names.iter().zip(block) {
-                            if let Some(r) = rows.get(j) {
-                                push_row(&mut cols, name, &id, r);
-                            }
-                        }
-                    }
-                },
+                |start, block| push_block(&mut cols, names, &population, start, block),
             )?;
-            Ok::<_, Error>((cols, summaries))
+            Ok::<_, Error>((Built::new(cols, arrow), summaries))
         })
         .py_err(py)?;
-    let t2 = t0.elapsed();
-    let persons = export(py, &cols, arrow)?;
-    if std::env::var_os("PR_TIMING").is_some() {
-        eprintln!(
-            "read {t1:?} compute+columns {t2:?} export {:?}",
-            t0.elapsed()
-        );
-    }
+    let persons = cols.export(py)?;
 
     let flows = PyDict::new(py);
     let flow_fields = [
@@ -445,7 +452,7 @@ pub(crate) fn synthetic_population<'py>(
     arrow: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let snap = pop::snapshot(engine.engine.rules(), None);
-    let cols = py.detach(|| {
+    let built = py.detach(|| {
         let population = generate(&Config::shaanxi(n, seed), &snap);
         let money = scale(std::slice::from_ref(&snap), |s| &s.rounding.money);
         let index = scale(std::slice::from_ref(&snap), |s| &s.rounding.index);
@@ -488,7 +495,7 @@ pub(crate) fn synthetic_population<'py>(
                 col.push(cell);
             }
         }
-        cols
+        Built::new(cols, arrow)
     });
-    export(py, &cols, arrow)
+    built.export(py)
 }
