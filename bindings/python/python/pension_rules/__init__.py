@@ -32,7 +32,10 @@ def simulate(
     reform overlay; returns a :class:`Simulation` of DataFrames
     (``persons``, ``summary``, ``flows``). See :meth:`Engine.simulate` and
     docs/population.md."""
-    result: Simulation = Engine(ruleset, rules_dir=rules_dir).simulate(population, reforms, **options)
+    from ._scaleout import _engine
+
+    engine = _engine(ruleset, None if rules_dir is None else str(rules_dir))  # loaded once
+    result: Simulation = engine.simulate(population, reforms, **options)
     return result
 
 
@@ -41,7 +44,9 @@ def synthetic_population(
 ) -> Any:
     """``n`` synthetic Shaanxi-like persons (docs/population.md) as a
     DataFrame (``frame``: ``pandas``, ``polars`` or ``arrow``)."""
-    return Engine(ruleset).synthetic_population(n, seed, frame=frame, arrow=arrow)
+    from ._scaleout import _engine
+
+    return _engine(ruleset, None).synthetic_population(n, seed, frame=frame, arrow=arrow)
 
 from ._native import __version__
 from ._types import (
