@@ -226,3 +226,16 @@ fn unknown_column_is_an_error_of_the_input() {
     let e = Population::from_columns(&cols, 1).unwrap_err();
     assert_eq!(e.fields()[0].path, "columns.colour");
 }
+
+#[test]
+fn a_batch_names_rows_in_the_whole_population() {
+    let cols = [
+        ("id", vec![Some("a")]),
+        ("birth", vec![Some("1990-13")]),
+        ("category", vec![Some("male")]),
+        ("first_contribution", vec![Some("2012-07")]),
+    ];
+    let p = Population::from_columns_numbered(&cols, 1, 41).unwrap();
+    let e = p.rows[0].as_ref().unwrap_err();
+    assert_eq!(e.fields()[0].path, "row 42.birth");
+}

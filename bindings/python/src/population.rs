@@ -25,7 +25,7 @@ fn dec<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
 
 /// The rows of the population columns (missing values and empty strings
 /// absent), each read as a [`Person`] or kept as its error.
-fn rows(columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
+fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResult<Population> {
     let mut cols = vec![];
     for (name, values) in columns.iter() {
         let name: String = name.extract()?;
@@ -61,7 +61,7 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
                     fields
                         .into_iter()
                         .map(|f| FieldError {
-                            path: format!("row {}.{}", i + 1, f.path),
+                            path: format!("row {}.{}", first_row + i + 1, f.path),
                             message: f.message,
                         })
                         .collect(),
@@ -87,7 +87,12 @@ fn bytes<'py>(t: &Bound<'py, PyTuple>, k: usize) -> PyResult<Option<Bound<'py, P
 /// `("text", validity | None, offsets, data, offset)` (large_string),
 /// `("int", validity | None, data, offset)` (int64) or
 /// `("decimal", validity | None, data, offset, scale)` (decimal128).
-fn arrow_rows(py: Python<'_>, columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
+fn arrow_rows(
+    py: Python<'_>,
+    columns: &Bound<'_, PyDict>,
+    n_rows: usize,
+    first_row: usize,
+) -> PyResult<Population> {
     let mut held = vec![];
     for (name, spec) in columns.iter() {
         let name: String = name.extract()?;
@@ -142,7 +147,7 @@ fn arrow_rows(py: Python<'_>, columns: &Bound<'_, PyDict>, n_rows: usize) -> PyR
             (name.as_str(), col)
         })
         .collect();
-    py.detach(|| Population::from_columns(&cols, n_rows))
+    py.detach(|| Population::from_columns_numbered(&cols, n_rows, first_row))
         .py_err(py)
 }
 
@@ -271,13 +276,14 @@ fn push_block(
     population: &Population,
     start: usize,
     block: &pop::Block,
+    first_row: usize,
 ) {
     use rayon::prelude::*;
     let len = block.first().map_or(0, Vec::len);
     let ids: Vec<std::borrow::Cow<'_, str>> = (start..start + len)
         .map(|i| match population.rows.get(i) {
             Some(Ok(p)) => p.id.as_str().into(),
-            _ => format!("row {}", i + 1).into(),
+            _ => format!("row {}", first_row + i + 1).into(),
         })
         .collect();
     cols.par_iter_mut().enumerate().for_each(|(f, (_, col))| {
@@ -332,10 +338,13 @@ impl Built {
 /// scenario with `assumptions` (a dict of `projection::Assumptions`;
 /// default the synthetic population's). Returns `{"scenarios", "persons":
 /// columns, "summaries": [dict], "flows": columns}`; persons are Arrow
-/// buffers with `arrow` (see `Col::to_arrow`), else lists. Reading, the
-/// computation and building the columns run without the GIL.
+/// buffers with `arrow` (see `Buffers::to_py`), else lists. Reading, the
+/// computation and building the columns run without the GIL. `first_row`:
+/// the batch's first row in a larger population (failed rows are named
+/// `row N` of the whole).
 #[pyfunction]
-#[pyo3(signature = (scenarios, columns, n_rows, assumptions=None, last_year=None, arrow=false))]
+#[allow(clippy::too_many_arguments)] // the Python signature's keyword arguments
+#[pyo3(signature = (scenarios, columns, n_rows, assumptions=None, last_year=None, arrow=false, first_row=0))]
 pub(crate) fn simulate<'py>(
     py: Python<'py>,
     scenarios: &NativeScenarios,
@@ -344,15 +353,16 @@ pub(crate) fn simulate<'py>(
     assumptions: Option<Bound<'py, PyAny>>,
     last_year: Option<i32>,
     arrow: bool,
+    first_row: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     let all_arrow = columns
         .values()
         .iter()
         .all(|v| v.is_instance_of::<PyTuple>());
     let population = if all_arrow && !columns.is_empty() {
-        arrow_rows(py, columns, n_rows)?
+        arrow_rows(py, columns, n_rows, first_row)?
     } else {
-        rows(columns, n_rows)?
+        rows(columns, n_rows, first_row)?
     };
     let assumptions: Assumptions = match assumptions {
         Some(a) => {
@@ -380,7 +390,7 @@ pub(crate) fn simulate<'py>(
                 snaps,
                 &assumptions,
                 &options,
-                |start, block| push_block(&mut cols, names, &population, start, block),
+                |start, block| push_block(&mut cols, names, &population, start, block, first_row),
             )?;
             Ok::<_, Error>((Built::new(cols, arrow), summaries))
         })

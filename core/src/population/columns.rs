@@ -241,8 +241,9 @@ fn direct<C: Cells>(columns: &[(Field, &C)], row: usize) -> Option<Person> {
     Some(p)
 }
 
-/// The row as [`Person::from_json`] reads it, errors under `row N.`.
-fn by_serde<C: Cells>(names: &[(&str, &C)], row: usize) -> Result<Person, Error> {
+/// The row as [`Person::from_json`] reads it, errors under `row N.` (N =
+/// `number`).
+fn by_serde<C: Cells>(names: &[(&str, &C)], row: usize, number: usize) -> Result<Person, Error> {
     let mut m = Map::new();
     for (name, c) in names {
         let v = match present(*c, row) {
@@ -258,7 +259,7 @@ fn by_serde<C: Cells>(names: &[(&str, &C)], row: usize) -> Result<Person, Error>
             fields
                 .into_iter()
                 .map(|f| FieldError {
-                    path: format!("row {}.{}", row + 1, f.path),
+                    path: format!("row {number}.{}", f.path),
                     message: f.message,
                 })
                 .collect(),
@@ -294,6 +295,17 @@ impl Population {
         columns: &[(&str, C)],
         n_rows: usize,
     ) -> Result<Population, Error> {
+        Population::from_columns_numbered(columns, n_rows, 0)
+    }
+
+    /// [`Population::from_columns`] for a batch of a larger population
+    /// whose first row is row `first_row` (0-based) of the whole: errors
+    /// name rows as the whole population's (`row first_row + i + 1`).
+    pub fn from_columns_numbered<C: Cells>(
+        columns: &[(&str, C)],
+        n_rows: usize,
+        first_row: usize,
+    ) -> Result<Population, Error> {
         let unknown: Vec<FieldError> = columns
             .iter()
             .filter(|(n, _)| field(n).is_none())
@@ -312,7 +324,7 @@ impl Population {
         let names: Vec<(&str, &C)> = columns.iter().map(|(n, c)| (*n, c)).collect();
         let read = |i: usize| match direct(&fields, i) {
             Some(p) => Ok(p),
-            None => by_serde(&names, i),
+            None => by_serde(&names, i, first_row.saturating_add(i).saturating_add(1)),
         };
         #[cfg(feature = "parallel")]
         let rows = {

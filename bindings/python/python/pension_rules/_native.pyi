@@ -38,5 +38,6 @@ def simulate(
     assumptions: Optional[Mapping[str, Any]] = None,
     last_year: Optional[int] = None,
     arrow: bool = False,
+    first_row: int = 0,
 ) -> Dict[str, Any]: ...
 def synthetic_population(engine: NativeEngine, n: int, seed: int, arrow: bool = False) -> Dict[str, Any]: ...

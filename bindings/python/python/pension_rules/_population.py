@@ -200,6 +200,7 @@ def _run(
     assumptions: Optional[Mapping[str, Any]],
     last_year: Optional[int],
     arrow: Optional[bool],
+    first_row: int = 0,
 ) -> tuple:
     pa = _pyarrow() if arrow is None or arrow else None
     if arrow and pa is None:
@@ -218,7 +219,7 @@ def _run(
     if columns is None:
         columns, n = _frames.to_columns(population)
     a = None if assumptions is None else dict(assumptions)
-    out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None)
+    out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None, first_row)
     if pa is not None:
         persons = _from_arrow(_arrow_table(out["persons"], pa), flavor)
     else:

@@ -42,10 +42,20 @@ def _persons(
     rules_dir: RulesDir,
     assumptions: Optional[Mapping[str, Any]],
     last_year: Optional[int],
+    first_row: int = 0,
 ) -> Any:
     engine = _engine(ruleset, None if rules_dir is None else os.fspath(rules_dir))
-    _, persons = _run(engine, population, flavor, reforms, assumptions, last_year, None)
+    _, persons = _run(engine, population, flavor, reforms, assumptions, last_year, None, first_row)
     return persons
+
+
+def _first_row(frame: Any) -> int:
+    """Where a pandas partition starts in the whole frame: the first label
+    of a step-1 RangeIndex (Dask's partitions of a frame with a default
+    index); else 0."""
+    index = getattr(frame, "index", None)
+    start, step = getattr(index, "start", None), getattr(index, "step", None)
+    return start if isinstance(start, int) and step == 1 and start >= 0 else 0
 
 
 def simulate_partition(
@@ -59,12 +69,15 @@ def simulate_partition(
 ) -> Any:
     """The per-person rows (``Simulation.persons``) of one partition: a
     pandas or Polars DataFrame in, the same library out, with a fixed
-    schema (:func:`partition_meta`). For Dask::
+    schema (:func:`partition_meta`). A failed row is named ``row N`` of the
+    whole frame when the partition has a default (RangeIndex) index, as
+    Dask's partitions of such a frame do; else of the partition. For Dask::
 
         persons = ddf.map_partitions(pr.simulate_partition, reforms=[reform],
                                      meta=pr.partition_meta(reforms=[reform]))
     """
-    return _persons(population, _frames._flavor(population), reforms, ruleset, rules_dir, assumptions, last_year)
+    return _persons(population, _frames._flavor(population), reforms, ruleset, rules_dir, assumptions, last_year,
+                    _first_row(population))
 
 
 def _empty_population(frame: str) -> Any:
