@@ -191,12 +191,13 @@ fn count_cell(v: CellValue<'_>) -> Option<u32> {
     }
 }
 
-/// A decimal: text, an integer or a decimal.
+/// A decimal: text or a decimal. An integer is left to serde, which
+/// refuses it for an amount (amounts are read from strings only).
 fn decimal_cell(v: CellValue<'_>) -> Option<Decimal> {
     match v {
         CellValue::Text(s) => decimal(s),
-        CellValue::Int(n) => Some(Decimal::from(n)),
         CellValue::Decimal(d) => Some(d),
+        CellValue::Int(_) => None,
     }
 }
 
