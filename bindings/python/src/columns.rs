@@ -121,12 +121,31 @@ impl Cells for ArrowColumn<'_> {
     }
 }
 
+/// `d` as its `Display` writes it, without allocating: plain digits for a
+/// non-negative mantissa of up to 64 bits, else `Display` itself.
+fn write_decimal(out: &mut Vec<u8>, d: Decimal) {
+    use std::io::Write;
+    let scale = d.scale();
+    let fast = u64::try_from(d.mantissa())
+        .ok()
+        .filter(|_| !d.is_sign_negative())
+        .zip(10u64.checked_pow(scale));
+    // Writing to a Vec cannot fail.
+    let _ = match fast {
+        Some((m, p)) if scale > 0 => write!(out, "{}.{:0w$}", m / p, m % p, w = scale as usize),
+        Some((m, _)) => write!(out, "{m}"),
+        None => write!(out, "{d}"),
+    };
+}
+
 /// One cell of an output row.
 pub(crate) enum Cell<'a> {
     Null,
     Str(&'a str),
     /// A month, written `YYYY-MM` into a text column.
     Month(YearMonth),
+    /// Decimals written `a;b;c` into a text column (an index path).
+    Decimals(&'a [Decimal]),
     Int(i64),
     Bool(bool),
     Dec(Decimal),
@@ -212,6 +231,16 @@ impl Col {
                 let ok = write!(data, "{m}").is_ok();
                 offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
                 ok
+            }
+            (Data::Str { offsets, data }, Cell::Decimals(v)) => {
+                for (k, d) in v.iter().enumerate() {
+                    if k > 0 {
+                        data.push(b';');
+                    }
+                    write_decimal(data, *d);
+                }
+                offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
+                true
             }
             (Data::Str { offsets, data }, _) => {
                 offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
@@ -380,5 +409,44 @@ impl Buffers {
                 self.scale.into_bound_py_any(py)?,
             ],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "0.0000",
+            "0.9745",
+            "1.0000",
+            "3",
+            "120000.00",
+            "-0.5",
+            "-0",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "18446744073709551616",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap_or_default())
+        .collect();
+        for m in [0i64, 1, 9, 10, 99, 100, 6000, 8829, 12345678, i64::MAX] {
+            for s in 0..=19 {
+                cases.push(Decimal::new(m, s));
+            }
+        }
+        for d in cases {
+            let mut out = vec![];
+            write_decimal(&mut out, d);
+            assert_eq!(
+                String::from_utf8(out).unwrap_or_default(),
+                d.to_string(),
+                "{d:?}"
+            );
+        }
     }
 }

@@ -480,23 +480,17 @@ pub(crate) fn synthetic_population<'py>(
             .collect();
         let opt = |d: Option<Decimal>| d.map_or(Cell::Null, Cell::Dec);
         for p in population.rows.iter().flatten() {
-            let (birth, first) = (p.birth.to_string(), p.first_contribution.to_string());
-            let retirement = p.retirement_month.map(|m| m.to_string());
-            let indexes = p.indexes.as_ref().map(|l| {
-                l.0.iter()
-                    .map(Decimal::to_string)
-                    .collect::<Vec<_>>()
-                    .join(";")
-            });
             let cells = [
                 Cell::Str(&p.id),
-                Cell::Str(&birth),
+                Cell::Month(p.birth),
                 Cell::Str(p.category.name()),
-                Cell::Str(&first),
-                retirement.as_deref().map_or(Cell::Null, Cell::Str),
+                Cell::Month(p.first_contribution),
+                p.retirement_month.map_or(Cell::Null, Cell::Month),
                 Cell::Int(p.deemed_months.into()),
                 opt(p.index),
-                indexes.as_deref().map_or(Cell::Null, Cell::Str),
+                p.indexes
+                    .as_ref()
+                    .map_or(Cell::Null, |l| Cell::Decimals(&l.0)),
                 Cell::Int(p.contribution_months.into()),
                 opt(p.average_index),
                 opt(p.account_balance),
