@@ -121,7 +121,10 @@ def _arrow_column(array: Any, pa: Any) -> Optional[tuple]:
 def _table_columns(table: Any, pa: Any) -> Optional[Dict[str, tuple]]:
     out = {}
     for name, column in zip(table.column_names, table.columns):
-        text = _arrow_column(column, pa)
+        try:
+            text = _arrow_column(column, pa)
+        except pa.ArrowException:
+            return None  # a type with no text form: the list path reports it per row
         if text is None:
             return None
         out[str(name)] = text
@@ -135,10 +138,9 @@ def _frame_columns(population: Any, flavor: str, pa: Any) -> Optional[Dict[str, 
     out = {}
     for name in population.columns:
         try:
-            array = pa.array(population[name], from_pandas=True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            text = _arrow_column(pa.array(population[name], from_pandas=True), pa)
+        except (pa.ArrowException, TypeError, ValueError):
             return None  # mixed objects: the list path reads them cell by cell
-        text = _arrow_column(array, pa)
         if text is None:
             return None
         out[str(name)] = text
