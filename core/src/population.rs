@@ -34,9 +34,12 @@
 //! the month after retirement, without yearly adjustments or mortality, up to
 //! the run's last year.
 
+mod columns;
 mod fast;
 mod plausible;
 pub mod synthetic;
+
+pub use columns::{CellValue, Cells};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

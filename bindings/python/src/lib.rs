@@ -4,6 +4,7 @@
 //! [`pension_rules::api::Engine`]'s. The public, typed API is the Python
 //! package `pension_rules` (bindings/python/python), which wraps this module.
 
+mod columns;
 mod convert;
 mod errors;
 mod population;
@@ -264,6 +265,8 @@ impl NativeEngine {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
+    m.add_class::<population::NativeScenarios>()?;
+    m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_examples, m)?)?;
     m.add_function(wrap_pyfunction!(population::synthetic_population, m)?)?;

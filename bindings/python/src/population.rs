@@ -7,11 +7,15 @@ use pension_rules::projection::Assumptions;
 use pension_rules::{Error, FieldError};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
+use pension_rules::Rounding;
+use pension_rules::rules::{Snapshot, Timeline};
+
 use crate::NativeEngine;
+use crate::columns::{ArrowColumn, ArrowText, Buffers, Cell, Col};
 use crate::convert::{decimal_type, input, to_py, to_value};
 use crate::errors::IntoPy;
 
@@ -19,16 +23,9 @@ fn dec<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
     decimal_type(py)?.call1((d.to_string(),))
 }
 
-fn opt_dec<'py>(py: Python<'py>, d: Option<Decimal>) -> PyResult<Bound<'py, PyAny>> {
-    match d {
-        Some(d) => dec(py, d),
-        None => Ok(py.None().into_bound(py)),
-    }
-}
-
 /// The rows of the population columns (missing values and empty strings
 /// absent), each read as a [`Person`] or kept as its error.
-fn rows(columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
+fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResult<Population> {
     let mut cols = vec![];
     for (name, values) in columns.iter() {
         let name: String = name.extract()?;
@@ -64,7 +61,7 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
                     fields
                         .into_iter()
                         .map(|f| FieldError {
-                            path: format!("row {}.{}", i + 1, f.path),
+                            path: format!("row {}.{}", first_row + i + 1, f.path),
                             message: f.message,
                         })
                         .collect(),
@@ -77,102 +74,108 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize) -> PyResult<Population> {
     Ok(Population { rows: out })
 }
 
-const FIELDS: &[&str] = &[
-    "scenario",
-    "id",
-    "status",
-    "error",
-    "retirement_month",
-    "statutory",
-    "contribution_months",
-    "deemed_months",
-    "average_index",
-    "account_balance",
-    "pension_base",
-    "pension_base_source",
-    "divisor",
-    "basic_pension",
-    "account_pension",
-    "transitional_pension",
-    "total",
-    "final_base",
-    "replacement_rate",
-];
-
-fn push_row<'py>(
-    py: Python<'py>,
-    lists: &[Bound<'py, PyList>],
-    scenario: &str,
-    id: &str,
-    r: &Result<Outcome, Error>,
-) -> PyResult<()> {
-    let none = || py.None().into_bound(py);
-    let cells: Vec<Bound<'py, PyAny>> = match r {
-        Ok(o) => vec![
-            scenario.into_bound_py_any(py)?,
-            id.into_bound_py_any(py)?,
-            "ok".into_bound_py_any(py)?,
-            none(),
-            o.retirement_month.to_string().into_bound_py_any(py)?,
-            o.statutory.into_bound_py_any(py)?,
-            o.contribution_months.into_bound_py_any(py)?,
-            o.deemed_months.into_bound_py_any(py)?,
-            dec(py, o.average_index)?,
-            dec(py, o.account_balance)?,
-            dec(py, o.pension_base)?,
-            o.pension_base_source.name().into_bound_py_any(py)?,
-            dec(py, o.divisor)?,
-            dec(py, o.basic_pension)?,
-            dec(py, o.account_pension)?,
-            dec(py, o.transitional_pension)?,
-            dec(py, o.total)?,
-            opt_dec(py, o.final_base)?,
-            opt_dec(py, o.replacement_rate)?,
-        ],
-        Err(e) => {
-            let mut v = vec![
-                scenario.into_bound_py_any(py)?,
-                id.into_bound_py_any(py)?,
-                e.code().into_bound_py_any(py)?,
-                e.to_string().into_bound_py_any(py)?,
-            ];
-            v.resize_with(FIELDS.len(), none);
-            v
-        }
-    };
-    for (list, cell) in lists.iter().zip(cells) {
-        list.append(cell)?;
+fn bytes<'py>(t: &Bound<'py, PyTuple>, k: usize) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    let v = t.get_item(k)?;
+    if v.is_none() {
+        Ok(None)
+    } else {
+        Ok(Some(v.cast_into::<PyBytes>()?))
     }
-    Ok(())
 }
 
-/// Run the population (columns in the population format,
-/// docs/population.md) under this engine's rules and each reform (one
-/// overlay each: `(label, toml_text_or_dict)`), with `assumptions` (a dict
-/// of `projection::Assumptions`; default the synthetic population's).
-/// Returns `{"scenarios", "persons": columns, "summaries": [dict],
-/// "flows": columns}`; the computation runs without the GIL.
+/// The columns of the population, borrowed from Arrow buffers: per column
+/// `("text", validity | None, offsets, data, offset)` (large_string),
+/// `("int", validity | None, data, offset)` (int64) or
+/// `("decimal", validity | None, data, offset, scale)` (decimal128).
+fn arrow_rows(
+    py: Python<'_>,
+    columns: &Bound<'_, PyDict>,
+    n_rows: usize,
+    first_row: usize,
+) -> PyResult<Population> {
+    let mut held = vec![];
+    for (name, spec) in columns.iter() {
+        let name: String = name.extract()?;
+        let t = spec.cast_into::<PyTuple>()?;
+        let kind: String = t.get_item(0)?.extract()?;
+        if !matches!(kind.as_str(), "text" | "int" | "decimal") {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "column {name:?}: unknown kind {kind:?}"
+            )));
+        }
+        let valid = bytes(&t, 1)?;
+        let a = bytes(&t, 2)?;
+        let (b, offset, scale) = if kind == "text" {
+            (bytes(&t, 3)?, t.get_item(4)?.extract::<usize>()?, 0)
+        } else if kind == "decimal" {
+            (
+                None,
+                t.get_item(3)?.extract()?,
+                t.get_item(4)?.extract::<u32>()?,
+            )
+        } else {
+            (None, t.get_item(3)?.extract()?, 0)
+        };
+        held.push((name, kind, valid, a, b, offset, scale));
+    }
+    let empty: &[u8] = &[];
+    let cols: Vec<(&str, ArrowColumn<'_>)> = held
+        .iter()
+        .map(|(name, kind, valid, a, b, offset, scale)| {
+            let valid = valid.as_ref().map(|v| v.as_bytes());
+            let a = a.as_ref().map_or(empty, |x| x.as_bytes());
+            let col = match kind.as_str() {
+                "text" => ArrowColumn::Text(ArrowText {
+                    valid,
+                    offsets: a,
+                    data: b.as_ref().map_or(empty, |x| x.as_bytes()),
+                    offset: *offset,
+                    wide: true,
+                }),
+                "decimal" => ArrowColumn::Decimal {
+                    valid,
+                    data: a,
+                    offset: *offset,
+                    scale: *scale,
+                },
+                _ => ArrowColumn::Int {
+                    valid,
+                    data: a,
+                    offset: *offset,
+                },
+            };
+            (name.as_str(), col)
+        })
+        .collect();
+    py.detach(|| Population::from_columns_numbered(&cols, n_rows, first_row))
+        .py_err(py)
+}
+
+/// The scenarios of runs, resolved once (a baseline and its reforms, as
+/// snapshots): batch after batch reuses them.
+#[pyclass(frozen, module = "pension_rules._native")]
+pub(crate) struct NativeScenarios {
+    names: Vec<String>,
+    snaps: Vec<Snapshot>,
+}
+
+#[pymethods]
+impl NativeScenarios {
+    /// The scenario names, baseline first.
+    fn names(&self) -> Vec<String> {
+        self.names.clone()
+    }
+}
+
+/// Resolve the baseline (this engine's rules) and each reform (an overlay:
+/// `(label, toml_text_or_dict)`).
 #[pyfunction]
-#[pyo3(signature = (engine, columns, n_rows, reforms=Vec::new(), assumptions=None, last_year=None))]
-pub(crate) fn simulate<'py>(
+#[pyo3(signature = (engine, reforms=Vec::new()))]
+pub(crate) fn scenarios<'py>(
     py: Python<'py>,
     engine: &NativeEngine,
-    columns: &Bound<'py, PyDict>,
-    n_rows: usize,
     reforms: Vec<(String, Bound<'py, PyAny>)>,
-    assumptions: Option<Bound<'py, PyAny>>,
-    last_year: Option<i32>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let population = rows(columns, n_rows)?;
-    let assumptions: Assumptions = match assumptions {
-        Some(a) => {
-            let v = input(&a)?.py_err(py)?;
-            serde_json::from_value(v)
-                .map_err(|e| Error::field("assumptions", e.to_string()))
-                .py_err(py)?
-        }
-        None => Config::shaanxi_assumptions(),
-    };
+) -> PyResult<NativeScenarios> {
     let base = engine.engine.clone();
     let mut names = vec!["baseline".to_string()];
     let mut snaps = vec![pop::snapshot(base.rules(), None)];
@@ -193,30 +196,207 @@ pub(crate) fn simulate<'py>(
         );
         snaps.push(pop::snapshot(reform.rules(), None));
     }
+    Ok(NativeScenarios { names, snaps })
+}
+
+/// The largest scale a rounding rule gives over the scenarios.
+fn scale(snaps: &[Snapshot], rule: impl Fn(&Snapshot) -> &Timeline<Rounding>) -> u32 {
+    snaps
+        .iter()
+        .flat_map(|s| rule(s).versions().map(|(_, _, r)| r.value.scale))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The per-person columns: name and an empty column of its type.
+fn person_columns(snaps: &[Snapshot]) -> Vec<(&'static str, Col)> {
+    let money = scale(snaps, |s| &s.rounding.money);
+    let index = scale(snaps, |s| &s.rounding.index);
+    let divisor = scale(snaps, |s| &s.rounding.divisor);
+    vec![
+        ("scenario", Col::text()),
+        ("id", Col::text()),
+        ("status", Col::text()),
+        ("error", Col::text()),
+        ("retirement_month", Col::text()),
+        ("statutory", Col::bool()),
+        ("contribution_months", Col::int()),
+        ("deemed_months", Col::int()),
+        ("average_index", Col::decimal(index)),
+        ("account_balance", Col::decimal(money)),
+        ("pension_base", Col::decimal(money)),
+        ("pension_base_source", Col::text()),
+        ("divisor", Col::decimal(divisor)),
+        ("basic_pension", Col::decimal(money)),
+        ("account_pension", Col::decimal(money)),
+        ("transitional_pension", Col::decimal(money)),
+        ("total", Col::decimal(money)),
+        ("final_base", Col::decimal(money)),
+        ("replacement_rate", Col::decimal(index)),
+    ]
+}
+
+/// Append field `f` (of [`person_columns`]) of one outcome row to its column.
+fn push_field(col: &mut Col, f: usize, scenario: &str, id: &str, r: &Result<Outcome, Error>) {
+    let opt = |d: Option<Decimal>| d.map_or(Cell::Null, Cell::Dec);
+    let o = match (f, r) {
+        (0, _) => return col.push(Cell::Str(scenario)),
+        (1, _) => return col.push(Cell::Str(id)),
+        (2, Ok(_)) => return col.push(Cell::Str("ok")),
+        (2, Err(e)) => return col.push(Cell::Str(e.code())),
+        (3, Err(e)) => return col.push(Cell::Str(&e.to_string())),
+        (_, Err(_)) | (3, Ok(_)) => return col.push(Cell::Null),
+        (_, Ok(o)) => o,
+    };
+    col.push(match f {
+        4 => Cell::Month(o.retirement_month),
+        5 => Cell::Bool(o.statutory),
+        6 => Cell::Int(o.contribution_months.into()),
+        7 => Cell::Int(o.deemed_months.into()),
+        8 => Cell::Dec(o.average_index),
+        9 => Cell::Dec(o.account_balance),
+        10 => Cell::Dec(o.pension_base),
+        11 => Cell::Str(o.pension_base_source.name()),
+        12 => Cell::Dec(o.divisor),
+        13 => Cell::Dec(o.basic_pension),
+        14 => Cell::Dec(o.account_pension),
+        15 => Cell::Dec(o.transitional_pension),
+        16 => Cell::Dec(o.total),
+        17 => opt(o.final_base),
+        18 => opt(o.replacement_rate),
+        _ => Cell::Null,
+    });
+}
+
+/// Append a block of outcomes (rows `start…`, every scenario) to the
+/// columns, one column per task (in parallel).
+fn push_block(
+    cols: &mut [(&'static str, Col)],
+    names: &[String],
+    population: &Population,
+    start: usize,
+    block: &pop::Block,
+    first_row: usize,
+) {
+    use rayon::prelude::*;
+    let len = block.first().map_or(0, Vec::len);
+    let ids: Vec<std::borrow::Cow<'_, str>> = (start..start + len)
+        .map(|i| match population.rows.get(i) {
+            Some(Ok(p)) => p.id.as_str().into(),
+            _ => format!("row {}", first_row + i + 1).into(),
+        })
+        .collect();
+    cols.par_iter_mut().enumerate().for_each(|(f, (_, col))| {
+        for (j, id) in ids.iter().enumerate() {
+            for (name, rows) in names.iter().zip(block) {
+                if let Some(r) = rows.get(j) {
+                    push_field(col, f, name, id, r);
+                }
+            }
+        }
+    });
+}
+
+/// The columns ready for Python: Arrow buffers (built in parallel, without
+/// the GIL) or the columns themselves (for lists).
+enum Built {
+    Arrow(Vec<(&'static str, Buffers)>),
+    Lists(Vec<(&'static str, Col)>),
+}
+
+impl Built {
+    fn new(cols: Vec<(&'static str, Col)>, arrow: bool) -> Built {
+        use rayon::prelude::*;
+        if arrow {
+            Built::Arrow(cols.into_par_iter().map(|(n, c)| (n, c.finish())).collect())
+        } else {
+            Built::Lists(cols)
+        }
+    }
+
+    fn export<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        match self {
+            Built::Arrow(b) => {
+                for (name, b) in b {
+                    out.set_item(name, b.to_py(py)?)?;
+                }
+            }
+            Built::Lists(c) => {
+                for (name, c) in c {
+                    out.set_item(name, c.to_list(py)?)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Run the population (columns in the population format,
+/// docs/population.md: Python lists, or Arrow string buffers as
+/// `(validity | None, offsets, data, offset, wide)` tuples) under each
+/// scenario with `assumptions` (a dict of `projection::Assumptions`;
+/// default the synthetic population's). Returns `{"scenarios", "persons":
+/// columns, "summaries": [dict], "flows": columns}`; persons are Arrow
+/// buffers with `arrow` (see `Buffers::to_py`), else lists. Reading, the
+/// computation and building the columns run without the GIL. `first_row`:
+/// the batch's first row in a larger population (failed rows are named
+/// `row N` of the whole).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // the Python signature's keyword arguments
+#[pyo3(signature = (scenarios, columns, n_rows, assumptions=None, last_year=None, arrow=false, first_row=0))]
+pub(crate) fn simulate<'py>(
+    py: Python<'py>,
+    scenarios: &NativeScenarios,
+    columns: &Bound<'py, PyDict>,
+    n_rows: usize,
+    assumptions: Option<Bound<'py, PyAny>>,
+    last_year: Option<i32>,
+    arrow: bool,
+    first_row: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    let all_arrow = columns
+        .values()
+        .iter()
+        .all(|v| v.is_instance_of::<PyTuple>());
+    let population = if all_arrow && !columns.is_empty() {
+        arrow_rows(py, columns, n_rows, first_row)?
+    } else {
+        rows(columns, n_rows, first_row)?
+    };
+    let assumptions: Assumptions = match assumptions {
+        Some(a) => {
+            let v = input(&a)?.py_err(py)?;
+            serde_json::from_value(v)
+                .map_err(|e| Error::field("assumptions", e.to_string()))
+                .py_err(py)?
+        }
+        None => Config::shaanxi_assumptions(),
+    };
+    let names = &scenarios.names;
+    let snaps = &scenarios.snaps;
     let options = pop::Options {
         last_year,
         ..Default::default()
     };
-    let (all, summaries) = py
-        .detach(|| pop::simulate_all(&population, &snaps, &assumptions, &options))
-        .py_err(py)?;
-
-    let lists: Vec<Bound<'py, PyList>> = FIELDS.iter().map(|_| PyList::empty(py)).collect();
-    for (i, row) in population.rows.iter().enumerate() {
-        let id = match row {
-            Ok(p) => p.id.clone(),
-            Err(_) => format!("row {}", i + 1),
-        };
-        for (k, name) in names.iter().enumerate() {
-            if let Some(r) = all.get(k).and_then(|v| v.get(i)) {
-                push_row(py, &lists, name, &id, r)?;
+    let (cols, summaries) = py
+        .detach(|| {
+            let mut cols = person_columns(snaps);
+            for (_, c) in &mut cols {
+                c.reserve(n_rows.saturating_mul(snaps.len()));
             }
-        }
-    }
-    let persons = PyDict::new(py);
-    for (name, list) in FIELDS.iter().zip(lists) {
-        persons.set_item(name, list)?;
-    }
+            let summaries = pop::simulate(
+                &population,
+                snaps,
+                &assumptions,
+                &options,
+                |start, block| push_block(&mut cols, names, &population, start, block, first_row),
+            )?;
+            Ok::<_, Error>((Built::new(cols, arrow), summaries))
+        })
+        .py_err(py)?;
+    let persons = cols.export(py)?;
+
     let flows = PyDict::new(py);
     let flow_fields = [
         "scenario",
@@ -261,7 +441,7 @@ pub(crate) fn simulate<'py>(
         })
         .collect();
     let out = PyDict::new(py);
-    out.set_item("scenarios", names)?;
+    out.set_item("scenarios", names.clone())?;
     out.set_item("persons", persons)?;
     out.set_item("summaries", to_py(py, &Value::Array(summaries))?)?;
     out.set_item("flows", flows)?;
@@ -269,49 +449,57 @@ pub(crate) fn simulate<'py>(
 }
 
 /// A synthetic Shaanxi-like population (docs/population.md) as columns in
-/// the population format (amounts as `decimal.Decimal`, `indexes` as
-/// `"a;b;…"` text).
+/// the population format (`indexes` as `"a;b;…"` text): Arrow buffers with
+/// `arrow` (months and text as strings, amounts as decimal128), else lists
+/// (amounts as `decimal.Decimal`).
 #[pyfunction]
+#[pyo3(signature = (engine, n, seed, arrow=false))]
 pub(crate) fn synthetic_population<'py>(
     py: Python<'py>,
     engine: &NativeEngine,
     n: usize,
     seed: u64,
+    arrow: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let snap = pop::snapshot(engine.engine.rules(), None);
-    let population = py.detach(|| generate(&Config::shaanxi(n, seed), &snap));
-    let out = PyDict::new(py);
-    let lists: Vec<Bound<'py, PyList>> = pop::COLUMNS.iter().map(|_| PyList::empty(py)).collect();
-    for p in population.rows.iter().flatten() {
-        let cells = [
-            p.id.as_str().into_bound_py_any(py)?,
-            p.birth.to_string().into_bound_py_any(py)?,
-            p.category.name().into_bound_py_any(py)?,
-            p.first_contribution.to_string().into_bound_py_any(py)?,
-            p.retirement_month
-                .map(|m| m.to_string())
-                .into_bound_py_any(py)?,
-            p.deemed_months.into_bound_py_any(py)?,
-            opt_dec(py, p.index)?,
-            p.indexes
-                .as_ref()
-                .map(|l| {
-                    l.0.iter()
-                        .map(Decimal::to_string)
-                        .collect::<Vec<_>>()
-                        .join(";")
-                })
-                .into_bound_py_any(py)?,
-            p.contribution_months.into_bound_py_any(py)?,
-            opt_dec(py, p.average_index)?,
-            opt_dec(py, p.account_balance)?,
-        ];
-        for (list, cell) in lists.iter().zip(cells) {
-            list.append(cell)?;
+    let built = py.detach(|| {
+        let population = generate(&Config::shaanxi(n, seed), &snap);
+        let money = scale(std::slice::from_ref(&snap), |s| &s.rounding.money);
+        let index = scale(std::slice::from_ref(&snap), |s| &s.rounding.index);
+        let mut cols: Vec<(&'static str, Col)> = pop::COLUMNS
+            .iter()
+            .map(|&name| {
+                let col = match name {
+                    "deemed_months" | "contribution_months" => Col::int(),
+                    "index" | "average_index" => Col::decimal(index),
+                    "account_balance" => Col::decimal(money),
+                    _ => Col::text(),
+                };
+                (name, col)
+            })
+            .collect();
+        let opt = |d: Option<Decimal>| d.map_or(Cell::Null, Cell::Dec);
+        for p in population.rows.iter().flatten() {
+            let cells = [
+                Cell::Str(&p.id),
+                Cell::Month(p.birth),
+                Cell::Str(p.category.name()),
+                Cell::Month(p.first_contribution),
+                p.retirement_month.map_or(Cell::Null, Cell::Month),
+                Cell::Int(p.deemed_months.into()),
+                opt(p.index),
+                p.indexes
+                    .as_ref()
+                    .map_or(Cell::Null, |l| Cell::Decimals(&l.0)),
+                Cell::Int(p.contribution_months.into()),
+                opt(p.average_index),
+                opt(p.account_balance),
+            ];
+            for ((_, col), cell) in cols.iter_mut().zip(cells) {
+                col.push(cell);
+            }
         }
-    }
-    for (name, list) in pop::COLUMNS.iter().zip(lists) {
-        out.set_item(name, list)?;
-    }
-    Ok(out)
+        Built::new(cols, arrow)
+    });
+    built.export(py)
 }

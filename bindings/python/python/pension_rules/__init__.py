@@ -17,6 +17,7 @@ from ._engine import Engine, Overlay
 from typing import Any, Iterable, Optional
 
 from ._population import Simulation
+from ._scaleout import partition_meta, persons_schema, simulate_batches, simulate_partition, simulate_table
 
 
 def simulate(
@@ -31,13 +32,21 @@ def simulate(
     reform overlay; returns a :class:`Simulation` of DataFrames
     (``persons``, ``summary``, ``flows``). See :meth:`Engine.simulate` and
     docs/population.md."""
-    result: Simulation = Engine(ruleset, rules_dir=rules_dir).simulate(population, reforms, **options)
+    from ._scaleout import _engine
+
+    engine = _engine(ruleset, None if rules_dir is None else str(rules_dir))  # loaded once
+    result: Simulation = engine.simulate(population, reforms, **options)
     return result
 
 
-def synthetic_population(n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas") -> Any:
-    """``n`` synthetic Shaanxi-like persons (docs/population.md) as a DataFrame."""
-    return Engine(ruleset).synthetic_population(n, seed, frame=frame)
+def synthetic_population(
+    n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas", arrow: Optional[bool] = None
+) -> Any:
+    """``n`` synthetic Shaanxi-like persons (docs/population.md) as a
+    DataFrame (``frame``: ``pandas``, ``polars`` or ``arrow``)."""
+    from ._scaleout import _engine
+
+    return _engine(ruleset, None).synthetic_population(n, seed, frame=frame, arrow=arrow)
 
 from ._native import __version__
 from ._types import (
@@ -104,6 +113,11 @@ __all__ = [
     "Simulation",
     "simulate",
     "synthetic_population",
+    "simulate_partition",
+    "partition_meta",
+    "simulate_table",
+    "simulate_batches",
+    "persons_schema",
     "__version__",
     "PensionRulesError",
     "InputError",

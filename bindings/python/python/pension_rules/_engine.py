@@ -459,9 +459,11 @@ class Engine:
 
         return simulate(self, population, reforms, **options)
 
-    def synthetic_population(self, n: int, seed: int = 1, *, frame: str = "pandas") -> Any:
+    def synthetic_population(
+        self, n: int, seed: int = 1, *, frame: str = "pandas", arrow: Optional[bool] = None
+    ) -> Any:
         """``n`` synthetic Shaanxi-like persons as a DataFrame
         (:func:`pension_rules.synthetic_population`)."""
         from ._population import synthetic_population
 
-        return synthetic_population(self, n, seed, frame=frame)
+        return synthetic_population(self, n, seed, frame=frame, arrow=arrow)

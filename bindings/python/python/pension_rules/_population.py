@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,6 +55,15 @@ def _overlay(i: int, o: "Overlay") -> tuple:
 _COUNTS = ("contribution_months", "deemed_months", "year", "persons", "ok", "errors")
 
 
+def _pyarrow() -> Any:
+    """pyarrow, or None when it is not installed (then plain lists)."""
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return pyarrow
+
+
 def _frame(columns: Dict[str, List[Any]], flavor: str) -> Any:
     if flavor == "polars":
         import polars as pl
@@ -68,6 +78,157 @@ def _frame(columns: Dict[str, List[Any]], flavor: str) -> Any:
     return df
 
 
+# ----------------------------------------------------------------- Arrow
+
+
+def _arrow_column(array: Any, pa: Any) -> Optional[tuple]:
+    """One column as Arrow buffers for the engine: ``int64`` and
+    ``decimal128`` as they are, anything else as ``large_string`` text; None
+    for a float column (refused per row by the list path: a float cannot hold
+    most amounts exactly)."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    t = array.type
+    if pa.types.is_floating(t):
+        return None
+    if pa.types.is_dictionary(t):
+        array = array.dictionary_decode()
+        t = array.type
+    if pa.types.is_integer(t):
+        try:
+            array = array.cast(pa.int64())
+        except (pa.ArrowInvalid, OverflowError):
+            array = array.cast(pa.large_string())
+    elif pa.types.is_decimal128(t):
+        valid, data = array.buffers()
+        return ("decimal", None if valid is None else valid.to_pybytes(), data.to_pybytes(),
+                array.offset, t.scale)
+    elif not pa.types.is_large_string(array.type):
+        array = array.cast(pa.large_string())  # decimal256 → its exact digits
+    if pa.types.is_int64(array.type):
+        valid, data = array.buffers()
+        return ("int", None if valid is None else valid.to_pybytes(), data.to_pybytes(), array.offset)
+    valid, offsets, data = array.buffers()
+    return (
+        "text",
+        None if valid is None else valid.to_pybytes(),
+        offsets.to_pybytes(),
+        b"" if data is None else data.to_pybytes(),
+        array.offset,
+    )
+
+
+def _table_columns(table: Any, pa: Any) -> Optional[Dict[str, tuple]]:
+    out = {}
+    for name, column in zip(table.column_names, table.columns):
+        try:
+            text = _arrow_column(column, pa)
+        except pa.ArrowException:
+            return None  # a type with no text form: the list path reports it per row
+        if text is None:
+            return None
+        out[str(name)] = text
+    return out
+
+
+def _frame_columns(population: Any, flavor: str, pa: Any) -> Optional[Dict[str, tuple]]:
+    """The frame's columns as Arrow text buffers (None: use lists)."""
+    if flavor == "polars":
+        return _table_columns(population.to_arrow(), pa)
+    out = {}
+    for name in population.columns:
+        try:
+            text = _arrow_column(pa.array(population[name], from_pandas=True), pa)
+        except (pa.ArrowException, TypeError, ValueError):
+            return None  # mixed objects: the list path reads them cell by cell
+        if text is None:
+            return None
+        out[str(name)] = text
+    return out
+
+
+def _arrow_array(spec: tuple, pa: Any) -> Any:
+    kind, n, valid, data, offsets, scale = spec
+    v = pa.py_buffer(valid)
+    if kind in ("str", "text"):
+        return pa.Array.from_buffers(pa.large_string(), n, [v, pa.py_buffer(offsets), pa.py_buffer(data)])
+    if kind == "int":
+        return pa.Array.from_buffers(pa.int64(), n, [v, pa.py_buffer(data)])
+    if kind == "bool":
+        return pa.Array.from_buffers(pa.bool_(), n, [v, pa.py_buffer(data)])
+    return pa.Array.from_buffers(pa.decimal128(38, scale), n, [v, pa.py_buffer(data)])
+
+
+def _arrow_table(columns: Dict[str, tuple], pa: Any) -> Any:
+    return pa.Table.from_arrays([_arrow_array(s, pa) for s in columns.values()], names=list(columns))
+
+
+def _from_arrow(table: Any, flavor: str) -> Any:
+    if flavor == "arrow":
+        return table
+    if flavor == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import pandas as pd
+
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+# ------------------------------------------------------------- scenarios
+
+
+def _key(pairs: List[tuple]) -> str:
+    return json.dumps(pairs, sort_keys=True, default=str)
+
+
+def _scenarios(engine: "Engine", pairs: List[tuple]) -> Any:
+    """The resolved baseline and reforms, cached on the engine (batch after
+    batch, partition after partition)."""
+    cache = engine.__dict__.setdefault("_scenarios_cache", {})
+    key = _key(pairs)
+    if key not in cache:
+        if len(cache) > 16:
+            cache.clear()
+        cache[key] = _native.scenarios(engine._native, pairs)
+    return cache[key]
+
+
+def _run(
+    engine: "Engine",
+    population: Any,
+    flavor: str,
+    reforms: Iterable["Overlay"],
+    assumptions: Optional[Mapping[str, Any]],
+    last_year: Optional[int],
+    arrow: Optional[bool],
+    first_row: int = 0,
+) -> tuple:
+    pa = _pyarrow() if arrow is None or arrow else None
+    if arrow and pa is None:
+        raise ImportError("arrow=True needs pyarrow (pip install pyarrow)")
+    pairs = [_overlay(i, o) for i, o in enumerate(reforms)]
+    scenarios = _scenarios(engine, pairs)
+    columns = None
+    if flavor == "arrow":
+        if pa is None:
+            raise ImportError("Arrow input needs pyarrow")
+        columns, n = _table_columns(population, pa), population.num_rows
+        if columns is None:
+            columns, n = population.to_pydict(), population.num_rows
+    elif pa is not None:
+        columns, n = _frame_columns(population, flavor, pa), len(population)
+    if columns is None:
+        columns, n = _frames.to_columns(population)
+    a = None if assumptions is None else dict(assumptions)
+    out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None, first_row)
+    if pa is not None:
+        persons = _from_arrow(_arrow_table(out["persons"], pa), flavor)
+    else:
+        persons = _frame(out["persons"], flavor)
+    return out, persons
+
+
 def simulate(
     engine: "Engine",
     population: Any,
@@ -75,6 +236,7 @@ def simulate(
     *,
     assumptions: Optional[Mapping[str, Any]] = None,
     last_year: Optional[int] = None,
+    arrow: Optional[bool] = None,
 ) -> Simulation:
     """Run ``population`` (a pandas or Polars DataFrame in the population
     format) under ``engine``'s rules (the baseline) and each reform (an
@@ -84,12 +246,16 @@ def simulate(
     ``interest_rate``, optional ``average_wages``, … as Decimal or str)
     default to those of the synthetic population. Rows that fail keep their
     place with their error.
+
+    Amounts are exact either way: with pyarrow installed (``arrow=None``,
+    the default, or ``True``) the per-person columns are Arrow-backed —
+    ``decimal128(38, s)`` for amounts, read as :class:`decimal.Decimal` —
+    and the columns cross without a Python object per cell; with
+    ``arrow=False`` they are lists of :class:`decimal.Decimal` (slow for
+    millions of rows). ``.astype(float)`` is a plotting convenience only.
     """
     flavor = _frames._flavor(population)
-    columns, n = _frames.to_columns(population)
-    pairs = [_overlay(i, o) for i, o in enumerate(reforms)]
-    a = None if assumptions is None else dict(assumptions)
-    out = _native.simulate(engine._native, columns, n, pairs, a, last_year)
+    out, persons = _run(engine, population, flavor, reforms, assumptions, last_year, arrow)
     summary: Dict[str, List[Any]] = {"scenario": list(out["scenarios"])}
     for s in out["summaries"]:
         row = {
@@ -106,18 +272,27 @@ def simulate(
             summary.setdefault(k, []).append(v)
     return Simulation(
         scenarios=list(out["scenarios"]),
-        persons=_frame(out["persons"], flavor),
+        persons=persons,
         summary=_frame(summary, flavor),
         flows=_frame(out["flows"], flavor),
     )
 
 
 def synthetic_population(
-    engine: "Engine", n: int, seed: int = 1, *, frame: str = "pandas"
+    engine: "Engine", n: int, seed: int = 1, *, frame: str = "pandas", arrow: Optional[bool] = None
 ) -> Any:
     """``n`` synthetic Shaanxi-like persons (deterministic for ``seed``; the
-    assumptions are in docs/population.md) as a ``pandas`` or ``polars``
-    DataFrame in the population format."""
-    if frame not in ("pandas", "polars"):
-        raise ValueError(f"frame must be 'pandas' or 'polars', got {frame!r}")
-    return _frame(_native.synthetic_population(engine._native, n, seed), frame)
+    assumptions are in docs/population.md) as a ``pandas``, ``polars`` or
+    ``arrow`` (pyarrow Table) frame in the population format. Amounts
+    (``index``, ``average_index``, ``account_balance``) are exact: Arrow
+    ``decimal128`` with pyarrow (``arrow=None``/``True``), else
+    :class:`decimal.Decimal` objects."""
+    if frame not in ("pandas", "polars", "arrow"):
+        raise ValueError(f"frame must be 'pandas', 'polars' or 'arrow', got {frame!r}")
+    pa = _pyarrow() if arrow is None or arrow or frame == "arrow" else None
+    if pa is None and (arrow or frame == "arrow"):
+        raise ImportError("arrow output needs pyarrow (pip install pyarrow)")
+    cols = _native.synthetic_population(engine._native, n, seed, pa is not None)
+    if pa is not None:
+        return _from_arrow(_arrow_table(cols, pa), frame)
+    return _frame(cols, frame)
