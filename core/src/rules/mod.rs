@@ -12,6 +12,7 @@
 //! assert!(rate.provenance.source.contains("国办发〔2019〕13号"));
 //! ```
 
+mod canonical;
 mod diagnostic;
 pub mod diff;
 mod model;
@@ -26,7 +27,6 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, LoadError};
 pub use model::*;
@@ -534,24 +534,9 @@ fn as_num(v: &Value) -> rust_decimal::Decimal {
 
 /// sha256 over the canonical JSON of the parameters: keys sorted, values as
 /// written, file positions left out — so formatting and key order do not
-/// change it, and any value does.
+/// change it, and any value does (written by [`canonical`]).
 fn content_hash(params: &BTreeMap<String, Param>) -> String {
-    let mut v = serde_json::to_value(params).unwrap_or_default();
-    strip_origins(&mut v);
-    let text = serde_json::to_string(&v).unwrap_or_default();
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn strip_origins(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::Object(m) => {
-            m.remove("origin");
-            m.values_mut().for_each(strip_origins);
-        }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_origins),
-        _ => {}
-    }
+    canonical::content_hash(params)
 }
 
 /// A loaded, layered, validated rule set.
