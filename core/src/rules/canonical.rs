@@ -36,7 +36,7 @@ pub(super) fn canonical_json(params: &BTreeMap<String, Param>) -> io::Result<Vec
     w.out.push(b'{');
     for (i, (name, p)) in params.iter().enumerate() {
         w.sep(i);
-        w.leaf(name)?;
+        w.text(name)?;
         w.out.push(b':');
         w.param(p)?;
     }
@@ -62,6 +62,24 @@ impl Canon {
     fn sep(&mut self, i: usize) {
         if i > 0 {
             self.out.push(b',');
+        }
+    }
+
+    /// A string as serde_json writes it; most need no escape, and are
+    /// checked for one in wide chunks rather than byte by byte.
+    fn text(&mut self, s: &str) -> io::Result<()> {
+        let plain = s.as_bytes().chunks(32).all(|c| {
+            !c.iter()
+                .fold(false, |bad, &b| bad | (b < 0x20) | (b == b'"') | (b == b'\\'))
+        });
+        if plain {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+            Ok(())
+        } else {
+            self.leaf(s)
         }
     }
 
@@ -108,17 +126,17 @@ impl Canon {
         };
         if let Some(n) = &p.note {
             key!(self, false, "note");
-            self.leaf(n)?;
+            self.text(n)?;
         }
         key!(self, false, "shape");
         self.leaf(shape)?;
         if let Some(t) = &p.title {
             key!(self, false, "title");
-            self.leaf(t)?;
+            self.text(t)?;
         }
         if let Some(u) = &p.unit {
             key!(self, false, "unit");
-            self.leaf(u)?;
+            self.text(u)?;
         }
         self.out.push(b'}');
         Ok(())
@@ -247,7 +265,7 @@ impl Canon {
         if let Some(n) = &p.note {
             key!(self, first, "note");
             first = false;
-            self.leaf(n)?;
+            self.text(n)?;
         }
         if p.provisional {
             key!(self, first, "provisional");
@@ -262,10 +280,10 @@ impl Canon {
         if let Some(s) = &p.seen {
             key!(self, first, "seen");
             first = false;
-            self.leaf(s)?;
+            self.text(s)?;
         }
         key!(self, first, "source");
-        self.leaf(&p.source)?;
+        self.text(&p.source)?;
         self.out.push(b'}');
         Ok(())
     }
@@ -282,17 +300,17 @@ impl Canon {
         if let Some(n) = &a.note {
             key!(self, first, "note");
             first = false;
-            self.leaf(n)?;
+            self.text(n)?;
         }
         if let Some(s) = &a.seen {
             key!(self, first, "seen");
             first = false;
-            self.leaf(s)?;
+            self.text(s)?;
         }
         key!(self, first, "source");
-        self.leaf(&a.source)?;
+        self.text(&a.source)?;
         key!(self, false, "value");
-        self.leaf(&a.value)?;
+        self.text(&a.value)?;
         self.out.push(b'}');
         Ok(())
     }

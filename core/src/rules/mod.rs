@@ -220,8 +220,9 @@ impl Catalog {
             from = Some((head_file, h.as_ref().map_or(1, |h| h.line)));
             chain.push((cur, set));
         }
-        let mut params = BTreeMap::new();
         let mut layers = vec![];
+        // Files to parse, bottom layer first, in merge order.
+        let mut jobs: Vec<(Arc<str>, &str, &Arc<str>)> = vec![];
         for (_, set) in chain.iter().rev() {
             let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", set.dir_label));
             let head_text = set
@@ -248,14 +249,13 @@ impl Catalog {
                     continue;
                 }
                 let file: Arc<str> = Arc::from(format!("{}{name}", set.dir_label));
-                let stem = name.trim_end_matches(".toml");
-                let (_, parsed) = parse::params(
-                    &mut diagnostic::Sink::new(file, text, &mut diags),
-                    Some(stem),
-                    false,
-                );
-                merge(&mut params, parsed);
+                jobs.push((file, name.trim_end_matches(".toml"), text));
             }
+        }
+        let mut params = BTreeMap::new();
+        for (file_diags, parsed) in parse_files(&jobs) {
+            diags.extend(file_diags);
+            merge(&mut params, parsed);
         }
         let top_file: Arc<str> = Arc::from(chain.first().map_or(String::new(), |(_, s)| {
             format!("{}ruleset.toml", s.dir_label)
@@ -313,6 +313,32 @@ fn walk(
                 Err(e) => problems.push(io_problem(&p, e)),
             }
         }
+    }
+}
+
+type Parsed = (Vec<Diagnostic>, BTreeMap<String, ParsedParam>);
+
+/// Parse rule files (file label, name stem, text), each on its own: in
+/// parallel with the `parallel` feature, results in the order given, so
+/// the merge and the diagnostics are the same either way.
+fn parse_files(jobs: &[(Arc<str>, &str, &Arc<str>)]) -> Vec<Parsed> {
+    let one = |(file, stem, text): &(Arc<str>, &str, &Arc<str>)| -> Parsed {
+        let mut diags = vec![];
+        let (_, parsed) = parse::params(
+            &mut diagnostic::Sink::new(file.clone(), text, &mut diags),
+            Some(stem),
+            false,
+        );
+        (diags, parsed)
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        jobs.par_iter().map(one).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        jobs.iter().map(one).collect()
     }
 }
 
