@@ -9,6 +9,7 @@ mod check_cmd;
 mod contribution_cmd;
 mod errors;
 mod pin;
+mod parquet_io;
 mod pipe;
 mod retirement_cmd;
 mod rules_cmd;

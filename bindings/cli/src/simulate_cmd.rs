@@ -1,5 +1,6 @@
 //! `pension-rules simulate`: a population under a baseline rule set and
-//! reforms (overlay files), per-person CSV out, a summary table.
+//! reforms (overlay files), per-person CSV or Parquet out (by the file's
+//! `.parquet` extension; crate::parquet_io), a summary table.
 
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
@@ -15,11 +16,12 @@ use pension_rules::rules::Snapshot;
 use rust_decimal::Decimal;
 
 use crate::Source;
+use crate::parquet_io;
 use crate::rules_cmd::with_overlays;
 
 #[derive(Debug, Args)]
 pub(crate) struct SimulateArgs {
-    /// Population CSV (docs/population.md); or use --synthetic.
+    /// Population CSV or Parquet (`.parquet`; docs/population.md); or use --synthetic.
     population: Option<PathBuf>,
     /// Generate N synthetic Shaanxi-like persons instead (docs/population.md).
     #[arg(long, value_name = "N", conflicts_with = "population")]
@@ -58,13 +60,16 @@ pub(crate) struct SimulateArgs {
     /// Resolve the rules as known on this date (default: everything published).
     #[arg(long, value_name = "YYYY-MM-DD")]
     known_on: Option<NaiveDate>,
-    /// Per-person results as CSV (one row per person and scenario).
+    /// Per-person results as CSV, or Parquet for a `.parquet` file (one row
+    /// per person and scenario).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Yearly flows (contributions in, pensions out) as CSV.
+    /// Yearly flows (contributions in, pensions out) as CSV, or Parquet for a
+    /// `.parquet` file.
     #[arg(long, value_name = "FILE")]
     flows: Option<PathBuf>,
-    /// Write the population read or generated as CSV (e.g. for a comparison run).
+    /// Write the population read or generated as CSV, or Parquet for a
+    /// `.parquet` file (e.g. for a comparison run).
     #[arg(long, value_name = "FILE")]
     export_population: Option<PathBuf>,
     /// Print the summaries as JSON instead of a table.
@@ -251,6 +256,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         pension_rules::population::snapshot(rs, args.known_on)
     };
     let mut snaps = vec![snap(&base)];
+    let mut rule_sets = vec![base.clone()];
     let mut names = vec!["baseline".to_string()];
     for r in &args.reform {
         let files: Vec<PathBuf> = r.split('+').map(PathBuf::from).collect();
@@ -262,8 +268,10 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 .to_string(),
         );
         snaps.push(snap(&rs));
+        rule_sets.push(rs);
     }
     let population = match (&args.population, args.synthetic) {
+        (Some(p), None) if parquet_io::is_parquet(p) => parquet_io::read_population(p)?,
         (Some(p), None) => {
             let f = std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()))?;
             Population::read_csv(std::io::BufReader::new(f))
@@ -272,7 +280,13 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
         _ => return Err("give a population CSV file or --synthetic N".into()),
     };
-    if let Some(p) = &args.export_population {
+    if let Some(p) = args
+        .export_population
+        .as_ref()
+        .filter(|p| parquet_io::is_parquet(p))
+    {
+        parquet_io::write_population(p, &population)?;
+    } else if let Some(p) = &args.export_population {
         let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
         population
             .write_csv(std::io::BufWriter::new(f))
@@ -300,14 +314,28 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         single_path_only: args.single_path,
         progress: Some(&progress),
     };
+    let wants_parquet = [&args.out, &args.flows]
+        .iter()
+        .any(|p| p.as_ref().is_some_and(|p| parquet_io::is_parquet(p)));
+    let scales = if wants_parquet {
+        Some(parquet_io::Scales::of(&rule_sets)?)
+    } else {
+        None
+    };
+    let mut parquet_out = match (&args.out, scales) {
+        (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
+            Some(parquet_io::OutcomeWriter::create(p, s)?)
+        }
+        _ => None,
+    };
     let mut writer = match &args.out {
-        Some(p) => {
+        Some(p) if !parquet_io::is_parquet(p) => {
             let f = std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
             let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
             w.write_record(OUT_COLUMNS).map_err(|e| e.to_string())?;
             Some(w)
         }
-        None => None,
+        _ => None,
     };
     let mut write_error = None;
     let ids: Vec<String> = population
@@ -326,6 +354,21 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         &assumptions,
         &options,
         |start, block| {
+            if let Some(w) = parquet_out.as_mut() {
+                let n = block.first().map_or(0, Vec::len);
+                let mut rows = Vec::with_capacity(n * block.len());
+                for j in 0..n {
+                    for (k, rs) in block.iter().enumerate() {
+                        if let (Some(r), Some(id)) = (rs.get(j), ids.get(start + j)) {
+                            rows.push((names[k].as_str(), id.as_str(), r));
+                        }
+                    }
+                }
+                if let Err(e) = w.write(&rows) {
+                    write_error.get_or_insert(e);
+                }
+                return;
+            }
             let Some(w) = writer.as_mut() else { return };
             let n = block.first().map_or(0, Vec::len);
             for j in 0..n {
@@ -348,8 +391,15 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     if let Some(mut w) = writer {
         w.flush().map_err(|e| e.to_string())?;
     }
-    if let Some(p) = &args.flows {
-        write_flows(p, &names, &summaries)?;
+    if let Some(w) = parquet_out {
+        w.finish()?;
+    }
+    match (&args.flows, scales) {
+        (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
+            parquet_io::write_flows(p, &names, &summaries, s)?
+        }
+        (Some(p), _) => write_flows(p, &names, &summaries)?,
+        (None, _) => {}
     }
     if args.json {
         let out = serde_json::json!({

@@ -54,7 +54,8 @@ macro_rules! key {
         if !$first {
             $w.out.push(b',');
         }
-        $w.out.extend_from_slice(concat!("\"", $k, "\":").as_bytes());
+        $w.out
+            .extend_from_slice(concat!("\"", $k, "\":").as_bytes());
     }};
 }
 
@@ -69,8 +70,9 @@ impl Canon {
     /// checked for one in wide chunks rather than byte by byte.
     fn text(&mut self, s: &str) -> io::Result<()> {
         let plain = s.as_bytes().chunks(32).all(|c| {
-            !c.iter()
-                .fold(false, |bad, &b| bad | (b < 0x20) | (b == b'"') | (b == b'\\'))
+            !c.iter().fold(false, |bad, &b| {
+                bad | (b < 0x20) | (b == b'"') | (b == b'\\')
+            })
         });
         if plain {
             self.out.reserve(s.len() + 2);
