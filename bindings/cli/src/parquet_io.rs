@@ -369,6 +369,9 @@ fn outcome_schema(s: Scales) -> SchemaRef {
     ]))
 }
 
+/// One output row: scenario, person id, result.
+pub(crate) type Row<'a> = (&'a str, &'a str, &'a Result<Outcome, Error>);
+
 /// Per-person results as Parquet, one row group per block of persons.
 pub(crate) struct OutcomeWriter {
     writer: ArrowWriter<File>,
@@ -396,22 +399,15 @@ impl OutcomeWriter {
     }
 
     /// Write rows of (scenario, person id, result).
-    pub(crate) fn write(
-        &mut self,
-        rows: &[(&str, &str, &Result<Outcome, Error>)],
-    ) -> Result<(), String> {
+    pub(crate) fn write(&mut self, rows: &[Row<'_>]) -> Result<(), String> {
         let s = self.scales;
         let ok = |f: &dyn Fn(&Outcome) -> Option<Decimal>| {
             rows.iter()
                 .map(|(_, _, r)| r.as_ref().ok().and_then(f))
                 .collect::<Vec<_>>()
         };
-        let text = |f: &dyn Fn(&str, &str, &Result<Outcome, Error>) -> Option<String>| -> ArrayRef {
-            Arc::new(
-                rows.iter()
-                    .map(|(n, id, r)| f(n, id, r))
-                    .collect::<StringArray>(),
-            )
+        let text = |f: &dyn Fn(Row<'_>) -> Option<String>| -> ArrayRef {
+            Arc::new(rows.iter().map(|&row| f(row)).collect::<StringArray>())
         };
         let count = |f: &dyn Fn(&Outcome) -> u32| -> ArrayRef {
             Arc::new(
@@ -421,16 +417,16 @@ impl OutcomeWriter {
             )
         };
         let columns: Vec<ArrayRef> = vec![
-            text(&|n, _, _| Some(n.to_string())),
-            text(&|_, id, _| Some(id.to_string())),
-            text(&|_, _, r| {
+            text(&|(n, _, _)| Some(n.to_string())),
+            text(&|(_, id, _)| Some(id.to_string())),
+            text(&|(_, _, r)| {
                 Some(match r {
                     Ok(_) => "ok".to_string(),
                     Err(e) => e.code().to_string(),
                 })
             }),
-            text(&|_, _, r| r.as_ref().err().map(ToString::to_string)),
-            text(&|_, _, r| r.as_ref().ok().map(|o| o.retirement_month.to_string())),
+            text(&|(_, _, r)| r.as_ref().err().map(ToString::to_string)),
+            text(&|(_, _, r)| r.as_ref().ok().map(|o| o.retirement_month.to_string())),
             Arc::new(
                 rows.iter()
                     .map(|(_, _, r)| r.as_ref().ok().map(|o| o.statutory))
@@ -441,7 +437,7 @@ impl OutcomeWriter {
             decimals(ok(&|o| Some(o.average_index)), s.index)?,
             decimals(ok(&|o| Some(o.account_balance)), s.money)?,
             decimals(ok(&|o| Some(o.pension_base)), s.money)?,
-            text(&|_, _, r| {
+            text(&|(_, _, r)| {
                 r.as_ref()
                     .ok()
                     .map(|o| o.pension_base_source.name().to_string())
