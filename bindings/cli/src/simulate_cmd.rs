@@ -160,19 +160,8 @@ fn opt(x: Option<Decimal>) -> String {
 }
 
 fn print_table(names: &[String], s: &[Summary]) {
-    let w = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(14);
-    let line = |label: &str, cells: Vec<String>| {
-        print!("{label:<24}");
-        for c in cells {
-            print!(" {c:>w$}");
-        }
-        println!();
-    };
+    let mut rows: Vec<(String, Vec<String>)> = vec![];
+    let mut line = |label: &str, cells: Vec<String>| rows.push((label.to_string(), cells));
     line("", names.to_vec());
     line(
         "rules hash",
@@ -211,6 +200,7 @@ fn print_table(names: &[String], s: &[Summary]) {
             .map(|x| format!("{}/{}", x.fast_path, x.single_path))
             .collect(),
     );
+    print_rows(&rows);
     for x in s {
         for (code, n) in &x.errors {
             println!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
@@ -229,6 +219,7 @@ fn print_table(names: &[String], s: &[Summary]) {
     }
     println!();
     println!("contributions in / pensions out by year (yuan; --flows FILE for every year)");
+    let mut rows: Vec<(String, Vec<String>)> = vec![];
     for y in years {
         let cells = s
             .iter()
@@ -246,7 +237,26 @@ fn print_table(names: &[String], s: &[Summary]) {
                     .unwrap_or_default()
             })
             .collect();
-        line(&y.to_string(), cells);
+        rows.push((y.to_string(), cells));
+    }
+    print_rows(&rows);
+}
+
+/// Rows of a label and one cell per scenario, the cells right-aligned to the
+/// widest of them.
+fn print_rows(rows: &[(String, Vec<String>)]) {
+    let w = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|c| c.chars().count()))
+        .max()
+        .unwrap_or(0)
+        .max(14);
+    for (label, cells) in rows {
+        print!("{label:<24}");
+        for c in cells {
+            print!("  {c:>w$}");
+        }
+        println!();
     }
 }
 
