@@ -288,7 +288,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 .map_err(|e| format!("{}: {e}", p.display()))?
         }
         (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
-        _ => return Err("give a population CSV file or --synthetic N".into()),
+        _ => return Err("give a population file (CSV or .parquet) or --synthetic N".into()),
     };
     if let Some(p) = args
         .export_population

@@ -2,6 +2,7 @@
 //! Parquet): a population read from Parquet gives the very figures its CSV
 //! gives, amounts are exact decimals, bad cells are row errors, and no
 //! progress bar reaches a pipe.
+#![cfg(feature = "parquet")]
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
