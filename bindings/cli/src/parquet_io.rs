@@ -297,45 +297,57 @@ mod on {
     }
 
     /// One cell as the text the CSV reader would see; `None` for a null.
-    fn cell(a: &dyn Array, i: usize) -> Result<Option<String>, String> {
+    fn cell(a: &dyn Array, i: usize, out: &mut String) -> Result<(), String> {
+        use std::fmt::Write as _;
         if a.is_null(i) {
-            return Ok(None);
+            return Ok(());
         }
-        let s = match a.data_type() {
-            DataType::Utf8 => a.as_string::<i32>().value(i).to_string(),
-            DataType::LargeUtf8 => a.as_string::<i64>().value(i).to_string(),
-            DataType::Utf8View => a.as_string_view().value(i).to_string(),
-            DataType::Int8 => a.as_primitive::<Int8Type>().value(i).to_string(),
-            DataType::Int16 => a.as_primitive::<Int16Type>().value(i).to_string(),
-            DataType::Int32 => a.as_primitive::<Int32Type>().value(i).to_string(),
-            DataType::Int64 => a.as_primitive::<Int64Type>().value(i).to_string(),
-            DataType::UInt8 => a.as_primitive::<UInt8Type>().value(i).to_string(),
-            DataType::UInt16 => a.as_primitive::<UInt16Type>().value(i).to_string(),
-            DataType::UInt32 => a.as_primitive::<UInt32Type>().value(i).to_string(),
-            DataType::UInt64 => a.as_primitive::<UInt64Type>().value(i).to_string(),
+        // Writing to a String cannot fail.
+        let _ = match a.data_type() {
+            DataType::Utf8 => write!(out, "{}", a.as_string::<i32>().value(i)),
+            DataType::LargeUtf8 => write!(out, "{}", a.as_string::<i64>().value(i)),
+            DataType::Utf8View => write!(out, "{}", a.as_string_view().value(i)),
+            DataType::Int8 => write!(out, "{}", a.as_primitive::<Int8Type>().value(i)),
+            DataType::Int16 => write!(out, "{}", a.as_primitive::<Int16Type>().value(i)),
+            DataType::Int32 => write!(out, "{}", a.as_primitive::<Int32Type>().value(i)),
+            DataType::Int64 => write!(out, "{}", a.as_primitive::<Int64Type>().value(i)),
+            DataType::UInt8 => write!(out, "{}", a.as_primitive::<UInt8Type>().value(i)),
+            DataType::UInt16 => write!(out, "{}", a.as_primitive::<UInt16Type>().value(i)),
+            DataType::UInt32 => write!(out, "{}", a.as_primitive::<UInt32Type>().value(i)),
+            DataType::UInt64 => write!(out, "{}", a.as_primitive::<UInt64Type>().value(i)),
             DataType::Decimal128(_, scale) => {
                 let v = a
                     .as_primitive::<arrow_array::types::Decimal128Type>()
                     .value(i);
                 let scale =
                     u32::try_from(*scale).map_err(|_| "a negative decimal scale".to_string())?;
-                Decimal::try_from_i128_with_scale(v, scale)
-                    .map_err(|e| e.to_string())?
-                    .to_string()
+                let d = Decimal::try_from_i128_with_scale(v, scale).map_err(|e| e.to_string())?;
+                write!(out, "{d}")
             }
+            // The elements `;`-separated, read in place (no slice per row).
             DataType::List(_) => {
-                let l = a.as_list::<i32>().value(i);
-                let parts = (0..l.len())
-                    .map(|j| cell(&l, j).map(Option::unwrap_or_default))
-                    .collect::<Result<Vec<_>, _>>()?;
-                parts.join(";")
+                let l = a.as_list::<i32>();
+                let (o, values) = (l.value_offsets(), l.values());
+                let (from, to) = (o.get(i).copied(), o.get(i + 1).copied());
+                list(
+                    values.as_ref(),
+                    from.and_then(|x| x.try_into().ok()),
+                    to.and_then(|x| x.try_into().ok()),
+                    out,
+                )?;
+                Ok(())
             }
             DataType::LargeList(_) => {
-                let l = a.as_list::<i64>().value(i);
-                let parts = (0..l.len())
-                    .map(|j| cell(&l, j).map(Option::unwrap_or_default))
-                    .collect::<Result<Vec<_>, _>>()?;
-                parts.join(";")
+                let l = a.as_list::<i64>();
+                let (o, values) = (l.value_offsets(), l.values());
+                let (from, to) = (o.get(i).copied(), o.get(i + 1).copied());
+                list(
+                    values.as_ref(),
+                    from.and_then(|x| x.try_into().ok()),
+                    to.and_then(|x| x.try_into().ok()),
+                    out,
+                )?;
+                Ok(())
             }
             DataType::Float16 | DataType::Float32 | DataType::Float64 => {
                 return Err(
@@ -345,7 +357,26 @@ mod on {
             }
             other => return Err(format!("unsupported column type {other}")),
         };
-        Ok(Some(s))
+        Ok(())
+    }
+
+    /// Elements `from .. to` of a list's values, `;`-separated.
+    fn list(
+        values: &dyn Array,
+        from: Option<usize>,
+        to: Option<usize>,
+        out: &mut String,
+    ) -> Result<(), String> {
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err("a list offset out of range".into());
+        };
+        for j in from..to {
+            if j > from {
+                out.push(';');
+            }
+            cell(values, j, out)?;
+        }
+        Ok(())
     }
 
     /// Read a population written as [`write_population`] writes it, or by any
@@ -373,20 +404,20 @@ mod on {
         }
         let headers = csv::StringRecord::from(names.clone());
         let mut rows = vec![];
+        let (mut record, mut text) = (csv::StringRecord::new(), String::new());
         for batch in reader {
             let batch = batch.map_err(|e| at(path)(e.to_string()))?;
             for i in 0..batch.num_rows() {
                 let row = rows.len() + 1;
-                let mut record = csv::StringRecord::new();
+                record.clear();
                 let mut problem = None;
                 for (c, col) in batch.columns().iter().enumerate() {
-                    match cell(col.as_ref(), i) {
-                        Ok(v) => record.push_field(v.as_deref().unwrap_or("").trim()),
-                        Err(e) => {
-                            problem.get_or_insert(format!("{}: {e}", names.get(c).unwrap_or(&"?")));
-                            record.push_field("");
-                        }
+                    text.clear();
+                    if let Err(e) = cell(col.as_ref(), i, &mut text) {
+                        problem.get_or_insert(format!("{}: {e}", names.get(c).unwrap_or(&"?")));
+                        text.clear();
                     }
+                    record.push_field(text.trim());
                 }
                 let person = match problem {
                     Some(p) => Err(p),
