@@ -108,6 +108,7 @@ mod on {
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     use parquet::basic::Compression;
     use parquet::file::properties::WriterProperties;
+    use parquet::schema::types::ColumnPath;
     use pension_rules::Error;
     use pension_rules::population::{COLUMNS, Outcome, Person, Population, Summary};
     use pension_rules::rules::{Entries, RuleSet};
@@ -198,10 +199,24 @@ mod on {
             .unwrap_or(0)
     }
 
+    /// Snappy; dictionaries only for the few-valued text columns (ids and
+    /// figures are nearly all distinct: a dictionary there is wasted work).
     fn props() -> WriterProperties {
-        WriterProperties::builder()
+        let mut b = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
-            .build()
+            .set_dictionary_enabled(false);
+        for c in [
+            "scenario",
+            "status",
+            "pension_base_source",
+            "category",
+            "retirement_month",
+            "birth",
+            "first_contribution",
+        ] {
+            b = b.set_column_dictionary_enabled(ColumnPath::from(c), true);
+        }
+        b.build()
     }
 
     fn write_batch(path: &Path, batch: &RecordBatch) -> Result<(), String> {
