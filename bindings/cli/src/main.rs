@@ -8,6 +8,7 @@ mod award_cmd;
 mod check_cmd;
 mod contribution_cmd;
 mod errors;
+mod parquet_io;
 mod pin;
 mod pipe;
 mod project_cmd;

@@ -1,5 +1,6 @@
 //! `pension-rules simulate`: a population under a baseline rule set and
-//! reforms (overlay files), per-person CSV out, a summary table.
+//! reforms (overlay files), per-person CSV or Parquet out (by the file's
+//! `.parquet` extension; crate::parquet_io), a summary table.
 
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
@@ -15,11 +16,12 @@ use pension_rules::rules::Snapshot;
 use rust_decimal::Decimal;
 
 use crate::Source;
+use crate::parquet_io;
 use crate::rules_cmd::with_overlays;
 
 #[derive(Debug, Args)]
 pub(crate) struct SimulateArgs {
-    /// Population CSV (docs/population.md); or use --synthetic.
+    /// Population CSV or Parquet (`.parquet`; docs/population.md); or use --synthetic.
     population: Option<PathBuf>,
     /// Generate N synthetic Shaanxi-like persons instead (docs/population.md).
     #[arg(long, value_name = "N", conflicts_with = "population")]
@@ -58,13 +60,16 @@ pub(crate) struct SimulateArgs {
     /// Resolve the rules as known on this date (default: everything published).
     #[arg(long, value_name = "YYYY-MM-DD")]
     known_on: Option<NaiveDate>,
-    /// Per-person results as CSV (one row per person and scenario).
+    /// Per-person results as CSV, or Parquet for a `.parquet` file (one row
+    /// per person and scenario).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Yearly flows (contributions in, pensions out) as CSV.
+    /// Yearly flows (contributions in, pensions out) as CSV, or Parquet for a
+    /// `.parquet` file.
     #[arg(long, value_name = "FILE")]
     flows: Option<PathBuf>,
-    /// Write the population read or generated as CSV (e.g. for a comparison run).
+    /// Write the population read or generated as CSV, or Parquet for a
+    /// `.parquet` file (e.g. for a comparison run).
     #[arg(long, value_name = "FILE")]
     export_population: Option<PathBuf>,
     /// Print the summaries as JSON instead of a table.
@@ -155,19 +160,8 @@ fn opt(x: Option<Decimal>) -> String {
 }
 
 fn print_table(names: &[String], s: &[Summary]) {
-    let w = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(14);
-    let line = |label: &str, cells: Vec<String>| {
-        print!("{label:<24}");
-        for c in cells {
-            print!(" {c:>w$}");
-        }
-        println!();
-    };
+    let mut rows: Vec<(String, Vec<String>)> = vec![];
+    let mut line = |label: &str, cells: Vec<String>| rows.push((label.to_string(), cells));
     line("", names.to_vec());
     line(
         "rules hash",
@@ -206,6 +200,7 @@ fn print_table(names: &[String], s: &[Summary]) {
             .map(|x| format!("{}/{}", x.fast_path, x.single_path))
             .collect(),
     );
+    print_rows(&rows);
     for x in s {
         for (code, n) in &x.errors {
             println!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
@@ -224,6 +219,7 @@ fn print_table(names: &[String], s: &[Summary]) {
     }
     println!();
     println!("contributions in / pensions out by year (yuan; --flows FILE for every year)");
+    let mut rows: Vec<(String, Vec<String>)> = vec![];
     for y in years {
         let cells = s
             .iter()
@@ -241,7 +237,26 @@ fn print_table(names: &[String], s: &[Summary]) {
                     .unwrap_or_default()
             })
             .collect();
-        line(&y.to_string(), cells);
+        rows.push((y.to_string(), cells));
+    }
+    print_rows(&rows);
+}
+
+/// Rows of a label and one cell per scenario, the cells right-aligned to the
+/// widest of them.
+fn print_rows(rows: &[(String, Vec<String>)]) {
+    let w = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|c| c.chars().count()))
+        .max()
+        .unwrap_or(0)
+        .max(14);
+    for (label, cells) in rows {
+        print!("{label:<24}");
+        for c in cells {
+            print!("  {c:>w$}");
+        }
+        println!();
     }
 }
 
@@ -253,6 +268,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         pension_rules::population::snapshot(rs, args.known_on)
     };
     let mut snaps = vec![snap(&base)];
+    let mut rule_sets = vec![base.clone()];
     let mut names = vec!["baseline".to_string()];
     for r in &args.reform {
         let files: Vec<PathBuf> = r.split('+').map(PathBuf::from).collect();
@@ -264,8 +280,12 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 .to_string(),
         );
         snaps.push(snap(&rs));
+        rule_sets.push(rs);
     }
     let population = match (&args.population, args.synthetic) {
+        (Some(p), None) if parquet_io::is_parquet(p) => {
+            parquet_io::read_population(p).map_err(parquet_io::coded)?
+        }
         (Some(p), None) => {
             let f = std::fs::File::open(p).map_err(|e| crate::errors::io_error(p, &e))?;
             Population::read_csv(std::io::BufReader::new(f))
@@ -274,11 +294,17 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
         _ => {
             return Err(crate::errors::usage(
-                "give a population CSV file or --synthetic N",
+                "give a population file (CSV or .parquet) or --synthetic N",
             ));
         }
     };
-    if let Some(p) = &args.export_population {
+    if let Some(p) = args
+        .export_population
+        .as_ref()
+        .filter(|p| parquet_io::is_parquet(p))
+    {
+        parquet_io::write_population(p, &population).map_err(parquet_io::coded)?;
+    } else if let Some(p) = &args.export_population {
         let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
         population
             .write_csv(std::io::BufWriter::new(f))
@@ -306,15 +332,29 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         single_path_only: args.single_path,
         progress: Some(&progress),
     };
+    let wants_parquet = [&args.out, &args.flows]
+        .iter()
+        .any(|p| p.as_ref().is_some_and(|p| parquet_io::is_parquet(p)));
+    let scales = if wants_parquet {
+        Some(parquet_io::Scales::of(&rule_sets).map_err(parquet_io::coded)?)
+    } else {
+        None
+    };
+    let mut parquet_out = match (&args.out, scales) {
+        (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
+            Some(parquet_io::OutcomeWriter::create(p, s).map_err(parquet_io::coded)?)
+        }
+        _ => None,
+    };
     let mut writer = match &args.out {
-        Some(p) => {
+        Some(p) if !parquet_io::is_parquet(p) => {
             let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
             let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
             w.write_record(OUT_COLUMNS)
                 .map_err(|e| crate::errors::io_error(p, &e))?;
             Some(w)
         }
-        None => None,
+        _ => None,
     };
     let mut write_error = None;
     let ids: Vec<String> = population
@@ -333,6 +373,21 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         &assumptions,
         &options,
         |start, block| {
+            if let Some(w) = parquet_out.as_mut() {
+                let n = block.first().map_or(0, Vec::len);
+                let mut rows = Vec::with_capacity(n * block.len());
+                for j in 0..n {
+                    for (k, rs) in block.iter().enumerate() {
+                        if let (Some(r), Some(id)) = (rs.get(j), ids.get(start + j)) {
+                            rows.push((names[k].as_str(), id.as_str(), r));
+                        }
+                    }
+                }
+                if let Err(e) = w.write(&rows) {
+                    write_error.get_or_insert(parquet_io::coded(e));
+                }
+                return;
+            }
             let Some(w) = writer.as_mut() else { return };
             let n = block.first().map_or(0, Vec::len);
             for j in 0..n {
@@ -355,8 +410,15 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     if let Some(mut w) = writer {
         w.flush().map_err(|e| format!("[io] {e}"))?;
     }
-    if let Some(p) = &args.flows {
-        write_flows(p, &names, &summaries)?;
+    if let Some(w) = parquet_out {
+        w.finish().map_err(parquet_io::coded)?;
+    }
+    match (&args.flows, scales) {
+        (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
+            parquet_io::write_flows(p, &names, &summaries, s).map_err(parquet_io::coded)?
+        }
+        (Some(p), _) => write_flows(p, &names, &summaries)?,
+        (None, _) => {}
     }
     if args.json {
         let out = serde_json::json!({

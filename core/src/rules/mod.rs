@@ -12,6 +12,7 @@
 //! assert!(rate.provenance.source.contains("国办发〔2019〕13号"));
 //! ```
 
+mod canonical;
 mod diagnostic;
 pub mod diff;
 mod model;
@@ -26,7 +27,6 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, LoadError};
 pub use model::*;
@@ -226,8 +226,9 @@ impl Catalog {
             from = Some((head_file, h.as_ref().map_or(1, |h| h.line)));
             chain.push((cur, set));
         }
-        let mut params = BTreeMap::new();
         let mut layers = vec![];
+        // Files to parse, bottom layer first, in merge order.
+        let mut jobs: Vec<(Arc<str>, &str, &Arc<str>)> = vec![];
         for (_, set) in chain.iter().rev() {
             let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", set.dir_label));
             let head_text = set
@@ -254,14 +255,13 @@ impl Catalog {
                     continue;
                 }
                 let file: Arc<str> = Arc::from(format!("{}{name}", set.dir_label));
-                let stem = name.trim_end_matches(".toml");
-                let (_, parsed) = parse::params(
-                    &mut diagnostic::Sink::new(file, text, &mut diags),
-                    Some(stem),
-                    false,
-                );
-                merge(&mut params, parsed);
+                jobs.push((file, name.trim_end_matches(".toml"), text));
             }
+        }
+        let mut params = BTreeMap::new();
+        for (file_diags, parsed) in parse_files(&jobs) {
+            diags.extend(file_diags);
+            merge(&mut params, parsed);
         }
         let top_file: Arc<str> = Arc::from(chain.first().map_or(String::new(), |(_, s)| {
             format!("{}ruleset.toml", s.dir_label)
@@ -319,6 +319,32 @@ fn walk(
                 Err(e) => problems.push(io_problem(&p, e)),
             }
         }
+    }
+}
+
+type Parsed = (Vec<Diagnostic>, BTreeMap<String, ParsedParam>);
+
+/// Parse rule files (file label, name stem, text), each on its own: in
+/// parallel with the `parallel` feature, results in the order given, so
+/// the merge and the diagnostics are the same either way.
+fn parse_files(jobs: &[(Arc<str>, &str, &Arc<str>)]) -> Vec<Parsed> {
+    let one = |(file, stem, text): &(Arc<str>, &str, &Arc<str>)| -> Parsed {
+        let mut diags = vec![];
+        let (_, parsed) = parse::params(
+            &mut diagnostic::Sink::new(file.clone(), text, &mut diags),
+            Some(stem),
+            false,
+        );
+        (diags, parsed)
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        jobs.par_iter().map(one).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        jobs.iter().map(one).collect()
     }
 }
 
@@ -540,24 +566,9 @@ fn as_num(v: &Value) -> rust_decimal::Decimal {
 
 /// sha256 over the canonical JSON of the parameters: keys sorted, values as
 /// written, file positions left out — so formatting and key order do not
-/// change it, and any value does.
+/// change it, and any value does (written by [`canonical`]).
 fn content_hash(params: &BTreeMap<String, Param>) -> String {
-    let mut v = serde_json::to_value(params).unwrap_or_default();
-    strip_origins(&mut v);
-    let text = serde_json::to_string(&v).unwrap_or_default();
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn strip_origins(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::Object(m) => {
-            m.remove("origin");
-            m.values_mut().for_each(strip_origins);
-        }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_origins),
-        _ => {}
-    }
+    canonical::content_hash(params)
 }
 
 /// A loaded, layered, validated rule set.

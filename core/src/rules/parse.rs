@@ -936,7 +936,6 @@ impl<'i> Reader<'_, 'i> {
     /// Parse and range-check one value of a domain.
     fn value(&mut self, domain: Domain, k: &str, v: &Val<'i>) -> Option<Value> {
         let off = v.span().start;
-        let key = self.key(k);
         match domain {
             Domain::Ratio | Domain::Positive | Domain::Money => {
                 let DeValue::String(s) = v.get_ref() else {
@@ -946,7 +945,7 @@ impl<'i> Reader<'_, 'i> {
                 let Ok(d) = s.trim().parse::<Decimal>() else {
                     self.push(
                         off,
-                        &key,
+                        &self.key(k),
                         C::WrongType,
                         format!("{s:?} is not a decimal number"),
                     );
@@ -962,7 +961,7 @@ impl<'i> Reader<'_, 'i> {
                 if let Some(want) = bad {
                     self.push(
                         off,
-                        &key,
+                        &self.key(k),
                         C::OutOfRange,
                         format!("{d} is out of range: expected {want}"),
                     );
@@ -977,7 +976,7 @@ impl<'i> Reader<'_, 'i> {
                     _ => {
                         self.push(
                             off,
-                            &key,
+                            &self.key(k),
                             C::OutOfRange,
                             format!("{n} months is out of range (0–2400)"),
                         );
@@ -993,7 +992,7 @@ impl<'i> Reader<'_, 'i> {
                 match s.parse::<YearMonth>() {
                     Ok(m) => Some(Value::Month(m)),
                     Err(e) => {
-                        self.push(off, &key, C::WrongType, e.to_string());
+                        self.push(off, &self.key(k), C::WrongType, e.to_string());
                         None
                     }
                 }
@@ -1006,7 +1005,7 @@ impl<'i> Reader<'_, 'i> {
                 match s.parse::<Age>() {
                     Ok(a) => Some(Value::Age(a)),
                     Err(e) => {
-                        self.push(off, &key, C::WrongType, e.to_string());
+                        self.push(off, &self.key(k), C::WrongType, e.to_string());
                         None
                     }
                 }
@@ -1019,7 +1018,7 @@ impl<'i> Reader<'_, 'i> {
                 if !names.contains(&s.as_ref()) {
                     self.push(
                         off,
-                        &key,
+                        &self.key(k),
                         C::UnknownVariant,
                         format!(
                             "variant `{s}` is not implemented; expected one of: {}",
@@ -1033,7 +1032,7 @@ impl<'i> Reader<'_, 'i> {
             Domain::Rounding => {
                 self.push(
                     off,
-                    &key,
+                    &self.key(k),
                     C::WrongType,
                     "rounding rules use `scale` and `mode`, not `value`",
                 );

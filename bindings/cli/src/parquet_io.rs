@@ -1,0 +1,651 @@
+//! Parquet in and out for `pension-rules simulate`, chosen by the `.parquet`
+//! extension (schemas in docs/population.md § Parquet).
+//!
+//! Amounts, indexes and divisors are Arrow `Decimal128` at a scale taken
+//! from the rule sets' rounding rules (`rounding.money`, `rounding.index`,
+//! `rounding.divisor`), never floats: a value with more places than its
+//! column's scale is an error, not rounded. A population is read into the
+//! same per-row strings the CSV reader sees, so both formats are validated
+//! by one deserializer and give the same row errors.
+//!
+//! Without the CLI's `parquet` feature (on by default; off it saves the
+//! Arrow/Parquet build, about as long again as the rest of the CLI) a
+//! `.parquet` file is an error saying so.
+
+use std::path::Path;
+
+#[cfg(feature = "parquet")]
+pub(crate) use on::*;
+
+#[cfg(not(feature = "parquet"))]
+pub(crate) use off::*;
+
+/// Whether `path` names a Parquet file.
+pub(crate) fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+/// An error message in the CLI's `[code] message` shape: one without a
+/// code (a value that does not fit its column) is an input problem.
+pub(crate) fn coded(e: String) -> String {
+    if e.starts_with('[') {
+        e
+    } else {
+        format!("[invalid_input] {e}")
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+mod off {
+    use std::path::Path;
+
+    use pension_rules::Error;
+    use pension_rules::population::{Outcome, Population, Summary};
+    use pension_rules::rules::RuleSet;
+
+    fn none<T>() -> Result<T, String> {
+        Err(
+            "[invalid_input] this pension-rules was built without Parquet support (the CLI's `parquet` feature)"
+                .into(),
+        )
+    }
+
+    /// Decimal places of the output columns (unused without the feature).
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) struct Scales;
+
+    impl Scales {
+        pub(crate) fn of<'a>(_: impl IntoIterator<Item = &'a RuleSet>) -> Result<Scales, String> {
+            none()
+        }
+    }
+
+    pub(crate) fn write_population(_: &Path, _: &Population) -> Result<(), String> {
+        none()
+    }
+
+    pub(crate) fn read_population(_: &Path) -> Result<Population, String> {
+        none()
+    }
+
+    /// One output row: scenario, person id, result.
+    pub(crate) type Row<'a> = (&'a str, &'a str, &'a Result<Outcome, Error>);
+
+    /// Per-person results as Parquet (unavailable without the feature).
+    #[derive(Debug)]
+    pub(crate) struct OutcomeWriter;
+
+    impl OutcomeWriter {
+        pub(crate) fn create(_: &Path, _: Scales) -> Result<OutcomeWriter, String> {
+            none()
+        }
+        pub(crate) fn write(&mut self, _: &[Row<'_>]) -> Result<(), String> {
+            none()
+        }
+        pub(crate) fn finish(self) -> Result<(), String> {
+            none()
+        }
+    }
+
+    pub(crate) fn write_flows(
+        _: &Path,
+        _: &[String],
+        _: &[Summary],
+        _: Scales,
+    ) -> Result<(), String> {
+        none()
+    }
+}
+
+#[cfg(feature = "parquet")]
+mod on {
+    use std::fs::File;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use arrow_array::builder::{Decimal128Builder, ListBuilder};
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{
+        Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+    };
+    use arrow_array::{
+        Array, ArrayRef, BooleanArray, Decimal128Array, Int32Array, RecordBatch, RecordBatchReader,
+        StringArray, UInt32Array, UInt64Array,
+    };
+    use arrow_schema::{DataType, Field, Schema, SchemaRef};
+    use parquet::arrow::ArrowWriter;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::basic::Compression;
+    use parquet::file::properties::WriterProperties;
+    use parquet::schema::types::ColumnPath;
+    use pension_rules::Error;
+    use pension_rules::population::{COLUMNS, Outcome, Person, Population, Summary};
+    use pension_rules::rules::{Entries, RuleSet};
+    use rust_decimal::Decimal;
+
+    /// Largest precision of `Decimal128`.
+    const PRECISION: u8 = 38;
+
+    fn at(path: &Path) -> impl Fn(String) -> String + '_ {
+        move |e| format!("[invalid_input] {}: {e}", path.display())
+    }
+
+    /// Decimal places of the output columns: the largest scale any of the rule
+    /// sets' rounding rules gives.
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) struct Scales {
+        money: i8,
+        index: i8,
+        divisor: i8,
+    }
+
+    impl Scales {
+        pub(crate) fn of<'a>(
+            rule_sets: impl IntoIterator<Item = &'a RuleSet>,
+        ) -> Result<Scales, String> {
+            let rule_sets: Vec<&RuleSet> = rule_sets.into_iter().collect();
+            let scale = |name: &str| -> Result<i8, String> {
+                let mut best: Option<u32> = None;
+                for rs in &rule_sets {
+                    if let Some(Entries::Dated(v)) = rs.param(name).map(|p| &p.entries) {
+                        for e in v {
+                            if let Some(r) = e.value.as_rounding() {
+                                best = Some(best.map_or(r.scale, |b| b.max(r.scale)));
+                            }
+                        }
+                    }
+                }
+                let s = best.ok_or_else(|| format!("the rule set has no `{name}`"))?;
+                i8::try_from(s).map_err(|_| format!("`{name}` scale {s} is too large"))
+            };
+            Ok(Scales {
+                money: scale("rounding.money")?,
+                index: scale("rounding.index")?,
+                divisor: scale("rounding.divisor")?,
+            })
+        }
+    }
+
+    /// `d` as the integer of a `Decimal128` of `scale`, if exact.
+    fn fixed(d: Decimal, scale: i8) -> Result<i128, String> {
+        let want = u32::try_from(scale).map_err(|_| format!("negative scale {scale}"))?;
+        let d = if d.scale() > want { d.normalize() } else { d };
+        let up = want
+            .checked_sub(d.scale())
+            .ok_or_else(|| format!("{d} has more than {want} decimal places"))?;
+        10i128
+            .checked_pow(up)
+            .and_then(|f| d.mantissa().checked_mul(f))
+            .filter(|v| v.unsigned_abs() < 10u128.pow(u32::from(PRECISION)))
+            .ok_or_else(|| format!("{d} does not fit a Decimal128({PRECISION}, {scale})"))
+    }
+
+    fn decimals(
+        values: impl IntoIterator<Item = Option<Decimal>>,
+        scale: i8,
+    ) -> Result<ArrayRef, String> {
+        let v = values
+            .into_iter()
+            .map(|x| x.map(|d| fixed(d, scale)).transpose())
+            .collect::<Result<Vec<Option<i128>>, String>>()?;
+        let a = Decimal128Array::from(v)
+            .with_precision_and_scale(PRECISION, scale)
+            .map_err(|e| e.to_string())?;
+        Ok(Arc::new(a))
+    }
+
+    fn decimal_field(name: &str, scale: i8, nullable: bool) -> Field {
+        Field::new(name, DataType::Decimal128(PRECISION, scale), nullable)
+    }
+
+    /// The largest scale among `values` (the column scale of a population file).
+    fn scale_of<'a>(values: impl IntoIterator<Item = &'a Decimal>) -> i8 {
+        values
+            .into_iter()
+            .map(|d| d.scale())
+            .max()
+            .and_then(|s| i8::try_from(s).ok())
+            .unwrap_or(0)
+    }
+
+    /// Snappy; dictionaries only for the few-valued text columns (ids and
+    /// figures are nearly all distinct: a dictionary there is wasted work).
+    fn props() -> WriterProperties {
+        let mut b = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_dictionary_enabled(false);
+        for c in [
+            "scenario",
+            "status",
+            "pension_base_source",
+            "category",
+            "retirement_month",
+            "birth",
+            "first_contribution",
+        ] {
+            b = b.set_column_dictionary_enabled(ColumnPath::from(c), true);
+        }
+        b.build()
+    }
+
+    fn write_batch(path: &Path, batch: &RecordBatch) -> Result<(), String> {
+        let io = |e: &dyn std::fmt::Display| crate::errors::io_error(path, e);
+        let f = File::create(path).map_err(|e| io(&e))?;
+        let mut w = ArrowWriter::try_new(f, batch.schema(), Some(props())).map_err(|e| io(&e))?;
+        w.write(batch).map_err(|e| io(&e))?;
+        w.close().map(|_| ()).map_err(|e| io(&e))
+    }
+
+    // ---- population -----------------------------------------------------------
+
+    /// Write the valid persons (as [`Population::write_csv`] does) as Parquet:
+    /// months and categories as strings, counts as `UInt32`, indexes and amounts
+    /// as `Decimal128` at the largest scale found in each column.
+    pub(crate) fn write_population(path: &Path, population: &Population) -> Result<(), String> {
+        let rows: Vec<&Person> = population.rows.iter().flatten().collect();
+        let strings = |f: &dyn Fn(&Person) -> Option<String>| -> ArrayRef {
+            Arc::new(rows.iter().map(|p| f(p)).collect::<StringArray>())
+        };
+        let index_scale = scale_of(rows.iter().filter_map(|p| p.index.as_ref()));
+        let list_scale = scale_of(
+            rows.iter()
+                .filter_map(|p| p.indexes.as_ref())
+                .flat_map(|l| l.0.iter()),
+        );
+        let avg_scale = scale_of(rows.iter().filter_map(|p| p.average_index.as_ref()));
+        let bal_scale = scale_of(rows.iter().filter_map(|p| p.account_balance.as_ref()));
+        let mut list = ListBuilder::new(
+            Decimal128Builder::new()
+                .with_precision_and_scale(PRECISION, list_scale)
+                .map_err(|e| e.to_string())?,
+        )
+        .with_field(decimal_field("item", list_scale, false));
+        for p in &rows {
+            match &p.indexes {
+                Some(l) => {
+                    for d in &l.0 {
+                        list.values().append_value(fixed(*d, list_scale)?);
+                    }
+                    list.append(true);
+                }
+                None => list.append(false),
+            }
+        }
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            ("id", strings(&|p| Some(p.id.clone()))),
+            ("birth", strings(&|p| Some(p.birth.to_string()))),
+            (
+                "category",
+                strings(&|p| Some(p.category.name().to_string())),
+            ),
+            (
+                "first_contribution",
+                strings(&|p| Some(p.first_contribution.to_string())),
+            ),
+            (
+                "retirement_month",
+                strings(&|p| p.retirement_month.map(|m| m.to_string())),
+            ),
+            (
+                "deemed_months",
+                Arc::new(
+                    rows.iter()
+                        .map(|p| p.deemed_months)
+                        .collect::<UInt32Array>(),
+                ),
+            ),
+            (
+                "index",
+                decimals(rows.iter().map(|p| p.index), index_scale)?,
+            ),
+            ("indexes", Arc::new(list.finish())),
+            (
+                "contribution_months",
+                Arc::new(
+                    rows.iter()
+                        .map(|p| p.contribution_months)
+                        .collect::<UInt32Array>(),
+                ),
+            ),
+            (
+                "average_index",
+                decimals(rows.iter().map(|p| p.average_index), avg_scale)?,
+            ),
+            (
+                "account_balance",
+                decimals(rows.iter().map(|p| p.account_balance), bal_scale)?,
+            ),
+        ];
+        let batch = RecordBatch::try_from_iter(columns).map_err(|e| e.to_string())?;
+        write_batch(path, &batch)
+    }
+
+    /// One cell as the text the CSV reader would see; `None` for a null.
+    fn cell(a: &dyn Array, i: usize, out: &mut String) -> Result<(), String> {
+        use std::fmt::Write as _;
+        if a.is_null(i) {
+            return Ok(());
+        }
+        // Writing to a String cannot fail.
+        let _ = match a.data_type() {
+            DataType::Utf8 => write!(out, "{}", a.as_string::<i32>().value(i)),
+            DataType::LargeUtf8 => write!(out, "{}", a.as_string::<i64>().value(i)),
+            DataType::Utf8View => write!(out, "{}", a.as_string_view().value(i)),
+            DataType::Int8 => write!(out, "{}", a.as_primitive::<Int8Type>().value(i)),
+            DataType::Int16 => write!(out, "{}", a.as_primitive::<Int16Type>().value(i)),
+            DataType::Int32 => write!(out, "{}", a.as_primitive::<Int32Type>().value(i)),
+            DataType::Int64 => write!(out, "{}", a.as_primitive::<Int64Type>().value(i)),
+            DataType::UInt8 => write!(out, "{}", a.as_primitive::<UInt8Type>().value(i)),
+            DataType::UInt16 => write!(out, "{}", a.as_primitive::<UInt16Type>().value(i)),
+            DataType::UInt32 => write!(out, "{}", a.as_primitive::<UInt32Type>().value(i)),
+            DataType::UInt64 => write!(out, "{}", a.as_primitive::<UInt64Type>().value(i)),
+            DataType::Decimal128(_, scale) => {
+                let v = a
+                    .as_primitive::<arrow_array::types::Decimal128Type>()
+                    .value(i);
+                let scale =
+                    u32::try_from(*scale).map_err(|_| "a negative decimal scale".to_string())?;
+                let d = Decimal::try_from_i128_with_scale(v, scale).map_err(|e| e.to_string())?;
+                write!(out, "{d}")
+            }
+            // The elements `;`-separated, read in place (no slice per row).
+            DataType::List(_) => {
+                let l = a.as_list::<i32>();
+                let (o, values) = (l.value_offsets(), l.values());
+                let (from, to) = (o.get(i).copied(), o.get(i + 1).copied());
+                list(
+                    values.as_ref(),
+                    from.and_then(|x| x.try_into().ok()),
+                    to.and_then(|x| x.try_into().ok()),
+                    out,
+                )?;
+                Ok(())
+            }
+            DataType::LargeList(_) => {
+                let l = a.as_list::<i64>();
+                let (o, values) = (l.value_offsets(), l.values());
+                let (from, to) = (o.get(i).copied(), o.get(i + 1).copied());
+                list(
+                    values.as_ref(),
+                    from.and_then(|x| x.try_into().ok()),
+                    to.and_then(|x| x.try_into().ok()),
+                    out,
+                )?;
+                Ok(())
+            }
+            DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+                return Err(
+                    "a float column: exact figures only; write decimals as Decimal128 or strings"
+                        .into(),
+                );
+            }
+            other => return Err(format!("unsupported column type {other}")),
+        };
+        Ok(())
+    }
+
+    /// Elements `from .. to` of a list's values, `;`-separated.
+    fn list(
+        values: &dyn Array,
+        from: Option<usize>,
+        to: Option<usize>,
+        out: &mut String,
+    ) -> Result<(), String> {
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err("a list offset out of range".into());
+        };
+        for j in from..to {
+            if j > from {
+                out.push(';');
+            }
+            cell(values, j, out)?;
+        }
+        Ok(())
+    }
+
+    /// Read a population written as [`write_population`] writes it, or by any
+    /// tool with the CSV format's column names (strings, integers, decimals;
+    /// `indexes` as a list or a `;`-separated string). Row problems become
+    /// error rows, in place, as in [`Population::read_csv`].
+    pub(crate) fn read_population(path: &Path) -> Result<Population, String> {
+        let f = File::open(path).map_err(|e| crate::errors::io_error(path, &e))?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(f)
+            .and_then(|b| b.build())
+            .map_err(|e| at(path)(e.to_string()))?;
+        let schema = reader.schema();
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let unknown: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !COLUMNS.contains(n))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(at(path)(format!(
+                "unknown column(s) {}; expected some of {}",
+                unknown.join(", "),
+                COLUMNS.join(", ")
+            )));
+        }
+        let headers = csv::StringRecord::from(names.clone());
+        let mut rows = vec![];
+        let (mut record, mut text) = (csv::StringRecord::new(), String::new());
+        for batch in reader {
+            let batch = batch.map_err(|e| at(path)(e.to_string()))?;
+            for i in 0..batch.num_rows() {
+                let row = rows.len() + 1;
+                record.clear();
+                let mut problem = None;
+                for (c, col) in batch.columns().iter().enumerate() {
+                    text.clear();
+                    if let Err(e) = cell(col.as_ref(), i, &mut text) {
+                        problem.get_or_insert(format!("{}: {e}", names.get(c).unwrap_or(&"?")));
+                        text.clear();
+                    }
+                    record.push_field(text.trim());
+                }
+                let person = match problem {
+                    Some(p) => Err(p),
+                    None => record
+                        .deserialize::<Person>(Some(&headers))
+                        .map_err(|e| deserialize_error(&headers, &e)),
+                };
+                rows.push(person.map_err(|m| Error::field(format!("row {row}"), m)));
+            }
+        }
+        Ok(Population { rows })
+    }
+
+    /// The message [`Population::read_csv`] gives for a row that does not read.
+    fn deserialize_error(headers: &csv::StringRecord, e: &csv::Error) -> String {
+        match e.kind() {
+            csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+                Some(f) => format!(
+                    "{}: {}",
+                    headers
+                        .get(usize::try_from(f).unwrap_or(usize::MAX))
+                        .unwrap_or("?"),
+                    err.kind()
+                ),
+                None => err.kind().to_string(),
+            },
+            _ => e.to_string(),
+        }
+    }
+
+    // ---- results --------------------------------------------------------------
+
+    fn outcome_schema(s: Scales) -> SchemaRef {
+        let text = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
+        let count = |n: &str| Field::new(n, DataType::UInt32, true);
+        Arc::new(Schema::new(vec![
+            text("scenario", false),
+            text("id", false),
+            text("status", false),
+            text("error", true),
+            text("retirement_month", true),
+            Field::new("statutory", DataType::Boolean, true),
+            count("contribution_months"),
+            count("deemed_months"),
+            decimal_field("average_index", s.index, true),
+            decimal_field("account_balance", s.money, true),
+            decimal_field("pension_base", s.money, true),
+            text("pension_base_source", true),
+            decimal_field("divisor", s.divisor, true),
+            decimal_field("basic_pension", s.money, true),
+            decimal_field("account_pension", s.money, true),
+            decimal_field("transitional_pension", s.money, true),
+            decimal_field("total", s.money, true),
+            decimal_field("final_base", s.money, true),
+            decimal_field("replacement_rate", s.index, true),
+        ]))
+    }
+
+    /// One output row: scenario, person id, result.
+    pub(crate) type Row<'a> = (&'a str, &'a str, &'a Result<Outcome, Error>);
+
+    /// Per-person results as Parquet, one row group per block of persons.
+    pub(crate) struct OutcomeWriter {
+        writer: ArrowWriter<File>,
+        schema: SchemaRef,
+        scales: Scales,
+    }
+
+    impl std::fmt::Debug for OutcomeWriter {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_struct("OutcomeWriter").finish_non_exhaustive()
+        }
+    }
+
+    impl OutcomeWriter {
+        pub(crate) fn create(path: &Path, scales: Scales) -> Result<OutcomeWriter, String> {
+            let schema = outcome_schema(scales);
+            let f = File::create(path).map_err(|e| crate::errors::io_error(path, &e))?;
+            let writer = ArrowWriter::try_new(f, schema.clone(), Some(props()))
+                .map_err(|e| at(path)(e.to_string()))?;
+            Ok(OutcomeWriter {
+                writer,
+                schema,
+                scales,
+            })
+        }
+
+        /// Write rows of (scenario, person id, result).
+        pub(crate) fn write(&mut self, rows: &[Row<'_>]) -> Result<(), String> {
+            let s = self.scales;
+            let ok = |f: &dyn Fn(&Outcome) -> Option<Decimal>| {
+                rows.iter()
+                    .map(|(_, _, r)| r.as_ref().ok().and_then(f))
+                    .collect::<Vec<_>>()
+            };
+            let text = |f: &dyn Fn(Row<'_>) -> Option<String>| -> ArrayRef {
+                Arc::new(rows.iter().map(|&row| f(row)).collect::<StringArray>())
+            };
+            let count = |f: &dyn Fn(&Outcome) -> u32| -> ArrayRef {
+                Arc::new(
+                    rows.iter()
+                        .map(|(_, _, r)| r.as_ref().ok().map(f))
+                        .collect::<UInt32Array>(),
+                )
+            };
+            let columns: Vec<ArrayRef> = vec![
+                text(&|(n, _, _)| Some(n.to_string())),
+                text(&|(_, id, _)| Some(id.to_string())),
+                text(&|(_, _, r)| {
+                    Some(match r {
+                        Ok(_) => "ok".to_string(),
+                        Err(e) => e.code().to_string(),
+                    })
+                }),
+                text(&|(_, _, r)| r.as_ref().err().map(ToString::to_string)),
+                text(&|(_, _, r)| r.as_ref().ok().map(|o| o.retirement_month.to_string())),
+                Arc::new(
+                    rows.iter()
+                        .map(|(_, _, r)| r.as_ref().ok().map(|o| o.statutory))
+                        .collect::<BooleanArray>(),
+                ),
+                count(&|o| o.contribution_months),
+                count(&|o| o.deemed_months),
+                decimals(ok(&|o| Some(o.average_index)), s.index)?,
+                decimals(ok(&|o| Some(o.account_balance)), s.money)?,
+                decimals(ok(&|o| Some(o.pension_base)), s.money)?,
+                text(&|(_, _, r)| {
+                    r.as_ref()
+                        .ok()
+                        .map(|o| o.pension_base_source.name().to_string())
+                }),
+                decimals(ok(&|o| Some(o.divisor)), s.divisor)?,
+                decimals(ok(&|o| Some(o.basic_pension)), s.money)?,
+                decimals(ok(&|o| Some(o.account_pension)), s.money)?,
+                decimals(ok(&|o| Some(o.transitional_pension)), s.money)?,
+                decimals(ok(&|o| Some(o.total)), s.money)?,
+                decimals(ok(&|o| o.final_base), s.money)?,
+                decimals(ok(&|o| o.replacement_rate), s.index)?,
+            ];
+            let batch =
+                RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| e.to_string())?;
+            self.writer.write(&batch).map_err(|e| format!("[io] {e}"))
+        }
+
+        pub(crate) fn finish(self) -> Result<(), String> {
+            self.writer
+                .close()
+                .map(|_| ())
+                .map_err(|e| format!("[io] {e}"))
+        }
+    }
+
+    /// Yearly flows of every scenario as Parquet.
+    pub(crate) fn write_flows(
+        path: &Path,
+        names: &[String],
+        summaries: &[Summary],
+        scales: Scales,
+    ) -> Result<(), String> {
+        let rows: Vec<(&String, &pension_rules::population::YearFlow)> = names
+            .iter()
+            .zip(summaries)
+            .flat_map(|(n, s)| s.years.iter().map(move |y| (n, y)))
+            .collect();
+        let money = |f: &dyn Fn(&pension_rules::population::YearFlow) -> Decimal| {
+            decimals(rows.iter().map(|(_, y)| Some(f(y))), scales.money)
+        };
+        let counts = |f: &dyn Fn(&pension_rules::population::YearFlow) -> u64| -> ArrayRef {
+            Arc::new(rows.iter().map(|(_, y)| f(y)).collect::<UInt64Array>())
+        };
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            (
+                "scenario",
+                Arc::new(
+                    rows.iter()
+                        .map(|(n, _)| Some(n.as_str()))
+                        .collect::<StringArray>(),
+                ),
+            ),
+            (
+                "year",
+                Arc::new(rows.iter().map(|(_, y)| y.year).collect::<Int32Array>()),
+            ),
+            ("contributors", counts(&|y| y.contributors)),
+            (
+                "employer_contributions",
+                money(&|y| y.employer_contributions)?,
+            ),
+            (
+                "individual_contributions",
+                money(&|y| y.individual_contributions)?,
+            ),
+            (
+                "contributions_unknown",
+                counts(&|y| y.contributions_unknown),
+            ),
+            ("new_retirees", counts(&|y| y.new_retirees)),
+            ("pensions", money(&|y| y.pensions)?),
+        ];
+        let batch = RecordBatch::try_from_iter_with_nullable(
+            columns.into_iter().map(|(n, a)| (n, a, false)),
+        )
+        .map_err(|e| e.to_string())?;
+        write_batch(path, &batch)
+    }
+}
