@@ -88,6 +88,13 @@ from ._types import (
     Step,
     SurvivorResult,
     Trace,
+    FieldProblem,
+    RowError,
+    PayrollLine,
+    PayrollTotals,
+    PayrollAttention,
+    PayrollDeclaration,
+    AwardRecomputation,
 )
 from .errors import (
     Diagnostic,
@@ -154,4 +161,11 @@ __all__ = [
     "ResolvedParam",
     "RulesShow",
     "RuleSetInfo",
+    "FieldProblem",
+    "RowError",
+    "PayrollLine",
+    "PayrollTotals",
+    "PayrollAttention",
+    "PayrollDeclaration",
+    "AwardRecomputation",
 ]
