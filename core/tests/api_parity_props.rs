@@ -4,6 +4,8 @@
 //! give the same declaration, and the recomputation's arrears are the
 //! monthly difference times the months owed.
 
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
 use pension_rules::api::Engine;
 use pension_rules::api::award_view::{AwardOptions, TextFormat};
 use pension_rules::api::payroll_case::period;
