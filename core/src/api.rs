@@ -20,7 +20,9 @@
 //! assert_eq!(r["trace"]["rules"]["id"], "cn/national");
 //! ```
 
+pub mod award_view;
 mod lenient;
+pub mod payroll_case;
 mod pin;
 pub mod projection_case;
 

@@ -192,30 +192,12 @@ fn payroll(
     let trace = tracer.finish(&snap);
     match args.format {
         Format::Json => {
-            let rows: Vec<Value> = r
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| match row {
-                    Ok(l) => json!(l),
-                    Err(e) => json!({
-                        "row": i,
-                        "employee_id": employee_id(&rows, i),
-                        "error": { "code": e.code(), "message": e.to_string(), "fields": e.fields() },
-                    }),
-                })
-                .collect();
-            let mut v = json!({
-                "rules": &*snap.identity,
-                "period": r.period,
-                "limits": r.limits,
-                "rows": rows,
-                "totals": r.totals,
-                "attention": r.attention,
-            });
-            if args.trace {
-                v["trace"] = json!(trace);
-            }
+            let v = pension_rules::api::payroll_case::to_value(
+                &r,
+                &rows,
+                &snap,
+                args.trace.then_some(&trace),
+            );
             print_json(&v)?;
         }
         Format::Table => {

@@ -12,6 +12,8 @@ mod population;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use pension_rules::api::award_view::{AwardOptions, TextFormat};
+use pension_rules::api::payroll_case::period;
 use pension_rules::api::{Engine, Kind};
 use pension_rules::rules::Catalog;
 use pension_rules::{Error, FieldError};
@@ -222,6 +224,72 @@ impl NativeEngine {
         out.set_item("error_code", codes)?;
         out.set_item("error_message", messages)?;
         Ok(out)
+    }
+
+    /// A unit's payroll declaration for `month` (`YYYY-MM`) or `year`:
+    /// `rows` is CSV text (`str`) or a list of row dicts. One result or
+    /// error per row in order, the totals and the attention list.
+    #[pyo3(signature = (rows, month=None, year=None, trace=false))]
+    fn payroll<'py>(
+        &self,
+        py: Python<'py>,
+        rows: &Bound<'py, PyAny>,
+        month: Option<&str>,
+        year: Option<i32>,
+        trace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = period(month, year).py_err(py)?;
+        let out = match rows.cast::<PyString>() {
+            Ok(csv) => {
+                let csv = csv.to_cow()?.into_owned();
+                py.detach(|| self.engine.payroll_csv(&csv, p, trace))
+            }
+            Err(_) => {
+                let v = input(rows)?.py_err(py)?;
+                py.detach(|| self.engine.payroll(&v, p, trace))
+            }
+        }
+        .py_err(py)?;
+        to_py(py, &out)
+    }
+
+    /// The award as known on `known_on`, or with `arrears_through` the
+    /// provisional → final recomputation with the arrears owed.
+    #[pyo3(signature = (input, known_on=None, final_known_on=None, arrears_through=None, trace=true))]
+    fn award_with<'py>(
+        &self,
+        py: Python<'py>,
+        input: &Bound<'py, PyAny>,
+        known_on: Option<&str>,
+        final_known_on: Option<&str>,
+        arrears_through: Option<&str>,
+        trace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = AwardOptions::parse(known_on, final_known_on, arrears_through).py_err(py)?;
+        let v = convert::input(input)?.py_err(py)?;
+        let out = py
+            .detach(|| self.engine.award_with(&v, &opts, trace))
+            .py_err(py)?;
+        to_py(py, &out)
+    }
+
+    /// The award rendered as `zh`, `en` or `table` text, as the CLI's
+    /// `award --format` prints it.
+    #[pyo3(signature = (input, format, known_on=None, final_known_on=None, arrears_through=None))]
+    fn award_text(
+        &self,
+        py: Python<'_>,
+        input: &Bound<'_, PyAny>,
+        format: &str,
+        known_on: Option<&str>,
+        final_known_on: Option<&str>,
+        arrears_through: Option<&str>,
+    ) -> PyResult<String> {
+        let format: TextFormat = format.parse().py_err(py)?;
+        let opts = AwardOptions::parse(known_on, final_known_on, arrears_through).py_err(py)?;
+        let v = convert::input(input)?.py_err(py)?;
+        py.detach(|| self.engine.award_text(&v, &opts, format))
+            .py_err(py)
     }
 
     /// Run conformance vectors: JSON text, or the cases as Python data.

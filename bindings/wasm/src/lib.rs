@@ -18,6 +18,8 @@ mod types;
 
 use std::sync::Arc;
 
+use pension_rules::api::award_view::{AwardOptions, TextFormat};
+use pension_rules::api::payroll_case::period;
 use pension_rules::api::{Engine as Core, Kind};
 use pension_rules::error::InputErrors;
 use pension_rules::rules::Catalog;
@@ -226,13 +228,113 @@ impl Engine {
         self.compute("account", input, None)
     }
 
-    /// 待遇核定: 基础养老金, 个人账户养老金, 过渡性养老金 and the total.
+    /// 待遇核定: 基础养老金, 个人账户养老金, 过渡性养老金 and the total;
+    /// `options.knownOn` evaluates it as known on that date (a provisional
+    /// 预发 计发基数 instead of one published later).
     #[wasm_bindgen(unchecked_return_type = "AwardResult")]
     pub fn award(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AwardInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ knownOn?: IsoDate; trace?: boolean }")]
+        options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.compute("award", input, None)
+        if options.is_undefined() || options.is_null() {
+            return self.compute("award", input, None);
+        }
+        let (opts, trace) = award_options(options, &["knownOn", "trace"]).or_throw()?;
+        to_js(
+            &self
+                .inner
+                .award_with(&from_js(input)?, &opts, trace)
+                .or_throw()?,
+        )
+    }
+
+    /// The award first made on the provisional (预发) 计发基数 as known on
+    /// `options.knownOn` (default: the first day of the retirement month),
+    /// recomputed as known on `options.finalKnownOn` (default: everything
+    /// in the rule set), with the monthly difference and the arrears (补发)
+    /// through `options.arrearsThrough`: the CLI's `award --known-on …
+    /// --final-known-on … --arrears-through …`.
+    #[wasm_bindgen(unchecked_return_type = "AwardRecomputation")]
+    pub fn recompute(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AwardInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RecomputeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let all = ["knownOn", "finalKnownOn", "arrearsThrough", "trace"];
+        let (opts, trace) = award_options(options, &all).or_throw()?;
+        if opts.arrears_through.is_none() {
+            return Err(js_error(&Error::field(
+                "options.arrearsThrough",
+                "missing: the last month of arrears owed (YYYY-MM)",
+            )));
+        }
+        to_js(
+            &self
+                .inner
+                .award_with(&from_js(input)?, &opts, trace)
+                .or_throw()?,
+        )
+    }
+
+    /// The award as text, exactly as `pension-rules award --format
+    /// zh|en|table` prints it: the zh/en explanation or the 核定表; with
+    /// `options.arrearsThrough`, the recomputation (see `recompute`).
+    #[wasm_bindgen(js_name = awardText)]
+    pub fn award_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AwardInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AwardTextFormat")] format: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "AwardOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let format: TextFormat = format.parse().or_throw()?;
+        let (opts, _) =
+            award_options(options, &["knownOn", "finalKnownOn", "arrearsThrough"]).or_throw()?;
+        self.inner
+            .award_text(&from_js(input)?, &opts, format)
+            .or_throw()
+    }
+
+    /// 单位缴费申报: a unit's payroll — CSV text (header
+    /// `employee_id,wage,employment`) or row objects — for `options.month`
+    /// or `options.year`, as `pension-rules contribution --payroll FILE
+    /// --format json` gives it: one line or error per row in order, the
+    /// totals and the rows needing attention.
+    #[wasm_bindgen(unchecked_return_type = "PayrollDeclaration")]
+    pub fn payroll(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | PayrollRowInput[]")] rows: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PayrollOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = option_map(options, &["month", "year", "trace"]).or_throw()?;
+        let month = match o.get("month") {
+            Some(Value::String(m)) => Some(m.as_str()),
+            Some(_) => return Err(js_error(&wrong("options.month", "a month YYYY-MM"))),
+            None => None,
+        };
+        let year = match o.get("year") {
+            Some(v) => Some(
+                v.as_i64()
+                    .and_then(|y| i32::try_from(y).ok())
+                    .ok_or_else(|| wrong("options.year", "a year (integer)"))
+                    .or_throw()?,
+            ),
+            None => None,
+        };
+        let trace = flag(&o, "trace").or_throw()?;
+        let p = period(month, year).or_throw()?;
+        let out = match rows.as_string() {
+            Some(csv) => self.inner.payroll_csv(&csv, p, trace),
+            None => {
+                let v: Value = serde_wasm_bindgen::from_value(rows)
+                    .map_err(|e| Error::field("rows", format!("expected an array of rows: {e}")))
+                    .or_throw()?;
+                self.inner.payroll(&strip_nulls(v), p, trace)
+            }
+        }
+        .or_throw()?;
+        to_js(&out)
     }
 
     /// 关系转移接续: benefit place, temporary accounts, money moved, and the
@@ -380,6 +482,122 @@ impl Engine {
 #[wasm_bindgen(js_name = errorExamples, unchecked_return_type = "PensionRulesError[]")]
 pub fn error_examples() -> js_sys::Array {
     Error::examples().iter().map(js_error).collect()
+}
+
+fn wrong(path: &str, what: &str) -> Error {
+    Error::field(path, format!("expected {what}"))
+}
+
+/// An options object (`undefined`: none) with only the `allowed` keys.
+fn option_map(options: JsValue, allowed: &[&str]) -> Result<Map<String, Value>, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Map::new());
+    }
+    match read(options)? {
+        Value::Object(m) => {
+            let unknown: Vec<FieldError> = m
+                .keys()
+                .filter(|k| !allowed.contains(&k.as_str()))
+                .map(|k| FieldError {
+                    path: format!("options.{k}"),
+                    message: format!("unknown option; expected one of {}", allowed.join(", ")),
+                })
+                .collect();
+            if unknown.is_empty() {
+                Ok(m)
+            } else {
+                Err(Error::Input(InputErrors(unknown)))
+            }
+        }
+        _ => Err(wrong("options", "an object")),
+    }
+}
+
+fn flag(o: &Map<String, Value>, key: &str) -> Result<bool, Error> {
+    match o.get(key) {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(wrong(&format!("options.{key}"), "true or false")),
+    }
+}
+
+/// The award options of an options object (`trace` defaults to true), field
+/// problems named by their JS option (`options.knownOn`).
+fn award_options(options: JsValue, allowed: &[&str]) -> Result<(AwardOptions, bool), Error> {
+    let o = option_map(options, allowed)?;
+    let mut errs = vec![];
+    let mut text = |key: &str| match o.get(key) {
+        None => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            errs.push(FieldError {
+                path: format!("options.{key}"),
+                message: "expected a string".into(),
+            });
+            None
+        }
+    };
+    let known_on = text("knownOn");
+    let final_known_on = text("finalKnownOn");
+    let through = text("arrearsThrough");
+    if !errs.is_empty() {
+        return Err(Error::Input(InputErrors(errs)));
+    }
+    let trace = match o.get("trace") {
+        None => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(wrong("options.trace", "true or false")),
+    };
+    let opts = AwardOptions::parse(
+        known_on.as_deref(),
+        final_known_on.as_deref(),
+        through.as_deref(),
+    )
+    .map_err(|e| match e {
+        Error::Input(InputErrors(fields)) => Error::Input(InputErrors(
+            fields
+                .into_iter()
+                .map(|f| FieldError {
+                    path: format!("options.{}", camel(&f.path)),
+                    message: f.message,
+                })
+                .collect(),
+        )),
+        other => other,
+    })?;
+    Ok((opts, trace))
+}
+
+/// `final_known_on` → `finalKnownOn`.
+fn camel(s: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in s.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Rows as given, `null`/`undefined` fields left out; non-integer numbers
+/// are kept for the engine to refuse in their own row.
+fn strip_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
+        other => other,
+    }
 }
 
 /// `options.pin` as `(id, hash)` pairs: a string pins `id`, an object pins

@@ -387,6 +387,108 @@ export interface AwardResult {
   trace: Trace;
 }
 
+/** The bitemporal view of an award (the CLI's `award --known-on --final-known-on
+ *  --arrears-through`). */
+export interface AwardOptions {
+  /** Evaluate as known on this date: a value published later (the final 计发基数) is not
+   *  seen. With `arrearsThrough`: the provisional date (default: the first day of the
+   *  retirement month). */
+  knownOn?: IsoDate;
+  /** With `arrearsThrough`: recompute as known on this date (default: everything). */
+  finalKnownOn?: IsoDate;
+  /** Last month of arrears owed (inclusive): turns on the provisional → final
+   *  recomputation. */
+  arrearsThrough?: YearMonth;
+}
+
+/** Options of `recompute`. */
+export interface RecomputeOptions extends AwardOptions {
+  arrearsThrough: YearMonth;
+  /** Include each award's trace (default true). */
+  trace?: boolean;
+}
+
+/** The formats of `awardText`: the zh/en explanation, or the 核定表. */
+export type AwardTextFormat = "zh" | "en" | "table";
+
+/** Result of `recompute`: the award on the provisional (预发) base and on the final
+ *  one, and the arrears (补发; negative: overpaid). Yearly increases are not included. */
+export interface AwardRecomputation {
+  provisional: AwardResult;
+  final: AwardResult;
+  /** final total − provisional total, per month. */
+  monthly_difference: Decimal;
+  first_pension_month: YearMonth;
+  arrears_through: YearMonth;
+  arrears_months: number;
+  /** monthly_difference × arrears_months. */
+  arrears: Decimal;
+}
+
+/** One payroll row of `payroll` (a CSV record as an object). */
+export interface PayrollRowInput {
+  employee_id: string;
+  /** Declared monthly wage: a decimal string (or an exact integer). */
+  wage: Decimal | number;
+  employment: "employee" | "flexible";
+}
+
+/** Options of `payroll`: a month or a year (assessed month by month). */
+export interface PayrollOptions {
+  month?: YearMonth;
+  year?: number;
+  /** Include the trace (default false). */
+  trace?: boolean;
+}
+
+/** One assessed payroll row. `row` is the 0-based input index. */
+export interface PayrollLine {
+  row: number;
+  employee_id: string;
+  employment: "employee" | "flexible";
+  wage: Decimal;
+  base: Decimal;
+  position: "below_floor" | "within" | "above_cap";
+  months: number;
+  employer: Decimal;
+  individual: Decimal;
+  account_credit: Decimal;
+  pooled: Decimal;
+}
+
+/** A rejected payroll row, in its place. */
+export interface PayrollRowError {
+  row: number;
+  employee_id: string | null;
+  error: { code: ErrorCode; message: string; fields: { path: string; message: string }[] };
+}
+
+/** Result of `payroll` (单位缴费申报), as `pension-rules contribution --payroll FILE
+ *  --format json` gives it. */
+export interface PayrollDeclaration {
+  rules: RuleSetIdentity;
+  period: { month: YearMonth } | { year: number };
+  limits: BaseLimits;
+  /** One entry per input row, in order; nothing is dropped. */
+  rows: (PayrollLine | PayrollRowError)[];
+  totals: {
+    assessed: number;
+    rejected: number;
+    base: Decimal;
+    employer: Decimal;
+    individual: Decimal;
+    account_credit: Decimal;
+    pooled: Decimal;
+  };
+  attention: {
+    row: number;
+    employee_id: string;
+    issue: "below_floor" | "above_cap" | "invalid" | "duplicate_id" | "base_varies";
+    message: string;
+  }[];
+  trace?: Trace;
+}
+
 /** Input of `transfer` (vector kind `transfer`): a history across places. */
 export interface TransferInput {
   hukou_region: string;

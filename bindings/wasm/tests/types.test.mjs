@@ -119,13 +119,28 @@ test("methods are typed with the interfaces", () => {
   for (const [m, i, r] of [
     ["contribution", "ContributionInput", "ContributionResult"],
     ["account", "AccountInput", "AccountStatement"],
-    ["award", "AwardInput", "AwardResult"],
     ["adjustment", "AdjustmentInput", "AdjustmentResult"],
     ["transfer", "TransferInput", "TransferResult"],
     ["projection", "ProjectionInput", "ProjectionResult"],
   ]) {
     assert.ok(dts.includes(`${m}(input: ${i}): ${r};`), m);
   }
+  assert.ok(dts.includes("award(input: AwardInput, options?: { knownOn?: IsoDate; trace?: boolean }): AwardResult;"));
+  assert.ok(dts.includes("awardText(input: AwardInput, format: AwardTextFormat, options?: AwardOptions): string;"));
+  assert.ok(dts.includes("recompute(input: AwardInput, options: RecomputeOptions): AwardRecomputation;"));
+  assert.ok(dts.includes("payroll(rows: string | PayrollRowInput[], options: PayrollOptions): PayrollDeclaration;"));
   assert.deepEqual(Engine.kinds().sort(), ["account", "adjustment", "award", "contribution", "projection", "retirement", "survivor", "transfer"]);
   assert.match(dts, /constructor\(ruleset\?: string, options\?: EngineOptions\);/);
+});
+
+test("PayrollDeclaration, PayrollLine, PayrollRowError, AwardRecomputation declare every field", () => {
+  const e = new Engine("cn/shaanxi");
+  const csv = readFileSync(`${root}examples/unit-payroll.csv`, "utf8") + "E006,abc,employee\n";
+  const r = e.payroll(csv, { month: "2024-03", trace: true });
+  deep("PayrollDeclaration", r, { rules: "RuleSetIdentity", limits: "BaseLimits", trace: "Trace" });
+  for (const row of r.rows) assertDeclared(row.error ? "PayrollRowError" : "PayrollLine", row);
+  const input = { category: "male", birth: "1965-01", retirement_month: "2025-02", contribution_months: 385,
+    deemed_months: 130, average_index: "0.9", account_balance: "160000" };
+  const re = e.recompute(input, { knownOn: "2025-08-01", arrearsThrough: "2026-06" });
+  deep("AwardRecomputation", re, { provisional: "AwardResult", final: "AwardResult" });
 });

@@ -97,6 +97,13 @@ from ._types import (
     Step,
     SurvivorResult,
     Trace,
+    FieldProblem,
+    RowError,
+    PayrollLine,
+    PayrollTotals,
+    PayrollAttention,
+    PayrollDeclaration,
+    AwardRecomputation,
 )
 from .errors import (
     Diagnostic,
@@ -168,4 +175,11 @@ __all__ = [
     "ResolvedParam",
     "RulesShow",
     "RuleSetInfo",
+    "FieldProblem",
+    "RowError",
+    "PayrollLine",
+    "PayrollTotals",
+    "PayrollAttention",
+    "PayrollDeclaration",
+    "AwardRecomputation",
 ]

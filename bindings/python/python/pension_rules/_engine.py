@@ -11,8 +11,10 @@ from . import _frames, _native
 from ._types import (
     AccountStatement,
     AdjustmentResult,
+    AwardRecomputation,
     AwardResult,
     CheckReport,
+    PayrollDeclaration,
     ProjectionResult,
     ContributionResult,
     RetirementResult,
@@ -34,6 +36,47 @@ Overlay = Union[str, "os.PathLike[str]", Mapping[str, Any]]
 #: Something :func:`Engine.check` reads: a path to a vector file, JSON text,
 #: or the cases as Python data.
 Vectors = Union[str, "os.PathLike[str]", Mapping[str, Any], List[Mapping[str, Any]]]
+
+
+#: A date given to the bitemporal award views: ``datetime.date`` or ``"YYYY-MM-DD"``.
+DateLike = Union[datetime.date, str]
+
+#: A unit's payroll: CSV text (header ``employee_id,wage,employment``), a
+#: path to a ``.csv`` or ``.json`` file, a list of row dicts, or a pandas /
+#: Polars DataFrame with those columns.
+Payroll = Union[str, "os.PathLike[str]", Iterable[Mapping[str, Any]], Any]
+
+
+def _opt(d: Optional[DateLike]) -> Optional[str]:
+    return None if d is None else str(d)
+
+
+def _payroll_rows(rows: Any) -> Any:
+    """CSV text as it is; a file read; a frame or rows as a list of dicts."""
+    if isinstance(rows, os.PathLike):
+        path = Path(rows)
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".csv":
+            return text
+        import json
+
+        return json.loads(text)
+    if isinstance(rows, str):
+        if "\n" not in rows and rows.strip().lower().endswith((".csv", ".json")):
+            raise TypeError(
+                f"payroll: {rows!r} looks like a file name; pass pathlib.Path({rows!r}) "
+                "for a file (a str is the CSV text itself)"
+            )
+        return rows
+    if type(rows).__module__.split(".")[0] in ("pandas", "polars"):
+        columns, n = _frames.to_columns(rows)
+        return [
+            {name: values[i] for name, values in columns.items() if values[i] is not None}
+            for i in range(n)
+        ]
+    if isinstance(rows, Mapping):
+        return dict(rows)
+    return [dict(r) for r in rows]
 
 
 def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
@@ -218,11 +261,21 @@ class Engine:
         return AccountStatement.from_dict(d)
 
     def award(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        trace: bool = True,
+        known_on: Optional[DateLike] = None,
+        **fields: Any,
     ) -> AwardResult:
         """待遇核定: the pension award — 基础养老金, 个人账户养老金, 过渡性养老金 and
         the total — from a summary (months, average index, account balance)
         or a contribution history.
+
+        ``known_on`` evaluates the award as known on that date (the CLI's
+        ``award --known-on``): a value published later, such as the final
+        计发基数, is not seen, and a provisional (预发) one is used instead.
 
         >>> from decimal import Decimal
         >>> r = Engine("cn/shaanxi").award(   # derived-award-2 (shaanxi.md §7.3 #11)
@@ -232,8 +285,108 @@ class Engine:
         >>> r.basic_pension, r.account_pension, r.transitional_pension, r.total
         (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
         """
-        d = self._native.compute("award", _input(input, fields), trace)
+        if known_on is None:
+            d = self._native.compute("award", _input(input, fields), trace)
+        else:
+            d = self._native.award_with(_input(input, fields), str(known_on), None, None, trace)
         return AwardResult.from_dict(d)
+
+    def award_text(
+        self,
+        input: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        format: str = "zh",
+        known_on: Optional[DateLike] = None,
+        final_known_on: Optional[DateLike] = None,
+        arrears_through: Optional[str] = None,
+        **fields: Any,
+    ) -> str:
+        """The award as text, exactly as ``pension-rules award --format
+        zh|en|table`` prints it (without the final newline): ``"zh"`` and
+        ``"en"`` explain every figure with its formula and legal source,
+        ``"table"`` is the 核定表. With ``arrears_through`` (``"YYYY-MM"``),
+        the provisional → final recomputation (see :meth:`recompute`).
+
+        >>> t = Engine("cn/shaanxi").award_text(   # derived-award-2 (shaanxi.md §7.3 #11)
+        ...     category="male", birth="1964-06", retirement_month="2024-06",
+        ...     contribution_months=360, deemed_months=120,
+        ...     average_index="0.8", account_balance="120000", format="table")
+        >>> "4510.45" in t
+        True
+        """
+        return self._native.award_text(  # type: ignore[no-any-return]
+            _input(input, fields),
+            format,
+            _opt(known_on),
+            _opt(final_known_on),
+            arrears_through,
+        )
+
+    def recompute(
+        self,
+        input: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        arrears_through: str,
+        known_on: Optional[DateLike] = None,
+        final_known_on: Optional[DateLike] = None,
+        trace: bool = True,
+        **fields: Any,
+    ) -> AwardRecomputation:
+        """The award first made on the provisional (预发) 计发基数 as known on
+        ``known_on`` (default: the first day of the retirement month), then
+        recomputed as known on ``final_known_on`` (default: everything in
+        the rule set), with the monthly difference and the arrears (补发)
+        from the first pension month through ``arrears_through``
+        (``"YYYY-MM"``, inclusive): the CLI's ``award --known-on …
+        --final-known-on … --arrears-through …``. Yearly pension increases
+        in between are not included.
+
+        >>> r = Engine("cn/shaanxi").recompute(   # shaanxi.md §2.1: 预发 7727, final 7881
+        ...     category="male", birth="1965-01", retirement_month="2025-02",
+        ...     contribution_months=385, deemed_months=130,
+        ...     average_index="0.9", account_balance="160000",
+        ...     known_on="2025-08-01", final_known_on="2026-07-01", arrears_through="2026-06")
+        >>> r.provisional.total, r.final.total, r.monthly_difference
+        (Decimal('5361.17'), Decimal('5444.98'), Decimal('83.81'))
+        >>> r.arrears_months, r.arrears
+        (16, Decimal('1340.96'))
+        """
+        d = self._native.award_with(
+            _input(input, fields), _opt(known_on), _opt(final_known_on), arrears_through, trace
+        )
+        return AwardRecomputation.from_dict(d)
+
+    def payroll(
+        self,
+        rows: Payroll,
+        *,
+        month: Optional[str] = None,
+        year: Optional[int] = None,
+        trace: bool = False,
+    ) -> PayrollDeclaration:
+        """单位缴费申报: a unit's payroll for a ``month`` (``"YYYY-MM"``) or a
+        whole ``year`` (assessed month by month), as ``pension-rules
+        contribution --payroll FILE --format json`` gives it: one
+        :class:`~pension_rules.PayrollLine` per input row, in order — the
+        amounts, or ``error`` for a row that was rejected (nothing is
+        dropped) — the unit's totals, and the rows needing attention (below
+        the floor, above the cap, invalid, repeated id).
+
+        ``rows``: CSV text (header ``employee_id,wage,employment``), a path
+        to a ``.csv`` or ``.json`` file, a list of dicts, or a pandas /
+        Polars DataFrame with those columns (wages as str, Decimal or int).
+
+        >>> csv = "employee_id,wage,employment\\nE1,3000,employee\\nE2,6123.45,employee\\nE3,abc,employee\\n"
+        >>> r = Engine("cn/shaanxi").payroll(csv, month="2024-03")
+        >>> r.totals.employer, r.rows[2].error.code   # 16 % of the 2024 floor 4559 and of 6123.45
+        (Decimal('1709.19'), 'invalid_input')
+        >>> [(a.row, a.issue) for a in r.attention]
+        [(0, 'below_floor'), (2, 'invalid')]
+        """
+        d = self._native.payroll(_payroll_rows(rows), month, year, trace)
+        return PayrollDeclaration.from_dict(d)
 
     def transfer(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any

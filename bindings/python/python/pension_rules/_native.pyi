@@ -22,6 +22,29 @@ class NativeEngine:
     def batch(
         self, kind: str, columns: Mapping[str, List[Any]], n_rows: int
     ) -> Dict[str, List[Any]]: ...
+    def payroll(
+        self,
+        rows: Union[str, Sequence[Mapping[str, Any]], Mapping[str, Any]],
+        month: Optional[str] = None,
+        year: Optional[int] = None,
+        trace: bool = False,
+    ) -> Dict[str, Any]: ...
+    def award_with(
+        self,
+        input: Mapping[str, Any],
+        known_on: Optional[str] = None,
+        final_known_on: Optional[str] = None,
+        arrears_through: Optional[str] = None,
+        trace: bool = True,
+    ) -> Dict[str, Any]: ...
+    def award_text(
+        self,
+        input: Mapping[str, Any],
+        format: str,
+        known_on: Optional[str] = None,
+        final_known_on: Optional[str] = None,
+        arrears_through: Optional[str] = None,
+    ) -> str: ...
     def check(self, cases: Union[str, Mapping[str, Any], Sequence[Mapping[str, Any]]]) -> Dict[str, Any]: ...
     def show(self, as_of: str, known_on: Optional[str] = None) -> Dict[str, Any]: ...
     def list(self) -> List[Dict[str, Any]]: ...

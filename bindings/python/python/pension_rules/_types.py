@@ -68,6 +68,13 @@ __all__ = [
     "ResolvedParam",
     "RulesShow",
     "RuleSetInfo",
+    "FieldProblem",
+    "RowError",
+    "PayrollLine",
+    "PayrollTotals",
+    "PayrollAttention",
+    "PayrollDeclaration",
+    "AwardRecomputation",
 ]
 
 R = TypeVar("R", bound="Record")
@@ -859,3 +866,108 @@ class RuleSetInfo(Record):
     region: Optional[str] = None
     title: Optional[str] = None
     error: Optional[Dict[str, str]] = None
+
+
+# ---------------------------------------------------------------- payroll
+
+
+@dataclass(frozen=True)
+class FieldProblem(Record):
+    """One field problem of a rejected row: its path (``rows[5].wage``)
+    and what is wrong."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RowError(Record):
+    """Why a payroll row was rejected: the error code, message and every
+    field problem."""
+
+    code: str
+    message: str
+    fields: List[FieldProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PayrollLine(Record):
+    """One row of a unit's declaration, in input order: the assessed
+    amounts over the period, or ``error`` (and no amounts) for a row that
+    was rejected. ``row`` is the 0-based input index."""
+
+    row: int
+    employee_id: Optional[str] = None
+    employment: Optional[str] = None
+    wage: Optional[Decimal] = None
+    base: Optional[Decimal] = None
+    position: Optional[str] = None
+    months: Optional[int] = None
+    employer: Optional[Decimal] = None
+    individual: Optional[Decimal] = None
+    account_credit: Optional[Decimal] = None
+    pooled: Optional[Decimal] = None
+    error: Optional[RowError] = None
+
+    @property
+    def ok(self) -> bool:
+        """The row was assessed."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class PayrollTotals(Record):
+    """The unit's totals over the assessed rows (bases summed over every
+    month of the period)."""
+
+    assessed: int
+    rejected: int
+    base: Decimal
+    employer: Decimal
+    individual: Decimal
+    account_credit: Decimal
+    pooled: Decimal
+
+
+@dataclass(frozen=True)
+class PayrollAttention(Record):
+    """A row needing attention: ``issue`` is ``below_floor``,
+    ``above_cap``, ``invalid``, ``duplicate_id`` or ``base_varies``."""
+
+    row: int
+    employee_id: str
+    issue: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PayrollDeclaration(Record):
+    """单位缴费申报: a unit's payroll for a month (``period == {"month":
+    "YYYY-MM"}``) or a year (``{"year": YYYY}``), as ``pension-rules
+    contribution --payroll FILE --format json`` gives it."""
+
+    rules: RuleSetIdentity
+    period: Dict[str, Any]
+    limits: BaseLimits
+    rows: List[PayrollLine]
+    totals: PayrollTotals
+    attention: List[PayrollAttention] = field(default_factory=list)
+    trace: Optional[Trace] = None
+
+
+# ---------------------------------------------------------------- recomputation
+
+
+@dataclass(frozen=True)
+class AwardRecomputation(Record):
+    """The award on the provisional (预发) 计发基数 and on the final one, the
+    monthly difference and the arrears (补发; negative: overpaid) from the
+    first pension month through ``arrears_through``."""
+
+    provisional: AwardResult
+    final: AwardResult
+    monthly_difference: Decimal
+    first_pension_month: str
+    arrears_through: str
+    arrears_months: int
+    arrears: Decimal

@@ -1,0 +1,219 @@
+//! 单位缴费申报 through the front door: a unit's payroll (CSV text or row
+//! objects) for a month or a year, as [`crate::payroll`] assesses it, in
+//! the JSON the CLI's `contribution --payroll FILE --format json` prints —
+//! one result or error per row in input order, the unit totals and the
+//! rows that need attention — so every front end gives the same figures.
+
+use serde_json::{Value, json};
+
+use super::Engine;
+use crate::error::{Error, FieldError, InputErrors};
+use crate::payroll::{
+    PayrollResult, PayrollRow, Period, assess_payroll_rows, rows_from_csv, rows_from_json,
+};
+use crate::rules::Snapshot;
+use crate::time::YearMonth;
+use crate::trace::{Trace, Tracer};
+
+/// The period of a declaration from a `month` (`YYYY-MM`) or a `year`:
+/// exactly one of them.
+///
+/// ```
+/// use pension_rules::api::payroll_case::period;
+/// assert!(period(Some("2024-03"), None).is_ok());
+/// assert_eq!(period(None, None).unwrap_err().code(), "invalid_input");
+/// ```
+pub fn period(month: Option<&str>, year: Option<i32>) -> Result<Period, Error> {
+    match (month, year) {
+        (Some(m), None) => m
+            .trim()
+            .parse::<YearMonth>()
+            .map(Period::Month)
+            .map_err(|_| Error::field("month", format!("expected YYYY-MM, got {m:?}"))),
+        (None, Some(y)) => Ok(Period::Year(y)),
+        (Some(_), Some(_)) => Err(Error::field("period", "give a month or a year, not both")),
+        (None, None) => Err(Error::field(
+            "period",
+            "a declaration needs a month (YYYY-MM) or a year (YYYY)",
+        )),
+    }
+}
+
+/// Rows given as objects, each read on its own so that a row with a bad
+/// shape fails only its row (path `rows[i].field`). An exact integer is
+/// taken for `employee_id` or `wage` (a DataFrame column of ints).
+pub fn rows_from_objects(v: &Value) -> Result<Vec<Result<PayrollRow, Error>>, Error> {
+    let items = match v {
+        Value::Array(a) => a,
+        Value::Object(m) if m.len() == 1 => match m.get("rows") {
+            Some(Value::Array(a)) => a,
+            _ => return Err(Error::field("rows", "expected an array of rows")),
+        },
+        _ => {
+            return Err(Error::field(
+                "rows",
+                "expected an array of rows (or {\"rows\": [...]})",
+            ));
+        }
+    };
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut item = item.clone();
+            if let Value::Object(m) = &mut item {
+                for key in ["employee_id", "wage"] {
+                    if let Some(n) = m.get(key).and_then(exact_integer) {
+                        m.insert(key.into(), Value::String(n));
+                    }
+                }
+            }
+            rows_from_json(&Value::Array(vec![item]))
+                .map_err(|e| repath(e, i))
+                .and_then(|mut rows| {
+                    rows.pop()
+                        .ok_or_else(|| Error::field(format!("rows[{i}]"), "row did not read"))
+                })
+        })
+        .collect())
+}
+
+fn exact_integer(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// An error about `rows[0]` (a row read alone) made about `rows[i]`.
+fn repath(e: Error, i: usize) -> Error {
+    match e {
+        Error::Input(InputErrors(fields)) => Error::Input(InputErrors(
+            fields
+                .into_iter()
+                .map(|f| FieldError {
+                    path: f
+                        .path
+                        .strip_prefix("rows[0]")
+                        .map_or(f.path.clone(), |rest| format!("rows[{i}]{rest}")),
+                    message: f.message,
+                })
+                .collect(),
+        )),
+        other => other,
+    }
+}
+
+/// The declaration as JSON, as `pension-rules contribution --payroll
+/// --format json` prints it: `rules`, `period`, `limits`, `rows` (a line,
+/// or `{row, employee_id, error: {code, message, fields}}`), `totals`,
+/// `attention`, and `trace` when given.
+pub fn to_value(
+    r: &PayrollResult,
+    rows: &[Result<PayrollRow, Error>],
+    snap: &Snapshot,
+    trace: Option<&Trace>,
+) -> Value {
+    let lines: Vec<Value> = r
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| match row {
+            Ok(l) => json!(l),
+            Err(e) => json!({
+                "row": i,
+                "employee_id": rows.get(i).and_then(|r| r.as_ref().ok()).map(|r| r.employee_id.as_str()),
+                "error": { "code": e.code(), "message": e.to_string(), "fields": e.fields() },
+            }),
+        })
+        .collect();
+    let mut v = json!({
+        "rules": &*snap.identity,
+        "period": r.period,
+        "limits": r.limits,
+        "rows": lines,
+        "totals": r.totals,
+        "attention": r.attention,
+    });
+    if let Some(t) = trace {
+        v["trace"] = json!(t);
+    }
+    v
+}
+
+/// Assess rows as read on the rules in force in the period's first month.
+pub fn assess(
+    rules: &crate::rules::RuleSet,
+    rows: &[Result<PayrollRow, Error>],
+    period: Period,
+    trace: bool,
+) -> Result<Value, Error> {
+    let first = period
+        .months()
+        .first()
+        .copied()
+        .ok_or_else(|| Error::field("period", "the period has no months"))?;
+    let snap = rules.at(first.first_day());
+    let mut tracer = Tracer::new(trace);
+    let r = assess_payroll_rows(rows, period, &snap, &mut tracer)?;
+    let t = tracer.finish(&snap);
+    Ok(to_value(&r, rows, &snap, trace.then_some(&t)))
+}
+
+impl Engine {
+    /// A unit's payroll declaration from CSV text (header
+    /// `employee_id,wage,employment`, any order): one result or error per
+    /// record in order, the totals and the attention list (see
+    /// [`to_value`]). Only a header that does not name the columns, or rule
+    /// data missing for the period, refuses the whole declaration.
+    ///
+    /// ```
+    /// use pension_rules::api::{Engine, payroll_case::period};
+    /// let engine = Engine::embedded("cn/shaanxi").unwrap();
+    /// let csv = "employee_id,wage,employment\nE1,3000,employee\nE2,6123.45,employee\nE3,abc,employee\n";
+    /// let r = engine.payroll_csv(csv, period(Some("2024-03"), None).unwrap(), false).unwrap();
+    /// // 729.44 + 979.75 (16 % of the 2024 floor 4559 and of 6123.45)
+    /// assert_eq!(r["totals"]["employer"], "1709.19");
+    /// assert_eq!(r["rows"][2]["error"]["code"], "invalid_input");
+    /// ```
+    pub fn payroll_csv(&self, csv: &str, period: Period, trace: bool) -> Result<Value, Error> {
+        let rows = rows_from_csv(csv.as_bytes())?;
+        assess(&self.rules, &rows, period, trace)
+    }
+
+    /// A unit's payroll declaration from row objects
+    /// (`{employee_id, wage, employment}`; see [`rows_from_objects`]).
+    ///
+    /// ```
+    /// use pension_rules::api::{Engine, payroll_case::period};
+    /// let engine = Engine::embedded("cn/shaanxi").unwrap();
+    /// let rows = serde_json::json!([{"employee_id": "E1", "wage": 6000, "employment": "employee"}]);
+    /// let r = engine.payroll(&rows, period(Some("2024-03"), None).unwrap(), false).unwrap();
+    /// assert_eq!(r["rows"][0]["employer"], "960.00"); // 16 % of 6000
+    /// ```
+    pub fn payroll(&self, rows: &Value, period: Period, trace: bool) -> Result<Value, Error> {
+        let rows = rows_from_objects(rows)?;
+        assess(&self.rules, &rows, period, trace)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_row_fails_alone_with_its_index() {
+        let engine = Engine::embedded("cn/shaanxi").unwrap();
+        let rows = json!([
+            {"employee_id": "E1", "wage": "6000", "employment": "employee"},
+            {"employee_id": "E2", "wage": 6000.5, "employment": "employee"},
+            {"employee_id": 17, "wage": "5000", "employment": "flexible"}
+        ]);
+        let p = period(Some("2024-03"), None).unwrap();
+        let r = engine.payroll(&rows, p, false).unwrap();
+        assert_eq!(r["rows"][1]["error"]["fields"][0]["path"], "rows[1].wage");
+        assert_eq!(r["rows"][2]["employee_id"], "17");
+        assert_eq!(r["totals"]["rejected"], 1);
+        assert_eq!(r["totals"]["assessed"], 2);
+    }
+}
