@@ -201,7 +201,8 @@ fn decimal_cell(v: CellValue<'_>) -> Option<Decimal> {
     }
 }
 
-/// The direct reading of one row; `None` when any cell needs serde's.
+/// The direct reading of one row; `None` when any cell needs serde's
+/// (or the row is implausible: serde's reading names the problem).
 fn direct<C: Cells>(columns: &[(Field, &C)], row: usize) -> Option<Person> {
     let (mut id, mut birth, mut cat, mut first) = (None, None, None, None);
     let mut p = Person {
@@ -239,7 +240,8 @@ fn direct<C: Cells>(columns: &[(Field, &C)], row: usize) -> Option<Person> {
     p.birth = birth?;
     p.category = cat?;
     p.first_contribution = first?;
-    Some(p)
+    // An implausible row takes serde's reading, which names the problem.
+    p.is_plausible().then_some(p)
 }
 
 /// The row as [`Person::from_json`] reads it, errors under `row N.` (N =
