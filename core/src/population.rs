@@ -313,43 +313,67 @@ impl Population {
         }
         let mut rows = vec![];
         for (i, rec) in r.records().enumerate() {
-            let row = i + 1;
             let person = rec
-                .map_err(|e| e.to_string())
-                .and_then(|rec| {
-                    rec.deserialize::<Person>(Some(&headers))
-                        .map_err(|e| match e.kind() {
-                            csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-                                Some(f) => format!(
-                                    "{}: {}",
-                                    headers
-                                        .get(usize::try_from(f).unwrap_or(usize::MAX))
-                                        .unwrap_or("?"),
-                                    err.kind()
-                                ),
-                                None => err.kind().to_string(),
-                            },
-                            _ => e.to_string(),
-                        })
-                })
-                .map_err(|m| Error::field(format!("row {row}"), m))
-                .and_then(|p| match p.check_plausible() {
-                    Ok(()) => Ok(p),
-                    Err(e) => Err(Error::Input(InputErrors(
-                        e.fields()
-                            .iter()
-                            .map(|f| FieldError {
-                                path: format!("row {row}"),
-                                message: f.to_string(),
-                            })
-                            .collect(),
-                    ))),
-                });
+                .map_err(|e| Error::field(format!("row {}", i + 1), e.to_string()))
+                .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
             rows.push(person);
         }
         Ok(Population { rows })
     }
+}
 
+impl Person {
+    /// Read row `row` (1-based, for the error) of a table in the population
+    /// format, its cells as text under `headers`: the one reading of a row
+    /// that the CSV reader and other tabular readers (the CLI's Parquet)
+    /// share, plausibility checked; a problem is an error of `row N`.
+    ///
+    /// ```
+    /// use pension_rules::population::Person;
+    /// let h = csv::StringRecord::from(vec!["id", "birth", "category", "first_contribution"]);
+    /// let ok = csv::StringRecord::from(vec!["a", "1990-03", "male", "2012-07"]);
+    /// assert_eq!(Person::from_record(&h, &ok, 1).unwrap().id, "a");
+    /// let late = csv::StringRecord::from(vec!["b", "1990-03", "male", "1989-07"]);
+    /// let e = Person::from_record(&h, &late, 2).unwrap_err();
+    /// assert_eq!(e.fields()[0].path, "row 2");
+    /// ```
+    pub fn from_record(
+        headers: &csv::StringRecord,
+        record: &csv::StringRecord,
+        row: usize,
+    ) -> Result<Person, Error> {
+        let message = |e: csv::Error| match e.kind() {
+            csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+                Some(f) => format!(
+                    "{}: {}",
+                    headers
+                        .get(usize::try_from(f).unwrap_or(usize::MAX))
+                        .unwrap_or("?"),
+                    err.kind()
+                ),
+                None => err.kind().to_string(),
+            },
+            _ => e.to_string(),
+        };
+        let p = record
+            .deserialize::<Person>(Some(headers))
+            .map_err(|e| Error::field(format!("row {row}"), message(e)))?;
+        p.check_plausible().map_err(|e| {
+            Error::Input(InputErrors(
+                e.fields()
+                    .iter()
+                    .map(|f| FieldError {
+                        path: format!("row {row}"),
+                        message: f.to_string(),
+                    })
+                    .collect(),
+            ))
+        })?;
+        Ok(p)
+    }
+}
+
+impl Population {
     /// Write the valid persons as CSV (the format [`Population::read_csv`] reads).
     pub fn write_csv<W: std::io::Write>(&self, writer: W) -> Result<(), Error> {
         let mut w = csv::Writer::from_writer(writer);

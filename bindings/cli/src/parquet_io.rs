@@ -444,33 +444,13 @@ mod on {
                     }
                     record.push_field(text.trim());
                 }
-                let person = match problem {
-                    Some(p) => Err(p),
-                    None => record
-                        .deserialize::<Person>(Some(&headers))
-                        .map_err(|e| deserialize_error(&headers, &e)),
-                };
-                rows.push(person.map_err(|m| Error::field(format!("row {row}"), m)));
+                rows.push(match problem {
+                    Some(p) => Err(Error::field(format!("row {row}"), p)),
+                    None => Person::from_record(&headers, &record, row),
+                });
             }
         }
         Ok(Population { rows })
-    }
-
-    /// The message [`Population::read_csv`] gives for a row that does not read.
-    fn deserialize_error(headers: &csv::StringRecord, e: &csv::Error) -> String {
-        match e.kind() {
-            csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-                Some(f) => format!(
-                    "{}: {}",
-                    headers
-                        .get(usize::try_from(f).unwrap_or(usize::MAX))
-                        .unwrap_or("?"),
-                    err.kind()
-                ),
-                None => err.kind().to_string(),
-            },
-            _ => e.to_string(),
-        }
     }
 
     // ---- results --------------------------------------------------------------

@@ -228,17 +228,33 @@ fn bad_cells_are_row_errors_in_place() {
     write_parquet(
         &pop,
         vec![
-            ("id", text(vec![Some("a"), Some("b"), Some("c")])),
+            ("id", text(vec![Some("a"), Some("b"), Some("c"), Some("d")])),
             (
                 "birth",
-                text(vec![Some("1990-03"), Some("1990-13"), Some("1990-03")]),
+                text(vec![
+                    Some("1990-03"),
+                    Some("1990-13"),
+                    Some("1990-03"),
+                    Some("1990-03"),
+                ]),
             ),
-            ("category", text(vec![Some("male"); 3])),
-            ("first_contribution", text(vec![Some("2012-07"); 3])),
-            ("index", text(vec![Some("1.0"), Some("1.0"), None])),
+            ("category", text(vec![Some("male"); 4])),
+            (
+                "first_contribution",
+                text(vec![
+                    Some("2012-07"),
+                    Some("2012-07"),
+                    Some("2012-07"),
+                    Some("1989-07"),
+                ]),
+            ),
+            (
+                "index",
+                text(vec![Some("1.0"), Some("1.0"), None, Some("1.0")]),
+            ),
             (
                 "average_index",
-                Arc::new(Float64Array::from(vec![None, None, Some(1.0)])),
+                Arc::new(Float64Array::from(vec![None, None, Some(1.0), None])),
             ),
         ],
     );
@@ -246,7 +262,7 @@ fn bad_cells_are_row_errors_in_place() {
     run(&["simulate", s(&pop), "--out", s(&out)]);
     let csv = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 4, "{csv}");
+    assert_eq!(lines.len(), 5, "{csv}");
     assert!(lines[1].starts_with("baseline,a,ok,"), "{}", lines[1]);
     assert!(
         lines[2].starts_with("baseline,row 2,invalid_input,") && lines[2].contains("1990-13"),
@@ -257,6 +273,12 @@ fn bad_cells_are_row_errors_in_place() {
         lines[3].starts_with("baseline,row 3,invalid_input,") && lines[3].contains("float"),
         "{}",
         lines[3]
+    );
+    // Plausibility as for CSV: a first contribution before birth.
+    assert!(
+        lines[4].starts_with("baseline,row 4,invalid_input,") && lines[4].contains("1989-07"),
+        "{}",
+        lines[4]
     );
 }
 
