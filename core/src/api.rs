@@ -25,6 +25,7 @@ mod lenient;
 pub mod payroll_case;
 mod pin;
 pub mod projection_case;
+mod snap_cache;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -136,6 +137,8 @@ pub struct Engine {
     /// `(id, hash)`: rule sets refused unless their hash matches (see
     /// [`Engine::load_pinned`]).
     pins: Vec<(String, String)>,
+    /// Snapshots already resolved, by date.
+    snaps: snap_cache::SnapCache,
 }
 
 impl Engine {
@@ -161,6 +164,7 @@ impl Engine {
             rules,
             catalog,
             pins: vec![],
+            snaps: snap_cache::SnapCache::default(),
         })
     }
 
@@ -168,6 +172,7 @@ impl Engine {
     /// docs/rules-format.md); `label` names it in messages.
     pub fn with_overlay_toml(mut self, label: &str, text: &str) -> Result<Engine, Error> {
         self.rules = self.rules.with_overlay(label, text)?;
+        self.snaps.clear();
         Ok(self)
     }
 
@@ -193,6 +198,16 @@ impl Engine {
     /// The rule set computations use.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The snapshot of this engine's rules on `date` (as known on
+    /// `known_on`), resolved once and then reused.
+    pub(crate) fn snapshot(
+        &self,
+        date: NaiveDate,
+        known_on: Option<NaiveDate>,
+    ) -> std::sync::Arc<Snapshot> {
+        self.snaps.get(&self.rules, date, known_on)
     }
 
     /// A rule set by id: from this engine's catalog, else a shipped one.
@@ -233,7 +248,7 @@ impl Engine {
         match kind {
             Kind::Contribution => {
                 let i = ContributionInput::from_json(&input)?;
-                let snap = self.rules.at(i.month.first_day());
+                let snap = self.snapshot(i.month.first_day(), None);
                 let c = assess(&i, &snap, &mut tracer)?;
                 with_trace(to_json(&c)?, tracer, &snap)
             }
@@ -244,18 +259,18 @@ impl Engine {
                 let date = NaiveDate::from_ymd_opt(last, 12, 31).ok_or_else(|| {
                     Error::field("through_year", format!("{last} is not a usable year"))
                 })?;
-                let snap = self.rules.at(date);
+                let snap = self.snapshot(date, None);
                 let s = statement(&i, &snap, &mut tracer)?;
                 with_trace(to_json(&s)?, tracer, &snap)
             }
             Kind::Retirement => {
                 let i = RetirementInput::from_json(&input)?;
-                let snap = self.rules.at(i.birth.first_day());
+                let snap = self.snapshot(i.birth.first_day(), None);
                 to_json(&retirement(&snap, &i, &mut tracer)?)
             }
             Kind::Award => {
                 let i = AwardInput::from_json(&input)?;
-                let snap = self.rules.at(i.retirement_month.first_day());
+                let snap = self.snapshot(i.retirement_month.first_day(), None);
                 to_json(&award(&i, &snap, &mut tracer)?)
             }
             Kind::Transfer => {
@@ -276,12 +291,12 @@ impl Engine {
             Kind::Adjustment => {
                 let i: AdjustmentInput = parse_input(&input)?;
                 let date = YearMonth::new(i.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&adjust(&self.rules.at(date), &i, &mut tracer)?)
+                to_json(&adjust(&self.snapshot(date, None), &i, &mut tracer)?)
             }
             Kind::Survivor => {
                 let i: SurvivorInput = parse_input(&input)?;
                 let date = i.death_month.map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&survivor(&self.rules.at(date), &i, &mut tracer)?)
+                to_json(&survivor(&self.snapshot(date, None), &i, &mut tracer)?)
             }
             Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }

@@ -7,6 +7,7 @@
 mod columns;
 mod convert;
 mod errors;
+mod lazy;
 mod population;
 
 use std::path::PathBuf;
@@ -109,6 +110,31 @@ impl NativeEngine {
         let v = convert::input(input)?.py_err(py)?;
         let out = py.detach(|| self.engine.compute(k, &v, trace)).py_err(py)?;
         to_py(py, &out)
+    }
+
+    /// The full result of one computation for the typed API: as
+    /// [`compute`](Self::compute), its trace converted only when read (and
+    /// an award as known on `known_on` when given).
+    #[pyo3(signature = (kind, input, trace, known_on=None))]
+    fn compute_typed<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        input: &Bound<'py, PyAny>,
+        trace: bool,
+        known_on: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let k = self::kind(kind).py_err(py)?;
+        let v = convert::input(input)?.py_err(py)?;
+        let out = match known_on {
+            Some(known) => {
+                let opts = AwardOptions::parse(Some(known), None, None).py_err(py)?;
+                py.detach(|| self.engine.award_with(&v, &opts, trace))
+            }
+            None => py.detach(|| self.engine.compute(k, &v, trace)),
+        }
+        .py_err(py)?;
+        lazy::result_to_py(py, out)
     }
 
     /// The explanation (trace) of one computation.
@@ -333,6 +359,7 @@ impl NativeEngine {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
+    m.add_class::<lazy::LazyValue>()?;
     m.add_class::<population::NativeScenarios>()?;
     m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;

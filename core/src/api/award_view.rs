@@ -145,10 +145,7 @@ impl Engine {
                 "applies to a recomputation: give arrears_through too",
             ));
         }
-        let snap = match opts.known_on {
-            Some(k) => self.rules.at_known(date, k),
-            None => self.rules.at(date),
-        };
+        let snap = self.snapshot(date, opts.known_on);
         Ok(View::Award(Box::new(award(
             &input,
             &snap,

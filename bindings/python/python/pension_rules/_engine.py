@@ -238,7 +238,7 @@ class Engine:
         >>> r.position, r.base, r.employer, r.individual   # vector contribution-shaanxi-2023-06-employee-below-floor
         ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
         """
-        d = self._native.compute("contribution", _input(input, fields), trace)
+        d = self._native.compute_typed("contribution", _input(input, fields), trace)
         return ContributionResult.from_dict(d)
 
     def account(
@@ -257,7 +257,7 @@ class Engine:
         >>> r.balance, r.years[0].interest
         (Decimal('108873.19'), Decimal('4073.19'))
         """
-        d = self._native.compute("account", _input(input, fields), trace)
+        d = self._native.compute_typed("account", _input(input, fields), trace)
         return AccountStatement.from_dict(d)
 
     def award(
@@ -285,10 +285,7 @@ class Engine:
         >>> r.basic_pension, r.account_pension, r.transitional_pension, r.total
         (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
         """
-        if known_on is None:
-            d = self._native.compute("award", _input(input, fields), trace)
-        else:
-            d = self._native.award_with(_input(input, fields), str(known_on), None, None, trace)
+        d = self._native.compute_typed("award", _input(input, fields), trace, None if known_on is None else str(known_on))
         return AwardResult.from_dict(d)
 
     def award_text(
@@ -406,7 +403,7 @@ class Engine:
         >>> r.receipt.region, r.receipt.rule, r.award is not None
         ('610000', 'hukou', True)
         """
-        d = self._native.compute("transfer", _input(input, fields), trace)
+        d = self._native.compute_typed("transfer", _input(input, fields), trace)
         return TransferResult.from_dict(d)
 
     def adjustment(
@@ -421,7 +418,7 @@ class Engine:
         >>> r.increase, r.pension_after
         (Decimal('186.00'), Decimal('3186.00'))
         """
-        d = self._native.compute("adjustment", _input(input, fields), trace)
+        d = self._native.compute_typed("adjustment", _input(input, fields), trace)
         return AdjustmentResult.from_dict(d)
 
     def retirement(
@@ -439,7 +436,7 @@ class Engine:
         >>> r.retirement_month, r.retirement_age   # cn-national.md §5.3
         ('2026-08', '55y4m')
         """
-        d = self._native.compute("retirement", _input(input, fields), trace)
+        d = self._native.compute_typed("retirement", _input(input, fields), trace)
         return RetirementResult.from_dict(d)
 
     def survivor(
@@ -455,7 +452,7 @@ class Engine:
         >>> r.allowance_months, r.survivor_allowance, r.total
         (Decimal('19.25'), Decimal('54256.13'), Decimal('59893.13'))
         """
-        d = self._native.compute("survivor", _input(input, fields), trace)
+        d = self._native.compute_typed("survivor", _input(input, fields), trace)
         return SurvivorResult.from_dict(d)
 
     def projection(
@@ -487,7 +484,7 @@ class Engine:
         >>> r.pension_base.value, r.pension_base.source, r.award.total
         (Decimal('8117.43'), 'projected', Decimal('3984.04'))
         """
-        d = self._native.compute("projection", _input(input, fields), trace)
+        d = self._native.compute_typed("projection", _input(input, fields), trace)
         return ProjectionResult.from_dict(d)
 
     def explain(

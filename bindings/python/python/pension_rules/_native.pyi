@@ -4,6 +4,11 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 __version__: str
 
+class LazyValue:
+    """A JSON value held natively until read."""
+
+    def value(self) -> Any: ...
+
 class NativeEngine:
     def __init__(
         self,
@@ -17,6 +22,9 @@ class NativeEngine:
     @staticmethod
     def kinds() -> List[str]: ...
     def compute(self, kind: str, input: Mapping[str, Any], trace: bool) -> Dict[str, Any]: ...
+    def compute_typed(
+        self, kind: str, input: Mapping[str, Any], trace: bool, known_on: Optional[str] = None
+    ) -> Dict[str, Any]: ...
     def explain(self, kind: str, input: Mapping[str, Any]) -> Dict[str, Any]: ...
     def figures(self, kind: str, input: Mapping[str, Any]) -> Dict[str, Any]: ...
     def batch(

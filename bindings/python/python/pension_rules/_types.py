@@ -110,7 +110,7 @@ def _compile(tp: Any) -> Converter:
     if tp is datetime.date:
         return _date
     if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict
+        return _builder(tp)
     return None
 
 
@@ -128,23 +128,78 @@ def _key(f: dataclasses.Field) -> str:
     return str(f.metadata.get("key", f.name))
 
 
-_PLANS: Dict[type, Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]] = {}
+_BUILDERS: Dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+_BUILDING: set = set()
 
 
-def _plan(cls: type) -> Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]:
-    plan = _PLANS.get(cls)
-    if plan is None:
+def _lazy_type() -> Any:
+    try:
+        from . import _native
+
+        return _native.LazyValue
+    except (ImportError, AttributeError):  # an older native module: nothing is lazy
+        return ()
+
+
+def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    """``cls.from_dict`` as one straight-line function, written once per
+    class: a typed result is built per call, often per person, and a loop
+    over a generic plan cost more than the computation itself.
+
+    A nested record given as a native ``LazyValue`` (the trace, from the
+    typed API) is converted only when its attribute is first read."""
+    b = _BUILDERS.get(cls)
+    if b is not None:
+        return b
+    if cls in _BUILDING:  # a record nested in itself: go through from_dict
+        return lambda v: cls.from_dict(v)  # type: ignore[attr-defined]
+    _BUILDING.add(cls)
+    try:
         hints = typing.get_type_hints(cls, globalns=sys.modules[cls.__module__].__dict__)
-        steps = []
-        for f in dataclasses.fields(cls):
+        ns: Dict[str, Any] = {"cls": cls, "new": cls.__new__, "Lazy": _lazy_type()}
+        known = []
+        body = ["def build(data):", "    get = data.get", "    obj = new(cls)", "    d = obj.__dict__", "    lazy = None"]
+        for i, f in enumerate(dataclasses.fields(cls)):
+            key = _key(f)
+            known.append(key)
+            conv = _compile(hints[f.name])
             if f.default_factory is not dataclasses.MISSING:
-                default: Callable[[], Any] = f.default_factory
+                ns[f"f{i}"] = f.default_factory
+                default = f"f{i}()"
             else:
-                default = (lambda d: (lambda: d))(None if f.default is dataclasses.MISSING else f.default)
-            steps.append((f.name, _key(f), _compile(hints[f.name]), default))
-        plan = (steps, frozenset(k for _, k, _, _ in steps))
-        _PLANS[cls] = plan
-    return plan
+                ns[f"k{i}"] = None if f.default is dataclasses.MISSING else f.default
+                default = f"k{i}"
+            body.append(f"    v = get({key!r})")
+            if conv is None:
+                body.append(f"    d[{f.name!r}] = {default} if v is None else v")
+                continue
+            ns[f"c{i}"] = conv
+            body.append(f"    if v is None:\n        d[{f.name!r}] = {default}")
+            record = _record_type(hints[f.name])
+            if record is not None:
+                body.append(
+                    f"    elif type(v) is Lazy:\n"
+                    f"        if lazy is None:\n            lazy = d['__lazy__'] = {{}}\n"
+                    f"        lazy[{f.name!r}] = (c{i}, v)"
+                )
+            body.append(f"    else:\n        d[{f.name!r}] = c{i}(v)")
+        ns["known"] = frozenset(known)
+        body.append("    d['extra'] = {} if data.keys() <= known else {k: v for k, v in data.items() if k not in known}")
+        body.append("    return obj")
+        exec("\n".join(body), ns)  # noqa: S102  (generated from the dataclass fields only)
+        b = ns["build"]
+        _BUILDERS[cls] = b
+        return b  # type: ignore[no-any-return]
+    finally:
+        _BUILDING.discard(cls)
+
+
+def _record_type(tp: Any) -> Optional[type]:
+    """The record class of a field typed ``SomeRecord`` or ``Optional[SomeRecord]``."""
+    if typing.get_origin(tp) is typing.Union:
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = inner[0] if len(inner) == 1 else None
+    return tp if isinstance(tp, type) and issubclass(tp, Record) else None
 
 
 class Record:
@@ -155,16 +210,25 @@ class Record:
     @classmethod
     def from_dict(cls: Type[R], data: Mapping[str, Any]) -> R:
         """Build from the engine's JSON-like dict."""
-        steps, known = _plan(cls)
-        values = {}
-        for name, key, conv, default in steps:
-            raw = data.get(key)
-            values[name] = default() if raw is None else (raw if conv is None else conv(raw))
-        # A frozen dataclass: fill its fields without the per-field checks.
-        obj = cls.__new__(cls)
-        obj.__dict__.update(values)
-        obj.__dict__["extra"] = {k: v for k, v in data.items() if k not in known} if data.keys() - known else {}
-        return obj
+        # A frozen dataclass: its fields are filled without the per-field checks.
+        return _builder(cls)(data)  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for a missing attribute: a nested record still held
+        # natively (see ``_builder``) is converted now, once.
+        lazy = self.__dict__.get("__lazy__")
+        if lazy and name in lazy:
+            conv, raw = lazy.pop(name)
+            value = conv(raw.value())
+            self.__dict__[name] = value
+            return value
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # Copies and pickles hold plain values only.
+        for name in list(self.__dict__.get("__lazy__") or ()):
+            getattr(self, name)
+        return {k: v for k, v in self.__dict__.items() if k != "__lazy__"}
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as a plain dict (nested records as dicts; Decimal,
