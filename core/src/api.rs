@@ -32,8 +32,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::account::{AccountInput, statement};
@@ -243,7 +243,11 @@ impl Engine {
     /// the death month for survivor benefits (the latest rules without one);
     /// the retirement month (given, or statutory) for a projection.
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
-        let input = exact(kind, input);
+        // The award (the per-person call) reads its input in one pass.
+        let input = match kind {
+            Kind::Award => Cow::Borrowed(input),
+            _ => exact(kind, input),
+        };
         let mut tracer = Tracer::new(trace);
         match kind {
             Kind::Contribution => {
@@ -269,7 +273,7 @@ impl Engine {
                 to_json(&retirement(&snap, &i, &mut tracer)?)
             }
             Kind::Award => {
-                let i = AwardInput::from_json(&input)?;
+                let i = award_input(&input)?;
                 let snap = self.snapshot(i.retirement_month.first_day(), None);
                 to_json(&award(&i, &snap, &mut tracer)?)
             }
@@ -396,6 +400,14 @@ fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
         Kind::Survivor => retyped::<SurvivorInput>(input),
         Kind::Projection => projection_case::exact(input),
     }
+}
+
+/// An award input read as [`exact`] then [`AwardInput::from_json`] read
+/// it, without writing it out and reading it again: read leniently
+/// (integers for decimals) and, if that fails, strictly, for the diagnosis
+/// of every field.
+pub(crate) fn award_input(input: &Value) -> Result<AwardInput, Error> {
+    AwardInput::deserialize(lenient::Lenient(input)).or_else(|_| AwardInput::from_json(input))
 }
 
 /// An overlay given as data, written as TOML text.

@@ -1,43 +1,51 @@
-//! Results whose explanation is turned into Python objects only when read.
+//! Results held natively and turned into Python objects field by field,
+//! when read.
 //!
-//! A trace is most of a result (every step with its formula, inputs and
-//! sourced parameters): converting it on every call cost more than the
-//! computation itself, and a caller computing one award per person rarely
-//! reads it. The typed API gets the trace as a [`LazyValue`] and converts
-//! it on first access; the figures are the same either way.
+//! Converting a whole result (every figure, and the trace: every step with
+//! its formula, inputs and sourced parameters) into Python objects cost
+//! more than the computation itself, and a caller computing one award per
+//! person usually reads a few figures. The typed API wraps a [`LazyValue`]
+//! and converts a field on its first access; the figures are the same.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::PyList;
 use serde_json::Value;
 
 use crate::convert::to_py;
 
-/// A JSON value held natively until [`LazyValue::value`] is called.
+/// A JSON value held natively until read.
 #[pyclass(frozen, module = "pension_rules._native")]
 pub(crate) struct LazyValue {
     value: Value,
 }
 
-#[pymethods]
 impl LazyValue {
-    /// The value as plain Python data (a new object each call).
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.value)
+    pub(crate) fn new(value: Value) -> LazyValue {
+        LazyValue { value }
     }
 }
 
-/// A result as a Python dict, its `trace` (if any) as a [`LazyValue`].
-pub(crate) fn result_to_py(py: Python<'_>, out: Value) -> PyResult<Bound<'_, PyAny>> {
-    let Value::Object(map) = out else {
-        return to_py(py, &out);
-    };
-    let dict = PyDict::new(py);
-    for (k, v) in map {
-        if k == "trace" {
-            dict.set_item(k, Bound::new(py, LazyValue { value: v })?)?;
-        } else {
-            dict.set_item(k, to_py(py, &v)?)?;
+#[pymethods]
+impl LazyValue {
+    /// The whole value as plain Python data (a new object each call).
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.value)
+    }
+
+    /// The member `key` of an object as plain Python data; `None` when
+    /// absent (or null, or the value is not an object).
+    fn get<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.value.get(key) {
+            Some(v) => to_py(py, v),
+            None => Ok(py.None().into_bound(py)),
         }
     }
-    Ok(dict.into_any())
+
+    /// The member names of an object (empty otherwise).
+    fn keys<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        match &self.value {
+            Value::Object(m) => PyList::new(py, m.keys()),
+            _ => Ok(PyList::empty(py)),
+        }
+    }
 }

@@ -113,8 +113,8 @@ impl NativeEngine {
     }
 
     /// The full result of one computation for the typed API: as
-    /// [`compute`](Self::compute), its trace converted only when read (and
-    /// an award as known on `known_on` when given).
+    /// [`compute`](Self::compute) (an award as known on `known_on` when
+    /// given), held natively and converted field by field when read.
     #[pyo3(signature = (kind, input, trace, known_on=None))]
     fn compute_typed<'py>(
         &self,
@@ -123,7 +123,7 @@ impl NativeEngine {
         input: &Bound<'py, PyAny>,
         trace: bool,
         known_on: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<Bound<'py, lazy::LazyValue>> {
         let k = self::kind(kind).py_err(py)?;
         let v = convert::input(input)?.py_err(py)?;
         let out = match known_on {
@@ -134,7 +134,7 @@ impl NativeEngine {
             None => py.detach(|| self.engine.compute(k, &v, trace)),
         }
         .py_err(py)?;
-        lazy::result_to_py(py, out)
+        Bound::new(py, lazy::LazyValue::new(out))
     }
 
     /// The explanation (trace) of one computation.

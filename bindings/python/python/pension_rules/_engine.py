@@ -239,7 +239,7 @@ class Engine:
         ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
         """
         d = self._native.compute_typed("contribution", _input(input, fields), trace)
-        return ContributionResult.from_dict(d)
+        return ContributionResult._native(d)
 
     def account(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -258,7 +258,7 @@ class Engine:
         (Decimal('108873.19'), Decimal('4073.19'))
         """
         d = self._native.compute_typed("account", _input(input, fields), trace)
-        return AccountStatement.from_dict(d)
+        return AccountStatement._native(d)
 
     def award(
         self,
@@ -286,7 +286,7 @@ class Engine:
         (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
         """
         d = self._native.compute_typed("award", _input(input, fields), trace, None if known_on is None else str(known_on))
-        return AwardResult.from_dict(d)
+        return AwardResult._native(d)
 
     def award_text(
         self,
@@ -404,7 +404,7 @@ class Engine:
         ('610000', 'hukou', True)
         """
         d = self._native.compute_typed("transfer", _input(input, fields), trace)
-        return TransferResult.from_dict(d)
+        return TransferResult._native(d)
 
     def adjustment(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -419,7 +419,7 @@ class Engine:
         (Decimal('186.00'), Decimal('3186.00'))
         """
         d = self._native.compute_typed("adjustment", _input(input, fields), trace)
-        return AdjustmentResult.from_dict(d)
+        return AdjustmentResult._native(d)
 
     def retirement(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -437,7 +437,7 @@ class Engine:
         ('2026-08', '55y4m')
         """
         d = self._native.compute_typed("retirement", _input(input, fields), trace)
-        return RetirementResult.from_dict(d)
+        return RetirementResult._native(d)
 
     def survivor(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -453,7 +453,7 @@ class Engine:
         (Decimal('19.25'), Decimal('54256.13'), Decimal('59893.13'))
         """
         d = self._native.compute_typed("survivor", _input(input, fields), trace)
-        return SurvivorResult.from_dict(d)
+        return SurvivorResult._native(d)
 
     def projection(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -485,7 +485,7 @@ class Engine:
         (Decimal('8117.43'), 'projected', Decimal('3984.04'))
         """
         d = self._native.compute_typed("projection", _input(input, fields), trace)
-        return ProjectionResult.from_dict(d)
+        return ProjectionResult._native(d)
 
     def explain(
         self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any

@@ -130,15 +130,36 @@ def _key(f: dataclasses.Field) -> str:
 
 _BUILDERS: Dict[type, Callable[[Mapping[str, Any]], Any]] = {}
 _BUILDING: set = set()
+# name -> (key, converter, default) of each record class's fields.
+_FIELDS: Dict[type, Dict[str, Tuple[str, Converter, Callable[[], Any]]]] = {}
 
 
-def _lazy_type() -> Any:
-    try:
-        from . import _native
+def _fields(cls: type, hints: Dict[str, Any]) -> Dict[str, Tuple[str, Converter, Callable[[], Any]]]:
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:
+            default: Callable[[], Any] = f.default_factory
+        else:
+            default = (lambda d: (lambda: d))(None if f.default is dataclasses.MISSING else f.default)
+        out[f.name] = (_key(f), _compile(hints[f.name]), default)
+    return out
 
-        return _native.LazyValue
-    except (ImportError, AttributeError):  # an older native module: nothing is lazy
-        return ()
+
+class _Default:
+    """A defaulted field's class attribute: its default on the class, and
+    on a lazily built record the converted value (an instance's own value,
+    once set, comes first)."""
+
+    __slots__ = ("name", "default")
+
+    def __init__(self, name: str, default: Any) -> None:
+        self.name = name
+        self.default = default
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self.default
+        return obj.__getattr__(self.name)
 
 
 def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
@@ -146,8 +167,8 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
     class: a typed result is built per call, often per person, and a loop
     over a generic plan cost more than the computation itself.
 
-    A nested record given as a native ``LazyValue`` (the trace, from the
-    typed API) is converted only when its attribute is first read."""
+    (A result straight from the engine is built lazily instead: see
+    ``Record._native``.)"""
     b = _BUILDERS.get(cls)
     if b is not None:
         return b
@@ -156,9 +177,9 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
     _BUILDING.add(cls)
     try:
         hints = typing.get_type_hints(cls, globalns=sys.modules[cls.__module__].__dict__)
-        ns: Dict[str, Any] = {"cls": cls, "new": cls.__new__, "Lazy": _lazy_type()}
+        ns: Dict[str, Any] = {"cls": cls, "new": cls.__new__}
         known = []
-        body = ["def build(data):", "    get = data.get", "    obj = new(cls)", "    d = obj.__dict__", "    lazy = None"]
+        body = ["def build(data):", "    get = data.get", "    obj = new(cls)", "    d = obj.__dict__"]
         for i, f in enumerate(dataclasses.fields(cls)):
             key = _key(f)
             known.append(key)
@@ -175,13 +196,6 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
                 continue
             ns[f"c{i}"] = conv
             body.append(f"    if v is None:\n        d[{f.name!r}] = {default}")
-            record = _record_type(hints[f.name])
-            if record is not None:
-                body.append(
-                    f"    elif type(v) is Lazy:\n"
-                    f"        if lazy is None:\n            lazy = d['__lazy__'] = {{}}\n"
-                    f"        lazy[{f.name!r}] = (c{i}, v)"
-                )
             body.append(f"    else:\n        d[{f.name!r}] = c{i}(v)")
         ns["known"] = frozenset(known)
         body.append("    d['extra'] = {} if data.keys() <= known else {k: v for k, v in data.items() if k not in known}")
@@ -189,17 +203,15 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
         exec("\n".join(body), ns)  # noqa: S102  (generated from the dataclass fields only)
         b = ns["build"]
         _BUILDERS[cls] = b
+        _FIELDS[cls] = _fields(cls, hints)
+        for f in dataclasses.fields(cls):
+            if f.default is not dataclasses.MISSING:
+                # The dataclass keeps a defaulted field's default on the class,
+                # which would hide a lazily converted value (see ``_native``).
+                setattr(cls, f.name, _Default(f.name, f.default))
         return b  # type: ignore[no-any-return]
     finally:
         _BUILDING.discard(cls)
-
-
-def _record_type(tp: Any) -> Optional[type]:
-    """The record class of a field typed ``SomeRecord`` or ``Optional[SomeRecord]``."""
-    if typing.get_origin(tp) is typing.Union:
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        tp = inner[0] if len(inner) == 1 else None
-    return tp if isinstance(tp, type) and issubclass(tp, Record) else None
 
 
 class Record:
@@ -213,22 +225,44 @@ class Record:
         # A frozen dataclass: its fields are filled without the per-field checks.
         return _builder(cls)(data)  # type: ignore[no-any-return]
 
+    @classmethod
+    def _native(cls: Type[R], raw: Any) -> R:
+        """A result held by the native engine (a ``LazyValue``): each field is
+        converted on its first read, then kept. Most callers read a few
+        figures of a result, and converting all of it (the trace above all)
+        cost more than computing it."""
+        _builder(cls)
+        obj = cls.__new__(cls)
+        obj.__dict__["__raw__"] = raw
+        return obj
+
     def __getattr__(self, name: str) -> Any:
-        # Only called for a missing attribute: a nested record still held
-        # natively (see ``_builder``) is converted now, once.
-        lazy = self.__dict__.get("__lazy__")
-        if lazy and name in lazy:
-            conv, raw = lazy.pop(name)
-            value = conv(raw.value())
-            self.__dict__[name] = value
-            return value
+        # Only called for an attribute not yet in __dict__: a field of a
+        # result still held natively (see ``_native``) is converted now, once.
+        d = self.__dict__
+        raw = d.get("__raw__")
+        if raw is not None:
+            spec = _FIELDS[type(self)].get(name)
+            if spec is not None:
+                key, conv, default = spec
+                v = raw.get(key)
+                value = default() if v is None else (v if conv is None else conv(v))
+                d[name] = value
+                return value
+            if name == "extra":
+                known = {k for k, _, _ in _FIELDS[type(self)].values()}
+                extra = {k: raw.get(k) for k in raw.keys() if k not in known}
+                d["extra"] = extra
+                return extra
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __getstate__(self) -> Dict[str, Any]:
         # Copies and pickles hold plain values only.
-        for name in list(self.__dict__.get("__lazy__") or ()):
-            getattr(self, name)
-        return {k: v for k, v in self.__dict__.items() if k != "__lazy__"}
+        if "__raw__" in self.__dict__:
+            for name in _FIELDS[type(self)]:
+                getattr(self, name)
+            self.extra  # noqa: B018  (converts it)
+        return {k: v for k, v in self.__dict__.items() if k != "__raw__"}
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as a plain dict (nested records as dicts; Decimal,
@@ -236,7 +270,6 @@ class Record:
         out = {_key(f): _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
         out.update(getattr(self, "extra", {}))
         return out
-
 
 # ---------------------------------------------------------------- provenance
 
