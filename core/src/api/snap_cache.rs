@@ -20,10 +20,13 @@ use crate::rules::{RuleSet, Snapshot};
 /// over many months still gains from runs of the same month).
 const CAPACITY: usize = 256;
 
+/// (evaluation date, knowledge date) of a snapshot.
+type Key = (NaiveDate, Option<NaiveDate>);
+
 /// Snapshots of one rule set by (date, known-on date).
 #[derive(Default)]
 pub(crate) struct SnapCache {
-    map: Mutex<HashMap<(NaiveDate, Option<NaiveDate>), Arc<Snapshot>>>,
+    map: Mutex<HashMap<Key, Arc<Snapshot>>>,
 }
 
 impl SnapCache {

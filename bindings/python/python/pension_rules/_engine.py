@@ -80,7 +80,9 @@ def _payroll_rows(rows: Any) -> Any:
 
 
 def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
-    out = dict(data or {})
+    if not data:  # keyword fields only: their dict is already a fresh one
+        return fields
+    out = dict(data)
     out.update(fields)
     return out
 
