@@ -272,11 +272,7 @@ impl Engine {
                 let snap = self.snapshot(i.birth.first_day(), None);
                 to_json(&retirement(&snap, &i, &mut tracer)?)
             }
-            Kind::Award => {
-                let i = award_input(&input)?;
-                let snap = self.snapshot(i.retirement_month.first_day(), None);
-                to_json(&award(&i, &snap, &mut tracer)?)
-            }
+            Kind::Award => to_json(&self.award_result(&input, trace)?),
             Kind::Transfer => {
                 let i = TransferInput::from_json(&input)?;
                 let mut sets = vec![self.rules.clone()];
@@ -304,6 +300,25 @@ impl Engine {
             }
             Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }
+    }
+
+    /// One award as the struct (what [`compute`](Self::compute) writes as
+    /// JSON for [`Kind::Award`]), for front ends that convert only the
+    /// fields they read.
+    ///
+    /// ```
+    /// use pension_rules::api::Engine;
+    /// let input = serde_json::json!({   // derived-award-2 (shaanxi.md §7.3 #11)
+    ///     "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+    ///     "contribution_months": 360, "deemed_months": 120,
+    ///     "average_index": "0.8", "account_balance": "120000"});
+    /// let a = Engine::embedded("cn/shaanxi").unwrap().award_result(&input, false).unwrap();
+    /// assert_eq!(a.total.to_string(), "4510.45");
+    /// ```
+    pub fn award_result(&self, input: &Value, trace: bool) -> Result<crate::award::Award, Error> {
+        let i = award_input(input)?;
+        let snap = self.snapshot(i.retirement_month.first_day(), None);
+        award(&i, &snap, &mut Tracer::new(trace))
     }
 
     /// The explanation of one computation alone: the rule set's identity

@@ -126,15 +126,21 @@ impl NativeEngine {
     ) -> PyResult<Bound<'py, lazy::LazyValue>> {
         let k = self::kind(kind).py_err(py)?;
         let v = convert::input(input)?.py_err(py)?;
-        let out = match known_on {
-            Some(known) => {
+        let out = match (known_on, k) {
+            (Some(known), _) => {
                 let opts = AwardOptions::parse(Some(known), None, None).py_err(py)?;
                 py.detach(|| self.engine.award_with(&v, &opts, trace))
+                    .map(lazy::LazyValue::json)
             }
-            None => py.detach(|| self.engine.compute(k, &v, trace)),
+            (None, Kind::Award) => py
+                .detach(|| self.engine.award_result(&v, trace))
+                .map(lazy::LazyValue::award),
+            (None, _) => py
+                .detach(|| self.engine.compute(k, &v, trace))
+                .map(lazy::LazyValue::json),
         }
         .py_err(py)?;
-        Bound::new(py, lazy::LazyValue::new(out))
+        Bound::new(py, out)
     }
 
     /// The explanation (trace) of one computation.
