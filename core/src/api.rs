@@ -25,14 +25,15 @@ mod lenient;
 pub mod payroll_case;
 mod pin;
 pub mod projection_case;
+mod snap_cache;
 
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::account::{AccountInput, statement};
@@ -136,6 +137,8 @@ pub struct Engine {
     /// `(id, hash)`: rule sets refused unless their hash matches (see
     /// [`Engine::load_pinned`]).
     pins: Vec<(String, String)>,
+    /// Snapshots already resolved, by date.
+    snaps: snap_cache::SnapCache,
 }
 
 impl Engine {
@@ -161,6 +164,7 @@ impl Engine {
             rules,
             catalog,
             pins: vec![],
+            snaps: snap_cache::SnapCache::default(),
         })
     }
 
@@ -168,6 +172,7 @@ impl Engine {
     /// docs/rules-format.md); `label` names it in messages.
     pub fn with_overlay_toml(mut self, label: &str, text: &str) -> Result<Engine, Error> {
         self.rules = self.rules.with_overlay(label, text)?;
+        self.snaps.clear();
         Ok(self)
     }
 
@@ -193,6 +198,16 @@ impl Engine {
     /// The rule set computations use.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The snapshot of this engine's rules on `date` (as known on
+    /// `known_on`), resolved once and then reused.
+    pub(crate) fn snapshot(
+        &self,
+        date: NaiveDate,
+        known_on: Option<NaiveDate>,
+    ) -> std::sync::Arc<Snapshot> {
+        self.snaps.get(&self.rules, date, known_on)
     }
 
     /// A rule set by id: from this engine's catalog, else a shipped one.
@@ -228,12 +243,16 @@ impl Engine {
     /// the death month for survivor benefits (the latest rules without one);
     /// the retirement month (given, or statutory) for a projection.
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
-        let input = exact(kind, input);
+        // The award (the per-person call) reads its input in one pass.
+        let input = match kind {
+            Kind::Award => Cow::Borrowed(input),
+            _ => exact(kind, input),
+        };
         let mut tracer = Tracer::new(trace);
         match kind {
             Kind::Contribution => {
                 let i = ContributionInput::from_json(&input)?;
-                let snap = self.rules.at(i.month.first_day());
+                let snap = self.snapshot(i.month.first_day(), None);
                 let c = assess(&i, &snap, &mut tracer)?;
                 with_trace(to_json(&c)?, tracer, &snap)
             }
@@ -244,20 +263,16 @@ impl Engine {
                 let date = NaiveDate::from_ymd_opt(last, 12, 31).ok_or_else(|| {
                     Error::field("through_year", format!("{last} is not a usable year"))
                 })?;
-                let snap = self.rules.at(date);
+                let snap = self.snapshot(date, None);
                 let s = statement(&i, &snap, &mut tracer)?;
                 with_trace(to_json(&s)?, tracer, &snap)
             }
             Kind::Retirement => {
                 let i = RetirementInput::from_json(&input)?;
-                let snap = self.rules.at(i.birth.first_day());
+                let snap = self.snapshot(i.birth.first_day(), None);
                 to_json(&retirement(&snap, &i, &mut tracer)?)
             }
-            Kind::Award => {
-                let i = AwardInput::from_json(&input)?;
-                let snap = self.rules.at(i.retirement_month.first_day());
-                to_json(&award(&i, &snap, &mut tracer)?)
-            }
+            Kind::Award => to_json(&self.award_result(&input, trace)?),
             Kind::Transfer => {
                 let i = TransferInput::from_json(&input)?;
                 let mut sets = vec![self.rules.clone()];
@@ -276,15 +291,34 @@ impl Engine {
             Kind::Adjustment => {
                 let i: AdjustmentInput = parse_input(&input)?;
                 let date = YearMonth::new(i.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&adjust(&self.rules.at(date), &i, &mut tracer)?)
+                to_json(&adjust(&self.snapshot(date, None), &i, &mut tracer)?)
             }
             Kind::Survivor => {
                 let i: SurvivorInput = parse_input(&input)?;
                 let date = i.death_month.map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&survivor(&self.rules.at(date), &i, &mut tracer)?)
+                to_json(&survivor(&self.snapshot(date, None), &i, &mut tracer)?)
             }
             Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }
+    }
+
+    /// One award as the struct (what [`compute`](Self::compute) writes as
+    /// JSON for [`Kind::Award`]), for front ends that convert only the
+    /// fields they read.
+    ///
+    /// ```
+    /// use pension_rules::api::Engine;
+    /// let input = serde_json::json!({   // derived-award-2 (shaanxi.md §7.3 #11)
+    ///     "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+    ///     "contribution_months": 360, "deemed_months": 120,
+    ///     "average_index": "0.8", "account_balance": "120000"});
+    /// let a = Engine::embedded("cn/shaanxi").unwrap().award_result(&input, false).unwrap();
+    /// assert_eq!(a.total.to_string(), "4510.45");
+    /// ```
+    pub fn award_result(&self, input: &Value, trace: bool) -> Result<crate::award::Award, Error> {
+        let i = award_input(input)?;
+        let snap = self.snapshot(i.retirement_month.first_day(), None);
+        award(&i, &snap, &mut Tracer::new(trace))
     }
 
     /// The explanation of one computation alone: the rule set's identity
@@ -381,6 +415,14 @@ fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
         Kind::Survivor => retyped::<SurvivorInput>(input),
         Kind::Projection => projection_case::exact(input),
     }
+}
+
+/// An award input read as [`exact`] then [`AwardInput::from_json`] read
+/// it, without writing it out and reading it again: read leniently
+/// (integers for decimals) and, if that fails, strictly, for the diagnosis
+/// of every field.
+pub(crate) fn award_input(input: &Value) -> Result<AwardInput, Error> {
+    AwardInput::deserialize(lenient::Lenient(input)).or_else(|_| AwardInput::from_json(input))
 }
 
 /// An overlay given as data, written as TOML text.

@@ -74,12 +74,12 @@ pub(crate) fn to_value(
         ));
     }
     if obj.is_instance(decimal_type(py)?)? {
-        if !obj.call_method0("is_finite")?.is_truthy()? {
+        // Fixed-point digits; only NaN and Infinity write letters.
+        let digits: String = obj.call_method1("__format__", ("f",))?.extract()?;
+        if digits.bytes().any(|b| b.is_ascii_alphabetic()) {
             return bad(format!("got {}; expected a finite amount", obj.repr()?));
         }
-        return Ok(Value::String(
-            obj.call_method1("__format__", ("f",))?.extract()?,
-        ));
+        return Ok(Value::String(digits));
     }
     if obj.is_instance(DATETIME.import(py, "datetime", "datetime")?)? {
         return bad(format!(

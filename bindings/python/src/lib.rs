@@ -7,6 +7,7 @@
 mod columns;
 mod convert;
 mod errors;
+mod lazy;
 mod population;
 
 use std::path::PathBuf;
@@ -109,6 +110,37 @@ impl NativeEngine {
         let v = convert::input(input)?.py_err(py)?;
         let out = py.detach(|| self.engine.compute(k, &v, trace)).py_err(py)?;
         to_py(py, &out)
+    }
+
+    /// The full result of one computation for the typed API: as
+    /// [`compute`](Self::compute) (an award as known on `known_on` when
+    /// given), held natively and converted field by field when read.
+    #[pyo3(signature = (kind, input, trace, known_on=None))]
+    fn compute_typed<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        input: &Bound<'py, PyAny>,
+        trace: bool,
+        known_on: Option<&str>,
+    ) -> PyResult<Bound<'py, lazy::LazyValue>> {
+        let k = self::kind(kind).py_err(py)?;
+        let v = convert::input(input)?.py_err(py)?;
+        let out = match (known_on, k) {
+            (Some(known), _) => {
+                let opts = AwardOptions::parse(Some(known), None, None).py_err(py)?;
+                py.detach(|| self.engine.award_with(&v, &opts, trace))
+                    .map(lazy::LazyValue::json)
+            }
+            (None, Kind::Award) => py
+                .detach(|| self.engine.award_result(&v, trace))
+                .map(lazy::LazyValue::award),
+            (None, _) => py
+                .detach(|| self.engine.compute(k, &v, trace))
+                .map(lazy::LazyValue::json),
+        }
+        .py_err(py)?;
+        Bound::new(py, out)
     }
 
     /// The explanation (trace) of one computation.
@@ -333,6 +365,7 @@ impl NativeEngine {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
+    m.add_class::<lazy::LazyValue>()?;
     m.add_class::<population::NativeScenarios>()?;
     m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;

@@ -10,9 +10,9 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::{Engine, Kind, exact, to_json};
+use super::{Engine, to_json};
 use crate::award::render::{self, Lang};
-use crate::award::{AwardInput, award, recompute};
+use crate::award::{award, recompute};
 use crate::error::Error;
 use crate::time::YearMonth;
 use crate::trace::Tracer;
@@ -125,7 +125,7 @@ enum View {
 
 impl Engine {
     fn award_case(&self, input: &Value, opts: &AwardOptions, trace: bool) -> Result<View, Error> {
-        let input = AwardInput::from_json(&exact(Kind::Award, input))?;
+        let input = super::award_input(input)?;
         let date = input.retirement_month.first_day();
         if let Some(through) = opts.arrears_through {
             let known = opts.known_on.unwrap_or(date);
@@ -145,10 +145,7 @@ impl Engine {
                 "applies to a recomputation: give arrears_through too",
             ));
         }
-        let snap = match opts.known_on {
-            Some(k) => self.rules.at_known(date, k),
-            None => self.rules.at(date),
-        };
+        let snap = self.snapshot(date, opts.known_on);
         Ok(View::Award(Box::new(award(
             &input,
             &snap,

@@ -36,6 +36,7 @@ impl Engine {
             rules,
             catalog,
             pins: pins.to_vec(),
+            snaps: Default::default(),
         })
     }
 

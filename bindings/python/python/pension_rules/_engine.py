@@ -80,7 +80,9 @@ def _payroll_rows(rows: Any) -> Any:
 
 
 def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
-    out = dict(data or {})
+    if not data:  # keyword fields only: their dict is already a fresh one
+        return fields
+    out = dict(data)
     out.update(fields)
     return out
 
@@ -238,8 +240,8 @@ class Engine:
         >>> r.position, r.base, r.employer, r.individual   # vector contribution-shaanxi-2023-06-employee-below-floor
         ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
         """
-        d = self._native.compute("contribution", _input(input, fields), trace)
-        return ContributionResult.from_dict(d)
+        d = self._native.compute_typed("contribution", _input(input, fields), trace)
+        return ContributionResult._native(d)
 
     def account(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -257,8 +259,8 @@ class Engine:
         >>> r.balance, r.years[0].interest
         (Decimal('108873.19'), Decimal('4073.19'))
         """
-        d = self._native.compute("account", _input(input, fields), trace)
-        return AccountStatement.from_dict(d)
+        d = self._native.compute_typed("account", _input(input, fields), trace)
+        return AccountStatement._native(d)
 
     def award(
         self,
@@ -285,11 +287,8 @@ class Engine:
         >>> r.basic_pension, r.account_pension, r.transitional_pension, r.total
         (Decimal('2781.72'), Decimal('863.31'), Decimal('865.42'), Decimal('4510.45'))
         """
-        if known_on is None:
-            d = self._native.compute("award", _input(input, fields), trace)
-        else:
-            d = self._native.award_with(_input(input, fields), str(known_on), None, None, trace)
-        return AwardResult.from_dict(d)
+        d = self._native.compute_typed("award", _input(input, fields), trace, None if known_on is None else str(known_on))
+        return AwardResult._native(d)
 
     def award_text(
         self,
@@ -406,8 +405,8 @@ class Engine:
         >>> r.receipt.region, r.receipt.rule, r.award is not None
         ('610000', 'hukou', True)
         """
-        d = self._native.compute("transfer", _input(input, fields), trace)
-        return TransferResult.from_dict(d)
+        d = self._native.compute_typed("transfer", _input(input, fields), trace)
+        return TransferResult._native(d)
 
     def adjustment(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -421,8 +420,8 @@ class Engine:
         >>> r.increase, r.pension_after
         (Decimal('186.00'), Decimal('3186.00'))
         """
-        d = self._native.compute("adjustment", _input(input, fields), trace)
-        return AdjustmentResult.from_dict(d)
+        d = self._native.compute_typed("adjustment", _input(input, fields), trace)
+        return AdjustmentResult._native(d)
 
     def retirement(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -439,8 +438,8 @@ class Engine:
         >>> r.retirement_month, r.retirement_age   # cn-national.md §5.3
         ('2026-08', '55y4m')
         """
-        d = self._native.compute("retirement", _input(input, fields), trace)
-        return RetirementResult.from_dict(d)
+        d = self._native.compute_typed("retirement", _input(input, fields), trace)
+        return RetirementResult._native(d)
 
     def survivor(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -455,8 +454,8 @@ class Engine:
         >>> r.allowance_months, r.survivor_allowance, r.total
         (Decimal('19.25'), Decimal('54256.13'), Decimal('59893.13'))
         """
-        d = self._native.compute("survivor", _input(input, fields), trace)
-        return SurvivorResult.from_dict(d)
+        d = self._native.compute_typed("survivor", _input(input, fields), trace)
+        return SurvivorResult._native(d)
 
     def projection(
         self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
@@ -487,8 +486,8 @@ class Engine:
         >>> r.pension_base.value, r.pension_base.source, r.award.total
         (Decimal('8117.43'), 'projected', Decimal('3984.04'))
         """
-        d = self._native.compute("projection", _input(input, fields), trace)
-        return ProjectionResult.from_dict(d)
+        d = self._native.compute_typed("projection", _input(input, fields), trace)
+        return ProjectionResult._native(d)
 
     def explain(
         self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any

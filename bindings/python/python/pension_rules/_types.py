@@ -8,6 +8,10 @@ the plain nested dict back (decimals kept as Decimal).
 
 A field the engine adds before these classes know it is kept, not lost: it
 appears in ``to_dict()`` and in ``extra``.
+
+A result returned by an :class:`~pension_rules.Engine` method is held by the
+native engine and each field converted on its first read (then kept), so an
+unread trace costs nothing; the values are the same as ``from_dict`` gives.
 """
 
 from __future__ import annotations
@@ -110,7 +114,7 @@ def _compile(tp: Any) -> Converter:
     if tp is datetime.date:
         return _date
     if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.from_dict
+        return _builder(tp)
     return None
 
 
@@ -128,23 +132,90 @@ def _key(f: dataclasses.Field) -> str:
     return str(f.metadata.get("key", f.name))
 
 
-_PLANS: Dict[type, Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]] = {}
+_BUILDERS: Dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+_BUILDING: set = set()
+# name -> (key, converter, default) of each record class's fields.
+_FIELDS: Dict[type, Dict[str, Tuple[str, Converter, Callable[[], Any]]]] = {}
 
 
-def _plan(cls: type) -> Tuple[List[Tuple[str, str, Converter, Callable[[], Any]]], frozenset]:
-    plan = _PLANS.get(cls)
-    if plan is None:
+def _fields(cls: type, hints: Dict[str, Any]) -> Dict[str, Tuple[str, Converter, Callable[[], Any]]]:
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:
+            default: Callable[[], Any] = f.default_factory
+        else:
+            default = (lambda d: (lambda: d))(None if f.default is dataclasses.MISSING else f.default)
+        out[f.name] = (_key(f), _compile(hints[f.name]), default)
+    return out
+
+
+class _Default:
+    """A defaulted field's class attribute: its default on the class, and
+    on a lazily built record the converted value (an instance's own value,
+    once set, comes first)."""
+
+    __slots__ = ("name", "default")
+
+    def __init__(self, name: str, default: Any) -> None:
+        self.name = name
+        self.default = default
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self.default
+        return obj.__getattr__(self.name)
+
+
+def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    """``cls.from_dict`` as one straight-line function, written once per
+    class: a typed result is built per call, often per person, and a loop
+    over a generic plan cost more than the computation itself.
+
+    (A result straight from the engine is built lazily instead: see
+    ``Record._native``.)"""
+    b = _BUILDERS.get(cls)
+    if b is not None:
+        return b
+    if cls in _BUILDING:  # a record nested in itself: go through from_dict
+        return lambda v: cls.from_dict(v)  # type: ignore[attr-defined]
+    _BUILDING.add(cls)
+    try:
         hints = typing.get_type_hints(cls, globalns=sys.modules[cls.__module__].__dict__)
-        steps = []
-        for f in dataclasses.fields(cls):
+        ns: Dict[str, Any] = {"cls": cls, "new": cls.__new__}
+        known = []
+        body = ["def build(data):", "    get = data.get", "    obj = new(cls)", "    d = obj.__dict__"]
+        for i, f in enumerate(dataclasses.fields(cls)):
+            key = _key(f)
+            known.append(key)
+            conv = _compile(hints[f.name])
             if f.default_factory is not dataclasses.MISSING:
-                default: Callable[[], Any] = f.default_factory
+                ns[f"f{i}"] = f.default_factory
+                default = f"f{i}()"
             else:
-                default = (lambda d: (lambda: d))(None if f.default is dataclasses.MISSING else f.default)
-            steps.append((f.name, _key(f), _compile(hints[f.name]), default))
-        plan = (steps, frozenset(k for _, k, _, _ in steps))
-        _PLANS[cls] = plan
-    return plan
+                ns[f"k{i}"] = None if f.default is dataclasses.MISSING else f.default
+                default = f"k{i}"
+            body.append(f"    v = get({key!r})")
+            if conv is None:
+                body.append(f"    d[{f.name!r}] = {default} if v is None else v")
+                continue
+            ns[f"c{i}"] = conv
+            body.append(f"    if v is None:\n        d[{f.name!r}] = {default}")
+            body.append(f"    else:\n        d[{f.name!r}] = c{i}(v)")
+        ns["known"] = frozenset(known)
+        body.append("    d['extra'] = {} if data.keys() <= known else {k: v for k, v in data.items() if k not in known}")
+        body.append("    return obj")
+        exec("\n".join(body), ns)  # noqa: S102  (generated from the dataclass fields only)
+        b = ns["build"]
+        _BUILDERS[cls] = b
+        _FIELDS[cls] = _fields(cls, hints)
+        for f in dataclasses.fields(cls):
+            if f.default is not dataclasses.MISSING:
+                # The dataclass keeps a defaulted field's default on the class,
+                # which would hide a lazily converted value (see ``_native``).
+                setattr(cls, f.name, _Default(f.name, f.default))
+        return b  # type: ignore[no-any-return]
+    finally:
+        _BUILDING.discard(cls)
 
 
 class Record:
@@ -155,16 +226,47 @@ class Record:
     @classmethod
     def from_dict(cls: Type[R], data: Mapping[str, Any]) -> R:
         """Build from the engine's JSON-like dict."""
-        steps, known = _plan(cls)
-        values = {}
-        for name, key, conv, default in steps:
-            raw = data.get(key)
-            values[name] = default() if raw is None else (raw if conv is None else conv(raw))
-        # A frozen dataclass: fill its fields without the per-field checks.
+        # A frozen dataclass: its fields are filled without the per-field checks.
+        return _builder(cls)(data)  # type: ignore[no-any-return]
+
+    @classmethod
+    def _native(cls: Type[R], raw: Any) -> R:
+        """A result held by the native engine (a ``LazyValue``): each field is
+        converted on its first read, then kept. Most callers read a few
+        figures of a result, and converting all of it (the trace above all)
+        cost more than computing it."""
+        _builder(cls)
         obj = cls.__new__(cls)
-        obj.__dict__.update(values)
-        obj.__dict__["extra"] = {k: v for k, v in data.items() if k not in known} if data.keys() - known else {}
+        obj.__dict__["__raw__"] = raw
         return obj
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for an attribute not yet in __dict__: a field of a
+        # result still held natively (see ``_native``) is converted now, once.
+        d = self.__dict__
+        raw = d.get("__raw__")
+        if raw is not None:
+            spec = _FIELDS[type(self)].get(name)
+            if spec is not None:
+                key, conv, default = spec
+                v = raw.get(key)
+                value = default() if v is None else (v if conv is None else conv(v))
+                d[name] = value
+                return value
+            if name == "extra":
+                known = {k for k, _, _ in _FIELDS[type(self)].values()}
+                extra = {k: raw.get(k) for k in raw.keys() if k not in known}
+                d["extra"] = extra
+                return extra
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # Copies and pickles hold plain values only.
+        if "__raw__" in self.__dict__:
+            for name in _FIELDS[type(self)]:
+                getattr(self, name)
+            self.extra  # noqa: B018  (converts it)
+        return {k: v for k, v in self.__dict__.items() if k != "__raw__"}
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as a plain dict (nested records as dicts; Decimal,
@@ -172,7 +274,6 @@ class Record:
         out = {_key(f): _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
         out.update(getattr(self, "extra", {}))
         return out
-
 
 # ---------------------------------------------------------------- provenance
 
