@@ -1,13 +1,19 @@
-//! Embeds every file under `../rules` so the crate, the wheel and the WASM
-//! package work offline with the shipped rule sets.
+//! Embeds every `*.toml` under `rules/` (in the workspace a link to the
+//! top-level rules folder; in the packaged crate the files themselves) so
+//! the crate, the wheel and the WASM package work offline with the shipped
+//! rule sets. A build that finds no rule set fails: an engine without rules
+//! would only fail later, at run time, with nothing to say why.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let rd = std::fs::read_dir(dir).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the rule folder {}: {e}; the shipped rule sets are missing",
+            dir.display()
+        )
+    });
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -22,10 +28,19 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let root = manifest.join("..").join("rules");
+    let root = manifest.join("rules");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = vec![];
     collect(&root, &mut files);
+    let sets = files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "ruleset.toml"))
+        .count();
+    assert!(
+        sets > 0,
+        "no ruleset.toml under {}: the shipped rule sets are missing from this build",
+        root.display()
+    );
     let mut code = String::from(
         "/// Files of the embedded rule sets: (path under rules/, text).\npub(crate) static FILES: &[(&str, &str)] = &[\n",
     );

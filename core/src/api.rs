@@ -1,10 +1,11 @@
-//! The front door the Python and WASM bindings share: an [`Engine`] built
-//! once from a rule source (embedded id, a directory's catalog, overlays),
-//! then one call per computation taking the vector-format input
-//! (`docs/vectors.md`) as JSON and returning the engine's full result —
-//! figures and explanation — as JSON.
+//! The library's entry point: an [`Engine`] built once from a rule source
+//! (embedded id, a directory's catalog, overlays, pins), then one call per
+//! computation taking the vector-format input (`docs/vectors.md`) as JSON
+//! and returning the engine's full result — figures and explanation — as
+//! JSON, or as the typed result.
 //!
-//! It lives in core so that every front end picks the same rule snapshot for
+//! Every front end (Rust callers, the CLI, Python, WASM, the conformance
+//! runner) uses it, so that all of them pick the same rule snapshot for
 //! a case (the one in force in the month the computation is about, as the
 //! conformance runner does) and reads inputs the same way; the bindings only
 //! convert values and errors. Inputs may give an exact integer where a
