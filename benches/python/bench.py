@@ -82,7 +82,7 @@ def main() -> None:
 
     engine = pr.Engine("cn/shaanxi")
 
-    # 1. One award (derived-award-2, shaanxi.md §7.3 #11), through the typed API.
+    # 1. One award (derived-award-2, docs/sources.md §9.2 worked example 11), through the typed API.
     case = dict(category="male", birth="1964-06", retirement_month="2024-06", contribution_months=360,
                 deemed_months=120, average_index=Decimal("0.8"), account_balance=Decimal("120000"))
     assert engine.award(**case).total == Decimal("4510.45")

@@ -22,7 +22,7 @@
 //! * **Partial year** (close event in month m), `account.partial_year_convention`:
 //!   interest = B × r × k / 12 + Σ amountₙ × r × (k + 1 − n) / 12 over the
 //!   months n ≤ k, with k = m − 1 (`months_before_event`) or k = m
-//!   (`months_through_event`); research cn-national.md §3.2: partial years are
+//!   (`months_through_event`); 劳办发〔1997〕116号 附件3, docs/sources.md §3.2: partial years are
 //!   prorated by the months elapsed (provincial detail, confidence L).
 //! * Each year's interest is rounded with `rounding.money` and added; the
 //!   year-end balance carried into the next year is therefore exact to the fen.
@@ -904,7 +904,7 @@ fn derived_personal(
 /// use pension_rules::{rules::RuleSet, trace::Tracer};
 /// let rules = RuleSet::embedded("cn/national").unwrap();
 /// let snap = rules.at("2023-12-31".parse().unwrap());
-/// // cn-national.md §3.2 example T15: 100,000.00 + 4,800 credited in 2023 at 3.97 %
+/// // 劳办发〔1997〕116号 附件3, docs/sources.md §3.2 example T15: 100,000.00 + 4,800 credited in 2023 at 3.97 %
 /// let input = AccountInput {
 ///     opening_balance: "100000.00".parse().unwrap(), opening_year: 2022,
 ///     credits: vec![Credit { month: None, year: Some(2023), amount: "4800".parse().unwrap(), personal: None }],
@@ -1514,7 +1514,7 @@ mod tests {
 
     #[test]
     fn t15_annual_formula() -> Result<(), Error> {
-        // cn-national.md §3.2 / §9 T15: 100,000.00, 400 × 12 at 3.97 % → 108,873.19 (1.083)
+        // 劳办发〔1997〕116号 附件3, docs/sources.md §3.2 / §9.1 T15: 100,000.00, 400 × 12 at 3.97 % → 108,873.19 (1.083)
         let input = AccountInput {
             opening_balance: d("100000.00"),
             opening_year: 2022,
@@ -1535,7 +1535,7 @@ mod tests {
 
     #[test]
     fn t15_monthly_product_variant() -> Result<(), Error> {
-        // cn-national.md §3.2: the exact 13/12 / 月积数 reading of T15 gives 108,873.22
+        // 劳办发〔1997〕116号 附件3, docs/sources.md §3.2: the exact 13/12 / 月积数 reading of T15 gives 108,873.22
         let rs = RuleSet::embedded("cn/national")?.with_overlay(
             "test",
             r#"[overlay]
@@ -1779,7 +1779,7 @@ source = "test"
     #[test]
     fn monthly_product_spreads_a_yearly_total() -> Result<(), Error> {
         // A yearly total under 月积数 earns 78/144 of a year: the 13/12 reading
-        // of T15 (cn-national.md §3.2: 108,873.22).
+        // of T15 (劳办发〔1997〕116号 附件3, docs/sources.md §3.2: 108,873.22).
         let rs = RuleSet::embedded("cn/national")?.with_overlay(
             "test",
             r#"[overlay]

@@ -247,7 +247,7 @@ fn count_years(months: i64, rule: PartYear) -> Decimal {
 /// ```
 /// use pension_rules::adjustment::{adjust, AdjustmentInput};
 /// use pension_rules::{rules::RuleSet, trace::Tracer};
-/// // shaanxi-adjustments.md §1.4 Case A, 2025: 35 years, 3000 in Dec 2024, aged 72
+/// // docs/sources.md §9.3 Case A, 2025: 35 years, 3000 in Dec 2024, aged 72
 /// // → 30 + (10 + 20 × 0.7) + ceil(3000 × 0.52 %) + 10 = 30 + 24 + 16 + 10 = 80.
 /// let rules = RuleSet::embedded("cn/shaanxi").unwrap();
 /// let snap = rules.at("2025-01-01".parse().unwrap());
@@ -838,7 +838,7 @@ mod tests {
 
     #[test]
     fn research_cases_a_and_b() -> Result<(), Error> {
-        // shaanxi-adjustments.md §1.4: Case A (N 35, 3000, aged 72) and Case B
+        // docs/sources.md §9.3: Case A (N 35, 3000, aged 72) and Case B
         // (N 30y3m → 31, 4500, aged 81), total increase by year.
         let table = [
             (2017, "186", "207"),
@@ -909,7 +909,7 @@ mod tests {
 
     #[test]
     fn age_rule_reproduces_the_printed_birth_bands() -> Result<(), Error> {
-        // shaanxi-adjustments.md §1 table: each year's notice prints
+        // docs/sources.md §13.1 table: each year's notice prints
         // ≤ (Y−81)-12-31 → +30, (Y−80)…(Y−76) → +20, (Y−75)…(Y−71) → +10,
         // e.g. 2025: ≤1944 / 1945–1949 / 1950–1954; 2016: ≤1935 / 1936–40 / 1941–45.
         let printed = [
@@ -951,7 +951,7 @@ mod tests {
 
     #[test]
     fn eligibility_ends_with_the_previous_year() -> Result<(), Error> {
-        // Scope clause: retired by 31 Dec of Y−1 (shaanxi-adjustments.md §1.2).
+        // Scope clause: retired by 31 Dec of Y−1 (docs/sources.md §13.3).
         let mut i = person(2025, "3000", 420, "1964-12");
         assert_eq!(i.retirement_month, ym("2024-12"));
         assert!(run("cn/shaanxi", &i).is_ok());

@@ -17,7 +17,7 @@
 //! let engine = Engine::embedded("cn/national").unwrap();
 //! let input = serde_json::json!({"birth": "1976-02", "category": "male"});
 //! let r = engine.compute(Kind::Retirement, &input, true).unwrap();
-//! assert_eq!(r["statutory_age"], "62y10m"); // cn-national.md §5.3 example
+//! assert_eq!(r["statutory_age"], "62y10m"); // the 2024 NPC retirement decision, docs/sources.md §5.3 example
 //! assert_eq!(r["trace"]["rules"]["id"], "cn/national");
 //! ```
 
@@ -309,7 +309,7 @@ impl Engine {
     ///
     /// ```
     /// use pension_rules::api::Engine;
-    /// let input = serde_json::json!({   // derived-award-2 (shaanxi.md §7.3 #11)
+    /// let input = serde_json::json!({   // derived-award-2 (docs/sources.md §9.2 worked example 11)
     ///     "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
     ///     "contribution_months": 360, "deemed_months": 120,
     ///     "average_index": "0.8", "account_balance": "120000"});
@@ -517,7 +517,7 @@ mod tests {
 
     #[test]
     fn figures_match_the_conformance_runner() {
-        // cn-national.md §5.3: born 1971-04, female_55 → 55y4m in 2026-08.
+        // the 2024 NPC retirement decision, docs/sources.md §5.3: born 1971-04, female_55 → 55y4m in 2026-08.
         let input = json!({"birth": "1971-04", "category": "female_55"});
         let f = engine().figures(Kind::Retirement, &input).unwrap();
         assert_eq!(f["retirement_month"], "2026-08");
@@ -566,7 +566,7 @@ mod tests {
 
     #[test]
     fn integers_for_decimals_in_nested_inputs() {
-        // derived-award-2 (shaanxi.md §7.3 #11) with B given as an integer.
+        // derived-award-2 (docs/sources.md §9.2 worked example 11) with B given as an integer.
         let input = json!({"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
             "contribution_months": 360, "deemed_months": 120,
             "average_index": "0.8", "account_balance": 120000});

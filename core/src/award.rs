@@ -39,7 +39,7 @@ use crate::trace::{ParamUse, Step, Trace, Tracer};
 pub use crate::retirement::Category;
 
 /// The input of an award: who, when, and either the summary figures or a
-/// history. Field names follow the vector format (VECTORS.md, kind `award`).
+/// history. Field names follow the vector format (docs/vectors.md, kind `award`).
 ///
 /// Summary form: `contribution_months`, `average_index` (and optionally
 /// `deemed_months`, `pre_account_months`). History form: `history` (and
@@ -175,7 +175,7 @@ impl AwardInput {
 
     /// The first month paid: the given one, else the month after the
     /// retirement month (pensions normally start the month after approval;
-    /// provincial practice — cn-national.md §5.3 notes).
+    /// provincial practice — the 2024 NPC retirement decision, docs/sources.md §5.3 notes).
     pub fn first_pension_month(&self) -> YearMonth {
         self.first_pension_month
             .unwrap_or_else(|| self.retirement_month.add_months(1))
@@ -529,7 +529,7 @@ impl Checked for Option<Decimal> {
 /// ```
 /// use pension_rules::award::{award, AwardInput};
 /// use pension_rules::{rules::RuleSet, trace::Tracer};
-/// // derived-award-2 (shaanxi.md §7.3 #11): C 7727, Ī 0.8, N 40, S 10, B 120000.
+/// // derived-award-2 (docs/sources.md §9.2 worked example 11): C 7727, Ī 0.8, N 40, S 10, B 120000.
 /// let input = AwardInput::from_json(&serde_json::json!({
 ///     "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
 ///     "contribution_months": 360, "deemed_months": 120,
@@ -871,7 +871,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                     "transitional_pension",
                     "过渡性养老金",
                     Decimal::ZERO,
-                    "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (cn-national.md §2.1)",
+                    "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (docs/sources.md §2.1)",
                 )
             });
             if deemed_months > 0 {
@@ -1039,7 +1039,7 @@ pub struct Recomputation {
 /// use pension_rules::award::{recompute, AwardInput};
 /// use pension_rules::rules::RuleSet;
 /// // A 2025 Shaanxi retiree first approved on the 预发 base 7727
-/// // (shaanxi.md §2.1), recomputed on the final 7881.
+/// // (docs/sources.md §11.1), recomputed on the final 7881.
 /// let input = AwardInput::from_json(&serde_json::json!({
 ///     "category": "male", "birth": "1965-01", "retirement_month": "2025-02",
 ///     "contribution_months": 385, "deemed_months": 130,

@@ -1,6 +1,6 @@
 //! The conformance runner: reads worked cases in the vector format
-//! (`../shared/spec/VECTORS.md`, extended in `docs/vectors.md`), computes each,
-//! and reports pass or the first differing field with both values.
+//! (`docs/vectors.md`), computes each, and reports pass or the first
+//! differing field with both values.
 //!
 //! It lives in core so the CLI, Python and WASM front ends run the very same
 //! comparison.

@@ -3,14 +3,14 @@
 //!
 //! The national text defines Ī only as "本人指数化月平均缴费工资 ÷ C"; the
 //! labour-ministry explanation writes it `Ī = (x1/X1 + … + xn/Xn) / n`
-//! (research cn-national.md §1.6). Provinces fill in the details differently,
+//! (国发〔2005〕38号, docs/sources.md §1.6). Provinces fill in the details differently,
 //! so each one is a named variant chosen by the rule set (`award.index_*`):
 //!
 //! * weighting: each month counts once (`monthly`), or each calendar year's
 //!   mean ratio counts once (`yearly`);
 //! * denominator `X`: the average wage that set that year's base, i.e. the
 //!   previous calendar year's (`base_setting_year`), or the same year's
-//!   (`same_year`) — Shaanxi's two readings (shaanxi.md §1.3);
+//!   (`same_year`) — Shaanxi's two readings (docs/sources.md §10.3);
 //! * gaps (断缴) inside the contribution era: ratio 0 and counted (`zero`,
 //!   Shaanxi "应缴纳年限"), or left out (`skip`);
 //! * deemed (视同) months: out of the average (`excluded`) or in it with the
@@ -19,7 +19,7 @@
 //!   index rounding (`rounding.index`).
 //!
 //! Transferred years are indexed with this rule set's wages (the receiving
-//! place's, 国办发〔2009〕66号; cn-national.md §6.3), whatever their `region`.
+//! place's, 国办发〔2009〕66号; docs/sources.md §6.3), whatever their `region`.
 
 use std::collections::BTreeMap;
 
@@ -296,7 +296,7 @@ fn by_year(from: YearMonth, to: YearMonth) -> impl Iterator<Item = (i32, u32)> {
 /// let date = "2025-01-01".parse().unwrap();
 /// let snap = rules.at(date);
 /// // A floor payer in 2024: 4559 / 7598.33 (2023 wage, base-setting year)
-/// // = 0.6000 (shaanxi.md §7.2 #8).
+/// // = 0.6000 (docs/sources.md §10.3 example 8).
 /// let spans = [Span {
 ///     from: "2024-01".parse().unwrap(), to: "2024-12".parse().unwrap(),
 ///     kind: Default::default(), base: Some("4559".parse().unwrap()),

@@ -223,7 +223,7 @@ impl Economy {
     ///     pension_base_growth: "0.03".parse().unwrap(), interest_rate: "0.03".parse().unwrap(),
     ///     ..Default::default() };
     /// let e = Economy::new(&snap, &a, 2024, 2027);
-    /// // 2024 from the rule set (shaanxi.md §2.1: 7727); 2026 grown from 2025's 7881.
+    /// // 2024 from the rule set (docs/sources.md §11.1: 7727); 2026 grown from 2025's 7881.
     /// assert_eq!(e.pension_base(2024).unwrap().value.to_string(), "7727");
     /// let c = e.pension_base(2026).unwrap();
     /// assert_eq!((c.value.to_string(), c.source), ("8117.43".into(), FigureSource::Projected));

@@ -34,7 +34,7 @@ use crate::trace::{ParamUse, Step, Trace, Tracer};
 /// use pension_rules::{retirement::min_contribution_months, rules::RuleSet};
 /// let snap = RuleSet::embedded("cn/national").unwrap().at("2025-01-01".parse().unwrap());
 /// let m = min_contribution_months(&snap, "2035-09".parse().unwrap()).unwrap();
-/// assert_eq!(m.value, 216); // 18 years (cn-national.md §5.4, R-CPS test case)
+/// assert_eq!(m.value, 216); // 18 years (the 2024 NPC retirement decision, docs/sources.md §5.4, R-CPS test case)
 /// ```
 pub fn min_contribution_months(snap: &Snapshot, month: YearMonth) -> Result<Sourced<u32>, Error> {
     let table = snap.retirement.min_contribution_months.in_month(month)?;
@@ -638,7 +638,7 @@ pub fn cohort_table(
 /// input.contribution_months = Some(220);
 /// let r = retirement(&snap, &input, &mut Tracer::new(true)).unwrap();
 /// assert_eq!(r.statutory_age.to_string(), "62y10m");
-/// let w = r.elastic.unwrap(); // cn-national.md §5.3 example
+/// let w = r.elastic.unwrap(); // the 2024 NPC retirement decision, docs/sources.md §5.3 example
 /// assert_eq!((w.earliest_month.to_string(), w.latest_month.to_string()),
 ///            ("2036-02".into(), "2041-12".into()));
 /// let e = r.eligibility.unwrap();
@@ -1065,7 +1065,7 @@ fn eligibility(
 /// use pension_rules::{retirement::check_case, rules::RuleSet};
 /// let rules = RuleSet::embedded("cn/national").unwrap();
 /// let out = check_case(&rules, &serde_json::json!({"birth": "1971-04", "category": "female_55"})).unwrap();
-/// assert_eq!(out["retirement_month"], "2026-08"); // cn-national.md §5.3
+/// assert_eq!(out["retirement_month"], "2026-08"); // the 2024 NPC retirement decision, docs/sources.md §5.3
 /// assert_eq!(out["age"], "55y4m");
 /// ```
 pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {

@@ -639,7 +639,7 @@ mod tests {
 
     #[test]
     fn province_5015_minimum_package() -> Result<(), Error> {
-        // 市人社局 Q&A 2023-08-08 (cn-national.md §7.1): Y 5,015 → minimum 55,165.
+        // 市人社局 Q&A 2023-08-08 (人社部发〔2021〕18号, docs/sources.md §7.1): Y 5,015 → minimum 55,165.
         let r = run("cn/national", "2023-08-01", &given("5015", 420, Some(300)))?;
         assert_eq!(r.working_months, d("24"));
         assert_eq!(r.total, d("55165"));
@@ -669,7 +669,7 @@ mod tests {
 
     #[test]
     fn working_tiers_have_no_floor() -> Result<(), Error> {
-        // cn-national.md §7.1 table: < 5 years → 3, 5–<10 → 6, 10–15 → 9,
+        // 人社部发〔2021〕18号, docs/sources.md §7.1 table: < 5 years → 3, 5–<10 → 6, 10–15 → 9,
         // 9 + (N − 15) above, at most 24 (tests/vectors/survivor.json).
         for (cm, months) in [
             (48, "3"),
@@ -693,7 +693,7 @@ mod tests {
 
     #[test]
     fn shaanxi_income_of_the_previous_year() -> Result<(), Error> {
-        // shaanxi-adjustments.md §3: 2024 income 46,821 for deaths in 2025;
+        // docs/sources.md §14: 2024 income 46,821 for deaths in 2025;
         // tests/vectors survivor-shaanxi-2025-08-pensioner: 21.5 months.
         let r = run(
             "cn/shaanxi",

@@ -1,7 +1,7 @@
 //! 转移接续 — moving the pension relation between provinces, under
 //! 国办发〔2009〕66号 城镇企业职工基本养老保险关系转移接续暂行办法 (in force
-//! 2010-01-01), 人社部发〔2009〕187号 and 人社部规〔2016〕5号 (research
-//! cn-national.md §6):
+//! 2010-01-01), 人社部发〔2009〕187号 and 人社部规〔2016〕5号 (docs/sources.md
+//! §6):
 //!
 //! * **the relation follows the person** (第三条): each move to another
 //!   province moves the relation and its money, unless a man aged 50 or a
@@ -25,7 +25,7 @@
 //!   province. Years include deemed (视同) years, counted where earned
 //!   (5号规 一; 人社厅函〔2017〕151号).
 //! * **the award there** recomputes every year's index with the benefit
-//!   place's average wages (research §6.3): [`award_at_receipt`].
+//!   place's average wages (docs/sources.md §6.3): [`award_at_receipt`].
 //! * **the scheme link** with the residents' scheme (人社部发〔2014〕17号):
 //!   [`scheme_link`].
 //!
@@ -41,7 +41,7 @@
 //!   and enters the new place the same month); a move to the benefit place at
 //!   retirement happens in the retirement month;
 //! * years in a temporary account do not make that place a benefit place
-//!   under rules (二)/(三): the relation never was there (research §6.5, [L]);
+//!   under rules (二)/(三): the relation never was there (docs/sources.md §6.5, [L]);
 //! * moves before 2010 are computed under the 2010 rules (a relation moved
 //!   then moved under the rules of the time; give its amounts in
 //!   `account_transfers`), with a note;
@@ -703,7 +703,7 @@ fn build_stays(input: &TransferInput) -> (Vec<Stay>, Vec<PaidMonth>) {
 /// ```
 /// use pension_rules::transfer::{plan, RuleSets, TransferInput};
 /// use pension_rules::{rules::RuleSet, trace::Tracer};
-/// // cn-national.md §6.2 T14: 24 months at 6000 from 2020 → pooled 17,280.00.
+/// // 国办发〔2009〕66号, docs/sources.md §6.2 T14: 24 months at 6000 from 2020 → pooled 17,280.00.
 /// let input = TransferInput::from_json(&serde_json::json!({
 ///     "hukou_region": "610000", "birth": "1980-05", "category": "male",
 ///     "retirement_month": "2040-05",
@@ -1410,7 +1410,7 @@ fn money_step(
 }
 
 /// The award at the benefit place: every year's index recomputed with its
-/// average wages (research cn-national.md §6.3), its 计发基数 and its rules,
+/// average wages (国办发〔2009〕66号, docs/sources.md §6.3), its 计发基数 and its rules,
 /// from the whole history (合并计算). The place's rule set comes from `sets`;
 /// a place without one uses the national set with the input's
 /// `average_wages` and `pension_base`.
@@ -1512,7 +1512,7 @@ pub fn award_at_receipt(
             "待遇领取地计发",
             &region,
             format!(
-                "the award is computed at {region} ({}) from the whole history: every year's index with {region}'s average wages, its 计发基数 and its rules (国办发〔2009〕66号; research cn-national.md §6.3)",
+                "the award is computed at {region} ({}) from the whole history: every year's index with {region}'s average wages, its 计发基数 and its rules (国办发〔2009〕66号; docs/sources.md §6.3)",
                 ruleset.as_deref().unwrap_or("no own rule set: national rules with the given wages")
             ),
         )

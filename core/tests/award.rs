@@ -1,7 +1,7 @@
 //! Award and contribution-index tests. Expected figures are derived with
 //! Python `decimal` by tests/vectors/derive/award_history.py (a separate
 //! implementation; formulas and sources in its docstring) or come from the
-//! vectors and research notes cited at each test.
+//! vectors and sources (docs/sources.md) cited at each test.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
 use pension_rules::award::{AwardInput, award, recompute, render};
@@ -75,7 +75,7 @@ fn deemed_months_in_the_average_need_a_deemed_index() {
     let e = run(&rules, &input).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
     assert_eq!(e.fields()[0].path, "history[0].index");
-    // With 视同缴费指数 1.0 (the usual value, cn-national.md §1.6):
+    // With 视同缴费指数 1.0 (the usual value, 国发〔2005〕38号, docs/sources.md §1.6):
     // award_history.py zhongren_deemed_included_1.
     let mut input = input;
     input.deemed_index = Some("1".parse().unwrap());
@@ -88,7 +88,7 @@ fn deemed_months_in_the_average_need_a_deemed_index() {
 
 #[test]
 fn floor_payer_under_the_two_denominator_readings() {
-    // shaanxi.md §1.3 / §7.2: base-setting year → 0.6; same year → below 0.6.
+    // docs/sources.md §10.3: base-setting year → 0.6; same year → below 0.6.
     let input = AwardInput::from_json(&vector_input(
         "award-history.json",
         "award-history-shaanxi-floor-payer",
@@ -142,7 +142,7 @@ fn missing_denominator_names_the_year() {
 #[test]
 fn provisional_then_final_base_and_arrears() {
     // vector award-shaanxi-2025-male-60y1m-deemed recomputed: 预发 on 7727 (approval
-    // 2025-08-01, shaanxi.md §2.1) then the final 7881. Python decimal: 5361.17 →
+    // 2025-08-01, docs/sources.md §11.1) then the final 7881. Python decimal: 5361.17 →
     // 5444.98, 83.81 × 16 months (2025-03 … 2026-06) = 1340.96.
     let input = AwardInput::from_json(&json!({
         "category": "male", "birth": "1965-01", "retirement_month": "2025-02",
@@ -217,7 +217,7 @@ fn off_statutory_months_are_flagged_not_rejected() {
         code("award.json", "derived-award-1", "cn/shaanxi"),
         ["elastic_early"]
     );
-    // Age 47: only special early retirement (cn-national.md §7.3).
+    // Age 47: only special early retirement (the 2024 NPC retirement decision, docs/sources.md §5.5).
     assert_eq!(
         code(
             "award.json",
@@ -250,7 +250,7 @@ fn no_transitional_rule_in_the_national_set() {
     assert!(a.transitional_pension.is_zero());
     assert!(a.transitional_coefficient.is_none());
     assert!(a.notes.iter().any(|n| n.code == "no_transitional_rule"));
-    // basic and account as in derived-award-2 (shaanxi.md §7.3 #11).
+    // basic and account as in derived-award-2 (docs/sources.md §9.2 worked example 11).
     assert_eq!(a.basic_pension.to_string(), "2781.72");
     assert_eq!(a.account_pension.to_string(), "863.31");
 }

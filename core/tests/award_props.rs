@@ -1,5 +1,5 @@
-//! Invariants of the award (DESIGN.md "pension monotone in contribution years
-//! and index"): the total is the sum of the rounded components; the basic
+//! Invariants of the award (the design property "pension monotone in
+//! contribution years and index"): the total is the sum of the rounded components; the basic
 //! pension rises with years and with the index; the divisor falls as the
 //! retirement age rises, so for the same balance the account pension never
 //! falls (the brief said "falls": that contradicts B / M with M decreasing in

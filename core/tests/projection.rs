@@ -26,7 +26,7 @@ fn assumptions() -> Assumptions {
 
 #[test]
 fn past_only_gives_the_summary_award() -> Result<(), pension_rules::Error> {
-    // derived-award-2 (shaanxi.md §7.3 #11): C 7727 (2024), Ī 0.8, 360 paid + 120
+    // derived-award-2 (docs/sources.md §9.2 worked example 11): C 7727 (2024), Ī 0.8, 360 paid + 120
     // deemed months, B 120000, age 60 → basic 2781.72, account 863.31 (M 139),
     // transitional 865.42, total 4510.45. Retiring in January: the partial year
     // earns no interest (months_before_event, k = 0).
@@ -60,7 +60,7 @@ fn past_only_gives_the_summary_award() -> Result<(), pension_rules::Error> {
 #[test]
 fn eleven_projected_months_with_a_past() -> Result<(), pension_rules::Error> {
     // Hand-derived with Python decimal: 2024 base = 1.0 × X(2023) 7598.33
-    // (shaanxi.md §2.2, 91,180 / 12); credit 7598.33 × 8 % = 607.87 (国发〔2005〕38号
+    // (docs/sources.md §11.2, 91,180 / 12); credit 7598.33 × 8 % = 607.87 (国发〔2005〕38号
     // 第四条); 11 months (retiring 2024-12 at 60, 国发〔1978〕104号) at the 2024
     // 记账利率 2.62 % (national account.toml): interest (100000 × 11 + 607.87 × 66)
     // × 2.62 % / 12 = 2489.26, balance 109175.83; Ī = (0.8 × 348 + 11 × 1) / 359 =
@@ -106,7 +106,7 @@ fn career_equals_award_history_form() -> Result<(), pension_rules::Error> {
     // history (the ledger building the balance), when every figure it needs
     // is rule data or an explicit assumption: Shaanxi male born 1965-06,
     // statutory 2025-08 (60y2m, 2024 决定 附件); paid 2005-01..2025-07 at index 0.9;
-    // pre-2016 and 2025 记账利率 assumed 3 % (shaanxi.md: pre-2016 not found;
+    // pre-2016 and 2025 记账利率 assumed 3 % (docs/sources.md §11.4: pre-2016 not found;
     // 2025 not yet published in the rule set).
     let rules = RuleSet::embedded("cn/shaanxi")?;
     let snap = rules.at(ym("2025-08").first_day());

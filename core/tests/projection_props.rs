@@ -1,5 +1,5 @@
 //! Invariants of projections and population runs: the pension never falls
-//! when the contribution index rises (DESIGN.md "pension monotone in … index");
+//! when the contribution index rises (the design property "pension monotone in … index");
 //! the balance is the opening balance plus every credit and interest, never
 //! negative; the batch gives the single path's figures for any person
 //! (shrunk to a minimal case on failure); nothing panics.

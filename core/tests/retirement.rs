@@ -1,7 +1,7 @@
 //! Retirement engine: the official 对照表 rows, the elastic window, pre-2025
-//! cases, special routes, eligibility and input errors. Figures are from
-//! ../shared/research/cn-national.md (§5.3 table and vectors, §5.4 T16,
-//! §1.3/§1.4 T13, §7.3) with the legal sources named there.
+//! cases, special routes, eligibility and input errors. Figures are from the
+//! 2024 NPC retirement decision and its 附件 and 国发〔2005〕38号 附件, as restated in
+//! docs/sources.md (§5.3 table and vectors, §5.4 T16, §1.3/§1.4 T13, §5.5).
 
 use pension_rules::retirement::{
     Category, RetirementInput, RetirementResult, Special, cohort_table, min_contribution_months,
@@ -31,7 +31,7 @@ fn ok(input: serde_json::Value) -> RetirementResult {
     run(input).expect("computes")
 }
 
-/// Every row of the official 对照表 listed in cn-national.md §5.3
+/// Every row of the official 对照表 listed in docs/sources.md §5.3
 /// (全国人大常委会 2024-09-13 决定 附件《国务院关于渐进式延迟法定退休年龄的办法》 附件 对照表):
 /// one band each, with its age, retirement months and delay.
 #[test]
@@ -99,7 +99,7 @@ fn official_comparison_table_rows() {
     );
 }
 
-/// The 19 test vectors of cn-national.md §5.3 (T12).
+/// The 19 test vectors of the 2024 NPC retirement decision, docs/sources.md §5.3 (T12).
 #[test]
 fn research_vectors() {
     let cases = [
@@ -163,7 +163,7 @@ fn pre_2025_law_version() {
     assert_eq!(e.fields()[0].path, "delay_months");
 }
 
-/// cn-national.md §5.3: MALE 1976-02: statutory 62y10m; earliest 60y0m
+/// the 2024 NPC retirement decision, docs/sources.md §5.3: MALE 1976-02: statutory 62y10m; earliest 60y0m
 /// (2036-02); latest 65y10m (2041-12) (办法 第三条).
 #[test]
 fn elastic_window_example() {
@@ -214,7 +214,7 @@ fn elastic_window_example() {
 }
 
 /// Not below the original age: the first cohort may retire at most 1 month
-/// early. Real sheet (cn-national.md §5.3, §9 T8): Guangdong woman (原50) born
+/// early. Real sheet (docs/sources.md §5.3): Guangdong woman (原50) born
 /// 1976-04 retired 2026-04 at 50y0m, statutory 50y8m.
 #[test]
 fn elastic_floor_is_the_original_age() {

@@ -2,7 +2,7 @@
 //!
 //! - A later birth month never retires earlier (and never at a lower age).
 //! - The statutory age reaches the final age exactly from the birth months
-//!   documented in cn-national.md §5.3 (男 1976-09 → 63; 女(原55) 1981-09 → 58;
+//!   documented in the 2024 NPC retirement decision, docs/sources.md §5.3 (男 1976-09 → 63; 女(原55) 1981-09 → 58;
 //!   女(原50) 1984-11 → 55, 办法 第一条 and 对照表), one month below it just before.
 //! - The elastic window brackets the statutory age, never below the original age.
 //! - No input panics.
@@ -36,7 +36,7 @@ fn birth() -> impl Strategy<Value = YearMonth> {
     (1930i32..2040, 1u32..=12).prop_map(|(y, m)| YearMonth::new(y, m).expect("valid month"))
 }
 
-/// The documented cap cohorts and final ages (cn-national.md §5.3).
+/// The documented cap cohorts and final ages (the 2024 NPC retirement decision, docs/sources.md §5.3).
 fn cap(c: Category) -> (YearMonth, Age) {
     let (m, a) = match c {
         Category::Male => ("1976-09", "63y"),

@@ -78,7 +78,7 @@ fn province_over_national_adds_yearly_values() {
         .find(|p| p.name == "award.pension_base")
         .expect("pension base only in Shaanxi");
     assert_eq!(base.status, Status::Added);
-    // shaanxi.md §2.1: 2025 预发 7727, final 7881.
+    // docs/sources.md §11.1: 2025 预发 7727, final 7881.
     let keys: Vec<_> = base.changes.iter().map(|c| c.key.as_str()).collect();
     assert!(keys.contains(&"2025 provisional") && keys.contains(&"2025"));
 }

@@ -41,7 +41,7 @@ fn t14() -> TransferInput {
 
 #[test]
 fn t14_pooled_money_and_the_deciding_rule_in_the_trace() {
-    // cn-national.md §6.2 / §9 T14: 6000 × 24 × 12 % = 17,280.00, no interest.
+    // 国办发〔2009〕66号, docs/sources.md §6.2 / §9.1 T14: 6000 × 24 × 12 % = 17,280.00, no interest.
     let sets = sets();
     let p = plan(
         &t14(),

@@ -1,4 +1,4 @@
-//! Invariants of transfer plans (国办发〔2009〕66号; research cn-national.md §6):
+//! Invariants of transfer plans (国办发〔2009〕66号; docs/sources.md §6):
 //! the pooled money of a move is 12 % × the actual bases from 1998 of the
 //! record it moves (temporary accounts: the higher of the employer rate and
 //! 12 %), the benefit place is always a place of the history or the 户籍

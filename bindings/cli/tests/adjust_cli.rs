@@ -29,7 +29,7 @@ const CASE_A_2025: &[&str] = &[
 
 #[test]
 fn explains_one_year_with_sources() {
-    // shaanxi-adjustments.md §1.4 Case A 2025: 30 + 24 + 16 + 10 = 80.
+    // docs/sources.md §9.3 Case A 2025: 30 + 24 + 16 + 10 = 80.
     let o = run(CASE_A_2025);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);

@@ -148,5 +148,5 @@ fn account_vector_file() {
     ]);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
-    assert!(out.contains("108873.19"), "{out}"); // cn-national.md §3.2 T15
+    assert!(out.contains("108873.19"), "{out}"); // 劳办发〔1997〕116号 附件3, docs/sources.md §3.2 T15
 }

@@ -62,7 +62,7 @@ fn json_output_from_stdin() {
     let o = run(&["transfer", "-", "--json", "--no-trace"], Some(input));
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    // cn-national.md §6.2 T14.
+    // 国办发〔2009〕66号, docs/sources.md §6.2 T14.
     assert_eq!(v["moves"][0]["pooled"], "17280.00");
     assert_eq!(v["receipt"]["rule"], "hukou");
     assert_eq!(v["trace"]["steps"].as_array().map(Vec::len), Some(0));

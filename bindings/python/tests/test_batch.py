@@ -12,7 +12,7 @@ import pytest
 from pension_rules import Engine
 
 ROWS = {
-    # 对照表: 男 1965-01 → 60y1m in 2025-02; cn-national.md §5.3: 1976-02 → 2038-12.
+    # 对照表: 男 1965-01 → 60y1m in 2025-02; docs/sources.md §5.3: 1976-02 → 2038-12.
     "birth": ["1965-01", "1976-02", "1970-13", "1971-04", None],
     "category": ["male", "male", "male", "female_55", "male"],
     "contribution_months": [180, 220, 100, None, 10],

@@ -108,7 +108,7 @@ def test_exact_columns_as_decimal() -> None:
     })
     arrow = pr.simulate(people).persons
     plain = pr.simulate(people, arrow=False).persons
-    # derived-award-2 (shaanxi.md §7.3 #11): total 4510.45 either way.
+    # derived-award-2 (docs/sources.md §9.2 worked example 11): total 4510.45 either way.
     assert arrow["total"].tolist() == plain["total"].tolist() == [Decimal("4510.45")]
     assert isinstance(arrow["total"].tolist()[0], Decimal)
 

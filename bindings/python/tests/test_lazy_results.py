@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from pension_rules import AwardResult, Engine, Trace
 
-# derived-award-2 (shaanxi.md §7.3 #11): total 4510.45.
+# derived-award-2 (docs/sources.md §9.2 worked example 11): total 4510.45.
 CASE = dict(category="male", birth="1964-06", retirement_month="2024-06", contribution_months=360,
             deemed_months=120, average_index=Decimal("0.8"), account_balance=Decimal("120000"))
 

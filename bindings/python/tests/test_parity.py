@@ -28,7 +28,7 @@ PERSON = ROOT / "examples" / "shaanxi-person.json"
 # examples/unit-payroll.csv with a bad wage and a record one field short.
 BAD_ROWS = "E006,abc,employee\nE007,5000\n"
 
-# shaanxi.md §2.1: a 2025 retiree approved on 2025-08-01 on the 预发 base 7727,
+# docs/sources.md §11.1: a 2025 retiree approved on 2025-08-01 on the 预发 base 7727,
 # recomputed on the final 7881 (core/tests/award.rs, Python decimal:
 # 5361.17 → 5444.98, 83.81 × 16 months 2025-03 … 2026-06 = 1340.96).
 RECOMPUTED = dict(

@@ -19,7 +19,7 @@ REFORM = ROOT / "examples" / "reform-divisor-2030.toml"
 
 def test_cited_person_and_kept_rows() -> None:
     pd = pytest.importorskip("pandas")
-    # derived-award-2 (shaanxi.md §7.3 #11): C 7727, Ī 0.8, 360 + 120 months,
+    # derived-award-2 (docs/sources.md §9.2 worked example 11): C 7727, Ī 0.8, 360 + 120 months,
     # B 120000, age 60 → total 4510.45 (retiring in January: no partial-year interest).
     people = pd.DataFrame({
         "id": ["cited", "bad"],

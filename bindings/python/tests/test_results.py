@@ -78,7 +78,7 @@ def test_every_vector_result_is_fully_typed_and_round_trips(kind: str, cls: type
 
 
 def test_retirement_fields(national: Engine) -> None:
-    # cn-national.md §5.3: male born 1976-02 → 62y10m in 2038-12; the
+    # the 2024 NPC retirement decision, docs/sources.md §5.3: male born 1976-02 → 62y10m in 2038-12; the
     # minimum in 2038 is 234 months, so 220 months are 14 short.
     r = national.retirement(birth="1976-02", category="male", contribution_months=220)
     assert (r.original_age, r.delay_months, r.statutory_age) == ("60y0m", 34, "62y10m")
@@ -138,7 +138,7 @@ def test_award_history_form_with_index_years(shaanxi: Engine) -> None:
 
 
 def test_account_trace_and_years(national: Engine) -> None:
-    # derived-account-1 (cn-national T15): 2023 at 3.97 %, 劳办发〔1997〕116号.
+    # derived-account-1 (docs/sources.md §9.1 T15): 2023 at 3.97 %, 劳办发〔1997〕116号.
     r = national.account(opening_balance="100000.00", opening_year=2022,
                          credits=[{"year": 2023, "amount": 4800}], through_year=2023)
     assert r.balance == Decimal("108873.19")

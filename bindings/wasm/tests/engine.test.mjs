@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 const national = new Engine("cn/national");
 
-test("retirement: cn-national.md §5.3 example (male 1976-02)", () => {
+test("retirement: the 2024 NPC retirement decision, docs/sources.md §5.3 example (male 1976-02)", () => {
   const r = national.retirement({ birth: "1976-02", category: "male", contribution_months: 220 });
   assert.equal(r.statutory_age, "62y10m");
   assert.equal(r.statutory_month, "2038-12");
@@ -145,7 +145,7 @@ test("account: derived-account-1 (劳办发〔1997〕116号, 2023 rate 3.97 %)",
   assert.equal(r.years[0].interest, "4073.19");
 });
 
-test("award: derived-award-2 (shaanxi.md §7.3 #11)", () => {
+test("award: derived-award-2 (docs/sources.md §9.2 worked example 11)", () => {
   const r = new Engine("cn/shaanxi").award({
     category: "male", birth: "1964-06", retirement_month: "2024-06",
     contribution_months: 360, deemed_months: 120, average_index: "0.8", account_balance: "120000",

@@ -91,7 +91,7 @@ for (const format of ["zh", "en", "table"]) {
   });
 }
 
-// shaanxi.md §2.1: approved 2025-08-01 on the 预发 base 7727, recomputed on the final
+// docs/sources.md §11.1: approved 2025-08-01 on the 预发 base 7727, recomputed on the final
 // 7881 (core/tests/award.rs; Python decimal: 5361.17 → 5444.98, 83.81 × 16 months
 // 2025-03 … 2026-06 = 1340.96).
 const recomputed = {

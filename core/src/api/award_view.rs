@@ -161,7 +161,7 @@ impl Engine {
     ///
     /// ```
     /// use pension_rules::api::{Engine, award_view::AwardOptions};
-    /// // shaanxi.md §2.1: approved 2025-08-01 on the 预发 base 7727, recomputed on 7881.
+    /// // docs/sources.md §11.1: approved 2025-08-01 on the 预发 base 7727, recomputed on 7881.
     /// let input = serde_json::json!({"category": "male", "birth": "1965-01",
     ///     "retirement_month": "2025-02", "contribution_months": 385, "deemed_months": 130,
     ///     "average_index": "0.9", "account_balance": "160000"});
@@ -193,7 +193,7 @@ impl Engine {
     ///     "average_index": "0.8", "account_balance": "120000"});
     /// let t = Engine::embedded("cn/shaanxi").unwrap()
     ///     .award_text(&input, &AwardOptions::default(), TextFormat::Zh).unwrap();
-    /// assert!(t.contains("4510.45")); // derived-award-2 (shaanxi.md §7.3 #11)
+    /// assert!(t.contains("4510.45")); // derived-award-2 (docs/sources.md §9.2 worked example 11)
     /// ```
     pub fn award_text(
         &self,

@@ -82,9 +82,9 @@ impl Config {
     /// insured aged 25–59 in 2025), 55 % men, 30 % women workers (female_50),
     /// 15 % women cadres and flexible workers (female_55); first work at
     /// 18–25; deemed service up to 1992-12 (Shaanxi's 视同 cut-off,
-    /// shaanxi.md §6.1); a career index with 30 % at the contribution floor
+    /// docs/sources.md §12.1); a career index with 30 % at the contribution floor
     /// 0.6 and a long tail to the cap 3.0 (the 60 % / 300 % base limits,
-    /// shaanxi.md §2.2), median 0.8; 30 % with a yearly index path (steps up
+    /// docs/sources.md §11.2), median 0.8; 30 % with a yearly index path (steps up
     /// to ±5 %). Only cohorts not retired by 2025 under the old ages: men born
     /// from 1966, female_55 from 1971, female_50 from 1976. The national
     /// ledger rules start in 1998 (国发〔1997〕26号): months paid earlier are a

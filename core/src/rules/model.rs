@@ -20,7 +20,7 @@ pub struct Origin {
     pub line: u32,
 }
 
-/// How sure the data is, as tagged in the research notes.
+/// How sure the data is, as tagged in docs/sources.md §0.1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Confidence {
     /// Official text seen, or two independent sources agree.

@@ -15,7 +15,7 @@
 //!   residents' contributions for it are refunded (not computed here).
 //!
 //! The threshold is the rule parameter `transfer.scheme_link_min_months`
-//! (research cn-national.md §6.7; article numbers from memory, rule [H]).
+//! (人社部发〔2014〕17号, docs/sources.md §6.7; article numbers from memory, rule [H]).
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -4,8 +4,8 @@ index-variant tests in core/tests/award.rs, independently of the Rust engine.
 
 Python `decimal` only (no floats), ROUND_HALF_UP. Formulas:
   国发〔2005〕38号 第六条: basic = C × (1 + Ī) / 2 × N × 1%, account = B / M;
-  Shaanxi transitional = C × Ī × S × 1.4% (陕政发〔2006〕27号 as quoted, shaanxi.md §1.2);
-  Ī per cn-national.md §1.6 / shaanxi.md §1.2–1.3 with the variants named in
+  Shaanxi transitional = C × Ī × S × 1.4% (陕政发〔2006〕27号 as quoted, docs/sources.md §10.2);
+  Ī per 国发〔2005〕38号 (docs/sources.md §1.6; Shaanxi §10.2–10.3) with the variants named in
   core/src/contribution_index.rs (monthly|yearly, base_setting_year|same_year,
   zero|skip, excluded|included), the average capped (Shaanxi 3.0) then
   rounded half-up to 4 places; N = months / 12 exact; components rounded
@@ -144,7 +144,7 @@ FLOOR = {
 def floor_spans():
     # Floor = 60 % of the previous year's average wage (base_setting_year),
     # rounded to 0.01 before 2023; the published floors from 2023
-    # (4217.2, 4559, 4650; shaanxi.md §2.2).
+    # (4217.2, 4559, 4650; docs/sources.md §11.2).
     spans = []
     for y in range(2010, 2023):
         f = q(WAGES[y - 1] * D("0.6"))

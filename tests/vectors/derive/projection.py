@@ -31,7 +31,7 @@ month, one calendar year at a time, as an employee without gaps:
 Rule values (cited):
   Shaanxi 全口径 average monthly wage X: 2023 7598.33 (西安市 2024年第1号 通告: 91,180/12),
     2024 7750.25 (陕人社函〔2025〕424号: 93,003/12), 2025 7895 (陕人社函〔2026〕326号: 94,740/12);
-  Shaanxi 计发基数 C: 2024 7727, 2025 7881 (shaanxi.md §2.1);
+  Shaanxi 计发基数 C: 2024 7727, 2025 7881 (docs/sources.md §11.1);
   national 记账利率 2024 2.62 % (人社部 2025 notice).
 Retirement months: 2024 NPC decision 附件 对照表 (male born 1964-12: 60y, 2024-12;
 born 1966-01: 60y4m, 2026-05); the other cases choose their month.
@@ -209,7 +209,7 @@ def main():
         out.append({"id": c["id"], "kind": "projection", "ruleset": "cn/shaanxi",
                     "source": "derived: tests/vectors/derive/projection.py (Python decimal) from "
                               "国发〔2005〕38号 第四条/第六条 and 附件, 劳办发〔1997〕116号 附件3, "
-                              "陕政发〔2006〕27号 (as quoted in shaanxi.md), 陕人社函〔2025〕424号, "
+                              "陕政发〔2006〕27号 (as quoted, docs/sources.md §10.1), 陕人社函〔2025〕424号, "
                               "陕人社函〔2026〕326号, the 2024 NPC retirement decision 附件",
                     "note": c["note"], "input": c["input"], "expect": project(c)})
     out.append({"id": "projection-invalid-assumptions-every-field", "kind": "projection",

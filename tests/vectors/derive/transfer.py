@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive tests/vectors/transfer.json independently of the Rust engine.
 
-Python `decimal` only (no floats), ROUND_HALF_UP. Rules (research cn-national.md §6):
+Python `decimal` only (no floats), ROUND_HALF_UP. Rules (国办发〔2009〕66号, docs/sources.md §6):
   国办发〔2009〕66号 第三条 the relation follows the person; 第五条 men ≥ 50 / women ≥ 40
     moving to a non-户籍 province keep the relation and open a temporary account
     (exempt: back to the 户籍 province, approved moves); its money goes to the
@@ -242,7 +242,7 @@ def span(a, b, base, region, **kw):
     return s
 
 
-SRC66 = "国办发〔2009〕66号 第四条, 第五条, 第六条 (research cn-national.md §6.2–6.5)"
+SRC66 = "国办发〔2009〕66号 第四条, 第五条, 第六条 (docs/sources.md §6.2–6.5)"
 CASES = []
 
 
@@ -265,8 +265,8 @@ def case(id_, note, source, inp, keys, ruleset="cn/national", award=None, extra=
 
 # T14: 24 months at 6000 from 2020 → pooled 17,280.00.
 case("transfer-t14-guangdong-to-shaanxi-hukou",
-     "T14 of cn-national.md §9: 24 months at 6000 in Shenzhen (440300), then home to Xi'an. Rule (一): the relation is in the 户籍 province. Account = 2020–2021 credits of 480/month with the national 2020 and 2021 rates (6.04 %, 6.69 %), closed in 2022-01 (no interest for January).",
-     "cn-national.md §6.2 T14 (synthetic, rule-derived); " + SRC66,
+     "T14 of docs/sources.md §9.1: 24 months at 6000 in Shenzhen (440300), then home to Xi'an. Rule (一): the relation is in the 户籍 province. Account = 2020–2021 credits of 480/month with the national 2020 and 2021 rates (6.04 %, 6.69 %), closed in 2022-01 (no interest for January).",
+     "docs/sources.md §6.2 T14 (synthetic, rule-derived); " + SRC66,
      {"hukou_region": "610000", "birth": "1980-05", "category": "male", "retirement_month": "2040-05",
       "history": [span("2020-01", "2021-12", "6000", "440300"), span("2022-01", "2040-04", "6000", "610100")]},
      ["benefit_region", "receipt_rule", "moves", "temporary_account_regions"])
@@ -283,7 +283,7 @@ inp3 = {"hukou_region": "410000", "birth": "1963-01", "category": "male", "retir
         "account_balance": "80000"}
 case("transfer-rule3-previous-place",
      "Rule (三): 户籍 Henan; 144 months in Shaanxi, then the relation followed to Guangdong at 49 (108 months < 120): back to the last place with ≥ 120 months, Shaanxi. The relation moves again at retirement carrying 12 % of every base since 1998 (the record moves whole). The award at Shaanxi recomputes every year's index — the Guangdong years too — with Shaanxi's average wages (X of the previous year); account balance given.",
-     SRC66 + "; award 国发〔2005〕38号 第六条 with the Shaanxi rule set (shaanxi.md §1)",
+     SRC66 + "; award 国发〔2005〕38号 第六条 with the Shaanxi rule set (docs/sources.md §10)",
      inp3, ["benefit_region", "receipt_rule", "moves"], award=shaanxi_award(inp3, D("80000")))
 
 case("transfer-rule4-gathered-to-hukou",
@@ -294,8 +294,8 @@ case("transfer-rule4-gathered-to-hukou",
      ["benefit_region", "receipt_rule", "moves", "temporary_account_regions"])
 
 case("transfer-temporary-account-back-home",
-     "第五条: a man of 55 moving to Guangdong (not his 户籍 province) keeps the relation in Shaanxi; Guangdong keeps a temporary account, whose money goes to Shaanxi when he comes back (2020-01): account = 2016–2019 credits of 560/month at the national rates; pooled at Guangdong's employer rate 14 % (given; research cn-national.md §4.1: 广东 ≈ 14 %) since it is above 12 %.",
-     SRC66 + "; 人社部发〔2009〕187号 (temporary-account pooled part at the actual rate above 12 %, cn-national.md §6.2 [M])",
+     "第五条: a man of 55 moving to Guangdong (not his 户籍 province) keeps the relation in Shaanxi; Guangdong keeps a temporary account, whose money goes to Shaanxi when he comes back (2020-01): account = 2016–2019 credits of 560/month at the national rates; pooled at Guangdong's employer rate 14 % (given; docs/sources.md §4.1: 广东 ≈ 14 %) since it is above 12 %.",
+     SRC66 + "; 人社部发〔2009〕187号 (temporary-account pooled part at the actual rate above 12 %, docs/sources.md §6.2 [M])",
      {"hukou_region": "610000", "birth": "1960-06", "category": "male", "retirement_month": "2020-06",
       "history": [span("2010-01", "2015-12", "4000", "610100"), span("2016-01", "2019-12", "7000", "440300"),
                   span("2020-01", "2020-05", "4000", "610100")],
@@ -330,7 +330,7 @@ case("transfer-temporary-account-at-retirement-woman",
      ["benefit_region", "receipt_rule", "moves", "temporary_account_regions"])
 
 case("transfer-temporary-years-do-not-count",
-     "Temporary-account years do not make a place the benefit place (the relation never was there; research §6.5 [L]): 108 months with the relation in Shaanxi, then 132 months in a Guangdong temporary account from the age of 51; 户籍 Henan. No relation place reaches 120 months → rule (四), Henan; both the temporary account and the relation go there at retirement.",
+     "Temporary-account years do not make a place the benefit place (the relation never was there; docs/sources.md §6.5 [L]): 108 months with the relation in Shaanxi, then 132 months in a Guangdong temporary account from the age of 51; 户籍 Henan. No relation place reaches 120 months → rule (四), Henan; both the temporary account and the relation go there at retirement.",
      SRC66,
      {"hukou_region": "410000", "birth": "1959-01", "category": "male", "retirement_month": "2021-01",
       "history": [span("2001-01", "2009-12", "2500", "610100"), span("2010-01", "2020-12", "6000", "440300")],
@@ -378,7 +378,7 @@ inp_gd = {"hukou_region": "610000", "birth": "1964-05", "category": "male", "ret
 got = plan(inp_gd)
 case("transfer-guangdong-to-shaanxi-award",
      "Guangdong → Shaanxi (the 户籍 province) at 51: the relation moves (第五条 exception). The account moved is given as printed on the Guangdong 参保缴费凭证 (illustrative); pooled = 12 % × the Guangdong bases 1998-01…2015-12. At retirement the account is that amount plus the 2016-01…2024-04 credits with the national rates (2024 closed at May: 4 months). The award at Shaanxi: every year's index from 1996 with Shaanxi's wages; the 120 Guangdong deemed months count in N and in the 1.4 % transitional pension.",
-     SRC66 + "; award 国发〔2005〕38号 第六条 with the Shaanxi rule set (shaanxi.md §1)",
+     SRC66 + "; award 国发〔2005〕38号 第六条 with the Shaanxi rule set (docs/sources.md §10)",
      inp_gd, ["benefit_region", "receipt_rule", "moves", "account_at_retirement", "total_months"],
      award=shaanxi_award(inp_gd, D(got["account_at_retirement"])))
 

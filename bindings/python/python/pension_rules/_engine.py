@@ -121,7 +121,7 @@ class Engine:
     >>> from pension_rules import Engine
     >>> engine = Engine("cn/national")
     >>> r = engine.retirement(birth="1976-02", category="male", contribution_months=220)
-    >>> r.statutory_age, r.statutory_month        # cn-national.md §5.3 example
+    >>> r.statutory_age, r.statutory_month        # the 2024 NPC retirement decision, docs/sources.md §5.3 example
     ('62y10m', '2038-12')
     >>> r.elastic.earliest_month, r.elastic.latest_month
     ('2036-02', '2041-12')
@@ -280,7 +280,7 @@ class Engine:
         计发基数, is not seen, and a provisional (预发) one is used instead.
 
         >>> from decimal import Decimal
-        >>> r = Engine("cn/shaanxi").award(   # derived-award-2 (shaanxi.md §7.3 #11)
+        >>> r = Engine("cn/shaanxi").award(   # derived-award-2 (docs/sources.md §9.2 worked example 11)
         ...     category="male", birth="1964-06", retirement_month="2024-06",
         ...     contribution_months=360, deemed_months=120,
         ...     average_index=Decimal("0.8"), account_balance=Decimal("120000"))
@@ -307,7 +307,7 @@ class Engine:
         ``"table"`` is the 核定表. With ``arrears_through`` (``"YYYY-MM"``),
         the provisional → final recomputation (see :meth:`recompute`).
 
-        >>> t = Engine("cn/shaanxi").award_text(   # derived-award-2 (shaanxi.md §7.3 #11)
+        >>> t = Engine("cn/shaanxi").award_text(   # derived-award-2 (docs/sources.md §9.2 worked example 11)
         ...     category="male", birth="1964-06", retirement_month="2024-06",
         ...     contribution_months=360, deemed_months=120,
         ...     average_index="0.8", account_balance="120000", format="table")
@@ -342,7 +342,7 @@ class Engine:
         --final-known-on … --arrears-through …``. Yearly pension increases
         in between are not included.
 
-        >>> r = Engine("cn/shaanxi").recompute(   # shaanxi.md §2.1: 预发 7727, final 7881
+        >>> r = Engine("cn/shaanxi").recompute(   # docs/sources.md §11.1: 预发 7727, final 7881
         ...     category="male", birth="1965-01", retirement_month="2025-02",
         ...     contribution_months=385, deemed_months=130,
         ...     average_index="0.9", account_balance="160000",
@@ -435,7 +435,7 @@ class Engine:
         ``delay_months``, ``special`` (arduous_work, disability).
 
         >>> r = Engine("cn/national").retirement({"birth": "1971-04", "category": "female_55"})
-        >>> r.retirement_month, r.retirement_age   # cn-national.md §5.3
+        >>> r.retirement_month, r.retirement_age   # the 2024 NPC retirement decision, docs/sources.md §5.3
         ('2026-08', '55y4m')
         """
         d = self._native.compute_typed("retirement", _input(input, fields), trace)
