@@ -60,7 +60,7 @@ use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// What a posting does to the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PostingKind {
     /// 记账: the month's credit from contributions.
@@ -100,7 +100,7 @@ impl std::fmt::Display for PostingKind {
 }
 
 /// One dated posting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Posting {
     /// The month it is posted in.
@@ -146,7 +146,7 @@ impl Posting {
 }
 
 /// A credit in the vector format: by month, or a year's total.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credit {
     /// The month credited (give this or `year`).
@@ -163,7 +163,7 @@ pub struct Credit {
 }
 
 /// What ends the ledger mid-year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CloseKind {
     /// 退休: the balance at retirement funds the account pension.
@@ -175,7 +175,7 @@ pub enum CloseKind {
 }
 
 /// A partial-year close.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CloseEvent {
     /// What happens.
@@ -185,7 +185,7 @@ pub struct CloseEvent {
 }
 
 /// The ledger to compute (the vector format's `account` input, extended).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccountInput {
     /// Balance at the end of `opening_year`.
@@ -333,7 +333,7 @@ fn array<'v>(f: &mut Fields, m: &'v Map<String, Value>, key: &str) -> &'v [Value
 }
 
 /// Where a year's interest rate came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RateOrigin {
     /// `account.interest_rate` of the rule set.
@@ -345,19 +345,21 @@ pub enum RateOrigin {
 }
 
 /// How a year was closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum CloseMethod {
     /// A full year under the named convention.
     FullYear {
         /// The convention.
         #[serde(serialize_with = "ser_interest")]
+        #[schemars(with = "String")] // its rule-file name
         convention: InterestConvention,
     },
     /// A partial year: `months` months earn interest (月积数).
     PartialYear {
         /// The convention.
         #[serde(serialize_with = "ser_partial")]
+        #[schemars(with = "String")] // its rule-file name
         convention: PartialYearConvention,
         /// Months that earn interest.
         months: u32,
@@ -377,7 +379,7 @@ fn ser_inheritance<S: serde::Serializer>(c: &Inheritance, s: S) -> Result<S::Ok,
 }
 
 /// One line of a year's postings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PostingLine {
     /// The month (`None` for a yearly total, counted at year-end).
     pub month: Option<YearMonth>,
@@ -393,7 +395,7 @@ pub struct PostingLine {
 }
 
 /// One year of the statement (the 个人权益记录单 figures and the detail).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearStatement {
     /// The year.
     pub year: i32,
@@ -425,10 +427,11 @@ pub struct YearStatement {
 }
 
 /// The inheritable balance on death.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Inheritable {
     /// The rule in force in the month of death.
     #[serde(serialize_with = "ser_inheritance")]
+    #[schemars(with = "String")] // its rule-file name
     pub rule: Inheritance,
     /// The amount, when it can be known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -439,7 +442,7 @@ pub struct Inheritable {
 }
 
 /// What the close event produced.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CloseOutcome {
     /// The event.
     pub event: CloseKind,
@@ -456,7 +459,7 @@ pub struct CloseOutcome {
 }
 
 /// A computed ledger: one statement per year and the final balance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AccountStatement {
     /// The year the opening balance stands at the end of.
     pub opening_year: i32,

@@ -32,7 +32,7 @@ const MONTHS_PER_YEAR: i64 = 12;
 const DECEMBER: u32 = 12;
 
 /// One retiree in one adjustment year.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdjustmentInput {
     /// The adjustment year Y.
@@ -63,7 +63,7 @@ pub struct AdjustmentInput {
 }
 
 /// The adjustment of one retiree in one year, with its explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AdjustmentResult {
     /// The adjustment year Y.
     pub year: i32,
@@ -108,7 +108,7 @@ pub struct AdjustmentResult {
 }
 
 /// One year of a chain of adjustments.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ChainYear {
     /// The year.
     pub year: i32,

@@ -255,7 +255,7 @@ impl Engine {
                 let i = ContributionInput::from_json(&input)?;
                 let snap = self.snapshot(i.month.first_day(), None);
                 let c = assess(&i, &snap, &mut tracer)?;
-                with_trace(to_json(&c)?, tracer, &snap)
+                with_trace(c, tracer, &snap)
             }
             Kind::Account => {
                 let i = AccountInput::from_json(&input)?;
@@ -266,7 +266,7 @@ impl Engine {
                 })?;
                 let snap = self.snapshot(date, None);
                 let s = statement(&i, &snap, &mut tracer)?;
-                with_trace(to_json(&s)?, tracer, &snap)
+                with_trace(s, tracer, &snap)
             }
             Kind::Retirement => {
                 let i = RetirementInput::from_json(&input)?;
@@ -373,6 +373,17 @@ impl Engine {
     }
 }
 
+/// A result whose type has no explanation of its own, with the steps that
+/// produced it under `trace` — so every result carries its explanation.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Traced<T> {
+    /// The result's own fields.
+    #[serde(flatten)]
+    pub result: T,
+    /// The explanation: the rule set's identity and every step.
+    pub trace: crate::trace::Trace,
+}
+
 fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
     match catalog {
         Some(c) if c.ids().contains(&id) => c.load(id).map_err(Error::from),
@@ -380,14 +391,12 @@ fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
     }
 }
 
-/// A result that has no trace of its own gets the tracer's, so every
-/// result carries its explanation under `trace`.
-fn with_trace(mut v: Value, tracer: Tracer, snap: &Snapshot) -> Result<Value, Error> {
-    let trace = to_json(&tracer.finish(snap))?;
-    if let Value::Object(m) = &mut v {
-        m.insert("trace".into(), trace);
-    }
-    Ok(v)
+/// A result that has no trace of its own with the tracer's.
+fn with_trace<T: Serialize>(result: T, tracer: Tracer, snap: &Snapshot) -> Result<Value, Error> {
+    to_json(&Traced {
+        result,
+        trace: tracer.finish(snap),
+    })
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {

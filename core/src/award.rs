@@ -47,7 +47,7 @@ pub use crate::retirement::Category;
 /// `account_balance`; the history form may leave it out, and the account
 /// ledger then builds it from the history (with `account_rates` for years
 /// the rule set has no 记账利率).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AwardInput {
     /// Retirement category.
@@ -373,7 +373,7 @@ fn diagnose_span(path: &str, v: &Value) -> Vec<FieldError> {
 }
 
 /// A remark on the award: not an error, but something staff should see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// Stable code (`provisional_base`, `elastic_late`, …).
     pub code: &'static str,
@@ -384,7 +384,7 @@ pub struct Note {
 }
 
 /// The statutory retirement month and elastic window (from [`crate::retirement`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Statutory {
     /// Statutory age.
     pub age: Age,
@@ -399,7 +399,7 @@ pub struct Statutory {
 }
 
 /// The components before money rounding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Unrounded {
     /// 基础养老金, exact.
     pub basic_pension: Decimal,
@@ -410,7 +410,7 @@ pub struct Unrounded {
 }
 
 /// The award: every figure of a 核定表, with its explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Award {
     /// `summary` or `history`.
     pub form: &'static str,
@@ -1010,7 +1010,7 @@ pub(crate) fn years_text(
 
 /// The award on the provisional (预发) base and on the final one, with the
 /// monthly difference and the arrears (补发) owed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Recomputation {
     /// The award as known on the provisional date.
     pub provisional: Award,

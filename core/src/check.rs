@@ -56,7 +56,7 @@ pub fn handler(kind: &str) -> Option<Handler> {
 }
 
 /// One worked case.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Unique id.
@@ -81,7 +81,7 @@ pub struct Case {
 }
 
 /// The result of one case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Outcome {
     /// Every expected field matched.
@@ -110,7 +110,7 @@ pub enum Outcome {
 }
 
 /// The result of one case, with its id.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CaseReport {
     /// Case id (or `#index` when the case could not be read).
     pub id: String,
@@ -124,7 +124,7 @@ pub struct CaseReport {
 }
 
 /// The results of a file or string of cases.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// One report per case, in input order.
     pub cases: Vec<CaseReport>,

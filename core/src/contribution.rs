@@ -28,7 +28,9 @@ use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// How the person is insured.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Employment {
     /// An employee of a unit (用人单位职工): unit and individual both pay.
@@ -69,7 +71,7 @@ impl std::str::FromStr for Employment {
 }
 
 /// One month to assess (the vector format's `contribution` input).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContributionInput {
     /// The contribution month.
@@ -120,7 +122,7 @@ impl ContributionInput {
 }
 
 /// Where a limit comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LimitOrigin {
     /// The amount the province published for the year.
@@ -130,7 +132,7 @@ pub enum LimitOrigin {
 }
 
 /// The contribution-base floor and cap in force for a calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BaseLimits {
     /// The calendar year (执行年度) the limits belong to.
     pub year: i32,
@@ -165,7 +167,7 @@ impl BaseLimits {
 }
 
 /// Where the declared wage lay relative to the limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BasePosition {
     /// Below the floor: the base is raised to the floor.
@@ -177,7 +179,7 @@ pub enum BasePosition {
 }
 
 /// One month's assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Contribution {
     /// The month.
     pub month: YearMonth,

@@ -33,7 +33,9 @@ use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// What a span of the history is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanKind {
     /// Contributions paid (实际缴费), possibly later (补缴, see `paid_in`).
@@ -51,7 +53,7 @@ pub use crate::contribution::Employment;
 ///
 /// The vector format's history entry (`from`, `to`, `base`, `region`,
 /// `employment`), extended with `kind`, `paid_in` and `index`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// First month.
@@ -99,7 +101,7 @@ pub struct History<'a> {
 }
 
 /// One calendar year of the index.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearIndex {
     /// Calendar year.
     pub year: i32,
@@ -127,7 +129,7 @@ pub struct YearIndex {
 }
 
 /// The average index and the summary figures of a history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct IndexResult {
     /// Ī as used by the award: exact mean, capped, then rounded.
     pub average_index: Decimal,

@@ -11,7 +11,7 @@ mod catalogue;
 pub use catalogue::DIAGNOSTIC_CODES;
 
 /// The rule set lacks a value a computation needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RuleError {
     /// No entry of a dated parameter is in force on the date.
@@ -95,7 +95,7 @@ fn region_years_message(
 }
 
 /// One problem with one input field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FieldError {
     /// Path of the field (`history[2].base`).
     pub path: String,
@@ -110,7 +110,7 @@ impl fmt::Display for FieldError {
 }
 
 /// Every problem found in one input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InputErrors(pub Vec<FieldError>);
 
 impl fmt::Display for InputErrors {
@@ -123,6 +123,32 @@ impl fmt::Display for InputErrors {
         }
         Ok(())
     }
+}
+
+/// An error as every front end reports it (the CLI's `--format json`, a
+/// batch row's `error`, the Python and JS error objects): the stable code,
+/// the front ends' class name, the message and the details.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ErrorReport {
+    /// The stable code (docs/errors.md).
+    #[schemars(schema_with = "catalogue::code_schema")]
+    pub code: &'static str,
+    /// The front ends' class: `InputError`, `RulesError`, `LoadError` or
+    /// `NotApplicableError`.
+    #[schemars(schema_with = "catalogue::class_schema")]
+    pub class: &'static str,
+    /// What went wrong, in English.
+    pub message: String,
+    /// Every input field problem (`invalid_input`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+    /// The missing rule value (`rule_*` codes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleError>,
+    /// Every problem of a rule set that does not load (`rules_invalid`,
+    /// `hash_mismatch`), with file, line and column.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<crate::rules::Diagnostic>,
 }
 
 /// Any error of the library.
@@ -161,6 +187,31 @@ impl Error {
             }
             Error::Load(_) => "rules_invalid",
             Error::NotApplicable(_) => "not_applicable",
+        }
+    }
+
+    /// The error as front ends report it.
+    ///
+    /// ```
+    /// let e = pension_rules::Error::field("birth", "expected YYYY-MM");
+    /// let r = e.report();
+    /// assert_eq!((r.code, r.class), ("invalid_input", "InputError"));
+    /// assert_eq!(r.fields[0].path, "birth");
+    /// ```
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code(),
+            class: self.class(),
+            message: self.to_string(),
+            fields: self.fields().to_vec(),
+            rule: match self {
+                Error::Rules(r) => Some(r.clone()),
+                _ => None,
+            },
+            diagnostics: match self {
+                Error::Load(l) => l.diagnostics.clone(),
+                _ => vec![],
+            },
         }
     }
 

@@ -52,6 +52,7 @@ pub mod projection;
 pub mod retirement;
 pub mod rounding;
 pub mod rules;
+pub mod schema;
 pub mod survivor;
 pub mod time;
 pub mod trace;

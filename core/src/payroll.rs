@@ -25,7 +25,7 @@ use crate::trace::{Step, Tracer};
 
 /// One payroll row as declared: the values are kept as text so that a bad
 /// value fails its own row, not the whole declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PayrollRow {
     /// The unit's employee id.
@@ -37,7 +37,7 @@ pub struct PayrollRow {
 }
 
 /// The period declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// One month.
@@ -57,7 +57,7 @@ impl Period {
 }
 
 /// One assessed row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PayrollLine {
     /// Index of the input row (0-based).
     pub row: usize,
@@ -84,7 +84,7 @@ pub struct PayrollLine {
 }
 
 /// Why a row needs attention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Issue {
     /// Wage below the floor: the base was raised to it.
@@ -100,7 +100,7 @@ pub enum Issue {
 }
 
 /// A row that needs attention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Attention {
     /// Index of the input row (0-based).
     pub row: usize,
@@ -113,7 +113,7 @@ pub struct Attention {
 }
 
 /// The unit's totals over the rows that were assessed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PayrollTotals {
     /// Rows assessed.
     pub assessed: usize,

@@ -66,6 +66,19 @@ impl Serialize for IndexList {
     }
 }
 
+impl schemars::JsonSchema for IndexList {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IndexList".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let list = g.subschema_for::<Vec<Decimal>>();
+        schemars::json_schema!({
+            "description": "One contribution index per calendar year: a list, or one text with the values separated by `;` (`0.8;0.85;0.9`).",
+            "anyOf": [{"type": "string"}, list]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for IndexList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -98,7 +111,7 @@ impl<'de> Deserialize<'de> for IndexList {
 /// A count that may be empty (0), a number, or a number written as text
 /// (CSV fields and frames read as text).
 fn zero_if_empty<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    #[derive(Deserialize)]
+    #[derive(Deserialize, schemars::JsonSchema)]
     #[serde(untagged)]
     enum Count {
         Number(u32),
@@ -126,7 +139,7 @@ pub fn snapshot(rules: &crate::rules::RuleSet, known_on: Option<chrono::NaiveDat
 }
 
 /// One person of a population: a career summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Identifier (kept in every output row).
@@ -410,7 +423,7 @@ impl Population {
 }
 
 /// One person's result under one rule set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Outcome {
     /// Retirement month used.
     pub retirement_month: YearMonth,
@@ -512,7 +525,7 @@ pub fn evaluate(
 }
 
 /// Contributions and pensions of one calendar year, over the population.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearFlow {
     /// Calendar year.
     pub year: i32,
@@ -533,7 +546,7 @@ pub struct YearFlow {
 }
 
 /// The aggregates of one rule set over the population.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Which rules.
     pub rules: Arc<Identity>,

@@ -53,7 +53,7 @@ use crate::trace::{ParamUse, Step, Tracer};
 
 /// Assumptions for the years the rule set does not cover (future years, and
 /// past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assumptions {
     /// Yearly growth of the average wage after the last year with a value.
@@ -126,7 +126,7 @@ impl Assumptions {
 }
 
 /// Where a figure comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureSource {
     /// The rule set (a published value, with its legal source).
@@ -152,7 +152,7 @@ impl FigureSource {
 }
 
 /// A yearly figure and where it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Figure {
     /// The value.
     pub value: Decimal,
@@ -303,7 +303,7 @@ impl Economy {
 
 /// A person to project. Field names follow the award input where they mean
 /// the same.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectionInput {
     /// Retirement category.
@@ -474,7 +474,7 @@ impl ProjectionInput {
 }
 
 /// One projected calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ProjectedYear {
     /// Calendar year.
     pub year: i32,
@@ -506,7 +506,7 @@ pub struct ProjectedYear {
 }
 
 /// A projection: the yearly path and the estimated award.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Projection {
     /// Retirement month used.
     pub retirement_month: YearMonth,

@@ -54,7 +54,7 @@ pub fn min_contribution_months(snap: &Snapshot, month: YearMonth) -> Result<Sour
 }
 
 /// Which statutory-age schedule applies (办法 第一条 and its three 对照表).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Category {
     /// 男职工.
     #[serde(rename = "male")]
@@ -99,7 +99,7 @@ impl FromStr for Category {
 
 /// An early-retirement route outside the normal schedule (国发〔1978〕104号
 /// 第一条; kept by the 2024 办法 第八条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Special {
     /// 特殊工种: 井下、高空、高温、特别繁重体力劳动或其他有害身体健康的工作.
     #[serde(rename = "arduous_work")]
@@ -146,7 +146,7 @@ impl FromStr for Special {
 /// One person's retirement question (vector kind `retirement`).
 ///
 /// Deserializing checks every field and reports all problems at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawInput")]
 pub struct RetirementInput {
     /// Birth month.
@@ -168,7 +168,7 @@ pub struct RetirementInput {
     pub special: Option<Special>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawInput {
     birth: Option<Value>,
@@ -318,7 +318,7 @@ impl RetirementInput {
 
 /// The statutory retirement of one birth month under the law in force when
 /// the age is reached.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Statutory {
     /// Age before the 2025 rise (男 60 / 女 50 / 女 55).
     pub original_age: Age,
@@ -338,7 +338,7 @@ pub struct Statutory {
 }
 
 /// The elastic retirement window (弹性退休, 办法 第三条).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ElasticWindow {
     /// Earliest age: the statutory age less the allowed months, not below
     /// the original age.
@@ -360,7 +360,7 @@ pub struct ElasticWindow {
 }
 
 /// Whether a monthly pension is payable at the chosen retirement month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Eligibility {
     /// A monthly pension is payable (the minimum is met).
     pub eligible: bool,
@@ -375,7 +375,7 @@ pub struct Eligibility {
 }
 
 /// The answer for one person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RetirementResult {
     /// Birth month.
     pub birth: YearMonth,
@@ -514,7 +514,7 @@ pub fn statutory(
 }
 
 /// One row of a cohort table: consecutive birth months with the same age.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CohortRow {
     /// First birth month of the band.
     pub birth_from: YearMonth,

@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 /// How a value is rounded at a given scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// 四舍五入: half away from zero.
@@ -67,7 +67,7 @@ impl fmt::Display for RoundingMode {
 /// let x: Decimal = "1438.848".parse().unwrap();
 /// assert_eq!(fen.apply(x).to_string(), "1438.85");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rounding {
     /// Decimal places kept.
     pub scale: u32,

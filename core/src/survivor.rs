@@ -30,7 +30,7 @@ const MONTHS_PER_YEAR: i64 = 12;
 ///
 /// Y is either given (`monthly_income_base`) or looked up in the rule set
 /// (`region` + `death_month`: the income of the year before the death).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurvivorInput {
     /// Y in yuan per month, when known (otherwise from `region` + `death_month`).
@@ -60,7 +60,7 @@ pub struct SurvivorInput {
 }
 
 /// Survivor benefits of one death, with their explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SurvivorResult {
     /// The date whose rules were applied (first day of the death month).
     pub rules_date: NaiveDate,

@@ -120,6 +120,20 @@ impl Serialize for YearMonth {
     }
 }
 
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, `YYYY-MM`.",
+            "examples": ["2025-06"]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -206,6 +220,20 @@ impl FromStr for Age {
 impl Serialize for Age {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl schemars::JsonSchema for Age {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Age".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]+y([0-9]+m)?$",
+            "description": "An age or duration in years and months: `60y`, `62y10m`.",
+            "examples": ["62y10m"]
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::rules::{Identity, Provenance, Snapshot, Sourced};
 
 /// One rule parameter used by a step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParamUse {
     /// Registered parameter name (`award.pension_base`).
     pub param: &'static str,
@@ -50,7 +50,7 @@ impl ParamUse {
 }
 
 /// One step of a computation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// Machine name (`basic_pension`).
     pub name: &'static str,
@@ -99,7 +99,7 @@ impl Step {
 }
 
 /// The explanation of one result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Trace {
     /// Which rules produced the result.
     pub rules: Arc<Identity>,

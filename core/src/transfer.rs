@@ -131,7 +131,7 @@ impl<'a> RuleSets<'a> {
 }
 
 /// Who holds a stay's contributions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Holding {
     /// The pension relation (基本养老保险关系) is here.
@@ -141,7 +141,7 @@ pub enum Holding {
 }
 
 /// Why a stay holds the relation or a temporary account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Entry {
     /// The first place of the history.
@@ -162,7 +162,7 @@ pub enum Entry {
 }
 
 /// A run of consecutive spans in one province.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Stay {
     /// Province (GB/T 2260, `xx0000`).
     pub region: String,
@@ -190,7 +190,7 @@ pub struct Stay {
 }
 
 /// A temporary contribution account and where its money goes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TemporaryAccount {
     /// Province of the account.
     pub region: String,
@@ -211,7 +211,7 @@ pub struct TemporaryAccount {
 }
 
 /// What a move is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MoveKind {
     /// The relation follows a job to another province (第三条).
@@ -224,7 +224,7 @@ pub enum MoveKind {
 }
 
 /// Where a move's account amount comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountFrom {
     /// The account ledger over the history.
@@ -236,7 +236,7 @@ pub enum AccountFrom {
 }
 
 /// One rate applied to a run of months of a pooled transfer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PooledPart {
     /// The rate.
     pub rate: Decimal,
@@ -249,7 +249,7 @@ pub struct PooledPart {
 }
 
 /// The money of one move.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Move {
     /// Province left.
     pub from: String,
@@ -277,7 +277,7 @@ pub struct Move {
 }
 
 /// The four rules of 第六条.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReceiptRule {
     /// (一) the relation is in the 户籍 province.
@@ -320,7 +320,7 @@ impl ReceiptRule {
 }
 
 /// Where the pension is paid, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Receipt {
     /// The benefit place (province).
     pub region: String,
@@ -339,7 +339,7 @@ pub struct Receipt {
 
 /// The plan: places, temporary accounts, moves with their money, the
 /// benefit place, the scheme link.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TransferPlan {
     /// The 户籍 province.
     pub hukou_region: String,
@@ -375,7 +375,7 @@ pub struct TransferPlan {
 }
 
 /// An error reported inside a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ErrorInfo {
     /// [`Error::code`].
     pub code: &'static str,
@@ -384,7 +384,7 @@ pub struct ErrorInfo {
 }
 
 /// The plan and the award at the benefit place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Transfer {
     /// The plan.
     #[serde(flatten)]

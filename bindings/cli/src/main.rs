@@ -15,6 +15,7 @@ mod project_cmd;
 mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
+mod schema_cmd;
 mod simulate_cmd;
 mod survivor_cmd;
 mod transfer_cmd;
@@ -68,6 +69,9 @@ enum Command {
     /// A person's future years under stated assumptions (养老金测算): the
     /// yearly path and the estimated award.
     Project(project_cmd::ProjectArgs),
+    /// The JSON Schema of a computation's input (or, with --output, its
+    /// result), of the error report, or all of them (docs/schema/).
+    Schema(schema_cmd::SchemaArgs),
     /// Plan an inter-province transfer (转移接续): benefit place and why,
     /// temporary accounts, the money of each move, the award there.
     Transfer(transfer_cmd::TransferArgs),
@@ -141,6 +145,7 @@ fn main() -> ExitCode {
         Command::Simulate(args) => simulate_cmd::run(args, &source),
         Command::Transfer(args) => transfer_cmd::run(args, &source),
         Command::Project(args) => project_cmd::run(args, &source),
+        Command::Schema(args) => schema_cmd::run(args),
     };
     match result {
         Ok(code) => code,

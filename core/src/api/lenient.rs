@@ -242,7 +242,7 @@ mod tests {
 
     use super::*;
 
-    #[derive(Debug, Deserialize, PartialEq)]
+    #[derive(Debug, Deserialize, PartialEq, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     struct Row {
         amount: Decimal,

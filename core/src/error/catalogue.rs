@@ -195,6 +195,21 @@ impl DiagnosticCode {
     }
 }
 
+/// The JSON Schema of an error code: one of [`Error::codes`].
+pub(crate) fn code_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": Error::codes()})
+}
+
+/// The JSON Schema of an error class: one of the classes of
+/// [`Error::examples`].
+pub(crate) fn class_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut classes: Vec<&str> = Error::examples().iter().map(Error::class).collect();
+    classes.dedup();
+    classes.sort_unstable();
+    classes.dedup();
+    schemars::json_schema!({"type": "string", "enum": classes})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 /// What kind of problem a rule file has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DiagnosticCode {
     /// The file is not valid TOML.
@@ -48,7 +48,7 @@ pub enum DiagnosticCode {
 }
 
 /// One problem found while loading rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Diagnostic {
     /// The file (relative path or label).
     pub file: Arc<str>,
@@ -75,7 +75,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A rule set could not be loaded; every problem found is listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, schemars::JsonSchema)]
 pub struct LoadError {
     /// All problems, in file order.
     pub diagnostics: Vec<Diagnostic>,

@@ -39,7 +39,7 @@ use super::model::{Entries, Param, Period, Provenance, TableVersion};
 use super::{Identity, RuleSet};
 
 /// How a parameter or an entry differs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Only in `b`.
@@ -51,7 +51,7 @@ pub enum Status {
 }
 
 /// One side of a change: the value as written, and where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// The value (for tables, one row's value).
     pub value: String,
@@ -63,7 +63,7 @@ pub struct Side {
 }
 
 /// One entry (or table row) that differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// Added, removed or changed.
     pub status: Status,
@@ -80,7 +80,7 @@ pub struct Change {
 }
 
 /// A parameter that differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParamDiff {
     /// Registered name.
     pub name: String,
@@ -94,7 +94,7 @@ pub struct ParamDiff {
 }
 
 /// The difference between two rule sets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RuleDiff {
     /// The first set (the baseline).
     pub a: Arc<Identity>,

@@ -45,7 +45,7 @@ mod embedded {
 }
 
 /// The identity every result records: which rules produced it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Identity {
     /// Rule-set id, with overlays appended (`cn/shaanxi+reform/x`).
     pub id: String,
@@ -56,7 +56,7 @@ pub struct Identity {
 }
 
 /// One layer of a rule set, bottom first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Layer {
     /// Its id.
     pub id: String,

@@ -12,7 +12,7 @@ use crate::rounding::Rounding;
 use crate::time::{Age, YearMonth};
 
 /// Where a value stands in the rule files (for error messages and `rules show`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Origin {
     /// File path as given to the loader (`cn/national/award.toml` for embedded sets).
     pub file: Arc<str>,
@@ -21,7 +21,7 @@ pub struct Origin {
 }
 
 /// How sure the data is, as tagged in docs/sources.md §0.1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Confidence {
     /// Official text seen, or two independent sources agree.
     H,
@@ -32,7 +32,7 @@ pub enum Confidence {
 }
 
 /// A documented reading that was not chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Alternative {
     /// Row key, for table alternatives.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,7 +50,7 @@ pub struct Alternative {
 }
 
 /// The legal source and status of one value: what every trace cites.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// Document number and article/table/annex.
     pub source: String,
@@ -77,7 +77,7 @@ pub struct Provenance {
 }
 
 /// A parameter value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// A decimal number (ratio, money, rate, divisor …).
@@ -108,7 +108,7 @@ impl std::fmt::Display for Value {
 }
 
 /// A value in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DatedEntry {
     /// First day in force.
     pub from: NaiveDate,
@@ -122,7 +122,7 @@ pub struct DatedEntry {
 }
 
 /// The value of one calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct YearlyEntry {
     /// The year.
     pub year: i32,
@@ -133,7 +133,7 @@ pub struct YearlyEntry {
 }
 
 /// A whole table in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TableVersion {
     /// First day in force.
     pub from: NaiveDate,
@@ -147,7 +147,7 @@ pub struct TableVersion {
 }
 
 /// The 2025-style gradual rise of a retirement age by birth cohort.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CohortRise {
     /// First birth month affected.
     pub start_birth: YearMonth,
@@ -160,7 +160,7 @@ pub struct CohortRise {
 }
 
 /// A retirement-age schedule in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ScheduleVersion {
     /// First day in force.
     pub from: NaiveDate,
@@ -177,7 +177,7 @@ pub struct ScheduleVersion {
 }
 
 /// A parameter's entries, by shape.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "shape", content = "entries")]
 pub enum Entries {
     /// Dated scalar values.
@@ -191,7 +191,7 @@ pub enum Entries {
 }
 
 /// One parameter with all its entries.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Param {
     /// What the engine knows of it.
     #[serde(skip)]

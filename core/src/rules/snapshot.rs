@@ -16,7 +16,7 @@ use crate::rounding::Rounding;
 use crate::time::{Age, YearMonth};
 
 /// A value with the parameter it came from and its legal source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
@@ -136,7 +136,7 @@ impl<T> std::fmt::Display for TableRows<T> {
 }
 
 /// A retirement-age schedule version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ScheduleRule {
     /// Age before any rise.
     pub original_age: Age,
@@ -160,7 +160,7 @@ impl std::fmt::Display for ScheduleRule {
 macro_rules! variant_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
         pub enum $name { $($(#[$vm])* $v),+ }
         impl FromStr for $name {
             type Err = ();
@@ -717,7 +717,7 @@ impl Snapshot {
 }
 
 /// A parameter's value on a date, with its source (for display).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Resolved {
     /// Parameter name.
     pub name: String,
@@ -733,7 +733,7 @@ pub struct Resolved {
 }
 
 /// One applicable value and its source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ResolvedValue {
     /// Year, age or other key, where the parameter has keys.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -16,7 +16,7 @@ use crate::time::YearMonth;
 
 /// An account amount the caller knows for one move (as printed on the
 /// 参保缴费凭证 / 转移接续信息表), used instead of the ledger.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KnownAccount {
     /// Region left (any code in the province).
@@ -32,7 +32,7 @@ pub struct KnownAccount {
 
 /// The person's residents' scheme (城乡居民基本养老保险) record, for the
 /// scheme link (人社部发〔2014〕17号).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResidentsScheme {
     /// Months contributed to the residents' scheme.
@@ -45,7 +45,7 @@ pub struct ResidentsScheme {
 
 /// Who moves where: the history by place, the household registration and
 /// what the money and the award need besides the rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TransferInput {
     /// GB/T 2260 code of the household registration (户籍所在地); its

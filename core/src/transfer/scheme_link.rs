@@ -26,7 +26,7 @@ use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// Which way the link goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkDirection {
     /// 城乡居民养老保险 → 城镇职工养老保险 (第三条, 第五条).
@@ -46,7 +46,7 @@ impl LinkDirection {
 }
 
 /// The scheme link for one person, with what is carried.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SchemeLink {
     /// Employee-scheme months (paid + deemed, all places).
     pub employee_months: u32,
