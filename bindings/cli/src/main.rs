@@ -39,8 +39,9 @@ struct Cli {
     /// prints it); repeat for several sets.
     #[arg(long, global = true, value_name = "ID=HASH", value_parser = pin::parse)]
     pin: Vec<(String, String)>,
-    /// Language of error messages, and of `explain` (default for errors:
-    /// zh when LC_ALL or LANG starts with `zh`, else en; for `explain`: zh).
+    /// Language of error messages, and of the explanation of `explain` and
+    /// `award --explain` (default for errors: zh when LC_ALL or LANG starts
+    /// with `zh`, else en; for explanations: zh).
     #[arg(long, global = true, value_enum)]
     lang: Option<errors::Lang>,
     #[command(subcommand)]

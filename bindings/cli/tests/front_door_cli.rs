@@ -415,3 +415,41 @@ fn errors_in_chinese_keep_the_code_first() {
         ok(&["award", &award, "--format", "zh"])
     );
 }
+
+#[test]
+fn rules_show_json_is_the_engines_show() {
+    let new = json_of(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+    ]);
+    let old = json_of(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--as-of",
+        "2025-06-30",
+        "--json",
+    ]);
+    assert_eq!(new, old);
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    assert_eq!(new, engine("cn/shaanxi").show(date, None));
+    // The 2025 Shaanxi 计发基数 7881 (shaanxi.md §2.1), published 2026-06-23.
+    let base = new["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "award.pension_base")
+        .unwrap();
+    let y2025 = base["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["key"] == "2025")
+        .unwrap();
+    assert_eq!(y2025["value"], "7881");
+}
