@@ -372,8 +372,18 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
 /// The input with exact integers given for decimals turned into decimal
 /// strings: read by the kind's input type, then written back. An input that
 /// does not read is passed on unchanged, so the engine reports every
-/// problem with its path.
-fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
+/// problem with its path. [`Engine::compute`] reads every input through
+/// this; front ends that build the typed input themselves (the CLI) call it
+/// first to read inputs the same way.
+///
+/// ```
+/// use pension_rules::api::{Kind, exact};
+/// let v = serde_json::json!({"month": "2024-03", "wage": 6000, "employment": "employee"});
+/// assert_eq!(exact(Kind::Contribution, &v)["wage"], "6000");
+/// let float = serde_json::json!({"month": "2024-03", "wage": 6000.5});
+/// assert_eq!(exact(Kind::Contribution, &float)["wage"], 6000.5); // refused later, with its path
+/// ```
+pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
     fn retyped<T: DeserializeOwned + Serialize>(input: &Value) -> Cow<'_, Value> {
         T::deserialize(lenient::Lenient(input))
             .ok()

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use pension_rules::api::projection_case::{ProjectionCase, to_json};
+use pension_rules::api::{Kind, exact};
 use pension_rules::projection::{Figure, FigureSource, Projection};
 use serde_json::Value;
 
@@ -43,7 +44,8 @@ pub(crate) fn run(args: ProjectArgs, source: &Source) -> Result<ExitCode, String
         .or(case_ruleset.as_deref())
         .unwrap_or("cn/shaanxi");
     let engine = source.engine(id)?;
-    let case = ProjectionCase::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
+    let case = ProjectionCase::from_json(&exact(Kind::Projection, &input))
+        .map_err(|e| crate::errors::describe(&e))?;
     let trace = args.explain || !(args.no_trace && args.format == Format::Json);
     let (p, snap) = case
         .project(engine.rules(), trace)

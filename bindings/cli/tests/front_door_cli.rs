@@ -453,3 +453,43 @@ fn rules_show_json_is_the_engines_show() {
         .unwrap();
     assert_eq!(y2025["value"], "7881");
 }
+
+#[test]
+fn input_files_are_read_as_the_engine_reads_them() {
+    // Exact integers where decimals are expected, as Engine::compute takes them.
+    let dir = std::env::temp_dir().join(format!("pension-rules-front-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let c = dir.join("c.json");
+    std::fs::write(
+        &c,
+        r#"{"month": "2024-03", "wage": 6000, "employment": "employee"}"#,
+    )
+    .unwrap();
+    let v = json_of(&[
+        "contribution",
+        "--input",
+        c.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["result"]["employer"], "960.00"); // 16 % of 6000
+    let a = dir.join("a.json");
+    let account = json!({"opening_balance": 100000, "opening_year": 2022,
+        "credits": [{"year": 2023, "amount": 4800}], "through_year": 2023});
+    std::fs::write(&a, account.to_string()).unwrap();
+    let v = json_of(&["account", a.to_str().unwrap(), "--format", "json"]);
+    let mut want = engine("cn/shaanxi")
+        .compute(Kind::Account, &account, false)
+        .unwrap();
+    want.as_object_mut().unwrap().remove("trace");
+    assert_eq!(v["statement"], want);
+    // A non-integer number is still refused, with its path.
+    std::fs::write(&c, r#"{"month": "2024-03", "wage": 6000.5}"#).unwrap();
+    let o = run(&["contribution", "--input", c.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: [invalid_input] invalid input:\n  wage: "),
+        "{err}"
+    );
+}
