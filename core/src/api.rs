@@ -27,6 +27,9 @@ pub mod payroll_case;
 mod pin;
 pub mod projection_case;
 mod snap_cache;
+mod typed;
+
+pub use typed::Traced;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -37,18 +40,17 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::account::{AccountInput, statement};
-use crate::adjustment::{AdjustmentInput, adjust};
+use crate::account::AccountInput;
+use crate::adjustment::AdjustmentInput;
 use crate::award::{AwardInput, award};
 use crate::check::{Report, check_json, parse_input};
-use crate::contribution::{ContributionInput, assess};
+use crate::contribution::ContributionInput;
 use crate::error::Error;
-use crate::retirement::{RetirementInput, retirement};
+use crate::retirement::RetirementInput;
 use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet, Snapshot};
-use crate::survivor::{SurvivorInput, survivor};
-use crate::time::YearMonth;
+use crate::survivor::SurvivorInput;
 use crate::trace::Tracer;
-use crate::transfer::{RuleSets, TransferInput, transfer};
+use crate::transfer::TransferInput;
 
 /// A computation the engine offers through this front door (named as the
 /// vector format's kinds).
@@ -218,16 +220,7 @@ impl Engine {
 
     /// Ids of every rule set this engine can resolve (shipped first).
     pub fn ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = RuleSet::embedded_ids()
-            .into_iter()
-            .map(String::from)
-            .collect();
-        for id in self.catalog.iter().flat_map(Catalog::ids) {
-            if !ids.iter().any(|i| i == id) {
-                ids.push(id.to_string());
-            }
-        }
-        ids
+        ids(self.catalog.as_ref())
     }
 
     /// The full result of one computation as JSON (money as decimal
@@ -249,56 +242,18 @@ impl Engine {
             Kind::Award => Cow::Borrowed(input),
             _ => exact(kind, input),
         };
-        let mut tracer = Tracer::new(trace);
         match kind {
             Kind::Contribution => {
-                let i = ContributionInput::from_json(&input)?;
-                let snap = self.snapshot(i.month.first_day(), None);
-                let c = assess(&i, &snap, &mut tracer)?;
-                with_trace(c, tracer, &snap)
+                to_json(&self.contribution(&ContributionInput::from_json(&input)?, trace)?)
             }
-            Kind::Account => {
-                let i = AccountInput::from_json(&input)?;
-                let last = i.close.map(|c| c.month.year()).or(i.through_year);
-                let last = last.unwrap_or(i.opening_year);
-                let date = NaiveDate::from_ymd_opt(last, 12, 31).ok_or_else(|| {
-                    Error::field("through_year", format!("{last} is not a usable year"))
-                })?;
-                let snap = self.snapshot(date, None);
-                let s = statement(&i, &snap, &mut tracer)?;
-                with_trace(s, tracer, &snap)
-            }
+            Kind::Account => to_json(&self.account(&AccountInput::from_json(&input)?, trace)?),
             Kind::Retirement => {
-                let i = RetirementInput::from_json(&input)?;
-                let snap = self.snapshot(i.birth.first_day(), None);
-                to_json(&retirement(&snap, &i, &mut tracer)?)
+                to_json(&self.retirement(&RetirementInput::from_json(&input)?, trace)?)
             }
             Kind::Award => to_json(&self.award_result(&input, trace)?),
-            Kind::Transfer => {
-                let i = TransferInput::from_json(&input)?;
-                let mut sets = vec![self.rules.clone()];
-                for id in self.ids() {
-                    if id != self.rules.id() {
-                        match self.resolve(&id) {
-                            Ok(rs) => sets.push(rs),
-                            // A pinned set whose data changed stops the plan.
-                            Err(e) if e.code() == "hash_mismatch" => return Err(e),
-                            Err(_) => {}
-                        }
-                    }
-                }
-                to_json(&transfer(&i, RuleSets::new(&sets)?, trace)?)
-            }
-            Kind::Adjustment => {
-                let i: AdjustmentInput = parse_input(&input)?;
-                let date = YearMonth::new(i.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&adjust(&self.snapshot(date, None), &i, &mut tracer)?)
-            }
-            Kind::Survivor => {
-                let i: SurvivorInput = parse_input(&input)?;
-                let date = i.death_month.map_or(NaiveDate::MAX, YearMonth::first_day);
-                to_json(&survivor(&self.snapshot(date, None), &i, &mut tracer)?)
-            }
+            Kind::Transfer => to_json(&self.transfer(&TransferInput::from_json(&input)?, trace)?),
+            Kind::Adjustment => to_json(&self.adjustment(&parse_input(&input)?, trace)?),
+            Kind::Survivor => to_json(&self.survivor(&parse_input(&input)?, trace)?),
             Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }
     }
@@ -373,15 +328,20 @@ impl Engine {
     }
 }
 
-/// A result whose type has no explanation of its own, with the steps that
-/// produced it under `trace` — so every result carries its explanation.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Traced<T> {
-    /// The result's own fields.
-    #[serde(flatten)]
-    pub result: T,
-    /// The explanation: the rule set's identity and every step.
-    pub trace: crate::trace::Trace,
+/// Ids of every rule set an engine on `catalog` can resolve (shipped
+/// first), as [`Engine::ids`]; for front ends that list rule sets before
+/// choosing one to build an engine on.
+pub fn ids(catalog: Option<&Catalog>) -> Vec<String> {
+    let mut ids: Vec<String> = RuleSet::embedded_ids()
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for id in catalog.iter().flat_map(|c| c.ids()) {
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    }
+    ids
 }
 
 fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
@@ -389,14 +349,6 @@ fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
         Some(c) if c.ids().contains(&id) => c.load(id).map_err(Error::from),
         _ => RuleSet::embedded(id).map_err(Error::from),
     }
-}
-
-/// A result that has no trace of its own with the tracer's.
-fn with_trace<T: Serialize>(result: T, tracer: Tracer, snap: &Snapshot) -> Result<Value, Error> {
-    to_json(&Traced {
-        result,
-        trace: tracer.finish(snap),
-    })
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
@@ -407,8 +359,18 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
 /// The input with exact integers given for decimals turned into decimal
 /// strings: read by the kind's input type, then written back. An input that
 /// does not read is passed on unchanged, so the engine reports every
-/// problem with its path.
-fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
+/// problem with its path. [`Engine::compute`] reads every input through
+/// this; front ends that build the typed input themselves (the CLI) call it
+/// first to read inputs the same way.
+///
+/// ```
+/// use pension_rules::api::{Kind, exact};
+/// let v = serde_json::json!({"month": "2024-03", "wage": 6000, "employment": "employee"});
+/// assert_eq!(exact(Kind::Contribution, &v)["wage"], "6000");
+/// let float = serde_json::json!({"month": "2024-03", "wage": 6000.5});
+/// assert_eq!(exact(Kind::Contribution, &float)["wage"], 6000.5); // refused later, with its path
+/// ```
+pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
     fn retyped<T: DeserializeOwned + Serialize>(input: &Value) -> Cow<'_, Value> {
         T::deserialize(lenient::Lenient(input))
             .ok()

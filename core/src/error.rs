@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::rules::LoadError;
 
 mod catalogue;
-pub use catalogue::DIAGNOSTIC_CODES;
+pub use catalogue::{DIAGNOSTIC_CODES, MESSAGES, message_en, message_zh};
 
 /// The rule set lacks a value a computation needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, schemars::JsonSchema)]

@@ -248,7 +248,9 @@ mod tests {
         } else {
             b
         };
-        assert_eq!(b["type"], json!(["string", "integer"]), "{b}");
+        assert_eq!(b["type"], json!(["string", "integer", "null"]), "{b}");
+        let c = &input(Kind::Contribution)["properties"]["wage"];
+        assert_eq!(c["type"], json!(["string", "integer", "null"]), "{c}");
         let o = output(Kind::Award);
         assert_eq!(o["properties"]["total"]["type"], "string");
     }

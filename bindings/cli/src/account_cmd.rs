@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use pension_rules::account::{AccountInput, CloseMethod, RateOrigin, statement};
-use pension_rules::trace::Tracer;
+use pension_rules::account::{AccountInput, CloseMethod, RateOrigin, YearStatement};
+use pension_rules::api::{Kind, exact};
 use serde_json::{Map, Value, json};
 
 use crate::Source;
 use crate::contribution_cmd::{
-    Format, describe, print_json, print_trace, read_csv, read_json, rules_line,
+    Format, csv_text, describe, emit, print_json, print_trace, read_csv, read_json, rules_line,
 };
 
 #[derive(Debug, Args)]
@@ -21,13 +21,9 @@ pub(crate) struct AccountArgs {
     /// close, rates), or CSV of postings with columns month or year, amount and
     /// optionally kind, personal, period_from, period_to.
     file: PathBuf,
-    /// Rule-set id.
-    #[arg(
-        long = "rules",
-        visible_alias = "ruleset",
-        value_name = "ID",
-        default_value = "cn/shaanxi"
-    )]
+    /// Rule-set id; the rules applied are those in force on the last day of
+    /// the statement's last year (the rates then published).
+    #[arg(long, alias = "rules", value_name = "ID", default_value = "cn/shaanxi")]
     ruleset: String,
     /// Balance at the end of the opening year (default 0 for CSV input).
     #[arg(long, value_name = "AMOUNT")]
@@ -50,12 +46,12 @@ pub(crate) struct AccountArgs {
     /// Interest rate for a year the rule set lacks (or to override it), e.g. 2014=0.03.
     #[arg(long, value_name = "YEAR=RATE")]
     rate: Vec<String>,
-    /// Output format.
+    /// Output format (csv: one line per year of the statement).
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Include the explanation trace.
-    #[arg(long)]
-    trace: bool,
+    /// Print the explanation trace; in JSON, include it under `trace`.
+    #[arg(long, alias = "trace")]
+    explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -117,7 +113,7 @@ fn from_csv(path: &std::path::Path) -> Result<(Value, Vec<u64>, Vec<u64>), Strin
 }
 
 pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.ruleset).map_err(|e| describe(&e))?;
+    let engine = source.engine(&args.ruleset)?;
     let csv = args
         .file
         .extension()
@@ -175,30 +171,23 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
             "--opening-year YYYY is required with CSV input",
         ));
     }
-    let input =
-        AccountInput::from_json(&v).map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
-    let last = input
-        .close
-        .map(|c| c.month.year())
-        .or(input.through_year)
-        .unwrap_or(input.opening_year);
-    let date = chrono::NaiveDate::from_ymd_opt(last, 12, 31)
-        .ok_or_else(|| crate::errors::usage(format!("through_year {last} is out of range")))?;
-    let snap = rules.at(date);
-    let mut tracer = Tracer::new(args.trace);
-    let s = statement(&input, &snap, &mut tracer)
+    let input = AccountInput::from_json(&exact(Kind::Account, &v))
         .map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
-    let trace = tracer.finish(&snap);
+    let t = engine
+        .account(&input, args.explain)
+        .map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
+    let (s, trace) = (&t.result, &t.trace);
     match args.format {
         Format::Json => {
-            let mut out = json!({ "rules": &*snap.identity, "statement": s });
-            if args.trace {
+            let mut out = json!({ "rules": &*trace.rules, "statement": s });
+            if args.explain {
                 out["trace"] = json!(trace);
             }
             print_json(&out)?;
         }
+        Format::Csv => emit(&years_csv(&s.years)?),
         Format::Table => {
-            println!("{}", rules_line(&snap));
+            println!("{}", rules_line(&trace.rules));
             println!(
                 "opening balance {} at the end of {}",
                 s.opening_balance, s.opening_year
@@ -208,10 +197,7 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
                 "year", "opening", "credits", "in", "out", "rate", "months", "interest", "closing"
             );
             for y in &s.years {
-                let months = match y.method {
-                    CloseMethod::FullYear { .. } => 12,
-                    CloseMethod::PartialYear { months, .. } => months,
-                };
+                let months = months(y);
                 let rate = match y.rate_origin {
                     RateOrigin::Rules => format!(
                         "{}%",
@@ -258,12 +244,62 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
                     }
                 }
             }
-            if args.trace {
-                print_trace(&trace);
+            if args.explain {
+                print_trace(trace);
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Months of interest in a year: 12, or those before a mid-year close.
+fn months(y: &YearStatement) -> u32 {
+    match y.method {
+        CloseMethod::FullYear { .. } => 12,
+        CloseMethod::PartialYear { months, .. } => months,
+    }
+}
+
+/// The statement's years as CSV (rates as fractions, `rate_origin` rules,
+/// caller or not_needed).
+fn years_csv(years: &[YearStatement]) -> Result<String, String> {
+    let rows: Vec<Vec<String>> = years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.opening.to_string(),
+                y.credits.to_string(),
+                y.transfers_in.to_string(),
+                y.transfers_out.to_string(),
+                y.rate.to_string(),
+                match y.rate_origin {
+                    RateOrigin::Rules => "rules",
+                    RateOrigin::Caller => "caller",
+                    RateOrigin::NotNeeded => "not_needed",
+                }
+                .into(),
+                months(y).to_string(),
+                y.interest.to_string(),
+                y.closing.to_string(),
+            ]
+        })
+        .collect();
+    csv_text(
+        &[
+            "year",
+            "opening",
+            "credits",
+            "transfers_in",
+            "transfers_out",
+            "rate",
+            "rate_origin",
+            "months",
+            "interest",
+            "closing",
+        ],
+        &rows,
+    )
 }
 
 /// The error, with each CSV-derived field path followed by its CSV line.

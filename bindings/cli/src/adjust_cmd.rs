@@ -7,13 +7,14 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
 
-use pension_rules::adjustment::{AdjustmentInput, AdjustmentResult, adjust, adjust_chain};
+use pension_rules::adjustment::{AdjustmentInput, AdjustmentResult, ChainYear};
+use pension_rules::api::Engine;
 use pension_rules::check::parse_input;
 use pension_rules::rules::RuleSet;
-use pension_rules::trace::Tracer;
 use serde_json::{Map, Value, json};
 
 use crate::Source;
+use crate::common::{Format, csv_text};
 
 /// Append a line to the output buffer (printed at once, so a closed pipe
 /// such as `| head` ends the output quietly instead of panicking).
@@ -70,16 +71,19 @@ pub(crate) struct AdjustArgs {
     /// First month paid at the new amount: earlier months of Y are back-paid (补发).
     #[arg(long, value_name = "YYYY-MM")]
     payment_month: Option<String>,
-    /// Rule-set id.
-    #[arg(
-        long,
-        visible_alias = "ruleset",
-        value_name = "ID",
-        default_value = "cn/shaanxi"
-    )]
-    rules: String,
-    /// Print the result and its trace as JSON.
+    /// Rule-set id; the rules applied are those in force on 1 January of
+    /// the year (a chain: of --to-year, which hold every earlier scheme).
+    #[arg(long, alias = "rules", value_name = "ID", default_value = "cn/shaanxi")]
+    ruleset: String,
+    /// Output format (csv: the chain's years, with --from-year).
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Print the steps with their formulas and sources (one year's text
+    /// always shows them; a chain's JSON then holds them under `trace`).
     #[arg(long)]
+    explain: bool,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
     json: bool,
 }
 
@@ -112,12 +116,16 @@ fn input(args: &AdjustArgs, year: i32) -> Result<AdjustmentInput, String> {
 }
 
 pub(crate) fn run(args: AdjustArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source
-        .load(&args.rules)
+    let engine = source
+        .try_engine(&args.ruleset)
         .map_err(|e| crate::errors::describe_flags(&e))?;
+    let format = args.format.or_json(args.json);
     match (args.year, args.from_year, args.to_year) {
-        (Some(y), _, _) => single(&args, &rules, y),
-        (None, Some(from), Some(to)) => chain(&args, &rules, from, to),
+        (Some(_), _, _) if format == Format::Csv => Err(crate::common::no_csv(
+            "a chain of years (--from-year … --to-year …)",
+        )),
+        (Some(y), _, _) => single(&args, &engine, format, y),
+        (None, Some(from), Some(to)) => chain(&args, &engine, format, from, to),
         _ => Err(
             "[invalid_input] invalid input:\n  --year: give --year, or --from-year with --to-year"
                 .into(),
@@ -125,17 +133,19 @@ pub(crate) fn run(args: AdjustArgs, source: &Source) -> Result<ExitCode, String>
     }
 }
 
-fn snapshot(rules: &RuleSet, year: i32) -> pension_rules::rules::Snapshot {
-    rules.at(chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(chrono::NaiveDate::MAX))
-}
-
-fn single(args: &AdjustArgs, rules: &RuleSet, year: i32) -> Result<ExitCode, String> {
+fn single(
+    args: &AdjustArgs,
+    engine: &Engine,
+    format: Format,
+    year: i32,
+) -> Result<ExitCode, String> {
     let input = input(args, year)?;
-    let snap = snapshot(rules, year);
-    let r = adjust(&snap, &input, &mut Tracer::new(true))
+    let r = engine
+        .adjustment(&input, true)
         .map_err(|e| crate::errors::describe_flags(&e))?;
+    let rules = engine.rules();
     let mut o = String::new();
-    if args.json {
+    if format == Format::Json {
         out!(
             o,
             "{}",
@@ -146,6 +156,48 @@ fn single(args: &AdjustArgs, rules: &RuleSet, year: i32) -> Result<ExitCode, Str
     }
     emit(&o);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A chain as CSV: one line per year; a year the person is not covered
+/// (retired after 31 Dec of Y−1) has only `year` and `pension_before`.
+fn chain_csv(years: &[ChainYear]) -> Result<String, String> {
+    let rows: Vec<Vec<String>> = years
+        .iter()
+        .map(|y| {
+            let mut v = vec![y.year.to_string(), y.pension_before.to_string()];
+            if let Some(r) = &y.result {
+                v.extend(
+                    [
+                        r.fixed,
+                        r.years_part,
+                        r.pct_part,
+                        r.age_extra,
+                        r.top_up,
+                        r.increase,
+                        r.pension_after,
+                    ]
+                    .map(|d| d.to_string()),
+                );
+            } else {
+                v.resize(9, String::new());
+            }
+            v
+        })
+        .collect();
+    csv_text(
+        &[
+            "year",
+            "pension_before",
+            "fixed",
+            "years_part",
+            "pct_part",
+            "age_extra",
+            "top_up",
+            "increase",
+            "pension_after",
+        ],
+        &rows,
+    )
 }
 
 fn print_result(o: &mut String, rules: &RuleSet, input: &AdjustmentInput, r: &AdjustmentResult) {
@@ -228,14 +280,26 @@ fn print_result(o: &mut String, rules: &RuleSet, input: &AdjustmentInput, r: &Ad
     }
 }
 
-fn chain(args: &AdjustArgs, rules: &RuleSet, from: i32, to: i32) -> Result<ExitCode, String> {
+fn chain(
+    args: &AdjustArgs,
+    engine: &Engine,
+    format: Format,
+    from: i32,
+    to: i32,
+) -> Result<ExitCode, String> {
     let input = input(args, from)?;
-    let snap = snapshot(rules, to);
-    let years = adjust_chain(&snap, &input, to, &mut Tracer::new(args.json))
+    // The JSON has always carried each year's steps; the table has none.
+    let t = engine
+        .adjustment_chain(&input, to, format == Format::Json)
         .map_err(|e| crate::errors::describe_flags(&e))?;
+    let (years, rules) = (t.result, engine.rules());
     let mut o = String::new();
-    if args.json {
-        let v = json!({ "rules": snap.identity, "years": years });
+    if format == Format::Csv {
+        emit(&chain_csv(&years)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format == Format::Json {
+        let v = json!({ "rules": t.trace.rules, "years": years });
         out!(
             o,
             "{}",

@@ -1,20 +1,20 @@
 //! `pension-rules award FILE|-` and `pension-rules explain FILE|-`: the
-//! pension award (待遇核定) of one person.
+//! pension award (待遇核定) of one person, as the engine's award view
+//! ([`pension_rules::api::award_view`]) gives it.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use pension_rules::YearMonth;
-use pension_rules::award::render::{self, Lang};
-use pension_rules::award::{AwardInput, award, recompute};
-use pension_rules::rules::RuleSet;
-use pension_rules::trace::Tracer;
+use pension_rules::api::Engine;
+use pension_rules::api::award_view::{AwardOptions, TextFormat};
 use serde_json::Value;
 
 use crate::Source;
+use crate::common::{emit, print_json, read_case};
+use crate::errors::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -34,13 +34,14 @@ pub(crate) struct CaseArgs {
     /// `{"ruleset": …, "input": {…}}`.
     file: PathBuf,
     /// Rule-set id (overrides the case's `ruleset`), e.g. cn/shaanxi.
-    #[arg(long = "rules", visible_alias = "ruleset", value_name = "ID")]
+    #[arg(long, alias = "rules", value_name = "ID")]
     ruleset: Option<String>,
-    /// Evaluate as known on this date: values published later (e.g. the
-    /// final 计发基数) are not seen. With `--arrears-through`, the
-    /// provisional date (default: the first day of the retirement month).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    known_on: Option<NaiveDate>,
+    /// The rules as known on this date: values published later (e.g. the
+    /// final 计发基数) are not seen; the rules in force are still those of
+    /// the retirement month. With `--arrears-through`, the provisional
+    /// date (default: the first day of the retirement month).
+    #[arg(long, alias = "known-on", value_name = "YYYY-MM-DD")]
+    as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -51,112 +52,124 @@ pub(crate) struct AwardArgs {
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
     /// Recompute as known on this date (default: everything in the rule
-    /// set) and report the difference to the `--known-on` award.
+    /// set) and report the difference to the `--as-of` award.
     #[arg(long, value_name = "YYYY-MM-DD", requires = "arrears_through")]
     final_known_on: Option<NaiveDate>,
     /// Last month of arrears (补发) owed, inclusive; turns on the
     /// provisional → final recomputation.
     #[arg(long, value_name = "YYYY-MM")]
     arrears_through: Option<YearMonth>,
+    /// With --format table: the explanation in words after the table (in
+    /// the --lang language, default zh); JSON holds the trace anyway.
+    #[arg(long, conflicts_with = "no_trace")]
+    explain: bool,
     /// Leave the trace out (JSON only).
     #[arg(long)]
     no_trace: bool,
+}
+
+/// `explain --format`: the explanation in words, or its trace as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExplainFormat {
+    /// Every step in words (the --lang language, default zh).
+    Table,
+    /// The trace: the rule set's identity and every step with its formula,
+    /// inputs and sourced parameters.
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
     #[command(flatten)]
     case: CaseArgs,
-    /// Language of the explanation.
-    #[arg(long, value_enum, default_value = "zh")]
-    lang: ExplainLang,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ExplainFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ExplainLang {
-    /// 中文.
-    Zh,
-    /// English.
-    En,
+/// The input, its engine and the options.
+fn load(args: &CaseArgs, source: &Source) -> Result<(Value, Engine), String> {
+    let (input, case_ruleset) = read_case(&args.file)?;
+    let id = args
+        .ruleset
+        .as_deref()
+        .or(case_ruleset.as_deref())
+        .ok_or_else(|| {
+            crate::errors::usage(
+                "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
+            )
+        })?;
+    Ok((input, source.engine(id)?))
 }
 
-fn read(file: &PathBuf) -> Result<String, String> {
-    if file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| crate::errors::io_error(std::path::Path::new("stdin"), &e))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))
+fn text_format(lang: Option<Lang>) -> TextFormat {
+    match lang {
+        Some(Lang::En) => TextFormat::En,
+        _ => TextFormat::Zh,
     }
 }
 
-/// The input and its rule set.
-fn load(args: &CaseArgs, source: &Source) -> Result<(AwardInput, RuleSet), String> {
-    let text = read(&args.file)?;
-    let v: Value =
-        serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(&args.file, "JSON", &e))?;
-    let (input, case_ruleset) = match v.get("input") {
-        Some(input) => (input.clone(), v.get("ruleset").and_then(Value::as_str)),
-        None => (v.clone(), None),
+pub(crate) fn run_award(
+    args: AwardArgs,
+    lang: Option<Lang>,
+    source: &Source,
+) -> Result<ExitCode, String> {
+    let (input, engine) = load(&args.case, source)?;
+    let opts = AwardOptions {
+        known_on: args.case.as_of,
+        final_known_on: args.final_known_on,
+        arrears_through: args.arrears_through,
     };
-    let id = args.ruleset.as_deref().or(case_ruleset).ok_or_else(|| {
-        crate::errors::usage(
-            "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
-        )
-    })?;
-    let rules = source.load(id).map_err(|e| crate::errors::describe(&e))?;
-    let input = AwardInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
-    Ok((input, rules))
-}
-
-pub(crate) fn run_award(args: AwardArgs, source: &Source) -> Result<ExitCode, String> {
-    let (input, rules) = load(&args.case, source)?;
-    let date = input.retirement_month.first_day();
-    let trace = !(args.no_trace && args.format == Format::Json);
-    if let Some(through) = args.arrears_through {
-        let known = args.case.known_on.unwrap_or(date);
-        let r = recompute(&input, &rules, known, args.final_known_on, through, trace)
-            .map_err(|e| crate::errors::describe(&e))?;
-        let out = match args.format {
-            Format::Json => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?,
-            Format::Table => render::recomputation(&r, Lang::Zh, true),
-            Format::Zh => render::recomputation(&r, Lang::Zh, false),
-            Format::En => render::recomputation(&r, Lang::En, false),
-        };
-        println!("{}", out.trim_end());
-        return Ok(ExitCode::SUCCESS);
-    }
-    let snap = match args.case.known_on {
-        Some(k) => rules.at_known(date, k),
-        None => rules.at(date),
-    };
-    let a =
-        award(&input, &snap, &mut Tracer::new(trace)).map_err(|e| crate::errors::describe(&e))?;
+    let describe = |e: pension_rules::Error| crate::errors::describe(&e);
+    let text = |f: TextFormat| engine.award_text(&input, &opts, f).map_err(describe);
     let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?,
-        Format::Table => render::table(&a),
-        Format::Zh => render::text(&a, Lang::Zh),
-        Format::En => render::text(&a, Lang::En),
+        Format::Json => {
+            let v = engine
+                .award_view(&input, &opts, !args.no_trace)
+                .map_err(describe)?;
+            return print_json(&v).map(|()| ExitCode::SUCCESS);
+        }
+        Format::Table if args.explain => {
+            format!(
+                "{}
+
+{}",
+                text(TextFormat::Table)?,
+                text(text_format(lang))?
+            )
+        }
+        Format::Table => text(TextFormat::Table)?,
+        Format::Zh => text(TextFormat::Zh)?,
+        Format::En => text(TextFormat::En)?,
     };
-    println!("{}", out.trim_end());
+    emit(&format!("{out}\n"));
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn run_explain(args: ExplainArgs, source: &Source) -> Result<ExitCode, String> {
-    let (input, rules) = load(&args.case, source)?;
-    let date = input.retirement_month.first_day();
-    let snap = match args.case.known_on {
-        Some(k) => rules.at_known(date, k),
-        None => rules.at(date),
+pub(crate) fn run_explain(
+    args: ExplainArgs,
+    lang: Option<Lang>,
+    source: &Source,
+) -> Result<ExitCode, String> {
+    let (input, engine) = load(&args.case, source)?;
+    let opts = AwardOptions {
+        known_on: args.case.as_of,
+        ..AwardOptions::default()
     };
-    let a =
-        award(&input, &snap, &mut Tracer::new(true)).map_err(|e| crate::errors::describe(&e))?;
-    let lang = match args.lang {
-        ExplainLang::Zh => Lang::Zh,
-        ExplainLang::En => Lang::En,
-    };
-    println!("{}", render::text(&a, lang).trim_end());
+    match args.format {
+        ExplainFormat::Json => {
+            let mut v = engine
+                .award_with(&input, &opts, true)
+                .map_err(|e| crate::errors::describe(&e))?;
+            let trace = v.get_mut("trace").map(Value::take).unwrap_or(Value::Null);
+            print_json(&trace)?;
+        }
+        ExplainFormat::Table => {
+            let t = engine
+                .award_text(&input, &opts, text_format(lang))
+                .map_err(|e| crate::errors::describe(&e))?;
+            emit(&format!("{t}\n"));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

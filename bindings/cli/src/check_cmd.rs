@@ -7,14 +7,19 @@ use clap::Args;
 use pension_rules::check::{Outcome, check_json};
 
 use crate::Source;
+use crate::common::Format;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Vector files (JSON: one case or an array of cases).
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print a JSON report instead of text.
-    #[arg(long)]
+    /// Output format: a line per case that is not a pass, or the JSON
+    /// report.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
     json: bool,
     /// Do not fail on kinds the engine does not implement yet.
     #[arg(long)]
@@ -25,6 +30,11 @@ pub(crate) struct CheckArgs {
 }
 
 pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> {
+    let json = match args.format.or_json(args.json) {
+        Format::Csv => return Err(crate::common::no_csv("results with rows")),
+        f => f == Format::Json,
+    };
+    // Each case names its rule set: resolved as the engine resolves it.
     let resolve = |id: &str| source.load(id);
     let mut all_ok = true;
     let mut totals = (0, 0, 0, 0);
@@ -35,7 +45,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
         let (p, f, e, u) = report.counts();
         totals = (totals.0 + p, totals.1 + f, totals.2 + e, totals.3 + u);
         all_ok &= report.ok(args.allow_unsupported);
-        if args.json {
+        if json {
             json_reports
                 .push(serde_json::json!({ "file": file.display().to_string(), "report": report }));
             continue;
@@ -84,7 +94,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
             file.display()
         );
     }
-    if args.json {
+    if json {
         println!(
             "{}",
             serde_json::to_string_pretty(&json_reports).map_err(|e| e.to_string())?

@@ -6,36 +6,23 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use pension_rules::YearMonth;
-use pension_rules::contribution::{ContributionInput, Employment, assess};
-use pension_rules::payroll::{
-    PayrollRow, Period, assess_payroll_rows, rows_from_csv, rows_from_json,
-};
-use pension_rules::rules::Snapshot;
-use pension_rules::trace::{Trace, Tracer};
+use pension_rules::api::{Kind, exact, payroll_case};
+use pension_rules::contribution::{ContributionInput, Employment};
+use pension_rules::payroll::{PayrollRow, Period, rows_from_csv};
+use pension_rules::rules::Identity;
+use pension_rules::trace::Trace;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::Source;
+pub(crate) use crate::common::{Format, csv_text, emit, print_json};
 pub(crate) use crate::errors::{bad_text, describe, in_file, io_error, usage};
-
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// Aligned text.
-    Table,
-    /// JSON.
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub(crate) struct ContributionArgs {
-    /// Rule-set id.
-    #[arg(
-        long = "rules",
-        visible_alias = "ruleset",
-        value_name = "ID",
-        default_value = "cn/shaanxi"
-    )]
+    /// Rule-set id; the rules applied are those in force in the month (a
+    /// payroll for a year: in January).
+    #[arg(long, alias = "rules", value_name = "ID", default_value = "cn/shaanxi")]
     ruleset: String,
     /// Contribution month (one month, or a payroll for a month).
     #[arg(long, value_name = "YYYY-MM")]
@@ -59,12 +46,13 @@ pub(crate) struct ContributionArgs {
     /// array of such objects.
     #[arg(long, value_name = "FILE")]
     payroll: Option<PathBuf>,
-    /// Output format.
+    /// Output format (csv: one line per month or payroll row).
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Include the explanation trace (formulas and the legal source of each parameter).
-    #[arg(long)]
-    trace: bool,
+    /// Print the explanation trace (formulas and the legal source of each
+    /// parameter); in JSON, include it under `trace`.
+    #[arg(long, alias = "trace")]
+    explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,14 +74,15 @@ fn decimal(flag: &str, s: &Option<String>) -> Result<Option<Decimal>, String> {
 }
 
 pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source.load(&args.ruleset).map_err(|e| describe(&e))?;
+    let engine = source.engine(&args.ruleset)?;
     if let Some(path) = &args.payroll {
-        return payroll(&args, path, &rules);
+        return payroll(&args, path, &engine);
     }
     let input = match &args.input {
         Some(path) => {
             let v = read_json(path)?;
-            ContributionInput::from_json(&v).map_err(|e| describe(&e))?
+            ContributionInput::from_json(&exact(Kind::Contribution, &v))
+                .map_err(|e| describe(&e))?
         }
         None => {
             let month = args.month.ok_or_else(|| {
@@ -111,20 +100,51 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
             }
         }
     };
-    let snap = rules.at(input.month.first_day());
-    let mut tracer = Tracer::new(args.trace);
-    let c = assess(&input, &snap, &mut tracer).map_err(|e| describe(&e))?;
-    let trace = tracer.finish(&snap);
+    let t = engine
+        .contribution(&input, args.explain)
+        .map_err(|e| describe(&e))?;
+    let (c, trace) = (&t.result, &t.trace);
     match args.format {
         Format::Json => {
-            let mut v = json!({ "rules": &*snap.identity, "result": c });
-            if args.trace {
+            let mut v = json!({ "rules": &*trace.rules, "result": c });
+            if args.explain {
                 v["trace"] = json!(trace);
             }
             print_json(&v)?;
         }
+        Format::Csv => {
+            let row = vec![
+                c.month.to_string(),
+                c.employment.to_string(),
+                c.wage.map(|w| w.to_string()).unwrap_or_default(),
+                c.limits.floor.to_string(),
+                c.limits.cap.to_string(),
+                c.base.to_string(),
+                position(c.position).into(),
+                c.employer.to_string(),
+                c.individual.to_string(),
+                c.account_credit.to_string(),
+                c.pooled.to_string(),
+            ];
+            emit(&csv_text(
+                &[
+                    "month",
+                    "employment",
+                    "wage",
+                    "floor",
+                    "cap",
+                    "base",
+                    "position",
+                    "employer",
+                    "individual",
+                    "account_credit",
+                    "pooled",
+                ],
+                &[row],
+            )?);
+        }
         Format::Table => {
-            println!("{}", rules_line(&snap));
+            println!("{}", rules_line(&trace.rules));
             println!(
                 "month {}  {}  limits {} – {} ({:?}/{:?})",
                 c.month,
@@ -157,8 +177,8 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
             for (k, v, label) in rows {
                 println!("  {k:<16} {v:>12}  {label}");
             }
-            if args.trace {
-                print_trace(&trace);
+            if args.explain {
+                print_trace(trace);
             }
         }
     }
@@ -168,7 +188,7 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
 fn payroll(
     args: &ContributionArgs,
     path: &Path,
-    rules: &pension_rules::rules::RuleSet,
+    engine: &pension_rules::api::Engine,
 ) -> Result<ExitCode, String> {
     let period = match (args.month, args.year) {
         (Some(m), None) => Period::Month(m),
@@ -181,27 +201,18 @@ fn payroll(
         ));
     }
     let rows = read_payroll(path)?;
-    let first = period
-        .months()
-        .first()
-        .copied()
-        .ok_or_else(|| usage("the period has no months"))?;
-    let snap = rules.at(first.first_day());
-    let mut tracer = Tracer::new(args.trace);
-    let r = assess_payroll_rows(&rows, period, &snap, &mut tracer).map_err(|e| describe(&e))?;
-    let trace = tracer.finish(&snap);
+    let t = engine
+        .payroll_rows(&rows, period, args.explain)
+        .map_err(|e| describe(&e))?;
+    let (r, trace) = (&t.result, &t.trace);
     match args.format {
         Format::Json => {
-            let v = pension_rules::api::payroll_case::to_value(
-                &r,
-                &rows,
-                &snap,
-                args.trace.then_some(&trace),
-            );
+            let v = payroll_case::to_value(r, &rows, &trace.rules, args.explain.then_some(trace));
             print_json(&v)?;
         }
+        Format::Csv => emit(&payroll_csv(r, &rows)?),
         Format::Table => {
-            println!("{}", rules_line(&snap));
+            println!("{}", rules_line(&trace.rules));
             let period = match r.period {
                 Period::Month(m) => m.to_string(),
                 Period::Year(y) => format!("{y} (12 months)"),
@@ -268,8 +279,8 @@ fn payroll(
                     );
                 }
             }
-            if args.trace {
-                print_trace(&trace);
+            if args.explain {
+                print_trace(trace);
             }
         }
     }
@@ -278,6 +289,64 @@ fn payroll(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The payroll as CSV: one line per input row in order (1-based `row`), a
+/// rejected row with its error code and message.
+fn payroll_csv(
+    r: &pension_rules::payroll::PayrollResult,
+    rows: &[Result<PayrollRow, pension_rules::Error>],
+) -> Result<String, String> {
+    let lines: Vec<Vec<String>> = r
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| match row {
+            Ok(l) => vec![
+                (i + 1).to_string(),
+                l.employee_id.clone(),
+                l.employment.to_string(),
+                l.wage.to_string(),
+                l.months.to_string(),
+                l.base.to_string(),
+                position(l.position).into(),
+                l.employer.to_string(),
+                l.individual.to_string(),
+                l.account_credit.to_string(),
+                l.pooled.to_string(),
+                String::new(),
+                String::new(),
+            ],
+            Err(e) => {
+                let mut v = vec![
+                    (i + 1).to_string(),
+                    employee_id(rows, i).unwrap_or("").to_string(),
+                ];
+                v.resize(11, String::new());
+                v.push(e.code().to_string());
+                v.push(e.to_string());
+                v
+            }
+        })
+        .collect();
+    csv_text(
+        &[
+            "row",
+            "employee_id",
+            "employment",
+            "wage",
+            "months",
+            "base",
+            "position",
+            "employer",
+            "individual",
+            "account_credit",
+            "pooled",
+            "error_code",
+            "error",
+        ],
+        &lines,
+    )
 }
 
 /// The employee id of row `i`, if it read.
@@ -369,34 +438,22 @@ pub(crate) fn read_csv(
     Ok(out)
 }
 
-/// Payroll rows as read: a CSV record that does not read (more or fewer
-/// fields than the header) is an error row in its place; a bad header or
-/// JSON shape refuses the file.
+/// Payroll rows as the front door reads them: a CSV record or JSON row
+/// that does not read is an error row in its place; a bad header, or JSON
+/// that is not an array of rows, refuses the file.
 fn read_payroll(path: &Path) -> Result<Vec<Result<PayrollRow, pension_rules::Error>>, String> {
     if is_csv(path) {
         let f = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
         rows_from_csv(std::io::BufReader::new(f)).map_err(|e| in_file(path, &e))
     } else {
         let v = read_json(path)?;
-        rows_from_json(&v)
-            .map(|rows| rows.into_iter().map(Ok).collect())
-            .map_err(|e| in_file(path, &e))
+        payroll_case::rows_from_objects(&v).map_err(|e| in_file(path, &e))
     }
 }
 
-pub(crate) fn rules_line(snap: &Snapshot) -> String {
-    let id = &snap.identity;
+pub(crate) fn rules_line(id: &Identity) -> String {
     let hash = id.hash.get(..12).unwrap_or(&id.hash);
     format!("rules {} {} ({hash})", id.id, id.version)
-}
-
-pub(crate) fn print_json(v: &Value) -> Result<(), String> {
-    use std::io::Write as _;
-    let text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
-    match writeln!(std::io::stdout().lock(), "{text}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
 }
 
 pub(crate) fn print_trace(trace: &Trace) {

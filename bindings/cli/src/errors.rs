@@ -1,7 +1,64 @@
 //! How errors are shown: the stable code first, then one field problem per
-//! line (see docs/errors.md).
+//! line (see docs/errors.md); in Chinese, the code's sentence from the
+//! core table ([`pension_rules::error::message_zh`]) leads the detail.
 
 use pension_rules::Error;
+
+/// The language of messages (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Lang {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+/// The language the environment asks for: zh when `LC_ALL` (else `LANG`)
+/// starts with `zh`, else en.
+pub(crate) fn env_lang() -> Lang {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    match var("LC_ALL").or_else(|| var("LANG")) {
+        Some(v) if v.starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// A message `[code] detail` in `lang`: unchanged in English (the detail is
+/// English already); in Chinese `[code] 句子：detail`, the sentence keyed by
+/// the code, so the stable code still comes first.
+pub(crate) fn localize(message: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return message.to_string();
+    }
+    let Some((code, detail)) = message.strip_prefix('[').and_then(|m| m.split_once("] ")) else {
+        return message.to_string();
+    };
+    let Some(sentence) = pension_rules::error::message_zh(code) else {
+        return message.to_string();
+    };
+    let detail = detail.strip_prefix("invalid input:").unwrap_or(detail);
+    let detail = detail.strip_prefix(' ').unwrap_or(detail);
+    format!("[{code}] {sentence}：{detail}")
+}
+
+/// `--lang` as given on the command line (read before clap, for its own
+/// usage errors), else the environment's.
+fn args_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let v = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match v {
+            Some("zh") => return Lang::Zh,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    env_lang()
+}
 
 /// An error with its code; field paths as the input names them
 /// (`history[2].base`).
@@ -62,7 +119,8 @@ pub(crate) fn parse_args<P: clap::Parser>() -> P {
         Err(e) if e.use_stderr() => {
             let text = e.render().to_string();
             let text = text.strip_prefix("error: ").unwrap_or(&text);
-            eprint!("error: [invalid_input] {text}");
+            let text = localize(&format!("[invalid_input] {text}"), args_lang());
+            eprint!("error: {text}");
             std::process::exit(e.exit_code());
         }
         Err(e) => e.exit(),

@@ -6,6 +6,7 @@ mod account_cmd;
 mod adjust_cmd;
 mod award_cmd;
 mod check_cmd;
+mod common;
 mod contribution_cmd;
 mod errors;
 mod parquet_io;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use pension_rules::api::Engine;
 use pension_rules::rules::{Catalog, RuleSet};
 
 /// China's basic old-age insurance for urban enterprise employees, from cited rule sets.
@@ -38,6 +40,11 @@ struct Cli {
     /// prints it); repeat for several sets.
     #[arg(long, global = true, value_name = "ID=HASH", value_parser = pin::parse)]
     pin: Vec<(String, String)>,
+    /// Language of error messages, and of the explanation of `explain` and
+    /// `award --explain` (default for errors: zh when LC_ALL or LANG starts
+    /// with `zh`, else en; for explanations: zh).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<errors::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -77,58 +84,57 @@ enum Command {
     Transfer(transfer_cmd::TransferArgs),
 }
 
-/// Where rule sets come from: `--rules-dir` first, then the embedded sets.
+/// Where rule sets come from: the `--rules-dir` catalog, then the shipped
+/// sets, each refused unless its `--pin`s hold. Every command computes
+/// through an [`Engine`] built here on the rule set it names, so the CLI
+/// picks rules and reads inputs exactly as the Python and WASM bindings do.
 #[derive(Debug)]
 pub(crate) struct Source {
-    dir: Option<Catalog>,
+    catalog: Option<Catalog>,
     pins: Vec<(String, String)>,
 }
 
 impl Source {
-    fn new(dir: Option<&PathBuf>) -> Result<Self, String> {
-        let dir = match dir {
+    fn new(dir: Option<&PathBuf>, pins: Vec<(String, String)>) -> Result<Self, String> {
+        let catalog = match dir {
             Some(d) => Some(
                 Catalog::from_dir(d)
                     .map_err(|e| errors::describe(&pension_rules::Error::from(e)))?,
             ),
             None => None,
         };
-        Ok(Source { dir, pins: vec![] })
+        Ok(Source { catalog, pins })
     }
 
-    /// Load a rule set by id.
+    /// The engine on rule set `id` (a load or pin failure as the core error).
+    pub(crate) fn try_engine(&self, id: &str) -> Result<Engine, pension_rules::Error> {
+        Engine::load_pinned(id, self.catalog.clone(), &self.pins)
+    }
+
+    /// The engine on rule set `id`, a failure described for the command line.
+    pub(crate) fn engine(&self, id: &str) -> Result<Engine, String> {
+        self.try_engine(id).map_err(|e| errors::describe(&e))
+    }
+
+    /// Rule set `id` alone (the `rules` commands, overlays of `simulate`).
     pub(crate) fn load(&self, id: &str) -> Result<RuleSet, pension_rules::Error> {
-        let rules = match &self.dir {
-            Some(c) if c.ids().contains(&id) => c.load(id),
-            _ => RuleSet::embedded(id),
-        };
-        pin::check(&self.pins, rules?)
+        Ok(self.try_engine(id)?.rules().clone())
     }
 
-    /// Ids available.
+    /// Ids available, shipped first ([`Engine::ids`]).
     pub(crate) fn ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = RuleSet::embedded_ids()
-            .into_iter()
-            .map(String::from)
-            .collect();
-        if let Some(c) = &self.dir {
-            for id in c.ids() {
-                if !ids.iter().any(|i| i == id) {
-                    ids.push(id.to_string());
-                }
-            }
-        }
-        ids
+        pension_rules::api::ids(self.catalog.as_ref())
     }
 }
 
 fn main() -> ExitCode {
     pipe::quiet_on_broken_pipe();
     let cli: Cli = errors::parse_args();
-    let source = match Source::new(cli.rules_dir.as_ref()) {
-        Ok(s) => Source { pins: cli.pin, ..s },
+    let lang = cli.lang.unwrap_or_else(errors::env_lang);
+    let source = match Source::new(cli.rules_dir.as_ref(), cli.pin) {
+        Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", errors::localize(&e, lang));
             return ExitCode::from(2);
         }
     };
@@ -140,8 +146,8 @@ fn main() -> ExitCode {
         Command::Contribution(args) => contribution_cmd::run(args, &source),
         Command::Account(args) => account_cmd::run(args, &source),
         Command::Adjust(args) => adjust_cmd::run(args, &source),
-        Command::Award(args) => award_cmd::run_award(args, &source),
-        Command::Explain(args) => award_cmd::run_explain(args, &source),
+        Command::Award(args) => award_cmd::run_award(args, cli.lang, &source),
+        Command::Explain(args) => award_cmd::run_explain(args, cli.lang, &source),
         Command::Simulate(args) => simulate_cmd::run(args, &source),
         Command::Transfer(args) => transfer_cmd::run(args, &source),
         Command::Project(args) => project_cmd::run(args, &source),
@@ -150,7 +156,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", errors::localize(&e, lang));
             ExitCode::from(2)
         }
     }

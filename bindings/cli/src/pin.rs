@@ -1,8 +1,6 @@
 //! `--pin ID=HASH`: refuse a rule set whose content hash is not the one an
-//! agency approved (`pension-rules rules hash ID` prints it).
-
-use pension_rules::Error;
-use pension_rules::rules::RuleSet;
+//! agency approved (`pension-rules rules hash ID` prints it); the
+//! check itself is the engine's ([`pension_rules::api::Engine::load_pinned`]).
 
 /// Parse `ID=HASH` (the hash bare or as `sha256:…`).
 pub(crate) fn parse(s: &str) -> Result<(String, String), String> {
@@ -14,14 +12,4 @@ pub(crate) fn parse(s: &str) -> Result<(String, String), String> {
             "{s:?} is not ID=HASH (e.g. cn/shaanxi=sha256:…, as `pension-rules rules hash` prints)"
         )),
     }
-}
-
-/// The rule set, if every pin on its id holds.
-pub(crate) fn check(pins: &[(String, String)], rules: RuleSet) -> Result<RuleSet, Error> {
-    for (id, hash) in pins {
-        if id == rules.id() {
-            rules.ensure_hash(hash)?;
-        }
-    }
-    Ok(rules)
 }

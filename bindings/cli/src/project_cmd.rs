@@ -3,34 +3,29 @@
 //! balance, each figure's origin) and the estimated award.
 
 use std::fmt::Write as _;
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use pension_rules::api::projection_case::{ProjectionCase, to_json};
+use pension_rules::api::{Kind, exact};
 use pension_rules::projection::{Figure, FigureSource, Projection};
 use serde_json::Value;
 
 use crate::Source;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// The projection with its trace, as JSON.
-    Json,
-    /// The yearly path and the award as tables.
-    Table,
-}
+use crate::common::{Format, csv_text, emit, print_json, read_case};
 
 #[derive(Debug, Args)]
 pub(crate) struct ProjectArgs {
     /// JSON file (`-` for stdin): the person with an `assumptions` object, or
     /// a vector case `{"ruleset": …, "input": {…}}`.
     file: PathBuf,
-    /// Rule-set id (overrides the case's `ruleset`; default cn/shaanxi).
-    #[arg(long = "rules", visible_alias = "ruleset", value_name = "ID")]
+    /// Rule-set id (overrides the case's `ruleset`; default cn/shaanxi); the
+    /// rules applied are those in force in the retirement month (given, or
+    /// statutory).
+    #[arg(long, alias = "rules", value_name = "ID")]
     ruleset: Option<String>,
-    /// Output format.
+    /// Output format (csv: the yearly path, one line per year).
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
     /// With the table: every step in words, with the legal sources.
@@ -41,51 +36,74 @@ pub(crate) struct ProjectArgs {
     no_trace: bool,
 }
 
-fn read(file: &PathBuf) -> Result<String, String> {
-    if file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("stdin: {e}"))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
-    }
-}
-
 pub(crate) fn run(args: ProjectArgs, source: &Source) -> Result<ExitCode, String> {
-    let text = read(&args.file)?;
-    let v: Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not valid JSON: {e}", args.file.display()))?;
-    let (input, case_ruleset) = match v.get("input") {
-        Some(input) => (input.clone(), v.get("ruleset").and_then(Value::as_str)),
-        None => (v.clone(), None),
-    };
+    let (input, case_ruleset) = read_case(&args.file)?;
     let id = args
         .ruleset
         .as_deref()
-        .or(case_ruleset)
+        .or(case_ruleset.as_deref())
         .unwrap_or("cn/shaanxi");
-    let rules = source.load(id).map_err(|e| crate::errors::describe(&e))?;
-    let case = ProjectionCase::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
+    let engine = source.engine(id)?;
+    let case = ProjectionCase::from_json(&exact(Kind::Projection, &input))
+        .map_err(|e| crate::errors::describe(&e))?;
     let trace = args.explain || !(args.no_trace && args.format == Format::Json);
     let (p, snap) = case
-        .project(&rules, trace)
+        .project(engine.rules(), trace)
         .map_err(|e| crate::errors::describe(&e))?;
     let result = to_json(&p, &snap).map_err(|e| crate::errors::describe(&e))?;
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?
-        ),
+        Format::Json => print_json(&result)?,
+        Format::Csv => emit(&years_csv(&p)?),
         Format::Table => {
-            print!("{}", table(&p, &result));
+            emit(&table(&p, &result));
             if args.explain {
-                print!("{}", explain(&result));
+                emit(&explain(&result));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The yearly path as CSV, each assumed or projected figure with its
+/// source (`rules`, `provisional`, `assumed`, `projected`).
+fn years_csv(p: &Projection) -> Result<String, String> {
+    let rows: Vec<Vec<String>> = p
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.months.to_string(),
+                y.index.to_string(),
+                y.average_wage.value.to_string(),
+                y.average_wage_year.to_string(),
+                y.average_wage.source.name().to_string(),
+                y.base.to_string(),
+                y.credits.to_string(),
+                y.interest_rate.value.to_string(),
+                y.interest_rate.source.name().to_string(),
+                y.interest.to_string(),
+                y.balance.to_string(),
+            ]
+        })
+        .collect();
+    csv_text(
+        &[
+            "year",
+            "months",
+            "index",
+            "average_wage",
+            "average_wage_year",
+            "average_wage_source",
+            "base",
+            "credits",
+            "interest_rate",
+            "interest_rate_source",
+            "interest",
+            "balance",
+        ],
+        &rows,
+    )
 }
 
 /// Display width: CJK characters take two columns.

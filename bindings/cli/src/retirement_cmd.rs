@@ -6,14 +6,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 use pension_rules::YearMonth;
-use pension_rules::retirement::{
-    Category, RetirementInput, RetirementResult, cohort_table, retirement,
-};
-use pension_rules::rules::RuleSet;
-use pension_rules::trace::{Trace, Tracer};
+use pension_rules::api::Engine;
+use pension_rules::retirement::{Category, CohortRow, RetirementInput, RetirementResult};
+use pension_rules::trace::Trace;
 use serde_json::{Map, Value, json};
 
 use crate::Source;
+use crate::common::{Format, csv_text};
 
 /// Append a line to the output buffer (printed at once, so a closed pipe
 /// such as `| head` ends the output quietly instead of panicking).
@@ -50,14 +49,15 @@ pub(crate) struct RetirementArgs {
     /// Special early route: arduous_work (特殊工种) or disability (病残).
     #[arg(long)]
     special: Option<String>,
-    /// Rule-set id.
+    /// Rule-set id; the rules applied are those in force in the birth month
+    /// (with --table: the first birth month).
     #[arg(
         long,
-        visible_alias = "ruleset",
+        alias = "rules",
         value_name = "ID",
         default_value = "cn/national"
     )]
-    rules: String,
+    ruleset: String,
     /// Print a cohort table (birth band → age → retirement months → delay).
     #[arg(long, conflicts_with_all = ["birth", "contribution_months", "early_months", "delay_months", "special"])]
     table: bool,
@@ -67,17 +67,28 @@ pub(crate) struct RetirementArgs {
     /// Last birth month of the table.
     #[arg(long, value_name = "YYYY-MM", requires = "table")]
     to: Option<String>,
-    /// Print JSON instead of text.
+    /// Output format (csv: the cohort table's rows, with --table).
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Print the steps with their formulas and sources (the text always
+    /// shows them, and the JSON holds them under `trace`).
     #[arg(long)]
+    explain: bool,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
     json: bool,
 }
 
 pub(crate) fn run(args: RetirementArgs, source: &Source) -> Result<ExitCode, String> {
-    let rules = source
-        .load(&args.rules)
+    let engine = source
+        .try_engine(&args.ruleset)
         .map_err(|e| crate::errors::describe_flags(&e))?;
+    let format = args.format.or_json(args.json);
     if args.table {
-        return table(&args, &rules);
+        return table(&args, &engine, format);
+    }
+    if format == Format::Csv {
+        return Err(crate::common::no_csv("the cohort table (--table)"));
     }
     let mut input = Map::new();
     input.insert("birth".into(), args.birth.clone().into());
@@ -96,11 +107,11 @@ pub(crate) fn run(args: RetirementArgs, source: &Source) -> Result<ExitCode, Str
     }
     let input = RetirementInput::from_json(&Value::Object(input))
         .map_err(|e| crate::errors::describe_flags(&e))?;
-    let snap = rules.at(input.birth.first_day());
-    let r = retirement(&snap, &input, &mut Tracer::new(true))
+    let r = engine
+        .retirement(&input, true)
         .map_err(|e| crate::errors::describe_flags(&e))?;
     let mut o = String::new();
-    if args.json {
+    if format == Format::Json {
         out!(
             o,
             "{}",
@@ -119,7 +130,7 @@ fn parse_month(flag: &str, v: Option<&String>) -> Result<YearMonth, String> {
         .map_err(|e| format!("invalid input:\n  --{flag}: {e}"))
 }
 
-fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
+fn table(args: &RetirementArgs, engine: &Engine, format: Format) -> Result<ExitCode, String> {
     let category: Result<Category, String> = args
         .category
         .parse()
@@ -140,12 +151,17 @@ fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
             ));
         }
     };
-    let snap = rules.at(from.first_day());
-    let rows =
-        cohort_table(&snap, category, from, to).map_err(|e| crate::errors::describe_flags(&e))?;
+    let t = engine
+        .cohort_table(category, from, to)
+        .map_err(|e| crate::errors::describe_flags(&e))?;
+    let (rows, identity) = (t.result, &t.trace.rules);
     let mut o = String::new();
-    if args.json {
-        let v = json!({ "rules": snap.identity, "category": category, "rows": rows });
+    if format == Format::Csv {
+        emit(&cohort_csv(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format == Format::Json {
+        let v = json!({ "rules": identity, "category": category, "rows": rows });
         out!(
             o,
             "{}",
@@ -157,8 +173,8 @@ fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
     out!(
         o,
         "Statutory retirement by birth month — {category} ({} {})",
-        snap.identity.id,
-        snap.identity.version
+        identity.id,
+        identity.version
     );
     out!(
         o,
@@ -187,6 +203,34 @@ fn table(args: &RetirementArgs, rules: &RuleSet) -> Result<ExitCode, String> {
     }
     emit(&o);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The cohort table as CSV: one line per birth band.
+fn cohort_csv(rows: &[CohortRow]) -> Result<String, String> {
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.birth_from.to_string(),
+                r.birth_to.to_string(),
+                r.age.to_string(),
+                r.retirement_from.to_string(),
+                r.retirement_to.to_string(),
+                r.delay_months.to_string(),
+            ]
+        })
+        .collect();
+    csv_text(
+        &[
+            "birth_from",
+            "birth_to",
+            "age",
+            "retirement_from",
+            "retirement_to",
+            "delay_months",
+        ],
+        &lines,
+    )
 }
 
 fn print_result(o: &mut String, r: &RetirementResult) {

@@ -26,8 +26,11 @@ pub(crate) enum RulesCmd {
         /// Overlay files (reform scenarios) layered on top, in order.
         #[arg(long, value_name = "FILE")]
         overlay: Vec<PathBuf>,
-        /// Print JSON instead of text.
-        #[arg(long)]
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::common::Format,
+        /// Same as --format json.
+        #[arg(long, hide = true)]
         json: bool,
     },
     /// Validate a rules directory (a set, or a tree of sets): every problem
@@ -51,8 +54,11 @@ pub(crate) enum RulesCmd {
         /// Overlay files layered on B, in order.
         #[arg(long, value_name = "FILE")]
         overlay_b: Vec<PathBuf>,
-        /// Print JSON instead of text.
-        #[arg(long)]
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::common::Format,
+        /// Same as --format json.
+        #[arg(long, hide = true)]
         json: bool,
     },
     /// Print id, version and content hash.
@@ -73,6 +79,15 @@ pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<Rul
             .map_err(|e| crate::errors::describe(&e.into()))?;
     }
     Ok(rs)
+}
+
+/// Whether `--format` (or the hidden `--json`) asks for JSON; csv has no
+/// rows to fit here.
+fn json_format(format: crate::common::Format, json: bool) -> Result<bool, String> {
+    match format.or_json(json) {
+        crate::common::Format::Csv => Err(crate::common::no_csv("results with rows")),
+        f => Ok(f == crate::common::Format::Json),
+    }
 }
 
 fn today() -> NaiveDate {
@@ -110,26 +125,25 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             as_of,
             known_on,
             overlay,
+            format,
             json,
         } => {
-            let rs = with_overlays(
-                source.load(&id).map_err(|e| crate::errors::describe(&e))?,
-                &overlay,
-            )?;
+            let json = json_format(format, json)?;
+            let mut engine = source.engine(&id)?;
+            for path in &overlay {
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| crate::errors::io_error(path, &e))?;
+                engine = engine
+                    .with_overlay_toml(&path.display().to_string(), &text)
+                    .map_err(|e| crate::errors::describe(&e))?;
+            }
             let date = as_of.unwrap_or_else(today);
-            let resolved = rs.resolve(date, known_on);
             if json {
-                let out = serde_json::json!({
-                    "id": rs.id(), "version": rs.version(), "hash": rs.hash(),
-                    "layers": rs.layers(), "as_of": date, "known_on": known_on,
-                    "params": resolved,
-                });
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-                );
+                crate::common::print_json(&engine.show(date, known_on))?;
                 return Ok(ExitCode::SUCCESS);
             }
+            let rs = engine.rules();
+            let resolved = rs.resolve(date, known_on);
             println!("{} {}  sha256:{}", rs.id(), rs.version(), rs.hash());
             let layers: Vec<String> = rs.layers().iter().map(|l| l.id.clone()).collect();
             println!(
@@ -226,8 +240,10 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             b,
             overlay_a,
             overlay_b,
+            format,
             json,
         } => {
+            let json = json_format(format, json)?;
             let ra = with_overlays(
                 source.load(&a).map_err(|e| crate::errors::describe(&e))?,
                 &overlay_a,

@@ -30,12 +30,7 @@ pub(crate) struct SimulateArgs {
     #[arg(long, default_value_t = 1, requires = "synthetic")]
     seed: u64,
     /// Baseline rule-set id.
-    #[arg(
-        long = "rules",
-        visible_alias = "ruleset",
-        value_name = "ID",
-        default_value = "cn/shaanxi"
-    )]
+    #[arg(long, alias = "rules", value_name = "ID", default_value = "cn/shaanxi")]
     ruleset: String,
     /// A reform: overlay file layered on the baseline (repeat for several
     /// reforms; `a.toml+b.toml` layers two overlays as one reform).
@@ -57,9 +52,11 @@ pub(crate) struct SimulateArgs {
     /// Last year of the flows table (default: the latest retirement year).
     #[arg(long, value_name = "YEAR")]
     last_year: Option<i32>,
-    /// Resolve the rules as known on this date (default: everything published).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    known_on: Option<NaiveDate>,
+    /// The rules as known on this date: values published later are not
+    /// seen (default: everything published); each person's rules are still
+    /// those in force in the retirement month.
+    #[arg(long, alias = "known-on", value_name = "YYYY-MM-DD")]
+    as_of: Option<NaiveDate>,
     /// Per-person results as CSV, or Parquet for a `.parquet` file (one row
     /// per person and scenario).
     #[arg(long, value_name = "FILE")]
@@ -72,8 +69,11 @@ pub(crate) struct SimulateArgs {
     /// `.parquet` file (e.g. for a comparison run).
     #[arg(long, value_name = "FILE")]
     export_population: Option<PathBuf>,
-    /// Print the summaries as JSON instead of a table.
-    #[arg(long)]
+    /// Output format of the summaries (per-person rows go to --out).
+    #[arg(long, value_enum, default_value = "table")]
+    format: crate::common::Format,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
     json: bool,
     /// Compute every person by the single-case path (slow; for checks).
     #[arg(long)]
@@ -261,11 +261,20 @@ fn print_rows(rows: &[(String, Vec<String>)]) {
 }
 
 pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, String> {
-    let base = source
-        .load(&args.ruleset)
-        .map_err(|e| crate::errors::describe(&e))?;
+    use crate::common::Format;
+    let json = match args.format.or_json(args.json) {
+        Format::Csv => {
+            return Err(crate::common::no_csv(
+                "per-person rows: write them with --out FILE.csv",
+            ));
+        }
+        f => f == Format::Json,
+    };
+    // The batch path resolves one snapshot per scenario; the engine
+    // supplies the baseline (catalog, pins) as for every other command.
+    let base = source.engine(&args.ruleset)?.rules().clone();
     let snap = |rs: &pension_rules::rules::RuleSet| -> Snapshot {
-        pension_rules::population::snapshot(rs, args.known_on)
+        pension_rules::population::snapshot(rs, args.as_of)
     };
     let mut snaps = vec![snap(&base)];
     let mut rule_sets = vec![base.clone()];
@@ -420,7 +429,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         (Some(p), _) => write_flows(p, &names, &summaries)?,
         (None, _) => {}
     }
-    if args.json {
+    if json {
         let out = serde_json::json!({
             "scenarios": names, "assumptions": assumptions, "summaries": summaries,
         });

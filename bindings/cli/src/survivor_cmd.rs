@@ -4,13 +4,12 @@
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use pension_rules::YearMonth;
 use pension_rules::check::parse_input;
-use pension_rules::survivor::{SurvivorInput, survivor};
-use pension_rules::trace::Tracer;
+use pension_rules::survivor::SurvivorInput;
 use serde_json::{Map, Value};
 
 use crate::Source;
+use crate::common::Format;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("base").required(true).args(["monthly_income_base", "region"])))]
@@ -27,12 +26,13 @@ pub(crate) struct SurvivorArgs {
     /// Province (GB/T 2260 code, e.g. 610000): take Y from the rule set.
     #[arg(long, requires = "death_month")]
     region: Option<String>,
-    /// Month of death: selects the rules and the income year (default: this month).
+    /// Month of death: selects the rules (those in force that month) and
+    /// the income year (default: the latest rules).
     #[arg(long, value_name = "YYYY-MM")]
     death_month: Option<String>,
     /// Rule-set id (default: the set for --region, else cn/national).
-    #[arg(long, visible_alias = "ruleset", value_name = "ID")]
-    rules: Option<String>,
+    #[arg(long, alias = "rules", value_name = "ID")]
+    ruleset: Option<String>,
     /// Individual-account balance at the death (for the inheritable part).
     #[arg(long, value_name = "YUAN", allow_hyphen_values = true)]
     account_balance: Option<String>,
@@ -44,14 +44,21 @@ pub(crate) struct SurvivorArgs {
         allow_hyphen_values = true
     )]
     personal_part: Option<String>,
-    /// Print the result and its trace as JSON.
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Print the steps with their formulas and sources (the text always
+    /// shows them, and the JSON holds them under `trace`).
     #[arg(long)]
+    explain: bool,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
     json: bool,
 }
 
 /// The rule set named, or the one whose region is `region`, or cn/national.
 fn rule_set_id(args: &SurvivorArgs, source: &Source) -> Result<String, String> {
-    if let Some(id) = &args.rules {
+    if let Some(id) = &args.ruleset {
         return Ok(id.clone());
     }
     let Some(region) = &args.region else {
@@ -99,32 +106,33 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
     let input: SurvivorInput =
         parse_input(&Value::Object(input)).map_err(|e| crate::errors::describe_flags(&e))?;
 
+    let format = args.format.or_json(args.json);
+    if format == Format::Csv {
+        return Err(crate::common::no_csv("results with rows"));
+    }
     let id = rule_set_id(&args, source)?;
-    let rules = source.load(&id).map_err(|e| crate::errors::describe(&e))?;
-    let date = match &args.death_month {
-        Some(m) => m
-            .parse::<YearMonth>()
-            .map_err(|e| e.to_string())?
-            .first_day(),
-        None => chrono::Local::now().date_naive(),
-    };
-    let snap = rules.at(date);
-    let r = survivor(&snap, &input, &mut Tracer::new(true))
+    let engine = source.engine(&id)?;
+    let rules = engine.rules();
+    let r = engine
+        .survivor(&input, true)
         .map_err(|e| crate::errors::describe_flags(&e))?;
 
-    if args.json {
+    if format == Format::Json {
         println!(
             "{}",
             serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
         );
         return Ok(ExitCode::SUCCESS);
     }
+    let when = match input.death_month {
+        Some(_) => format!("rules in force on {}", r.rules_date),
+        None => "the latest rules (no --death-month)".to_string(),
+    };
     println!(
-        "遗属待遇 survivor benefits — {} {} (sha256:{}), rules in force on {}",
+        "遗属待遇 survivor benefits — {} {} (sha256:{}), {when}",
         rules.id(),
         rules.version(),
         &rules.hash()[..12.min(rules.hash().len())],
-        r.rules_date
     );
     println!();
     println!(

@@ -2,17 +2,17 @@
 //! (转移接续) — where the pension is paid and why, temporary accounts, the
 //! money of each move, the award at the benefit place, the scheme link.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use pension_rules::rules::RuleSet;
-use pension_rules::transfer::{RuleSets, TransferInput, render, transfer};
-use serde_json::Value;
+use pension_rules::api::{Kind, exact};
+use pension_rules::transfer::{TransferInput, render};
 
 use crate::Source;
+use crate::common::{Format, emit, print_json, read_case};
+use crate::contribution_cmd::print_trace;
 
 #[derive(Debug, Args)]
 pub(crate) struct TransferArgs {
@@ -20,63 +20,54 @@ pub(crate) struct TransferArgs {
     /// `{"ruleset": …, "input": {…}}`.
     file: PathBuf,
     /// Primary rule-set id, whose national transfer rules apply (overrides
-    /// the case's `ruleset`; default cn/national). Every other known rule
-    /// set serves the places it covers.
-    #[arg(long, value_name = "ID")]
+    /// the case's `ruleset`; default cn/national). Every other rule set the
+    /// engine can resolve serves the places it covers.
+    #[arg(long, alias = "rules", value_name = "ID")]
     ruleset: Option<String>,
-    /// Print the plan, the award and their traces as JSON.
-    #[arg(long)]
-    json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Print the steps of the plan and of the award with their formulas and
+    /// sources (the JSON holds them under `trace` unless --no-trace).
+    #[arg(long, conflicts_with = "no_trace")]
+    explain: bool,
     /// Leave the traces out (JSON only).
-    #[arg(long, requires = "json")]
+    #[arg(long)]
     no_trace: bool,
-}
-
-fn read(file: &PathBuf) -> Result<String, String> {
-    if file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| crate::errors::io_error(std::path::Path::new("stdin"), &e))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))
-    }
+    /// Same as --format json.
+    #[arg(long, hide = true)]
+    json: bool,
 }
 
 pub(crate) fn run(args: TransferArgs, source: &Source) -> Result<ExitCode, String> {
-    let text = read(&args.file)?;
-    let v: Value =
-        serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(&args.file, "JSON", &e))?;
-    let (input, case_ruleset) = match v.get("input") {
-        Some(input) => (input.clone(), v.get("ruleset").and_then(Value::as_str)),
-        None => (v.clone(), None),
-    };
+    let format = args.format.or_json(args.json);
+    if format == Format::Csv {
+        return Err(crate::common::no_csv("results with rows"));
+    }
+    let (input, case_ruleset) = read_case(&args.file)?;
     let id = args
         .ruleset
         .as_deref()
-        .or(case_ruleset)
+        .or(case_ruleset.as_deref())
         .unwrap_or("cn/national");
-    let mut sets: Vec<RuleSet> = vec![source.load(id).map_err(|e| crate::errors::describe(&e))?];
-    for other in source.ids() {
-        if other != id {
-            sets.push(
-                source
-                    .load(&other)
-                    .map_err(|e| crate::errors::describe(&e))?,
-            );
-        }
+    let engine = source.engine(id)?;
+    let input = TransferInput::from_json(&exact(Kind::Transfer, &input))
+        .map_err(|e| crate::errors::describe(&e))?;
+    let trace = !(args.no_trace && format == Format::Json);
+    let t = engine
+        .transfer(&input, trace)
+        .map_err(|e| crate::errors::describe(&e))?;
+    if format == Format::Json {
+        print_json(&t)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    let input = TransferInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
-    let sets = RuleSets::new(&sets).map_err(|e| crate::errors::describe(&e))?;
-    let t = transfer(&input, sets, !args.no_trace).map_err(|e| crate::errors::describe(&e))?;
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&t).map_err(|e| e.to_string())?
-        );
-    } else {
-        println!("{}", render::text(&t).trim_end());
+    emit(&format!("{}\n", render::text(&t).trim_end()));
+    if args.explain {
+        println!();
+        print_trace(&t.plan.trace);
+        if let Some(a) = &t.award {
+            print_trace(&a.trace);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -54,6 +54,7 @@ fn every_command_error_has_the_code_first_and_exits_2() {
     let transfer = repo("examples/transfer-guangdong-shaanxi.json");
     let payroll = repo("examples/unit-payroll.csv");
     let population = repo("examples/population.csv");
+    let projection = repo("examples/projection.json");
     let zero = "0".repeat(64);
     let pins = [
         "--pin".to_string(),
@@ -95,6 +96,7 @@ fn every_command_error_has_the_code_first_and_exits_2() {
         s(&["explain", &award, "--rules", "cn/shaanxi"]),
         s(&["simulate", &population]),
         s(&["transfer", &transfer]),
+        s(&["project", &projection]),
     ];
     let mut cases: Vec<(Vec<String>, &str)> = vec![];
     for g in &good {
@@ -186,6 +188,7 @@ fn every_command_error_has_the_code_first_and_exits_2() {
         s(&["award", missing, "--rules", "cn/shaanxi"]),
         s(&["explain", missing, "--rules", "cn/shaanxi"]),
         s(&["transfer", missing]),
+        s(&["project", missing]),
         s(&["simulate", missing]),
         s(&["simulate", "--synthetic", "5", "--assumptions", missing]),
         s(&[
@@ -225,7 +228,26 @@ fn every_command_error_has_the_code_first_and_exits_2() {
         s(&["award", &bad_award]),
         s(&["explain", &bad_award, "--rules", "cn/shaanxi"]),
         s(&["transfer", &not_json]),
+        s(&["project", &not_json]),
         s(&["retirement", "--category", "male", "--birth", "1976-00"]),
+        s(&[
+            "retirement",
+            "--category",
+            "male",
+            "--birth",
+            "1976-02",
+            "--format",
+            "csv",
+        ]),
+        s(&[
+            "survivor",
+            "--contribution-months",
+            "345",
+            "--monthly-income-base",
+            "1",
+            "--format",
+            "csv",
+        ]),
         s(&["retirement", "--category", "male", "--table"]),
         s(&[
             "survivor",

@@ -118,12 +118,31 @@ impl AwardOptions {
     }
 }
 
-enum View {
+/// The award under [`AwardOptions`], typed: the award, or with
+/// `arrears_through` the recomputation. Serialized, it is exactly what
+/// [`Engine::award_with`] returns, with the fields in the types' order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum AwardView {
+    /// The award as known on `known_on`.
     Award(Box<crate::award::Award>),
+    /// Provisional and final awards and the arrears.
     Recomputation(Box<crate::award::Recomputation>),
 }
+use AwardView as View;
 
 impl Engine {
+    /// The award under `opts` as a typed value (see [`AwardView`]), for
+    /// front ends that print it themselves.
+    pub fn award_view(
+        &self,
+        input: &Value,
+        opts: &AwardOptions,
+        trace: bool,
+    ) -> Result<AwardView, Error> {
+        self.award_case(input, opts, trace)
+    }
+
     fn award_case(&self, input: &Value, opts: &AwardOptions, trace: bool) -> Result<View, Error> {
         let input = super::award_input(input)?;
         let date = input.retirement_month.first_day();

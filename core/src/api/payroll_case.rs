@@ -6,12 +6,12 @@
 
 use serde_json::{Value, json};
 
-use super::Engine;
+use super::{Engine, Traced};
 use crate::error::{Error, FieldError, InputErrors};
 use crate::payroll::{
     PayrollResult, PayrollRow, Period, assess_payroll_rows, rows_from_csv, rows_from_json,
 };
-use crate::rules::Snapshot;
+use crate::rules::Identity;
 use crate::time::YearMonth;
 use crate::trace::{Trace, Tracer};
 
@@ -111,7 +111,7 @@ fn repath(e: Error, i: usize) -> Error {
 pub fn to_value(
     r: &PayrollResult,
     rows: &[Result<PayrollRow, Error>],
-    snap: &Snapshot,
+    rules: &Identity,
     trace: Option<&Trace>,
 ) -> Value {
     let lines: Vec<Value> = r
@@ -128,7 +128,7 @@ pub fn to_value(
         })
         .collect();
     let mut v = json!({
-        "rules": &*snap.identity,
+        "rules": rules,
         "period": r.period,
         "limits": r.limits,
         "rows": lines,
@@ -157,10 +157,33 @@ pub fn assess(
     let mut tracer = Tracer::new(trace);
     let r = assess_payroll_rows(rows, period, &snap, &mut tracer)?;
     let t = tracer.finish(&snap);
-    Ok(to_value(&r, rows, &snap, trace.then_some(&t)))
+    Ok(to_value(&r, rows, &snap.identity, trace.then_some(&t)))
 }
 
 impl Engine {
+    /// A unit's payroll rows as read (a row that did not read stays an
+    /// error in its place), assessed on the rules in force in the period's
+    /// first month, as the typed result (see [`to_value`] for its JSON).
+    pub fn payroll_rows(
+        &self,
+        rows: &[Result<PayrollRow, Error>],
+        period: Period,
+        trace: bool,
+    ) -> Result<Traced<PayrollResult>, Error> {
+        let first = period
+            .months()
+            .first()
+            .copied()
+            .ok_or_else(|| Error::field("period", "the period has no months"))?;
+        let snap = self.snapshot(first.first_day(), None);
+        let mut tracer = Tracer::new(trace);
+        let result = assess_payroll_rows(rows, period, &snap, &mut tracer)?;
+        Ok(Traced {
+            result,
+            trace: tracer.finish(&snap),
+        })
+    }
+
     /// A unit's payroll declaration from CSV text (header
     /// `employee_id,wage,employment`, any order): one result or error per
     /// record in order, the totals and the attention list (see
@@ -178,7 +201,13 @@ impl Engine {
     /// ```
     pub fn payroll_csv(&self, csv: &str, period: Period, trace: bool) -> Result<Value, Error> {
         let rows = rows_from_csv(csv.as_bytes())?;
-        assess(&self.rules, &rows, period, trace)
+        let t = self.payroll_rows(&rows, period, trace)?;
+        Ok(to_value(
+            &t.result,
+            &rows,
+            &t.trace.rules,
+            trace.then_some(&t.trace),
+        ))
     }
 
     /// A unit's payroll declaration from row objects
@@ -193,7 +222,13 @@ impl Engine {
     /// ```
     pub fn payroll(&self, rows: &Value, period: Period, trace: bool) -> Result<Value, Error> {
         let rows = rows_from_objects(rows)?;
-        assess(&self.rules, &rows, period, trace)
+        let t = self.payroll_rows(&rows, period, trace)?;
+        Ok(to_value(
+            &t.result,
+            &rows,
+            &t.trace.rules,
+            trace.then_some(&t.trace),
+        ))
     }
 }
 

@@ -36,6 +36,65 @@ pub const DIAGNOSTIC_CODES: &[DiagnosticCode] = {
     ]
 };
 
+/// One sentence per error code, `(code, zh, en)`: what the code means, for
+/// front ends that lead a message with it in the user's language (the
+/// detail after it — field paths, parameter names — stays as the engine
+/// wrote it). One table, so that the CLI, Python, WASM and the browser page
+/// say the same; `io` is the front ends' code for a file that cannot be
+/// read or written.
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("invalid_input", "输入有误", "invalid input"),
+    (
+        "rule_not_in_force",
+        "规则集在该日期没有生效的参数值",
+        "the rule set has no value in force on the date",
+    ),
+    (
+        "rule_missing_year",
+        "规则集缺少所需年份的数值",
+        "the rule set lacks a year the computation needs",
+    ),
+    (
+        "rule_missing_row",
+        "规则表缺少所需的行",
+        "a rule table lacks the row the computation needs",
+    ),
+    (
+        "not_applicable",
+        "依规定不产生结果（如不符合按月领取条件）",
+        "the rules give no result for this case (e.g. not eligible)",
+    ),
+    (
+        "rules_invalid",
+        "规则集无法加载",
+        "the rule set could not be loaded",
+    ),
+    (
+        "hash_mismatch",
+        "规则集内容与锁定的哈希值不符",
+        "the rule set's content differs from the pinned hash",
+    ),
+    (
+        "io",
+        "文件无法读取或写入",
+        "a file could not be read or written",
+    ),
+];
+
+/// The Chinese sentence for error code `code` ([`MESSAGES`]).
+///
+/// ```
+/// assert_eq!(pension_rules::error::message_zh("invalid_input"), Some("输入有误"));
+/// ```
+pub fn message_zh(code: &str) -> Option<&'static str> {
+    MESSAGES.iter().find(|m| m.0 == code).map(|m| m.1)
+}
+
+/// The English sentence for error code `code` ([`MESSAGES`]).
+pub fn message_en(code: &str) -> Option<&'static str> {
+    MESSAGES.iter().find(|m| m.0 == code).map(|m| m.2)
+}
+
 /// The position of `c` in [`DIAGNOSTIC_CODES`]; exhaustive, so a new code
 /// fails to compile until it is listed.
 const fn diagnostic_index(c: DiagnosticCode) -> usize {
@@ -213,6 +272,22 @@ pub(crate) fn class_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schem
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_has_a_sentence_in_both_languages() {
+        for code in Error::codes().into_iter().chain(["io"]) {
+            assert!(message_zh(code).is_some_and(|s| !s.is_empty()), "{code}");
+            assert!(message_en(code).is_some_and(|s| !s.is_empty()), "{code}");
+        }
+        for (i, m) in MESSAGES.iter().enumerate() {
+            assert!(MESSAGES[..i].iter().all(|n| n.0 != m.0), "{} twice", m.0);
+        }
+        assert_eq!(
+            message_zh("hash_mismatch"),
+            Some("规则集内容与锁定的哈希值不符")
+        );
+        assert_eq!(message_en("no_such_code"), None);
+    }
 
     #[test]
     fn names_are_the_serde_names() {

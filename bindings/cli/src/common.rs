@@ -1,0 +1,86 @@
+//! What the computing commands share: the `--format` values, reading a case
+//! file, and printing.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use serde_json::Value;
+
+/// Output format (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Aligned text.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV, one line per row (where the result has rows).
+    Csv,
+}
+
+impl Format {
+    /// The format asked for: the hidden `--json` of older scripts wins.
+    pub(crate) fn or_json(self, json: bool) -> Format {
+        if json { Format::Json } else { self }
+    }
+}
+
+/// `--format csv` given to a result without rows.
+pub(crate) fn no_csv(what: &str) -> String {
+    crate::errors::usage(format!(
+        "--format csv applies to {what}; use table or json here"
+    ))
+}
+
+/// A case file's text (`-` for stdin).
+pub(crate) fn read(file: &PathBuf) -> Result<String, String> {
+    if file.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| crate::errors::io_error(Path::new("stdin"), &e))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))
+    }
+}
+
+/// A case file: the input object, or a vector case `{"ruleset": …,
+/// "input": {…}}` (its input and rule-set id).
+pub(crate) fn read_case(file: &PathBuf) -> Result<(Value, Option<String>), String> {
+    let text = read(file)?;
+    let v: Value =
+        serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(file, "JSON", &e))?;
+    Ok(match v.get("input") {
+        Some(input) => (
+            input.clone(),
+            v.get("ruleset").and_then(Value::as_str).map(String::from),
+        ),
+        None => (v, None),
+    })
+}
+
+/// Print JSON, pretty; a closed pipe ends quietly.
+pub(crate) fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
+    emit(&format!("{text}\n"));
+    Ok(())
+}
+
+/// Write text to stdout at once (a closed pipe such as `| head` ends the
+/// output quietly instead of panicking).
+pub(crate) fn emit(o: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(o.as_bytes());
+}
+
+/// Rows as CSV text with a header.
+pub(crate) fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(vec![]);
+    w.write_record(header).map_err(|e| e.to_string())?;
+    for r in rows {
+        w.write_record(r).map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
