@@ -139,8 +139,7 @@ pub struct ErrorReport {
     pub class: &'static str,
     /// What went wrong, in English.
     pub message: String,
-    /// Every input field problem (`invalid_input`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Every input field problem (`invalid_input`; empty otherwise).
     pub fields: Vec<FieldError>,
     /// The missing rule value (`rule_*` codes).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -29,7 +29,9 @@ use crate::account::{AccountInput, AccountStatement};
 use crate::adjustment::{AdjustmentInput, AdjustmentResult};
 use crate::api::Kind;
 use crate::api::Traced;
-use crate::award::{Award, AwardInput};
+use crate::api::award_view::RecomputeInput;
+use crate::api::payroll_case::{PayrollDeclaration, PayrollInput};
+use crate::award::{Award, AwardInput, Recomputation};
 use crate::contribution::{Contribution, ContributionInput};
 use crate::error::ErrorReport;
 use crate::projection::{Assumptions, Projection, ProjectionInput};
@@ -45,6 +47,8 @@ pub fn input(kind: Kind) -> Value {
     let mut g = generator(true);
     let mut s = match kind {
         Kind::Contribution => g.root_schema_for::<ContributionInput>(),
+        Kind::Payroll => g.root_schema_for::<PayrollInput>(),
+        Kind::Recompute => g.root_schema_for::<RecomputeInput>(),
         Kind::Account => g.root_schema_for::<AccountInput>(),
         Kind::Retirement => read_through_raw::<RetirementInput>(),
         Kind::Award => g.root_schema_for::<AwardInput>(),
@@ -63,6 +67,8 @@ pub fn output(kind: Kind) -> Value {
     let mut g = generator(false);
     let mut s = match kind {
         Kind::Contribution => g.root_schema_for::<Traced<Contribution>>(),
+        Kind::Payroll => g.root_schema_for::<PayrollDeclaration>(),
+        Kind::Recompute => g.root_schema_for::<Recomputation>(),
         Kind::Account => g.root_schema_for::<Traced<AccountStatement>>(),
         Kind::Retirement => g.root_schema_for::<RetirementResult>(),
         Kind::Award => g.root_schema_for::<Award>(),
@@ -92,7 +98,16 @@ pub fn all() -> Vec<(String, Value)> {
         out.push((format!("{k}.output.json"), output(k)));
     }
     out.push(("error.json".into(), error()));
+    out.push(("check.output.json".into(), check_report()));
     out
+}
+
+/// The schema of a conformance run's report (`pension-rules check
+/// --format json`, `Engine.check`).
+pub fn check_report() -> Value {
+    let mut s = generator(false).into_root_schema_for::<crate::check::Report>();
+    s.insert("$id".into(), json!("pension-rules/check.output.json"));
+    s.to_value()
 }
 
 fn generator(for_input: bool) -> SchemaGenerator {
