@@ -385,6 +385,7 @@ pub struct Note {
 
 /// The statutory retirement month and elastic window (from [`crate::retirement`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardStatutory")] // its name in the bindings and the schema
 pub struct Statutory {
     /// Statutory age.
     pub age: Age,
@@ -411,6 +412,7 @@ pub struct Unrounded {
 
 /// The award: every figure of a 核定表, with its explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardResult")] // its name in the bindings and the schema
 pub struct Award {
     /// `summary` or `history`.
     pub form: &'static str,
@@ -1011,6 +1013,7 @@ pub(crate) fn years_text(
 /// The award on the provisional (预发) base and on the final one, with the
 /// monthly difference and the arrears (补发) owed.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardRecomputation")] // its name in the bindings and the schema
 pub struct Recomputation {
     /// The award as known on the provisional date.
     pub provisional: Award,

@@ -125,6 +125,7 @@ pub struct CaseReport {
 
 /// The results of a file or string of cases.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CheckReport")] // its name in the bindings and the schema
 pub struct Report {
     /// One report per case, in input order.
     pub cases: Vec<CaseReport>,

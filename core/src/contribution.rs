@@ -180,6 +180,7 @@ pub enum BasePosition {
 
 /// One month's assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributionResult")] // its name in the bindings and the schema
 pub struct Contribution {
     /// The month.
     pub month: YearMonth,

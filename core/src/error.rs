@@ -96,6 +96,7 @@ fn region_years_message(
 
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "FieldProblem")] // its name in the bindings and the schema
 pub struct FieldError {
     /// Path of the field (`history[2].base`).
     pub path: String,

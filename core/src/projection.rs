@@ -55,6 +55,7 @@ use crate::trace::{ParamUse, Step, Tracer};
 /// past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ProjectionAssumptions")] // its name in the bindings and the schema
 pub struct Assumptions {
     /// Yearly growth of the average wage after the last year with a value.
     pub average_wage_growth: Decimal,
@@ -153,6 +154,7 @@ impl FigureSource {
 
 /// A yearly figure and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ProjectedFigure")] // its name in the bindings and the schema
 pub struct Figure {
     /// The value.
     pub value: Decimal,
@@ -507,6 +509,7 @@ pub struct ProjectedYear {
 
 /// A projection: the yearly path and the estimated award.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ProjectionResult")] // its name in the bindings and the schema
 pub struct Projection {
     /// Retirement month used.
     pub retirement_month: YearMonth,

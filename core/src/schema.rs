@@ -66,10 +66,16 @@ pub fn input(kind: Kind) -> Value {
 pub fn output(kind: Kind) -> Value {
     let mut g = generator(false);
     let mut s = match kind {
-        Kind::Contribution => g.root_schema_for::<Traced<Contribution>>(),
+        Kind::Contribution => titled(
+            g.root_schema_for::<Traced<Contribution>>(),
+            "ContributionResult",
+        ),
         Kind::Payroll => g.root_schema_for::<PayrollDeclaration>(),
         Kind::Recompute => g.root_schema_for::<Recomputation>(),
-        Kind::Account => g.root_schema_for::<Traced<AccountStatement>>(),
+        Kind::Account => titled(
+            g.root_schema_for::<Traced<AccountStatement>>(),
+            "AccountStatement",
+        ),
         Kind::Retirement => g.root_schema_for::<RetirementResult>(),
         Kind::Award => g.root_schema_for::<Award>(),
         Kind::Transfer => g.root_schema_for::<Transfer>(),
@@ -133,6 +139,12 @@ fn read_through_raw<T: schemars::JsonSchema>() -> Schema {
     let settings = SchemaSettings::draft2020_12().for_serialize();
     let mut s = with_decimals(settings, true).into_root_schema_for::<T>();
     s.insert("additionalProperties".into(), json!(false));
+    s
+}
+
+/// A result with its trace is named as the result (the bindings' type).
+fn titled(mut s: Schema, title: &str) -> Schema {
+    s.insert("title".into(), json!(title));
     s
 }
 
@@ -204,7 +216,7 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
     }
     merge_definitions(&mut s, g);
     // The award's explanation moved to the top.
-    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("Award")) {
+    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("AwardResult")) {
         if let Some(Value::Object(props)) = award.get_mut("properties") {
             props.remove("trace");
         }
@@ -214,7 +226,7 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
     }
     if let Some(Value::Object(fig)) = s
         .get_mut("$defs")
-        .and_then(|d| d.get_mut("Figure"))
+        .and_then(|d| d.get_mut("ProjectedFigure"))
         .and_then(|f| f.get_mut("properties"))
     {
         fig.insert(
@@ -275,7 +287,7 @@ mod tests {
         let i = input(Kind::Projection);
         assert!(i["properties"]["assumptions"].is_object());
         let o = output(Kind::Projection);
-        assert!(o["$defs"]["Figure"]["properties"]["basis"].is_object());
+        assert!(o["$defs"]["ProjectedFigure"]["properties"]["basis"].is_object());
         assert!(o["properties"]["trace"].is_object());
     }
 }

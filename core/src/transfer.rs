@@ -385,6 +385,7 @@ pub struct ErrorInfo {
 
 /// The plan and the award at the benefit place.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TransferResult")] // its name in the bindings and the schema
 pub struct Transfer {
     /// The plan.
     #[serde(flatten)]

@@ -143,6 +143,7 @@ pub enum DeclaredRow {
 
 /// A payroll row that could not be assessed; the others still are.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "RowError")] // its name in the bindings and the schema
 pub struct RejectedRow {
     /// Its position among the input rows (from 0).
     pub row: usize,

@@ -46,6 +46,7 @@ mod embedded {
 
 /// The identity every result records: which rules produced it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "RuleSetIdentity")] // its name in the bindings and the schema
 pub struct Identity {
     /// Rule-set id, with overlays appended (`cn/shaanxi+reform/x`).
     pub id: String,
