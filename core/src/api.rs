@@ -43,7 +43,7 @@ use serde_json::{Map, Value, json};
 use crate::account::AccountInput;
 use crate::adjustment::AdjustmentInput;
 use crate::award::{AwardInput, award};
-use crate::check::{Report, check_json, parse_input};
+use crate::check::{Report, check_json};
 use crate::contribution::ContributionInput;
 use crate::error::Error;
 use crate::retirement::RetirementInput;
@@ -183,6 +183,18 @@ impl Engine {
         })
     }
 
+    /// An engine on a rule set already loaded (from a directory, from text,
+    /// with overlays); other rule sets it needs (a transfer's places) are
+    /// the shipped ones.
+    pub fn from_rules(rules: RuleSet) -> Engine {
+        Engine {
+            rules,
+            catalog: None,
+            pins: vec![],
+            snaps: snap_cache::SnapCache::default(),
+        }
+    }
+
     /// Layer an overlay given as TOML text (a reform scenario; see
     /// docs/rules-format.md); `label` names it in messages.
     pub fn with_overlay_toml(mut self, label: &str, text: &str) -> Result<Engine, Error> {
@@ -304,19 +316,65 @@ impl Engine {
         Ok(r.get_mut("trace").map(Value::take).unwrap_or(Value::Null))
     }
 
-    /// The headline figures of one computation by field name, as the
-    /// conformance runner compares them (no trace): what a batch row holds.
+    /// The headline figures of one computation by field name (no trace):
+    /// what a batch row holds and what a worked case compares. Computed as
+    /// [`compute`](Self::compute) computes, on the same snapshots (cached);
+    /// each result type names its figures (`Award::figures`, …). `payroll`
+    /// and `recompute` give their whole result.
+    ///
+    /// ```
+    /// use pension_rules::{Engine, api::Kind};
+    /// let input = serde_json::json!({"birth": "1971-04", "category": "female_55"});
+    /// let f = Engine::embedded("cn/national").unwrap().figures(Kind::Retirement, &input).unwrap();
+    /// assert_eq!(f["retirement_month"], "2026-08");
+    /// ```
     pub fn figures(&self, kind: Kind, input: &Value) -> Result<Map<String, Value>, Error> {
-        let handler = crate::check::handler(kind.name())
-            .ok_or_else(|| Error::NotApplicable(format!("no conformance figures for `{kind}`")))?;
-        handler(&self.rules, &exact(kind, input))
+        let input = exact(kind, input);
+        let input = input.as_ref();
+        Ok(match kind {
+            Kind::Contribution => self
+                .contribution(&ContributionInput::from_json(input)?, false)?
+                .result
+                .figures(),
+            Kind::Account => self
+                .account(&AccountInput::from_json(input)?, false)?
+                .result
+                .figures(),
+            Kind::Retirement => self
+                .retirement(&RetirementInput::from_json(input)?, false)?
+                .figures(),
+            Kind::Award => self.award_result(input, false)?.figures(),
+            Kind::Transfer => self
+                .transfer(&TransferInput::from_json(input)?, false)?
+                .figures(),
+            Kind::Adjustment => self.adjustment(&parse_input(input)?, false)?.figures(),
+            Kind::Survivor => self.survivor(&parse_input(input)?, false)?.figures(),
+            Kind::Projection => {
+                let case = projection_case::ProjectionCase::from_json(input)?;
+                projection_case::figures(&case.project(&self.rules, false)?.0)
+            }
+            Kind::Payroll | Kind::Recompute => match self.compute(kind, input, false)? {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+        })
+    }
+
+    /// An engine on another rule set with this engine's catalog and pins
+    /// (without its overlays): what a transfer's places and a worked case's
+    /// `ruleset` are computed on.
+    pub fn engine_for(&self, id: &str) -> Result<Engine, Error> {
+        if id == self.rules.id() {
+            return Ok(self.clone());
+        }
+        Engine::load_pinned(id, self.catalog.clone(), &self.pins)
     }
 
     /// Run conformance vectors (JSON text: one case or an array); each case
-    /// names its rule set, resolved with [`Engine::resolve`] (this engine's
-    /// overlays do not apply).
+    /// names its rule set, computed on [`Engine::engine_for`] it (this
+    /// engine's overlays do not apply).
     pub fn check(&self, text: &str) -> Result<Report, Error> {
-        check_json(text, &|id| self.resolve(id))
+        check_json(text, &|id| self.engine_for(id))
     }
 
     /// Every parameter in force on `date` (as known on `known_on`), with its
@@ -374,6 +432,12 @@ fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
 fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
     serde_json::to_value(v)
         .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
+}
+
+/// Read a JSON input into an engine input type, turning serde's message
+/// into an input error that names the field.
+pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
+    T::deserialize(input).map_err(|e| Error::field("input", e.to_string()))
 }
 
 /// The input with exact integers given for decimals turned into decimal

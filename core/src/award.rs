@@ -1090,10 +1090,3 @@ pub fn recompute(
         arrears,
     })
 }
-
-/// The conformance handler for kind `award` (see [`crate::check`]).
-pub fn check_handler(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = AwardInput::from_json(input)?;
-    let snap = rules.at(input.retirement_month.first_day());
-    award(&input, &snap, &mut Tracer::new(false)).map(|a| a.figures())
-}

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, RuleError};
 use crate::json_fields::Fields;
 use crate::rounding::Rounding;
-use crate::rules::{RuleSet, Snapshot, Sourced};
+use crate::rules::{Snapshot, Sourced};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
@@ -622,27 +622,29 @@ pub fn assess(
     rules.assess(input.employment, input.wage, input.chosen_base, tracer)
 }
 
-/// Conformance handler for the `contribution` kind.
-pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = ContributionInput::from_json(input)?;
-    let snap = rules.at(input.month.first_day());
-    let c = assess(&input, &snap, &mut Tracer::new(false))?;
-    let mut m = Map::new();
-    for (k, v) in [
-        ("base", c.base),
-        ("employer", c.employer),
-        ("individual", c.individual),
-        ("account_credit", c.account_credit),
-        ("pooled", c.pooled),
-    ] {
-        m.insert(k.into(), Value::String(v.to_string()));
+impl Contribution {
+    /// The headline figures by name: `base`, `employer`, `individual`,
+    /// `account_credit`, `pooled`.
+    pub fn figures(&self) -> Map<String, Value> {
+        let c = self;
+        let mut m = Map::new();
+        for (k, v) in [
+            ("base", c.base),
+            ("employer", c.employer),
+            ("individual", c.individual),
+            ("account_credit", c.account_credit),
+            ("pooled", c.pooled),
+        ] {
+            m.insert(k.into(), Value::String(v.to_string()));
+        }
+        m
     }
-    Ok(m)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

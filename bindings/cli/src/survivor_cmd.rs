@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use pension_rules::check::parse_input;
+use pension_rules::api::parse_input;
 use pension_rules::survivor::SurvivorInput;
 use serde_json::{Map, Value};
 
