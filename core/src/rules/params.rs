@@ -4,7 +4,7 @@
 //! shape, the value domain, whether a complete rule set must define it and,
 //! for tables, the order its rows keep; its doc comment describes it (the
 //! first line, with the Chinese term, is the registry's `about`). From it
-//! [`params!`] generates the registry entry in [`PARAMS`], the documented
+//! `params!` generates the registry entry in [`PARAMS`], the documented
 //! field of the snapshot's per-file struct and the builder call that fills
 //! that field, so the three cannot drift apart. The field's Rust type follows
 //! from shape and domain (`Dated, Ratio` is a `Timeline<Decimal>`,
@@ -13,6 +13,9 @@
 //! names the snapshot can hold.
 //!
 //! Adding a parameter is one declaration here plus its data in `rules/`.
+//! The legal source of each value is not written here but on the value in
+//! the rule data (its provenance), because it changes from version to
+//! version.
 
 use std::sync::Arc;
 
@@ -392,5 +395,31 @@ params! {
         military_cadre = "adjustment.military_cadre": Yearly, Variant(MilitaryCadre), optional;
         /// 全国总体调整水平 national overall increase (budget level, context only)
         national_overall_rate = "adjustment.national_overall_rate": Yearly, Ratio, optional;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_lies_in_its_group() {
+        assert!(in_group("award.pension_base", "award"));
+        assert!(in_group("retirement.schedule.male", "retirement"));
+        assert!(!in_group("awards.pension_base", "award"));
+        assert!(!in_group("award_pension_base", "award"));
+        assert!(!in_group("award.", "award"));
+        assert!(!in_group("award", "award"));
+        assert!(!in_group("account.credit_rate", "award"));
+    }
+
+    #[test]
+    fn every_name_is_declared_once() {
+        let mut names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before);
+        assert_eq!(before, 68);
     }
 }

@@ -5,7 +5,7 @@
 //! defined by the merged rule set. The registry is the contract between the
 //! data in `rules/` and the code that reads it; its entries are generated
 //! from the one declaration of each parameter in `params.rs`, which also
-//! makes the parameter's [`Snapshot`](super::Snapshot) field.
+//! makes the parameter's [`Snapshot`] field.
 
 /// How a parameter's entries are laid out in the rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
