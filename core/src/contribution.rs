@@ -368,7 +368,7 @@ impl MonthRules {
     /// let m = MonthRules::load(&snap, "2024-03".parse().unwrap(), &mut t).unwrap();
     /// let wage: Decimal = "3000".parse().unwrap();
     /// let c = m.assess(Employment::Employee, Some(wage), None, &mut t).unwrap();
-    /// assert_eq!(c.base.to_string(), "4559"); // below the 2024 floor → floor
+    /// assert_eq!(c.base.to_string(), "4559.00"); // below the 2024 floor → floor, as money
     /// ```
     pub fn load(snap: &Snapshot, month: YearMonth, tracer: &mut Tracer) -> Result<Self, Error> {
         let limits = base_limits(snap, month, tracer)?;
@@ -454,7 +454,9 @@ impl MonthRules {
         let l = &self.limits;
         let declared = round.apply(wage);
         let position = l.position(declared);
-        let base = l.clamp(declared);
+        // Money at the rule set's scale, also when the floor or cap (a
+        // published whole number) is taken.
+        let base = round.apply(l.clamp(declared));
         tracer.step(|| {
             let why = match position {
                 BasePosition::BelowFloor => "wage below the floor → floor",

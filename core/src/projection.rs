@@ -78,6 +78,29 @@ pub struct Assumptions {
 }
 
 impl Assumptions {
+    /// The standard assumptions: the one default every front end offers
+    /// (`pension-rules simulate`, Python's `simulate` and
+    /// `standard_assumptions()`, the JS `standardAssumptions()` and the
+    /// estimator page) — the average wage (社平工资) +4 % a year and the
+    /// pension base (计发基数) +3 % a year after the last published year, and
+    /// a 记账利率 of 3 % for years without one. They are assumptions, not
+    /// law: a projection states the ones it used, and a caller may give
+    /// others (docs/population.md).
+    ///
+    /// ```
+    /// let a = pension_rules::projection::Assumptions::standard();
+    /// assert_eq!(a.average_wage_growth.to_string(), "0.04");
+    /// assert!(a.validate("").is_empty());
+    /// ```
+    pub fn standard() -> Assumptions {
+        Assumptions {
+            average_wage_growth: Decimal::new(4, 2),
+            pension_base_growth: Decimal::new(3, 2),
+            interest_rate: Decimal::new(3, 2),
+            ..Assumptions::default()
+        }
+    }
+
     /// Value checks, every problem at once (paths under `prefix`).
     pub fn validate(&self, prefix: &str) -> Vec<FieldError> {
         let p = |f: &str| {

@@ -61,8 +61,10 @@ pub struct SurvivorInput {
 /// Survivor benefits of one death, with their explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SurvivorResult {
-    /// The date whose rules were applied (first day of the death month).
-    pub rules_date: NaiveDate,
+    /// The date whose rules were applied: the first day of the death month
+    /// (absent without one: the latest rules applied).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules_date: Option<NaiveDate>,
     /// The income year Y was taken from, when looked up in the rule set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub income_year: Option<i32>,
@@ -473,7 +475,7 @@ pub fn survivor(
     };
 
     Ok(SurvivorResult {
-        rules_date: date,
+        rules_date: input.death_month.map(|_| date),
         income_year,
         monthly_income_base: base.value(),
         working_months: months_decimal(working12),

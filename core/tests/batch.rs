@@ -131,7 +131,7 @@ fn payroll_huge_wage_is_capped_not_overflowed() {
             l.employer.to_string(),
             l.individual.to_string()
         ),
-        ("23250".into(), "3720.00".into(), "1860.00".into())
+        ("23250.00".into(), "3720.00".into(), "1860.00".into())
     );
 }
 
