@@ -8,23 +8,22 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _frames, _native
-from ._types import (
+from ._generated import (
     AccountStatement,
     AdjustmentResult,
     AwardRecomputation,
     AwardResult,
     CheckReport,
+    ContributionResult,
     PayrollDeclaration,
     ProjectionResult,
-    ContributionResult,
     RetirementResult,
     RuleSetIdentity,
-    RuleSetInfo,
-    RulesShow,
     SurvivorResult,
     Trace,
     TransferResult,
 )
+from ._rules_types import RuleSetInfo, RulesShow
 
 __all__ = ["Engine", "Overlay"]
 
