@@ -15,7 +15,8 @@ exception                     ``code``               extra attribute
 :class:`NotApplicableError`   ``not_applicable``     —
 ============================  =====================  ===========================
 
-:data:`CODES` maps every code to its class.
+:data:`CODES` maps every code to its class; the codes are error.json's
+``code`` enum (generated into ``_generated.ERROR_CODES``).
 
 >>> from pension_rules import Engine, InputError
 >>> try:
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Type
+
+from ._generated import ERROR_CODES
 
 __all__ = [
     "PensionRulesError",
@@ -133,14 +136,20 @@ class NotApplicableError(PensionRulesError):
         super().__init__(message, code=code)
 
 
+def _class_of(code: str) -> Type[PensionRulesError]:
+    """The exception class of a code, by its family (docs/errors.md, "Front
+    ends"): the schema lists the codes, not their classes."""
+    if code == "invalid_input":
+        return InputError
+    if code.startswith("rule_"):
+        return RulesError
+    if code in ("rules_invalid", "hash_mismatch"):
+        return LoadError
+    if code == "not_applicable":
+        return NotApplicableError
+    raise ImportError(f"error code {code!r} of docs/schema/error.json has no exception class in errors.py")
+
+
 #: Every code the engine raises, with the class of its exception
 #: (docs/errors.md); a test checks it against the Rust error types.
-CODES: Dict[str, Type[PensionRulesError]] = {
-    "invalid_input": InputError,
-    "rule_not_in_force": RulesError,
-    "rule_missing_year": RulesError,
-    "rule_missing_row": RulesError,
-    "rules_invalid": LoadError,
-    "hash_mismatch": LoadError,
-    "not_applicable": NotApplicableError,
-}
+CODES: Dict[str, Type[PensionRulesError]] = {code: _class_of(code) for code in ERROR_CODES}
