@@ -51,6 +51,7 @@ MIXINS = {
     "Trace": "_TraceMethods",
     "CheckReport": "_CheckReportMethods",
     "PayrollLine": "_PayrollLineMethods",
+    "Diagnostic": "_DiagnosticMethods",
 }
 
 HEADER = '''\

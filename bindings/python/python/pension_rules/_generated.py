@@ -14,7 +14,7 @@ from dataclasses import dataclass, field as _field
 from decimal import Decimal
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
-from ._types import Record, _CheckReportMethods, _PayrollLineMethods, _TraceMethods
+from ._types import Record, _CheckReportMethods, _DiagnosticMethods, _PayrollLineMethods, _TraceMethods
 
 __all__ = [
     'ERROR_CODES',
@@ -504,7 +504,7 @@ class ContributionResult(Record):
 
 
 @dataclass(frozen=True)
-class Diagnostic(Record):
+class Diagnostic(_DiagnosticMethods, Record):
     """One problem found while loading rules."""
 
     file: str

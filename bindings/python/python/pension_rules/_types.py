@@ -200,9 +200,9 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
             # Every field reads through to the native result (see ``_native``);
             # the dataclass kept a defaulted field's default on the class,
             # which would hide the converted value: the descriptor keeps it.
-            key, conv, default = _FIELDS[cls][f.name]
+            fkey, fconv, fdefault = _FIELDS[cls][f.name]
             class_default = _NO_DEFAULT if f.default is dataclasses.MISSING else f.default
-            setattr(cls, f.name, _Field(f.name, key, conv, default, class_default))
+            setattr(cls, f.name, _Field(f.name, fkey, fconv, fdefault, class_default))
         return b  # type: ignore[no-any-return]
     finally:
         _BUILDING.discard(cls)
@@ -289,6 +289,21 @@ class _CheckReportMethods:
         """Whether every case passed (unsupported kinds allowed if asked)."""
         n = self.counts()
         return n["fail"] == 0 and n["error"] == 0 and (allow_unsupported or n["unsupported"] == 0)
+
+
+class _DiagnosticMethods:
+    """``str(diagnostic)``: ``file:line:column: key: message``."""
+
+    if TYPE_CHECKING:
+        file: str
+        line: int
+        column: int
+        key: str
+        message: str
+
+    def __str__(self) -> str:
+        key = f"{self.key}: " if self.key else ""
+        return f"{self.file}:{self.line}:{self.column}: {key}{self.message}"
 
 
 class _PayrollLineMethods:

@@ -28,10 +28,9 @@ invalid_input ['birth', 'category']
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Type
 
-from ._generated import ERROR_CODES
+from ._generated import ERROR_CODES, Diagnostic
 
 __all__ = [
     "PensionRulesError",
@@ -94,22 +93,6 @@ class RulesError(PensionRulesError):
         self.details = dict(details or {})
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """One problem in a rule file."""
-
-    file: str
-    line: int
-    column: int
-    key: str
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        key = f"{self.key}: " if self.key else ""
-        return f"{self.file}:{self.line}:{self.column}: {key}{self.message}"
-
-
 class LoadError(PensionRulesError):
     """A rule set (or overlay) could not be loaded; ``diagnostics`` lists
     every problem with file, line, column and key."""
@@ -125,7 +108,7 @@ class LoadError(PensionRulesError):
     ) -> None:
         super().__init__(message, code=code)
         self.diagnostics = [
-            d if isinstance(d, Diagnostic) else Diagnostic(**dict(d)) for d in diagnostics
+            d if isinstance(d, Diagnostic) else Diagnostic.from_dict(d) for d in diagnostics
         ]
 
 
