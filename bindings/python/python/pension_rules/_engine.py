@@ -136,7 +136,8 @@ class Engine:
     hash_mismatch
 
     Inputs are the vector-format fields (docs/vectors.md), as a dict or as
-    keyword arguments. Amounts are exact: pass ``decimal.Decimal``, ``str``
+    keyword arguments (typed for type checkers from docs/schema: ``AwardInput``,
+    ``AwardFields`` …; see ``pension_rules._generated``). Amounts are exact: pass ``decimal.Decimal``, ``str``
     or ``int``; a ``float`` is refused (:class:`~pension_rules.InputError`)
     because it cannot hold most amounts exactly.
 
