@@ -31,7 +31,7 @@ import json
 import keyword
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schema"
@@ -137,12 +137,12 @@ class Gen:
         self.error = json.loads((schema_dir / "error.json").read_text(encoding="utf-8"))
         self.aliases: Dict[str, Tuple[List[str], Optional[str]]] = {}  # Literal aliases
         self.classes: Dict[str, Dict[str, Any]] = {}  # python name -> merged object
-        self.absorbed: set = set()  # defs emitted only as variants of a merged class
+        self.absorbed: Set[str] = set()  # defs emitted only as variants of a merged class
         self._plan()
 
     # ------------------------------------------------------------ planning
 
-    def _merge_objects(self, versions: List[Dict[str, Any]], union: bool) -> Dict[str, Any]:
+    def _merge_objects(self, versions: List[Dict[str, Any]]) -> Dict[str, Any]:
         """One object from several: properties of all, required of all. A
         variant's lacking a property means the property is optional."""
         props: Dict[str, Dict[str, Any]] = {}
@@ -163,7 +163,6 @@ class Gen:
             "description": versions[0].get("description"),
             "properties": props,
             "required": required or [],
-            "union": union,
         }
 
     @staticmethod
@@ -178,8 +177,9 @@ class Gen:
         # emitted only as that union's class.
         for versions in self.out_defs.values():
             for v in _variants(versions[0]) or []:
-                if _ref(v):
-                    self.absorbed.add(_ref(v))
+                r = _ref(v)
+                if r:
+                    self.absorbed.add(r)
         for name, versions in sorted(self.out_defs.items()):
             d = versions[0]
             if name in self.absorbed:
@@ -189,16 +189,17 @@ class Gen:
                 self.aliases[name] = (enum, d.get("description"))
                 continue
             if "properties" in d:
-                merged = self._merge_objects(versions, False)
+                merged = self._merge_objects(versions)
             else:
                 variants = _variants(d)
                 if variants is None:
                     continue
-                objs = [self.out_defs[_ref(v)][0] if _ref(v) else v for v in variants]
+                refs = [_ref(v) for v in variants]
+                objs = [self.out_defs[r][0] if r else v for r, v in zip(refs, variants)]
                 tags = set.intersection(*(set(o.get("required", [])) for o in objs))
-                if not any(_ref(v) for v in variants) and not tags:
+                if not any(refs) and not tags:
                     continue  # disjoint shapes ({"month"} or {"year"}): a plain dict
-                merged = self._merge_objects(objs, True)
+                merged = self._merge_objects(objs)
                 merged["description"] = d.get("description")
             public = RENAMES.get(name, name)
             if public in self.classes:
@@ -228,10 +229,10 @@ class Gen:
             if k in p:
                 opts = [x for x in p[k] if x.get("type") != "null"]
                 if len(opts) == 1:
-                    t, _ = self.out_type(opts[0])
-                    return t, len(opts) < len(p[k])
+                    inner, _ = self.out_type(opts[0])
+                    return inner, len(opts) < len(p[k])
                 return "Any", True
-        t = p.get("type")
+        t: Any = p.get("type")
         null = False
         if isinstance(t, list):
             null = "null" in t
