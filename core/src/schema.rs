@@ -201,6 +201,12 @@ fn projection_input(g: &mut SchemaGenerator) -> Schema {
         props.insert("assumptions".into(), assumptions.to_value());
     }
     merge_definitions(&mut s, g);
+    // Read, its decimals may be integers; the result's echo has strings.
+    rename_def(
+        &mut s,
+        "ProjectionAssumptions",
+        "ProjectionAssumptionsInput",
+    );
     s
 }
 
@@ -215,8 +221,15 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
         props.insert("trace".into(), trace.to_value());
     }
     merge_definitions(&mut s, g);
-    // The award's explanation moved to the top.
-    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("AwardResult")) {
+    // The award's explanation moved to the top: the award here is an
+    // AwardResult without `trace`, so it has a name of its own.
+    rename_def(&mut s, "AwardResult", "ProjectedAward");
+    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("ProjectedAward"))
+    {
+        award.insert(
+            "description".into(),
+            json!("The estimated award: an `AwardResult` without `trace` (its steps are in the projection's `trace`)."),
+        );
         if let Some(Value::Object(props)) = award.get_mut("properties") {
             props.remove("trace");
         }
@@ -235,6 +248,36 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
         );
     }
     s
+}
+
+/// The definition `from` renamed `to`, every `$ref` to it following: one
+/// name means one shape across all the schema files (generated TypeScript
+/// and Python types are named by these names).
+fn rename_def(s: &mut Schema, from: &str, to: &str) {
+    fn refs(v: &mut Value, from: &str, to: &str) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m.iter_mut() {
+                    match v {
+                        Value::String(r) if k == "$ref" && r == from => *r = to.to_string(),
+                        _ => refs(v, from, to),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(|v| refs(v, from, to)),
+            _ => {}
+        }
+    }
+    let Some(Value::Object(defs)) = s.get_mut("$defs") else {
+        return;
+    };
+    if let Some(def) = defs.remove(from) {
+        defs.insert(to.to_string(), def);
+    }
+    let (from, to) = (format!("#/$defs/{from}"), format!("#/$defs/{to}"));
+    for v in s.ensure_object().values_mut() {
+        refs(v, &from, &to);
+    }
 }
 
 /// Definitions added to the generator after the root schema was taken.
@@ -280,6 +323,34 @@ mod tests {
         assert_eq!(c["type"], json!(["string", "integer", "null"]), "{c}");
         let o = output(Kind::Award);
         assert_eq!(o["properties"]["total"]["type"], "string");
+    }
+
+    #[test]
+    fn one_name_means_one_type_across_all_files() {
+        let mut seen: std::collections::BTreeMap<String, (String, Value)> = Default::default();
+        for (file, mut s) in all() {
+            let defs = s.as_object_mut().and_then(|o| o.remove("$defs"));
+            let mut named: Vec<(String, Value)> = match defs {
+                Some(Value::Object(d)) => d.into_iter().collect(),
+                _ => vec![],
+            };
+            if let Value::Object(o) = &mut s {
+                for k in ["$id", "$schema"] {
+                    o.remove(k);
+                }
+                if let Some(Value::String(t)) = o.remove("title") {
+                    named.push((t, s.clone()));
+                }
+            }
+            for (name, def) in named {
+                match seen.get(&name) {
+                    Some((other, d)) => assert_eq!(d, &def, "{name}: {other} and {file} differ"),
+                    None => {
+                        seen.insert(name, (file.clone(), def));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
