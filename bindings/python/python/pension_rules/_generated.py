@@ -73,6 +73,7 @@ __all__ = [
     'PayrollTotals',
     'PooledPart',
     'PostingLine',
+    'ProjectedAward',
     'ProjectedFigure',
     'ProjectedYear',
     'ProjectionAssumptions',
@@ -374,14 +375,14 @@ class AwardResult(Record):
     """合计 (sum of the rounded components)."""
     unrounded: Unrounded
     """The components before rounding (for audit)."""
+    trace: Trace
+    """The explanation, with the rule set's id, version and hash."""
     index: Optional[IndexResult] = None
     """The index derivation (history form)."""
     notes: List[Note] = _field(default_factory=list)
     """Remarks (off-statutory month, provisional base, …)."""
     statutory: Optional[AwardStatutory] = None
     """The statutory month, for comparison."""
-    trace: Optional[Trace] = None
-    """The explanation, with the rule set's id, version and hash."""
     transitional_coefficient: Optional[Decimal] = None
     """Transitional coefficient k, where the rule set has one."""
 
@@ -832,6 +833,68 @@ class PostingLine(Record):
 
 
 @dataclass(frozen=True)
+class ProjectedAward(Record):
+    """The estimated award: an `AwardResult` without `trace` (its steps are in the projection's `trace`)."""
+
+    form: str
+    """`summary` or `history`."""
+    category: Category
+    """Category."""
+    birth: str
+    """Birth month."""
+    retirement_month: str
+    """Retirement month (as given)."""
+    age: str
+    """Age at retirement, in years and months."""
+    first_pension_month: str
+    """First month paid."""
+    contribution_months: int
+    """Months actually paid."""
+    deemed_months: int
+    """Deemed months."""
+    min_contribution_months: int
+    """Minimum months for a monthly pension at this retirement month."""
+    years: Decimal
+    """N = (contribution + deemed months) / 12 (rounded where the rule set says)."""
+    pension_base: Decimal
+    """计发基数 C."""
+    pension_base_provisional: bool
+    """Whether C is a provisional (预发) value."""
+    average_index: Decimal
+    """Ī."""
+    indexed_wage: Decimal
+    """本人指数化月平均缴费工资 C × Ī (money rounding)."""
+    account_balance: Decimal
+    """Account balance B."""
+    divisor: Decimal
+    """计发月数 M."""
+    basic_rate: Decimal
+    """基础养老金 rate per year (1 %)."""
+    transitional_index: Decimal
+    """Index of the transitional pension."""
+    transitional_months: int
+    """Months that earn the transitional pension."""
+    basic_pension: Decimal
+    """基础养老金."""
+    account_pension: Decimal
+    """个人账户养老金."""
+    transitional_pension: Decimal
+    """过渡性养老金."""
+    total: Decimal
+    """合计 (sum of the rounded components)."""
+    unrounded: Unrounded
+    """The components before rounding (for audit)."""
+    index: Optional[IndexResult] = None
+    """The index derivation (history form)."""
+    notes: List[Note] = _field(default_factory=list)
+    """Remarks (off-statutory month, provisional base, …)."""
+    statutory: Optional[AwardStatutory] = None
+    """The statutory month, for comparison."""
+    transitional_coefficient: Optional[Decimal] = None
+    """Transitional coefficient k, where the rule set has one."""
+
+
+@dataclass(frozen=True)
 class ProjectedFigure(Record):
     """A yearly figure and where it comes from."""
 
@@ -916,7 +979,7 @@ class ProjectionResult(Record):
     """Account balance at retirement."""
     pension_base: ProjectedFigure
     """计发基数 of the retirement year and its origin."""
-    award: AwardResult
+    award: ProjectedAward
     """The estimated award (summary form with the figures above)."""
     assumptions: ProjectionAssumptions
     """The assumptions used."""
@@ -1165,8 +1228,6 @@ class Step(Record):
 class SurvivorResult(Record):
     """Survivor benefits of one death, with their explanation."""
 
-    rules_date: datetime.date
-    """The date whose rules were applied (first day of the death month)."""
     monthly_income_base: Decimal
     """Y, unrounded."""
     working_months: Decimal
@@ -1185,6 +1246,10 @@ class SurvivorResult(Record):
     """The income year Y was taken from, when looked up in the rule set."""
     inheritable_account: Optional[Decimal] = None
     """个人账户可继承余额, when `account_balance` was given."""
+    rules_date: Optional[datetime.date] = None
+    """The date whose rules were applied: the first day of the death month
+    (absent without one: the latest rules applied).
+    """
 
 
 @dataclass(frozen=True)

@@ -2469,9 +2469,10 @@ export interface SurvivorResult {
    */
   monthly_income_base: string;
   /**
-   * The date whose rules were applied (first day of the death month).
+   * The date whose rules were applied: the first day of the death month
+   * (absent without one: the latest rules applied).
    */
-  rules_date: string;
+  rules_date?: string | null;
   /**
    * 抚恤金.
    */
