@@ -140,6 +140,9 @@ pub struct ErrorReport {
     pub class: &'static str,
     /// What went wrong, in English.
     pub message: String,
+    /// The code's sentence in Chinese (the details stay in `message` and
+    /// `fields`): what a Chinese page or CLI leads with.
+    pub message_zh: &'static str,
     /// Every input field problem (`invalid_input`; empty otherwise).
     pub fields: Vec<FieldError>,
     /// The missing rule value (`rule_*` codes).
@@ -203,6 +206,7 @@ impl Error {
             code: self.code(),
             class: self.class(),
             message: self.to_string(),
+            message_zh: catalogue::message_zh(self.code()).unwrap_or("出错了"),
             fields: self.fields().to_vec(),
             rule: match self {
                 Error::Rules(r) => Some(r.clone()),

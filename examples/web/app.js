@@ -6,7 +6,7 @@
 // The page computes nothing itself: the what-if assumptions for years the rule
 // set does not know yet are form fields, passed to the engine as stated
 // assumptions, and the engine marks each figure that rests on them.
-import init, { Engine } from "./pkg/pension_rules_wasm.js";
+import init, { Engine, standardAssumptions } from "./pkg/pension_rules_wasm.js";
 
 const RULESET = "cn/shaanxi";
 const $ = (id) => document.getElementById(id);
@@ -167,9 +167,14 @@ function assumedYears(p) {
   return `Assumed or projected: average wages of ${span(w)}, 记账利率 of ${span(r)}, 计发基数 ${p.pension_base.source}.`;
 }
 
+/** An engine error as the page shows it: the engine's Chinese sentence for the
+ *  code first (the same table as the CLI's `--lang zh`), then the details. */
 function describe(e) {
-  return `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}: ${e.message}` +
-    (e.details?.fields ? " — " + e.details.fields.map((x) => `${x.path}: ${x.message}`).join("; ") : "");
+  const head = e.messageZh ? `${e.messageZh}（${e.code}）` : `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}`;
+  const fields = e.details?.fields;
+  return fields?.length
+    ? `${head}：` + fields.map((x) => `${x.path}: ${x.message}`).join("；")
+    : `${head}：${e.message}`;
 }
 
 function renderPath(p) {
@@ -299,6 +304,14 @@ function run(ev) {
 
 await init();
 engine = new Engine(RULESET);
+// The form starts from the engine's standard assumptions, the one default of
+// every front end (the CLI's simulate, Python, the JS package).
+{
+  const a = standardAssumptions();
+  $("average-wage-growth").value = a.average_wage_growth;
+  $("pension-base-growth").value = a.pension_base_growth;
+  $("interest-rate").value = a.interest_rate;
+}
 const id = engine.identity;
 $("rules").textContent = `${id.id} ${id.version} · sha256 ${id.hash.slice(0, 12)}`;
 if (!$("asof").value) $("asof").value = new Date().toISOString().slice(0, 7);

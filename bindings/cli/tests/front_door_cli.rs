@@ -78,7 +78,7 @@ fn survivor_without_a_death_month_takes_the_engines_latest_rules() {
 
 #[test]
 fn json_is_what_the_engine_computes() {
-    // Retirement: cn-national.md §5.3, born 1976-02 male → 62y10m.
+    // Retirement: the 2024 NPC retirement decision, docs/sources.md §5.3, born 1976-02 male → 62y10m.
     let cli = json_of(&[
         "retirement",
         "--birth",
@@ -435,7 +435,7 @@ fn rules_show_json_is_the_engines_show() {
     assert_eq!(new, old);
     let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     assert_eq!(new, engine("cn/shaanxi").show(date, None));
-    // The 2025 Shaanxi 计发基数 7881 (shaanxi.md §2.1), published 2026-06-23.
+    // The 2025 Shaanxi 计发基数 7881 (docs/sources.md §11), published 2026-06-23.
     let base = new["params"]
         .as_array()
         .unwrap()

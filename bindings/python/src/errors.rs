@@ -62,6 +62,27 @@ impl<T> IntoPy<T> for Result<T, Error> {
     }
 }
 
+/// The sentence of error code `code` in `lang` (`zh` or `en`), from the
+/// engine's one table (`pension_rules::error::MESSAGES`); `None` for a code
+/// it does not know.
+#[pyfunction]
+pub(crate) fn error_message(code: &str, lang: &str) -> Option<&'static str> {
+    match lang {
+        "zh" => pension_rules::error::message_zh(code),
+        _ => pension_rules::error::message_en(code),
+    }
+}
+
+/// The standard projection assumptions (`Assumptions::standard` in the
+/// engine) as a dict of decimal strings: the one default every front end
+/// offers.
+#[pyfunction]
+pub(crate) fn standard_assumptions(py: Python<'_>) -> PyResult<Py<PyAny>> {
+    let v = serde_json::to_value(pension_rules::projection::Assumptions::standard())
+        .unwrap_or_default();
+    Ok(to_py(py, &v)?.unbind())
+}
+
 /// The exception of every example error of the library
 /// (`pension_rules::Error::examples`: one per variant and diagnostic code),
 /// as this module raises it: for tests that the Python side maps them all.

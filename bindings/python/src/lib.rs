@@ -370,6 +370,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_examples, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::error_message, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::standard_assumptions, m)?)?;
     m.add_function(wrap_pyfunction!(population::synthetic_population, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import pension_rules
+
 from pension_rules import (
     Engine,
     InputError,
@@ -70,3 +72,28 @@ def test_every_code_of_the_library_maps_to_its_documented_exception() -> None:
         assert str(exc)
         seen.add(exc.code)
     assert seen == set(errors.CODES)
+
+
+def test_every_error_has_the_engines_chinese_sentence() -> None:
+    # One table in the engine (pension_rules::error::MESSAGES) for the CLI's
+    # --lang zh, the JS `messageZh` and Python's `message_zh`.
+    from pension_rules import Engine, InputError
+
+    try:
+        Engine("cn/national").retirement(birth="1970-13", category="male")
+    except InputError as e:
+        assert e.message_zh == "输入有误"
+    else:
+        raise AssertionError("a month 13 must be refused")
+    for e in pension_rules._native.error_examples():
+        assert e.message_zh and e.message_zh != "出错了", e.code
+
+
+def test_standard_assumptions_are_the_engines() -> None:
+    from decimal import Decimal
+
+    assert pension_rules.standard_assumptions() == {
+        "average_wage_growth": Decimal("0.04"),
+        "pension_base_growth": Decimal("0.03"),
+        "interest_rate": Decimal("0.03"),
+    }

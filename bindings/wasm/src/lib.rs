@@ -44,6 +44,7 @@ fn js_error(e: &Error) -> JsValue {
     err.set_name(name);
     let set = |k: &str, v: JsValue| js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
     let _ = set("code", JsValue::from_str(e.code()));
+    let _ = set("messageZh", JsValue::from_str(e.report().message_zh));
     let _ = set("details", to_js(&details).unwrap_or(JsValue::NULL));
     err.into()
 }
@@ -484,6 +485,13 @@ impl Engine {
     pub fn rules_list(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.list())
     }
+}
+
+/// The standard projection assumptions (`Assumptions::standard` in the
+/// engine): the one default every front end offers, e.g. to pre-fill a form.
+#[wasm_bindgen(js_name = standardAssumptions, unchecked_return_type = "ProjectionAssumptions")]
+pub fn standard_assumptions() -> Result<JsValue, JsValue> {
+    to_js(&pension_rules::projection::Assumptions::standard())
 }
 
 /// The `Error` of every example error of the library

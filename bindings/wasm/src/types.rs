@@ -42,6 +42,8 @@ export interface PensionRulesError extends Error {
   name: ErrorClass;
   /** Stable code (docs/errors.md). */
   code: ErrorCode;
+  /** The code's sentence in Chinese ("输入有误"); the details stay in `message` and `details`. */
+  messageZh: string;
   /** InputError: `{fields}`; LoadError: `{diagnostics}`; RulesError: the missing rule
    *  value (a `RuleError`: `{kind, param, …}`); NotApplicableError: `{}`. */
   details: {

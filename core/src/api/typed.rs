@@ -112,7 +112,7 @@ impl Engine {
     /// let e = Engine::embedded("cn/national").unwrap();
     /// let t = e.cohort_table(Category::Male, "1976-01".parse().unwrap(),
     ///     "1976-04".parse().unwrap()).unwrap();
-    /// assert_eq!(t.result[0].age.to_string(), "62y10m"); // cn-national.md §5.3
+    /// assert_eq!(t.result[0].age.to_string(), "62y10m"); // docs/sources.md §5.3
     /// ```
     pub fn cohort_table(
         &self,

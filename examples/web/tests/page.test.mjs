@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
-const { Engine } = createRequire(import.meta.url)("../../../bindings/wasm/pkg-node/pension_rules_wasm.js");
+const { Engine, standardAssumptions } = createRequire(import.meta.url)("../../../bindings/wasm/pkg-node/pension_rules_wasm.js");
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const site = fileURLToPath(new URL("../", import.meta.url));
@@ -70,6 +70,20 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
   await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+
+  // The form starts from the engine's standard assumptions.
+  const std = standardAssumptions();
+  assert.equal(await page.inputValue("#average-wage-growth"), std.average_wage_growth);
+  assert.equal(await page.inputValue("#pension-base-growth"), std.pension_base_growth);
+  assert.equal(await page.inputValue("#interest-rate"), std.interest_rate);
+
+  // A bad value: the engine's Chinese sentence for the code, then the field.
+  await page.fill("#birth", "1967-13");
+  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
+  await page.click("#go");
+  await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
+  assert.equal(await page.textContent("#status"), "error");
+  assert.match(await page.textContent("#error"), /^输入有误（invalid_input）：.*birth/);
 
   await page.fill("#birth", "1967-09");
   await page.selectOption("#category", "male");

@@ -14,7 +14,10 @@ accepted; a ``float`` is refused). Every result carries its explanation
 """
 
 from ._engine import Engine, Overlay
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 from ._population import Simulation
 from ._scaleout import partition_meta, persons_schema, simulate_batches, simulate_partition, simulate_table
@@ -37,6 +40,23 @@ def simulate(
     engine = _engine(ruleset, None if rules_dir is None else str(rules_dir))  # loaded once
     result: Simulation = engine.simulate(population, reforms, **options)
     return result
+
+
+def standard_assumptions() -> "Dict[str, Decimal]":
+    """The standard projection assumptions: the one default every front end
+    offers (``simulate``, the CLI, the JS package and the estimator page) —
+    yearly average-wage growth, pension-base (计发基数) growth and the
+    记账利率 for years without one, as exact decimals. They are assumptions,
+    not law; pass others where a computation takes ``assumptions``.
+
+    >>> standard_assumptions()["average_wage_growth"]
+    Decimal('0.04')
+    """
+    from decimal import Decimal
+
+    from . import _native
+
+    return {k: Decimal(v) for k, v in _native.standard_assumptions().items() if isinstance(v, str)}
 
 
 def synthetic_population(
@@ -68,6 +88,7 @@ __all__ = [
     "Simulation",
     "simulate",
     "synthetic_population",
+    "standard_assumptions",
     "simulate_partition",
     "partition_meta",
     "simulate_table",

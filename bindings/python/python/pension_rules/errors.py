@@ -57,6 +57,15 @@ class PensionRulesError(Exception):
         """The human-readable message."""
         return str(self.args[0]) if self.args else ""
 
+    @property
+    def message_zh(self) -> str:
+        """The code's sentence in Chinese (``输入有误``), from the engine's one
+        table of messages; the details stay in :attr:`message` and the
+        error's fields."""
+        from . import _native
+
+        return _native.error_message(self.code, "zh") or "出错了"
+
 
 class InputError(PensionRulesError, ValueError):
     """The input has one or more invalid fields; ``fields`` lists them all

@@ -1,0 +1,23 @@
+// The defaults and messages every front end shares come from the engine:
+// the standard projection assumptions (`standardAssumptions()`, the estimator
+// page's starting values) and the Chinese sentence of every error code
+// (`messageZh`, the same table as the CLI's `--lang zh`).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { Engine, errorExamples, standardAssumptions } = require("../pkg-node/pension_rules_wasm.js");
+
+test("standard assumptions come from the engine", () => {
+  assert.deepEqual(standardAssumptions(), {
+    average_wage_growth: "0.04", pension_base_growth: "0.03", interest_rate: "0.03",
+  });
+});
+
+test("every thrown error carries the engine's Chinese sentence", () => {
+  const engine = new Engine("cn/national");
+  assert.throws(() => engine.retirement({ birth: "1970-13", category: "male" }),
+    (e) => e.code === "invalid_input" && e.messageZh === "输入有误");
+  for (const e of errorExamples()) assert.ok(e.messageZh && e.messageZh !== "出错了", e.code);
+});
