@@ -31,6 +31,7 @@ use serde_json::{Map, Value};
 use crate::annuity_divisor::annuity_divisor;
 use crate::contribution_index::{self, History, IndexResult, Span};
 use crate::error::{Error, FieldError, InputErrors};
+use crate::money::{Checked, too_large};
 use crate::retirement::min_contribution_months;
 use crate::rules::{RuleSet, Snapshot, TransitionalYears};
 use crate::time::{Age, YearMonth};
@@ -505,22 +506,9 @@ impl Award {
     }
 }
 
-fn too_large() -> Error {
-    Error::field(
-        "input",
-        "figures too large to compute exactly (outside the decimal range)",
-    )
-}
-
-/// Checked decimal arithmetic: `None` (overflow) becomes an input error.
-trait Checked: Sized {
-    fn or_too_large(self) -> Result<Decimal, Error>;
-}
-impl Checked for Option<Decimal> {
-    fn or_too_large(self) -> Result<Decimal, Error> {
-        self.ok_or_else(too_large)
-    }
-}
+/// The award's figures overflow together, not one field: the error is at
+/// `input` ([`too_large`]).
+const WHOLE_INPUT: &str = "input";
 
 /// Compute the award under `snap` (its knowledge date decides which yearly
 /// values are visible; the rules used are those in force on the first day
@@ -609,7 +597,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     }
     let total_months = contribution_months
         .checked_add(deemed_months)
-        .ok_or_else(too_large)?;
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
 
     // 2. Eligibility first.
     let min = min_contribution_months(snap, month)?;
@@ -792,17 +780,19 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
 
     // 6. 基础养老金.
     let rate = snap.award.basic_rate_per_year.at(date)?;
-    let one_plus = Decimal::ONE.checked_add(average_index).or_too_large()?;
+    let one_plus = Decimal::ONE
+        .checked_add(average_index)
+        .or_too_large(WHOLE_INPUT)?;
     let basic_exact = c
         .checked_mul(one_plus)
         .and_then(|x| x.checked_mul(years_num))
         .and_then(|x| x.checked_mul(rate.value))
         .and_then(|x| x.checked_div(Decimal::TWO * years_den))
-        .or_too_large()?;
+        .or_too_large(WHOLE_INPUT)?;
     let basic = money.value.apply(basic_exact);
     let indexed_wage = money
         .value
-        .apply(c.checked_mul(average_index).or_too_large()?);
+        .apply(c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?);
     tracer.step(|| {
         Step::new(
             "indexed_wage",
@@ -840,7 +830,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         (None, None) => Decimal::ZERO, // refused by validation
     };
     let divisor = annuity_divisor(snap, age, date, tracer)?;
-    let account_exact = balance.checked_div(divisor).or_too_large()?;
+    let account_exact = balance.checked_div(divisor).or_too_large(WHOLE_INPUT)?;
     let account = money.value.apply(account_exact);
     tracer.step(|| {
         Step::new(
@@ -895,14 +885,14 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
                 TransitionalYears::DeemedOnly => deemed_months,
                 TransitionalYears::DeemedAndPreAccount => deemed_months
                     .checked_add(pre_account)
-                    .ok_or_else(too_large)?,
+                    .ok_or_else(|| too_large(WHOLE_INPUT))?,
             };
             let exact = c
                 .checked_mul(t_index)
                 .and_then(|x| x.checked_mul(Decimal::from(t_months)))
                 .and_then(|x| x.checked_mul(k.value))
                 .and_then(|x| x.checked_div(twelve))
-                .or_too_large()?;
+                .or_too_large(WHOLE_INPUT)?;
             let value = money.value.apply(exact);
             tracer.step(|| {
                 Step::new(
@@ -938,7 +928,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         basic
             .checked_add(account)
             .and_then(|x| x.checked_add(transitional))
-            .or_too_large()?,
+            .or_too_large(WHOLE_INPUT)?,
     );
     tracer.step(|| {
         Step::new(
@@ -1073,10 +1063,10 @@ pub fn recompute(
     let diff = final_award
         .total
         .checked_sub(provisional.total)
-        .ok_or_else(too_large)?;
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
     let arrears = diff
         .checked_mul(Decimal::from(months))
-        .ok_or_else(too_large)?;
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
     Ok(Recomputation {
         provisional,
         final_award,

@@ -64,6 +64,7 @@ use crate::account::{self, AccountInput, CloseEvent, CloseKind, Credit, Posting,
 use crate::award::{self, Award, AwardInput, Category, Note};
 use crate::contribution_index::{Employment, SpanKind};
 use crate::error::{Error, FieldError, InputErrors, RuleError};
+use crate::money;
 use crate::rounding::Rounding;
 use crate::rules::{IndexDenominator, PartialYearConvention, RuleSet, Snapshot, Sourced, Timeline};
 use crate::time::{Age, YearMonth};
@@ -440,15 +441,11 @@ fn in_force_or_first<T: Clone>(
     }
 }
 
+/// The amounts of a transfer come from the whole history: an overflow is
+/// reported at `history` ([`money::too_large`]).
+const HISTORY: &str = "history";
 fn sum(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    a.checked_add(b).ok_or_else(too_large)
-}
-
-fn too_large() -> Error {
-    Error::field(
-        "history",
-        "amounts too large to compute exactly (outside the decimal range)",
-    )
+    money::add(a, b, HISTORY)
 }
 
 fn interest_hint(e: Error) -> String {
@@ -502,7 +499,7 @@ impl Ctx<'_> {
         p.base
             .checked_mul(rate.value)
             .map(|x| round.value.apply(x))
-            .ok_or_else(|| "amounts too large".to_string())
+            .ok_or_else(|| money::TOO_LARGE.to_string())
     }
 
     /// The account balance at `close`: a ledger from `start` over `months`
@@ -1106,10 +1103,7 @@ pub fn plan(
                 }
                 let mut exact = Decimal::ZERO;
                 for part in &parts {
-                    exact = sum(
-                        exact,
-                        part.rate.checked_mul(part.bases).ok_or_else(too_large)?,
-                    )?;
+                    exact = sum(exact, money::mul(part.rate, part.bases, HISTORY)?)?;
                 }
                 let pooled = ctx.money.value.apply(exact);
                 let n = st.as_ref().map_or(0, |s| s.paid_months);
@@ -1207,7 +1201,7 @@ pub fn plan(
                 let own = ctx
                     .money
                     .value
-                    .apply(share.value.checked_mul(bases).ok_or_else(too_large)?);
+                    .apply(money::mul(share.value, bases, HISTORY)?);
                 let pooled = sum(own, carried)?;
                 let record: u32 = ctx
                     .stays
@@ -1287,9 +1281,7 @@ pub fn plan(
     let mut total = relation_final;
     for a in at_end {
         total = match (total, a) {
-            (Ok(x), Ok(y)) => x
-                .checked_add(y)
-                .ok_or_else(|| "amounts too large".to_string()),
+            (Ok(x), Ok(y)) => x.checked_add(y).ok_or_else(|| money::TOO_LARGE.to_string()),
             (Err(e), _) | (_, Err(e)) => Err(e),
         };
     }
