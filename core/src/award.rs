@@ -31,6 +31,7 @@ use serde_json::{Map, Value};
 use crate::annuity_divisor::annuity_divisor;
 use crate::contribution_index::{self, History, IndexResult, Span};
 use crate::error::{Error, FieldError, InputErrors};
+use crate::json_fields::refusal;
 use crate::money::{Checked, too_large};
 use crate::retirement::min_contribution_months;
 use crate::rules::{RuleSet, Snapshot, TransitionalYears};
@@ -141,7 +142,7 @@ fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError 
 }
 
 fn try_as<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
-    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+    T::deserialize(v).map(|_| ()).map_err(|e| refusal(v, e))
 }
 
 impl AwardInput {

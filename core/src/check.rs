@@ -376,9 +376,10 @@ fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
 }
 
 /// Parse a case's `input` into an engine input type, turning serde's message
-/// into an input error that names the field.
+/// into an input error that names the field (a float: at its path, with the
+/// one float refusal).
 pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| Error::field("input", e.to_string()))
+    T::deserialize(input).map_err(|e| crate::json_fields::input_refusal(input, e))
 }
 
 #[cfg(test)]
