@@ -46,12 +46,22 @@
 //!   then moved under the rules of the time; give its amounts in
 //!   `account_transfers`), with a note;
 //! * the pooled part is rounded once (`rounding.money`), not year by year.
+//!
+//! [`plan`] reads as the articles, one submodule each: `relation` (第三条,
+//! 第五条: who holds each stay), `benefit_place` (第六条 (一)–(四) and the
+//! moves at retirement), `funds` (第四条: the money of each move, and the
+//! account at retirement), [`scheme_link`] (人社部发〔2014〕17号);
+//! [`award_at_receipt`] is the award at the benefit place (docs/sources.md
+//! §6.3).
 
+mod benefit_place;
+mod funds;
 mod input;
+mod relation;
 pub mod render;
 mod scheme_link;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -60,15 +70,12 @@ use serde_json::{Map, Value};
 pub use input::{KnownAccount, ResidentsScheme, TransferInput, province};
 pub use scheme_link::{LinkDirection, SchemeLink, scheme_link};
 
-use crate::account::{self, AccountInput, CloseEvent, CloseKind, Credit, Posting, PostingKind};
 use crate::award::{self, Award, AwardInput, Category, Note};
-use crate::contribution_index::{Employment, SpanKind};
+use crate::contribution_index::SpanKind;
 use crate::error::{Error, FieldError, InputErrors, RuleError};
-use crate::money;
-use crate::rounding::Rounding;
-use crate::rules::{IndexDenominator, PartialYearConvention, RuleSet, Snapshot, Sourced, Timeline};
+use crate::rules::{IndexDenominator, RuleSet, Sourced, Timeline};
 use crate::time::{Age, YearMonth};
-use crate::trace::{ParamUse, Step, Trace, Tracer};
+use crate::trace::{Step, Trace, Tracer};
 
 /// The rule sets available for the places of a history. The first one is
 /// the **primary** set: its (national) transfer, account-interest and
@@ -441,259 +448,6 @@ fn in_force_or_first<T: Clone>(
     }
 }
 
-/// The amounts of a transfer come from the whole history: an overflow is
-/// reported at `history` ([`money::too_large`]).
-const HISTORY: &str = "history";
-fn sum(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    money::add(a, b, HISTORY)
-}
-
-fn interest_hint(e: Error) -> String {
-    match &e {
-        Error::Rules(RuleError::NoYear {
-            param: "account.interest_rate",
-            year,
-        }) => format!(
-            "no account interest rate for {year} in the rule set (the national rate starts in 2016; earlier years were set by each province): give `rates.{year}`, or the amount moved in `account_transfers`"
-        ),
-        _ => e.to_string(),
-    }
-}
-
-/// Everything the money pass reads.
-struct Ctx<'a> {
-    input: &'a TransferInput,
-    sets: RuleSets<'a>,
-    primary: Snapshot,
-    places: BTreeMap<String, Snapshot>,
-    stays: Vec<Stay>,
-    paid: Vec<PaidMonth>,
-    money: Sourced<Rounding>,
-}
-
-impl Ctx<'_> {
-    fn place(&self, region: &str) -> &Snapshot {
-        self.places.get(region).unwrap_or(&self.primary)
-    }
-
-    fn region_of_stay(&self, stay: usize) -> &str {
-        self.stays.get(stay).map_or("", |s| s.region.as_str())
-    }
-
-    /// The account credit of a paid month: base × `account.credit_rate`
-    /// (flexible: `contribution.flexible_account_rate` where in force) of the
-    /// place's rules, rounded.
-    fn credit(&self, p: &PaidMonth) -> Result<Decimal, String> {
-        let snap = self.place(self.region_of_stay(p.stay));
-        let m = p.month;
-        let rate = if p.flexible {
-            snap.contribution
-                .flexible_account_rate
-                .in_month(m)
-                .or_else(|_| snap.account.credit_rate.in_month(m))
-        } else {
-            snap.account.credit_rate.in_month(m)
-        }
-        .map_err(|_| format!("no account credit rate (`account.credit_rate`) in force in {m}"))?;
-        let round = snap.rounding.money.in_month(m).map_err(|e| e.to_string())?;
-        p.base
-            .checked_mul(rate.value)
-            .map(|x| round.value.apply(x))
-            .ok_or_else(|| money::TOO_LARGE.to_string())
-    }
-
-    /// The account balance at `close`: a ledger from `start` over `months`
-    /// (credits) and `incoming` (transfers in), under the primary rules.
-    fn ledger(
-        &self,
-        start: YearMonth,
-        incoming: &[(YearMonth, Result<Decimal, String>)],
-        months: &[PaidMonth],
-        close: CloseEvent,
-    ) -> Result<Decimal, String> {
-        let y1998 = YearMonth::new(1998, 1).unwrap_or(start);
-        if close.month < y1998 {
-            return Err(format!(
-                "the account moved in {} (before 1998) is not computed: give it in `account_transfers`",
-                close.month
-            ));
-        }
-        let pre_1998 =
-            months.iter().any(|p| p.month < y1998) || incoming.iter().any(|(m, _)| *m < y1998);
-        let (opening_year, opening_balance) = if pre_1998 {
-            match self.input.account_personal_1997 {
-                Some(p) => (1997, p),
-                None => {
-                    return Err("the record has paid months before 1998, for which only the personal contributions with interest move (国办发〔2009〕66号 第四条 (一)): give `account_personal_1997` (个人缴费累计本息 at 1997-12-31), or the amount moved in `account_transfers`".into());
-                }
-            }
-        } else {
-            let first = months
-                .iter()
-                .map(|p| p.month)
-                .chain(incoming.iter().map(|(m, _)| *m))
-                .min();
-            match first {
-                // Nothing paid or moved in: nothing to move.
-                None => return Ok(Decimal::ZERO),
-                Some(f) => (f.year().max(start.year()) - 1, Decimal::ZERO),
-            }
-        };
-        let mut credits = vec![];
-        for p in months.iter().filter(|p| p.month >= y1998) {
-            credits.push(Credit {
-                month: Some(p.month),
-                year: None,
-                amount: self.credit(p)?,
-                personal: None,
-            });
-        }
-        let mut postings = vec![];
-        for (m, amount) in incoming {
-            if *m < y1998 {
-                continue; // inside account_personal_1997
-            }
-            let amount = amount
-                .clone()
-                .map_err(|why| format!("depends on the account moved in {m}, not known: {why}"))?;
-            postings.push(Posting {
-                month: *m,
-                kind: PostingKind::TransferIn,
-                amount,
-                personal: None,
-                period_from: None,
-                period_to: None,
-            });
-        }
-        let mut rates = self.input.rates.clone();
-        // A close in January before the event month earns no interest
-        // (k = 0 months): that year needs no rate.
-        if close.month.month() == 1
-            && self
-                .primary
-                .account
-                .partial_year_convention
-                .in_month(close.month)
-                .is_ok_and(|c| c.value == PartialYearConvention::MonthsBeforeEvent)
-            && !self.primary.account.interest_rate.has(close.month.year())
-        {
-            rates.entry(close.month.year()).or_insert(Decimal::ZERO);
-        }
-        let ai = AccountInput {
-            opening_balance,
-            opening_year,
-            opening_personal: None,
-            credits,
-            postings,
-            through_year: None,
-            close: Some(close),
-            rates,
-        };
-        let s = account::statement(&ai, &self.primary, &mut Tracer::new(false))
-            .map_err(interest_hint)?;
-        s.close
-            .map(|c| c.balance)
-            .ok_or_else(|| "the ledger did not close".into())
-    }
-
-    /// The employer rate of a temporary account's month: the input's
-    /// `employer_rates`, else the place's `contribution.employer_rate`.
-    fn employer_rate(
-        &self,
-        region: &str,
-        month: YearMonth,
-    ) -> Result<(Decimal, Option<Sourced<Decimal>>), Error> {
-        if let Some((_, r)) = self
-            .input
-            .employer_rates
-            .iter()
-            .find(|(k, _)| province(k) == region)
-        {
-            return Ok((*r, None));
-        }
-        match self.places.get(region) {
-            Some(snap) => {
-                let r = snap.contribution.employer_rate.in_month(month)?;
-                Ok((r.value, Some(r)))
-            }
-            None => Err(Error::field(
-                format!("employer_rates.{region}"),
-                format!(
-                    "needed: the employer rate of the temporary account in {region} ({month}); the catalog has no rule set for {region} (known: {})",
-                    self.sets.known_regions()
-                ),
-            )),
-        }
-    }
-}
-
-/// Build the stays from the history (paid and deemed spans, by month).
-fn build_stays(input: &TransferInput) -> (Vec<Stay>, Vec<PaidMonth>) {
-    let mut order: Vec<usize> = (0..input.history.len())
-        .filter(|&i| {
-            input
-                .history
-                .get(i)
-                .is_some_and(|s| s.kind != SpanKind::Gap)
-        })
-        .collect();
-    order.sort_by_key(|&i| input.history.get(i).map(|s| (s.from, s.to)));
-    let mut stays: Vec<Stay> = vec![];
-    let mut paid = vec![];
-    for i in order {
-        let Some(s) = input.history.get(i) else {
-            continue;
-        };
-        let code = s.region.clone().unwrap_or_default();
-        let prov = province(&code);
-        let n = u32::try_from(s.to.months_since(s.from) + 1).unwrap_or(0);
-        let same = stays.last().is_some_and(|l| l.region == prov);
-        if !same {
-            stays.push(Stay {
-                region: prov.clone(),
-                codes: vec![],
-                from: s.from,
-                to: s.to,
-                paid_months: 0,
-                deemed_months: 0,
-                age: Age::from_months(0),
-                threshold: None,
-                entry: Entry::First,
-                holding: Holding::Relation,
-                relation_region: prov.clone(),
-            });
-        }
-        let idx = stays.len().saturating_sub(1);
-        if let Some(st) = stays.last_mut() {
-            st.to = st.to.max(s.to);
-            if !st.codes.contains(&code) {
-                st.codes.push(code);
-            }
-            match s.kind {
-                SpanKind::Paid => {
-                    st.paid_months += n;
-                    let base = s.base.unwrap_or_default();
-                    let flexible = s.employment == Some(Employment::Flexible);
-                    let mut m = s.from;
-                    while m <= s.to {
-                        paid.push(PaidMonth {
-                            month: m,
-                            base,
-                            flexible,
-                            stay: idx,
-                        });
-                        m = m.add_months(1);
-                    }
-                }
-                SpanKind::Deemed => st.deemed_months += n,
-                SpanKind::Gap => {}
-            }
-        }
-    }
-    paid.sort_by_key(|p| p.month);
-    (stays, paid)
-}
-
 /// The plan: stays, temporary accounts, moves and their money, the benefit
 /// place and the scheme link, under the primary rules of `sets`.
 ///
@@ -723,524 +477,43 @@ pub fn plan(
     let date = month.first_day();
     let primary = sets.primary().at(date);
     let hukou = province(&input.hukou_region);
-    let (mut stays, paid) = build_stays(input);
-    if stays.is_empty() {
-        return Err(Error::field(
-            "history",
-            "has no paid or deemed span: there is nothing to transfer",
-        ));
-    }
-    let mut errs = vec![];
-    for (i, m) in input.approved_moves.iter().enumerate() {
-        if !stays.iter().skip(1).any(|s| s.from == *m) {
-            errs.push(FieldError {
-                path: format!("approved_moves[{i}]"),
-                message: format!(
-                    "{m} is not the first month of a stay in a new province (those are: {})",
-                    stays
-                        .iter()
-                        .skip(1)
-                        .map(|s| format!("{} {}", s.from, s.region))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        }
-    }
-    err_list(errs)?;
-    let mut notes: Vec<Note> = vec![];
+    let (mut stays, paid) = relation::build_stays(input);
+    relation::check_stays(input, &stays)?;
 
-    // 1. Structure: who holds each stay, and the moves.
-    let age_param = match input.category {
-        Category::Male => &primary.transfer.temporary_account_age_male,
-        Category::Female50 | Category::Female55 => &primary.transfer.temporary_account_age_female,
-    };
-    let mut relation = stays.first().map(|s| s.region.clone()).unwrap_or_default();
-    let mut specs: Vec<Spec> = vec![];
-    for i in 0..stays.len() {
-        let prev = i.checked_sub(1).and_then(|j| stays.get(j)).cloned();
-        let Some(s) = stays.get_mut(i) else { continue };
-        s.age = Age::between(input.birth, s.from).unwrap_or(Age::from_months(0));
-        let Some(prev) = prev else {
-            s.relation_region = relation.clone();
-            continue;
-        };
-        if prev.holding == Holding::Temporary {
-            specs.push(Spec {
-                from: prev.region.clone(),
-                to: relation.clone(),
-                month: s.from,
-                kind: MoveKind::Temporary,
-                stay: Some(i - 1),
-            });
-        }
-        let threshold = age_param.in_month(s.from).ok();
-        s.threshold = threshold.as_ref().map(|t| t.value);
-        s.entry = if s.region == relation {
-            Entry::Returned
-        } else {
-            match &threshold {
-                None => Entry::BeforeRules,
-                Some(t) if s.age < t.value => Entry::BelowAge,
-                Some(_) if s.region == hukou => Entry::Hukou,
-                Some(_) if input.approved_moves.contains(&s.from) => Entry::Approved,
-                Some(_) => Entry::Temporary,
-            }
-        };
-        if s.entry == Entry::Temporary {
-            s.holding = Holding::Temporary;
-        } else if s.region != relation {
-            specs.push(Spec {
-                from: relation.clone(),
-                to: s.region.clone(),
-                month: s.from,
-                kind: MoveKind::Relation,
-                stay: None,
-            });
-            relation = s.region.clone();
-        }
-        s.relation_region = relation.clone();
-        let s = s.clone();
-        tracer.step(|| {
-            let (what, why) = match s.entry {
-                Entry::Returned => ("relation", format!("back in {}, where the relation is", s.region)),
-                Entry::BelowAge => (
-                    "relation moves",
-                    format!(
-                        "age {} < {} in {}: the relation follows the person (国办发〔2009〕66号 第三条)",
-                        s.age,
-                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
-                        s.from
-                    ),
-                ),
-                Entry::Hukou => (
-                    "relation moves",
-                    format!(
-                        "age {} ≥ {}, but {} is the 户籍 province: the relation moves (第五条)",
-                        s.age,
-                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
-                        s.region
-                    ),
-                ),
-                Entry::Approved => (
-                    "relation moves",
-                    format!(
-                        "age {} ≥ {}, but an approved transfer (组织/人社部门调动): the relation moves (第五条)",
-                        s.age,
-                        s.threshold.map(|t| t.to_string()).unwrap_or_default()
-                    ),
-                ),
-                Entry::BeforeRules => (
-                    "relation moves",
-                    format!(
-                        "{}: before the temporary-account rule (in force 2010-01-01); the relation moves",
-                        s.from
-                    ),
-                ),
-                Entry::Temporary => (
-                    "temporary account",
-                    format!(
-                        "age {} ≥ {} and {} is not the 户籍 province {hukou}: the relation stays in {}, {} opens a temporary contribution account (临时基本养老保险缴费账户, 第五条)",
-                        s.age,
-                        s.threshold.map(|t| t.to_string()).unwrap_or_default(),
-                        s.region,
-                        s.relation_region,
-                        s.region
-                    ),
-                ),
-                Entry::First => ("relation", String::new()),
-            };
-            let mut st = Step::new("entry", "跨省流动", what, format!("{} {}: {why}", s.from, s.region))
-                .input("birth", input.birth)
-                .input("hukou_region", &hukou);
-            if let Some(t) = &threshold {
-                st = st.param(ParamUse::of(t));
-            }
-            st
-        });
-    }
+    // 第三条, 第五条: who holds each stay; the moves of working life.
+    let (relation, mut specs) = relation::follow(input, &primary, &hukou, &mut stays, tracer);
+    // 第六条: the benefit place; 第五条 (二), 第六条: the moves at retirement.
+    let (receipt, mut retro) =
+        benefit_place::benefit_place(&stays, &relation, &hukou, &primary, month, tracer)?;
+    specs.extend(benefit_place::moves_at_retirement(
+        &stays,
+        &relation,
+        &receipt.region,
+        month,
+    ));
+    let given = funds::given_accounts(input, &specs)?;
 
-    // 2. The benefit place (第六条).
-    let (min, receipt_retro) = in_force_or_first(&primary.transfer.receipt_min_months, month)?;
-    let mut months_by: Vec<(String, u32)> = vec![];
-    for s in stays.iter().filter(|s| s.holding == Holding::Relation) {
-        let n = s.paid_months + s.deemed_months;
-        match months_by.iter_mut().find(|(r, _)| *r == s.region) {
-            Some((_, m)) => *m += n,
-            None => months_by.push((s.region.clone(), n)),
-        }
-    }
-    let months_in = |r: &str| {
-        months_by
-            .iter()
-            .find(|(x, _)| x == r)
-            .map_or(0, |(_, m)| *m)
+    // 第四条: the money of each move, in order.
+    let ctx = funds::Ctx::new(input, sets, primary, &stays, paid, date)?;
+    let claim = funds::Claim {
+        receipt_region: &receipt.region,
+        month,
     };
-    let (receipt_region, rule) = if relation == hukou {
-        (hukou.clone(), ReceiptRule::Hukou)
-    } else if months_in(&relation) >= min.value {
-        (relation.clone(), ReceiptRule::CurrentPlace)
-    } else if let Some(p) = stays
-        .iter()
-        .rev()
-        .filter(|s| s.holding == Holding::Relation && s.region != relation)
-        .map(|s| s.region.clone())
-        .find(|r| months_in(r) >= min.value)
-    {
-        (p, ReceiptRule::PreviousPlace)
-    } else {
-        (hukou.clone(), ReceiptRule::GatheredToHukou)
-    };
-    let receipt = Receipt {
-        region: receipt_region.clone(),
-        rule,
-        relation_region: relation.clone(),
-        hukou_region: hukou.clone(),
-        months_by_region: months_by.clone(),
-        threshold_months: min.value,
-    };
-    tracer.step(|| {
-        let by = months_by
-            .iter()
-            .map(|(r, m)| format!("{r} {m}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let why = match rule {
-            ReceiptRule::Hukou => format!("the relation is in {relation} = the 户籍 province"),
-            ReceiptRule::CurrentPlace => format!(
-                "the relation is in {relation} ≠ 户籍 {hukou}, with {} months there ≥ {}",
-                months_in(&relation),
-                min.value
-            ),
-            ReceiptRule::PreviousPlace => format!(
-                "the relation is in {relation} ≠ 户籍 {hukou} with {} months < {}; the last earlier place with ≥ {} months is {receipt_region} ({} months)",
-                months_in(&relation),
-                min.value,
-                min.value,
-                months_in(&receipt_region)
-            ),
-            ReceiptRule::GatheredToHukou => format!(
-                "the relation is in {relation} ≠ 户籍 {hukou} and no place reaches {} months: gathered to the 户籍 province",
-                min.value
-            ),
-        };
-        Step::new(
-            "benefit_place",
-            "待遇领取地",
-            &receipt_region,
-            format!(
-                "{why} — {}; months (paid + deemed, counted where earned; temporary accounts excluded): {by}",
-                rule.citation()
-            ),
-        )
-        .input("hukou_region", &hukou)
-        .param(ParamUse::of(&min))
-    });
-
-    // 3. The moves at retirement.
-    if let Some(last) = stays.len().checked_sub(1)
-        && stays
-            .get(last)
-            .is_some_and(|s| s.holding == Holding::Temporary)
-    {
-        specs.push(Spec {
-            from: stays
-                .get(last)
-                .map(|s| s.region.clone())
-                .unwrap_or_default(),
-            to: receipt_region.clone(),
-            month,
-            kind: MoveKind::Temporary,
-            stay: Some(last),
-        });
-    }
-    if receipt_region != relation {
-        specs.push(Spec {
-            from: relation.clone(),
-            to: receipt_region.clone(),
-            month,
-            kind: MoveKind::ToBenefitPlace,
-            stay: None,
-        });
-    }
-
-    // Given account amounts, matched to the moves.
-    let mut given: Vec<Option<Decimal>> = vec![None; specs.len()];
-    let mut errs = vec![];
-    let list = || {
-        specs
-            .iter()
-            .map(|s| format!("{} {}→{}", s.month, s.from, s.to))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for (i, k) in input.account_transfers.iter().enumerate() {
-        let hits: Vec<usize> = specs
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                s.from == province(&k.from)
-                    && s.to == province(&k.to)
-                    && k.month.is_none_or(|m| m == s.month)
-            })
-            .map(|(j, _)| j)
-            .collect();
-        match hits.as_slice() {
-            [j] => {
-                if let Some(g) = given.get_mut(*j) {
-                    *g = Some(k.account);
-                }
-            }
-            [] => errs.push(FieldError {
-                path: format!("account_transfers[{i}]"),
-                message: format!(
-                    "matches no move of the plan (moves: {})",
-                    if specs.is_empty() {
-                        "none".into()
-                    } else {
-                        list()
-                    }
-                ),
-            }),
-            _ => errs.push(FieldError {
-                path: format!("account_transfers[{i}].month"),
-                message: format!("needed: several moves go {}→{} ({})", k.from, k.to, list()),
-            }),
-        }
-    }
-    err_list(errs)?;
-
-    // 4. The money.
-    let mut places = BTreeMap::new();
-    for s in &stays {
-        if !places.contains_key(&s.region)
-            && let Some(rs) = sets.for_region(&s.region)
-        {
-            places.insert(s.region.clone(), rs.at(date));
-        }
-    }
-    let money = primary.rounding.money.at(date)?;
-    let ctx = Ctx {
-        input,
-        sets,
-        primary,
-        places,
-        stays: stays.clone(),
-        paid,
-        money,
-    };
+    let mut money = funds::Funds::new(&stays, month);
     let mut moves = vec![];
-    let mut seg_start = stays.first().map_or(month, |s| s.from);
-    let mut seg_incoming: Vec<(YearMonth, Result<Decimal, String>)> = vec![];
-    let mut carried = Decimal::ZERO;
-    let mut carried_months = 0u32;
-    let mut at_end: Vec<Result<Decimal, String>> = vec![];
-    let mut relation_moved_at_end: Option<Result<Decimal, String>> = None;
-    let mut temporary_accounts = vec![];
-    let mut retro = receipt_retro;
-    for (k, spec) in specs.iter().enumerate() {
-        let (share, later) = in_force_or_first(&ctx.primary.transfer.pooled_share, spec.month)?;
-        let (from_month, _) = in_force_or_first(&ctx.primary.transfer.pooled_from, spec.month)?;
+    for (spec, given_k) in specs.iter().zip(given) {
+        let (rule, later) = funds::pooled_rule(&ctx.primary, spec.month)?;
         retro |= later;
-        let given_k = given.get(k).copied().flatten();
-        let mv = match spec.kind {
+        moves.push(match spec.kind {
             MoveKind::Temporary => {
-                let stay_idx = spec.stay.unwrap_or_default();
-                let st = ctx.stays.get(stay_idx).cloned();
-                let months: Vec<PaidMonth> = ctx
-                    .paid
-                    .iter()
-                    .filter(|p| p.stay == stay_idx)
-                    .copied()
-                    .collect();
-                let account = match given_k {
-                    Some(a) => Ok(a),
-                    None => ctx.ledger(
-                        st.as_ref().map_or(spec.month, |s| s.from),
-                        &[],
-                        &months,
-                        CloseEvent {
-                            event: CloseKind::TransferOut,
-                            month: spec.month,
-                        },
-                    ),
-                };
-                // Pooled: the employer's actual rate where above the share.
-                let mut parts: Vec<PooledPart> = vec![];
-                let mut used_rates: Vec<Sourced<Decimal>> = vec![];
-                let mut given_rate: Option<Decimal> = None;
-                for p in months.iter().filter(|p| p.month >= from_month.value) {
-                    let (rate, basis) = if p.flexible {
-                        (share.value, "flexible")
-                    } else {
-                        let (v, src) = ctx.employer_rate(&spec.from, p.month)?;
-                        match src {
-                            Some(r) => {
-                                if !used_rates.iter().any(|u| u.value == v) {
-                                    used_rates.push(r);
-                                }
-                            }
-                            None => given_rate = Some(v),
-                        }
-                        if v > share.value {
-                            (v, "employer_rate")
-                        } else {
-                            (share.value, "pooled_share")
-                        }
-                    };
-                    match parts.last_mut() {
-                        Some(l) if l.rate == rate && l.basis == basis => {
-                            l.months += 1;
-                            l.bases = sum(l.bases, p.base)?;
-                        }
-                        _ => parts.push(PooledPart {
-                            rate,
-                            basis,
-                            months: 1,
-                            bases: p.base,
-                        }),
-                    }
-                }
-                let mut exact = Decimal::ZERO;
-                for part in &parts {
-                    exact = sum(exact, money::mul(part.rate, part.bases, HISTORY)?)?;
-                }
-                let pooled = ctx.money.value.apply(exact);
-                let n = st.as_ref().map_or(0, |s| s.paid_months);
-                if spec.to == receipt_region && spec.month == month {
-                    at_end.push(account.clone());
-                } else {
-                    seg_incoming.push((spec.month, account.clone()));
-                    carried = sum(carried, pooled)?;
-                    carried_months += n;
-                }
-                if let Some(s) = &st {
-                    temporary_accounts.push(TemporaryAccount {
-                        region: s.region.clone(),
-                        from: s.from,
-                        to: s.to,
-                        months: s.paid_months,
-                        relation_region: s.relation_region.clone(),
-                        destination: spec.to.clone(),
-                        moved_in: spec.month,
-                        at_retirement: spec.month == month,
-                    });
-                }
-                let mv = Move {
-                    from: spec.from.clone(),
-                    to: spec.to.clone(),
-                    month: spec.month,
-                    kind: spec.kind,
-                    months: n,
-                    account: account.as_ref().ok().copied(),
-                    account_from: match (&account, given_k) {
-                        (_, Some(_)) => AccountFrom::Given,
-                        (Ok(_), None) => AccountFrom::Ledger,
-                        (Err(_), None) => AccountFrom::Unknown,
-                    },
-                    account_unknown: account.as_ref().err().cloned(),
-                    pooled,
-                    pooled_parts: parts,
-                    pooled_carried: Decimal::ZERO,
-                };
-                tracer.step(|| {
-                    let mut st = money_step(&mv, &ctx.money, &share, &from_month);
-                    for r in &used_rates {
-                        st = st.param(ParamUse::of(r));
-                    }
-                    if let Some(r) = given_rate {
-                        st = st.input(format!("employer_rates.{}", mv.from), r);
-                    }
-                    st
-                });
-                mv
+                funds::temporary_move(&ctx, spec, given_k, &rule, &mut money, &claim, tracer)?
             }
             MoveKind::Relation | MoveKind::ToBenefitPlace => {
-                let before: Vec<PaidMonth> = ctx
-                    .paid
-                    .iter()
-                    .filter(|p| {
-                        ctx.stays
-                            .get(p.stay)
-                            .is_some_and(|s| s.holding == Holding::Relation)
-                            && (spec.kind == MoveKind::ToBenefitPlace || p.month < spec.month)
-                    })
-                    .copied()
-                    .collect();
-                let seg: Vec<PaidMonth> = before
-                    .iter()
-                    .filter(|p| p.month >= seg_start)
-                    .copied()
-                    .collect();
-                let account = match given_k {
-                    Some(a) => Ok(a),
-                    None => ctx.ledger(
-                        seg_start,
-                        &seg_incoming,
-                        &seg,
-                        CloseEvent {
-                            event: CloseKind::TransferOut,
-                            month: spec.month,
-                        },
-                    ),
-                };
-                let counted: Vec<&PaidMonth> = before
-                    .iter()
-                    .filter(|p| p.month >= from_month.value)
-                    .collect();
-                let mut bases = Decimal::ZERO;
-                for p in &counted {
-                    bases = sum(bases, p.base)?;
-                }
-                let parts = vec![PooledPart {
-                    rate: share.value,
-                    basis: "pooled_share",
-                    months: u32::try_from(counted.len()).unwrap_or(u32::MAX),
-                    bases,
-                }];
-                let own = ctx
-                    .money
-                    .value
-                    .apply(money::mul(share.value, bases, HISTORY)?);
-                let pooled = sum(own, carried)?;
-                let record: u32 = ctx
-                    .stays
-                    .iter()
-                    .filter(|s| {
-                        s.holding == Holding::Relation
-                            && (spec.kind == MoveKind::ToBenefitPlace || s.from < spec.month)
-                    })
-                    .map(|s| s.paid_months + s.deemed_months)
-                    .sum::<u32>()
-                    + carried_months;
-                seg_start = spec.month;
-                seg_incoming = vec![(spec.month, account.clone())];
-                if spec.kind == MoveKind::ToBenefitPlace {
-                    relation_moved_at_end = Some(account.clone());
-                }
-                let mv = Move {
-                    from: spec.from.clone(),
-                    to: spec.to.clone(),
-                    month: spec.month,
-                    kind: spec.kind,
-                    months: record,
-                    account: account.as_ref().ok().copied(),
-                    account_from: match (&account, given_k) {
-                        (_, Some(_)) => AccountFrom::Given,
-                        (Ok(_), None) => AccountFrom::Ledger,
-                        (Err(_), None) => AccountFrom::Unknown,
-                    },
-                    account_unknown: account.as_ref().err().cloned(),
-                    pooled,
-                    pooled_parts: parts,
-                    pooled_carried: carried,
-                };
-                tracer.step(|| money_step(&mv, &ctx.money, &share, &from_month));
-                mv
+                funds::relation_move(&ctx, spec, given_k, &rule, &mut money, tracer)?
             }
-        };
-        moves.push(mv);
+        });
     }
+    let mut notes: Vec<Note> = vec![];
     if retro {
         notes.push(Note {
             code: "before_2010",
@@ -1249,61 +522,12 @@ pub fn plan(
         });
     }
 
-    // 5. The account at retirement: the relation's balance (closed at
-    // retirement, or moved to the benefit place) + temporary accounts gathered
-    // there.
-    let relation_final = match relation_moved_at_end {
-        Some(a) => a,
-        None => {
-            let seg: Vec<PaidMonth> = ctx
-                .paid
-                .iter()
-                .filter(|p| {
-                    p.month >= seg_start
-                        && ctx
-                            .stays
-                            .get(p.stay)
-                            .is_some_and(|s| s.holding == Holding::Relation)
-                })
-                .copied()
-                .collect();
-            ctx.ledger(
-                seg_start,
-                &seg_incoming,
-                &seg,
-                CloseEvent {
-                    event: CloseKind::Retirement,
-                    month,
-                },
-            )
-        }
-    };
-    let mut total = relation_final;
-    for a in at_end {
-        total = match (total, a) {
-            (Ok(x), Ok(y)) => x.checked_add(y).ok_or_else(|| money::TOO_LARGE.to_string()),
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        };
-    }
-    tracer.step(|| {
-        Step::new(
-            "account_at_retirement",
-            "退休时个人账户储存额",
-            match &total {
-                Ok(b) => b.to_string(),
-                Err(_) => "unknown".into(),
-            },
-            match &total {
-                Ok(_) => format!(
-                    "the account at {receipt_region} in {month}: the relation's ledger closed at retirement (partial-year interest) plus temporary accounts gathered there"
-                ),
-                Err(why) => why.clone(),
-            },
-        )
-    });
+    // 第三条: years added up, accounts summed at retirement.
+    let temporary_accounts = std::mem::take(&mut money.temporary_accounts);
+    let total = funds::account_at_retirement(&ctx, money, &claim, tracer);
     let total_months: u32 = stays.iter().map(|s| s.paid_months + s.deemed_months).sum();
 
-    // 6. The scheme link (人社部发〔2014〕17号).
+    // 人社部发〔2014〕17号: the link with the residents' scheme.
     let link = if ctx
         .primary
         .transfer
@@ -1344,61 +568,6 @@ pub fn plan(
         notes,
         trace,
     })
-}
-
-fn money_step(
-    mv: &Move,
-    money: &Sourced<Rounding>,
-    share: &Sourced<Decimal>,
-    from: &Sourced<YearMonth>,
-) -> Step {
-    let pooled = mv
-        .pooled_parts
-        .iter()
-        .map(|p| format!("{} × {} ({} months)", p.rate, p.bases.normalize(), p.months))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let account = match (&mv.account, mv.account_from) {
-        (Some(a), AccountFrom::Given) => format!("account {a} (given)"),
-        (Some(a), _) => format!(
-            "account {a} (ledger balance with the partial year's interest; before 1998 personal contributions only, 1998–2005 the 11 % credits, from 2006 the 8 % credits)"
-        ),
-        (None, _) => format!(
-            "account unknown: {}",
-            mv.account_unknown.clone().unwrap_or_default()
-        ),
-    };
-    let what = match mv.kind {
-        MoveKind::Relation => "the relation moves (第三条)",
-        MoveKind::Temporary => {
-            "the temporary account's money moves; pooled at the employer's actual rate where above the share (第五条; 人社部发〔2009〕187号)"
-        }
-        MoveKind::ToBenefitPlace => "the relation goes to the benefit place (第六条)",
-    };
-    let carried = if mv.pooled_carried.is_zero() {
-        String::new()
-    } else {
-        format!(" + {} gathered from temporary accounts", mv.pooled_carried)
-    };
-    Step::new(
-        "move",
-        "转移资金",
-        format!("{}→{}", mv.from, mv.to),
-        format!(
-            "{} {}→{}: {what}; {account}; pooled (统筹基金, no interest) = {}{carried} = {}, rounded ({}), months from {} only (国办发〔2009〕66号 第四条)",
-            mv.month,
-            mv.from,
-            mv.to,
-            if pooled.is_empty() { "0".into() } else { pooled },
-            mv.pooled,
-            money.value,
-            from.value
-        ),
-    )
-    .input("months_in_record", mv.months)
-    .param(ParamUse::of(share))
-    .param(ParamUse::of(from))
-    .param(ParamUse::of(money))
 }
 
 /// The award at the benefit place: every year's index recomputed with its
