@@ -36,10 +36,12 @@
 
 mod columns;
 mod fast;
+mod output;
 mod plausible;
 pub mod synthetic;
 
 pub use columns::{CellValue, Cells};
+pub use output::{ColumnType, OUTPUT_COLUMNS, OutputColumn, OutputValue, Rounded};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
