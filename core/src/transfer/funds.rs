@@ -387,42 +387,12 @@ pub(super) fn temporary_move(
             },
         ),
     };
-    // Pooled: the employer's actual rate where above the share.
-    let mut parts: Vec<PooledPart> = vec![];
-    let mut used_rates: Vec<Sourced<Decimal>> = vec![];
-    let mut given_rate: Option<Decimal> = None;
-    for p in months.iter().filter(|p| p.month >= from_month.value) {
-        let (rate, basis) = if p.flexible {
-            (share.value, "flexible")
-        } else {
-            let (v, src) = ctx.employer_rate(&spec.from, p.month)?;
-            match src {
-                Some(r) => {
-                    if !used_rates.iter().any(|u| u.value == v) {
-                        used_rates.push(r);
-                    }
-                }
-                None => given_rate = Some(v),
-            }
-            if v > share.value {
-                (v, "employer_rate")
-            } else {
-                (share.value, "pooled_share")
-            }
-        };
-        match parts.last_mut() {
-            Some(l) if l.rate == rate && l.basis == basis => {
-                l.months += 1;
-                l.bases = sum(l.bases, p.base)?;
-            }
-            _ => parts.push(PooledPart {
-                rate,
-                basis,
-                months: 1,
-                bases: p.base,
-            }),
-        }
-    }
+    // 人社部发〔2009〕187号: the employer's actual rate where above the share.
+    let TemporaryPooled {
+        parts,
+        used_rates,
+        given_rate,
+    } = temporary_pooled(ctx, &spec.from, &months, rule)?;
     let mut exact = Decimal::ZERO;
     for part in &parts {
         exact = sum(exact, money::mul(part.rate, part.bases, HISTORY)?)?;
@@ -476,6 +446,68 @@ pub(super) fn temporary_move(
         st
     });
     Ok(mv)
+}
+
+/// The pooled parts of a temporary account, and the rates they used.
+struct TemporaryPooled {
+    parts: Vec<PooledPart>,
+    /// The rule-set employer rates used, once each.
+    used_rates: Vec<Sourced<Decimal>>,
+    /// The employer rate given in the input, if one was used.
+    given_rate: Option<Decimal>,
+}
+
+/// A temporary account's pooled part (人社部发〔2009〕187号): each month from
+/// `pooled_from` at the employer's actual rate where above the share, at the
+/// share otherwise and for flexible workers; consecutive months at one rate
+/// form one part.
+fn temporary_pooled(
+    ctx: &Ctx<'_>,
+    region: &str,
+    months: &[PaidMonth],
+    rule: &PooledRule,
+) -> Result<TemporaryPooled, Error> {
+    let (share, from_month) = (&rule.share, &rule.from);
+    let mut parts: Vec<PooledPart> = vec![];
+    let mut used_rates: Vec<Sourced<Decimal>> = vec![];
+    let mut given_rate: Option<Decimal> = None;
+    for p in months.iter().filter(|p| p.month >= from_month.value) {
+        let (rate, basis) = if p.flexible {
+            (share.value, "flexible")
+        } else {
+            let (v, src) = ctx.employer_rate(region, p.month)?;
+            match src {
+                Some(r) => {
+                    if !used_rates.iter().any(|u| u.value == v) {
+                        used_rates.push(r);
+                    }
+                }
+                None => given_rate = Some(v),
+            }
+            if v > share.value {
+                (v, "employer_rate")
+            } else {
+                (share.value, "pooled_share")
+            }
+        };
+        match parts.last_mut() {
+            Some(l) if l.rate == rate && l.basis == basis => {
+                l.months += 1;
+                l.bases = sum(l.bases, p.base)?;
+            }
+            _ => parts.push(PooledPart {
+                rate,
+                basis,
+                months: 1,
+                bases: p.base,
+            }),
+        }
+    }
+    Ok(TemporaryPooled {
+        parts,
+        used_rates,
+        given_rate,
+    })
 }
 
 /// The relation's money (第四条): its account — before 1998 the personal
