@@ -289,7 +289,7 @@ fn by_year(from: YearMonth, to: YearMonth) -> impl Iterator<Item = (i32, u32)> {
 /// of the retirement month). Spans must have passed [`validate_spans`].
 ///
 /// Errors: a year whose denominator is neither in `award.average_wage` nor in
-/// `history.average_wages` ([`RuleError::NoYear`] naming the year); deemed
+/// `history.average_wages` ([`crate::RuleError::NoYear`] naming the year); deemed
 /// months that enter the average without a deemed index; no month counted.
 ///
 /// ```

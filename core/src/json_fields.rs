@@ -8,8 +8,10 @@ use crate::error::{Error, FieldError, InputErrors};
 
 /// The one refusal of a JSON float where an exact number belongs: amounts,
 /// indexes and rates are decimals read from their digits (`rust_decimal`,
-/// never `f64`), so that every figure is exact to the fen.
-pub(crate) const FLOAT_REFUSED: &str = "a decimal must be written as a string (\"0.8\") or an integer, not a float: a float cannot carry a fen exactly";
+/// never `f64`), so that every figure is exact to the fen. Front ends that
+/// refuse a float of their own (a Python `float`) say the same
+/// ([`crate::error::FLOAT_REFUSED`]).
+pub const FLOAT_REFUSED: &str = "a decimal must be written as a string (\"0.8\") or an integer, not a float: a float cannot carry a fen exactly";
 
 /// The path, below `v`, of the first JSON float in `v` (`""` for `v`
 /// itself, else `.key` / `[i]` steps), if any.

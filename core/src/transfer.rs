@@ -41,7 +41,7 @@
 //!   and enters the new place the same month); a move to the benefit place at
 //!   retirement happens in the retirement month;
 //! * years in a temporary account do not make that place a benefit place
-//!   under rules (二)/(三): the relation never was there (docs/sources.md §6.5, [L]);
+//!   under rules (二)/(三): the relation never was there (docs/sources.md §6.5, \[L\]);
 //! * moves before 2010 are computed under the 2010 rules (a relation moved
 //!   then moved under the rules of the time; give its amounts in
 //!   `account_transfers`), with a note;
