@@ -54,9 +54,7 @@ use crate::error::Error;
 use crate::json_fields::{Fields, join};
 use crate::money;
 use crate::rounding::Rounding;
-use crate::rules::{
-    Inheritance, InterestConvention, PartialYearConvention, RuleSet, Snapshot, Sourced,
-};
+use crate::rules::{Inheritance, InterestConvention, PartialYearConvention, Snapshot, Sourced};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
@@ -1335,37 +1333,32 @@ pub fn interest_rate(
     Ok((s.value, Some(s)))
 }
 
-/// Conformance handler for the `account` kind: `balance` and `interest` by
-/// year (plus `personal_balance` and, for a death close, `inheritable`).
-pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = AccountInput::from_json(input)?;
-    let last = input
-        .close
-        .map(|c| c.month.year())
-        .or(input.through_year)
-        .unwrap_or(input.opening_year);
-    let snap = rules.at(year_end(last.clamp(1, 9998))?);
-    let s = statement(&input, &snap, &mut Tracer::new(false))?;
-    let mut m = Map::new();
-    m.insert("balance".into(), Value::String(s.balance.to_string()));
-    let interest: Map<String, Value> = s
-        .years
-        .iter()
-        .map(|y| (y.year.to_string(), Value::String(y.interest.to_string())))
-        .collect();
-    m.insert("interest".into(), Value::Object(interest));
-    if let Some(p) = s.personal_balance {
-        m.insert("personal_balance".into(), Value::String(p.to_string()));
+impl AccountStatement {
+    /// The headline figures by name: `balance`, `interest` by year,
+    /// `personal_balance` and `inheritable` where they apply.
+    pub fn figures(&self) -> Map<String, Value> {
+        let s = self;
+        let mut m = Map::new();
+        m.insert("balance".into(), Value::String(s.balance.to_string()));
+        let interest: Map<String, Value> = s
+            .years
+            .iter()
+            .map(|y| (y.year.to_string(), Value::String(y.interest.to_string())))
+            .collect();
+        m.insert("interest".into(), Value::Object(interest));
+        if let Some(p) = s.personal_balance {
+            m.insert("personal_balance".into(), Value::String(p.to_string()));
+        }
+        if let Some(a) = s
+            .close
+            .as_ref()
+            .and_then(|c| c.inheritable.as_ref())
+            .and_then(|i| i.amount)
+        {
+            m.insert("inheritable".into(), Value::String(a.to_string()));
+        }
+        m
     }
-    if let Some(a) = s
-        .close
-        .as_ref()
-        .and_then(|c| c.inheritable.as_ref())
-        .and_then(|i| i.amount)
-    {
-        m.insert("inheritable".into(), Value::String(a.to_string()));
-    }
-    Ok(m)
 }
 
 /// The account ledger built from a contribution history (个人账户 from 缴费记录):
@@ -1484,6 +1477,7 @@ pub fn from_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

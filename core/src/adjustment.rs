@@ -16,11 +16,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::check::parse_input;
 use crate::error::{Error, FieldError, InputErrors, RuleError};
 use crate::money::{self, Checked};
 use crate::retirement::Category;
-use crate::rules::{LumpBelow, MilitaryCadre, PartYear, RuleSet, Snapshot, Sourced, YearsPart};
+use crate::rules::{LumpBelow, MilitaryCadre, PartYear, Snapshot, Sourced, YearsPart};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Trace, Tracer};
 
@@ -772,37 +771,39 @@ pub fn adjust_chain(
     Ok(out)
 }
 
-/// Conformance-runner handler for `adjustment` cases (docs/vectors.md).
-pub fn vector_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input: AdjustmentInput = parse_input(input)?;
-    let date = YearMonth::new(input.year, 1).map_or(NaiveDate::MAX, YearMonth::first_day);
-    let r = adjust(&rules.at(date), &input, &mut Tracer::new(false))?;
-    let mut out = Map::new();
-    let mut put = |k: &str, v: Decimal| {
-        out.insert(k.into(), Value::String(v.normalize().to_string()));
-    };
-    put("increase", r.increase);
-    put("pension_after", r.pension_after);
-    put("fixed", r.fixed);
-    put("years_part", r.years_part);
-    put("pct_part", r.pct_part);
-    put("age_extra", r.age_extra);
-    put("top_up", r.top_up);
-    put("contribution_years", r.contribution_years);
-    if let Some(a) = r.arrears {
-        put("arrears", a);
+impl AdjustmentResult {
+    /// The headline figures by name: the increase and its parts, the pension
+    /// after it, the arrears, the age and whether a top-up is pending.
+    pub fn figures(&self) -> Map<String, Value> {
+        let r = self;
+        let mut out = Map::new();
+        let mut put = |k: &str, v: Decimal| {
+            out.insert(k.into(), Value::String(v.normalize().to_string()));
+        };
+        put("increase", r.increase);
+        put("pension_after", r.pension_after);
+        put("fixed", r.fixed);
+        put("years_part", r.years_part);
+        put("pct_part", r.pct_part);
+        put("age_extra", r.age_extra);
+        put("top_up", r.top_up);
+        put("contribution_years", r.contribution_years);
+        if let Some(a) = r.arrears {
+            put("arrears", a);
+        }
+        if let Some(m) = r.arrears_months {
+            out.insert("arrears_months".into(), Value::from(m));
+        }
+        out.insert("age".into(), Value::from(r.age));
+        out.insert("top_up_pending".into(), Value::Bool(r.top_up_pending));
+        out
     }
-    if let Some(m) = r.arrears_months {
-        out.insert("arrears_months".into(), Value::from(m));
-    }
-    out.insert("age".into(), Value::from(r.age));
-    out.insert("top_up_pending".into(), Value::Bool(r.top_up_pending));
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

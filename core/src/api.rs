@@ -43,7 +43,7 @@ use serde_json::{Map, Value, json};
 use crate::account::AccountInput;
 use crate::adjustment::AdjustmentInput;
 use crate::award::{AwardInput, award};
-use crate::check::{Report, check_json, parse_input};
+use crate::check::{Report, check_json};
 use crate::contribution::ContributionInput;
 use crate::error::Error;
 use crate::retirement::RetirementInput;
@@ -59,6 +59,10 @@ pub enum Kind {
     /// 缴费: one month's contribution base and amounts
     /// ([`crate::contribution`]).
     Contribution,
+    /// 单位缴费申报: a unit's payroll for a month or a year, one line or
+    /// error per row, totals and the rows that need attention
+    /// ([`crate::payroll`], [`payroll_case`]).
+    Payroll,
     /// 个人账户: the account ledger with yearly interest ([`crate::account`]).
     Account,
     /// 退休: statutory age and month, elastic window, eligibility
@@ -66,6 +70,10 @@ pub enum Kind {
     Retirement,
     /// 待遇核定: the pension award ([`crate::award`]).
     Award,
+    /// 重新核定与补发: an award approved on a provisional (预发) base,
+    /// recomputed once the final base is published, with the arrears owed
+    /// ([`crate::award::recompute`], [`award_view`]).
+    Recompute,
     /// 关系转移接续: benefit place, temporary accounts, money moved and the
     /// award at the receiving place ([`crate::transfer`]).
     Transfer,
@@ -82,9 +90,11 @@ impl Kind {
     /// Every kind, in the order front ends list them.
     pub const ALL: &[Kind] = &[
         Kind::Contribution,
+        Kind::Payroll,
         Kind::Account,
         Kind::Retirement,
         Kind::Award,
+        Kind::Recompute,
         Kind::Transfer,
         Kind::Adjustment,
         Kind::Survivor,
@@ -95,9 +105,11 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Contribution => "contribution",
+            Kind::Payroll => "payroll",
             Kind::Account => "account",
             Kind::Retirement => "retirement",
             Kind::Award => "award",
+            Kind::Recompute => "recompute",
             Kind::Transfer => "transfer",
             Kind::Adjustment => "adjustment",
             Kind::Survivor => "survivor",
@@ -169,6 +181,18 @@ impl Engine {
             pins: vec![],
             snaps: snap_cache::SnapCache::default(),
         })
+    }
+
+    /// An engine on a rule set already loaded (from a directory, from text,
+    /// with overlays); other rule sets it needs (a transfer's places) are
+    /// the shipped ones.
+    pub fn from_rules(rules: RuleSet) -> Engine {
+        Engine {
+            rules,
+            catalog: None,
+            pins: vec![],
+            snaps: snap_cache::SnapCache::default(),
+        }
     }
 
     /// Layer an overlay given as TOML text (a reform scenario; see
@@ -251,6 +275,14 @@ impl Engine {
                 to_json(&self.retirement(&RetirementInput::from_json(&input)?, trace)?)
             }
             Kind::Award => to_json(&self.award_result(&input, trace)?),
+            Kind::Payroll => {
+                let i = payroll_case::PayrollInput::read(&input)?;
+                to_json(&self.payroll_declaration(&i.rows, i.period, trace)?)
+            }
+            Kind::Recompute => {
+                let i = award_view::RecomputeInput::read(&input)?;
+                to_json(&self.award_view(&i.award, &i.options, trace)?)
+            }
             Kind::Transfer => to_json(&self.transfer(&TransferInput::from_json(&input)?, trace)?),
             Kind::Adjustment => to_json(&self.adjustment(&parse_input(&input)?, trace)?),
             Kind::Survivor => to_json(&self.survivor(&parse_input(&input)?, trace)?),
@@ -284,19 +316,65 @@ impl Engine {
         Ok(r.get_mut("trace").map(Value::take).unwrap_or(Value::Null))
     }
 
-    /// The headline figures of one computation by field name, as the
-    /// conformance runner compares them (no trace): what a batch row holds.
+    /// The headline figures of one computation by field name (no trace):
+    /// what a batch row holds and what a worked case compares. Computed as
+    /// [`compute`](Self::compute) computes, on the same snapshots (cached);
+    /// each result type names its figures (`Award::figures`, …). `payroll`
+    /// and `recompute` give their whole result.
+    ///
+    /// ```
+    /// use pension_rules::{Engine, api::Kind};
+    /// let input = serde_json::json!({"birth": "1971-04", "category": "female_55"});
+    /// let f = Engine::embedded("cn/national").unwrap().figures(Kind::Retirement, &input).unwrap();
+    /// assert_eq!(f["retirement_month"], "2026-08");
+    /// ```
     pub fn figures(&self, kind: Kind, input: &Value) -> Result<Map<String, Value>, Error> {
-        let handler = crate::check::handler(kind.name())
-            .ok_or_else(|| Error::NotApplicable(format!("no conformance figures for `{kind}`")))?;
-        handler(&self.rules, &exact(kind, input))
+        let input = exact(kind, input);
+        let input = input.as_ref();
+        Ok(match kind {
+            Kind::Contribution => self
+                .contribution(&ContributionInput::from_json(input)?, false)?
+                .result
+                .figures(),
+            Kind::Account => self
+                .account(&AccountInput::from_json(input)?, false)?
+                .result
+                .figures(),
+            Kind::Retirement => self
+                .retirement(&RetirementInput::from_json(input)?, false)?
+                .figures(),
+            Kind::Award => self.award_result(input, false)?.figures(),
+            Kind::Transfer => self
+                .transfer(&TransferInput::from_json(input)?, false)?
+                .figures(),
+            Kind::Adjustment => self.adjustment(&parse_input(input)?, false)?.figures(),
+            Kind::Survivor => self.survivor(&parse_input(input)?, false)?.figures(),
+            Kind::Projection => {
+                let case = projection_case::ProjectionCase::from_json(input)?;
+                projection_case::figures(&case.project(&self.rules, false)?.0)
+            }
+            Kind::Payroll | Kind::Recompute => match self.compute(kind, input, false)? {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+        })
+    }
+
+    /// An engine on another rule set with this engine's catalog and pins
+    /// (without its overlays): what a transfer's places and a worked case's
+    /// `ruleset` are computed on.
+    pub fn engine_for(&self, id: &str) -> Result<Engine, Error> {
+        if id == self.rules.id() {
+            return Ok(self.clone());
+        }
+        Engine::load_pinned(id, self.catalog.clone(), &self.pins)
     }
 
     /// Run conformance vectors (JSON text: one case or an array); each case
-    /// names its rule set, resolved with [`Engine::resolve`] (this engine's
-    /// overlays do not apply).
+    /// names its rule set, computed on [`Engine::engine_for`] it (this
+    /// engine's overlays do not apply).
     pub fn check(&self, text: &str) -> Result<Report, Error> {
-        check_json(text, &|id| self.resolve(id))
+        check_json(text, &|id| self.engine_for(id))
     }
 
     /// Every parameter in force on `date` (as known on `known_on`), with its
@@ -356,6 +434,13 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
         .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
 }
 
+/// Read a JSON input into an engine input type, turning serde's message
+/// into an input error that names the field (a float: at its path, with the
+/// one float refusal).
+pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
+    T::deserialize(input).map_err(|e| crate::json_fields::input_refusal(input, e))
+}
+
 /// The input with exact integers given for decimals turned into decimal
 /// strings: read by the kind's input type, then written back. An input that
 /// does not read is passed on unchanged, so the engine reports every
@@ -378,6 +463,9 @@ pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
             .map_or(Cow::Borrowed(input), Cow::Owned)
     }
     match kind {
+        // Read leniently by their own readers (rows one by one, the award
+        // in one pass).
+        Kind::Payroll | Kind::Recompute => Cow::Borrowed(input),
         Kind::Contribution => retyped::<ContributionInput>(input),
         Kind::Account => retyped::<AccountInput>(input),
         Kind::Retirement => retyped::<RetirementInput>(input),
@@ -564,7 +652,17 @@ mod tests {
                 let figures = engine.figures(kind, &case["input"]);
                 assert_eq!(full.is_ok(), figures.is_ok(), "{}", case["id"]);
                 if let Ok(r) = full {
-                    assert!(r["trace"]["rules"]["hash"].is_string(), "{}", case["id"]);
+                    // A recomputation carries the explanation of each award.
+                    let traced = if kind == Kind::Recompute {
+                        &r["final"]
+                    } else {
+                        &r
+                    };
+                    assert!(
+                        traced["trace"]["rules"]["hash"].is_string(),
+                        "{}",
+                        case["id"]
+                    );
                     n += 1;
                 }
             }
@@ -588,6 +686,52 @@ mod tests {
                 .as_array()
                 .is_some_and(|s| !s.is_empty())
         );
+    }
+
+    #[test]
+    fn payroll_and_recompute_are_kinds_like_the_others() {
+        // 16 % of the 2024 floor 4559 (E1 earns less) + 16 % of 6123.45.
+        let payroll = json!({"month": "2024-03", "rows": [
+            {"employee_id": "E1", "wage": "3000", "employment": "employee"},
+            {"employee_id": "E2", "wage": "6123.45", "employment": "employee"},
+            {"employee_id": "E3", "wage": "abc", "employment": "employee"}]});
+        let r = engine().compute(Kind::Payroll, &payroll, true).unwrap();
+        assert_eq!(r["totals"]["employer"], "1709.19");
+        assert_eq!(r["rows"][2]["error"]["code"], "invalid_input");
+        assert_eq!(r["rows"][2]["error"]["class"], "InputError");
+        assert!(
+            r["trace"]["steps"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+        );
+        let csv =
+            "employee_id,wage,employment\nE1,3000,employee\nE2,6123.45,employee\nE3,abc,employee\n";
+        let p = payroll_case::period(Some("2024-03"), None).unwrap();
+        let from_csv = engine().payroll_csv(csv, p, true).unwrap();
+        assert_eq!(from_csv, r);
+        let both = json!({"month": "2024-03", "year": 2024, "rows": []});
+        assert_eq!(
+            engine()
+                .compute(Kind::Payroll, &both, false)
+                .unwrap_err()
+                .code(),
+            "invalid_input"
+        );
+
+        // docs/sources.md §11.1: approved on the 预发 base 7727, recomputed on 7881.
+        let recompute = json!({"award": {"category": "male", "birth": "1965-01",
+            "retirement_month": "2025-02", "contribution_months": 385, "deemed_months": 130,
+            "average_index": "0.9", "account_balance": "160000"},
+            "known_on": "2025-08-01", "final_known_on": "2026-07-01", "arrears_through": "2026-06"});
+        let r = engine()
+            .compute(Kind::Recompute, &recompute, false)
+            .unwrap();
+        assert_eq!(r["provisional"]["total"], "5361.17");
+        assert_eq!(r["final"]["total"], "5444.98");
+        assert_eq!(r["arrears"], "1340.96");
+        let bad = json!({"award": {}, "known_on": "2025-13-01", "arrears_through": "x"});
+        let e = engine().compute(Kind::Recompute, &bad, false).unwrap_err();
+        assert_eq!(e.fields().len(), 2, "{e}");
     }
 
     #[test]

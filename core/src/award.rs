@@ -392,6 +392,7 @@ pub struct Note {
 
 /// The statutory retirement month and elastic window (from [`crate::retirement`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardStatutory")] // its name in the bindings and the schema
 pub struct Statutory {
     /// Statutory age.
     pub age: Age,
@@ -418,6 +419,7 @@ pub struct Unrounded {
 
 /// The award: every figure of a 核定表, with its explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardResult")] // its name in the bindings and the schema
 pub struct Award {
     /// `summary` or `history`.
     pub form: &'static str,
@@ -641,6 +643,7 @@ pub(crate) fn years_text(
 /// The award on the provisional (预发) base and on the final one, with the
 /// monthly difference and the arrears (补发) owed.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "AwardRecomputation")] // its name in the bindings and the schema
 pub struct Recomputation {
     /// The award as known on the provisional date.
     pub provisional: Award,
@@ -716,11 +719,4 @@ pub fn recompute(
         arrears_months: months,
         arrears,
     })
-}
-
-/// The conformance handler for kind `award` (see [`crate::check`]).
-pub fn check_handler(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = AwardInput::from_json(input)?;
-    let snap = rules.at(input.retirement_month.first_day());
-    award(&input, &snap, &mut Tracer::new(false)).map(|a| a.figures())
 }

@@ -1,6 +1,8 @@
 //! The conformance runner: reads worked cases in the vector format
-//! (`docs/vectors.md`), computes each, and reports pass or the first
-//! differing field with both values.
+//! (`docs/vectors.md`), has the [`Engine`] compute each case's headline
+//! figures ([`Engine::figures`]), and reports pass or the first differing
+//! field with both values. It only compares: the computations, and the
+//! choice of rules for a case, are the Engine's, as for every front end.
 //!
 //! It lives in core so the CLI, Python and WASM front ends run the very same
 //! comparison.
@@ -21,38 +23,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::api::{Engine, Kind};
 use crate::error::Error;
-use crate::rules::RuleSet;
 
-/// The kinds the vector format defines.
-pub const KINDS: &[&str] = &[
-    "contribution",
-    "retirement",
-    "account",
-    "award",
-    "transfer",
-    "survivor",
-    "adjustment",
-    "projection",
-];
-
-/// Computes one kind of case: from the rule set and the case's `input`, the
-/// actual figures by field name.
-pub type Handler = fn(&RuleSet, &Value) -> Result<Map<String, Value>, Error>;
-
-/// The handler of a kind, if the engine implements it yet.
-pub fn handler(kind: &str) -> Option<Handler> {
-    match kind {
-        "retirement" => Some(crate::retirement::check_case),
-        "survivor" => Some(crate::survivor::vector_case),
-        "contribution" => Some(crate::contribution::check_case),
-        "account" => Some(crate::account::check_case),
-        "adjustment" => Some(crate::adjustment::vector_case),
-        "award" => Some(crate::award::check_handler),
-        "transfer" => Some(crate::transfer::check_handler),
-        "projection" => Some(crate::api::projection_case::check_case),
-        _ => None,
-    }
+/// The kinds the vector format defines: every computation kind of the
+/// [`Engine`].
+pub fn kinds() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.name()).collect()
 }
 
 /// One worked case.
@@ -125,6 +102,7 @@ pub struct CaseReport {
 
 /// The results of a file or string of cases.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CheckReport")] // its name in the bindings and the schema
 pub struct Report {
     /// One report per case, in input order.
     pub cases: Vec<CaseReport>,
@@ -153,8 +131,8 @@ impl Report {
 }
 
 /// Resolves a rule-set id to the embedded rule set.
-pub fn embedded_resolver(id: &str) -> Result<RuleSet, Error> {
-    RuleSet::embedded(id).map_err(Error::from)
+pub fn embedded_resolver(id: &str) -> Result<Engine, Error> {
+    Engine::embedded(id)
 }
 
 /// Run every case in `text` (one case object or an array). A case that
@@ -162,7 +140,7 @@ pub fn embedded_resolver(id: &str) -> Result<RuleSet, Error> {
 /// that is not JSON at all is an error.
 pub fn check_json(
     text: &str,
-    resolve: &dyn Fn(&str) -> Result<RuleSet, Error>,
+    resolve: &dyn Fn(&str) -> Result<Engine, Error>,
 ) -> Result<Report, Error> {
     let v: Value = serde_json::from_str(text)
         .map_err(|e| Error::field("(file)", format!("not valid JSON: {e}")))?;
@@ -170,7 +148,7 @@ pub fn check_json(
         Value::Array(a) => a,
         other => vec![other],
     };
-    let mut cache: BTreeMap<String, Result<RuleSet, Error>> = BTreeMap::new();
+    let mut cache: BTreeMap<String, Result<Engine, Error>> = BTreeMap::new();
     let cases = items
         .into_iter()
         .enumerate()
@@ -207,10 +185,7 @@ pub fn check_json(
 }
 
 /// Run one case.
-pub fn run_case(
-    case: &Case,
-    resolve: &mut dyn FnMut(&str) -> Result<RuleSet, Error>,
-) -> CaseReport {
+pub fn run_case(case: &Case, resolve: &mut dyn FnMut(&str) -> Result<Engine, Error>) -> CaseReport {
     let report = |outcome, actual| CaseReport {
         id: case.id.clone(),
         kind: case.kind.clone(),
@@ -221,26 +196,21 @@ pub fn run_case(
         code: code.into(),
         message,
     };
-    if !KINDS.contains(&case.kind.as_str()) {
-        return report(
-            err(
-                "invalid_case",
-                format!(
-                    "unknown kind `{}`; expected one of {}",
-                    case.kind,
-                    KINDS.join(", ")
+    let kind = match case.kind.parse::<Kind>() {
+        Ok(k) => k,
+        Err(_) => {
+            return report(
+                err(
+                    "invalid_case",
+                    format!(
+                        "unknown kind `{}`; expected one of {}",
+                        case.kind,
+                        kinds().join(", ")
+                    ),
                 ),
-            ),
-            None,
-        );
-    }
-    let Some(handler) = handler(&case.kind) else {
-        return report(
-            Outcome::Unsupported {
-                kind: case.kind.clone(),
-            },
-            None,
-        );
+                None,
+            );
+        }
     };
     let rules = match &case.ruleset {
         Value::String(id) => resolve(id),
@@ -253,12 +223,12 @@ pub fn run_case(
             "expected a rule-set id string like \"cn/shaanxi\"",
         )),
     };
-    let rules = match rules {
+    let engine = match rules {
         Ok(r) => r,
         Err(e) => return report(err(e.code(), e.to_string()), None),
     };
     let expects_error = case.expect.get("error").and_then(Value::as_str);
-    match handler(&rules, &case.input) {
+    match engine.figures(kind, &case.input) {
         Err(e) => match expects_error {
             Some(code) if code == e.code() => report(Outcome::Pass, None),
             Some(code) => report(
@@ -373,13 +343,6 @@ fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
             _ => want == got,
         },
     }
-}
-
-/// Parse a case's `input` into an engine input type, turning serde's message
-/// into an input error that names the field (a float: at its path, with the
-/// one float refusal).
-pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| crate::json_fields::input_refusal(input, e))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, RuleError};
 use crate::json_fields::Fields;
 use crate::rounding::Rounding;
-use crate::rules::{RuleSet, Snapshot, Sourced};
+use crate::rules::{Snapshot, Sourced};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
 
@@ -180,6 +180,7 @@ pub enum BasePosition {
 
 /// One month's assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ContributionResult")] // its name in the bindings and the schema
 pub struct Contribution {
     /// The month.
     pub month: YearMonth,
@@ -367,7 +368,7 @@ impl MonthRules {
     /// let m = MonthRules::load(&snap, "2024-03".parse().unwrap(), &mut t).unwrap();
     /// let wage: Decimal = "3000".parse().unwrap();
     /// let c = m.assess(Employment::Employee, Some(wage), None, &mut t).unwrap();
-    /// assert_eq!(c.base.to_string(), "4559"); // below the 2024 floor → floor
+    /// assert_eq!(c.base.to_string(), "4559.00"); // below the 2024 floor → floor, as money
     /// ```
     pub fn load(snap: &Snapshot, month: YearMonth, tracer: &mut Tracer) -> Result<Self, Error> {
         let limits = base_limits(snap, month, tracer)?;
@@ -453,7 +454,9 @@ impl MonthRules {
         let l = &self.limits;
         let declared = round.apply(wage);
         let position = l.position(declared);
-        let base = l.clamp(declared);
+        // Money at the rule set's scale, also when the floor or cap (a
+        // published whole number) is taken.
+        let base = round.apply(l.clamp(declared));
         tracer.step(|| {
             let why = match position {
                 BasePosition::BelowFloor => "wage below the floor → floor",
@@ -621,27 +624,29 @@ pub fn assess(
     rules.assess(input.employment, input.wage, input.chosen_base, tracer)
 }
 
-/// Conformance handler for the `contribution` kind.
-pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = ContributionInput::from_json(input)?;
-    let snap = rules.at(input.month.first_day());
-    let c = assess(&input, &snap, &mut Tracer::new(false))?;
-    let mut m = Map::new();
-    for (k, v) in [
-        ("base", c.base),
-        ("employer", c.employer),
-        ("individual", c.individual),
-        ("account_credit", c.account_credit),
-        ("pooled", c.pooled),
-    ] {
-        m.insert(k.into(), Value::String(v.to_string()));
+impl Contribution {
+    /// The headline figures by name: `base`, `employer`, `individual`,
+    /// `account_credit`, `pooled`.
+    pub fn figures(&self) -> Map<String, Value> {
+        let c = self;
+        let mut m = Map::new();
+        for (k, v) in [
+            ("base", c.base),
+            ("employer", c.employer),
+            ("individual", c.individual),
+            ("account_credit", c.account_credit),
+            ("pooled", c.pooled),
+        ] {
+            m.insert(k.into(), Value::String(v.to_string()));
+        }
+        m
     }
-    Ok(m)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

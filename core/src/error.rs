@@ -97,6 +97,7 @@ fn region_years_message(
 
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "FieldProblem")] // its name in the bindings and the schema
 pub struct FieldError {
     /// Path of the field (`history[2].base`).
     pub path: String,
@@ -140,8 +141,7 @@ pub struct ErrorReport {
     pub class: &'static str,
     /// What went wrong, in English.
     pub message: String,
-    /// Every input field problem (`invalid_input`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Every input field problem (`invalid_input`; empty otherwise).
     pub fields: Vec<FieldError>,
     /// The missing rule value (`rule_*` codes).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -101,6 +101,7 @@ pub enum Issue {
 
 /// A row that needs attention.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "PayrollAttention")] // its name in the bindings and the schema
 pub struct Attention {
     /// Index of the input row (0-based).
     pub row: usize,

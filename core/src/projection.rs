@@ -56,6 +56,7 @@ use crate::trace::{ParamUse, Step, Tracer};
 /// past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ProjectionAssumptions")] // its name in the bindings and the schema
 pub struct Assumptions {
     /// Yearly growth of the average wage after the last year with a value.
     pub average_wage_growth: Decimal,
@@ -78,6 +79,29 @@ pub struct Assumptions {
 }
 
 impl Assumptions {
+    /// The standard assumptions: the one default every front end offers
+    /// (`pension-rules simulate`, Python's `simulate` and
+    /// `standard_assumptions()`, the JS `standardAssumptions()` and the
+    /// estimator page) — the average wage (社平工资) +4 % a year and the
+    /// pension base (计发基数) +3 % a year after the last published year, and
+    /// a 记账利率 of 3 % for years without one. They are assumptions, not
+    /// law: a projection states the ones it used, and a caller may give
+    /// others (docs/population.md).
+    ///
+    /// ```
+    /// let a = pension_rules::projection::Assumptions::standard();
+    /// assert_eq!(a.average_wage_growth.to_string(), "0.04");
+    /// assert!(a.validate("").is_empty());
+    /// ```
+    pub fn standard() -> Assumptions {
+        Assumptions {
+            average_wage_growth: Decimal::new(4, 2),
+            pension_base_growth: Decimal::new(3, 2),
+            interest_rate: Decimal::new(3, 2),
+            ..Assumptions::default()
+        }
+    }
+
     /// Value checks, every problem at once (paths under `prefix`).
     pub fn validate(&self, prefix: &str) -> Vec<FieldError> {
         let p = |f: &str| {
@@ -154,6 +178,7 @@ impl FigureSource {
 
 /// A yearly figure and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ProjectedFigure")] // its name in the bindings and the schema
 pub struct Figure {
     /// The value.
     pub value: Decimal,
@@ -508,6 +533,7 @@ pub struct ProjectedYear {
 
 /// A projection: the yearly path and the estimated award.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ProjectionResult")] // its name in the bindings and the schema
 pub struct Projection {
     /// Retirement month used.
     pub retirement_month: YearMonth,

@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use crate::annuity_divisor::annuity_divisor;
 use crate::error::{Error, FieldError, InputErrors, RuleError};
-use crate::rules::{RuleSet, ScheduleRule, Snapshot, Sourced, Timeline};
+use crate::rules::{ScheduleRule, Snapshot, Sourced, Timeline};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Trace, Tracer};
 
@@ -1057,42 +1057,44 @@ fn eligibility(
     }
 }
 
-/// Conformance handler for vector kind `retirement`: `retirement_month`,
-/// `age`, `min_contribution_months`, `eligible` (when contribution months
-/// are given), plus the statutory figures and divisor for reference.
-///
-/// ```
-/// use pension_rules::{retirement::check_case, rules::RuleSet};
-/// let rules = RuleSet::embedded("cn/national").unwrap();
-/// let out = check_case(&rules, &serde_json::json!({"birth": "1971-04", "category": "female_55"})).unwrap();
-/// assert_eq!(out["retirement_month"], "2026-08"); // the 2024 NPC retirement decision, docs/sources.md §5.3
-/// assert_eq!(out["age"], "55y4m");
-/// ```
-pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = RetirementInput::from_json(input)?;
-    let snap = rules.at(input.birth.first_day());
-    let r = retirement(&snap, &input, &mut Tracer::new(false))?;
-    let mut out = Map::new();
-    out.insert(
-        "retirement_month".into(),
-        r.retirement_month.to_string().into(),
-    );
-    out.insert("age".into(), r.retirement_age.to_string().into());
-    if let Some(m) = &r.min_contribution_months {
-        out.insert("min_contribution_months".into(), m.value.into());
+impl RetirementResult {
+    /// The headline figures by name (what a batch row holds and a worked
+    /// case compares): `retirement_month`, `age`, `min_contribution_months`,
+    /// `eligible` and `short_by_months` (when contribution months are
+    /// given), the statutory month and age, `delay_months` and the divisor.
+    ///
+    /// ```
+    /// use pension_rules::{Engine, retirement::RetirementInput};
+    /// let engine = Engine::embedded("cn/national").unwrap();
+    /// let input = RetirementInput::from_json(&serde_json::json!({"birth": "1971-04", "category": "female_55"})).unwrap();
+    /// let out = engine.retirement(&input, false).unwrap().figures();
+    /// assert_eq!(out["retirement_month"], "2026-08"); // the 2024 NPC retirement decision, docs/sources.md §5.3
+    /// assert_eq!(out["age"], "55y4m");
+    /// ```
+    pub fn figures(&self) -> Map<String, Value> {
+        let r = self;
+        let mut out = Map::new();
+        out.insert(
+            "retirement_month".into(),
+            r.retirement_month.to_string().into(),
+        );
+        out.insert("age".into(), r.retirement_age.to_string().into());
+        if let Some(m) = &r.min_contribution_months {
+            out.insert("min_contribution_months".into(), m.value.into());
+        }
+        if let Some(e) = &r.eligibility {
+            out.insert("eligible".into(), e.eligible.into());
+            out.insert("short_by_months".into(), e.short_by_months.into());
+        }
+        out.insert(
+            "statutory_month".into(),
+            r.statutory_month.to_string().into(),
+        );
+        out.insert("statutory_age".into(), r.statutory_age.to_string().into());
+        out.insert("delay_months".into(), r.delay_months.into());
+        if let Some(d) = r.divisor {
+            out.insert("divisor".into(), d.to_string().into());
+        }
+        out
     }
-    if let Some(e) = &r.eligibility {
-        out.insert("eligible".into(), e.eligible.into());
-        out.insert("short_by_months".into(), e.short_by_months.into());
-    }
-    out.insert(
-        "statutory_month".into(),
-        r.statutory_month.to_string().into(),
-    );
-    out.insert("statutory_age".into(), r.statutory_age.to_string().into());
-    out.insert("delay_months".into(), r.delay_months.into());
-    if let Some(d) = r.divisor {
-        out.insert("divisor".into(), d.to_string().into());
-    }
-    Ok(out)
 }

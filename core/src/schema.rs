@@ -29,7 +29,9 @@ use crate::account::{AccountInput, AccountStatement};
 use crate::adjustment::{AdjustmentInput, AdjustmentResult};
 use crate::api::Kind;
 use crate::api::Traced;
-use crate::award::{Award, AwardInput};
+use crate::api::award_view::RecomputeInput;
+use crate::api::payroll_case::{PayrollDeclaration, PayrollInput};
+use crate::award::{Award, AwardInput, Recomputation};
 use crate::contribution::{Contribution, ContributionInput};
 use crate::error::ErrorReport;
 use crate::projection::{Assumptions, Projection, ProjectionInput};
@@ -45,6 +47,8 @@ pub fn input(kind: Kind) -> Value {
     let mut g = generator(true);
     let mut s = match kind {
         Kind::Contribution => g.root_schema_for::<ContributionInput>(),
+        Kind::Payroll => g.root_schema_for::<PayrollInput>(),
+        Kind::Recompute => g.root_schema_for::<RecomputeInput>(),
         Kind::Account => g.root_schema_for::<AccountInput>(),
         Kind::Retirement => read_through_raw::<RetirementInput>(),
         Kind::Award => g.root_schema_for::<AwardInput>(),
@@ -62,8 +66,16 @@ pub fn input(kind: Kind) -> Value {
 pub fn output(kind: Kind) -> Value {
     let mut g = generator(false);
     let mut s = match kind {
-        Kind::Contribution => g.root_schema_for::<Traced<Contribution>>(),
-        Kind::Account => g.root_schema_for::<Traced<AccountStatement>>(),
+        Kind::Contribution => titled(
+            g.root_schema_for::<Traced<Contribution>>(),
+            "ContributionResult",
+        ),
+        Kind::Payroll => g.root_schema_for::<PayrollDeclaration>(),
+        Kind::Recompute => g.root_schema_for::<Recomputation>(),
+        Kind::Account => titled(
+            g.root_schema_for::<Traced<AccountStatement>>(),
+            "AccountStatement",
+        ),
         Kind::Retirement => g.root_schema_for::<RetirementResult>(),
         Kind::Award => g.root_schema_for::<Award>(),
         Kind::Transfer => g.root_schema_for::<Transfer>(),
@@ -92,7 +104,16 @@ pub fn all() -> Vec<(String, Value)> {
         out.push((format!("{k}.output.json"), output(k)));
     }
     out.push(("error.json".into(), error()));
+    out.push(("check.output.json".into(), check_report()));
     out
+}
+
+/// The schema of a conformance run's report (`pension-rules check
+/// --format json`, `Engine.check`).
+pub fn check_report() -> Value {
+    let mut s = generator(false).into_root_schema_for::<crate::check::Report>();
+    s.insert("$id".into(), json!("pension-rules/check.output.json"));
+    s.to_value()
 }
 
 fn generator(for_input: bool) -> SchemaGenerator {
@@ -118,6 +139,12 @@ fn read_through_raw<T: schemars::JsonSchema>() -> Schema {
     let settings = SchemaSettings::draft2020_12().for_serialize();
     let mut s = with_decimals(settings, true).into_root_schema_for::<T>();
     s.insert("additionalProperties".into(), json!(false));
+    s
+}
+
+/// A result with its trace is named as the result (the bindings' type).
+fn titled(mut s: Schema, title: &str) -> Schema {
+    s.insert("title".into(), json!(title));
     s
 }
 
@@ -174,6 +201,12 @@ fn projection_input(g: &mut SchemaGenerator) -> Schema {
         props.insert("assumptions".into(), assumptions.to_value());
     }
     merge_definitions(&mut s, g);
+    // Read, its decimals may be integers; the result's echo has strings.
+    rename_def(
+        &mut s,
+        "ProjectionAssumptions",
+        "ProjectionAssumptionsInput",
+    );
     s
 }
 
@@ -188,8 +221,15 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
         props.insert("trace".into(), trace.to_value());
     }
     merge_definitions(&mut s, g);
-    // The award's explanation moved to the top.
-    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("Award")) {
+    // The award's explanation moved to the top: the award here is an
+    // AwardResult without `trace`, so it has a name of its own.
+    rename_def(&mut s, "AwardResult", "ProjectedAward");
+    if let Some(Value::Object(award)) = s.get_mut("$defs").and_then(|d| d.get_mut("ProjectedAward"))
+    {
+        award.insert(
+            "description".into(),
+            json!("The estimated award: an `AwardResult` without `trace` (its steps are in the projection's `trace`)."),
+        );
         if let Some(Value::Object(props)) = award.get_mut("properties") {
             props.remove("trace");
         }
@@ -199,7 +239,7 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
     }
     if let Some(Value::Object(fig)) = s
         .get_mut("$defs")
-        .and_then(|d| d.get_mut("Figure"))
+        .and_then(|d| d.get_mut("ProjectedFigure"))
         .and_then(|f| f.get_mut("properties"))
     {
         fig.insert(
@@ -208,6 +248,36 @@ fn projection_output(g: &mut SchemaGenerator) -> Schema {
         );
     }
     s
+}
+
+/// The definition `from` renamed `to`, every `$ref` to it following: one
+/// name means one shape across all the schema files (generated TypeScript
+/// and Python types are named by these names).
+fn rename_def(s: &mut Schema, from: &str, to: &str) {
+    fn refs(v: &mut Value, from: &str, to: &str) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m.iter_mut() {
+                    match v {
+                        Value::String(r) if k == "$ref" && r == from => *r = to.to_string(),
+                        _ => refs(v, from, to),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(|v| refs(v, from, to)),
+            _ => {}
+        }
+    }
+    let Some(Value::Object(defs)) = s.get_mut("$defs") else {
+        return;
+    };
+    if let Some(def) = defs.remove(from) {
+        defs.insert(to.to_string(), def);
+    }
+    let (from, to) = (format!("#/$defs/{from}"), format!("#/$defs/{to}"));
+    for v in s.ensure_object().values_mut() {
+        refs(v, &from, &to);
+    }
 }
 
 /// Definitions added to the generator after the root schema was taken.
@@ -256,11 +326,39 @@ mod tests {
     }
 
     #[test]
+    fn one_name_means_one_type_across_all_files() {
+        let mut seen: std::collections::BTreeMap<String, (String, Value)> = Default::default();
+        for (file, mut s) in all() {
+            let defs = s.as_object_mut().and_then(|o| o.remove("$defs"));
+            let mut named: Vec<(String, Value)> = match defs {
+                Some(Value::Object(d)) => d.into_iter().collect(),
+                _ => vec![],
+            };
+            if let Value::Object(o) = &mut s {
+                for k in ["$id", "$schema"] {
+                    o.remove(k);
+                }
+                if let Some(Value::String(t)) = o.remove("title") {
+                    named.push((t, s.clone()));
+                }
+            }
+            for (name, def) in named {
+                match seen.get(&name) {
+                    Some((other, d)) => assert_eq!(d, &def, "{name}: {other} and {file} differ"),
+                    None => {
+                        seen.insert(name, (file.clone(), def));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_projection_schemas_carry_assumptions_basis_and_trace() {
         let i = input(Kind::Projection);
         assert!(i["properties"]["assumptions"].is_object());
         let o = output(Kind::Projection);
-        assert!(o["$defs"]["Figure"]["properties"]["basis"].is_object());
+        assert!(o["$defs"]["ProjectedFigure"]["properties"]["basis"].is_object());
         assert!(o["properties"]["trace"].is_object());
     }
 }

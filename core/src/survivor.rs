@@ -17,10 +17,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::check::parse_input;
 use crate::error::{Error, FieldError, InputErrors, RuleError};
 use crate::money::Checked;
-use crate::rules::{Inheritance, RuleSet, Snapshot};
+use crate::rules::{Inheritance, Snapshot};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Trace, Tracer};
 
@@ -63,8 +62,10 @@ pub struct SurvivorInput {
 /// Survivor benefits of one death, with their explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SurvivorResult {
-    /// The date whose rules were applied (first day of the death month).
-    pub rules_date: NaiveDate,
+    /// The date whose rules were applied: the first day of the death month
+    /// (absent without one: the latest rules applied).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules_date: Option<NaiveDate>,
     /// The income year Y was taken from, when looked up in the rule set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub income_year: Option<i32>,
@@ -475,7 +476,7 @@ pub fn survivor(
     };
 
     Ok(SurvivorResult {
-        rules_date: date,
+        rules_date: input.death_month.map(|_| date),
         income_year,
         monthly_income_base: base.value(),
         working_months: months_decimal(working12),
@@ -565,33 +566,32 @@ fn validate(snap: &Snapshot, input: &SurvivorInput) -> Result<(), Error> {
     }
 }
 
-/// Conformance-runner handler for `survivor` cases (docs/vectors.md): the
-/// rules in force in `death_month`, or the latest rules when it is absent.
-pub fn vector_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input: SurvivorInput = parse_input(input)?;
-    let date = input
-        .death_month
-        .map_or(NaiveDate::MAX, YearMonth::first_day);
-    let r = survivor(&rules.at(date), &input, &mut Tracer::new(false))?;
-    let mut out = Map::new();
-    let mut put = |k: &str, v: Decimal| {
-        out.insert(k.into(), Value::String(v.to_string()));
-    };
-    put("monthly_income_base", r.monthly_income_base);
-    put("working_months", r.working_months);
-    put("allowance_months", r.allowance_months);
-    put("funeral_grant", r.funeral_grant);
-    put("survivor_allowance", r.survivor_allowance);
-    put("total", r.total);
-    if let Some(a) = r.inheritable_account {
-        put("inheritable_account", a);
+impl SurvivorResult {
+    /// The headline figures by name: Y, the month counts, the funeral grant,
+    /// the allowance, the total and the inheritable account.
+    pub fn figures(&self) -> Map<String, Value> {
+        let r = self;
+        let mut out = Map::new();
+        let mut put = |k: &str, v: Decimal| {
+            out.insert(k.into(), Value::String(v.to_string()));
+        };
+        put("monthly_income_base", r.monthly_income_base);
+        put("working_months", r.working_months);
+        put("allowance_months", r.allowance_months);
+        put("funeral_grant", r.funeral_grant);
+        put("survivor_allowance", r.survivor_allowance);
+        put("total", r.total);
+        if let Some(a) = r.inheritable_account {
+            put("inheritable_account", a);
+        }
+        out
     }
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

@@ -392,6 +392,7 @@ pub struct ErrorInfo {
 
 /// The plan and the award at the benefit place.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TransferResult")] // its name in the bindings and the schema
 pub struct Transfer {
     /// The plan.
     #[serde(flatten)]
@@ -671,20 +672,4 @@ impl Transfer {
         }
         m
     }
-}
-
-/// The conformance handler for kind `transfer` (see [`crate::check`]): the
-/// case's rule set is the primary one; the other embedded sets serve the
-/// places (a `--rules-dir` catalog is not consulted for them).
-pub fn check_handler(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let input = TransferInput::from_json(input)?;
-    let mut sets = vec![rules.clone()];
-    for id in RuleSet::embedded_ids() {
-        if id != rules.id()
-            && let Ok(rs) = RuleSet::embedded(id)
-        {
-            sets.push(rs);
-        }
-    }
-    transfer(&input, RuleSets::new(&sets)?, false).map(|t| t.figures())
 }

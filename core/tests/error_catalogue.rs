@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use pension_rules::Error;
-use pension_rules::check::{Outcome, check_json, embedded_resolver, handler};
+use pension_rules::check::{Outcome, check_json, embedded_resolver};
 use pension_rules::error::DIAGNOSTIC_CODES;
 use pension_rules::rules::{Catalog, DiagnosticCode, RuleSet};
 use serde_json::{Value, json};
@@ -155,8 +155,10 @@ fn runner_codes_are_error_codes_or_invalid_case() {
 }
 
 fn run(kind: &str, rules: &str, input: Value) -> Error {
-    let rules = RuleSet::embedded(rules).unwrap();
-    handler(kind).unwrap()(&rules, &input).unwrap_err()
+    pension_rules::Engine::embedded(rules)
+        .unwrap()
+        .figures(kind.parse().unwrap(), &input)
+        .unwrap_err()
 }
 
 fn paths(e: &Error) -> Vec<&str> {

@@ -436,9 +436,9 @@ source = "test: only 2020"
     ]
     .into_iter()
     .collect();
+    let engine = pension_rules::Engine::from_rules(sparse);
     for (kind, input) in handlers {
-        let h = pension_rules::check::handler(kind).unwrap();
-        let _ = h(&sparse, &input);
+        let _ = engine.figures(kind.parse().unwrap(), &input);
     }
     Ok(())
 }

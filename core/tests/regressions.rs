@@ -3,7 +3,6 @@
 //! went wrong.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
-use pension_rules::check::handler;
 use pension_rules::rules::RuleSet;
 use serde_json::{Value, json};
 
@@ -12,8 +11,9 @@ fn run(
     rules: &str,
     input: Value,
 ) -> Result<serde_json::Map<String, Value>, pension_rules::Error> {
-    let rules = RuleSet::embedded(rules).unwrap();
-    handler(kind).unwrap()(&rules, &input)
+    pension_rules::Engine::embedded(rules)
+        .unwrap()
+        .figures(kind.parse().unwrap(), &input)
 }
 
 /// engine_json: an unknown field whose name is the empty string was reported

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use pension_rules::rules::{Catalog, DiagnosticCode as C, LoadError, RuleSet};
+use pension_rules::rules::{
+    Catalog, DiagnosticCode as C, Domain, LoadError, RuleSet, Shape, Snapshot, Sourced, registry,
+};
 
 const HEAD: &str = "id = \"test/broken\"\nversion = \"1\"\nextends = \"cn/national\"\n";
 
@@ -295,6 +297,100 @@ source = "x"
         "lists the known variants: {}",
         d.message
     );
+}
+
+/// A yearly variant is checked like a dated one: a name the engine does not
+/// implement is refused where it stands, not loaded and then left out of the
+/// snapshot.
+#[test]
+fn unknown_yearly_variant_names_its_place() {
+    let text = r#"
+[adjustment.military_cadre]
+[[adjustment.military_cadre.values]]
+year = 2031
+value = "top_up_to_national_average"
+source = "x"
+"#;
+    let d = only(
+        load(&[("adjustment.toml", text)]).unwrap_err(),
+        C::UnknownVariant,
+    );
+    assert_eq!(
+        (&*d.file, d.line, d.column),
+        ("mem/test/adjustment.toml", 5, 9)
+    );
+    assert_eq!(d.key, "adjustment.military_cadre.values[0].value");
+    assert!(
+        d.message.contains("top_up_to_city_average, none"),
+        "lists the known variants: {}",
+        d.message
+    );
+}
+
+/// The value of a variant parameter in the snapshot, as its rule-file name.
+fn variant_in_snapshot(snap: &Snapshot, param: &str, year: i32) -> Option<Sourced<String>> {
+    fn named<T: ToString>(s: Sourced<T>) -> Sourced<String> {
+        Sourced {
+            value: s.value.to_string(),
+            param: s.param,
+            provenance: s.provenance,
+        }
+    }
+    Some(match param {
+        "account.interest_convention" => named(snap.account.interest_convention.current().ok()?),
+        "account.partial_year_convention" => {
+            named(snap.account.partial_year_convention.current().ok()?)
+        }
+        "account.inheritance" => named(snap.account.inheritance.current().ok()?),
+        "award.divisor_month_rule" => named(snap.award.divisor_month_rule.current().ok()?),
+        "award.index_denominator" => named(snap.award.index_denominator.current().ok()?),
+        "award.index_weighting" => named(snap.award.index_weighting.current().ok()?),
+        "award.index_gaps" => named(snap.award.index_gaps.current().ok()?),
+        "award.index_deemed" => named(snap.award.index_deemed.current().ok()?),
+        "award.transitional_years" => named(snap.award.transitional_years.current().ok()?),
+        "adjustment.years_part" => named(snap.adjustment.years_part.get(year).ok()?),
+        "adjustment.part_year" => named(snap.adjustment.part_year.current().ok()?),
+        "adjustment.lump_below_threshold" => {
+            named(snap.adjustment.lump_below_threshold.current().ok()?)
+        }
+        "adjustment.military_cadre" => named(snap.adjustment.military_cadre.get(year).ok()?),
+        _ => return None,
+    })
+}
+
+/// Every name the loader accepts for a variant parameter arrives in the
+/// snapshot with its source: no accepted value is dropped by the builder.
+#[test]
+fn every_accepted_variant_reaches_the_snapshot() {
+    let mut checked = 0;
+    for spec in registry::PARAMS {
+        let Domain::Variant(names) = spec.domain else {
+            continue;
+        };
+        let (list, at) = match spec.shape {
+            Shape::Dated => ("values", "from = 2030-01-01"),
+            Shape::Yearly => ("values", "year = 2031"),
+            other => panic!("{}: a variant of shape {other:?}", spec.name),
+        };
+        let file = format!("{}.toml", spec.name.split('.').next().unwrap());
+        for name in names {
+            let text = format!(
+                "[{p}]\n[[{p}.{list}]]\n{at}\nvalue = \"{name}\"\nsource = \"test: {name}\"\n",
+                p = spec.name
+            );
+            let rs = load(&[(file.as_str(), text.as_str())])
+                .unwrap_or_else(|e| panic!("{} = {name}: {e}", spec.name));
+            let snap = rs.at("2031-06-30".parse().unwrap());
+            let got = variant_in_snapshot(&snap, spec.name, 2031)
+                .unwrap_or_else(|| panic!("{} = {name} is not in the snapshot", spec.name));
+            assert_eq!(got.value, *name, "{}", spec.name);
+            assert_eq!(got.param, spec.name);
+            assert_eq!(got.provenance.source, format!("test: {name}"));
+            checked += 1;
+        }
+    }
+    // 13 variant parameters: 11 with 2 names, 2 with 3.
+    assert_eq!(checked, 28);
 }
 
 #[test]

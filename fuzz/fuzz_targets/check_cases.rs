@@ -5,8 +5,8 @@
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use pension_rules::Error;
 use pension_rules::check::{Case, run_case};
+use pension_rules::{Engine, Error};
 use pension_rules_fuzz::{embedded, mutate, vector_cases};
 
 fuzz_target!(|data: &[u8]| {
@@ -35,7 +35,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let report = run_case(&case, &mut |id| {
-        embedded(id).ok_or_else(|| Error::field("ruleset", "unknown"))
+        embedded(id)
+            .map(Engine::from_rules)
+            .ok_or_else(|| Error::field("ruleset", "unknown"))
     });
     assert_eq!(report.id, case.id);
     let _ = serde_json::to_string(&report);

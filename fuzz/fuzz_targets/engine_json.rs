@@ -5,8 +5,22 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pension_rules::check::{KINDS, handler};
+use pension_rules::api::{Engine, Kind};
 use pension_rules_fuzz::embedded;
+
+/// The kinds in the order the committed corpus's first bytes select them.
+const KINDS: &[Kind] = &[
+    Kind::Contribution,
+    Kind::Retirement,
+    Kind::Account,
+    Kind::Award,
+    Kind::Transfer,
+    Kind::Survivor,
+    Kind::Adjustment,
+    Kind::Projection,
+    Kind::Payroll,
+    Kind::Recompute,
+];
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,10 +36,10 @@ fuzz_target!(|data: &[u8]| {
     } else {
         "cn/national"
     };
-    let (Some(rules), Some(h)) = (embedded(id), handler(kind)) else {
+    let Some(rules) = embedded(id) else {
         return;
     };
-    match h(&rules, &input) {
+    match Engine::from_rules(rules).figures(kind, &input) {
         Ok(figures) => {
             let _ = serde_json::to_string(&figures);
         }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use arbitrary::{Result as ArbResult, Unstructured};
 use chrono::NaiveDate;
-use pension_rules::check;
+use pension_rules::api::{Engine, Kind};
 use pension_rules::rules::RuleSet;
 use serde_json::{Map, Value};
 
@@ -86,9 +86,10 @@ pub fn exercise(rules: &RuleSet) {
             drop(snap);
         }
     }
+    let engine = Engine::from_rules(rules.clone());
     for (kind, input) in sample_inputs() {
-        if let Some(h) = check::handler(kind) {
-            let _ = h(rules, input);
+        if let Ok(kind) = kind.parse::<Kind>() {
+            let _ = engine.figures(kind, input);
         }
     }
 }

@@ -9,7 +9,7 @@ use clap::{ArgGroup, Args};
 
 use pension_rules::adjustment::{AdjustmentInput, AdjustmentResult, ChainYear};
 use pension_rules::api::Engine;
-use pension_rules::check::parse_input;
+use pension_rules::api::parse_input;
 use pension_rules::rules::RuleSet;
 use serde_json::{Map, Value, json};
 

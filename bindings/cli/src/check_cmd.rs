@@ -35,7 +35,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
         f => f == Format::Json,
     };
     // Each case names its rule set: resolved as the engine resolves it.
-    let resolve = |id: &str| source.load(id);
+    let resolve = |id: &str| source.try_engine(id);
     let mut all_ok = true;
     let mut totals = (0, 0, 0, 0);
     let mut json_reports = vec![];

@@ -7,6 +7,7 @@ mod adjust_cmd;
 mod award_cmd;
 mod check_cmd;
 mod common;
+mod compute_cmd;
 mod contribution_cmd;
 mod errors;
 mod parquet_io;
@@ -76,6 +77,9 @@ enum Command {
     /// A person's future years under stated assumptions (养老金测算): the
     /// yearly path and the estimated award.
     Project(project_cmd::ProjectArgs),
+    /// Any computation kind from a JSON input, through the engine's one
+    /// generic call; the result as JSON (see `schema KIND --output`).
+    Compute(compute_cmd::ComputeArgs),
     /// The JSON Schema of a computation's input (or, with --output, its
     /// result), of the error report, or all of them (docs/schema/).
     Schema(schema_cmd::SchemaArgs),
@@ -152,6 +156,7 @@ fn main() -> ExitCode {
         Command::Transfer(args) => transfer_cmd::run(args, &source),
         Command::Project(args) => project_cmd::run(args, &source),
         Command::Schema(args) => schema_cmd::run(args),
+        Command::Compute(args) => compute_cmd::run(args, &source),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
-use pension_rules::check::parse_input;
+use pension_rules::api::parse_input;
 use pension_rules::survivor::SurvivorInput;
 use serde_json::{Map, Value};
 
@@ -124,8 +124,8 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let when = match input.death_month {
-        Some(_) => format!("rules in force on {}", r.rules_date),
+    let when = match r.rules_date {
+        Some(d) => format!("rules in force on {d}"),
         None => "the latest rules (no --death-month)".to_string(),
     };
     println!(

@@ -11,7 +11,10 @@ fn readme_commands_run() {
     let mut pending = String::new();
     for line in readme.lines() {
         let line = line.split(" # ").next().unwrap_or("").trim_end();
-        if pending.is_empty() && !line.starts_with("pension-rules ") {
+        // A command line, not a `pension-rules = "0.1"` dependency line.
+        if pending.is_empty()
+            && (!line.starts_with("pension-rules ") || line.starts_with("pension-rules = "))
+        {
             continue;
         }
         match line.strip_suffix('\\') {

@@ -144,7 +144,7 @@ fn payroll_reports_every_row_in_order() {
     }
     // The 28-digit wage is capped at the 2025 cap 23250 (陕人社函〔2025〕424号):
     // 16 % and 8 % of it.
-    assert_eq!(rows[2]["base"], "23250");
+    assert_eq!(rows[2]["base"], "23250.00");
     assert_eq!(rows[2]["employer"], "3720.00");
     assert_eq!(rows[2]["individual"], "1860.00");
     assert_eq!(v["totals"]["assessed"], 3);

@@ -189,12 +189,14 @@ impl Engine {
     }
 
     /// The computations this build offers.
-    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    #[wasm_bindgen(unchecked_return_type = "Kind[]")]
     pub fn kinds() -> Result<JsValue, JsValue> {
         to_js(&Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>())
     }
 
-    /// The full result of any computation (`trace` defaults to true).
+    /// The full result of any computation (`trace` defaults to true). Its
+    /// TypeScript signature, generic in the kind, is in `types.rs`.
+    #[wasm_bindgen(skip_typescript)]
     pub fn compute(
         &self,
         kind: &str,
@@ -304,7 +306,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "PayrollDeclaration")]
     pub fn payroll(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | PayrollRowInput[]")] rows: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | PayrollRow[]")] rows: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PayrollOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = option_map(options, &["month", "year", "trace"]).or_throw()?;
@@ -388,7 +390,11 @@ impl Engine {
 
     /// The explanation of one computation: steps, formulas, sources.
     #[wasm_bindgen(unchecked_return_type = "Trace")]
-    pub fn explain(&self, kind: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
+        input: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let k = self::kind(kind)?;
         to_js(&self.inner.explain(k, &from_js(input)?).or_throw()?)
     }
@@ -396,7 +402,11 @@ impl Engine {
     /// The headline figures of one computation (as conformance vectors hold
     /// them).
     #[wasm_bindgen(unchecked_return_type = "Record<string, string | number | boolean>")]
-    pub fn figures(&self, kind: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    pub fn figures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
+        input: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let k = self::kind(kind)?;
         to_js(&self.inner.figures(k, &from_js(input)?).or_throw()?)
     }
@@ -406,7 +416,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "BatchRow[]")]
     pub fn batch(
         &self,
-        kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
         #[wasm_bindgen(unchecked_param_type = "object[]")] inputs: JsValue,
     ) -> Result<JsValue, JsValue> {
         let k = self::kind(kind)?;

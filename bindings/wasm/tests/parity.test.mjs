@@ -36,7 +36,7 @@ test("payroll: CSV text gives the CLI's figures, bad rows in their place", (t) =
   assert.equal(r.rows.length, 7);
   assert.deepEqual(r.rows.map((x) => x.row), [0, 1, 2, 3, 4, 5, 6]);
   const e001 = r.rows[0];
-  assert.deepEqual([e001.base, e001.position, e001.employer, e001.individual], ["4559", "below_floor", "729.44", "364.72"]);
+  assert.deepEqual([e001.base, e001.position, e001.employer, e001.individual], ["4559.00", "below_floor", "729.44", "364.72"]);
   assert.equal(r.rows[5].error.code, "invalid_input");
   assert.deepEqual(r.rows[5].error.fields.map((f) => f.path), ["rows[5].wage"]);
   assert.equal(r.rows[6].employee_id, null);

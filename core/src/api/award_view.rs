@@ -118,10 +118,56 @@ impl AwardOptions {
     }
 }
 
+/// The `recompute` kind's input: the award input under `award`, the date
+/// it was approved on (`known_on`, default the retirement month's first
+/// day), the date of the recomputation (`final_known_on`, default all that
+/// is published) and the last month of arrears owed (`arrears_through`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecomputeInput {
+    /// The person, as the `award` kind reads it.
+    #[schemars(with = "crate::award::AwardInput")]
+    pub award: Value,
+    /// Approved as known on this date (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub known_on: Option<String>,
+    /// Recomputed as known on this date (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub final_known_on: Option<String>,
+    /// Last month of arrears owed, inclusive (`YYYY-MM`).
+    pub arrears_through: String,
+}
+
+/// A [`RecomputeInput`] read.
+#[derive(Debug, Clone)]
+pub struct RecomputeCase {
+    /// The award input.
+    pub award: Value,
+    /// The dates.
+    pub options: AwardOptions,
+}
+
+impl RecomputeInput {
+    /// Read a JSON input, every date problem at once.
+    pub fn read(v: &Value) -> Result<RecomputeCase, Error> {
+        let i = <RecomputeInput as serde::Deserialize>::deserialize(v)
+            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let options = AwardOptions::parse(
+            i.known_on.as_deref(),
+            i.final_known_on.as_deref(),
+            Some(&i.arrears_through),
+        )?;
+        Ok(RecomputeCase {
+            award: i.award,
+            options,
+        })
+    }
+}
+
 /// The award under [`AwardOptions`], typed: the award, or with
 /// `arrears_through` the recomputation. Serialized, it is exactly what
 /// [`Engine::award_with`] returns, with the fields in the types' order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum AwardView {
     /// The award as known on `known_on`.

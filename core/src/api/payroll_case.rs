@@ -4,12 +4,15 @@
 //! one result or error per row in input order, the unit totals and the
 //! rows that need attention — so every front end gives the same figures.
 
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::{Engine, Traced};
-use crate::error::{Error, FieldError, InputErrors};
+use crate::contribution::BaseLimits;
+use crate::error::{Error, ErrorReport, FieldError, InputErrors};
 use crate::payroll::{
-    PayrollResult, PayrollRow, Period, assess_payroll_rows, rows_from_csv, rows_from_json,
+    Attention, PayrollLine, PayrollResult, PayrollRow, PayrollTotals, Period, assess_payroll_rows,
+    rows_from_csv, rows_from_json,
 };
 use crate::rules::Identity;
 use crate::time::YearMonth;
@@ -104,41 +107,94 @@ fn repath(e: Error, i: usize) -> Error {
     }
 }
 
-/// The declaration as JSON, as `pension-rules contribution --payroll
-/// --format json` prints it: `rules`, `period`, `limits`, `rows` (a line,
-/// or `{row, employee_id, error: {code, message, fields}}`), `totals`,
-/// `attention`, and `trace` when given.
+/// A unit's declaration as every front end gives it (`pension-rules
+/// contribution --payroll FILE --format json`, Python, WASM): the rules
+/// applied, the period and its base limits, one assessed line or error per
+/// input row in input order, the unit totals, the rows that need attention,
+/// and the explanation when asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct PayrollDeclaration {
+    /// Which rules produced it.
+    pub rules: Identity,
+    /// The period declared.
+    pub period: Period,
+    /// The contribution-base floor and cap of the period's year.
+    pub limits: BaseLimits,
+    /// One entry per input row, in input order.
+    pub rows: Vec<DeclaredRow>,
+    /// The unit's totals over the rows assessed.
+    pub totals: PayrollTotals,
+    /// Rows that need attention, in row order.
+    pub attention: Vec<Attention>,
+    /// The explanation (only when asked for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
+}
+
+/// One input row of a declaration: assessed, or refused on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum DeclaredRow {
+    /// The row's base and amounts.
+    Assessed(PayrollLine),
+    /// Why the row could not be assessed.
+    Rejected(RejectedRow),
+}
+
+/// A payroll row that could not be assessed; the others still are.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "RowError")] // its name in the bindings and the schema
+pub struct RejectedRow {
+    /// Its position among the input rows (from 0).
+    pub row: usize,
+    /// Its employee id, when that much could be read.
+    pub employee_id: Option<String>,
+    /// The error, as every front end reports one.
+    pub error: ErrorReport,
+}
+
+/// The declaration of `r`, assessed from `rows` on the rules `rules`.
+pub fn declaration(
+    r: &PayrollResult,
+    rows: &[Result<PayrollRow, Error>],
+    rules: &Identity,
+    trace: Option<&Trace>,
+) -> PayrollDeclaration {
+    let lines = r
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| match row {
+            Ok(l) => DeclaredRow::Assessed(l.clone()),
+            Err(e) => DeclaredRow::Rejected(RejectedRow {
+                row: i,
+                employee_id: rows
+                    .get(i)
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|r| r.employee_id.clone()),
+                error: e.report(),
+            }),
+        })
+        .collect();
+    PayrollDeclaration {
+        rules: rules.clone(),
+        period: r.period,
+        limits: r.limits.clone(),
+        rows: lines,
+        totals: r.totals.clone(),
+        attention: r.attention.clone(),
+        trace: trace.cloned(),
+    }
+}
+
+/// The declaration as JSON (see [`PayrollDeclaration`]).
 pub fn to_value(
     r: &PayrollResult,
     rows: &[Result<PayrollRow, Error>],
     rules: &Identity,
     trace: Option<&Trace>,
 ) -> Value {
-    let lines: Vec<Value> = r
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| match row {
-            Ok(l) => json!(l),
-            Err(e) => json!({
-                "row": i,
-                "employee_id": rows.get(i).and_then(|r| r.as_ref().ok()).map(|r| r.employee_id.as_str()),
-                "error": { "code": e.code(), "message": e.to_string(), "fields": e.fields() },
-            }),
-        })
-        .collect();
-    let mut v = json!({
-        "rules": rules,
-        "period": r.period,
-        "limits": r.limits,
-        "rows": lines,
-        "totals": r.totals,
-        "attention": r.attention,
-    });
-    if let Some(t) = trace {
-        v["trace"] = json!(t);
-    }
-    v
+    serde_json::to_value(declaration(r, rows, rules, trace)).unwrap_or_default()
 }
 
 /// Assess rows as read on the rules in force in the period's first month.
@@ -160,7 +216,71 @@ pub fn assess(
     Ok(to_value(&r, rows, &snap.identity, trace.then_some(&t)))
 }
 
+/// The `payroll` kind's input: the period (`month` or `year`, exactly one)
+/// and the rows (`{employee_id, wage, employment}`; a wage may be an
+/// integer). A row that does not read fails alone, in its place.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PayrollInput {
+    /// The month declared (`YYYY-MM`).
+    #[serde(default)]
+    pub month: Option<String>,
+    /// Or the calendar year declared (执行年度), assessed month by month.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The payroll rows, in order.
+    #[schemars(with = "Vec<PayrollRow>")]
+    pub rows: Value,
+}
+
+/// A [`PayrollInput`] read: its period and rows.
+#[derive(Debug, Clone)]
+pub struct PayrollCase {
+    /// The period.
+    pub period: Period,
+    /// The rows, each read or refused.
+    pub rows: Vec<Result<PayrollRow, Error>>,
+}
+
+impl PayrollInput {
+    /// Read a JSON input: the period and the rows.
+    ///
+    /// ```
+    /// use pension_rules::api::payroll_case::PayrollInput;
+    /// let v = serde_json::json!({"month": "2024-03", "rows": [
+    ///     {"employee_id": "E1", "wage": 6000, "employment": "employee"}]});
+    /// let c = PayrollInput::read(&v).unwrap();
+    /// assert_eq!(c.rows.len(), 1);
+    /// let e = PayrollInput::read(&serde_json::json!({"rows": []})).unwrap_err();
+    /// assert_eq!(e.code(), "invalid_input");
+    /// ```
+    pub fn read(v: &Value) -> Result<PayrollCase, Error> {
+        let i =
+            PayrollInput::deserialize(v).map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let period = period(i.month.as_deref(), i.year)?;
+        let rows = rows_from_objects(&i.rows)?;
+        Ok(PayrollCase { period, rows })
+    }
+}
+
 impl Engine {
+    /// A unit's payroll declaration, typed (what [`Engine::payroll`] and
+    /// [`Engine::payroll_csv`] write as JSON).
+    pub fn payroll_declaration(
+        &self,
+        rows: &[Result<PayrollRow, Error>],
+        period: Period,
+        trace: bool,
+    ) -> Result<PayrollDeclaration, Error> {
+        let t = self.payroll_rows(rows, period, trace)?;
+        Ok(declaration(
+            &t.result,
+            rows,
+            &t.trace.rules,
+            trace.then_some(&t.trace),
+        ))
+    }
+
     /// A unit's payroll rows as read (a row that did not read stays an
     /// error in its place), assessed on the rules in force in the period's
     /// first month, as the typed result (see [`to_value`] for its JSON).
@@ -235,6 +355,7 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_bad_row_fails_alone_with_its_index() {

@@ -350,13 +350,6 @@ pub fn figures(p: &Projection) -> Map<String, Value> {
     m
 }
 
-/// The conformance handler of the `projection` kind.
-pub fn check_case(rules: &RuleSet, input: &Value) -> Result<Map<String, Value>, Error> {
-    let case = ProjectionCase::from_json(input)?;
-    let (p, _) = case.project(rules, false)?;
-    Ok(figures(&p))
-}
-
 /// The full result of one projection (what [`super::Engine::compute`] gives).
 pub(super) fn compute(rules: &RuleSet, input: &Value, trace: bool) -> Result<Value, Error> {
     let case = ProjectionCase::from_json(input)?;

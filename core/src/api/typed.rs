@@ -201,7 +201,7 @@ mod tests {
         let s = json!({"monthly_income_base": "2818.5", "contribution_months": 345,
                        "pension_months_received": 42});
         let typed = e
-            .survivor(&crate::check::parse_input(&s).unwrap(), true)
+            .survivor(&crate::api::parse_input(&s).unwrap(), true)
             .unwrap();
         assert_eq!(typed.total.to_string(), "59893.13");
         let v = e.compute(Kind::Survivor, &s, true).unwrap();
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn an_adjustment_chain_reads_the_last_years_rules() {
         let e = Engine::embedded("cn/shaanxi").unwrap();
-        let i: AdjustmentInput = crate::check::parse_input(&json!({"year": 2024,
+        let i: AdjustmentInput = crate::api::parse_input(&json!({"year": 2024,
             "pension": "3000", "contribution_months": 420, "birth": "1952-05",
             "retirement_month": "2012-05"}))
         .unwrap();

@@ -121,21 +121,15 @@ impl Config {
         }
     }
 
-    /// Assumptions to go with it (docs/population.md): average wage +4 % a
-    /// year and pension base +3 % after the last published year, 记账利率 3 %
-    /// where the rule set has none (before 2016, after 2024), and the 1992
-    /// Shaanxi average wage 212.08 (third-party series, confidence L — the
-    /// rule set starts at 1993) for contributions paid in 1993.
+    /// Assumptions to go with it (docs/population.md): the
+    /// [standard ones](Assumptions::standard), and the 1992 Shaanxi average
+    /// wage 212.08 (third-party series, confidence L — the rule set starts at
+    /// 1993) for contributions paid in 1993.
     pub fn shaanxi_assumptions() -> Assumptions {
         let d = |s: &str| s.parse().unwrap_or_default();
         Assumptions {
-            average_wage_growth: d("0.04"),
-            pension_base_growth: d("0.03"),
-            interest_rate: d("0.03"),
-            wage_growth: None,
             average_wages: [(1992, d("212.08"))].into_iter().collect(),
-            pension_bases: Default::default(),
-            interest_rates: Default::default(),
+            ..Assumptions::standard()
         }
     }
 }

@@ -16,6 +16,7 @@ mod canonical;
 mod diagnostic;
 pub mod diff;
 mod model;
+mod params;
 mod parse;
 mod pin;
 pub mod registry;
@@ -30,6 +31,10 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, LoadError};
 pub use model::*;
+pub use params::{
+    AccountRules, AdjustmentRules, AwardRules, ContributionRules, RetirementRules, RoundingRules,
+    SurvivorRules, TransferRules,
+};
 use parse::{MergeMode, ParsedParam};
 pub use registry::{Domain, Lookup, ParamSpec, Shape, TableKey};
 pub use snapshot::*;
@@ -46,6 +51,7 @@ mod embedded {
 
 /// The identity every result records: which rules produced it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "RuleSetIdentity")] // its name in the bindings and the schema
 pub struct Identity {
     /// Rule-set id, with overlays appended (`cn/shaanxi+reform/x`).
     pub id: String,

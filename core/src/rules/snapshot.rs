@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::model::*;
+use super::params::*;
 use super::{Identity, RuleSet};
 use crate::error::RuleError;
 use crate::rounding::Rounding;
@@ -172,8 +173,17 @@ macro_rules! variant_enum {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.name()) }
         }
         impl $name {
+            /// The names used in rule files, in declaration order: the
+            /// registry's domain for a parameter of this type, so the loader
+            /// accepts exactly the names [`FromStr`] parses.
+            pub const NAMES: &'static [&'static str] = &[$($s),+];
             /// The name used in rule files.
             pub fn name(self) -> &'static str { match self { $(Self::$v => $s),+ } }
+        }
+        impl FromValue for $name {
+            fn from_value(v: &Value) -> Option<Self> {
+                v.as_variant().and_then(|s| s.parse().ok())
+            }
         }
     };
 }
@@ -303,122 +313,6 @@ variant_enum!(
     }
 );
 
-/// Contribution parameters (缴费).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct ContributionRules {
-    pub employer_rate: Timeline<Decimal>,
-    pub individual_rate: Timeline<Decimal>,
-    pub flexible_rate: Timeline<Decimal>,
-    pub flexible_account_rate: Timeline<Decimal>,
-    pub base_floor_ratio: Timeline<Decimal>,
-    pub base_cap_ratio: Timeline<Decimal>,
-    pub reference_wage: YearSeries<Decimal>,
-    pub base_floor: YearSeries<Decimal>,
-    pub base_cap: YearSeries<Decimal>,
-}
-
-/// Individual-account parameters (个人账户).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct AccountRules {
-    pub credit_rate: Timeline<Decimal>,
-    pub interest_rate: YearSeries<Decimal>,
-    pub interest_convention: Timeline<InterestConvention>,
-    pub annual_interest_factor: Timeline<Decimal>,
-    pub partial_year_convention: Timeline<PartialYearConvention>,
-    pub inheritance: Timeline<Inheritance>,
-    pub established: Timeline<YearMonth>,
-}
-
-/// Retirement parameters (退休).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct RetirementRules {
-    pub male: Timeline<ScheduleRule>,
-    pub female_50: Timeline<ScheduleRule>,
-    pub female_55: Timeline<ScheduleRule>,
-    pub min_contribution_months: Timeline<Arc<TableRows<u32>>>,
-    pub elastic_early_max_months: Timeline<u32>,
-    pub elastic_late_max_months: Timeline<u32>,
-    pub special_age_arduous_male: Timeline<Age>,
-    pub special_age_arduous_female: Timeline<Age>,
-    pub special_age_disability_male: Timeline<Age>,
-    pub special_age_disability_female: Timeline<Age>,
-}
-
-/// Award parameters (待遇计发).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct AwardRules {
-    pub annuity_divisor: Timeline<Arc<TableRows<Decimal>>>,
-    pub divisor_month_rule: Timeline<DivisorMonthRule>,
-    pub basic_rate_per_year: Timeline<Decimal>,
-    pub pension_base: YearSeries<Decimal>,
-    pub average_wage: YearSeries<Decimal>,
-    pub index_denominator: Timeline<IndexDenominator>,
-    pub index_weighting: Timeline<IndexWeighting>,
-    pub index_gaps: Timeline<GapRule>,
-    pub index_deemed: Timeline<DeemedRule>,
-    pub index_cap: Timeline<Decimal>,
-    pub transitional_coefficient: Timeline<Decimal>,
-    pub transitional_years: Timeline<TransitionalYears>,
-}
-
-/// Transfer parameters (转移接续).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct TransferRules {
-    pub pooled_share: Timeline<Decimal>,
-    pub pooled_from: Timeline<YearMonth>,
-    pub receipt_min_months: Timeline<u32>,
-    pub temporary_account_age_male: Timeline<Age>,
-    pub temporary_account_age_female: Timeline<Age>,
-    pub scheme_link_min_months: Timeline<u32>,
-}
-
-/// Survivor-benefit parameters (遗属待遇).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct SurvivorRules {
-    pub funeral_grant_multiple: Timeline<Decimal>,
-    pub allowance_months: Timeline<Arc<TableRows<u32>>>,
-    pub allowance_threshold_years: Timeline<u32>,
-    pub allowance_max_months: Timeline<u32>,
-    pub pensioner_min_months: Timeline<u32>,
-    pub urban_disposable_income: YearSeries<Decimal>,
-}
-
-/// Rounding rules (舍入).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct RoundingRules {
-    pub money: Timeline<Rounding>,
-    pub divisor: Timeline<Rounding>,
-    pub index: Timeline<Rounding>,
-    pub years: Timeline<Rounding>,
-    pub adjustment_pct: Timeline<Rounding>,
-    pub adjustment_years: Timeline<Rounding>,
-}
-
-/// Yearly pension-adjustment schemes (基本养老金调整).
-#[derive(Debug, Clone)]
-#[allow(missing_docs)]
-pub struct AdjustmentRules {
-    pub years_part: YearSeries<YearsPart>,
-    pub fixed: YearSeries<Decimal>,
-    pub per_year_up_to_threshold: YearSeries<Decimal>,
-    pub lump_up_to_threshold: YearSeries<Decimal>,
-    pub per_year_above_threshold: YearSeries<Decimal>,
-    pub pension_pct: YearSeries<Decimal>,
-    pub threshold_years: Timeline<u32>,
-    pub part_year: Timeline<PartYear>,
-    pub lump_below_threshold: Timeline<LumpBelow>,
-    pub age_extra: Timeline<Arc<TableRows<Decimal>>>,
-    pub military_cadre: YearSeries<MilitaryCadre>,
-    pub national_overall_rate: YearSeries<Decimal>,
-}
-
 /// A rule set resolved for computations on one date, as known on one date.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
@@ -431,21 +325,21 @@ pub struct Snapshot {
     /// GB/T 2260 code of the most specific layer that names a region
     /// (`610000` for cn/shaanxi; `None` for cn/national).
     pub region: Option<String>,
-    #[allow(missing_docs)]
+    /// `contribution.*`: contribution parameters (缴费).
     pub contribution: ContributionRules,
-    #[allow(missing_docs)]
+    /// `account.*`: individual-account parameters (个人账户).
     pub account: AccountRules,
-    #[allow(missing_docs)]
+    /// `retirement.*`: retirement parameters (退休).
     pub retirement: RetirementRules,
-    #[allow(missing_docs)]
+    /// `award.*`: award parameters (待遇计发).
     pub award: AwardRules,
-    #[allow(missing_docs)]
+    /// `transfer.*`: transfer parameters (转移接续).
     pub transfer: TransferRules,
-    #[allow(missing_docs)]
+    /// `survivor.*`: survivor-benefit parameters (遗属待遇).
     pub survivor: SurvivorRules,
-    #[allow(missing_docs)]
+    /// `rounding.*`: rounding rules (舍入).
     pub rounding: RoundingRules,
-    #[allow(missing_docs)]
+    /// `adjustment.*`: yearly pension-adjustment schemes (基本养老金调整).
     pub adjustment: AdjustmentRules,
 }
 
@@ -456,25 +350,59 @@ fn visible(p: &Provenance, known_on: Option<NaiveDate>) -> bool {
     }
 }
 
-struct Builder<'a> {
+/// A snapshot field's value type, read from a parsed [`Value`].
+///
+/// The loader has already checked every value against its parameter's
+/// domain, and each declaration in `params.rs` derives the field type and
+/// the domain from the same tokens (a `Variant(T)` domain is `T::NAMES`), so
+/// `None` here cannot meet a loaded rule set.
+pub(super) trait FromValue: Sized {
+    /// The typed value, if `v` is of this type.
+    fn from_value(v: &Value) -> Option<Self>;
+}
+
+impl FromValue for Decimal {
+    fn from_value(v: &Value) -> Option<Self> {
+        v.as_decimal()
+    }
+}
+impl FromValue for u32 {
+    fn from_value(v: &Value) -> Option<Self> {
+        v.as_months()
+    }
+}
+impl FromValue for YearMonth {
+    fn from_value(v: &Value) -> Option<Self> {
+        v.as_month()
+    }
+}
+impl FromValue for Age {
+    fn from_value(v: &Value) -> Option<Self> {
+        v.as_age()
+    }
+}
+impl FromValue for Rounding {
+    fn from_value(v: &Value) -> Option<Self> {
+        v.as_rounding()
+    }
+}
+
+/// Fills the snapshot's fields from the merged rule set; one call per
+/// parameter, generated from its declaration in `params.rs`.
+pub(super) struct Builder<'a> {
     rs: &'a RuleSet,
     as_of: NaiveDate,
     known_on: Option<NaiveDate>,
 }
 
 impl Builder<'_> {
-    fn spec_name(name: &str) -> &'static str {
-        super::registry::spec(name).map_or("unknown", |s| s.name)
-    }
-
     /// Every visible period entry of `name`, converted.
     fn periods<E: Period, T>(
         &self,
-        name: &str,
+        name: &'static str,
         list: fn(&Entries) -> Option<&[E]>,
         conv: impl Fn(&E) -> Option<T>,
     ) -> Timeline<T> {
-        let param = Self::spec_name(name);
         let entries = self
             .rs
             .params
@@ -491,7 +419,7 @@ impl Builder<'_> {
                         e.until(),
                         Sourced {
                             value,
-                            param,
+                            param: name,
                             provenance,
                         },
                     )
@@ -499,44 +427,21 @@ impl Builder<'_> {
             })
             .collect();
         Timeline {
-            param,
+            param: name,
             as_of: self.as_of,
             entries,
         }
     }
 
-    fn dated<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> Timeline<T> {
-        self.periods(name, Entries::dated, |e: &DatedEntry| conv(&e.value))
+    /// A `Dated` parameter.
+    pub(super) fn dated<T: FromValue>(&self, name: &'static str) -> Timeline<T> {
+        self.periods(name, Entries::dated, |e: &DatedEntry| {
+            T::from_value(&e.value)
+        })
     }
 
-    fn yearly(&self, name: &str) -> YearSeries<Decimal> {
-        let param = Self::spec_name(name);
-        let mut by_year: BTreeMap<i32, Sourced<Decimal>> = BTreeMap::new();
-        if let Some(Param {
-            entries: Entries::Yearly(v),
-            ..
-        }) = self.rs.params.get(name)
-        {
-            // Sorted with provisional first, so a visible final value wins.
-            for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                if let Value::Decimal(d) = e.value {
-                    by_year.insert(
-                        e.year,
-                        Sourced {
-                            value: d,
-                            param,
-                            provenance: e.provenance.clone(),
-                        },
-                    );
-                }
-            }
-        }
-        YearSeries { param, by_year }
-    }
-
-    /// A yearly series of any value type (e.g. a yearly variant).
-    fn yearly_as<T>(&self, name: &str, conv: impl Fn(&Value) -> Option<T>) -> YearSeries<T> {
-        let param = Self::spec_name(name);
+    /// A `Yearly` parameter.
+    pub(super) fn yearly<T: FromValue>(&self, name: &'static str) -> YearSeries<T> {
         let mut by_year: BTreeMap<i32, Sourced<T>> = BTreeMap::new();
         if let Some(Param {
             entries: Entries::Yearly(v),
@@ -545,73 +450,48 @@ impl Builder<'_> {
         {
             // Sorted with provisional first, so a visible final value wins.
             for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
-                if let Some(value) = conv(&e.value) {
+                if let Some(value) = T::from_value(&e.value) {
                     by_year.insert(
                         e.year,
                         Sourced {
                             value,
-                            param,
+                            param: name,
                             provenance: e.provenance.clone(),
                         },
                     );
                 }
             }
         }
-        YearSeries { param, by_year }
+        YearSeries {
+            param: name,
+            by_year,
+        }
     }
 
-    fn yearly_variant<T: FromStr>(&self, name: &str) -> YearSeries<T> {
-        self.yearly_as(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
-    }
-
-    fn table<T>(
+    /// A `Table` parameter; `step` for `Lookup::Step`.
+    pub(super) fn table<T: FromValue>(
         &self,
-        name: &str,
-        conv: impl Fn(&Value) -> Option<T>,
+        name: &'static str,
+        step: bool,
     ) -> Timeline<Arc<TableRows<T>>> {
-        let step = matches!(
-            super::registry::spec(name).map(|s| s.shape),
-            Some(super::Shape::Table {
-                lookup: super::Lookup::Step,
-                ..
-            })
-        );
         self.periods(name, Entries::tables, |e: &TableVersion| {
             let rows = e
                 .rows
                 .iter()
-                .filter_map(|(k, v)| conv(v).map(|v| (*k, v)))
+                .filter_map(|(k, v)| T::from_value(v).map(|v| (*k, v)))
                 .collect();
             Some(Arc::new(TableRows { rows, step }))
         })
     }
 
-    fn schedule(&self, name: &str) -> Timeline<ScheduleRule> {
+    /// A `Schedule` parameter.
+    pub(super) fn schedule(&self, name: &'static str) -> Timeline<ScheduleRule> {
         self.periods(name, Entries::schedules, |e: &ScheduleVersion| {
             Some(ScheduleRule {
                 original_age: e.original_age,
                 rise: e.rise,
             })
         })
-    }
-
-    fn dec(&self, name: &str) -> Timeline<Decimal> {
-        self.dated(name, Value::as_decimal)
-    }
-    fn months(&self, name: &str) -> Timeline<u32> {
-        self.dated(name, Value::as_months)
-    }
-    fn month(&self, name: &str) -> Timeline<YearMonth> {
-        self.dated(name, Value::as_month)
-    }
-    fn age(&self, name: &str) -> Timeline<Age> {
-        self.dated(name, Value::as_age)
-    }
-    fn variant<T: FromStr>(&self, name: &str) -> Timeline<T> {
-        self.dated(name, |v| v.as_variant().and_then(|s| s.parse().ok()))
-    }
-    fn rounding(&self, name: &str) -> Timeline<Rounding> {
-        self.dated(name, Value::as_rounding)
     }
 }
 
@@ -627,91 +507,14 @@ impl Snapshot {
             as_of,
             known_on,
             region: rs.layers.iter().rev().find_map(|l| l.region.clone()),
-            contribution: ContributionRules {
-                employer_rate: b.dec("contribution.employer_rate"),
-                individual_rate: b.dec("contribution.individual_rate"),
-                flexible_rate: b.dec("contribution.flexible_rate"),
-                flexible_account_rate: b.dec("contribution.flexible_account_rate"),
-                base_floor_ratio: b.dec("contribution.base_floor_ratio"),
-                base_cap_ratio: b.dec("contribution.base_cap_ratio"),
-                reference_wage: b.yearly("contribution.reference_wage"),
-                base_floor: b.yearly("contribution.base_floor"),
-                base_cap: b.yearly("contribution.base_cap"),
-            },
-            account: AccountRules {
-                credit_rate: b.dec("account.credit_rate"),
-                interest_rate: b.yearly("account.interest_rate"),
-                interest_convention: b.variant("account.interest_convention"),
-                annual_interest_factor: b.dec("account.annual_interest_factor"),
-                partial_year_convention: b.variant("account.partial_year_convention"),
-                inheritance: b.variant("account.inheritance"),
-                established: b.month("account.established"),
-            },
-            retirement: RetirementRules {
-                male: b.schedule("retirement.schedule.male"),
-                female_50: b.schedule("retirement.schedule.female_50"),
-                female_55: b.schedule("retirement.schedule.female_55"),
-                min_contribution_months: b
-                    .table("retirement.min_contribution_months", Value::as_months),
-                elastic_early_max_months: b.months("retirement.elastic_early_max_months"),
-                elastic_late_max_months: b.months("retirement.elastic_late_max_months"),
-                special_age_arduous_male: b.age("retirement.special_age.arduous_male"),
-                special_age_arduous_female: b.age("retirement.special_age.arduous_female"),
-                special_age_disability_male: b.age("retirement.special_age.disability_male"),
-                special_age_disability_female: b.age("retirement.special_age.disability_female"),
-            },
-            award: AwardRules {
-                annuity_divisor: b.table("award.annuity_divisor", Value::as_decimal),
-                divisor_month_rule: b.variant("award.divisor_month_rule"),
-                basic_rate_per_year: b.dec("award.basic_rate_per_year"),
-                pension_base: b.yearly("award.pension_base"),
-                average_wage: b.yearly("award.average_wage"),
-                index_denominator: b.variant("award.index_denominator"),
-                index_weighting: b.variant("award.index_weighting"),
-                index_gaps: b.variant("award.index_gaps"),
-                index_deemed: b.variant("award.index_deemed"),
-                index_cap: b.dec("award.index_cap"),
-                transitional_coefficient: b.dec("award.transitional_coefficient"),
-                transitional_years: b.variant("award.transitional_years"),
-            },
-            transfer: TransferRules {
-                pooled_share: b.dec("transfer.pooled_share"),
-                pooled_from: b.month("transfer.pooled_from"),
-                receipt_min_months: b.months("transfer.receipt_min_months"),
-                temporary_account_age_male: b.age("transfer.temporary_account_age_male"),
-                temporary_account_age_female: b.age("transfer.temporary_account_age_female"),
-                scheme_link_min_months: b.months("transfer.scheme_link_min_months"),
-            },
-            survivor: SurvivorRules {
-                funeral_grant_multiple: b.dec("survivor.funeral_grant_multiple"),
-                allowance_months: b.table("survivor.allowance_months", Value::as_months),
-                allowance_threshold_years: b.months("survivor.allowance_threshold_years"),
-                allowance_max_months: b.months("survivor.allowance_max_months"),
-                pensioner_min_months: b.months("survivor.pensioner_min_months"),
-                urban_disposable_income: b.yearly("survivor.urban_disposable_income"),
-            },
-            rounding: RoundingRules {
-                money: b.rounding("rounding.money"),
-                divisor: b.rounding("rounding.divisor"),
-                index: b.rounding("rounding.index"),
-                years: b.rounding("rounding.years"),
-                adjustment_pct: b.rounding("rounding.adjustment_pct"),
-                adjustment_years: b.rounding("rounding.adjustment_years"),
-            },
-            adjustment: AdjustmentRules {
-                years_part: b.yearly_variant("adjustment.years_part"),
-                fixed: b.yearly("adjustment.fixed"),
-                per_year_up_to_threshold: b.yearly("adjustment.per_year_up_to_threshold"),
-                lump_up_to_threshold: b.yearly("adjustment.lump_up_to_threshold"),
-                per_year_above_threshold: b.yearly("adjustment.per_year_above_threshold"),
-                pension_pct: b.yearly("adjustment.pension_pct"),
-                threshold_years: b.months("adjustment.threshold_years"),
-                part_year: b.variant("adjustment.part_year"),
-                lump_below_threshold: b.variant("adjustment.lump_below_threshold"),
-                age_extra: b.table("adjustment.age_extra", Value::as_decimal),
-                military_cadre: b.yearly_variant("adjustment.military_cadre"),
-                national_overall_rate: b.yearly("adjustment.national_overall_rate"),
-            },
+            contribution: ContributionRules::build(&b),
+            account: AccountRules::build(&b),
+            retirement: RetirementRules::build(&b),
+            award: AwardRules::build(&b),
+            transfer: TransferRules::build(&b),
+            survivor: SurvivorRules::build(&b),
+            rounding: RoundingRules::build(&b),
+            adjustment: AdjustmentRules::build(&b),
         }
     }
 }

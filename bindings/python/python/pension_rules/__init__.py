@@ -49,8 +49,10 @@ def synthetic_population(
     return _engine(ruleset, None).synthetic_population(n, seed, frame=frame, arrow=arrow)
 
 from ._native import __version__
-from . import _types
-from ._types import *  # noqa: F401,F403  (the result types; their names are _types.__all__)
+from . import _generated, _rules_types
+from ._types import Record
+from ._generated import *  # noqa: F401,F403  (result and input types, generated from docs/schema)
+from ._rules_types import *  # noqa: F401,F403  (rules show / list: not in the schemas)
 from .errors import (
     Diagnostic,
     InputError,
@@ -79,4 +81,4 @@ __all__ = [
     "NotApplicableError",
     "Diagnostic",
 ]
-__all__ += _types.__all__
+__all__ += ["Record"] + _generated.__all__ + _rules_types.__all__

@@ -4,27 +4,49 @@ from __future__ import annotations
 
 import datetime
 import os
+import sys
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _frames, _native
-from ._types import (
+from ._generated import (
+    AccountFields,
+    AccountInput,
     AccountStatement,
+    AdjustmentFields,
+    AdjustmentInput,
     AdjustmentResult,
+    AwardFields,
+    AwardInput,
     AwardRecomputation,
     AwardResult,
     CheckReport,
-    PayrollDeclaration,
-    ProjectionResult,
+    ContributionFields,
+    ContributionInput,
     ContributionResult,
+    PayrollDeclaration,
+    PayrollRow,
+    ProjectionFields,
+    ProjectionInput,
+    ProjectionResult,
+    RetirementFields,
+    RetirementInput,
     RetirementResult,
     RuleSetIdentity,
-    RuleSetInfo,
-    RulesShow,
+    SurvivorFields,
+    SurvivorInput,
     SurvivorResult,
     Trace,
+    TransferFields,
+    TransferInput,
     TransferResult,
 )
+from ._rules_types import RuleSetInfo, RulesShow
+
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+elif TYPE_CHECKING:  # only annotations use it (they are not evaluated at run time)
+    from typing_extensions import Unpack
 
 __all__ = ["Engine", "Overlay"]
 
@@ -44,7 +66,7 @@ DateLike = Union[datetime.date, str]
 #: A unit's payroll: CSV text (header ``employee_id,wage,employment``), a
 #: path to a ``.csv`` or ``.json`` file, a list of row dicts, or a pandas /
 #: Polars DataFrame with those columns.
-Payroll = Union[str, "os.PathLike[str]", Iterable[Mapping[str, Any]], Any]
+Payroll = Union[str, "os.PathLike[str]", Iterable[PayrollRow], Iterable[Mapping[str, Any]], Any]
 
 
 def _opt(d: Optional[DateLike]) -> Optional[str]:
@@ -79,7 +101,7 @@ def _payroll_rows(rows: Any) -> Any:
     return [dict(r) for r in rows]
 
 
-def _input(data: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
+def _input(data: Optional[Mapping[str, Any]], fields: Mapping[str, Any]) -> Mapping[str, Any]:
     if not data:  # keyword fields only: their dict is already a fresh one
         return fields
     out = dict(data)
@@ -114,7 +136,8 @@ class Engine:
     hash_mismatch
 
     Inputs are the vector-format fields (docs/vectors.md), as a dict or as
-    keyword arguments. Amounts are exact: pass ``decimal.Decimal``, ``str``
+    keyword arguments (typed for type checkers from docs/schema: ``AwardInput``,
+    ``AwardFields`` …; see ``pension_rules._generated``). Amounts are exact: pass ``decimal.Decimal``, ``str``
     or ``int``; a ``float`` is refused (:class:`~pension_rules.InputError`)
     because it cannot hold most amounts exactly.
 
@@ -228,7 +251,12 @@ class Engine:
         return self._native.compute(kind, input, trace)  # type: ignore[no-any-return]
 
     def contribution(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[ContributionInput, ContributionFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[ContributionFields],
     ) -> ContributionResult:
         """缴费: one month's contribution base (clamped to the year's floor and
         cap), employer and individual amounts, account credit, pooled part.
@@ -244,7 +272,12 @@ class Engine:
         return ContributionResult._native(d)
 
     def account(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[AccountInput, AccountFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[AccountFields],
     ) -> AccountStatement:
         """个人账户: the individual account ledger with yearly interest, year by
         year, and a partial-year close (retirement, death, transfer out).
@@ -264,12 +297,12 @@ class Engine:
 
     def award(
         self,
-        input: Optional[Mapping[str, Any]] = None,
+        input: Union[AwardInput, AwardFields, None] = None,
         /,
         *,
         trace: bool = True,
         known_on: Optional[DateLike] = None,
-        **fields: Any,
+        **fields: Unpack[AwardFields],
     ) -> AwardResult:
         """待遇核定: the pension award — 基础养老金, 个人账户养老金, 过渡性养老金 and
         the total — from a summary (months, average index, account balance)
@@ -292,14 +325,14 @@ class Engine:
 
     def award_text(
         self,
-        input: Optional[Mapping[str, Any]] = None,
+        input: Union[AwardInput, AwardFields, None] = None,
         /,
         *,
         format: str = "zh",
         known_on: Optional[DateLike] = None,
         final_known_on: Optional[DateLike] = None,
         arrears_through: Optional[str] = None,
-        **fields: Any,
+        **fields: Unpack[AwardFields],
     ) -> str:
         """The award as text, exactly as ``pension-rules award --format
         zh|en|table`` prints it (without the final newline): ``"zh"`` and
@@ -324,14 +357,14 @@ class Engine:
 
     def recompute(
         self,
-        input: Optional[Mapping[str, Any]] = None,
+        input: Union[AwardInput, AwardFields, None] = None,
         /,
         *,
         arrears_through: str,
         known_on: Optional[DateLike] = None,
         final_known_on: Optional[DateLike] = None,
         trace: bool = True,
-        **fields: Any,
+        **fields: Unpack[AwardFields],
     ) -> AwardRecomputation:
         """The award first made on the provisional (预发) 计发基数 as known on
         ``known_on`` (default: the first day of the retirement month), then
@@ -388,7 +421,12 @@ class Engine:
         return PayrollDeclaration.from_dict(d)
 
     def transfer(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[TransferInput, TransferFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[TransferFields],
     ) -> TransferResult:
         """关系转移接续: for a history across places (``history`` spans with
         ``region``), where the pension is claimed (国办发〔2009〕66号 第六条),
@@ -409,7 +447,12 @@ class Engine:
         return TransferResult._native(d)
 
     def adjustment(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[AdjustmentInput, AdjustmentFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[AdjustmentFields],
     ) -> AdjustmentResult:
         """基本养老金调整: one retiree's pension increase in one year (fixed
         part, years part, percentage part, age extra).
@@ -424,7 +467,12 @@ class Engine:
         return AdjustmentResult._native(d)
 
     def retirement(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[RetirementInput, RetirementFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[RetirementFields],
     ) -> RetirementResult:
         """退休: statutory retirement age and month under the law in force
         when it is reached (2025 gradual reform), the elastic window, the
@@ -442,7 +490,12 @@ class Engine:
         return RetirementResult._native(d)
 
     def survivor(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[SurvivorInput, SurvivorFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[SurvivorFields],
     ) -> SurvivorResult:
         """遗属待遇: funeral grant and survivor allowance for one death
         (人社部发〔2021〕18号), and the inheritable account balance.
@@ -458,7 +511,12 @@ class Engine:
         return SurvivorResult._native(d)
 
     def projection(
-        self, input: Optional[Mapping[str, Any]] = None, /, *, trace: bool = True, **fields: Any
+        self,
+        input: Union[ProjectionInput, ProjectionFields, None] = None,
+        /,
+        *,
+        trace: bool = True,
+        **fields: Unpack[ProjectionFields],
     ) -> ProjectionResult:
         """养老金测算: a person's future years under stated assumptions — the
         yearly path (index, base, credits, interest, balance; each average

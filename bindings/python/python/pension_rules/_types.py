@@ -1,4 +1,11 @@
-"""Typed results.
+"""Typed results: the hand-written machinery.
+
+The result classes themselves are generated from docs/schema into
+``_generated.py`` (``python bindings/python/gen_types.py``); the few views
+the schemas do not cover (``rules show`` / ``rules list``) are in
+``_rules_types.py``. This module holds what they share: :class:`Record`
+and the methods some generated classes carry (``Trace.__str__``,
+``CheckReport.counts`` / ``ok``, ``PayrollLine.ok``).
 
 Each result is a frozen dataclass built from the engine's JSON result:
 amounts, rates and indices are :class:`decimal.Decimal` (never float), dates
@@ -18,68 +25,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import sys
 import typing
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
 
-__all__ = [
-    "Record",
-    "RuleSetIdentity",
-    "Origin",
-    "Alternative",
-    "Provenance",
-    "ParamUse",
-    "Step",
-    "Trace",
-    "SourcedMonths",
-    "ElasticWindow",
-    "Eligibility",
-    "RetirementResult",
-    "SurvivorResult",
-    "BaseLimits",
-    "ContributionResult",
-    "PostingLine",
-    "CloseMethod",
-    "YearStatement",
-    "Inheritable",
-    "CloseOutcome",
-    "AccountStatement",
-    "AwardStatutory",
-    "YearIndex",
-    "IndexResult",
-    "Unrounded",
-    "Note",
-    "AwardResult",
-    "Stay",
-    "TemporaryAccount",
-    "PooledPart",
-    "Move",
-    "Receipt",
-    "ErrorInfo",
-    "TransferResult",
-    "AdjustmentResult",
-    "ProjectedFigure",
-    "ProjectedYear",
-    "ProjectionAssumptions",
-    "ProjectionResult",
-    "Outcome",
-    "CaseReport",
-    "CheckReport",
-    "Layer",
-    "ResolvedValue",
-    "ResolvedParam",
-    "RulesShow",
-    "RuleSetInfo",
-    "FieldProblem",
-    "RowError",
-    "PayrollLine",
-    "PayrollTotals",
-    "PayrollAttention",
-    "PayrollDeclaration",
-    "AwardRecomputation",
-]
+__all__ = ["Record"]
 
 R = TypeVar("R", bound="Record")
 
@@ -149,21 +99,59 @@ def _fields(cls: type, hints: Dict[str, Any]) -> Dict[str, Tuple[str, Converter,
     return out
 
 
-class _Default:
-    """A defaulted field's class attribute: its default on the class, and
-    on a lazily built record the converted value (an instance's own value,
-    once set, comes first)."""
+_NO_DEFAULT: Any = object()
 
-    __slots__ = ("name", "default")
 
-    def __init__(self, name: str, default: Any) -> None:
+class _Field:
+    """A field's class attribute, set once its class has built a record.
+
+    On a record held natively (see ``Record._native``) the field is
+    converted on its first read and kept in the instance (whose own value,
+    once set, comes first: this is a non-data descriptor). Read on the
+    class, it is the field's default, as the dataclass had it. There is no
+    ``__getattr__``: an attribute that is not a field is an AttributeError,
+    for Python as for type checkers."""
+
+    __slots__ = ("name", "key", "conv", "default", "class_default")
+
+    def __init__(self, name: str, key: str, conv: Converter, default: Callable[[], Any], class_default: Any) -> None:
         self.name = name
+        self.key = key
+        self.conv = conv
         self.default = default
+        self.class_default = class_default
 
     def __get__(self, obj: Any, cls: Any = None) -> Any:
         if obj is None:
-            return self.default
-        return obj.__getattr__(self.name)
+            if self.class_default is _NO_DEFAULT:
+                raise AttributeError(f"type object {cls.__name__!r} has no attribute {self.name!r}")
+            return self.class_default
+        d = obj.__dict__
+        raw = d.get("__raw__")
+        if raw is None:
+            raise AttributeError(f"{type(obj).__name__!r} object has no attribute {self.name!r}")
+        v = raw.get(self.key)
+        value = self.default() if v is None else (v if self.conv is None else self.conv(v))
+        d[self.name] = value
+        return value
+
+
+class _Extra:
+    """``Record.extra``: the fields of the engine's result the class does not
+    declare (converted once, on a record held natively)."""
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        d = obj.__dict__
+        raw = d.get("__raw__")
+        if raw is None:  # built by its constructor: nothing undeclared
+            extra: Dict[str, Any] = {}
+        else:
+            known = {spec[0] for spec in _FIELDS[type(obj)].values()}
+            extra = {k: raw.get(k) for k in raw.keys() if k not in known}
+        d["extra"] = extra
+        return extra
 
 
 def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
@@ -180,7 +168,7 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
         return lambda v: cls.from_dict(v)  # type: ignore[attr-defined]
     _BUILDING.add(cls)
     try:
-        hints = typing.get_type_hints(cls, globalns=sys.modules[cls.__module__].__dict__)
+        hints = typing.get_type_hints(cls)  # each class's names in its own module
         ns: Dict[str, Any] = {"cls": cls, "new": cls.__new__}
         known = []
         body = ["def build(data):", "    get = data.get", "    obj = new(cls)", "    d = obj.__dict__"]
@@ -209,10 +197,12 @@ def _builder(cls: type) -> Callable[[Mapping[str, Any]], Any]:
         _BUILDERS[cls] = b
         _FIELDS[cls] = _fields(cls, hints)
         for f in dataclasses.fields(cls):
-            if f.default is not dataclasses.MISSING:
-                # The dataclass keeps a defaulted field's default on the class,
-                # which would hide a lazily converted value (see ``_native``).
-                setattr(cls, f.name, _Default(f.name, f.default))
+            # Every field reads through to the native result (see ``_native``);
+            # the dataclass kept a defaulted field's default on the class,
+            # which would hide the converted value: the descriptor keeps it.
+            fkey, fconv, fdefault = _FIELDS[cls][f.name]
+            class_default = _NO_DEFAULT if f.default is dataclasses.MISSING else f.default
+            setattr(cls, f.name, _Field(f.name, fkey, fconv, fdefault, class_default))
         return b  # type: ignore[no-any-return]
     finally:
         _BUILDING.discard(cls)
@@ -240,26 +230,6 @@ class Record:
         obj.__dict__["__raw__"] = raw
         return obj
 
-    def __getattr__(self, name: str) -> Any:
-        # Only called for an attribute not yet in __dict__: a field of a
-        # result still held natively (see ``_native``) is converted now, once.
-        d = self.__dict__
-        raw = d.get("__raw__")
-        if raw is not None:
-            spec = _FIELDS[type(self)].get(name)
-            if spec is not None:
-                key, conv, default = spec
-                v = raw.get(key)
-                value = default() if v is None else (v if conv is None else conv(v))
-                d[name] = value
-                return value
-            if name == "extra":
-                known = {k for k, _, _ in _FIELDS[type(self)].values()}
-                extra = {k: raw.get(k) for k in raw.keys() if k not in known}
-                d["extra"] = extra
-                return extra
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
     def __getstate__(self) -> Dict[str, Any]:
         # Copies and pickles hold plain values only.
         if "__raw__" in self.__dict__:
@@ -275,82 +245,21 @@ class Record:
         out.update(getattr(self, "extra", {}))
         return out
 
-# ---------------------------------------------------------------- provenance
+
+setattr(Record, "extra", _Extra())
 
 
-@dataclass(frozen=True)
-class RuleSetIdentity(Record):
-    """Which rules produced a result: id (with overlays), version, sha256."""
-
-    id: str
-    version: str
-    hash: str
+# ---------------------------------------------------------------- methods of generated classes
+#
+# Mixed into the generated classes named in gen_types.py's MIXINS.
 
 
-@dataclass(frozen=True)
-class Origin(Record):
-    """File and line of a value in the rule files."""
+class _TraceMethods:
+    """``str(trace)``: the steps with their formulas and legal sources."""
 
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Alternative(Record):
-    """A documented reading of the law that was not chosen."""
-
-    value: str
-    source: str
-    key: Optional[int] = None
-    seen: Optional[str] = None
-    note: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class Provenance(Record):
-    """The legal source and status of a rule value."""
-
-    source: str
-    origin: Origin
-    seen: Optional[str] = None
-    published: Optional[datetime.date] = None
-    provisional: bool = False
-    confidence: Optional[str] = None
-    note: Optional[str] = None
-    alternatives: List[Alternative] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ParamUse(Record):
-    """A rule parameter a step used, with its source."""
-
-    param: str
-    value: str
-    provenance: Provenance
-    key: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class Step(Record):
-    """One step of a computation: Chinese term, value, formula in words."""
-
-    name: str
-    label: str
-    value: str
-    formula: str
-    inputs: List[Tuple[str, str]] = field(default_factory=list)
-    params: List[ParamUse] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Trace(Record):
-    """The explanation of a result: the rule set and every step.
-
-    ``str(trace)`` lists the steps with their formulas and legal sources.
-    """
-
-    rules: RuleSetIdentity
-    steps: List[Step] = field(default_factory=list)
+    if TYPE_CHECKING:
+        rules: Any
+        steps: List[Any]
 
     def __str__(self) -> str:
         lines = [f"rules: {self.rules.id} {self.rules.version} sha256:{self.rules.hash[:12]}"]
@@ -363,530 +272,11 @@ class Trace(Record):
         return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class SourcedMonths(Record):
-    """A month count read from the rule set, with its source."""
-
-    value: int
-    param: str
-    provenance: Provenance
-
-
-# ---------------------------------------------------------------- retirement
-
-
-@dataclass(frozen=True)
-class ElasticWindow(Record):
-    """弹性退休: the earliest and latest retirement (办法 第三条)."""
-
-    earliest_age: str
-    earliest_month: str
-    latest_age: str
-    latest_month: str
-    max_early_months: int
-    max_delay_months: int
-    earliest_min_contribution_months: Optional[int] = None
-
-
-@dataclass(frozen=True)
-class Eligibility(Record):
-    """Whether a monthly pension is payable at the retirement month."""
-
-    eligible: bool
-    contribution_months: int
-    required_months: int
-    short_by_months: int
-    reasons: List[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class RetirementResult(Record):
-    """退休: statutory age and month, elastic window, eligibility, 计发月数."""
-
-    birth: str
-    category: str
-    original_age: str
-    delay_months: int
-    statutory_age: str
-    statutory_month: str
-    schedule_from: datetime.date
-    retirement_month: str
-    retirement_age: str
-    trace: Trace
-    elastic: Optional[ElasticWindow] = None
-    special: Optional[str] = None
-    min_contribution_months: Optional[SourcedMonths] = None
-    eligibility: Optional[Eligibility] = None
-    divisor_at_statutory: Optional[Decimal] = None
-    divisor: Optional[Decimal] = None
-    flags: List[str] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- contribution
-
-
-@dataclass(frozen=True)
-class BaseLimits(Record):
-    """The year's contribution base floor and cap (缴费基数上下限)."""
-
-    year: int
-    floor: Decimal
-    cap: Decimal
-    floor_origin: str
-    cap_origin: str
-    reference_wage: Optional[Decimal] = None
-
-
-@dataclass(frozen=True)
-class ContributionResult(Record):
-    """缴费: one month's base, employer and individual amounts, account
-    credit and pooled part."""
-
-    month: str
-    employment: str
-    limits: BaseLimits
-    position: str
-    base: Decimal
-    employer: Decimal
-    individual: Decimal
-    account_credit: Decimal
-    pooled: Decimal
-    trace: Trace
-    wage: Optional[Decimal] = None
-    account_personal: Optional[Decimal] = None
-
-
-# ---------------------------------------------------------------- account
-
-
-@dataclass(frozen=True)
-class PostingLine(Record):
-    """One posting of a year, with the balance after it (``month`` None for
-    a yearly total)."""
-
-    kind: str
-    amount: Decimal
-    balance: Decimal
-    month: Optional[str] = None
-    personal: Optional[Decimal] = None
-
-
-@dataclass(frozen=True)
-class CloseMethod(Record):
-    """How a year was closed: ``kind`` full_year or partial_year, the
-    interest ``convention``, and the ``months`` of a partial year."""
-
-    kind: str
-    convention: str
-    months: Optional[int] = None
-
-
-@dataclass(frozen=True)
-class YearStatement(Record):
-    """One year of the account: credits, transfers, interest, balances."""
-
-    year: int
-    opening: Decimal
-    credits: Decimal
-    transfers_in: Decimal
-    transfers_out: Decimal
-    interest: Decimal
-    closing: Decimal
-    rate: Decimal
-    rate_origin: str
-    method: CloseMethod
-    month_end: List[Decimal] = field(default_factory=list)
-    postings: List[PostingLine] = field(default_factory=list)
-    personal_closing: Optional[Decimal] = None
-
-
-@dataclass(frozen=True)
-class Inheritable(Record):
-    """The inheritable part of the account at a death."""
-
-    rule: str
-    amount: Optional[Decimal] = None
-    unknown_because: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class CloseOutcome(Record):
-    """A partial-year close (retirement, death, transfer out)."""
-
-    event: str
-    month: str
-    balance: Decimal
-    transferred: Optional[Decimal] = None
-    inheritable: Optional[Inheritable] = None
-
-
-@dataclass(frozen=True)
-class AccountStatement(Record):
-    """个人账户: the ledger year by year and the final balance."""
-
-    opening_year: int
-    opening_balance: Decimal
-    balance: Decimal
-    trace: Trace
-    years: List[YearStatement] = field(default_factory=list)
-    personal_balance: Optional[Decimal] = None
-    close: Optional[CloseOutcome] = None
-
-
-# ---------------------------------------------------------------- award
-
-
-@dataclass(frozen=True)
-class AwardStatutory(Record):
-    """The statutory retirement month of the person, for comparison."""
-
-    age: str
-    month: str
-    earliest: Optional[str] = None
-    latest: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class YearIndex(Record):
-    """One year of the contribution index (history form)."""
-
-    year: int
-    paid_months: int
-    gap_months: int
-    deemed_months: int
-    base_sum: Decimal
-    ratio_sum: Decimal
-    index: Decimal
-    denominator_year: Optional[int] = None
-    denominator: Optional[Decimal] = None
-    denominator_given: bool = False
-
-
-@dataclass(frozen=True)
-class IndexResult(Record):
-    """The average contribution index derived from a history."""
-
-    average_index: Decimal
-    exact: Decimal
-    capped: bool
-    weighting: str
-    denominator: str
-    gaps: str
-    deemed: str
-    contribution_months: int
-    deemed_months: int
-    gap_months: int
-    back_paid_months: int
-    flexible_months: int
-    pre_account_months: int
-    counted: int
-    years: List[YearIndex] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Unrounded(Record):
-    """The pension components before rounding (for audit)."""
-
-    basic_pension: Decimal
-    account_pension: Decimal
-    transitional_pension: Decimal
-
-
-@dataclass(frozen=True)
-class Note(Record):
-    """A remark on an award, in English and Chinese."""
-
-    code: str
-    message: str
-    zh: str
-
-
-@dataclass(frozen=True)
-class AwardResult(Record):
-    """待遇核定: every figure of an approval sheet (核定表) — 基础养老金,
-    个人账户养老金, 过渡性养老金 and the total — with its explanation."""
-
-    form: str
-    category: str
-    birth: str
-    retirement_month: str
-    age: str
-    first_pension_month: str
-    contribution_months: int
-    deemed_months: int
-    min_contribution_months: int
-    years: Decimal
-    pension_base: Decimal
-    pension_base_provisional: bool
-    average_index: Decimal
-    indexed_wage: Decimal
-    account_balance: Decimal
-    divisor: Decimal
-    basic_rate: Decimal
-    transitional_index: Decimal
-    transitional_months: int
-    basic_pension: Decimal
-    account_pension: Decimal
-    transitional_pension: Decimal
-    total: Decimal
-    unrounded: Unrounded
-    trace: Trace
-    statutory: Optional[AwardStatutory] = None
-    index: Optional[IndexResult] = None
-    transitional_coefficient: Optional[Decimal] = None
-    notes: List[Note] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- transfer
-
-
-@dataclass(frozen=True)
-class Stay(Record):
-    """A stay in one place of a contribution history."""
-
-    region: str
-    codes: List[str]
-    from_: str = field(metadata={"key": "from"})
-    to: str = ""
-    paid_months: int = 0
-    deemed_months: int = 0
-    age: str = ""
-    entry: str = ""
-    holding: str = ""
-    relation_region: str = ""
-    threshold: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class TemporaryAccount(Record):
-    """A temporary account (临时基本养老保险缴费账户) and where it went."""
-
-    region: str
-    from_: str = field(metadata={"key": "from"})
-    to: str = ""
-    months: int = 0
-    relation_region: str = ""
-    destination: str = ""
-    moved_in: str = ""
-    at_retirement: bool = False
-
-
-@dataclass(frozen=True)
-class PooledPart(Record):
-    """One part of the pooled money moved (统筹基金), by rate."""
-
-    rate: Decimal
-    basis: str
-    months: int
-    bases: Decimal
-
-
-@dataclass(frozen=True)
-class Move(Record):
-    """One transfer: account and pooled money moved between places."""
-
-    from_: str = field(metadata={"key": "from"})
-    to: str = ""
-    month: str = ""
-    kind: str = ""
-    months: int = 0
-    account: Optional[Decimal] = None
-    account_from: str = ""
-    pooled: Decimal = Decimal(0)
-    pooled_parts: List[PooledPart] = field(default_factory=list)
-    pooled_carried: Decimal = Decimal(0)
-    account_unknown: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class Receipt(Record):
-    """Where the pension is claimed (待遇领取地) and by which rule."""
-
-    region: str
-    rule: str
-    relation_region: str
-    hukou_region: str
-    months_by_region: List[Tuple[str, int]]
-    threshold_months: int
-
-
-@dataclass(frozen=True)
-class ErrorInfo(Record):
-    """An error reported inside a result (code and message)."""
-
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
-class TransferResult(Record):
-    """关系转移接续: the transfer plan of a history across places and the
-    award at the receiving place (``award_error`` when it cannot be made)."""
-
-    hukou_region: str
-    birth: str
-    category: str
-    retirement_month: str
-    receipt: Receipt
-    total_months: int
-    trace: Trace
-    stays: List[Stay] = field(default_factory=list)
-    temporary_accounts: List[TemporaryAccount] = field(default_factory=list)
-    moves: List[Move] = field(default_factory=list)
-    account_at_retirement: Optional[Decimal] = None
-    account_at_retirement_unknown: Optional[str] = None
-    scheme_link: Optional[Dict[str, Any]] = None
-    notes: List[Note] = field(default_factory=list)
-    award: Optional[AwardResult] = None
-    award_error: Optional[ErrorInfo] = None
-
-
-# ---------------------------------------------------------------- projection
-
-
-@dataclass(frozen=True)
-class ProjectedFigure(Record):
-    """A yearly figure of a projection and where it comes from: ``source``
-    is ``rules``, ``provisional``, ``assumed`` (an explicit assumption) or
-    ``projected`` (grown by an assumed rate); ``basis`` is the rule value's
-    legal source or the assumption it rests on."""
-
-    value: Decimal
-    source: str
-    basis: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class ProjectedYear(Record):
-    """One projected calendar year: the base, the account credits, interest
-    and the balance at the year end (at retirement in its year)."""
-
-    year: int
-    months: int
-    index: Decimal
-    average_wage_year: int
-    average_wage: ProjectedFigure
-    base: Decimal
-    credits: Decimal
-    interest_rate: ProjectedFigure
-    interest: Decimal
-    balance: Decimal
-    employer_contribution: Optional[Decimal] = None
-    individual_contribution: Optional[Decimal] = None
-
-
-@dataclass(frozen=True)
-class ProjectionAssumptions(Record):
-    """The stated assumptions a projection used (rates as yearly shares)."""
-
-    average_wage_growth: Decimal
-    pension_base_growth: Decimal
-    interest_rate: Decimal
-    wage_growth: Optional[Decimal] = None
-    average_wages: Optional[Dict[str, Decimal]] = None
-    pension_bases: Optional[Dict[str, Decimal]] = None
-    interest_rates: Optional[Dict[str, Decimal]] = None
-
-
-@dataclass(frozen=True)
-class ProjectionResult(Record):
-    """养老金测算: the yearly path under the stated assumptions and the
-    estimated award at the retirement month. The explanation of every step
-    (projection, account ledger, index, award) is ``trace``; ``award``
-    carries no trace of its own (its ``trace`` is None)."""
-
-    retirement_month: str
-    statutory: bool
-    years: List[ProjectedYear]
-    contribution_months: int
-    average_index: Decimal
-    account_balance: Decimal
-    pension_base: ProjectedFigure
-    award: AwardResult
-    assumptions: ProjectionAssumptions
-    trace: Trace
-    final_base: Optional[Decimal] = None
-
-
-# ---------------------------------------------------------------- adjustment
-
-
-@dataclass(frozen=True)
-class AdjustmentResult(Record):
-    """基本养老金调整: one retiree's increase in one year, by part."""
-
-    year: int
-    effective: str
-    contribution_years: Decimal
-    age: int
-    fixed: Decimal
-    years_part: Decimal
-    pct_part: Decimal
-    age_extra: Decimal
-    increase: Decimal
-    top_up: Decimal
-    pension_after: Decimal
-    trace: Trace
-    top_up_pending: bool = False
-    arrears_months: Optional[int] = None
-    arrears: Optional[Decimal] = None
-    national_overall_rate: Optional[Decimal] = None
-    flags: List[str] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- survivor
-
-
-@dataclass(frozen=True)
-class SurvivorResult(Record):
-    """遗属待遇: funeral grant, survivor allowance, inheritable account."""
-
-    rules_date: datetime.date
-    monthly_income_base: Decimal
-    working_months: Decimal
-    allowance_months: Decimal
-    funeral_grant: Decimal
-    survivor_allowance: Decimal
-    total: Decimal
-    trace: Trace
-    income_year: Optional[int] = None
-    inheritable_account: Optional[Decimal] = None
-
-
-# ---------------------------------------------------------------- check
-
-
-@dataclass(frozen=True)
-class Outcome(Record):
-    """What happened to one vector: ``status`` is pass, fail, error or
-    unsupported; fail has ``field``/``expected``/``actual``, error has
-    ``code``/``message``."""
-
-    status: str
-    field: Optional[str] = None
-    expected: Any = None
-    actual: Any = None
-    code: Optional[str] = None
-    message: Optional[str] = None
-    kind: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class CaseReport(Record):
-    """One vector's outcome and the figures computed, exactly as the engine
-    writes them (decimal strings, not Decimal: vectors compare text)."""
-
-    id: str
-    kind: str
-    outcome: Outcome
-    actual: Optional[Dict[str, Any]] = None
-
-
-@dataclass(frozen=True)
-class CheckReport(Record):
-    """The outcome of a set of conformance vectors."""
-
-    cases: List[CaseReport] = field(default_factory=list)
+class _CheckReportMethods:
+    """Counting a check report's outcomes."""
+
+    if TYPE_CHECKING:
+        cases: List[Any]
 
     def counts(self) -> Dict[str, int]:
         """Cases by status."""
@@ -901,174 +291,28 @@ class CheckReport(Record):
         return n["fail"] == 0 and n["error"] == 0 and (allow_unsupported or n["unsupported"] == 0)
 
 
-# ---------------------------------------------------------------- rules
+class _DiagnosticMethods:
+    """``str(diagnostic)``: ``file:line:column: key: message``."""
+
+    if TYPE_CHECKING:
+        file: str
+        line: int
+        column: int
+        key: str
+        message: str
+
+    def __str__(self) -> str:
+        key = f"{self.key}: " if self.key else ""
+        return f"{self.file}:{self.line}:{self.column}: {key}{self.message}"
 
 
-@dataclass(frozen=True)
-class Layer(Record):
-    """One layer of a rule set (national, province, overlay)."""
+class _PayrollLineMethods:
+    """Whether a payroll row was assessed."""
 
-    id: str
-    overlay: bool
-    version: Optional[str] = None
-    title: Optional[str] = None
-    region: Optional[str] = None
-    description: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class ResolvedValue(Record):
-    """A parameter value in force, with its source (``from_`` is the JSON
-    ``from``)."""
-
-    value: str
-    provenance: Provenance
-    key: Optional[str] = None
-    from_: Optional[datetime.date] = field(default=None, metadata={"key": "from"})
-
-
-@dataclass(frozen=True)
-class ResolvedParam(Record):
-    """A parameter and the values that apply on the date."""
-
-    name: str
-    values: List[ResolvedValue] = field(default_factory=list)
-    title: Optional[str] = None
-    unit: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class RulesShow(Record):
-    """Every parameter in force on ``as_of``, with sources."""
-
-    id: str
-    version: str
-    hash: str
-    as_of: datetime.date
-    layers: List[Layer] = field(default_factory=list)
-    params: List[ResolvedParam] = field(default_factory=list)
-    known_on: Optional[datetime.date] = None
-
-    def param(self, name: str) -> ResolvedParam:
-        """One parameter by name (``KeyError`` if absent)."""
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
-
-@dataclass(frozen=True)
-class RuleSetInfo(Record):
-    """A rule set the engine can load (or why it cannot)."""
-
-    id: str
-    version: Optional[str] = None
-    hash: Optional[str] = None
-    region: Optional[str] = None
-    title: Optional[str] = None
-    error: Optional[Dict[str, str]] = None
-
-
-# ---------------------------------------------------------------- payroll
-
-
-@dataclass(frozen=True)
-class FieldProblem(Record):
-    """One field problem of a rejected row: its path (``rows[5].wage``)
-    and what is wrong."""
-
-    path: str
-    message: str
-
-
-@dataclass(frozen=True)
-class RowError(Record):
-    """Why a payroll row was rejected: the error code, message and every
-    field problem."""
-
-    code: str
-    message: str
-    fields: List[FieldProblem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PayrollLine(Record):
-    """One row of a unit's declaration, in input order: the assessed
-    amounts over the period, or ``error`` (and no amounts) for a row that
-    was rejected. ``row`` is the 0-based input index."""
-
-    row: int
-    employee_id: Optional[str] = None
-    employment: Optional[str] = None
-    wage: Optional[Decimal] = None
-    base: Optional[Decimal] = None
-    position: Optional[str] = None
-    months: Optional[int] = None
-    employer: Optional[Decimal] = None
-    individual: Optional[Decimal] = None
-    account_credit: Optional[Decimal] = None
-    pooled: Optional[Decimal] = None
-    error: Optional[RowError] = None
+    if TYPE_CHECKING:
+        error: Any
 
     @property
     def ok(self) -> bool:
-        """The row was assessed."""
+        """The row was assessed (``error`` is None)."""
         return self.error is None
-
-
-@dataclass(frozen=True)
-class PayrollTotals(Record):
-    """The unit's totals over the assessed rows (bases summed over every
-    month of the period)."""
-
-    assessed: int
-    rejected: int
-    base: Decimal
-    employer: Decimal
-    individual: Decimal
-    account_credit: Decimal
-    pooled: Decimal
-
-
-@dataclass(frozen=True)
-class PayrollAttention(Record):
-    """A row needing attention: ``issue`` is ``below_floor``,
-    ``above_cap``, ``invalid``, ``duplicate_id`` or ``base_varies``."""
-
-    row: int
-    employee_id: str
-    issue: str
-    message: str
-
-
-@dataclass(frozen=True)
-class PayrollDeclaration(Record):
-    """单位缴费申报: a unit's payroll for a month (``period == {"month":
-    "YYYY-MM"}``) or a year (``{"year": YYYY}``), as ``pension-rules
-    contribution --payroll FILE --format json`` gives it."""
-
-    rules: RuleSetIdentity
-    period: Dict[str, Any]
-    limits: BaseLimits
-    rows: List[PayrollLine]
-    totals: PayrollTotals
-    attention: List[PayrollAttention] = field(default_factory=list)
-    trace: Optional[Trace] = None
-
-
-# ---------------------------------------------------------------- recomputation
-
-
-@dataclass(frozen=True)
-class AwardRecomputation(Record):
-    """The award on the provisional (预发) 计发基数 and on the final one, the
-    monthly difference and the arrears (补发; negative: overpaid) from the
-    first pension month through ``arrears_through``."""
-
-    provisional: AwardResult
-    final: AwardResult
-    monthly_difference: Decimal
-    first_pension_month: str
-    arrears_through: str
-    arrears_months: int
-    arrears: Decimal

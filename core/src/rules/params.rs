@@ -1,0 +1,425 @@
+//! Every rule parameter, declared once.
+//!
+//! Each declaration names the snapshot field, the registered name, the
+//! shape, the value domain, whether a complete rule set must define it and,
+//! for tables, the order its rows keep; its doc comment describes it (the
+//! first line, with the Chinese term, is the registry's `about`). From it
+//! `params!` generates the registry entry in [`PARAMS`], the documented
+//! field of the snapshot's per-file struct and the builder call that fills
+//! that field, so the three cannot drift apart. The field's Rust type follows
+//! from shape and domain (`Dated, Ratio` is a `Timeline<Decimal>`,
+//! `Yearly, Variant(T)` a `YearSeries<T>`), and a variant domain is the
+//! type's own list of names (`T::NAMES`): the loader accepts exactly the
+//! names the snapshot can hold.
+//!
+//! Adding a parameter is one declaration here plus its data in `rules/`.
+//! The legal source of each value is not written here but on the value in
+//! the rule data (its provenance), because it changes from version to
+//! version.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::registry::{Domain, Lookup, Order, ParamSpec, Shape, TableKey};
+use super::snapshot::*;
+use crate::rounding::Rounding;
+use crate::time::{Age, YearMonth};
+
+/// The snapshot value type of a domain.
+macro_rules! param_value {
+    (Ratio) => {
+        Decimal
+    };
+    (Positive) => {
+        Decimal
+    };
+    (Money) => {
+        Decimal
+    };
+    (Months) => {
+        u32
+    };
+    (Month) => {
+        YearMonth
+    };
+    (Age) => {
+        Age
+    };
+    (Rounding) => {
+        Rounding
+    };
+    (Variant($t:ty)) => {
+        $t
+    };
+}
+
+/// The snapshot field type of a shape and domain.
+macro_rules! param_type {
+    (Dated, $($domain:tt)+) => { Timeline<param_value!($($domain)+)> };
+    (Yearly, $($domain:tt)+) => { YearSeries<param_value!($($domain)+)> };
+    (Table, $($domain:tt)+) => { Timeline<Arc<TableRows<param_value!($($domain)+)>>> };
+    (Schedule, Age) => { Timeline<ScheduleRule> };
+}
+
+/// The registry's [`Shape`].
+macro_rules! param_shape {
+    (Dated) => {
+        Shape::Dated
+    };
+    (Yearly) => {
+        Shape::Yearly
+    };
+    (Schedule) => {
+        Shape::Schedule
+    };
+    (Table($key:ident, $lookup:ident)) => {
+        Shape::Table {
+            key: TableKey::$key,
+            lookup: Lookup::$lookup,
+        }
+    };
+}
+
+/// The registry's [`Domain`].
+macro_rules! param_domain {
+    (Variant($t:ty)) => {
+        Domain::Variant(<$t>::NAMES)
+    };
+    ($domain:ident) => {
+        Domain::$domain
+    };
+}
+
+/// Whether a complete rule set must define it.
+macro_rules! param_required {
+    (required) => {
+        true
+    };
+    (optional) => {
+        false
+    };
+}
+
+/// The builder call that fills the field.
+macro_rules! param_build {
+    ($b:expr, $name:literal, Dated) => {
+        $b.dated($name)
+    };
+    ($b:expr, $name:literal, Yearly) => {
+        $b.yearly($name)
+    };
+    ($b:expr, $name:literal, Schedule) => {
+        $b.schedule($name)
+    };
+    ($b:expr, $name:literal, Table($key:ident, $lookup:ident)) => {
+        $b.table($name, matches!(Lookup::$lookup, Lookup::Step))
+    };
+}
+
+/// Whether `name` is `group` followed by a dot and more.
+const fn in_group(name: &str, group: &str) -> bool {
+    let (n, g) = (name.as_bytes(), group.as_bytes());
+    if n.len() <= g.len() + 1 || n[g.len()] != b'.' {
+        return false;
+    }
+    let mut i = 0;
+    while i < g.len() {
+        if n[i] != g[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Declares every parameter: per group (a rule file and a field of
+/// [`Snapshot`]) its struct, and per parameter
+///
+/// ```text
+/// /// <about: Chinese term and English description>
+/// /// <more documentation, optional>
+/// field = "group.name": Shape, Domain, required|optional [, Order];
+/// ```
+///
+/// with `Shape` one of `Dated`, `Yearly`, `Table(TableKey, Lookup)`,
+/// `Schedule` and `Domain` one of [`Domain`]'s (`Variant(T)` for a
+/// `variant_enum!` type `T`).
+macro_rules! params {
+    ($(
+        $(#[doc = $group_doc:literal])*
+        $group:ident: $Group:ident {
+            $(
+                #[doc = $about:literal]
+                $(#[doc = $more:literal])*
+                $field:ident = $name:literal:
+                    $shape:ident $(($key:ident, $lookup:ident))?,
+                    $domain:ident $(($vty:ty))?,
+                    $required:ident
+                    $(, $order:ident)?;
+            )+
+        }
+    )+) => {
+        $(
+            $(#[doc = $group_doc])*
+            #[derive(Debug, Clone)]
+            pub struct $Group {
+                $(
+                    #[doc = $about]
+                    $(#[doc = $more])*
+                    #[doc = ""]
+                    #[doc = concat!("Parameter `", $name, "`.")]
+                    pub $field: param_type!($shape, $domain $(($vty))?),
+                )+
+            }
+
+            impl $Group {
+                /// Every field, from the rule set the builder reads.
+                pub(super) fn build(b: &Builder<'_>) -> Self {
+                    Self {
+                        $($field: param_build!(b, $name, $shape $(($key, $lookup))?),)+
+                    }
+                }
+            }
+        )+
+
+        /// Every parameter the engine knows.
+        pub const PARAMS: &[ParamSpec] = &[$($(
+            ParamSpec {
+                name: $name,
+                shape: param_shape!($shape $(($key, $lookup))?),
+                domain: param_domain!($domain $(($vty))?),
+                required: param_required!($required),
+                about: $about.trim_ascii_start(),
+            },
+        )+)+];
+
+        /// The order a table must keep, if any.
+        pub fn order(name: &str) -> Option<Order> {
+            match name {
+                $($($($name => Some(Order::$order),)?)+)+
+                _ => None,
+            }
+        }
+
+        // A name's first segment is its file and its snapshot group.
+        const _: () = {$($(
+            assert!(
+                in_group($name, stringify!($group)),
+                concat!("`", $name, "` is not in `", stringify!($group), "`"),
+            );
+        )+)+};
+    };
+}
+
+params! {
+    /// Contribution parameters (缴费).
+    contribution: ContributionRules {
+        /// 用人单位缴费比例 employer contribution rate
+        employer_rate = "contribution.employer_rate": Dated, Ratio, required;
+        /// 个人缴费比例 individual contribution rate
+        individual_rate = "contribution.individual_rate": Dated, Ratio, required;
+        /// 灵活就业人员缴费比例 flexible-employment rate
+        flexible_rate = "contribution.flexible_rate": Dated, Ratio, required;
+        /// 灵活就业人员记入个人账户比例 flexible-employment account share
+        flexible_account_rate = "contribution.flexible_account_rate": Dated, Ratio, required;
+        /// 缴费基数下限比例 base floor as share of the reference wage
+        base_floor_ratio = "contribution.base_floor_ratio": Dated, Ratio, required;
+        /// 缴费基数上限比例 base cap as multiple of the reference wage
+        base_cap_ratio = "contribution.base_cap_ratio": Dated, Positive, required;
+        /// 核定缴费基数的社平工资 (月) reference monthly wage that sets the year's limits
+        reference_wage = "contribution.reference_wage": Yearly, Money, optional;
+        /// 缴费基数下限 published monthly base floor
+        base_floor = "contribution.base_floor": Yearly, Money, optional;
+        /// 缴费基数上限 published monthly base cap
+        base_cap = "contribution.base_cap": Yearly, Money, optional;
+    }
+
+    /// Individual-account parameters (个人账户).
+    account: AccountRules {
+        /// 个人账户记账比例 share of the base credited to the account
+        credit_rate = "account.credit_rate": Dated, Ratio, required;
+        /// 个人账户记账利率 yearly account interest rate
+        interest_rate = "account.interest_rate": Yearly, Ratio, required;
+        /// 年度计息办法 year-end interest convention
+        interest_convention = "account.interest_convention":
+            Dated, Variant(InterestConvention), required;
+        /// 当年记账额计息系数 (1.083) factor for the year's credits
+        annual_interest_factor = "account.annual_interest_factor": Dated, Positive, required;
+        /// 年度中间结算计息 interest of a year closed mid-year (retirement, death, transfer)
+        partial_year_convention = "account.partial_year_convention":
+            Dated, Variant(PartialYearConvention), optional;
+        /// 个人账户继承范围 inheritable part of the account
+        inheritance = "account.inheritance": Dated, Variant(Inheritance), required;
+        /// 个人账户建立时间 month the individual accounts began
+        established = "account.established": Dated, Month, optional;
+    }
+
+    /// Retirement parameters (退休).
+    retirement: RetirementRules {
+        /// 男职工法定退休年龄 statutory age, men
+        male = "retirement.schedule.male": Schedule, Age, required;
+        /// 原法定退休年龄50周岁的女职工 statutory age, women (originally 50)
+        female_50 = "retirement.schedule.female_50": Schedule, Age, required;
+        /// 原法定退休年龄55周岁的女职工 statutory age, women (originally 55)
+        female_55 = "retirement.schedule.female_55": Schedule, Age, required;
+        /// 按月领取养老金最低缴费年限 minimum contribution months by retirement year
+        min_contribution_months = "retirement.min_contribution_months":
+            Table(Year, Step), Months, required, NonDecreasing;
+        /// 弹性提前退休最长期限 earliest elastic retirement, months before the statutory age
+        elastic_early_max_months = "retirement.elastic_early_max_months":
+            Dated, Months, required;
+        /// 弹性延迟退休最长期限 latest elastic retirement, months after the statutory age
+        elastic_late_max_months = "retirement.elastic_late_max_months": Dated, Months, required;
+        /// 特殊工种提前退休年龄 男 early retirement age for special types of work, men
+        special_age_arduous_male = "retirement.special_age.arduous_male": Dated, Age, optional;
+        /// 特殊工种提前退休年龄 女 early retirement age for special types of work, women
+        special_age_arduous_female = "retirement.special_age.arduous_female":
+            Dated, Age, optional;
+        /// 病残提前退休年龄 男 early retirement age on certified illness or disability, men
+        special_age_disability_male = "retirement.special_age.disability_male":
+            Dated, Age, optional;
+        /// 病残提前退休年龄 女 early retirement age on certified illness or disability, women
+        special_age_disability_female = "retirement.special_age.disability_female":
+            Dated, Age, optional;
+    }
+
+    /// Award parameters (待遇计发).
+    award: AwardRules {
+        /// 个人账户养老金计发月数 months divisor by age
+        annuity_divisor = "award.annuity_divisor":
+            Table(Age, Exact), Positive, required, Decreasing;
+        /// 非整岁计发月数 divisor for ages with months
+        divisor_month_rule = "award.divisor_month_rule":
+            Dated, Variant(DivisorMonthRule), required;
+        /// 基础养老金每缴费一年发给比例 basic pension per contribution year
+        basic_rate_per_year = "award.basic_rate_per_year": Dated, Ratio, required;
+        /// 养老金计发基数 pension base (monthly) for people retiring in the year
+        pension_base = "award.pension_base": Yearly, Money, optional;
+        /// 全省职工月平均工资 provincial average monthly wage (index denominators)
+        average_wage = "award.average_wage": Yearly, Money, optional;
+        /// 缴费指数分母 which year's average wage divides a year's base
+        index_denominator = "award.index_denominator":
+            Dated, Variant(IndexDenominator), required;
+        /// 平均缴费指数加权 monthly or yearly weighting
+        index_weighting = "award.index_weighting": Dated, Variant(IndexWeighting), required;
+        /// 断缴月份 gaps counted as zero or skipped
+        index_gaps = "award.index_gaps": Dated, Variant(GapRule), required;
+        /// 视同缴费年限是否计入平均指数 deemed years in the average index
+        index_deemed = "award.index_deemed": Dated, Variant(DeemedRule), required;
+        /// 平均缴费指数上限 cap on the average index
+        index_cap = "award.index_cap": Dated, Positive, optional;
+        /// 过渡系数 transitional pension coefficient per deemed year
+        transitional_coefficient = "award.transitional_coefficient": Dated, Ratio, optional;
+        /// 过渡性养老金计算年限 which years earn the transitional pension
+        transitional_years = "award.transitional_years":
+            Dated, Variant(TransitionalYears), optional;
+    }
+
+    /// Transfer parameters (转移接续).
+    transfer: TransferRules {
+        /// 统筹基金转移比例 pooled-fund share moved on transfer
+        pooled_share = "transfer.pooled_share": Dated, Ratio, required;
+        /// 统筹基金转移起算月 first month whose pooled share moves
+        pooled_from = "transfer.pooled_from": Dated, Month, required;
+        /// 待遇领取地缴费年限门槛 years in a place that make it the benefit place
+        receipt_min_months = "transfer.receipt_min_months": Dated, Months, required;
+        /// 建立临时缴费账户年龄 男 temporary-account age, men
+        temporary_account_age_male = "transfer.temporary_account_age_male": Dated, Age, required;
+        /// 建立临时缴费账户年龄 女 temporary-account age, women
+        temporary_account_age_female = "transfer.temporary_account_age_female":
+            Dated, Age, required;
+        /// 城乡养老保险制度衔接 职工养老保险缴费年限门槛 employee-scheme months deciding the direction of the link to the residents' scheme (15 years)
+        scheme_link_min_months = "transfer.scheme_link_min_months": Dated, Months, optional;
+    }
+
+    /// Survivor-benefit parameters (遗属待遇).
+    survivor: SurvivorRules {
+        /// 丧葬补助金 months of the income base
+        funeral_grant_multiple = "survivor.funeral_grant_multiple": Dated, Positive, required;
+        /// 抚恤金月数 by contribution years (up to the threshold)
+        allowance_months = "survivor.allowance_months": Table(Years, Step), Months, required;
+        /// 抚恤金 years above which one month is added per year
+        allowance_threshold_years = "survivor.allowance_threshold_years":
+            Dated, Months, required;
+        /// 抚恤金 maximum months
+        allowance_max_months = "survivor.allowance_max_months": Dated, Months, required;
+        /// 抚恤金 minimum months for a pensioner
+        pensioner_min_months = "survivor.pensioner_min_months": Dated, Months, required;
+        /// 城镇居民人均可支配收入 (年) urban per-capita disposable income, annual
+        urban_disposable_income = "survivor.urban_disposable_income": Yearly, Money, optional;
+    }
+
+    /// Rounding rules (舍入).
+    rounding: RoundingRules {
+        /// 金额舍入 money results
+        money = "rounding.money": Dated, Rounding, required;
+        /// 计发月数舍入 divisor for ages with months
+        divisor = "rounding.divisor": Dated, Rounding, required;
+        /// 缴费指数舍入 contribution indices
+        index = "rounding.index": Dated, Rounding, required;
+        /// 缴费年限舍入 contribution years (months / 12); absent = exact
+        years = "rounding.years": Dated, Rounding, optional;
+        /// 调整金额 按比例部分舍入 the percentage part of an adjustment
+        adjustment_pct = "rounding.adjustment_pct": Dated, Rounding, optional;
+        /// 调整金额 缴费年限部分舍入 the years part of an adjustment; absent = to the fen (rounding.money)
+        adjustment_years = "rounding.adjustment_years": Dated, Rounding, optional;
+    }
+
+    /// Yearly pension-adjustment schemes (基本养老金调整).
+    adjustment: AdjustmentRules {
+        /// 挂钩调整 (缴费年限) structure of the contribution-years part of the year's scheme
+        years_part = "adjustment.years_part": Yearly, Variant(YearsPart), optional;
+        /// 定额调整 flat monthly increase per retiree
+        fixed = "adjustment.fixed": Yearly, Money, optional;
+        /// 缴费年限 每年增加 per year up to the threshold (or for all years)
+        per_year_up_to_threshold = "adjustment.per_year_up_to_threshold":
+            Yearly, Money, optional;
+        /// 15年及以内的缴费年限部分 lump sum for the years up to the threshold
+        lump_up_to_threshold = "adjustment.lump_up_to_threshold": Yearly, Money, optional;
+        /// 超过15年的缴费年限部分 每满1年增加 per full year above the threshold
+        per_year_above_threshold = "adjustment.per_year_above_threshold":
+            Yearly, Money, optional;
+        /// 按本人上年12月基本养老金的比例 share of the own December pension
+        pension_pct = "adjustment.pension_pct": Yearly, Ratio, optional;
+        /// 缴费年限分段 years where the per-year rate changes (15)
+        threshold_years = "adjustment.threshold_years": Dated, Months, optional;
+        /// 不足1年的按1年计算 how a part-year of contribution counts
+        part_year = "adjustment.part_year": Dated, Variant(PartYear), optional;
+        /// 缴费年限不足15年 whole lump sum or a share of it
+        lump_below_threshold = "adjustment.lump_below_threshold":
+            Dated, Variant(LumpBelow), optional;
+        /// 高龄倾斜 extra by age reached at the end of the previous year
+        age_extra = "adjustment.age_extra": Table(Age, Step), Money, optional;
+        /// 企业军转干部 top-up to the city's average enterprise pension
+        military_cadre = "adjustment.military_cadre": Yearly, Variant(MilitaryCadre), optional;
+        /// 全国总体调整水平 national overall increase (budget level, context only)
+        national_overall_rate = "adjustment.national_overall_rate": Yearly, Ratio, optional;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_lies_in_its_group() {
+        assert!(in_group("award.pension_base", "award"));
+        assert!(in_group("retirement.schedule.male", "retirement"));
+        assert!(!in_group("awards.pension_base", "award"));
+        assert!(!in_group("award_pension_base", "award"));
+        assert!(!in_group("award.", "award"));
+        assert!(!in_group("award", "award"));
+        assert!(!in_group("account.credit_rate", "award"));
+    }
+
+    #[test]
+    fn every_name_is_declared_once() {
+        let mut names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before);
+        assert_eq!(before, 68);
+    }
+}
