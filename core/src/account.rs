@@ -52,6 +52,7 @@ use serde_json::{Map, Value};
 use crate::contribution::{Contribution, pct};
 use crate::error::Error;
 use crate::json_fields::{Fields, join};
+use crate::money;
 use crate::rounding::Rounding;
 use crate::rules::{Inheritance, InterestConvention, PartialYearConvention, Snapshot, Sourced};
 use crate::time::YearMonth;
@@ -520,24 +521,17 @@ struct Entry {
     path: String,
 }
 
-/// Decimal overflow is an input problem, as in the other engines.
-fn overflow() -> Error {
-    Error::field(
-        "input",
-        "amounts too large to compute exactly (outside the decimal range); check the amounts",
-    )
-}
-fn ck(x: Option<Decimal>) -> Result<Decimal, Error> {
-    x.ok_or_else(overflow)
-}
+/// Decimal overflow in the ledger is an input problem of the whole input
+/// (the amounts together, not one of them): [`money::too_large`] at `input`.
+const WHOLE_INPUT: &str = "input";
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    ck(a.checked_add(b))
+    money::add(a, b, WHOLE_INPUT)
 }
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    ck(a.checked_mul(b))
+    money::mul(a, b, WHOLE_INPUT)
 }
 fn div(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    ck(a.checked_div(b))
+    money::div(a, b, WHOLE_INPUT)
 }
 
 fn year_end(year: i32) -> Result<NaiveDate, Error> {
@@ -1427,10 +1421,9 @@ pub fn from_history(
                         snap.contribution.flexible_account_rate.in_month(month)?
                     }
                 };
-                let money = snap.rounding.money.in_month(month)?.value;
-                let amount = money.apply(base.checked_mul(rate.value).ok_or_else(|| {
-                    Error::field(format!("history[{i}].base"), "too large to compute exactly")
-                })?);
+                let round = snap.rounding.money.in_month(month)?.value;
+                let amount =
+                    money::product(base, rate.value, round, &format!("history[{i}].base"))?;
                 credits.push(Credit {
                     month: Some(span.paid_in.unwrap_or(month)),
                     year: None,

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, FieldError, InputErrors, RuleError};
+use crate::money::{self, Checked};
 use crate::retirement::Category;
 use crate::rules::{LumpBelow, MilitaryCadre, PartYear, Snapshot, Sourced, YearsPart};
 use crate::time::{Age, YearMonth};
@@ -118,16 +119,9 @@ pub struct ChainYear {
     pub result: Option<AdjustmentResult>,
 }
 
-fn overflow(field: &str) -> Error {
-    Error::field(field, "too large to compute with")
-}
-
+/// Sums of the adjustment overflow at the pension they add to.
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    a.checked_add(b).ok_or_else(|| overflow("pension"))
-}
-
-fn mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal, Error> {
-    a.checked_mul(b).ok_or_else(|| overflow(field))
+    money::add(a, b, "pension")
 }
 
 /// Every field problem at once.
@@ -359,7 +353,7 @@ pub fn adjust(
         Decimal::ZERO
     } else {
         let rounding = snap.rounding.adjustment_pct.at(date)?;
-        let exact = mul(input.pension, pct.value, "pension")?;
+        let exact = money::mul(input.pension, pct.value, "pension")?;
         let v = rounding.value.apply(exact);
         tracer.step(|| {
             Step::new(
@@ -457,7 +451,9 @@ pub fn adjust(
     let (arrears_months, arrears) = match input.payment_month {
         Some(p) => {
             let m = u32::try_from(p.months_since(january)).unwrap_or(0);
-            let amount = money.value.apply(mul(change, Decimal::from(m), "pension")?);
+            let amount = money
+                .value
+                .apply(money::mul(change, Decimal::from(m), "pension")?);
             tracer.step(|| {
                 Step::new(
                     "arrears",
@@ -537,7 +533,7 @@ fn years_part(
         YearsPart::PerYearAll => {
             let per = a.per_year_up_to_threshold.get(year)?;
             used.push(ParamUse::keyed(&per, year));
-            let v = mul(per.value, n, "contribution_months")?;
+            let v = money::mul(per.value, n, "contribution_months")?;
             (
                 v,
                 format!(
@@ -556,9 +552,9 @@ fn years_part(
             let t = threshold(&mut used)?;
             let low = n.min(t);
             let high = (n - t).max(Decimal::ZERO);
-            let v = mul(per.value, low, "contribution_months")?
-                .checked_add(mul(above.value, high, "contribution_months")?)
-                .ok_or_else(|| overflow("contribution_months"))?;
+            let v = money::mul(per.value, low, "contribution_months")?
+                .checked_add(money::mul(above.value, high, "contribution_months")?)
+                .or_too_large("contribution_months")?;
             (
                 v,
                 format!(
@@ -595,7 +591,7 @@ fn years_part(
                         let v = if t.is_zero() {
                             lump.value
                         } else {
-                            mul(lump.value, n, "contribution_months")? / t
+                            money::mul(lump.value, n, "contribution_months")? / t
                         };
                         (
                             v,
@@ -611,8 +607,8 @@ fn years_part(
             };
             let high = (n - t).max(Decimal::ZERO);
             let v = lump_part
-                .checked_add(mul(above.value, high, "contribution_months")?)
-                .ok_or_else(|| overflow("contribution_months"))?;
+                .checked_add(money::mul(above.value, high, "contribution_months")?)
+                .or_too_large("contribution_months")?;
             (
                 v,
                 format!(

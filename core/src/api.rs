@@ -435,9 +435,10 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
 }
 
 /// Read a JSON input into an engine input type, turning serde's message
-/// into an input error that names the field.
+/// into an input error that names the field (a float: at its path, with the
+/// one float refusal).
 pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| Error::field("input", e.to_string()))
+    T::deserialize(input).map_err(|e| crate::json_fields::input_refusal(input, e))
 }
 
 /// The input with exact integers given for decimals turned into decimal
@@ -563,6 +564,43 @@ mod tests {
         let float = json!({"monthly_income_base": 2818.5, "contribution_months": 345});
         let e = engine().compute(Kind::Survivor, &float, false).unwrap_err();
         assert_eq!(e.code(), "invalid_input");
+        let f = &e.fields()[0];
+        assert_eq!(f.path, "monthly_income_base");
+        assert_eq!(f.message, crate::json_fields::FLOAT_REFUSED);
+    }
+
+    #[test]
+    fn every_kind_refuses_a_float_with_one_message() {
+        let cases = [
+            (
+                Kind::Contribution,
+                json!({"month": "2024-03", "wage": 6000.5}),
+                "wage",
+            ),
+            (
+                Kind::Award,
+                json!({"category": "male", "birth": "1964-06",
+                "retirement_month": "2024-06", "contribution_months": 360,
+                "average_index": 0.8, "account_balance": "120000"}),
+                "average_index",
+            ),
+            (
+                Kind::Transfer,
+                json!({"hukou_region": "610000", "birth": "1980-05",
+                "category": "male", "retirement_month": "2040-05", "history": [
+                {"from": "2020-01", "to": "2021-12", "base": 6000.5, "region": "440300"}]}),
+                "history[0].base",
+            ),
+        ];
+        for (kind, input, path) in cases {
+            let e = engine().compute(kind, &input, false).unwrap_err();
+            let f = e.fields().iter().find(|f| f.path == path);
+            assert_eq!(
+                f.map(|f| f.message.as_str()),
+                Some(crate::json_fields::FLOAT_REFUSED),
+                "{kind:?}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -15,11 +15,18 @@
 //! never rejected. Eligibility (minimum contribution years at that month) is
 //! checked first.
 //!
+//! [`award`] reads as the decision: the person's figures (`summary`:
+//! given or derived, eligibility, the statutory month), then the components
+//! of 第六条 (`components`: C, N, 基础养老金, 个人账户养老金, 过渡性养老金,
+//! 合计), then the notes.
+//!
 //! For the yearly 计发基数 published after the year began, [`recompute`]
 //! evaluates the award "as known on" two dates (预发 and final) and the
 //! arrears (补发) owed.
 
+mod components;
 pub mod render;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -28,13 +35,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::annuity_divisor::annuity_divisor;
-use crate::contribution_index::{self, History, IndexResult, Span};
+use crate::contribution_index::{self, IndexResult, Span};
 use crate::error::{Error, FieldError, InputErrors};
-use crate::retirement::min_contribution_months;
-use crate::rules::{RuleSet, Snapshot, TransitionalYears};
+use crate::json_fields::refusal;
+use crate::money::too_large;
+use crate::rules::{RuleSet, Snapshot};
 use crate::time::{Age, YearMonth};
-use crate::trace::{ParamUse, Step, Trace, Tracer};
+use crate::trace::{Step, Trace, Tracer};
 
 pub use crate::retirement::Category;
 
@@ -140,7 +147,7 @@ fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError 
 }
 
 fn try_as<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
-    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+    T::deserialize(v).map(|_| ()).map_err(|e| refusal(v, e))
 }
 
 impl AwardInput {
@@ -507,22 +514,9 @@ impl Award {
     }
 }
 
-fn too_large() -> Error {
-    Error::field(
-        "input",
-        "figures too large to compute exactly (outside the decimal range)",
-    )
-}
-
-/// Checked decimal arithmetic: `None` (overflow) becomes an input error.
-trait Checked: Sized {
-    fn or_too_large(self) -> Result<Decimal, Error>;
-}
-impl Checked for Option<Decimal> {
-    fn or_too_large(self) -> Result<Decimal, Error> {
-        self.ok_or_else(too_large)
-    }
-}
+/// The award's figures overflow together, not one field: the error is at
+/// `input` ([`too_large`]).
+const WHOLE_INPUT: &str = "input";
 
 /// Compute the award under `snap` (its knowledge date decides which yearly
 /// values are visible; the rules used are those in force on the first day
@@ -566,391 +560,27 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         .input("retirement_month", month)
     });
 
-    // 1. Summary figures: given, or derived from the history.
-    let (contribution_months, deemed_months, average_index, pre_account, index) =
-        match &input.history {
-            Some(spans) => {
-                let h = History {
-                    spans,
-                    deemed_index: input.deemed_index,
-                    average_wages: input.average_wages.as_ref(),
-                };
-                let r = contribution_index::average_index(&h, snap, date, tracer)?;
-                if r.back_paid_months > 0 {
-                    notes.push(Note {
-                    code: "back_payments",
-                    message: format!(
-                        "{} months were back payments (补缴); they count as the months they cover",
-                        r.back_paid_months
-                    ),
-                    zh: format!("其中 {} 个月为补缴，按所属月份计入", r.back_paid_months),
-                });
-                }
-                (
-                    r.contribution_months,
-                    r.deemed_months,
-                    r.average_index,
-                    r.pre_account_months,
-                    Some(r),
-                )
-            }
-            None => (
-                input.contribution_months.unwrap_or(0),
-                input.deemed_months.unwrap_or(0),
-                input.average_index.unwrap_or_default(),
-                input.pre_account_months.unwrap_or(0),
-                None,
-            ),
-        };
-    if !input.is_history() && input.deemed_index.is_some() {
-        notes.push(Note {
-            code: "deemed_index_unused",
-            message: "deemed_index is used only to derive the average index from a history; the summary form takes average_index as printed".into(),
-            zh: "视同缴费指数仅在按缴费记录计算平均缴费指数时使用；汇总输入按所给平均缴费指数计算".into(),
-        });
-    }
-    let total_months = contribution_months
-        .checked_add(deemed_months)
-        .ok_or_else(too_large)?;
+    // The person's figures: given, or derived from the history; eligibility
+    // first; the retirement month against the statutory one.
+    let f = summary::summary(input, snap, date, &mut notes, tracer)?;
+    let min = summary::eligibility(&f, snap, month, tracer)?;
+    let stat = summary::statutory(input, snap, month, age, &mut notes);
 
-    // 2. Eligibility first.
-    let min = min_contribution_months(snap, month)?;
-    tracer.step(|| {
-        Step::new(
-            "eligibility",
-            "最低缴费年限",
-            total_months >= min.value,
-            format!(
-                "actual {contribution_months} + deemed {deemed_months} = {total_months} months {} the minimum {} months for retirement in {}",
-                if total_months >= min.value { "≥" } else { "<" },
-                min.value,
-                month.year()
-            ),
-        )
-        .param(ParamUse::keyed(&min, month.year()))
-    });
-    if total_months < min.value {
-        return Err(Error::NotApplicable(format!(
-            "not eligible for a monthly pension: {total_months} contribution months (actual {contribution_months} + deemed {deemed_months}) at {month}, the minimum is {} ({}: {}); the person may keep contributing or transfer (社会保险法 第十六条)",
-            min.value, min.param, min.provenance.source
-        )));
-    }
-
-    // 3. The retirement month against the statutory one (flag, never reject).
-    let stat = crate::retirement::statutory(snap, input.birth, input.category)
-        .ok()
-        .map(|s| {
-            let window = crate::retirement::elastic_window(snap, input.birth, &s)
-                .ok()
-                .flatten();
-            Statutory {
-                age: s.age,
-                month: s.month,
-                earliest: window.as_ref().map(|w| w.earliest_month),
-                latest: window.as_ref().map(|w| w.latest_month),
-            }
-        });
-    if let Some(s) = &stat
-        && s.month != month
-    {
-        let within = s.earliest.is_some_and(|e| month >= e) && s.latest.is_some_and(|l| month <= l);
-        let (code, what, what_zh) = if within && month < s.month {
-            (
-                "elastic_early",
-                "elastic early retirement (弹性提前退休)",
-                "弹性提前退休",
-            )
-        } else if within {
-            (
-                "elastic_late",
-                "elastic late retirement (弹性延迟退休)",
-                "弹性延迟退休",
-            )
-        } else if month < s.month {
-            (
-                "before_statutory",
-                "before the statutory month and outside any elastic window: special early retirement (特殊工种, 病残) or another approved reason is assumed",
-                "早于法定退休时间且不在弹性区间内，按特殊工种、病残等批准提前退休处理",
-            )
-        } else {
-            (
-                "after_statutory",
-                "after the statutory month and outside any elastic window: a late approval is assumed",
-                "晚于法定退休时间且不在弹性区间内，按延后批准处理",
-            )
-        };
-        notes.push(Note {
-            code,
-            message: format!(
-                "retirement {month} at {age} differs from the statutory {} at {}: {what}; the month is taken as given",
-                s.month, s.age
-            ),
-            zh: format!(
-                "退休年月 {month}（{}）与法定退休年月 {}（{}）不同：{what_zh}；按核准的退休年月计算",
-                render::age_zh(age),
-                s.month,
-                render::age_zh(s.age)
-            ),
-        });
-    }
-
-    // 4. 计发基数 C.
+    // 国发〔2005〕38号 第六条: C and N, the three components, their sum.
     let money = snap.rounding.money.at(date)?;
-    let (c, provisional) = match input.pension_base {
-        Some(c) => {
-            tracer.step(|| {
-                Step::new(
-                    "pension_base",
-                    "计发基数",
-                    c,
-                    "given in the input (overrides the rule set)",
-                )
-                .input("pension_base", c)
-            });
-            (c, false)
-        }
-        None => {
-            let s = snap.award.pension_base.get(month.year())?;
-            let prov = s.provenance.provisional;
-            tracer.step(|| {
-                Step::new(
-                    "pension_base",
-                    "计发基数",
-                    s.value,
-                    format!(
-                        "the base for people retiring in {}{}",
-                        month.year(),
-                        if prov {
-                            " — provisional (预发): the year's base was not yet published"
-                        } else {
-                            ""
-                        }
-                    ),
-                )
-                .param(ParamUse::keyed(&s, month.year()))
-            });
-            if prov {
-                notes.push(Note {
-                    code: "provisional_base",
-                    message: format!(
-                        "the {} pension base {} is provisional (预发){}; recompute when the final base is published",
-                        month.year(),
-                        s.value,
-                        snap.known_on
-                            .map(|k| format!(" as known on {k}"))
-                            .unwrap_or_default()
-                    ),
-                    zh: format!(
-                        "{}年计发基数 {} 为预发基数{}；正式基数公布后应重新核定并补发差额",
-                        month.year(),
-                        s.value,
-                        snap.known_on
-                            .map(|k| format!("（截至 {k}）"))
-                            .unwrap_or_default()
-                    ),
-                });
-            }
-            (s.value, prov)
-        }
-    };
-
-    // 5. N.
-    let months_dec = Decimal::from(total_months);
-    let twelve = Decimal::from(12);
-    let years_rounding = if snap.rounding.years.is_empty() {
-        None
-    } else {
-        Some(snap.rounding.years.at(date)?)
-    };
-    let years_exact = months_dec / twelve;
-    let (years, years_num, years_den) = match &years_rounding {
-        Some(r) => {
-            let y = r.value.apply(years_exact);
-            (y, y, Decimal::ONE)
-        }
-        None => (years_exact, months_dec, twelve),
-    };
-    tracer.step(|| {
-        let mut st = Step::new(
-            "years",
-            "累计缴费年限",
-            years.round_dp(4).normalize(),
-            match &years_rounding {
-                Some(r) => format!(
-                    "({contribution_months} + {deemed_months}) / 12 = {}, rounded ({})",
-                    years_exact.round_dp(6).normalize(),
-                    r.value
-                ),
-                None => format!(
-                    "({contribution_months} + {deemed_months}) / 12 = {total_months}/12, kept exact (no rounding rule)"
-                ),
-            },
-        );
-        if let Some(r) = &years_rounding {
-            st = st.param(ParamUse::of(r));
-        }
-        st
-    });
-
-    // 6. 基础养老金.
-    let rate = snap.award.basic_rate_per_year.at(date)?;
-    let one_plus = Decimal::ONE.checked_add(average_index).or_too_large()?;
-    let basic_exact = c
-        .checked_mul(one_plus)
-        .and_then(|x| x.checked_mul(years_num))
-        .and_then(|x| x.checked_mul(rate.value))
-        .and_then(|x| x.checked_div(Decimal::TWO * years_den))
-        .or_too_large()?;
-    let basic = money.value.apply(basic_exact);
-    let indexed_wage = money
-        .value
-        .apply(c.checked_mul(average_index).or_too_large()?);
-    tracer.step(|| {
-        Step::new(
-            "indexed_wage",
-            "本人指数化月平均缴费工资",
-            indexed_wage,
-            format!("C × Ī = {c} × {average_index}"),
-        )
-        .param(ParamUse::of(&money))
-    });
-    tracer.step(|| {
-        Step::new(
-            "basic_pension",
-            "基础养老金",
-            basic,
-            format!(
-                "C × (1 + Ī) / 2 × N × rate = {c} × (1 + {average_index}) / 2 × {} × {} = {}, rounded ({})",
-                years_text(years, &years_rounding, total_months),
-                rate.value,
-                basic_exact.round_dp(6).normalize(),
-                money.value
-            ),
-        )
-        .input("average_index", average_index)
-        .param(ParamUse::of(&rate))
-        .param(ParamUse::of(&money))
-    });
-
-    // 7. 个人账户养老金.
-    let balance = match (input.account_balance, &input.history) {
-        (Some(b), _) => b,
-        (None, Some(history)) => {
-            let rates = input.account_rates.clone().unwrap_or_default();
-            crate::account::from_history(history, month, &rates, snap, tracer)?.balance
-        }
-        (None, None) => Decimal::ZERO, // refused by validation
-    };
-    let divisor = annuity_divisor(snap, age, date, tracer)?;
-    let account_exact = balance.checked_div(divisor).or_too_large()?;
-    let account = money.value.apply(account_exact);
-    tracer.step(|| {
-        Step::new(
-            "account_pension",
-            "个人账户养老金",
-            account,
-            format!(
-                "B / M = {balance} / {divisor} = {}, rounded ({})",
-                account_exact.round_dp(6).normalize(),
-                money.value
-            ),
-        )
-        .input("account_balance", balance)
-        .param(ParamUse::of(&money))
-    });
-
-    // 8. 过渡性养老金.
-    let t_index = input.transitional_index.unwrap_or(average_index);
-    let coefficient = if snap.award.transitional_coefficient.is_empty() {
-        None
-    } else {
-        Some(snap.award.transitional_coefficient.at(date)?)
-    };
-    let (transitional, transitional_exact, t_months) = match &coefficient {
-        None => {
-            tracer.step(|| {
-                Step::new(
-                    "transitional_pension",
-                    "过渡性养老金",
-                    Decimal::ZERO,
-                    "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (docs/sources.md §2.1)",
-                )
-            });
-            if deemed_months > 0 {
-                notes.push(Note {
-                    code: "no_transitional_rule",
-                    message: format!(
-                        "{deemed_months} deemed months earn no transitional pension here: the province decides it and rule set `{}` defines none",
-                        snap.identity.id
-                    ),
-                    zh: format!(
-                        "视同缴费 {deemed_months} 个月不计过渡性养老金：过渡性养老金由省级规定，规则集 `{}` 未定义",
-                        snap.identity.id
-                    ),
-                });
-            }
-            (money.value.apply(Decimal::ZERO), Decimal::ZERO, 0)
-        }
-        Some(k) => {
-            let which = snap.award.transitional_years.at(date)?;
-            let t_months = match which.value {
-                TransitionalYears::DeemedOnly => deemed_months,
-                TransitionalYears::DeemedAndPreAccount => deemed_months
-                    .checked_add(pre_account)
-                    .ok_or_else(too_large)?,
-            };
-            let exact = c
-                .checked_mul(t_index)
-                .and_then(|x| x.checked_mul(Decimal::from(t_months)))
-                .and_then(|x| x.checked_mul(k.value))
-                .and_then(|x| x.checked_div(twelve))
-                .or_too_large()?;
-            let value = money.value.apply(exact);
-            tracer.step(|| {
-                Step::new(
-                    "transitional_pension",
-                    "过渡性养老金",
-                    value,
-                    format!(
-                        "C × index × S × k = {c} × {t_index} × {t_months}/12 × {} = {}, rounded ({})",
-                        k.value,
-                        exact.round_dp(6).normalize(),
-                        money.value
-                    ),
-                )
-                .input(
-                    "transitional_index",
-                    if input.transitional_index.is_some() {
-                        format!("{t_index} (given)")
-                    } else {
-                        format!("{t_index} (= average index)")
-                    },
-                )
-                .input("transitional_months", t_months)
-                .param(ParamUse::of(k))
-                .param(ParamUse::of(&which))
-                .param(ParamUse::of(&money))
-            });
-            (value, exact, t_months)
-        }
-    };
-
-    // 9. 合计.
-    let total = money.value.apply(
-        basic
-            .checked_add(account)
-            .and_then(|x| x.checked_add(transitional))
-            .or_too_large()?,
-    );
-    tracer.step(|| {
-        Step::new(
-            "total",
-            "基本养老金合计",
-            total,
-            format!("sum of the rounded components = {basic} + {account} + {transitional}"),
-        )
-        .param(ParamUse::of(&money))
-    });
+    let (c, provisional) = components::pension_base(input, snap, month, &mut notes, tracer)?;
+    let n = components::years(&f, snap, date, tracer)?;
+    let basic = components::basic_pension(c, &f, &n, snap, date, &money, tracer)?;
+    let account = components::account_pension(input, age, snap, date, &money, tracer)?;
+    let transitional =
+        components::transitional_pension(input, c, &f, snap, &money, &mut notes, tracer)?;
+    let total = components::total(
+        basic.value,
+        account.value,
+        transitional.value,
+        &money,
+        tracer,
+    )?;
     for n in &notes {
         tracer.step(|| Step::new("note", "说明", n.code, n.message.clone()));
     }
@@ -968,29 +598,29 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         age,
         statutory: stat,
         first_pension_month: input.first_pension_month(),
-        contribution_months,
-        deemed_months,
+        contribution_months: f.contribution_months,
+        deemed_months: f.deemed_months,
         min_contribution_months: min.value,
-        years,
+        years: n.value,
         pension_base: c,
         pension_base_provisional: provisional,
-        average_index,
-        index,
-        indexed_wage,
-        account_balance: balance,
-        divisor,
-        basic_rate: rate.value,
-        transitional_coefficient: coefficient.map(|k| k.value),
-        transitional_index: t_index,
-        transitional_months: t_months,
-        basic_pension: basic,
-        account_pension: account,
-        transitional_pension: transitional,
+        average_index: f.average_index,
+        index: f.index,
+        indexed_wage: basic.indexed_wage,
+        account_balance: account.balance,
+        divisor: account.divisor,
+        basic_rate: basic.rate,
+        transitional_coefficient: transitional.coefficient,
+        transitional_index: transitional.index,
+        transitional_months: transitional.months,
+        basic_pension: basic.value,
+        account_pension: account.value,
+        transitional_pension: transitional.value,
         total,
         unrounded: Unrounded {
-            basic_pension: basic_exact,
-            account_pension: account_exact,
-            transitional_pension: transitional_exact,
+            basic_pension: basic.exact,
+            account_pension: account.exact,
+            transitional_pension: transitional.exact,
         },
         notes,
         trace,
@@ -1076,10 +706,10 @@ pub fn recompute(
     let diff = final_award
         .total
         .checked_sub(provisional.total)
-        .ok_or_else(too_large)?;
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
     let arrears = diff
         .checked_mul(Decimal::from(months))
-        .ok_or_else(too_large)?;
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
     Ok(Recomputation {
         provisional,
         final_award,

@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldError, InputErrors};
+use crate::money::too_large;
 use crate::rules::{DeemedRule, GapRule, IndexDenominator, IndexWeighting, Snapshot};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
@@ -288,7 +289,7 @@ fn by_year(from: YearMonth, to: YearMonth) -> impl Iterator<Item = (i32, u32)> {
 /// of the retirement month). Spans must have passed [`validate_spans`].
 ///
 /// Errors: a year whose denominator is neither in `award.average_wage` nor in
-/// `history.average_wages` ([`RuleError::NoYear`] naming the year); deemed
+/// `history.average_wages` ([`crate::RuleError::NoYear`] naming the year); deemed
 /// months that enter the average without a deemed index; no month counted.
 ///
 /// ```
@@ -463,7 +464,7 @@ pub fn average_index(
         };
         let ratio_sum = paid_ratio
             .and_then(|r| r.checked_add(a.deemed_sum))
-            .ok_or_else(|| too_large("history".into()))?;
+            .ok_or_else(|| too_large("history"))?;
         let months = a.paid + a.gap + a.deemed;
         if months == 0 {
             continue;
@@ -473,9 +474,7 @@ pub fn average_index(
             IndexWeighting::Monthly => (ratio_sum, months),
             IndexWeighting::Yearly => (index, 1),
         };
-        sum = sum
-            .checked_add(add)
-            .ok_or_else(|| too_large("history".into()))?;
+        sum = sum.checked_add(add).ok_or_else(|| too_large("history"))?;
         counted += n;
         let from_rules =
             den_year.is_some_and(|dy| history.average_wages.is_none_or(|m| !m.contains_key(&dy)));
@@ -593,11 +592,4 @@ pub fn average_index(
         counted,
         years: out_years,
     })
-}
-
-fn too_large(path: String) -> Error {
-    Error::field(
-        path,
-        "too large to compute exactly (outside the decimal range)",
-    )
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::rules::LoadError;
 
 mod catalogue;
+pub use crate::json_fields::FLOAT_REFUSED;
 pub use catalogue::{DIAGNOSTIC_CODES, MESSAGES, message_en, message_zh};
 
 /// The rule set lacks a value a computation needs.

@@ -6,6 +6,61 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, FieldError, InputErrors};
 
+/// The one refusal of a JSON float where an exact number belongs: amounts,
+/// indexes and rates are decimals read from their digits (`rust_decimal`,
+/// never `f64`), so that every figure is exact to the fen. Front ends that
+/// refuse a float of their own (a Python `float`) say the same
+/// ([`crate::error::FLOAT_REFUSED`]).
+pub const FLOAT_REFUSED: &str = "a decimal must be written as a string (\"0.8\") or an integer, not a float: a float cannot carry a fen exactly";
+
+/// The path, below `v`, of the first JSON float in `v` (`""` for `v`
+/// itself, else `.key` / `[i]` steps), if any.
+fn float_in(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) if n.is_f64() => Some(String::new()),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| float_in(x).map(|p| format!("[{i}]{p}"))),
+        Value::Object(m) => m.iter().find_map(|(k, x)| {
+            float_in(x).map(|p| {
+                if k.is_empty() {
+                    format!("[\"\"]{p}")
+                } else {
+                    format!(".{k}{p}")
+                }
+            })
+        }),
+        _ => None,
+    }
+}
+
+/// The message for a value that did not read: [`FLOAT_REFUSED`] when it
+/// holds a float (the reason it cannot be read exactly), else serde's.
+pub(crate) fn refusal(v: &Value, serde_error: impl std::fmt::Display) -> String {
+    match float_in(v) {
+        Some(_) => FLOAT_REFUSED.to_string(),
+        None => serde_error.to_string(),
+    }
+}
+
+/// The input error of a whole input that did not read: at the first float's
+/// path with [`FLOAT_REFUSED`] when it holds a float, else at `input` with
+/// serde's message.
+pub(crate) fn input_refusal(v: &Value, serde_error: impl std::fmt::Display) -> Error {
+    match float_in(v) {
+        Some(p) => Error::field(
+            match p.strip_prefix('.') {
+                Some(p) => p.to_string(),
+                None if p.is_empty() => "input".to_string(),
+                None => p,
+            },
+            FLOAT_REFUSED,
+        ),
+        None => Error::field("input", serde_error.to_string()),
+    }
+}
+
 /// Collects field problems while an input is read.
 #[derive(Debug, Default)]
 pub(crate) struct Fields {
@@ -70,7 +125,7 @@ impl Fields {
             Some(v) => match T::deserialize(v) {
                 Ok(t) => Some(t),
                 Err(e) => {
-                    self.push(join(path, key), e.to_string());
+                    self.push(join(path, key), refusal(v, e));
                     None
                 }
             },

@@ -46,6 +46,7 @@ pub mod contribution;
 pub mod contribution_index;
 pub mod error;
 mod json_fields;
+mod money;
 pub mod payroll;
 pub mod population;
 pub mod projection;

@@ -36,10 +36,12 @@
 
 mod columns;
 mod fast;
+mod output;
 mod plausible;
 pub mod synthetic;
 
 pub use columns::{CellValue, Cells};
+pub use output::{ColumnType, OUTPUT_COLUMNS, OutputColumn, OutputValue, Rounded};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -49,6 +51,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::award::Category;
 use crate::error::{Error, FieldError, InputErrors};
+use crate::json_fields::refusal;
 use crate::projection::{Assumptions, FigureSource, Projection, ProjectionInput, project};
 use crate::rules::{Identity, Snapshot};
 use crate::time::YearMonth;
@@ -191,7 +194,7 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 fn check_field<'de, T: Deserialize<'de>>(v: &'de serde_json::Value) -> Result<(), String> {
-    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+    T::deserialize(v).map(|_| ()).map_err(|e| refusal(v, e))
 }
 
 impl Person {
@@ -223,7 +226,7 @@ impl Person {
                 }
                 "category" => check_field::<Category>(val),
                 "deemed_months" | "contribution_months" => {
-                    zero_if_empty(val).map(|_| ()).map_err(|e| e.to_string())
+                    zero_if_empty(val).map(|_| ()).map_err(|e| refusal(val, e))
                 }
                 "index" | "average_index" | "account_balance" => {
                     check_field::<Option<Decimal>>(val)

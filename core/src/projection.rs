@@ -47,6 +47,7 @@ use crate::account::{AccountInput, CloseEvent, CloseKind, Credit, YearStatement,
 use crate::award::{Award, AwardInput, Category, award};
 use crate::contribution_index::{self, History, Span, SpanKind};
 use crate::error::{Error, FieldError, InputErrors, RuleError};
+use crate::money::too_large;
 use crate::rules::{DeemedRule, IndexDenominator, IndexWeighting, Snapshot};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Tracer};
@@ -555,13 +556,6 @@ pub struct Projection {
     pub award: Award,
     /// The assumptions used.
     pub assumptions: Assumptions,
-}
-
-fn too_large(path: &str) -> Error {
-    Error::field(
-        path,
-        "too large to compute exactly (outside the decimal range)",
-    )
 }
 
 /// The retirement month of a projection: the given one, or the statutory one.

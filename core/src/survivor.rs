@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, FieldError, InputErrors, RuleError};
+use crate::money::Checked;
 use crate::rules::{Inheritance, Snapshot};
 use crate::time::YearMonth;
 use crate::trace::{ParamUse, Step, Trace, Tracer};
@@ -106,7 +107,7 @@ impl IncomeBase {
             .checked_mul(Decimal::from(twelfths))
             .zip(self.den.checked_mul(MONTHS_PER_YEAR))
             .and_then(|(p, den)| p.checked_div(Decimal::from(den)))
-            .ok_or_else(|| Error::field(self.field, "too large to compute with"))?;
+            .or_too_large(self.field)?;
         Ok((exact, money(exact)))
     }
     /// `round(Y × k)` for a decimal multiple `k`.
@@ -119,7 +120,7 @@ impl IncomeBase {
             .num
             .checked_mul(k)
             .and_then(|p| p.checked_div(Decimal::from(self.den)))
-            .ok_or_else(|| Error::field(self.field, "too large to compute with"))?;
+            .or_too_large(self.field)?;
         Ok((exact, money(exact)))
     }
     fn value(&self) -> Decimal {
@@ -451,7 +452,7 @@ pub fn survivor(
 
     let total = funeral_grant
         .checked_add(survivor_allowance)
-        .ok_or_else(|| Error::field(base.field, "too large to compute with"))?;
+        .or_too_large(base.field)?;
     tracer.step(|| {
         Step::new(
             "total",

@@ -120,7 +120,10 @@ mod on {
     use parquet::file::properties::WriterProperties;
     use parquet::schema::types::ColumnPath;
     use pension_rules::Error;
-    use pension_rules::population::{COLUMNS, Outcome, Person, Population, Summary};
+    use pension_rules::population::{
+        COLUMNS, ColumnType, OUTPUT_COLUMNS, Outcome, OutputValue, Person, Population, Rounded,
+        Summary,
+    };
     use pension_rules::rules::{Entries, RuleSet};
     use rust_decimal::Decimal;
 
@@ -455,30 +458,32 @@ mod on {
 
     // ---- results --------------------------------------------------------------
 
+    impl Scales {
+        /// The scale of a decimal output column.
+        fn of_rule(self, r: Rounded) -> i8 {
+            match r {
+                Rounded::Money => self.money,
+                Rounded::Index => self.index,
+                Rounded::Divisor => self.divisor,
+            }
+        }
+    }
+
+    /// The Arrow schema of [`OUTPUT_COLUMNS`].
     fn outcome_schema(s: Scales) -> SchemaRef {
-        let text = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
-        let count = |n: &str| Field::new(n, DataType::UInt32, true);
-        Arc::new(Schema::new(vec![
-            text("scenario", false),
-            text("id", false),
-            text("status", false),
-            text("error", true),
-            text("retirement_month", true),
-            Field::new("statutory", DataType::Boolean, true),
-            count("contribution_months"),
-            count("deemed_months"),
-            decimal_field("average_index", s.index, true),
-            decimal_field("account_balance", s.money, true),
-            decimal_field("pension_base", s.money, true),
-            text("pension_base_source", true),
-            decimal_field("divisor", s.divisor, true),
-            decimal_field("basic_pension", s.money, true),
-            decimal_field("account_pension", s.money, true),
-            decimal_field("transitional_pension", s.money, true),
-            decimal_field("total", s.money, true),
-            decimal_field("final_base", s.money, true),
-            decimal_field("replacement_rate", s.index, true),
-        ]))
+        Arc::new(Schema::new(
+            OUTPUT_COLUMNS
+                .iter()
+                .map(|c| match c.kind {
+                    ColumnType::Text | ColumnType::Month => {
+                        Field::new(c.name, DataType::Utf8, c.nullable)
+                    }
+                    ColumnType::Bool => Field::new(c.name, DataType::Boolean, c.nullable),
+                    ColumnType::Count => Field::new(c.name, DataType::UInt32, c.nullable),
+                    ColumnType::Decimal(r) => decimal_field(c.name, s.of_rule(r), c.nullable),
+                })
+                .collect::<Vec<_>>(),
+        ))
     }
 
     /// One output row: scenario, person id, result.
@@ -513,55 +518,43 @@ mod on {
         /// Write rows of (scenario, person id, result).
         pub(crate) fn write(&mut self, rows: &[Row<'_>]) -> Result<(), String> {
             let s = self.scales;
-            let ok = |f: &dyn Fn(&Outcome) -> Option<Decimal>| {
-                rows.iter()
-                    .map(|(_, _, r)| r.as_ref().ok().and_then(f))
-                    .collect::<Vec<_>>()
-            };
-            let text = |f: &dyn Fn(Row<'_>) -> Option<String>| -> ArrayRef {
-                Arc::new(rows.iter().map(|&row| f(row)).collect::<StringArray>())
-            };
-            let count = |f: &dyn Fn(&Outcome) -> u32| -> ArrayRef {
-                Arc::new(
-                    rows.iter()
-                        .map(|(_, _, r)| r.as_ref().ok().map(f))
-                        .collect::<UInt32Array>(),
-                )
-            };
-            let columns: Vec<ArrayRef> = vec![
-                text(&|(n, _, _)| Some(n.to_string())),
-                text(&|(_, id, _)| Some(id.to_string())),
-                text(&|(_, _, r)| {
-                    Some(match r {
-                        Ok(_) => "ok".to_string(),
-                        Err(e) => e.code().to_string(),
-                    })
-                }),
-                text(&|(_, _, r)| r.as_ref().err().map(ToString::to_string)),
-                text(&|(_, _, r)| r.as_ref().ok().map(|o| o.retirement_month.to_string())),
-                Arc::new(
-                    rows.iter()
-                        .map(|(_, _, r)| r.as_ref().ok().map(|o| o.statutory))
-                        .collect::<BooleanArray>(),
-                ),
-                count(&|o| o.contribution_months),
-                count(&|o| o.deemed_months),
-                decimals(ok(&|o| Some(o.average_index)), s.index)?,
-                decimals(ok(&|o| Some(o.account_balance)), s.money)?,
-                decimals(ok(&|o| Some(o.pension_base)), s.money)?,
-                text(&|(_, _, r)| {
-                    r.as_ref()
-                        .ok()
-                        .map(|o| o.pension_base_source.name().to_string())
-                }),
-                decimals(ok(&|o| Some(o.divisor)), s.divisor)?,
-                decimals(ok(&|o| Some(o.basic_pension)), s.money)?,
-                decimals(ok(&|o| Some(o.account_pension)), s.money)?,
-                decimals(ok(&|o| Some(o.transitional_pension)), s.money)?,
-                decimals(ok(&|o| Some(o.total)), s.money)?,
-                decimals(ok(&|o| o.final_base), s.money)?,
-                decimals(ok(&|o| o.replacement_rate), s.index)?,
-            ];
+            let mut columns: Vec<ArrayRef> = Vec::with_capacity(OUTPUT_COLUMNS.len());
+            for c in OUTPUT_COLUMNS {
+                let cells = rows.iter().map(|&(n, id, r)| c.value(n, id, r));
+                columns.push(match c.kind {
+                    ColumnType::Text | ColumnType::Month => Arc::new(
+                        cells
+                            .map(|v| match v {
+                                OutputValue::Null => None,
+                                v => Some(v.to_text()),
+                            })
+                            .collect::<StringArray>(),
+                    ),
+                    ColumnType::Bool => Arc::new(
+                        cells
+                            .map(|v| match v {
+                                OutputValue::Bool(b) => Some(b),
+                                _ => None,
+                            })
+                            .collect::<BooleanArray>(),
+                    ),
+                    ColumnType::Count => Arc::new(
+                        cells
+                            .map(|v| match v {
+                                OutputValue::Count(n) => Some(n),
+                                _ => None,
+                            })
+                            .collect::<UInt32Array>(),
+                    ),
+                    ColumnType::Decimal(r) => decimals(
+                        cells.map(|v| match v {
+                            OutputValue::Decimal(d) => Some(d),
+                            _ => None,
+                        }),
+                        s.of_rule(r),
+                    )?,
+                });
+            }
             let batch =
                 RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| e.to_string())?;
             self.writer.write(&batch).map_err(|e| format!("[io] {e}"))

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use pension_rules::Error;
 use pension_rules::population::synthetic::{self, Config};
-use pension_rules::population::{Options, Outcome, Population, Summary, simulate};
+use pension_rules::population::{OUTPUT_COLUMNS, Options, Outcome, Population, Summary, simulate};
 use pension_rules::projection::Assumptions;
 use pension_rules::rules::Snapshot;
 use rust_decimal::Decimal;
@@ -80,28 +80,6 @@ pub(crate) struct SimulateArgs {
     single_path: bool,
 }
 
-const OUT_COLUMNS: &[&str] = &[
-    "scenario",
-    "id",
-    "status",
-    "error",
-    "retirement_month",
-    "statutory",
-    "contribution_months",
-    "deemed_months",
-    "average_index",
-    "account_balance",
-    "pension_base",
-    "pension_base_source",
-    "divisor",
-    "basic_pension",
-    "account_pension",
-    "transitional_pension",
-    "total",
-    "final_base",
-    "replacement_rate",
-];
-
 fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
     let mut a = match &args.assumptions {
         Some(p) => {
@@ -122,37 +100,12 @@ fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
     Ok(a)
 }
 
+/// One CSV row of the per-person output ([`OUTPUT_COLUMNS`]).
 fn row(scenario: &str, id: &str, r: &Result<Outcome, Error>) -> Vec<String> {
-    let d = |x: Decimal| x.to_string();
-    let od = |x: Option<Decimal>| x.map(d).unwrap_or_default();
-    match r {
-        Ok(o) => vec![
-            scenario.into(),
-            id.into(),
-            "ok".into(),
-            String::new(),
-            o.retirement_month.to_string(),
-            o.statutory.to_string(),
-            o.contribution_months.to_string(),
-            o.deemed_months.to_string(),
-            d(o.average_index),
-            d(o.account_balance),
-            d(o.pension_base),
-            o.pension_base_source.name().into(),
-            d(o.divisor),
-            d(o.basic_pension),
-            d(o.account_pension),
-            d(o.transitional_pension),
-            d(o.total),
-            od(o.final_base),
-            od(o.replacement_rate),
-        ],
-        Err(e) => {
-            let mut v = vec![scenario.into(), id.into(), e.code().into(), e.to_string()];
-            v.resize(OUT_COLUMNS.len(), String::new());
-            v
-        }
-    }
+    OUTPUT_COLUMNS
+        .iter()
+        .map(|c| c.value(scenario, id, r).to_text())
+        .collect()
 }
 
 fn opt(x: Option<Decimal>) -> String {
@@ -359,7 +312,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         Some(p) if !parquet_io::is_parquet(p) => {
             let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
             let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
-            w.write_record(OUT_COLUMNS)
+            w.write_record(OUTPUT_COLUMNS.iter().map(|c| c.name))
                 .map_err(|e| crate::errors::io_error(p, &e))?;
             Some(w)
         }

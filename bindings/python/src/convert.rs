@@ -67,10 +67,10 @@ pub(crate) fn to_value(
     if let Ok(f) = obj.cast::<PyFloat>() {
         let r = f.repr()?.to_string();
         return bad(format!(
-            "got the float {r}; a float cannot hold most amounts exactly, so it is not \
-             accepted: pass an amount as decimal.Decimal(\"{r}\") or the string \"{r}\", a \
-             count as int (for a pandas column with missing values, use the nullable \
-             \"Int64\" dtype)"
+            "got the float {r}: {}; pass an amount as decimal.Decimal(\"{r}\") or the \
+             string \"{r}\", a count as int (for a pandas column with missing values, use \
+             the nullable \"Int64\" dtype)",
+            pension_rules::error::FLOAT_REFUSED
         ));
     }
     if obj.is_instance(decimal_type(py)?)? {

@@ -2,7 +2,9 @@
 //! columns out. Conversions only.
 
 use pension_rules::population::synthetic::{Config, generate};
-use pension_rules::population::{self as pop, Outcome, Person, Population};
+use pension_rules::population::{
+    self as pop, ColumnType, Outcome, OutputValue, Person, Population, Rounded,
+};
 use pension_rules::projection::Assumptions;
 use pension_rules::{Error, FieldError};
 use pyo3::IntoPyObjectExt;
@@ -208,63 +210,40 @@ fn scale(snaps: &[Snapshot], rule: impl Fn(&Snapshot) -> &Timeline<Rounding>) ->
         .unwrap_or(0)
 }
 
-/// The per-person columns: name and an empty column of its type.
+/// The per-person columns ([`pop::OUTPUT_COLUMNS`]): name and an empty
+/// column of its type.
 fn person_columns(snaps: &[Snapshot]) -> Vec<(&'static str, Col)> {
     let money = scale(snaps, |s| &s.rounding.money);
     let index = scale(snaps, |s| &s.rounding.index);
     let divisor = scale(snaps, |s| &s.rounding.divisor);
-    vec![
-        ("scenario", Col::text()),
-        ("id", Col::text()),
-        ("status", Col::text()),
-        ("error", Col::text()),
-        ("retirement_month", Col::text()),
-        ("statutory", Col::bool()),
-        ("contribution_months", Col::int()),
-        ("deemed_months", Col::int()),
-        ("average_index", Col::decimal(index)),
-        ("account_balance", Col::decimal(money)),
-        ("pension_base", Col::decimal(money)),
-        ("pension_base_source", Col::text()),
-        ("divisor", Col::decimal(divisor)),
-        ("basic_pension", Col::decimal(money)),
-        ("account_pension", Col::decimal(money)),
-        ("transitional_pension", Col::decimal(money)),
-        ("total", Col::decimal(money)),
-        ("final_base", Col::decimal(money)),
-        ("replacement_rate", Col::decimal(index)),
-    ]
+    pop::OUTPUT_COLUMNS
+        .iter()
+        .map(|c| {
+            let col = match c.kind {
+                ColumnType::Text | ColumnType::Month => Col::text(),
+                ColumnType::Bool => Col::bool(),
+                ColumnType::Count => Col::int(),
+                ColumnType::Decimal(Rounded::Money) => Col::decimal(money),
+                ColumnType::Decimal(Rounded::Index) => Col::decimal(index),
+                ColumnType::Decimal(Rounded::Divisor) => Col::decimal(divisor),
+            };
+            (c.name, col)
+        })
+        .collect()
 }
 
 /// Append field `f` (of [`person_columns`]) of one outcome row to its column.
 fn push_field(col: &mut Col, f: usize, scenario: &str, id: &str, r: &Result<Outcome, Error>) {
-    let opt = |d: Option<Decimal>| d.map_or(Cell::Null, Cell::Dec);
-    let o = match (f, r) {
-        (0, _) => return col.push(Cell::Str(scenario)),
-        (1, _) => return col.push(Cell::Str(id)),
-        (2, Ok(_)) => return col.push(Cell::Str("ok")),
-        (2, Err(e)) => return col.push(Cell::Str(e.code())),
-        (3, Err(e)) => return col.push(Cell::Str(&e.to_string())),
-        (_, Err(_)) | (3, Ok(_)) => return col.push(Cell::Null),
-        (_, Ok(o)) => o,
+    let Some(c) = pop::OUTPUT_COLUMNS.get(f) else {
+        return col.push(Cell::Null);
     };
-    col.push(match f {
-        4 => Cell::Month(o.retirement_month),
-        5 => Cell::Bool(o.statutory),
-        6 => Cell::Int(o.contribution_months.into()),
-        7 => Cell::Int(o.deemed_months.into()),
-        8 => Cell::Dec(o.average_index),
-        9 => Cell::Dec(o.account_balance),
-        10 => Cell::Dec(o.pension_base),
-        11 => Cell::Str(o.pension_base_source.name()),
-        12 => Cell::Dec(o.divisor),
-        13 => Cell::Dec(o.basic_pension),
-        14 => Cell::Dec(o.account_pension),
-        15 => Cell::Dec(o.transitional_pension),
-        16 => Cell::Dec(o.total),
-        17 => opt(o.final_base),
-        18 => opt(o.replacement_rate),
-        _ => Cell::Null,
+    col.push(match c.value(scenario, id, r) {
+        OutputValue::Null => Cell::Null,
+        OutputValue::Text(s) => return col.push(Cell::Str(&s)),
+        OutputValue::Month(m) => Cell::Month(m),
+        OutputValue::Bool(b) => Cell::Bool(b),
+        OutputValue::Count(n) => Cell::Int(n.into()),
+        OutputValue::Decimal(d) => Cell::Dec(d),
     });
 }
 

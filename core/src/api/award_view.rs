@@ -151,7 +151,7 @@ impl RecomputeInput {
     /// Read a JSON input, every date problem at once.
     pub fn read(v: &Value) -> Result<RecomputeCase, Error> {
         let i = <RecomputeInput as serde::Deserialize>::deserialize(v)
-            .map_err(|e| Error::field("input", e.to_string()))?;
+            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
         let options = AwardOptions::parse(
             i.known_on.as_deref(),
             i.final_known_on.as_deref(),

@@ -6,13 +6,15 @@
 //! which the string-only decimal reader refuses. This deserializer walks a
 //! JSON value like `serde_json` does, except that a string-typed target given
 //! an integer reads the integer's digits. Non-integer numbers are never
-//! turned into decimals.
+//! turned into decimals: a float is refused with [`FLOAT_REFUSED`].
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
     value::BorrowedStrDeserializer,
 };
 use serde_json::{Error, Value};
+
+use crate::json_fields::FLOAT_REFUSED;
 
 /// A JSON value read by type, with integers accepted for strings.
 pub(crate) struct Lenient<'a>(pub(crate) &'a Value);
@@ -49,6 +51,7 @@ impl<'de> Deserializer<'de> for Lenient<'de> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Number(n) if n.is_i64() || n.is_u64() => visitor.visit_string(n.to_string()),
+            Value::Number(_) => Err(de::Error::custom(FLOAT_REFUSED)),
             other => other.deserialize_str(visitor),
         }
     }
@@ -264,7 +267,8 @@ mod tests {
         assert_eq!(r.by_year[&2019], Decimal::from(7000));
         assert_eq!(r.items[1].to_string(), "2.50");
         let v = json!({"amount": 3000.5, "months": 12});
-        assert!(Row::deserialize(Lenient(&v)).is_err());
+        let e = Row::deserialize(Lenient(&v)).unwrap_err();
+        assert!(e.to_string().contains(FLOAT_REFUSED), "{e}");
     }
 
     #[test]
