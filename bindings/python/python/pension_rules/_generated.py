@@ -1089,6 +1089,10 @@ class RowError(Record):
     """
     message: str
     """What went wrong, in English."""
+    message_zh: str
+    """The code's sentence in Chinese (the details stay in `message` and
+    `fields`): what a Chinese page or CLI leads with.
+    """
     fields: List[FieldProblem] = _field(default_factory=list)
     """Every input field problem (`invalid_input`; empty otherwise)."""
     diagnostics: List[Diagnostic] = _field(default_factory=list)

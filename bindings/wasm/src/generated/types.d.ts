@@ -1822,6 +1822,11 @@ export interface ErrorReport {
    */
   message: string;
   /**
+   * The code's sentence in Chinese (the details stay in `message` and
+   * `fields`): what a Chinese page or CLI leads with.
+   */
+  message_zh: string;
+  /**
    * The missing rule value (`rule_*` codes).
    */
   rule?: RuleError | null;
