@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 
+import pension_rules
+
 from conftest import VECTORS
 from pension_rules import Engine, InputError, ProjectionResult
 
@@ -34,7 +36,9 @@ def test_vectors(shaanxi: Engine, case) -> None:
         if "average_wage_source" in exp:
             assert got.average_wage.source == exp["average_wage_source"]
     assert r.trace.rules.id == "cn/shaanxi" and len(r.trace.rules.hash) == 64
-    assert r.award.trace is None and r.trace.steps
+    # The award's steps are in the projection's trace; the award has none.
+    assert isinstance(r.award, pension_rules.ProjectedAward)
+    assert not hasattr(r.award, "trace") and r.trace.steps
 
 
 def test_figures_cite_their_basis(shaanxi: Engine) -> None:

@@ -135,7 +135,7 @@ test("check runs vector files", () => {
 
 test("contribution: vector contribution-shaanxi-2023-06-employee-below-floor", () => {
   const r = new Engine("cn/shaanxi").contribution({ month: "2023-06", wage: "3500.00", employment: "employee" });
-  assert.deepEqual([r.position, r.base, r.employer, r.individual], ["below_floor", "4217.2", "674.75", "337.38"]);
+  assert.deepEqual([r.position, r.base, r.employer, r.individual], ["below_floor", "4217.20", "674.75", "337.38"]);
   assert.ok(r.trace.steps.length > 0);
 });
 

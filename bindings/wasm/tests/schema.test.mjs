@@ -67,8 +67,8 @@ test("one vector case of every kind: its input and the engine's full result conf
     conforms(`${c.kind}.output.json`, engine(c.ruleset).compute(c.kind, c.input), `${c.id}'s result`);
     kinds.add(c.kind);
   }
-  const expected = ["account", "adjustment", "award", "contribution", "projection", "retirement", "survivor", "transfer"];
-  assert.deepEqual([...kinds].sort(), expected);
+  // Every kind of the engine has a vector case.
+  assert.deepEqual([...kinds].sort(), [...Engine.kinds()].sort());
 });
 
 test("the typed methods return what compute returns, so the same schemas hold", () => {

@@ -266,7 +266,7 @@ class Engine:
 
         >>> r = Engine("cn/shaanxi").contribution(month="2023-06", wage="3500.00", employment="employee")
         >>> r.position, r.base, r.employer, r.individual   # vector contribution-shaanxi-2023-06-employee-below-floor
-        ('below_floor', Decimal('4217.2'), Decimal('674.75'), Decimal('337.38'))
+        ('below_floor', Decimal('4217.20'), Decimal('674.75'), Decimal('337.38'))
         """
         d = self._native.compute_typed("contribution", _input(input, fields), trace)
         return ContributionResult._native(d)
@@ -609,7 +609,7 @@ class Engine:
         ...                      "employment": ["employee", "employee"]})
         >>> out = Engine("cn/shaanxi").batch("contribution", rows)
         >>> out["base"].to_list(), out["error_code"].to_list()
-        ([Decimal('4217.2'), None], [None, 'invalid_input'])
+        ([Decimal('4217.20'), None], [None, 'invalid_input'])
         """
         columns, n = _frames.to_columns(frame)
         out = self._native.batch(kind, columns, n)
