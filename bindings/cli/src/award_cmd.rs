@@ -13,7 +13,7 @@ use pension_rules::api::award_view::{AwardOptions, TextFormat};
 use serde_json::Value;
 
 use crate::Source;
-use crate::common::{emit, print_json, read_case};
+use crate::common::{case_engine, emit, print_json};
 use crate::errors::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,17 +89,7 @@ pub(crate) struct ExplainArgs {
 
 /// The input, its engine and the options.
 fn load(args: &CaseArgs, source: &Source) -> Result<(Value, Engine), String> {
-    let (input, case_ruleset) = read_case(&args.file)?;
-    let id = args
-        .ruleset
-        .as_deref()
-        .or(case_ruleset.as_deref())
-        .ok_or_else(|| {
-            crate::errors::usage(
-                "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
-            )
-        })?;
-    Ok((input, source.engine(id)?))
+    case_engine(&args.file, args.ruleset.as_deref(), source)
 }
 
 fn text_format(lang: Option<Lang>) -> TextFormat {

@@ -60,6 +60,22 @@ pub(crate) fn read_case(file: &PathBuf) -> Result<(Value, Option<String>), Strin
     })
 }
 
+/// The input of a case file and the engine of its rule set: `--ruleset`
+/// first, else the case's `ruleset`.
+pub(crate) fn case_engine(
+    file: &PathBuf,
+    ruleset: Option<&str>,
+    source: &crate::Source,
+) -> Result<(Value, pension_rules::Engine), String> {
+    let (input, case_ruleset) = read_case(file)?;
+    let id = ruleset.or(case_ruleset.as_deref()).ok_or_else(|| {
+        crate::errors::usage(
+            "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
+        )
+    })?;
+    Ok((input, source.engine(id)?))
+}
+
 /// Print JSON, pretty; a closed pipe ends quietly.
 pub(crate) fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;

@@ -11,7 +11,7 @@ use clap::Args;
 use pension_rules::api::Kind;
 
 use crate::Source;
-use crate::common::{print_json, read_case};
+use crate::common::{case_engine, print_json};
 
 #[derive(Debug, Args)]
 pub(crate) struct ComputeArgs {
@@ -35,17 +35,7 @@ pub(crate) struct ComputeArgs {
 
 pub(crate) fn run(args: ComputeArgs, source: &Source) -> Result<ExitCode, String> {
     let kind: Kind = args.kind.parse().map_err(|e| crate::errors::describe(&e))?;
-    let (input, case_ruleset) = read_case(&args.file)?;
-    let id = args
-        .ruleset
-        .as_deref()
-        .or(case_ruleset.as_deref())
-        .ok_or_else(|| {
-            crate::errors::usage(
-                "no rule set: pass --ruleset (e.g. cn/shaanxi) or give a case with \"ruleset\"",
-            )
-        })?;
-    let engine = source.engine(id)?;
+    let (input, engine) = case_engine(&args.file, args.ruleset.as_deref(), source)?;
     if args.figures {
         let f = engine
             .figures(kind, &input)

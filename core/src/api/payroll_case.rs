@@ -197,25 +197,6 @@ pub fn to_value(
     serde_json::to_value(declaration(r, rows, rules, trace)).unwrap_or_default()
 }
 
-/// Assess rows as read on the rules in force in the period's first month.
-pub fn assess(
-    rules: &crate::rules::RuleSet,
-    rows: &[Result<PayrollRow, Error>],
-    period: Period,
-    trace: bool,
-) -> Result<Value, Error> {
-    let first = period
-        .months()
-        .first()
-        .copied()
-        .ok_or_else(|| Error::field("period", "the period has no months"))?;
-    let snap = rules.at(first.first_day());
-    let mut tracer = Tracer::new(trace);
-    let r = assess_payroll_rows(rows, period, &snap, &mut tracer)?;
-    let t = tracer.finish(&snap);
-    Ok(to_value(&r, rows, &snap.identity, trace.then_some(&t)))
-}
-
 /// The `payroll` kind's input: the period (`month` or `year`, exactly one)
 /// and the rows (`{employee_id, wage, employment}`; a wage may be an
 /// integer). A row that does not read fails alone, in its place.
