@@ -52,6 +52,7 @@ MIXINS = {
     "CheckReport": "_CheckReportMethods",
     "PayrollLine": "_PayrollLineMethods",
     "Diagnostic": "_DiagnosticMethods",
+    "RulesShow": "_RulesShowMethods",
 }
 
 HEADER = '''\

@@ -38,7 +38,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::account::AccountInput;
 use crate::adjustment::AdjustmentInput;
@@ -378,32 +378,91 @@ impl Engine {
     }
 
     /// Every parameter in force on `date` (as known on `known_on`), with its
-    /// source: what `pension-rules rules show --json` prints.
-    pub fn show(&self, date: NaiveDate, known_on: Option<NaiveDate>) -> Value {
+    /// source: what `pension-rules rules show --format json` prints.
+    pub fn show(&self, date: NaiveDate, known_on: Option<NaiveDate>) -> RulesShow {
         let rs = &self.rules;
-        json!({
-            "id": rs.id(), "version": rs.version(), "hash": rs.hash(),
-            "layers": rs.layers(), "as_of": date, "known_on": known_on,
-            "params": rs.resolve(date, known_on),
-        })
+        RulesShow {
+            id: rs.id().to_string(),
+            version: rs.version().to_string(),
+            hash: rs.hash().to_string(),
+            layers: rs.layers().to_vec(),
+            as_of: date,
+            known_on,
+            params: rs.resolve(date, known_on),
+        }
     }
 
     /// The rule sets this engine can resolve: id, version, hash, region and
     /// title, or the load error of a set that does not load.
-    pub fn list(&self) -> Vec<Value> {
+    pub fn list(&self) -> Vec<RuleSetInfo> {
         self.ids()
             .into_iter()
             .map(|id| match self.resolve(&id) {
                 Ok(rs) => {
                     let top = rs.layers().last();
-                    json!({"id": id, "version": rs.version(), "hash": rs.hash(),
-                           "region": top.and_then(|l| l.region.clone()),
-                           "title": top.and_then(|l| l.title.clone())})
+                    RuleSetInfo {
+                        version: Some(rs.version().to_string()),
+                        hash: Some(rs.hash().to_string()),
+                        region: top.and_then(|l| l.region.clone()),
+                        title: top.and_then(|l| l.title.clone()),
+                        error: None,
+                        id,
+                    }
                 }
-                Err(e) => json!({"id": id, "error": {"code": e.code(), "message": e.to_string()}}),
+                Err(e) => RuleSetInfo {
+                    id,
+                    version: None,
+                    hash: None,
+                    region: None,
+                    title: None,
+                    error: Some(e.report()),
+                },
             })
             .collect()
     }
+}
+
+/// Every parameter of a rule set in force on a date, with its source
+/// (`pension-rules rules show`, Python `rules_show`, JS `rulesShow`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct RulesShow {
+    /// Rule-set id (with overlays).
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// sha256 of its canonical form.
+    pub hash: String,
+    /// Its layers, bottom first.
+    pub layers: Vec<crate::rules::Layer>,
+    /// The date the values are in force on.
+    pub as_of: NaiveDate,
+    /// As known on this date (published by then), if asked.
+    pub known_on: Option<NaiveDate>,
+    /// Every parameter and the values that apply.
+    pub params: Vec<crate::rules::Resolved>,
+}
+
+/// A rule set an engine can load, or why it cannot (`pension-rules rules
+/// list`, Python `rules_list`, JS `rulesList`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct RuleSetInfo {
+    /// Rule-set id.
+    pub id: String,
+    /// Its version (absent when it does not load).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// sha256 of its canonical form (absent when it does not load).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+    /// GB/T 2260 code of the place it covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Why it does not load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::error::ErrorReport>,
 }
 
 /// Ids of every rule set an engine on `catalog` can resolve (shipped
@@ -548,6 +607,7 @@ fn toml_date(s: &str) -> Option<toml::value::Datetime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn engine() -> Engine {
         Engine::embedded("cn/shaanxi").unwrap()
@@ -742,6 +802,6 @@ mod tests {
         assert_eq!("pay".parse::<Kind>().unwrap_err().code(), "invalid_input");
         let ids = engine().ids();
         assert!(ids.contains(&"cn/national".to_string()));
-        assert!(engine().list().iter().all(|v| v.get("hash").is_some()));
+        assert!(engine().list().iter().all(|v| v.hash.is_some()));
     }
 }

@@ -105,6 +105,14 @@ pub fn all() -> Vec<(String, Value)> {
     }
     out.push(("error.json".into(), error()));
     out.push(("check.output.json".into(), check_report()));
+    out.push((
+        "rules-show.json".into(),
+        root::<crate::api::RulesShow>("rules-show"),
+    ));
+    out.push((
+        "rule-set-info.json".into(),
+        root::<crate::api::RuleSetInfo>("rule-set-info"),
+    ));
     out
 }
 
@@ -113,6 +121,13 @@ pub fn all() -> Vec<(String, Value)> {
 pub fn check_report() -> Value {
     let mut s = generator(false).into_root_schema_for::<crate::check::Report>();
     s.insert("$id".into(), json!("pension-rules/check.output.json"));
+    s.to_value()
+}
+
+/// A result outside the kinds (`rules show`, an entry of `rules list`).
+fn root<T: schemars::JsonSchema>(name: &str) -> Value {
+    let mut s = generator(false).into_root_schema_for::<T>();
+    s.insert("$id".into(), json!(format!("pension-rules/{name}.json")));
     s.to_value()
 }
 

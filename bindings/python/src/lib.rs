@@ -352,12 +352,18 @@ impl NativeEngine {
             .map(|k| date("known_on", k))
             .transpose()
             .py_err(py)?;
-        to_py(py, &self.engine.show(as_of, known_on))
+        to_py(
+            py,
+            &serde_json::to_value(self.engine.show(as_of, known_on)).unwrap_or_default(),
+        )
     }
 
     /// The rule sets this engine can load, with version and hash.
     fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &Value::Array(py.detach(|| self.engine.list())))
+        to_py(
+            py,
+            &serde_json::to_value(py.detach(|| self.engine.list())).unwrap_or_default(),
+        )
     }
 }
 

@@ -102,29 +102,6 @@ export type BatchRow = Record<string, string | number | boolean> & {
   error_message?: string;
 };
 
-/** Result of `rulesShow`. */
-export interface RulesShow {
-  id: string;
-  version: string;
-  hash: string;
-  layers: { id: string; version?: string; title?: string; region?: string; description?: string; overlay: boolean }[];
-  as_of: IsoDate;
-  known_on: IsoDate | null;
-  params: {
-    name: string;
-    title?: string;
-    unit?: string;
-    values: { key?: string; value: string; from?: IsoDate; provenance: Provenance }[];
-  }[];
-}
-
-/** One entry of `rulesList`. */
-export interface RuleSetInfo {
-  id: string;
-  version?: string;
-  hash?: string;
-  region?: string | null;
-  title?: string | null;
-  error?: { code: string; message: string };
-}
+// `RulesShow` and `RuleSetInfo` are generated (docs/schema/rules-show.json,
+// rule-set-info.json).
 "#;

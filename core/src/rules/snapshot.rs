@@ -521,6 +521,7 @@ impl Snapshot {
 
 /// A parameter's value on a date, with its source (for display).
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ResolvedParam")] // its name in the bindings and the schema
 pub struct Resolved {
     /// Parameter name.
     pub name: String,

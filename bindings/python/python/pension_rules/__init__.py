@@ -69,10 +69,9 @@ def synthetic_population(
     return _engine(ruleset, None).synthetic_population(n, seed, frame=frame, arrow=arrow)
 
 from ._native import __version__
-from . import _generated, _rules_types
+from . import _generated
 from ._types import Record
 from ._generated import *  # noqa: F401,F403  (result and input types, generated from docs/schema)
-from ._rules_types import *  # noqa: F401,F403  (rules show / list: not in the schemas)
 from .errors import (
     Diagnostic,
     InputError,
@@ -102,4 +101,4 @@ __all__ = [
     "NotApplicableError",
     "Diagnostic",
 ]
-__all__ += ["Record"] + _generated.__all__ + _rules_types.__all__
+__all__ += ["Record"] + _generated.__all__

@@ -33,6 +33,8 @@ from ._generated import (
     RetirementInput,
     RetirementResult,
     RuleSetIdentity,
+    RuleSetInfo,
+    RulesShow,
     SurvivorFields,
     SurvivorInput,
     SurvivorResult,
@@ -41,7 +43,6 @@ from ._generated import (
     TransferInput,
     TransferResult,
 )
-from ._rules_types import RuleSetInfo, RulesShow
 
 if sys.version_info >= (3, 11):
     from typing import Unpack

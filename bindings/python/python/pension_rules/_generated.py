@@ -14,7 +14,7 @@ from dataclasses import dataclass, field as _field
 from decimal import Decimal
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
-from ._types import Record, _CheckReportMethods, _DiagnosticMethods, _PayrollLineMethods, _TraceMethods
+from ._types import Record, _CheckReportMethods, _DiagnosticMethods, _PayrollLineMethods, _RulesShowMethods, _TraceMethods
 
 __all__ = [
     'ERROR_CODES',
@@ -62,6 +62,7 @@ __all__ = [
     'FieldProblem',
     'IndexResult',
     'Inheritable',
+    'Layer',
     'Move',
     'Note',
     'Origin',
@@ -80,10 +81,14 @@ __all__ = [
     'ProjectionResult',
     'Provenance',
     'Receipt',
+    'ResolvedParam',
+    'ResolvedValue',
     'RetirementResult',
     'RowError',
     'RuleError',
     'RuleSetIdentity',
+    'RuleSetInfo',
+    'RulesShow',
     'SchemeLink',
     'SourcedMonths',
     'Stay',
@@ -631,6 +636,24 @@ class Inheritable(Record):
 
 
 @dataclass(frozen=True)
+class Layer(Record):
+    """One layer of a rule set, bottom first."""
+
+    id: str
+    """Its id."""
+    overlay: bool
+    """Whether it is an overlay (a reform scenario or correction)."""
+    description: Optional[str] = None
+    """What it covers."""
+    region: Optional[str] = None
+    """GB/T 2260 region code."""
+    title: Optional[str] = None
+    """Its title."""
+    version: Optional[str] = None
+    """Its version (overlays have none)."""
+
+
+@dataclass(frozen=True)
 class Move(Record):
     """The money of one move."""
 
@@ -1033,6 +1056,36 @@ class Receipt(Record):
 
 
 @dataclass(frozen=True)
+class ResolvedParam(Record):
+    """A parameter's value on a date, with its source (for display)."""
+
+    name: str
+    """Parameter name."""
+    values: List[ResolvedValue] = _field(default_factory=list)
+    """The values that apply: one for dated parameters, one per year for
+    yearly series, one per row for tables.
+    """
+    title: Optional[str] = None
+    """Title from the rule file."""
+    unit: Optional[str] = None
+    """Unit."""
+
+
+@dataclass(frozen=True)
+class ResolvedValue(Record):
+    """One applicable value and its source."""
+
+    value: str
+    """The value as text."""
+    provenance: Provenance
+    """Its source."""
+    from_: Optional[datetime.date] = _field(default=None, metadata={"key": 'from'})
+    """In force from."""
+    key: Optional[str] = None
+    """Year, age or other key, where the parameter has keys."""
+
+
+@dataclass(frozen=True)
 class RetirementResult(Record):
     """The answer for one person."""
 
@@ -1138,6 +1191,48 @@ class RuleSetIdentity(Record):
     """Version of the base rule set."""
     hash: str
     """sha256 of the canonical form of the merged parameters (hex)."""
+
+
+@dataclass(frozen=True)
+class RuleSetInfo(Record):
+    """A rule set an engine can load, or why it cannot (`pension-rules rules
+    list`, Python `rules_list`, JS `rulesList`).
+    """
+
+    id: str
+    """Rule-set id."""
+    error: Optional[RowError] = None
+    """Why it does not load."""
+    hash: Optional[str] = None
+    """sha256 of its canonical form (absent when it does not load)."""
+    region: Optional[str] = None
+    """GB/T 2260 code of the place it covers."""
+    title: Optional[str] = None
+    """Its title."""
+    version: Optional[str] = None
+    """Its version (absent when it does not load)."""
+
+
+@dataclass(frozen=True)
+class RulesShow(_RulesShowMethods, Record):
+    """Every parameter of a rule set in force on a date, with its source
+    (`pension-rules rules show`, Python `rules_show`, JS `rulesShow`).
+    """
+
+    id: str
+    """Rule-set id (with overlays)."""
+    version: str
+    """Its version."""
+    hash: str
+    """sha256 of its canonical form."""
+    as_of: datetime.date
+    """The date the values are in force on."""
+    layers: List[Layer] = _field(default_factory=list)
+    """Its layers, bottom first."""
+    known_on: Optional[datetime.date] = None
+    """As known on this date (published by then), if asked."""
+    params: List[ResolvedParam] = _field(default_factory=list)
+    """Every parameter and the values that apply."""
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,10 @@
 """Typed results: the hand-written machinery.
 
 The result classes themselves are generated from docs/schema into
-``_generated.py`` (``python bindings/python/gen_types.py``); the few views
-the schemas do not cover (``rules show`` / ``rules list``) are in
-``_rules_types.py``. This module holds what they share: :class:`Record`
-and the methods some generated classes carry (``Trace.__str__``,
-``CheckReport.counts`` / ``ok``, ``PayrollLine.ok``).
+``_generated.py`` (``python bindings/python/gen_types.py``). This module
+holds what they share: :class:`Record` and the methods some generated
+classes carry (``Trace.__str__``, ``CheckReport.counts`` / ``ok``,
+``PayrollLine.ok``, ``RulesShow.param``).
 
 Each result is a frozen dataclass built from the engine's JSON result:
 amounts, rates and indices are :class:`decimal.Decimal` (never float), dates
@@ -289,6 +288,20 @@ class _CheckReportMethods:
         """Whether every case passed (unsupported kinds allowed if asked)."""
         n = self.counts()
         return n["fail"] == 0 and n["error"] == 0 and (allow_unsupported or n["unsupported"] == 0)
+
+
+class _RulesShowMethods:
+    """One parameter of ``rules show`` by name."""
+
+    if TYPE_CHECKING:
+        params: List[Any]
+
+    def param(self, name: str) -> Any:
+        """One parameter by name (``KeyError`` if absent)."""
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
 
 
 class _DiagnosticMethods:

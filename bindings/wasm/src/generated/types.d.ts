@@ -2450,6 +2450,142 @@ export interface RetirementResult {
   trace: Trace;
 }
 /**
+ * A rule set an engine can load, or why it cannot (`pension-rules rules
+ * list`, Python `rules_list`, JS `rulesList`).
+ */
+export interface RuleSetInfo {
+  /**
+   * Why it does not load.
+   */
+  error?: ErrorReport | null;
+  /**
+   * sha256 of its canonical form (absent when it does not load).
+   */
+  hash?: string | null;
+  /**
+   * Rule-set id.
+   */
+  id: string;
+  /**
+   * GB/T 2260 code of the place it covers.
+   */
+  region?: string | null;
+  /**
+   * Its title.
+   */
+  title?: string | null;
+  /**
+   * Its version (absent when it does not load).
+   */
+  version?: string | null;
+}
+/**
+ * One layer of a rule set, bottom first.
+ */
+export interface Layer {
+  /**
+   * What it covers.
+   */
+  description?: string | null;
+  /**
+   * Its id.
+   */
+  id: string;
+  /**
+   * Whether it is an overlay (a reform scenario or correction).
+   */
+  overlay: boolean;
+  /**
+   * GB/T 2260 region code.
+   */
+  region?: string | null;
+  /**
+   * Its title.
+   */
+  title?: string | null;
+  /**
+   * Its version (overlays have none).
+   */
+  version?: string | null;
+}
+/**
+ * A parameter's value on a date, with its source (for display).
+ */
+export interface ResolvedParam {
+  /**
+   * Parameter name.
+   */
+  name: string;
+  /**
+   * Title from the rule file.
+   */
+  title?: string | null;
+  /**
+   * Unit.
+   */
+  unit?: string | null;
+  /**
+   * The values that apply: one for dated parameters, one per year for
+   * yearly series, one per row for tables.
+   */
+  values: ResolvedValue[];
+}
+/**
+ * One applicable value and its source.
+ */
+export interface ResolvedValue {
+  /**
+   * In force from.
+   */
+  from?: string | null;
+  /**
+   * Year, age or other key, where the parameter has keys.
+   */
+  key?: string | null;
+  /**
+   * Its source.
+   */
+  provenance: Provenance;
+  /**
+   * The value as text.
+   */
+  value: string;
+}
+/**
+ * Every parameter of a rule set in force on a date, with its source
+ * (`pension-rules rules show`, Python `rules_show`, JS `rulesShow`).
+ */
+export interface RulesShow {
+  /**
+   * The date the values are in force on.
+   */
+  as_of: string;
+  /**
+   * sha256 of its canonical form.
+   */
+  hash: string;
+  /**
+   * Rule-set id (with overlays).
+   */
+  id: string;
+  /**
+   * As known on this date (published by then), if asked.
+   */
+  known_on: string | null;
+  /**
+   * Its layers, bottom first.
+   */
+  layers: Layer[];
+  /**
+   * Every parameter and the values that apply.
+   */
+  params: ResolvedParam[];
+  /**
+   * Its version.
+   */
+  version: string;
+}
+/**
  * Survivor benefits of one death, with their explanation.
  */
 export interface SurvivorResult {
