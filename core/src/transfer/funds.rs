@@ -351,6 +351,37 @@ pub(super) fn pooled_rule(
     Ok((PooledRule { share, from }, later))
 }
 
+/// The move of `spec` with its account — given, built by the ledger, or
+/// unknown (and why) — and its pooled money (`carried`: what earlier
+/// temporary accounts brought into it).
+fn move_of(
+    spec: &Spec,
+    months: u32,
+    account: &Result<Decimal, String>,
+    given: bool,
+    pooled: Decimal,
+    parts: Vec<PooledPart>,
+    carried: Decimal,
+) -> Move {
+    Move {
+        from: spec.from.clone(),
+        to: spec.to.clone(),
+        month: spec.month,
+        kind: spec.kind,
+        months,
+        account: account.as_ref().ok().copied(),
+        account_from: match (account, given) {
+            (_, true) => AccountFrom::Given,
+            (Ok(_), false) => AccountFrom::Ledger,
+            (Err(_), false) => AccountFrom::Unknown,
+        },
+        account_unknown: account.as_ref().err().cloned(),
+        pooled,
+        pooled_parts: parts,
+        pooled_carried: carried,
+    }
+}
+
 /// A temporary account's money (第五条 (二)): its own ledger closed at the
 /// move, and the pooled part at the employer's actual rate where above the
 /// share (flexible workers at the share; 人社部发〔2009〕187号), from
@@ -418,23 +449,15 @@ pub(super) fn temporary_move(
             at_retirement: spec.month == month,
         });
     }
-    let mv = Move {
-        from: spec.from.clone(),
-        to: spec.to.clone(),
-        month: spec.month,
-        kind: spec.kind,
-        months: n,
-        account: account.as_ref().ok().copied(),
-        account_from: match (&account, given_k) {
-            (_, Some(_)) => AccountFrom::Given,
-            (Ok(_), None) => AccountFrom::Ledger,
-            (Err(_), None) => AccountFrom::Unknown,
-        },
-        account_unknown: account.as_ref().err().cloned(),
+    let mv = move_of(
+        spec,
+        n,
+        &account,
+        given_k.is_some(),
         pooled,
-        pooled_parts: parts,
-        pooled_carried: Decimal::ZERO,
-    };
+        parts,
+        Decimal::ZERO,
+    );
     tracer.step(|| {
         let mut st = money_step(&mv, &ctx.money, share, from_month);
         for r in &used_rates {
@@ -587,23 +610,15 @@ pub(super) fn relation_move(
     if spec.kind == MoveKind::ToBenefitPlace {
         funds.relation_moved_at_end = Some(account.clone());
     }
-    let mv = Move {
-        from: spec.from.clone(),
-        to: spec.to.clone(),
-        month: spec.month,
-        kind: spec.kind,
-        months: record,
-        account: account.as_ref().ok().copied(),
-        account_from: match (&account, given_k) {
-            (_, Some(_)) => AccountFrom::Given,
-            (Ok(_), None) => AccountFrom::Ledger,
-            (Err(_), None) => AccountFrom::Unknown,
-        },
-        account_unknown: account.as_ref().err().cloned(),
+    let mv = move_of(
+        spec,
+        record,
+        &account,
+        given_k.is_some(),
         pooled,
-        pooled_parts: parts,
-        pooled_carried: funds.carried,
-    };
+        parts,
+        funds.carried,
+    );
     tracer.step(|| money_step(&mv, &ctx.money, share, from_month));
     Ok(mv)
 }
