@@ -90,9 +90,7 @@ pub fn output(kind: Kind) -> Value {
 /// The schema of an error report ([`crate::Error::report`]): the stable
 /// code (an enumeration of every code), class, message and details.
 pub fn error() -> Value {
-    let mut s = generator(false).into_root_schema_for::<ErrorReport>();
-    s.insert("$id".into(), json!("pension-rules/error.json"));
-    s.to_value()
+    root::<ErrorReport>("error")
 }
 
 /// Every schema by file name (`award.input.json`, …, `error.json`), as
@@ -119,12 +117,11 @@ pub fn all() -> Vec<(String, Value)> {
 /// The schema of a conformance run's report (`pension-rules check
 /// --format json`, `Engine.check`).
 pub fn check_report() -> Value {
-    let mut s = generator(false).into_root_schema_for::<crate::check::Report>();
-    s.insert("$id".into(), json!("pension-rules/check.output.json"));
-    s.to_value()
+    root::<crate::check::Report>("check.output")
 }
 
-/// A result outside the kinds (`rules show`, an entry of `rules list`).
+/// A result outside the kinds (the error report, the check report, `rules
+/// show`, an entry of `rules list`), with its `$id`.
 fn root<T: schemars::JsonSchema>(name: &str) -> Value {
     let mut s = generator(false).into_root_schema_for::<T>();
     s.insert("$id".into(), json!(format!("pension-rules/{name}.json")));
