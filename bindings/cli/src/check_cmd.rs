@@ -95,10 +95,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
         );
     }
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json_reports).map_err(|e| e.to_string())?
-        );
+        crate::common::print_json(&json_reports)?;
     } else if args.files.len() > 1 {
         println!(
             "total: {} passed, {} failed, {} errors, {} unsupported",

@@ -32,10 +32,7 @@ fn source(s: &Side) -> String {
 /// with the sources (a source shown once per run of equal sources).
 pub(crate) fn print(d: &RuleDiff, json: bool) -> Result<(), String> {
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(d).map_err(|e| e.to_string())?
-        );
+        crate::common::print_json(d)?;
         return Ok(());
     }
     println!("A: {} {}  sha256:{}", d.a.id, d.a.version, d.a.hash);

@@ -10,7 +10,7 @@ use clap::Args;
 use pension_rules::api::Kind;
 use pension_rules::schema;
 
-use crate::contribution_cmd::print_json;
+use crate::common::print_json;
 
 #[derive(Debug, Args)]
 pub(crate) struct SchemaArgs {

@@ -386,10 +386,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         let out = serde_json::json!({
             "scenarios": names, "assumptions": assumptions, "summaries": summaries,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
+        crate::common::print_json(&out)?;
     } else {
         print_table(&names, &summaries);
     }

@@ -118,10 +118,7 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
         .map_err(|e| crate::errors::describe_flags(&e))?;
 
     if format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        );
+        crate::common::print_json(&r)?;
         return Ok(ExitCode::SUCCESS);
     }
     let when = match r.rules_date {
