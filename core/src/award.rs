@@ -75,10 +75,18 @@ pub struct AwardInput {
     /// Deemed index (视同缴费指数) where deemed months enter the average.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deemed_index: Option<Decimal>,
-    /// Summary: actual months before the account began, where the
-    /// transitional pension counts them (`deemed_and_pre_account`).
+    /// Summary: ACTUAL months paid before the individual account began
+    /// (deemed months excluded), where the transitional pension counts them
+    /// (`award.transitional_years = deemed_and_pre_account`: P = deemed +
+    /// these).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_account_months: Option<u32>,
+    /// Summary: all months before the individual account began, deemed
+    /// months INCLUDED (建账前缴费年限 × 12, as many sheets print it); used as P
+    /// directly by `deemed_and_pre_account`. Give this or
+    /// `pre_account_months`, not both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_account_total_months: Option<u32>,
     /// History form: the contribution spans.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<Span>>,
@@ -115,6 +123,7 @@ const FIELDS: &[&str] = &[
     "average_index",
     "deemed_index",
     "pre_account_months",
+    "pre_account_total_months",
     "history",
     "average_wages",
     "account_balance",
@@ -249,6 +258,10 @@ impl AwardInput {
                     ("deemed_months", self.deemed_months.is_some()),
                     ("average_index", self.average_index.is_some()),
                     ("pre_account_months", self.pre_account_months.is_some()),
+                    (
+                        "pre_account_total_months",
+                        self.pre_account_total_months.is_some(),
+                    ),
                 ] {
                     if given {
                         errs.push(field_err(
@@ -290,6 +303,23 @@ impl AwardInput {
                 if self.average_wages.is_some() {
                     errs.push(field_err("average_wages", "used only with a `history`"));
                 }
+                if let Some(total) = self.pre_account_total_months {
+                    if self.pre_account_months.is_some() {
+                        errs.push(field_err(
+                            "pre_account_total_months",
+                            "give either pre_account_total_months (deemed months included) or pre_account_months (actual months only), not both",
+                        ));
+                    }
+                    let deemed = self.deemed_months.unwrap_or(0);
+                    if total < deemed {
+                        errs.push(field_err(
+                            "pre_account_total_months",
+                            format!(
+                                "{total} months before the account include the deemed months, so they cannot be fewer than deemed_months {deemed}"
+                            ),
+                        ));
+                    }
+                }
                 // Nobody pays (or is deemed to have paid) for more months
                 // than they have lived: such a count is a typing error, and
                 // it would make a figure, not an error.
@@ -320,7 +350,10 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
         let r = match k.as_str() {
             "category" => try_as::<Category>(val),
             "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
-            "contribution_months" | "deemed_months" | "pre_account_months" => try_as::<u32>(val),
+            "contribution_months"
+            | "deemed_months"
+            | "pre_account_months"
+            | "pre_account_total_months" => try_as::<u32>(val),
             "average_index" | "deemed_index" | "account_balance" | "pension_base"
             | "transitional_index" => try_as::<Decimal>(val),
             "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
@@ -468,6 +501,13 @@ pub struct Award {
     pub transitional_index: Decimal,
     /// Months that earn the transitional pension.
     pub transitional_months: u32,
+    /// Those months in years as the transitional formula uses them
+    /// (rounded where the rule set says).
+    pub transitional_years: Decimal,
+    /// Base of the flat half of the basic pension, where the rule set gives
+    /// it one apart from C (`award.flat_part_base`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flat_part_base: Option<Decimal>,
     /// 基础养老金.
     pub basic_pension: Decimal,
     /// 个人账户养老金.
@@ -568,12 +608,26 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
 
     // 国发〔2005〕38号 第六条: C and N, the three components, their sum.
     let money = snap.rounding.money.at(date)?;
+    let rounding_of = |own| components::component_rounding(own, &money, date);
+    let r = &snap.rounding;
     let (c, provisional) = components::pension_base(input, snap, month, &mut notes, tracer)?;
+    let flat = components::flat_part_base(snap, month, tracer)?;
     let n = components::years(&f, snap, date, tracer)?;
-    let basic = components::basic_pension(c, &f, &n, snap, date, &money, tracer)?;
-    let account = components::account_pension(input, age, snap, date, &money, tracer)?;
-    let transitional =
-        components::transitional_pension(input, c, &f, snap, &money, &mut notes, tracer)?;
+    let basic_money = rounding_of(&r.basic_pension)?;
+    let basic = components::basic_pension(c, flat, &f, &n, snap, date, &basic_money, tracer)?;
+    let account_money = rounding_of(&r.account_pension)?;
+    let account = components::account_pension(input, age, snap, date, &account_money, tracer)?;
+    let transitional_money = rounding_of(&r.transitional_pension)?;
+    let transitional = components::transitional_pension(
+        input,
+        c,
+        basic.average,
+        &f,
+        snap,
+        &transitional_money,
+        &mut notes,
+        tracer,
+    )?;
     let total = components::total(
         basic.value,
         account.value,
@@ -613,6 +667,8 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         transitional_coefficient: transitional.coefficient,
         transitional_index: transitional.index,
         transitional_months: transitional.months,
+        transitional_years: transitional.years,
+        flat_part_base: flat,
         basic_pension: basic.value,
         account_pension: account.value,
         transitional_pension: transitional.value,

@@ -78,10 +78,7 @@ mod tests {
 
     #[test]
     fn product_rounds_to_money() {
-        let fen = Rounding {
-            scale: 2,
-            mode: RoundingMode::HalfUp,
-        };
+        let fen = Rounding::new(2, RoundingMode::HalfUp);
         let base: Decimal = "6000.5".parse().unwrap_or_default();
         let rate: Decimal = "0.08".parse().unwrap_or_default();
         assert_eq!(

@@ -860,6 +860,7 @@ pub fn project(
         average_index: Some(average_index),
         deemed_index: None,
         pre_account_months: Some(pre_account),
+        pre_account_total_months: None,
         history: None,
         average_wages: None,
         account_balance: Some(ledger.balance),

@@ -65,7 +65,7 @@ proptest! {
         let birth = r.add_months(-720).to_string();
         let a = compute(rs, &summary(months, deemed, idx, b, &birth, retire));
         prop_assert_eq!(a.total, a.basic_pension + a.account_pension + a.transitional_pension);
-        let fen = Rounding { scale: 2, mode: pension_rules::RoundingMode::HalfUp };
+        let fen = Rounding::new(2, pension_rules::RoundingMode::HalfUp);
         for x in [a.basic_pension, a.account_pension, a.transitional_pension, a.total] {
             prop_assert_eq!(x.scale(), 2);
             prop_assert_eq!(fen.apply(x), x);

@@ -348,6 +348,10 @@ fn variant_in_snapshot(snap: &Snapshot, param: &str, year: i32) -> Option<Source
         "award.index_gaps" => named(snap.award.index_gaps.current().ok()?),
         "award.index_deemed" => named(snap.award.index_deemed.current().ok()?),
         "award.transitional_years" => named(snap.award.transitional_years.current().ok()?),
+        "award.transitional_base" => named(snap.award.transitional_base.current().ok()?),
+        "award.transitional_index_rule" => {
+            named(snap.award.transitional_index_rule.current().ok()?)
+        }
         "adjustment.years_part" => named(snap.adjustment.years_part.get(year).ok()?),
         "adjustment.part_year" => named(snap.adjustment.part_year.current().ok()?),
         "adjustment.lump_below_threshold" => {
@@ -389,8 +393,8 @@ fn every_accepted_variant_reaches_the_snapshot() {
             checked += 1;
         }
     }
-    // 13 variant parameters: 11 with 2 names, 2 with 3.
-    assert_eq!(checked, 28);
+    // 15 variant parameters: 12 with 2 names, 2 with 3, 1 with 4.
+    assert_eq!(checked, 34);
 }
 
 #[test]

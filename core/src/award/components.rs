@@ -2,8 +2,9 @@
 //! the basic pension (基础养老金) from the base C (计发基数) and the years N,
 //! the account pension (个人账户养老金) over the divisor (计发月数, 附件), the
 //! provincial transitional pension (过渡性养老金), and their sum. Each is
-//! rounded to money (`rounding.money`) and the total is the sum of the
-//! rounded components.
+//! rounded to money (its own `rounding.<component>` where the province has
+//! one, else `rounding.money`) and the total is the sum of the rounded
+//! components.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -14,9 +15,21 @@ use crate::annuity_divisor::annuity_divisor;
 use crate::error::Error;
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
-use crate::rules::{Snapshot, Sourced, TransitionalYears};
+use crate::rules::{
+    Snapshot, Sourced, Timeline, TransitionalBase, TransitionalIndexRule, TransitionalYears,
+};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
+
+/// The money rounding of one component: its own rule where the rule set has
+/// one (`rounding.basic_pension` …), else `rounding.money`.
+pub(super) fn component_rounding(
+    own: &Timeline<Rounding>,
+    money: &Sourced<Rounding>,
+    date: NaiveDate,
+) -> Result<Sourced<Rounding>, Error> {
+    Ok(optional(own, date)?.unwrap_or_else(|| money.clone()))
+}
 
 /// 计发基数 C: given in the input, else the rule set's base for the
 /// retirement year (the province's average wage of the year before); a
@@ -155,6 +168,33 @@ pub(super) fn years(
     })
 }
 
+/// The base of the flat half of the basic pension where the rule set gives
+/// it one apart from C (`award.flat_part_base`, by retirement year: Jilin,
+/// Henan); `None` where the flat half uses C (国发〔2005〕38号 第六条).
+pub(super) fn flat_part_base(
+    snap: &Snapshot,
+    month: YearMonth,
+    tracer: &mut Tracer,
+) -> Result<Option<Decimal>, Error> {
+    if snap.award.flat_part_base.is_empty() {
+        return Ok(None);
+    }
+    let b = snap.award.flat_part_base.get(month.year())?;
+    tracer.step(|| {
+        Step::new(
+            "flat_part_base",
+            "基础养老金均值部分基数",
+            b.value,
+            format!(
+                "the base of the flat half of the basic pension for people retiring in {} (the indexed half uses C)",
+                month.year()
+            ),
+        )
+        .param(ParamUse::keyed(&b, month.year()))
+    });
+    Ok(Some(b.value))
+}
+
 /// The basic pension and the indexed wage it rests on.
 pub(super) struct Basic {
     /// 基础养老金, rounded.
@@ -165,13 +205,19 @@ pub(super) struct Basic {
     pub(super) indexed_wage: Decimal,
     /// `award.basic_rate_per_year` (1 % a year).
     pub(super) rate: Decimal,
+    /// (B + C × Ī) / 2, exact: the average the basic pension pays a share of
+    /// (B = C unless the flat half has its own base).
+    pub(super) average: Decimal,
 }
 
-/// 基础养老金 = C × (1 + Ī) / 2 × N × 1 % (国发〔2005〕38号 第六条: the average
-/// of the base and the indexed wage, 1 % for each year); `indexed_wage` and
+/// 基础养老金 = (B + C × Ī) / 2 × N × 1 % (国发〔2005〕38号 第六条: the average
+/// of the base and the indexed wage, 1 % for each year; B = C unless the
+/// province gives the flat half its own base); `indexed_wage` and
 /// `basic_pension` steps.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn basic_pension(
     c: Decimal,
+    flat: Option<Decimal>,
     f: &Summary,
     n: &Years,
     snap: &Snapshot,
@@ -182,19 +228,16 @@ pub(super) fn basic_pension(
     let (average_index, total_months) = (f.average_index, f.total_months);
     let (years, years_num, years_den, years_rounding) = (n.value, n.num, n.den, &n.rounding);
     let rate = snap.award.basic_rate_per_year.at(date)?;
-    let one_plus = Decimal::ONE
-        .checked_add(average_index)
-        .or_too_large(WHOLE_INPUT)?;
-    let basic_exact = c
-        .checked_mul(one_plus)
-        .and_then(|x| x.checked_mul(years_num))
+    let b = flat.unwrap_or(c);
+    let indexed_exact = c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?;
+    let sum = b.checked_add(indexed_exact).or_too_large(WHOLE_INPUT)?;
+    let basic_exact = sum
+        .checked_mul(years_num)
         .and_then(|x| x.checked_mul(rate.value))
         .and_then(|x| x.checked_div(Decimal::TWO * years_den))
         .or_too_large(WHOLE_INPUT)?;
     let basic = money.value.apply(basic_exact);
-    let indexed_wage = money
-        .value
-        .apply(c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?);
+    let indexed_wage = money.value.apply(indexed_exact);
     tracer.step(|| {
         Step::new(
             "indexed_wage",
@@ -205,12 +248,22 @@ pub(super) fn basic_pension(
         .param(ParamUse::of(money))
     });
     tracer.step(|| {
+        let (shape, values) = match flat {
+            None => (
+                "C × (1 + Ī) / 2",
+                format!("{c} × (1 + {average_index}) / 2"),
+            ),
+            Some(b) => (
+                "(B + C × Ī) / 2",
+                format!("({b} + {c} × {average_index}) / 2"),
+            ),
+        };
         Step::new(
             "basic_pension",
             "基础养老金",
             basic,
             format!(
-                "C × (1 + Ī) / 2 × N × rate = {c} × (1 + {average_index}) / 2 × {} × {} = {}, rounded ({})",
+                "{shape} × N × rate = {values} × {} × {} = {}, rounded ({})",
                 years_text(years, years_rounding, total_months),
                 rate.value,
                 basic_exact.round_dp(6).normalize(),
@@ -226,6 +279,7 @@ pub(super) fn basic_pension(
         exact: basic_exact,
         indexed_wage,
         rate: rate.value,
+        average: sum / Decimal::TWO,
     })
 }
 
@@ -292,22 +346,34 @@ pub(super) struct Transitional {
     pub(super) value: Decimal,
     /// Before rounding.
     pub(super) exact: Decimal,
-    /// S in months: deemed months (and, in some provinces, months before the
-    /// account).
+    /// The months it counts: deemed months (and, in some provinces, months
+    /// before the account).
     pub(super) months: u32,
-    /// The index it uses: given, else Ī.
+    /// Those months in years, as the formula uses them (rounded where the
+    /// rule set says, `rounding.transitional_years`).
+    pub(super) years: Decimal,
+    /// The index it uses.
     pub(super) index: Decimal,
     /// k, the province's coefficient, where the rule set defines one.
     pub(super) coefficient: Option<Decimal>,
 }
 
-/// 过渡性养老金 = C × Ī_t × S × k: 国发〔2005〕38号 第六条 pays it to those who
-/// joined before the reform and leaves the formula to the provinces
-/// (`award.transitional_coefficient`, `award.transitional_years`); zero, with
-/// a note for deemed months, where the rule set defines none.
+/// 过渡性养老金 = base × index × years × k: 国发〔2005〕38号 第六条 pays it to
+/// those who joined before the reform and leaves the formula to the
+/// provinces. The rule set fills the template's slots: the base
+/// (`award.transitional_base`: C, or the basic pension's average
+/// (C + C·Ī)/2), the index (`award.transitional_index_rule`: Ī, a separate
+/// transitional index, 1, or max(Ī, 1)), the years
+/// (`award.transitional_years`, rounded by `rounding.transitional_years`)
+/// and k (`award.transitional_coefficient`, the higher
+/// `award.transitional_coefficient_above` beyond
+/// `award.transitional_threshold_months` actual months). Zero, with a note
+/// for deemed months, where the rule set defines no coefficient.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn transitional_pension(
     input: &AwardInput,
     c: Decimal,
+    basic_average: Decimal,
     f: &Summary,
     snap: &Snapshot,
     money: &Sourced<Rounding>,
@@ -315,90 +381,193 @@ pub(super) fn transitional_pension(
     tracer: &mut Tracer,
 ) -> Result<Transitional, Error> {
     let date = input.retirement_month.first_day();
-    let (average_index, deemed_months, pre_account) =
-        (f.average_index, f.deemed_months, f.pre_account);
+    let (average_index, deemed_months) = (f.average_index, f.deemed_months);
     let twelve = Decimal::from(12);
-    let t_index = input.transitional_index.unwrap_or(average_index);
-    let coefficient = if snap.award.transitional_coefficient.is_empty() {
+    let Some(k) = coefficient(f, snap, date)? else {
+        tracer.step(|| {
+            Step::new(
+                "transitional_pension",
+                "过渡性养老金",
+                Decimal::ZERO,
+                "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (docs/sources.md §2.1)",
+            )
+        });
+        if deemed_months > 0 {
+            notes.push(Note {
+                code: "no_transitional_rule",
+                message: format!(
+                    "{deemed_months} deemed months earn no transitional pension here: the province decides it and rule set `{}` defines none",
+                    snap.identity.id
+                ),
+                zh: format!(
+                    "视同缴费 {deemed_months} 个月不计过渡性养老金：过渡性养老金由省级规定，规则集 `{}` 未定义",
+                    snap.identity.id
+                ),
+            });
+        }
+        return Ok(Transitional {
+            value: money.value.apply(Decimal::ZERO),
+            exact: Decimal::ZERO,
+            months: 0,
+            years: Decimal::ZERO,
+            index: input.transitional_index.unwrap_or(average_index),
+            coefficient: None,
+        });
+    };
+
+    // The years slot.
+    let which = snap.award.transitional_years.at(date)?;
+    let t_months = match which.value {
+        TransitionalYears::DeemedOnly => deemed_months,
+        TransitionalYears::DeemedAndPreAccount => match f.pre_account_total {
+            Some(total) => total,
+            None => deemed_months
+                .checked_add(f.pre_account)
+                .ok_or_else(|| too_large(WHOLE_INPUT))?,
+        },
+    };
+    let years_rounding = if snap.rounding.transitional_years.is_empty() {
         None
     } else {
-        Some(snap.award.transitional_coefficient.at(date)?)
+        Some(snap.rounding.transitional_years.at(date)?)
     };
-    let (transitional, transitional_exact, t_months) = match &coefficient {
-        None => {
-            tracer.step(|| {
-                Step::new(
-                    "transitional_pension",
-                    "过渡性养老金",
-                    Decimal::ZERO,
-                    "0: the rule set defines no transitional pension — 国发〔2005〕38号 leaves it to the provinces (docs/sources.md §2.1)",
-                )
-            });
-            if deemed_months > 0 {
+    let months_dec = Decimal::from(t_months);
+    let (t_years, num, den) = match &years_rounding {
+        Some(r) => {
+            let y = r.value.apply(months_dec / twelve);
+            (y, y, Decimal::ONE)
+        }
+        None => (months_dec / twelve, months_dec, twelve),
+    };
+
+    // The base slot.
+    let base_rule = optional(&snap.award.transitional_base, date)?;
+    let base = match base_rule.as_ref().map(|b| b.value) {
+        None | Some(TransitionalBase::PensionBase) => c,
+        Some(TransitionalBase::BasicAverage) => basic_average,
+    };
+
+    // The index slot.
+    let index_rule = optional(&snap.award.transitional_index_rule, date)?;
+    let given = input.transitional_index;
+    let (t_index, index_text) = match index_rule.as_ref().map(|r| r.value) {
+        None | Some(TransitionalIndexRule::AverageIndex) => match given {
+            Some(t) => (t, format!("{t} (given)")),
+            None => (average_index, format!("{average_index} (= average index)")),
+        },
+        Some(TransitionalIndexRule::Separate) => match given {
+            Some(t) => (t, format!("{t} (the separate transitional index, given)")),
+            None => {
+                let r = index_rule.as_ref().map(|r| r.provenance.source.clone());
+                return Err(Error::field(
+                    "transitional_index",
+                    format!(
+                        "required: rule set `{}` computes the transitional pension with a separate transitional index (过渡性养老金平均缴费指数; award.transitional_index_rule = separate: {})",
+                        snap.identity.id,
+                        r.unwrap_or_default()
+                    ),
+                ));
+            }
+        },
+        Some(TransitionalIndexRule::One) => {
+            if given.is_some() {
                 notes.push(Note {
-                    code: "no_transitional_rule",
-                    message: format!(
-                        "{deemed_months} deemed months earn no transitional pension here: the province decides it and rule set `{}` defines none",
-                        snap.identity.id
-                    ),
-                    zh: format!(
-                        "视同缴费 {deemed_months} 个月不计过渡性养老金：过渡性养老金由省级规定，规则集 `{}` 未定义",
-                        snap.identity.id
-                    ),
+                    code: "transitional_index_unused",
+                    message: "transitional_index is not used: the rule set's transitional pension has no index slot (index 1)".into(),
+                    zh: "未使用所给过渡性养老金指数：本规则集的过渡性养老金公式不含缴费指数（按 1 计）".into(),
                 });
             }
-            (money.value.apply(Decimal::ZERO), Decimal::ZERO, 0)
+            (Decimal::ONE, "1 (the formula has no index)".into())
         }
-        Some(k) => {
-            let which = snap.award.transitional_years.at(date)?;
-            let t_months = match which.value {
-                TransitionalYears::DeemedOnly => deemed_months,
-                TransitionalYears::DeemedAndPreAccount => deemed_months
-                    .checked_add(pre_account)
-                    .ok_or_else(|| too_large(WHOLE_INPUT))?,
-            };
-            let exact = c
-                .checked_mul(t_index)
-                .and_then(|x| x.checked_mul(Decimal::from(t_months)))
-                .and_then(|x| x.checked_mul(k.value))
-                .and_then(|x| x.checked_div(twelve))
-                .or_too_large(WHOLE_INPUT)?;
-            let value = money.value.apply(exact);
-            tracer.step(|| {
-                Step::new(
-                    "transitional_pension",
-                    "过渡性养老金",
-                    value,
-                    format!(
-                        "C × index × S × k = {c} × {t_index} × {t_months}/12 × {} = {}, rounded ({})",
-                        k.value,
-                        exact.round_dp(6).normalize(),
-                        money.value
-                    ),
-                )
-                .input(
-                    "transitional_index",
-                    if input.transitional_index.is_some() {
-                        format!("{t_index} (given)")
-                    } else {
-                        format!("{t_index} (= average index)")
-                    },
-                )
-                .input("transitional_months", t_months)
-                .param(ParamUse::of(k))
-                .param(ParamUse::of(&which))
-                .param(ParamUse::of(money))
-            });
-            (value, exact, t_months)
+        Some(TransitionalIndexRule::AverageIndexFloorOne) => {
+            let t = given.unwrap_or(average_index);
+            let floored = t.max(Decimal::ONE);
+            (floored, format!("max({t}, 1) = {floored}"))
         }
     };
+
+    let exact = base
+        .checked_mul(t_index)
+        .and_then(|x| x.checked_mul(num))
+        .and_then(|x| x.checked_mul(k.value))
+        .and_then(|x| x.checked_div(den))
+        .or_too_large(WHOLE_INPUT)?;
+    let value = money.value.apply(exact);
+    tracer.step(|| {
+        let base_text = match base_rule.as_ref().map(|b| b.value) {
+            Some(TransitionalBase::BasicAverage) => format!(
+                "(C + C × Ī) / 2 = {}",
+                basic_average.round_dp(6).normalize()
+            ),
+            _ => format!("C = {c}"),
+        };
+        let years_text = match &years_rounding {
+            Some(r) => format!("{t_months}/12 → {} ({})", t_years.normalize(), r.value),
+            None => format!("{t_months}/12"),
+        };
+        let mut st = Step::new(
+            "transitional_pension",
+            "过渡性养老金",
+            value,
+            format!(
+                "base × index × years × k = {base_text} × {t_index} × {years_text} × {} = {}, rounded ({})",
+                k.value,
+                exact.round_dp(6).normalize(),
+                money.value
+            ),
+        )
+        .input("transitional_index", index_text)
+        .input("transitional_months", t_months)
+        .param(ParamUse::of(&k))
+        .param(ParamUse::of(&which));
+        if let Some(b) = &base_rule {
+            st = st.param(ParamUse::of(b));
+        }
+        if let Some(i) = &index_rule {
+            st = st.param(ParamUse::of(i));
+        }
+        if let Some(r) = &years_rounding {
+            st = st.param(ParamUse::of(r));
+        }
+        st.param(ParamUse::of(money))
+    });
     Ok(Transitional {
-        value: transitional,
-        exact: transitional_exact,
+        value,
+        exact,
         months: t_months,
+        years: t_years,
         index: t_index,
-        coefficient: coefficient.map(|k| k.value),
+        coefficient: Some(k.value),
     })
+}
+
+/// A parameter that may be absent from the rule set.
+fn optional<T: Clone>(t: &Timeline<T>, date: NaiveDate) -> Result<Option<Sourced<T>>, Error> {
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        Ok(Some(t.at(date)?))
+    }
+}
+
+/// k: `award.transitional_coefficient`, or `award.transitional_coefficient_above`
+/// where the actual contribution months exceed
+/// `award.transitional_threshold_months` (Jilin: 1.4 % beyond 20 actual
+/// years, else 1.2 %). `None` where the rule set has no coefficient.
+fn coefficient(
+    f: &Summary,
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<Option<Sourced<Decimal>>, Error> {
+    let Some(k) = optional(&snap.award.transitional_coefficient, date)? else {
+        return Ok(None);
+    };
+    let above = optional(&snap.award.transitional_coefficient_above, date)?;
+    let threshold = optional(&snap.award.transitional_threshold_months, date)?;
+    Ok(Some(match (above, threshold) {
+        (Some(above), Some(t)) if f.contribution_months > t.value => above,
+        _ => k,
+    }))
 }
 
 /// 基本养老金合计: the sum of the rounded components; one `total` step.

@@ -27,6 +27,9 @@ pub(super) struct Summary {
     /// Paid months before the individual account (for the transitional years
     /// of provinces that count them).
     pub(super) pre_account: u32,
+    /// Months before the individual account, deemed months included
+    /// (建账前缴费月数), where the sheet gives them as one figure.
+    pub(super) pre_account_total: Option<u32>,
     /// The derivation, for a history.
     pub(super) index: Option<IndexResult>,
     /// Actual + deemed months (累计缴费月数).
@@ -93,6 +96,7 @@ pub(super) fn summary(
         deemed_months,
         average_index,
         pre_account,
+        pre_account_total: input.pre_account_total_months,
         index,
         total_months,
     })

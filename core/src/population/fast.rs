@@ -311,7 +311,10 @@ impl Plan {
         first: i32,
         last: i32,
     ) -> Option<Plan> {
-        if assumptions.wage_growth.is_some() || !snap.rounding.years.is_empty() {
+        if assumptions.wage_growth.is_some()
+            || !snap.rounding.years.is_empty()
+            || !snap.follows_the_national_skeleton()
+        {
             return None;
         }
         let first_year = first - 1;
@@ -323,7 +326,11 @@ impl Plan {
         // Money rounding: one rule at scale 2 over the whole range.
         let mut money_mode = None;
         for (_, _, r) in snap.rounding.money.versions() {
-            if r.value.scale != MONEY || money_mode.is_some_and(|m| m != r.value.mode) {
+            if r.value.scale != MONEY
+                || r.value.step.is_some()
+                || r.value.mode == RoundingMode::UpAfterTruncate
+                || money_mode.is_some_and(|m| m != r.value.mode)
+            {
                 return None;
             }
             money_mode = Some(r.value.mode);
@@ -427,7 +434,11 @@ impl Plan {
                     snap.award.index_weighting.at(d).ok()?,
                     snap.rounding.index.at(d).ok()?,
                 );
-                if w.value != IndexWeighting::Monthly || r.value.scale != INDEX {
+                if w.value != IndexWeighting::Monthly
+                    || r.value.scale != INDEX
+                    || r.value.step.is_some()
+                    || r.value.mode == RoundingMode::UpAfterTruncate
+                {
                     return None;
                 }
                 let index = IndexRules {
@@ -919,6 +930,8 @@ fn rdiv(n: i64, d: i64, mode: RoundingMode) -> i64 {
         RoundingMode::Up => true,
         RoundingMode::HalfUp => twice >= d,
         RoundingMode::HalfEven => twice > d || (twice == d && q % 2 != 0),
+        // Up unless nothing is left one place further down.
+        RoundingMode::UpAfterTruncate => i128::from(r.abs()) * 10 >= i128::from(d),
     };
     if up { q + away } else { q }
 }
@@ -934,11 +947,14 @@ fn round_interval(lo: u128, hi: u128, mode: RoundingMode) -> Option<i64> {
         }
         RoundingMode::Down => (lo >> SHIFT, hi >> SHIFT),
         RoundingMode::Up => ((lo + one - 1) >> SHIFT, (hi + one - 1) >> SHIFT),
+        RoundingMode::UpAfterTruncate => return None,
     };
     // Also refuse an end exactly on a boundary (a tie decided by the mode).
     let on_boundary = |x: u128| match mode {
         RoundingMode::HalfUp | RoundingMode::HalfEven => (x + half).is_multiple_of(one),
-        RoundingMode::Down | RoundingMode::Up => x.is_multiple_of(one),
+        RoundingMode::Down | RoundingMode::Up | RoundingMode::UpAfterTruncate => {
+            x.is_multiple_of(one)
+        }
     };
     (a == b && !on_boundary(lo) && !on_boundary(hi)).then(|| i64::try_from(a).ok())?
 }

@@ -235,13 +235,18 @@ impl Canon {
 
     fn value(&mut self, v: &Value) -> io::Result<()> {
         match v {
-            // mode, scale (the struct declares scale first).
+            // mode, scale, step (the struct declares scale first); no step,
+            // no key, so that sets without steps keep their hashes.
             Value::Rounding(r) => {
                 self.out.push(b'{');
                 key!(self, true, "mode");
                 self.leaf(&r.mode)?;
                 key!(self, false, "scale");
                 self.leaf(&r.scale)?;
+                if let Some(step) = &r.step {
+                    key!(self, false, "step");
+                    self.leaf(step)?;
+                }
                 self.out.push(b'}');
                 Ok(())
             }

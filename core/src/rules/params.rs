@@ -314,6 +314,27 @@ params! {
         /// 过渡性养老金计算年限 which years earn the transitional pension
         transitional_years = "award.transitional_years":
             Dated, Variant(TransitionalYears), optional;
+        /// 过渡性养老金基数 the base slot of the transitional pension
+        /// (absent: C, `pension_base`).
+        transitional_base = "award.transitional_base":
+            Dated, Variant(TransitionalBase), optional;
+        /// 过渡性养老金指数 the index slot of the transitional pension
+        /// (absent: Ī, `average_index`).
+        transitional_index_rule = "award.transitional_index_rule":
+            Dated, Variant(TransitionalIndexRule), optional;
+        /// 过渡系数 (实际缴费年限较长者) coefficient above the actual-months threshold
+        /// Used with `award.transitional_threshold_months`: when the actual
+        /// contribution months exceed it, k is this value (Jilin).
+        transitional_coefficient_above = "award.transitional_coefficient_above":
+            Dated, Ratio, optional;
+        /// 过渡系数分档 实际缴费月数 actual months above which the higher coefficient applies
+        transitional_threshold_months = "award.transitional_threshold_months":
+            Dated, Months, optional;
+        /// 基础养老金 均值部分基数 base of the flat half of the basic pension, by retirement year
+        /// Where present the basic pension is (B + C × Ī) / 2 × N × rate with
+        /// B this base and C the 计发基数 (Jilin: city base B, province C;
+        /// Henan: province B, city C).
+        flat_part_base = "award.flat_part_base": Yearly, Money, optional;
     }
 
     /// Transfer parameters (转移接续).
@@ -358,8 +379,16 @@ params! {
         divisor = "rounding.divisor": Dated, Rounding, required;
         /// 缴费指数舍入 contribution indices
         index = "rounding.index": Dated, Rounding, required;
-        /// 缴费年限舍入 contribution years (months / 12); absent = exact
+        /// 缴费年限舍入 contribution years N of the basic pension (months / 12); absent = exact
         years = "rounding.years": Dated, Rounding, optional;
+        /// 过渡性养老金年限舍入 the years of the transitional pension; absent = exact
+        transitional_years = "rounding.transitional_years": Dated, Rounding, optional;
+        /// 基础养老金舍入 the basic pension; absent = `rounding.money`
+        basic_pension = "rounding.basic_pension": Dated, Rounding, optional;
+        /// 个人账户养老金舍入 the account pension; absent = `rounding.money`
+        account_pension = "rounding.account_pension": Dated, Rounding, optional;
+        /// 过渡性养老金舍入 the transitional pension; absent = `rounding.money`
+        transitional_pension = "rounding.transitional_pension": Dated, Rounding, optional;
         /// 调整金额 按比例部分舍入 the percentage part of an adjustment
         adjustment_pct = "rounding.adjustment_pct": Dated, Rounding, optional;
         /// 调整金额 缴费年限部分舍入 the years part of an adjustment; absent = to the fen (rounding.money)
@@ -420,6 +449,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 68);
+        assert_eq!(before, 77);
     }
 }

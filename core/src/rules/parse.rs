@@ -650,7 +650,7 @@ impl<'i> Reader<'_, 'i> {
         let mut allowed = Self::COMMON.to_vec();
         allowed.extend(["from", "until"]);
         if spec.domain == Domain::Rounding {
-            allowed.extend(["scale", "mode"]);
+            allowed.extend(["scale", "mode", "step"]);
         } else {
             allowed.push("value");
         }
@@ -917,9 +917,17 @@ impl<'i> Reader<'_, 'i> {
                 None
             }
         };
+        let step = match get(e, "step") {
+            Some(v) => match self.value(Domain::Positive, "step", v)? {
+                Value::Decimal(d) => Some(d),
+                _ => None,
+            },
+            None => None,
+        };
         Some(Value::Rounding(Rounding {
             scale: scale?,
             mode: mode?,
+            step,
         }))
     }
 

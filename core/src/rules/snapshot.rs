@@ -89,6 +89,10 @@ impl<T: Clone> YearSeries<T> {
             year,
         })
     }
+    /// Whether the series has no value at all.
+    pub fn is_empty(&self) -> bool {
+        self.by_year.is_empty()
+    }
     /// Whether `year` has a value.
     pub fn has(&self, year: i32) -> bool {
         self.by_year.contains_key(&year)
@@ -271,6 +275,31 @@ variant_enum!(
         DeemedAndPreAccount = "deemed_and_pre_account",
     }
 );
+variant_enum!(
+    /// The base slot of the transitional pension (过渡性养老金计发基数).
+    TransitionalBase {
+        /// C, the 计发基数 (most provinces: C × index × years × k).
+        PensionBase = "pension_base",
+        /// (C + C × Ī) / 2, the basic pension's average (Sichuan, Chongqing,
+        /// Qinghai: (C + C·Ī)/2 × years × k).
+        BasicAverage = "basic_average",
+    }
+);
+variant_enum!(
+    /// The index slot of the transitional pension.
+    TransitionalIndexRule {
+        /// Ī, the average index (a `transitional_index` given in the input
+        /// replaces it, as printed on the sheet).
+        AverageIndex = "average_index",
+        /// A separate transitional index (过渡性平均缴费指数, e.g. over the
+        /// years before the account) that the input must give.
+        Separate = "separate",
+        /// 1: the base slot alone (with `basic_average`, or a fixed deemed index).
+        One = "one",
+        /// max(Ī, 1): the average index, at least 1.
+        AverageIndexFloorOne = "average_index_floor_one",
+    }
+);
 
 variant_enum!(
     /// Structure of the contribution-years part of a yearly adjustment.
@@ -341,6 +370,26 @@ pub struct Snapshot {
     pub rounding: RoundingRules,
     /// `adjustment.*`: yearly pension-adjustment schemes (基本养老金调整).
     pub adjustment: AdjustmentRules,
+}
+
+impl Snapshot {
+    /// Whether the award uses only the national skeleton of 国发〔2005〕38号
+    /// 第六条 with a `C × Ī × years × k` transitional pension and one money
+    /// rounding — what the population fast path implements. Any provincial
+    /// template slot, coefficient condition, second base or per-component
+    /// rounding makes it `false` (then every person takes the general path).
+    pub fn follows_the_national_skeleton(&self) -> bool {
+        let (a, r) = (&self.award, &self.rounding);
+        a.transitional_base.is_empty()
+            && a.transitional_index_rule.is_empty()
+            && a.transitional_coefficient_above.is_empty()
+            && a.transitional_threshold_months.is_empty()
+            && a.flat_part_base.is_empty()
+            && r.transitional_years.is_empty()
+            && r.basic_pension.is_empty()
+            && r.account_pension.is_empty()
+            && r.transitional_pension.is_empty()
+    }
 }
 
 fn visible(p: &Provenance, known_on: Option<NaiveDate>) -> bool {

@@ -94,6 +94,7 @@ pub fn award_at_receipt(
         average_index: None,
         deemed_index: input.deemed_index,
         pre_account_months: None,
+        pre_account_total_months: None,
         history: Some(input.history.clone()),
         average_wages: input.average_wages.clone(),
         account_balance: Some(balance),

@@ -370,6 +370,10 @@ class AwardResult(Record):
     """Index of the transitional pension."""
     transitional_months: int
     """Months that earn the transitional pension."""
+    transitional_years: Decimal
+    """Those months in years as the transitional formula uses them
+    (rounded where the rule set says).
+    """
     basic_pension: Decimal
     """基础养老金."""
     account_pension: Decimal
@@ -382,6 +386,10 @@ class AwardResult(Record):
     """The components before rounding (for audit)."""
     trace: Trace
     """The explanation, with the rule set's id, version and hash."""
+    flat_part_base: Optional[Decimal] = None
+    """Base of the flat half of the basic pension, where the rule set gives
+    it one apart from C (`award.flat_part_base`).
+    """
     index: Optional[IndexResult] = None
     """The index derivation (history form)."""
     notes: List[Note] = _field(default_factory=list)
@@ -897,6 +905,10 @@ class ProjectedAward(Record):
     """Index of the transitional pension."""
     transitional_months: int
     """Months that earn the transitional pension."""
+    transitional_years: Decimal
+    """Those months in years as the transitional formula uses them
+    (rounded where the rule set says).
+    """
     basic_pension: Decimal
     """基础养老金."""
     account_pension: Decimal
@@ -907,6 +919,10 @@ class ProjectedAward(Record):
     """合计 (sum of the rounded components)."""
     unrounded: Unrounded
     """The components before rounding (for audit)."""
+    flat_part_base: Optional[Decimal] = None
+    """Base of the flat half of the basic pension, where the rule set gives
+    it one apart from C (`award.flat_part_base`).
+    """
     index: Optional[IndexResult] = None
     """The index derivation (history form)."""
     notes: List[Note] = _field(default_factory=list)
@@ -1781,8 +1797,16 @@ class AwardInput(_AwardInputRequired, total=False):
     pension_base: Optional[DecimalLike]
     """计发基数 C, overriding the rule set's value for the retirement year."""
     pre_account_months: Optional[int]
-    """Summary: actual months before the account began, where the
-    transitional pension counts them (`deemed_and_pre_account`).
+    """Summary: ACTUAL months paid before the individual account began
+    (deemed months excluded), where the transitional pension counts them
+    (`award.transitional_years = deemed_and_pre_account`: P = deemed +
+    these).
+    """
+    pre_account_total_months: Optional[int]
+    """Summary: all months before the individual account began, deemed
+    months INCLUDED (建账前缴费年限 × 12, as many sheets print it); used as P
+    directly by `deemed_and_pre_account`. Give this or
+    `pre_account_months`, not both.
     """
     transitional_index: Optional[DecimalLike]
     """Index of the transitional pension where a sheet prints one apart
@@ -1824,8 +1848,16 @@ class AwardFields(TypedDict, total=False):
     pension_base: Optional[DecimalLike]
     """计发基数 C, overriding the rule set's value for the retirement year."""
     pre_account_months: Optional[int]
-    """Summary: actual months before the account began, where the
-    transitional pension counts them (`deemed_and_pre_account`).
+    """Summary: ACTUAL months paid before the individual account began
+    (deemed months excluded), where the transitional pension counts them
+    (`award.transitional_years = deemed_and_pre_account`: P = deemed +
+    these).
+    """
+    pre_account_total_months: Optional[int]
+    """Summary: all months before the individual account began, deemed
+    months INCLUDED (建账前缴费年限 × 12, as many sheets print it); used as P
+    directly by `deemed_and_pre_account`. Give this or
+    `pre_account_months`, not both.
     """
     retirement_month: str
     """The approved retirement month (taken as given)."""

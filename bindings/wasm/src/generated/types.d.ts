@@ -536,10 +536,19 @@ export interface AwardInput {
    */
   pension_base?: string | number | null;
   /**
-   * Summary: actual months before the account began, where the
-   * transitional pension counts them (`deemed_and_pre_account`).
+   * Summary: ACTUAL months paid before the individual account began
+   * (deemed months excluded), where the transitional pension counts them
+   * (`award.transitional_years = deemed_and_pre_account`: P = deemed +
+   * these).
    */
   pre_account_months?: number | null;
+  /**
+   * Summary: all months before the individual account began, deemed
+   * months INCLUDED (建账前缴费年限 × 12, as many sheets print it); used as P
+   * directly by `deemed_and_pre_account`. Give this or
+   * `pre_account_months`, not both.
+   */
+  pre_account_total_months?: number | null;
   /**
    * The approved retirement month (taken as given).
    */
@@ -1565,6 +1574,11 @@ export interface AwardResult {
    */
   first_pension_month: YearMonth;
   /**
+   * Base of the flat half of the basic pension, where the rule set gives
+   * it one apart from C (`award.flat_part_base`).
+   */
+  flat_part_base?: string | null;
+  /**
    * `summary` or `history`.
    */
   form: string;
@@ -1624,6 +1638,11 @@ export interface AwardResult {
    * 过渡性养老金.
    */
   transitional_pension: string;
+  /**
+   * Those months in years as the transitional formula uses them
+   * (rounded where the rule set says).
+   */
+  transitional_years: string;
   /**
    * The components before rounding (for audit).
    */
@@ -2041,6 +2060,11 @@ export interface ProjectedAward {
    */
   first_pension_month: YearMonth;
   /**
+   * Base of the flat half of the basic pension, where the rule set gives
+   * it one apart from C (`award.flat_part_base`).
+   */
+  flat_part_base?: string | null;
+  /**
    * `summary` or `history`.
    */
   form: string;
@@ -2096,6 +2120,11 @@ export interface ProjectedAward {
    * 过渡性养老金.
    */
   transitional_pension: string;
+  /**
+   * Those months in years as the transitional formula uses them
+   * (rounded where the rule set says).
+   */
+  transitional_years: string;
   /**
    * The components before rounding (for audit).
    */

@@ -1,0 +1,238 @@
+//! The provincial slots of the award as rule data (issue: every province as
+//! data): the transitional pension template (base, index, years and their
+//! rounding, a coefficient by actual years), a separate base for the flat
+//! half of the basic pension, and per-component money and years rounding.
+//!
+//! Each test layers a small overlay over cn/shaanxi (C = 7727 for 2024) and
+//! checks figures derived by hand with Python `decimal` for one person: a man
+//! born 1964-06 retiring 2024-06 (age 60, 计发月数 139), 360 actual + 120
+//! deemed months, Ī 0.8, B 120000 — docs/sources.md §9.2 worked example 11,
+//! whose Shaanxi figures are 2781.72 + 863.31 + 865.42 = 4510.45.
+
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
+
+use pension_rules::award::{Award, AwardInput, award};
+use pension_rules::error::Error;
+use pension_rules::rules::RuleSet;
+use pension_rules::trace::Tracer;
+use serde_json::{Value, json};
+
+fn person(extra: Value) -> AwardInput {
+    let mut v = json!({
+        "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+        "contribution_months": 360, "deemed_months": 120,
+        "average_index": "0.8", "account_balance": "120000"
+    });
+    for (k, x) in extra.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    AwardInput::from_json(&v).unwrap()
+}
+
+/// cn/shaanxi with `entries` (TOML parameter tables) as an overlay.
+fn rules(entries: &str) -> RuleSet {
+    let text =
+        format!("[overlay]\nid = \"test/provincial\"\ntitle = \"provincial slots\"\n{entries}");
+    RuleSet::embedded("cn/shaanxi")
+        .unwrap()
+        .with_overlay("provincial.toml", &text)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A dated parameter entry from 2006 with a test source.
+fn dated(name: &str, value: &str) -> String {
+    format!(
+        "[{name}]\n[[{name}.values]]\nfrom = 2006-01-01\n{value}\nsource = \"test: the slot under test\"\n"
+    )
+}
+
+fn compute(rules: &RuleSet, input: &AwardInput) -> Result<Award, Error> {
+    let snap = rules.at(input.retirement_month.first_day());
+    award(input, &snap, &mut Tracer::new(true))
+}
+
+fn s(d: rust_decimal::Decimal) -> String {
+    d.to_string()
+}
+
+#[test]
+fn weighted_base_over_all_pre_account_years() {
+    // Sichuan-type: (C + C·Ī)/2 × P × k, P = 155 months before the account
+    // (120 deemed + 35 actual) = 12.92 years at 2 places, k 1.3 %:
+    // 6954.3 × 12.92 × 0.013 = 1168.04.
+    let r = rules(
+        &[
+            dated("award.transitional_base", "value = \"basic_average\""),
+            dated("award.transitional_index_rule", "value = \"one\""),
+            dated(
+                "award.transitional_years",
+                "value = \"deemed_and_pre_account\"",
+            ),
+            dated("award.transitional_coefficient", "value = \"0.013\""),
+            dated(
+                "rounding.transitional_years",
+                "scale = 2\nmode = \"half_up\"",
+            ),
+        ]
+        .concat(),
+    );
+    let a = compute(&r, &person(json!({"pre_account_total_months": 155}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "1168.04");
+    assert_eq!(s(a.transitional_years), "12.92");
+    assert_eq!(a.transitional_months, 155);
+    assert_eq!(s(a.transitional_index), "1");
+    // The basic pension keeps its exact years (rounding.years is apart).
+    assert_eq!(s(a.basic_pension), "2781.72");
+    assert_eq!(s(a.total), "4813.07"); // 2781.72 + 863.31 + 1168.04
+    // Same P from the actual months alone: 120 deemed + 35 actual.
+    let b = compute(&r, &person(json!({"pre_account_months": 35}))).unwrap();
+    assert_eq!(b.transitional_pension, a.transitional_pension);
+    assert!(
+        !r.at(a.retirement_month.first_day())
+            .follows_the_national_skeleton()
+    );
+    let step = a
+        .trace
+        .steps
+        .iter()
+        .find(|s| s.name == "transitional_pension")
+        .unwrap();
+    assert!(step.formula.contains("(C + C × Ī) / 2"), "{}", step.formula);
+    assert!(
+        step.params
+            .iter()
+            .any(|p| p.param == "award.transitional_base")
+    );
+}
+
+#[test]
+fn pre_account_total_is_checked() {
+    let r = rules(&dated(
+        "award.transitional_years",
+        "value = \"deemed_and_pre_account\"",
+    ));
+    let both = person(json!({"pre_account_total_months": 155, "pre_account_months": 35}));
+    let fewer = person(json!({"pre_account_total_months": 100}));
+    for input in [both, fewer] {
+        let e = compute(&r, &input).unwrap_err();
+        assert_eq!(e.fields()[0].path, "pre_account_total_months", "{e}");
+    }
+}
+
+#[test]
+fn separate_transitional_index_is_required() {
+    let r = rules(&dated(
+        "award.transitional_index_rule",
+        "value = \"separate\"",
+    ));
+    let e = compute(&r, &person(json!({}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "transitional_index", "{e}");
+    assert!(e.to_string().contains("separate"), "{e}");
+    // 7727 × 0.65 × 10 × 1.4 % = 703.157 → 703.16.
+    let a = compute(&r, &person(json!({"transitional_index": "0.65"}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "703.16");
+}
+
+#[test]
+fn index_floored_at_one() {
+    // Inner-Mongolia type: max(0.8, 1) = 1; 7727 × 1 × 10 × 1.4 % = 1081.78.
+    let r = rules(&dated(
+        "award.transitional_index_rule",
+        "value = \"average_index_floor_one\"",
+    ));
+    let a = compute(&r, &person(json!({}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "1081.78");
+    // Above 1 the index is kept: 7727 × 1.2 × 10 × 1.4 % = 1298.136 → 1298.14.
+    let b = compute(&r, &person(json!({"average_index": "1.2"}))).unwrap();
+    assert_eq!(s(b.transitional_pension), "1298.14");
+}
+
+#[test]
+fn coefficient_by_actual_years() {
+    // Jilin type: 1.4 % beyond 240 actual months, else 1.2 %.
+    let entries = [
+        dated("award.transitional_coefficient", "value = \"0.012\""),
+        dated("award.transitional_coefficient_above", "value = \"0.014\""),
+        dated("award.transitional_threshold_months", "value = 240"),
+    ]
+    .concat();
+    let r = rules(&entries);
+    // 360 actual months > 240: 7727 × 0.8 × 10 × 1.4 % = 865.42.
+    let a = compute(&r, &person(json!({}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "865.42");
+    assert_eq!(a.transitional_coefficient.map(s).as_deref(), Some("0.014"));
+    // 240 actual months is not beyond: 7727 × 0.8 × 10 × 1.2 % = 741.792 → 741.79.
+    let b = compute(&r, &person(json!({"contribution_months": 240}))).unwrap();
+    assert_eq!(s(b.transitional_pension), "741.79");
+}
+
+#[test]
+fn flat_half_with_its_own_base() {
+    // (B + C·Ī)/2 × N × 1 % with B = 7000: (7000 + 6181.6)/2 × 40 × 1 % = 2636.32.
+    let r = rules(
+        "[award.flat_part_base]\n[[award.flat_part_base.values]]\nyear = 2024\nvalue = \"7000\"\nsource = \"test: the slot under test\"\n",
+    );
+    let a = compute(&r, &person(json!({}))).unwrap();
+    assert_eq!(s(a.basic_pension), "2636.32");
+    assert_eq!(a.flat_part_base.map(s).as_deref(), Some("7000"));
+    // The indexed wage and the transitional pension still use C.
+    assert_eq!(s(a.indexed_wage), "6181.60");
+    assert_eq!(s(a.transitional_pension), "865.42");
+    // No base for the year: a typed error naming the parameter and year.
+    let e = compute(
+        &r,
+        &person(json!({"birth": "1963-06", "retirement_month": "2023-06"})),
+    )
+    .unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains("award.flat_part_base") && text.contains("2023"),
+        "{text}"
+    );
+}
+
+#[test]
+fn component_rounding_and_year_steps() {
+    // 见分进角 on the basic pension only: 2781.72 → 2781.8; the others stay
+    // at the fen: 2781.8 + 863.31 + 865.42 = 4510.53.
+    let r = rules(&dated(
+        "rounding.basic_pension",
+        "scale = 1\nmode = \"up_after_truncate\"",
+    ));
+    let a = compute(&r, &person(json!({}))).unwrap();
+    assert_eq!(s(a.basic_pension), "2781.8");
+    assert_eq!(s(a.account_pension), "863.31");
+    assert_eq!(s(a.total), "4510.53");
+    // Years in half-year steps upward (Fujian type): 485 months = 40.42 → 40.5;
+    // 7727 × 1.8 / 2 × 40.5 × 1 % = 2816.4915 → 2816.49.
+    let r = rules(&dated(
+        "rounding.years",
+        "scale = 1\nmode = \"up\"\nstep = \"0.5\"",
+    ));
+    let b = compute(&r, &person(json!({"contribution_months": 365}))).unwrap();
+    assert_eq!(s(b.years), "40.5");
+    assert_eq!(s(b.basic_pension), "2816.49");
+}
+
+#[test]
+fn a_bad_slot_value_is_a_load_error() {
+    let text = format!(
+        "[overlay]\nid = \"test/bad\"\n{}",
+        dated("award.transitional_base", "value = \"median\"")
+    );
+    let e = RuleSet::embedded("cn/shaanxi")
+        .unwrap()
+        .with_overlay("bad.toml", &text)
+        .unwrap_err();
+    assert!(e.to_string().contains("basic_average"), "{e}");
+    let step = format!(
+        "[overlay]\nid = \"test/bad\"\n{}",
+        dated("rounding.years", "scale = 1\nmode = \"up\"\nstep = \"0\"")
+    );
+    assert!(
+        RuleSet::embedded("cn/shaanxi")
+            .unwrap()
+            .with_overlay("bad.toml", &step)
+            .is_err()
+    );
+}
