@@ -493,3 +493,40 @@ fn rules_directory_round_trip() {
         RuleSet::embedded("cn/shaanxi").unwrap().hash()
     );
 }
+
+/// A provincial value that a later national entry would silently replace is
+/// a load error naming both entries; `until` (or restating the later value)
+/// says the province means it.
+#[test]
+fn a_provincial_value_shadowed_by_a_later_national_one() {
+    let rate = |extra: &str| {
+        format!(
+            "[contribution.employer_rate]\n[[contribution.employer_rate.values]]\nfrom = 2016-05-01\n{extra}value = \"0.19\"\nsource = \"test: a province at 19 %\"\n"
+        )
+    };
+    let e = load(&[("contribution.toml", &rate(""))]).unwrap_err();
+    let d = only(e, C::Shadowed);
+    assert_eq!(d.key, "contribution.employer_rate");
+    assert_eq!((d.file.as_ref(), d.line), ("mem/test/contribution.toml", 2));
+    // Both entries are named: the national one by its file and source.
+    assert!(d.message.contains("2019-05-01"), "{}", d.message);
+    assert!(
+        d.message.contains("cn/national/contribution.toml"),
+        "{}",
+        d.message
+    );
+    assert!(d.message.contains("until = 2019-04-30"), "{}", d.message);
+    // With `until` it ends where the national value begins.
+    let rs = load(&[("contribution.toml", &rate("until = 2019-04-30\n"))]).unwrap();
+    let on = |d: &str| {
+        rs.at(d.parse().unwrap())
+            .contribution
+            .employer_rate
+            .current()
+            .unwrap()
+            .value
+            .to_string()
+    };
+    assert_eq!(on("2018-01-01"), "0.19");
+    assert_eq!(on("2020-01-01"), "0.16");
+}

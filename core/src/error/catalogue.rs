@@ -33,6 +33,7 @@ pub const DIAGNOSTIC_CODES: &[DiagnosticCode] = {
         Identity,
         Io,
         HashMismatch,
+        Shadowed,
     ]
 };
 
@@ -118,6 +119,7 @@ const fn diagnostic_index(c: DiagnosticCode) -> usize {
         Identity => 15,
         Io => 16,
         HashMismatch => 17,
+        Shadowed => 18,
     }
 }
 
@@ -128,7 +130,7 @@ const _: () = {
         assert!(diagnostic_index(DIAGNOSTIC_CODES[i]) == i);
         i += 1;
     }
-    assert!(diagnostic_index(DiagnosticCode::HashMismatch) + 1 == DIAGNOSTIC_CODES.len());
+    assert!(diagnostic_index(DiagnosticCode::Shadowed) + 1 == DIAGNOSTIC_CODES.len());
 };
 
 impl Error {
@@ -250,6 +252,7 @@ impl DiagnosticCode {
             Identity => "identity",
             Io => "io",
             HashMismatch => "hash_mismatch",
+            Shadowed => "shadowed",
         }
     }
 }

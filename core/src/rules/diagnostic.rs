@@ -45,6 +45,10 @@ pub enum DiagnosticCode {
     Io,
     /// The rule set's content hash is not the one it was pinned to.
     HashMismatch,
+    /// A layer's entry that a later entry of a layer below overrides, with
+    /// no `until` saying it ends there: the upper value would silently stop
+    /// applying (a province's value shadowed by a later national one).
+    Shadowed,
 }
 
 /// One problem found while loading rules.

@@ -267,7 +267,7 @@ impl Catalog {
         let mut params = BTreeMap::new();
         for (file_diags, parsed) in parse_files(&jobs) {
             diags.extend(file_diags);
-            merge(&mut params, parsed);
+            diags.extend(merge(&mut params, parsed));
         }
         let top_file: Arc<str> = Arc::from(chain.first().map_or(String::new(), |(_, s)| {
             format!("{}ruleset.toml", s.dir_label)
@@ -355,12 +355,39 @@ fn parse_files(jobs: &[(Arc<str>, &str, &Arc<str>)]) -> Vec<Parsed> {
 }
 
 /// The merge key of an entry: same key in an upper layer replaces.
-fn merge(params: &mut BTreeMap<String, Param>, layer: BTreeMap<String, ParsedParam>) {
+/// Merge a layer into the parameters below it (entry by entry, or whole
+/// where the layer says `mode = "replace"`); returns the layer's entries
+/// that a later entry below would silently override ([`shadowed`]).
+fn merge(
+    params: &mut BTreeMap<String, Param>,
+    layer: BTreeMap<String, ParsedParam>,
+) -> Vec<Diagnostic> {
+    let mut diags = vec![];
     for (name, ParsedParam { param, mode }) in layer {
         let Some(below) = params.get_mut(&name).filter(|_| mode == MergeMode::Merge) else {
             params.insert(name, param);
             continue;
         };
+        let spans = |e: &Entries| -> Vec<(NaiveDate, Option<NaiveDate>, Arc<Provenance>)> {
+            match e {
+                Entries::Dated(v) => v
+                    .iter()
+                    .map(|x| (x.from, x.until, x.provenance.clone()))
+                    .collect(),
+                Entries::Schedule(v) => v
+                    .iter()
+                    .map(|x| (x.from, x.until, x.provenance.clone()))
+                    .collect(),
+                // Yearly entries are per year; a table version carries its
+                // rows over into the versions after it.
+                _ => vec![],
+            }
+        };
+        diags.extend(shadowed(
+            &name,
+            &spans(&below.entries),
+            &spans(&param.entries),
+        ));
         below.title = param.title.or(below.title.take());
         below.unit = param.unit.or(below.unit.take());
         below.note = param.note.or(below.note.take());
@@ -399,6 +426,50 @@ fn merge(params: &mut BTreeMap<String, Param>, layer: BTreeMap<String, ParsedPar
             (_, other) => below.entries = other,
         }
     }
+    diags
+}
+
+/// The upper layer's entries that a later entry of a layer below overrides
+/// while nothing in the upper layer says so: a provincial value from 2006
+/// over a national value from 2025 would stop applying in 2025 without a
+/// word. Each is a load error naming both entries; the province states its
+/// intent with `until` (it ends there), by restating the later value, or
+/// with `mode = "replace"`.
+fn shadowed(
+    name: &str,
+    below: &[(NaiveDate, Option<NaiveDate>, Arc<Provenance>)],
+    up: &[(NaiveDate, Option<NaiveDate>, Arc<Provenance>)],
+) -> Vec<Diagnostic> {
+    let mut diags = vec![];
+    for (from, until, prov) in up {
+        let next = |v: &[(NaiveDate, Option<NaiveDate>, Arc<Provenance>)]| {
+            v.iter()
+                .filter(|x| x.0 > *from)
+                .min_by_key(|x| x.0)
+                .cloned()
+        };
+        let Some((b_from, _, b_prov)) = next(below) else {
+            continue;
+        };
+        let restated = next(up).is_some_and(|u| u.0 <= b_from);
+        let ends = until.is_some_and(|u| u < b_from);
+        if restated || ends {
+            continue;
+        }
+        diags.push(diag_at(
+            prov,
+            name.to_string(),
+            DiagnosticCode::Shadowed,
+            format!(
+                "this entry (from {from}) stops applying on {b_from}, where the layer below has its own entry ({}:{}, source: {}); say so with `until = {}`, restate the value from {b_from} in this layer, or set `mode = \"replace\"` on the parameter",
+                b_prov.origin.file,
+                b_prov.origin.line,
+                b_prov.source,
+                b_from.pred_opt().unwrap_or(b_from),
+            ),
+        ));
+    }
+    diags
 }
 
 fn diag_at(p: &Provenance, key: String, code: DiagnosticCode, message: String) -> Diagnostic {
@@ -657,7 +728,7 @@ impl RuleSet {
             });
         }
         let mut params = self.params.clone();
-        merge(&mut params, parsed);
+        diags.extend(merge(&mut params, parsed));
         let mut layers = self.layers.clone();
         layers.push(Layer {
             id: head.id.clone(),

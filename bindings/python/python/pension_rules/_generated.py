@@ -167,7 +167,7 @@ Confidence = Literal["H", "M", "L"]
 DeemedRule = Literal["Excluded", "Included"]
 """Whether deemed (视同) years enter the average index."""
 
-DiagnosticCode = Literal["syntax", "unknown_key", "missing_field", "missing_source", "wrong_type", "float_value", "out_of_range", "unsorted", "overlap", "not_monotone", "bad_schedule", "unknown_variant", "missing_parameter", "missing_rule_set", "wrong_file", "identity", "io", "hash_mismatch"]
+DiagnosticCode = Literal["syntax", "unknown_key", "missing_field", "missing_source", "wrong_type", "float_value", "out_of_range", "unsorted", "overlap", "not_monotone", "bad_schedule", "unknown_variant", "missing_parameter", "missing_rule_set", "wrong_file", "identity", "io", "hash_mismatch", "shadowed"]
 """What kind of problem a rule file has."""
 
 Employment = Literal["employee", "flexible"]

@@ -150,7 +150,8 @@ export type DiagnosticCode =
   | "wrong_file"
   | "identity"
   | "io"
-  | "hash_mismatch";
+  | "hash_mismatch"
+  | "shadowed";
 /**
  * The rule set lacks a value a computation needs.
  */
