@@ -465,6 +465,14 @@ pub struct RuleSetInfo {
     pub error: Option<crate::error::ErrorReport>,
 }
 
+/// What each provincial and city rule set covers — 计发基数 years, the
+/// transitional formula, extras, rounding, lowest confidence — read from the
+/// rule data (`catalog`, else the shipped sets); docs/provinces.md is this
+/// table.
+pub fn coverage(catalog: Option<&Catalog>) -> Vec<crate::rules::coverage::CoverageRow> {
+    crate::rules::coverage::coverage(catalog.unwrap_or(Catalog::embedded()))
+}
+
 /// Ids of every rule set an engine on `catalog` can resolve (shipped
 /// first), as [`Engine::ids`]; for front ends that list rule sets before
 /// choosing one to build an engine on.

@@ -125,6 +125,11 @@ impl Source {
         Ok(self.try_engine(id)?.rules().clone())
     }
 
+    /// What each provincial and city rule set covers (`rules coverage`).
+    pub(crate) fn coverage(&self) -> Vec<pension_rules::rules::coverage::CoverageRow> {
+        pension_rules::api::coverage(self.catalog.as_ref())
+    }
+
     /// Ids available, shipped first ([`Engine::ids`]).
     pub(crate) fn ids(&self) -> Vec<String> {
         pension_rules::api::ids(self.catalog.as_ref())

@@ -61,6 +61,14 @@ pub(crate) enum RulesCmd {
         #[arg(long, hide = true)]
         json: bool,
     },
+    /// What each provincial and city rule set covers, from the rule data:
+    /// years of 计发基数, transitional formula, local extras, own rounding,
+    /// lowest confidence (docs/provinces.md is this table).
+    Coverage {
+        /// Output format (table: Markdown).
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::common::Format,
+    },
     /// Print id, version and content hash.
     Hash {
         /// Rule-set id.
@@ -253,6 +261,15 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                 &overlay_b,
             )?;
             crate::rules_diff::print(&pension_rules::rules::diff::diff(&ra, &rb), json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCmd::Coverage { format } => {
+            let rows = source.coverage();
+            if json_format(format, false)? {
+                crate::common::print_json(&rows)?;
+            } else {
+                crate::common::emit(&pension_rules::rules::coverage::markdown(&rows));
+            }
             Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Hash { id, overlay } => {

@@ -13,6 +13,7 @@
 //! ```
 
 mod canonical;
+pub mod coverage;
 mod diagnostic;
 pub mod diff;
 mod model;
