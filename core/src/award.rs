@@ -44,6 +44,7 @@ use crate::time::{Age, YearMonth};
 use crate::trace::{Step, Trace, Tracer};
 
 pub use crate::retirement::Category;
+pub use components::{PhaseIn, TransitionalFormula};
 
 /// The input of an award: who, when, and either the summary figures or a
 /// history. Field names follow the vector format (docs/vectors.md, kind `award`).
@@ -106,9 +107,14 @@ pub struct AwardInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pension_base: Option<Decimal>,
     /// Index of the transitional pension where a sheet prints one apart
-    /// from the average index (default: the average index).
+    /// from the average index (default: the average index); required where
+    /// the rule set's transitional pension uses a separate index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_index: Option<Decimal>,
+    /// The old method's transitional pension (老办法过渡性养老金), where the
+    /// rule set phases a new method in (`award.transitional_phase_in`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_transitional_pension: Option<Decimal>,
     /// First month paid (default: the month after the retirement month).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_pension_month: Option<YearMonth>,
@@ -130,6 +136,7 @@ const FIELDS: &[&str] = &[
     "account_rates",
     "pension_base",
     "transitional_index",
+    "old_transitional_pension",
     "first_pension_month",
 ];
 const SPAN_FIELDS: &[&str] = &[
@@ -220,6 +227,11 @@ impl AwardInput {
         nonneg(&mut errs, "deemed_index", self.deemed_index);
         nonneg(&mut errs, "account_balance", self.account_balance);
         nonneg(&mut errs, "transitional_index", self.transitional_index);
+        nonneg(
+            &mut errs,
+            "old_transitional_pension",
+            self.old_transitional_pension,
+        );
         if let Some(c) = self.pension_base
             && c <= Decimal::ZERO
         {
@@ -354,8 +366,12 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             | "deemed_months"
             | "pre_account_months"
             | "pre_account_total_months" => try_as::<u32>(val),
-            "average_index" | "deemed_index" | "account_balance" | "pension_base"
-            | "transitional_index" => try_as::<Decimal>(val),
+            "average_index"
+            | "deemed_index"
+            | "account_balance"
+            | "pension_base"
+            | "transitional_index"
+            | "old_transitional_pension" => try_as::<Decimal>(val),
             "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
             "history" => match val.as_array() {
                 Some(items) => {
@@ -508,6 +524,13 @@ pub struct Award {
     /// it one apart from C (`award.flat_part_base`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flat_part_base: Option<Decimal>,
+    /// The transitional template's slots as filled (where the rule set
+    /// defines a transitional pension).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transitional_formula: Option<TransitionalFormula>,
+    /// The old/new method phase-in (新老办法过渡), where it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transitional_phase_in: Option<PhaseIn>,
     /// 基础养老金.
     pub basic_pension: Decimal,
     /// 个人账户养老金.
@@ -669,6 +692,8 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         transitional_months: transitional.months,
         transitional_years: transitional.years,
         flat_part_base: flat,
+        transitional_formula: transitional.formula,
+        transitional_phase_in: transitional.phase_in,
         basic_pension: basic.value,
         account_pension: account.value,
         transitional_pension: transitional.value,

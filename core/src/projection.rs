@@ -867,6 +867,7 @@ pub fn project(
         account_rates: None,
         pension_base: (!from_rules).then_some(c.value),
         transitional_index: None,
+        old_transitional_pension: None,
         first_pension_month: None,
     };
     let award = award(&award_input, snap, tracer)?;

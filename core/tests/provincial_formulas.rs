@@ -236,3 +236,64 @@ fn a_bad_slot_value_is_a_load_error() {
             .is_err()
     );
 }
+
+#[test]
+fn old_and_new_method_phase_in() {
+    // Jiangsu type: 40 % of the gain for 2024 retirees, 100 % from 2026.
+    let yearly = |y: i32, v: &str| {
+        format!(
+            "[[award.transitional_phase_in.values]]\nyear = {y}\nvalue = \"{v}\"\nsource = \"test: the slot under test\"\n"
+        )
+    };
+    let r = rules(&format!(
+        "[award.transitional_phase_in]\n{}{}",
+        yearly(2024, "0.4"),
+        yearly(2026, "1")
+    ));
+    // New 865.42, old 700: 700 + (865.42 − 700) × 40 % = 766.168 → 766.17.
+    let a = compute(&r, &person(json!({"old_transitional_pension": "700"}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "766.17");
+    let p = a.transitional_phase_in.as_ref().unwrap();
+    assert_eq!(s(p.new_method), "865.42");
+    assert_eq!(p.old_method.map(s).as_deref(), Some("700"));
+    assert_eq!(s(a.total), "4411.20"); // 2781.72 + 863.31 + 766.17
+    // The old method above the new: the old is paid.
+    let b = compute(&r, &person(json!({"old_transitional_pension": "900"}))).unwrap();
+    assert_eq!(s(b.transitional_pension), "900.00");
+    // Without the old amount a share below 1 cannot be paid: a typed error.
+    let e = compute(&r, &person(json!({}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "old_transitional_pension", "{e}");
+    // 2026 and later: the new method alone (the 2026 share carries on).
+    let later =
+        person(json!({"birth": "1966-06", "retirement_month": "2026-06", "pension_base": "7727"}));
+    let c = compute(&r, &later).unwrap();
+    assert_eq!(s(c.transitional_pension), "865.42");
+    // Explained in the 核定表 text.
+    let zh = pension_rules::award::render::text(&a, pension_rules::award::render::Lang::Zh);
+    assert!(zh.contains("新老办法过渡：老办法 700"), "{zh}");
+}
+
+#[test]
+fn the_sheet_text_follows_the_template() {
+    use pension_rules::award::render::{Lang, text};
+    let r = rules(
+        &[
+            dated("award.transitional_base", "value = \"basic_average\""),
+            dated("award.transitional_index_rule", "value = \"one\""),
+            dated(
+                "award.transitional_years",
+                "value = \"deemed_and_pre_account\"",
+            ),
+            dated("award.transitional_coefficient", "value = \"0.013\""),
+        ]
+        .concat(),
+    );
+    let a = compute(&r, &person(json!({"pre_account_total_months": 150}))).unwrap();
+    let zh = text(&a, Lang::Zh);
+    assert!(
+        zh.contains("过渡性养老金 = C × (1 + 平均缴费指数) ÷ 2 × 建账前缴费年限 × 1.3% = 6954.3 × 150/12 × 1.3%"),
+        "{zh}"
+    );
+    let en = text(&a, Lang::En);
+    assert!(en.contains("years before the account"), "{en}");
+}

@@ -356,6 +356,10 @@ pub(super) struct Transitional {
     pub(super) index: Decimal,
     /// k, the province's coefficient, where the rule set defines one.
     pub(super) coefficient: Option<Decimal>,
+    /// The template's slots as filled, where the rule set defines one.
+    pub(super) formula: Option<TransitionalFormula>,
+    /// The old/new method phase-in, where the retirement year has one.
+    pub(super) phase_in: Option<PhaseIn>,
 }
 
 /// 过渡性养老金 = base × index × years × k: 国发〔2005〕38号 第六条 pays it to
@@ -412,6 +416,8 @@ pub(super) fn transitional_pension(
             years: Decimal::ZERO,
             index: input.transitional_index.unwrap_or(average_index),
             coefficient: None,
+            formula: None,
+            phase_in: None,
         });
     };
 
@@ -492,7 +498,7 @@ pub(super) fn transitional_pension(
         .and_then(|x| x.checked_mul(k.value))
         .and_then(|x| x.checked_div(den))
         .or_too_large(WHOLE_INPUT)?;
-    let value = money.value.apply(exact);
+    let new_value = money.value.apply(exact);
     tracer.step(|| {
         let base_text = match base_rule.as_ref().map(|b| b.value) {
             Some(TransitionalBase::BasicAverage) => format!(
@@ -508,7 +514,7 @@ pub(super) fn transitional_pension(
         let mut st = Step::new(
             "transitional_pension",
             "过渡性养老金",
-            value,
+            new_value,
             format!(
                 "base × index × years × k = {base_text} × {t_index} × {years_text} × {} = {}, rounded ({})",
                 k.value,
@@ -531,6 +537,11 @@ pub(super) fn transitional_pension(
         }
         st.param(ParamUse::of(money))
     });
+    let phase_in = phase_in(input, new_value, snap, money, tracer)?;
+    let (value, exact) = match &phase_in {
+        Some(p) => (p.payable, p.payable_exact),
+        None => (new_value, exact),
+    };
     Ok(Transitional {
         value,
         exact,
@@ -538,7 +549,141 @@ pub(super) fn transitional_pension(
         years: t_years,
         index: t_index,
         coefficient: Some(k.value),
+        formula: Some(TransitionalFormula {
+            base: base_rule
+                .as_ref()
+                .map_or(TransitionalBase::PensionBase, |b| b.value)
+                .name(),
+            base_value: base,
+            index: index_rule
+                .as_ref()
+                .map_or(TransitionalIndexRule::AverageIndex, |r| r.value)
+                .name(),
+            years: which.value.name(),
+        }),
+        phase_in,
     })
+}
+
+/// The transitional template as filled for one award: the names of the
+/// slots' variants (as in the rule files) and the base slot's value.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct TransitionalFormula {
+    /// `pension_base` (C) or `basic_average` ((B + C·Ī)/2).
+    pub base: &'static str,
+    /// The base slot's value (exact).
+    pub base_value: Decimal,
+    /// `average_index`, `separate`, `one` or `average_index_floor_one`.
+    pub index: &'static str,
+    /// `deemed_only` or `deemed_and_pre_account`.
+    pub years: &'static str,
+}
+
+/// A transitional pension under an old/new method phase-in (新老办法过渡):
+/// both methods and the amount payable.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct PhaseIn {
+    /// The new method's transitional pension (the template), rounded.
+    pub new_method: Decimal,
+    /// The old method's, as given in the input (`old_transitional_pension`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_method: Option<Decimal>,
+    /// The share of the gain (new − old, where positive) paid for the
+    /// retirement year (`award.transitional_phase_in`).
+    pub share: Decimal,
+    /// old + max(new − old, 0) × share (the new method alone at a share of 1
+    /// without an old amount), rounded.
+    pub payable: Decimal,
+    /// The same before rounding.
+    #[serde(skip)]
+    pub payable_exact: Decimal,
+}
+
+/// 新老办法过渡: where the rule set phases a new transitional method in by
+/// retirement year (`award.transitional_phase_in`: Jiangsu 40 / 70 / 100 %
+/// of the gain for 2024 / 2025 / 2026 retirees), the payable amount is the
+/// old method's plus that share of the gain. The old method's amount comes
+/// from the input (`old_transitional_pension`): required unless the share
+/// is 1. A year before the first listed pays the old method (share 0), a
+/// year after the last keeps the last share.
+fn phase_in(
+    input: &AwardInput,
+    new: Decimal,
+    snap: &Snapshot,
+    money: &Sourced<Rounding>,
+    tracer: &mut Tracer,
+) -> Result<Option<PhaseIn>, Error> {
+    let series = &snap.award.transitional_phase_in;
+    if series.is_empty() {
+        return Ok(None);
+    }
+    let year = input.retirement_month.year();
+    let key = series.years().filter(|y| *y <= year).max();
+    let share = match key {
+        Some(y) => Some(series.get(y)?),
+        None => None,
+    };
+    let share_value = share.as_ref().map_or(Decimal::ZERO, |s| s.value);
+    let old = input.old_transitional_pension;
+    let (payable_exact, text) = match old {
+        None if share_value == Decimal::ONE => (new, "the new method alone (share 1)".to_string()),
+        None => {
+            return Err(Error::field(
+                "old_transitional_pension",
+                format!(
+                    "required: rule set `{}` pays retirees of {year} the old-method transitional pension plus {} of the new method's gain (新老办法过渡, award.transitional_phase_in{}); give the old method's amount",
+                    snap.identity.id,
+                    share_value.normalize(),
+                    share
+                        .as_ref()
+                        .map(|s| format!(": {}", s.provenance.source))
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+        Some(old) => {
+            let gain = new
+                .checked_sub(old)
+                .or_too_large(WHOLE_INPUT)?
+                .max(Decimal::ZERO);
+            let p = gain
+                .checked_mul(share_value)
+                .and_then(|g| g.checked_add(old))
+                .or_too_large(WHOLE_INPUT)?;
+            (
+                p,
+                format!(
+                    "old + max(new − old, 0) × share = {old} + max({new} − {old}, 0) × {} = {}",
+                    share_value.normalize(),
+                    p.round_dp(6).normalize()
+                ),
+            )
+        }
+    };
+    let payable = money.value.apply(payable_exact);
+    tracer.step(|| {
+        let mut st = Step::new(
+            "transitional_phase_in",
+            "新老办法过渡",
+            payable,
+            format!("{text}, rounded ({})", money.value),
+        )
+        .input("new_method", new);
+        if let Some(o) = old {
+            st = st.input("old_transitional_pension", o);
+        }
+        if let (Some(s), Some(y)) = (&share, key) {
+            st = st.param(ParamUse::keyed(s, y));
+        }
+        st.param(ParamUse::of(money))
+    });
+    Ok(Some(PhaseIn {
+        new_method: new,
+        old_method: old,
+        share: share_value,
+        payable,
+        payable_exact,
+    }))
 }
 
 /// A parameter that may be absent from the rule set.

@@ -82,6 +82,106 @@ fn transitional_years_formula(a: &Award) -> String {
     }
 }
 
+/// The basic pension's average as words and values:
+/// `C × (1 + 平均缴费指数) ÷ 2`, or `(B + C × 平均缴费指数) ÷ 2` where the flat
+/// half has its own base (`award.flat_part_base`).
+fn basic_average_terms(a: &Award, lang: Lang) -> (String, String) {
+    let (c, idx) = (n(a.pension_base), n(a.average_index));
+    let index = match lang {
+        Lang::Zh => "平均缴费指数",
+        Lang::En => "average index",
+    };
+    let div = match lang {
+        Lang::Zh => "÷",
+        Lang::En => "/",
+    };
+    match a.flat_part_base {
+        None => (
+            format!("C × (1 + {index}) {div} 2"),
+            format!("{c} × (1 + {idx}) {div} 2"),
+        ),
+        Some(b) => (
+            format!("(B + C × {index}) {div} 2"),
+            format!("({} + {c} × {idx}) {div} 2", n(b)),
+        ),
+    }
+}
+
+/// The years of the transitional formula as written: `120/12`, or the
+/// rounded years where the rule set rounds them.
+fn transitional_years_text(a: &Award) -> String {
+    if a.transitional_years * Decimal::from(12) == Decimal::from(a.transitional_months) {
+        transitional_years_formula(a)
+    } else {
+        n(a.transitional_years)
+    }
+}
+
+/// The transitional pension's formula as words and values, from the slots
+/// the rule set filled (docs/rules-format.md, "The award's provincial slots").
+fn transitional_terms(a: &Award, k: Decimal, lang: Lang) -> (String, String) {
+    let f = a.transitional_formula.as_ref();
+    let zh = lang == Lang::Zh;
+    let (base_w, base_v) = match f.map(|f| f.base) {
+        Some("basic_average") => {
+            let (w, _) = basic_average_terms(a, lang);
+            let v = f.map_or(Decimal::ZERO, |f| f.base_value);
+            (w, n(v.round_dp(6)))
+        }
+        _ => ("C".to_string(), n(a.pension_base)),
+    };
+    let index_w = match (f.map(|f| f.index), zh) {
+        (Some("one"), _) => None,
+        (Some("separate"), true) => Some("过渡性养老金平均缴费指数"),
+        (Some("separate"), false) => Some("separate transitional index"),
+        (Some("average_index_floor_one"), true) => Some("max(平均缴费指数, 1)"),
+        (Some("average_index_floor_one"), false) => Some("max(average index, 1)"),
+        (_, true) => Some("过渡性指数"),
+        (_, false) => Some("transitional index"),
+    };
+    let years_w = match (f.map(|f| f.years), zh) {
+        (Some("deemed_and_pre_account"), true) => "建账前缴费年限",
+        (Some("deemed_and_pre_account"), false) => "years before the account",
+        (_, true) => "视同缴费年限",
+        (_, false) => "deemed years",
+    };
+    let mut words = vec![base_w];
+    let mut values = vec![base_v];
+    if let Some(w) = index_w {
+        words.push(w.to_string());
+        values.push(n(a.transitional_index));
+    }
+    words.push(years_w.to_string());
+    values.push(transitional_years_text(a));
+    words.push(pct(k));
+    values.push(pct(k));
+    (words.join(" × "), values.join(" × "))
+}
+
+/// The old/new method line, where a phase-in applies.
+fn phase_in_line(a: &Award, lang: Lang) -> Option<String> {
+    let p = a.transitional_phase_in.as_ref()?;
+    Some(match (p.old_method, lang) {
+        (Some(old), Lang::Zh) => format!(
+            "   新老办法过渡：老办法 {old} + max(新办法 {} − {old}, 0) × {} = {}",
+            p.new_method,
+            pct(p.share),
+            p.payable
+        ),
+        (Some(old), Lang::En) => format!(
+            "   Old/new method phase-in: old {old} + max(new {} − {old}, 0) × {} = {}",
+            p.new_method,
+            pct(p.share),
+            p.payable
+        ),
+        (None, Lang::Zh) => format!("   新老办法过渡：按新办法 {} 计发", p.new_method),
+        (None, Lang::En) => format!(
+            "   Old/new method phase-in: the new method {} alone",
+            p.new_method
+        ),
+    })
+}
+
 /// The parameters the trace used, once each, in order.
 fn params(a: &Award) -> Vec<&ParamUse> {
     let mut out: Vec<&ParamUse> = vec![];
@@ -220,7 +320,6 @@ pub fn text(a: &Award, lang: Lang) -> String {
     let mut o = String::new();
     let c = n(a.pension_base);
     let idx = n(a.average_index);
-    let ti = n(a.transitional_index);
     let u = &a.unrounded;
     match lang {
         Lang::Zh => {
@@ -297,9 +396,10 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 "4. 本人指数化月平均缴费工资 = C × 平均缴费指数 = {c} × {idx} = {}",
                 a.indexed_wage
             );
+            let (bw, bv) = basic_average_terms(a, lang);
             let _ = writeln!(
                 o,
-                "5. 基础养老金 = C × (1 + 平均缴费指数) ÷ 2 × N × {} = {c} × (1 + {idx}) ÷ 2 × {} × {} = {} → 基础养老金 = {}",
+                "5. 基础养老金 = {bw} × N × {} = {bv} × {} × {} = {} → 基础养老金 = {}",
                 pct(a.basic_rate),
                 years_formula(a),
                 pct(a.basic_rate),
@@ -317,15 +417,16 @@ pub fn text(a: &Award, lang: Lang) -> String {
             );
             match a.transitional_coefficient {
                 Some(k) => {
+                    let (tw, tv) = transitional_terms(a, k, lang);
                     let _ = writeln!(
                         o,
-                        "7. 过渡性养老金 = C × 过渡性指数 × 视同缴费年限 × {} = {c} × {ti} × {} × {} = {} → 过渡性养老金 = {}",
-                        pct(k),
-                        transitional_years_formula(a),
-                        pct(k),
+                        "7. 过渡性养老金 = {tw} = {tv} = {} → 过渡性养老金 = {}",
                         u.transitional_pension.round_dp(6).normalize(),
                         a.transitional_pension
                     );
+                    if let Some(l) = phase_in_line(a, lang) {
+                        let _ = writeln!(o, "{l}");
+                    }
                 }
                 None => {
                     let _ = writeln!(
@@ -417,9 +518,10 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 "4. Indexed monthly wage = C × average index = {c} × {idx} = {}",
                 a.indexed_wage
             );
+            let (bw, bv) = basic_average_terms(a, lang);
             let _ = writeln!(
                 o,
-                "5. Basic pension = C × (1 + average index) / 2 × N × {} = {c} × (1 + {idx}) / 2 × {} × {} = {} → Basic pension = {}",
+                "5. Basic pension = {bw} × N × {} = {bv} × {} × {} = {} → Basic pension = {}",
                 pct(a.basic_rate),
                 years_formula(a),
                 pct(a.basic_rate),
@@ -437,15 +539,16 @@ pub fn text(a: &Award, lang: Lang) -> String {
             );
             match a.transitional_coefficient {
                 Some(k) => {
+                    let (tw, tv) = transitional_terms(a, k, lang);
                     let _ = writeln!(
                         o,
-                        "7. Transitional pension = C × transitional index × deemed years × {} = {c} × {ti} × {} × {} = {} → Transitional pension = {}",
-                        pct(k),
-                        transitional_years_formula(a),
-                        pct(k),
+                        "7. Transitional pension = {tw} = {tv} = {} → Transitional pension = {}",
                         u.transitional_pension.round_dp(6).normalize(),
                         a.transitional_pension
                     );
+                    if let Some(l) = phase_in_line(a, lang) {
+                        let _ = writeln!(o, "{l}");
+                    }
                 }
                 None => {
                     let _ = writeln!(
@@ -586,13 +689,12 @@ pub fn table(a: &Award) -> String {
         pad("计算公式", fw),
         pad_left("金额（元）", AW)
     );
-    let c = n(a.pension_base);
     let comps = [
         (
             "基础养老金",
             format!(
-                "{c} × (1 + {}) ÷ 2 × {} × {}",
-                n(a.average_index),
+                "{} × {} × {}",
+                basic_average_terms(a, Lang::Zh).1,
                 years_formula(a),
                 pct(a.basic_rate)
             ),
@@ -606,12 +708,7 @@ pub fn table(a: &Award) -> String {
         (
             "过渡性养老金",
             match a.transitional_coefficient {
-                Some(k) => format!(
-                    "{c} × {} × {} × {}",
-                    n(a.transitional_index),
-                    transitional_years_formula(a),
-                    pct(k)
-                ),
+                Some(k) => transitional_terms(a, k, Lang::Zh).1,
                 None => "（本规则集未规定）".to_string(),
             },
             a.transitional_pension,

@@ -335,6 +335,11 @@ params! {
         /// B this base and C the 计发基数 (Jilin: city base B, province C;
         /// Henan: province B, city C).
         flat_part_base = "award.flat_part_base": Yearly, Money, optional;
+        /// 新老办法过渡 share of the new transitional method's gain paid, by retirement year
+        /// The payable transitional pension is old + max(new − old, 0) × share;
+        /// a year before the first listed pays the old method, a year after the
+        /// last keeps the last share (Jiangsu 2024–2026: 40 / 70 / 100 %).
+        transitional_phase_in = "award.transitional_phase_in": Yearly, Ratio, optional;
     }
 
     /// Transfer parameters (转移接续).
@@ -449,6 +454,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 77);
+        assert_eq!(before, 78);
     }
 }

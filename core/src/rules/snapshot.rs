@@ -385,6 +385,7 @@ impl Snapshot {
             && a.transitional_coefficient_above.is_empty()
             && a.transitional_threshold_months.is_empty()
             && a.flat_part_base.is_empty()
+            && a.transitional_phase_in.is_empty()
             && r.transitional_years.is_empty()
             && r.basic_pension.is_empty()
             && r.account_pension.is_empty()

@@ -72,6 +72,7 @@ __all__ = [
     'PayrollDeclaration',
     'PayrollLine',
     'PayrollTotals',
+    'PhaseIn',
     'PooledPart',
     'PostingLine',
     'ProjectedAward',
@@ -97,6 +98,7 @@ __all__ = [
     'TemporaryAccount',
     'Trace',
     'TransferResult',
+    'TransitionalFormula',
     'Unrounded',
     'YearIndex',
     'YearStatement',
@@ -398,6 +400,12 @@ class AwardResult(Record):
     """The statutory month, for comparison."""
     transitional_coefficient: Optional[Decimal] = None
     """Transitional coefficient k, where the rule set has one."""
+    transitional_formula: Optional[TransitionalFormula] = None
+    """The transitional template's slots as filled (where the rule set
+    defines a transitional pension).
+    """
+    transitional_phase_in: Optional[PhaseIn] = None
+    """The old/new method phase-in (新老办法过渡), where it applies."""
 
 
 @dataclass(frozen=True)
@@ -834,6 +842,26 @@ class PayrollTotals(Record):
 
 
 @dataclass(frozen=True)
+class PhaseIn(Record):
+    """A transitional pension under an old/new method phase-in (新老办法过渡):
+    both methods and the amount payable.
+    """
+
+    new_method: Decimal
+    """The new method's transitional pension (the template), rounded."""
+    share: Decimal
+    """The share of the gain (new − old, where positive) paid for the
+    retirement year (`award.transitional_phase_in`).
+    """
+    payable: Decimal
+    """old + max(new − old, 0) × share (the new method alone at a share of 1
+    without an old amount), rounded.
+    """
+    old_method: Optional[Decimal] = None
+    """The old method's, as given in the input (`old_transitional_pension`)."""
+
+
+@dataclass(frozen=True)
 class PooledPart(Record):
     """One rate applied to a run of months of a pooled transfer."""
 
@@ -931,6 +959,12 @@ class ProjectedAward(Record):
     """The statutory month, for comparison."""
     transitional_coefficient: Optional[Decimal] = None
     """Transitional coefficient k, where the rule set has one."""
+    transitional_formula: Optional[TransitionalFormula] = None
+    """The transitional template's slots as filled (where the rule set
+    defines a transitional pension).
+    """
+    transitional_phase_in: Optional[PhaseIn] = None
+    """The old/new method phase-in (新老办法过渡), where it applies."""
 
 
 @dataclass(frozen=True)
@@ -1438,6 +1472,22 @@ class TransferResult(Record):
 
 
 @dataclass(frozen=True)
+class TransitionalFormula(Record):
+    """The transitional template as filled for one award: the names of the
+    slots' variants (as in the rule files) and the base slot's value.
+    """
+
+    base: str
+    """`pension_base` (C) or `basic_average` ((B + C·Ī)/2)."""
+    base_value: Decimal
+    """The base slot's value (exact)."""
+    index: str
+    """`average_index`, `separate`, `one` or `average_index_floor_one`."""
+    years: str
+    """`deemed_only` or `deemed_and_pre_account`."""
+
+
+@dataclass(frozen=True)
 class Unrounded(Record):
     """The components before money rounding."""
 
@@ -1794,6 +1844,10 @@ class AwardInput(_AwardInputRequired, total=False):
     """First month paid (default: the month after the retirement month)."""
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
+    old_transitional_pension: Optional[DecimalLike]
+    """The old method's transitional pension (老办法过渡性养老金), where the
+    rule set phases a new method in (`award.transitional_phase_in`).
+    """
     pension_base: Optional[DecimalLike]
     """计发基数 C, overriding the rule set's value for the retirement year."""
     pre_account_months: Optional[int]
@@ -1810,7 +1864,8 @@ class AwardInput(_AwardInputRequired, total=False):
     """
     transitional_index: Optional[DecimalLike]
     """Index of the transitional pension where a sheet prints one apart
-    from the average index (default: the average index).
+    from the average index (default: the average index); required where
+    the rule set's transitional pension uses a separate index.
     """
 
 
@@ -1845,6 +1900,10 @@ class AwardFields(TypedDict, total=False):
     """First month paid (default: the month after the retirement month)."""
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
+    old_transitional_pension: Optional[DecimalLike]
+    """The old method's transitional pension (老办法过渡性养老金), where the
+    rule set phases a new method in (`award.transitional_phase_in`).
+    """
     pension_base: Optional[DecimalLike]
     """计发基数 C, overriding the rule set's value for the retirement year."""
     pre_account_months: Optional[int]
@@ -1863,7 +1922,8 @@ class AwardFields(TypedDict, total=False):
     """The approved retirement month (taken as given)."""
     transitional_index: Optional[DecimalLike]
     """Index of the transitional pension where a sheet prints one apart
-    from the average index (default: the average index).
+    from the average index (default: the average index); required where
+    the rule set's transitional pension uses a separate index.
     """
 
 

@@ -533,6 +533,11 @@ export interface AwardInput {
    */
   history?: Span[] | null;
   /**
+   * The old method's transitional pension (老办法过渡性养老金), where the
+   * rule set phases a new method in (`award.transitional_phase_in`).
+   */
+  old_transitional_pension?: string | number | null;
+  /**
    * 计发基数 C, overriding the rule set's value for the retirement year.
    */
   pension_base?: string | number | null;
@@ -556,7 +561,8 @@ export interface AwardInput {
   retirement_month: YearMonth;
   /**
    * Index of the transitional pension where a sheet prints one apart
-   * from the average index (default: the average index).
+   * from the average index (default: the average index); required where
+   * the rule set's transitional pension uses a separate index.
    */
   transitional_index?: string | number | null;
 }
@@ -1506,6 +1512,52 @@ export interface Note {
   zh: string;
 }
 /**
+ * A transitional pension under an old/new method phase-in (新老办法过渡):
+ * both methods and the amount payable.
+ */
+export interface PhaseIn {
+  /**
+   * The new method's transitional pension (the template), rounded.
+   */
+  new_method: string;
+  /**
+   * The old method's, as given in the input (`old_transitional_pension`).
+   */
+  old_method?: string | null;
+  /**
+   * old + max(new − old, 0) × share (the new method alone at a share of 1
+   * without an old amount), rounded.
+   */
+  payable: string;
+  /**
+   * The share of the gain (new − old, where positive) paid for the
+   * retirement year (`award.transitional_phase_in`).
+   */
+  share: string;
+}
+/**
+ * The transitional template as filled for one award: the names of the
+ * slots' variants (as in the rule files) and the base slot's value.
+ */
+export interface TransitionalFormula {
+  /**
+   * `pension_base` (C) or `basic_average` ((B + C·Ī)/2).
+   */
+  base: string;
+  /**
+   * The base slot's value (exact).
+   */
+  base_value: string;
+  /**
+   * `average_index`, `separate`, `one` or `average_index_floor_one`.
+   */
+  index: string;
+  /**
+   * `deemed_only` or `deemed_and_pre_account`.
+   */
+  years: string;
+}
+/**
  * The components before money rounding.
  */
 export interface Unrounded {
@@ -1628,6 +1680,11 @@ export interface AwardResult {
    */
   transitional_coefficient?: string | null;
   /**
+   * The transitional template's slots as filled (where the rule set
+   * defines a transitional pension).
+   */
+  transitional_formula?: TransitionalFormula | null;
+  /**
    * Index of the transitional pension.
    */
   transitional_index: string;
@@ -1639,6 +1696,10 @@ export interface AwardResult {
    * 过渡性养老金.
    */
   transitional_pension: string;
+  /**
+   * The old/new method phase-in (新老办法过渡), where it applies.
+   */
+  transitional_phase_in?: PhaseIn | null;
   /**
    * Those months in years as the transitional formula uses them
    * (rounded where the rule set says).
@@ -2110,6 +2171,11 @@ export interface ProjectedAward {
    */
   transitional_coefficient?: string | null;
   /**
+   * The transitional template's slots as filled (where the rule set
+   * defines a transitional pension).
+   */
+  transitional_formula?: TransitionalFormula | null;
+  /**
    * Index of the transitional pension.
    */
   transitional_index: string;
@@ -2121,6 +2187,10 @@ export interface ProjectedAward {
    * 过渡性养老金.
    */
   transitional_pension: string;
+  /**
+   * The old/new method phase-in (新老办法过渡), where it applies.
+   */
+  transitional_phase_in?: PhaseIn | null;
   /**
    * Those months in years as the transitional formula uses them
    * (rounded where the rule set says).
