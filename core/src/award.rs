@@ -111,6 +111,11 @@ pub struct AwardInput {
     /// the rule set's transitional pension uses a separate index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_index: Option<Decimal>,
+    /// The transitional pension itself, where the rule set cannot compute
+    /// it (`award.transitional_method = given`: a provincial formula on
+    /// figures the engine does not model) — as the agency computed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_pension: Option<Decimal>,
     /// The old method's transitional pension (老办法过渡性养老金), where the
     /// rule set phases a new method in (`award.transitional_phase_in`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +141,7 @@ const FIELDS: &[&str] = &[
     "account_rates",
     "pension_base",
     "transitional_index",
+    "transitional_pension",
     "old_transitional_pension",
     "first_pension_month",
 ];
@@ -232,6 +238,7 @@ impl AwardInput {
             "old_transitional_pension",
             self.old_transitional_pension,
         );
+        nonneg(&mut errs, "transitional_pension", self.transitional_pension);
         if let Some(c) = self.pension_base
             && c <= Decimal::ZERO
         {
@@ -528,6 +535,10 @@ pub struct Award {
     /// defines a transitional pension).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transitional_formula: Option<TransitionalFormula>,
+    /// Whether the transitional pension was given in the input
+    /// (`award.transitional_method = given`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub transitional_given: bool,
     /// The old/new method phase-in (新老办法过渡), where it applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transitional_phase_in: Option<PhaseIn>,
@@ -694,6 +705,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         flat_part_base: flat,
         transitional_formula: transitional.formula,
         transitional_phase_in: transitional.phase_in,
+        transitional_given: transitional.given,
         basic_pension: basic.value,
         account_pension: account.value,
         transitional_pension: transitional.value,

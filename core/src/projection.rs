@@ -868,6 +868,7 @@ pub fn project(
         pension_base: (!from_rules).then_some(c.value),
         transitional_index: None,
         old_transitional_pension: None,
+        transitional_pension: None,
         first_pension_month: None,
     };
     let award = award(&award_input, snap, tracer)?;

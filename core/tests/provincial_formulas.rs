@@ -297,3 +297,19 @@ fn the_sheet_text_follows_the_template() {
     let en = text(&a, Lang::En);
     assert!(en.contains("years before the account"), "{en}");
 }
+
+#[test]
+fn a_formula_not_modelled_is_given_never_zero() {
+    let r = rules(&dated("award.transitional_method", "value = \"given\""));
+    // Missing: a typed error naming the field, not a zero.
+    let e = compute(&r, &person(json!({}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "transitional_pension", "{e}");
+    let a = compute(&r, &person(json!({"transitional_pension": "512.30"}))).unwrap();
+    assert_eq!(s(a.transitional_pension), "512.30");
+    assert!(a.transitional_given);
+    assert_eq!(s(a.total), "4157.33"); // 2781.72 + 863.31 + 512.30
+    // Where the rule set computes it, giving it is refused.
+    let shaanxi = RuleSet::embedded("cn/shaanxi").unwrap();
+    let e = compute(&shaanxi, &person(json!({"transitional_pension": "1"}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "transitional_pension", "{e}");
+}

@@ -349,6 +349,7 @@ fn variant_in_snapshot(snap: &Snapshot, param: &str, year: i32) -> Option<Source
         "award.index_deemed" => named(snap.award.index_deemed.current().ok()?),
         "award.transitional_years" => named(snap.award.transitional_years.current().ok()?),
         "award.transitional_base" => named(snap.award.transitional_base.current().ok()?),
+        "award.transitional_method" => named(snap.award.transitional_method.current().ok()?),
         "award.transitional_index_rule" => {
             named(snap.award.transitional_index_rule.current().ok()?)
         }
@@ -393,8 +394,8 @@ fn every_accepted_variant_reaches_the_snapshot() {
             checked += 1;
         }
     }
-    // 15 variant parameters: 12 with 2 names, 2 with 3, 1 with 4.
-    assert_eq!(checked, 34);
+    // 16 variant parameters: 13 with 2 names, 2 with 3, 1 with 4.
+    assert_eq!(checked, 36);
 }
 
 #[test]

@@ -16,7 +16,8 @@ use crate::error::Error;
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::{
-    Snapshot, Sourced, Timeline, TransitionalBase, TransitionalIndexRule, TransitionalYears,
+    Snapshot, Sourced, Timeline, TransitionalBase, TransitionalIndexRule, TransitionalMethod,
+    TransitionalYears,
 };
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
@@ -360,6 +361,8 @@ pub(super) struct Transitional {
     pub(super) formula: Option<TransitionalFormula>,
     /// The old/new method phase-in, where the retirement year has one.
     pub(super) phase_in: Option<PhaseIn>,
+    /// Given in the input (`award.transitional_method = given`).
+    pub(super) given: bool,
 }
 
 /// 过渡性养老金 = base × index × years × k: 国发〔2005〕38号 第六条 pays it to
@@ -387,6 +390,22 @@ pub(super) fn transitional_pension(
     let date = input.retirement_month.first_day();
     let (average_index, deemed_months) = (f.average_index, f.deemed_months);
     let twelve = Decimal::from(12);
+    let method = optional(&snap.award.transitional_method, date)?;
+    if let Some(m) = method
+        .as_ref()
+        .filter(|m| m.value == TransitionalMethod::Given)
+    {
+        return given(input, f, m, snap, money, tracer);
+    }
+    if input.transitional_pension.is_some() {
+        return Err(Error::field(
+            "transitional_pension",
+            format!(
+                "rule set `{}` computes the transitional pension itself; give it only where the rule set says `award.transitional_method = given`",
+                snap.identity.id
+            ),
+        ));
+    }
     let Some(k) = coefficient(f, snap, date)? else {
         tracer.step(|| {
             Step::new(
@@ -418,6 +437,7 @@ pub(super) fn transitional_pension(
             coefficient: None,
             formula: None,
             phase_in: None,
+            given: false,
         });
     };
 
@@ -562,6 +582,7 @@ pub(super) fn transitional_pension(
             years: which.value.name(),
         }),
         phase_in,
+        given: false,
     })
 }
 
@@ -684,6 +705,59 @@ fn phase_in(
         payable,
         payable_exact,
     }))
+}
+
+/// The transitional pension as the input gives it, where the province's
+/// formula needs figures the engine does not model
+/// (`award.transitional_method = given`); missing, a typed error naming the
+/// field and the provincial rule — never a silent zero.
+fn given(
+    input: &AwardInput,
+    f: &Summary,
+    method: &Sourced<TransitionalMethod>,
+    snap: &Snapshot,
+    money: &Sourced<Rounding>,
+    tracer: &mut Tracer,
+) -> Result<Transitional, Error> {
+    let Some(t) = input.transitional_pension else {
+        return Err(Error::field(
+            "transitional_pension",
+            format!(
+                "required: rule set `{}` does not model this province's transitional pension formula ({}{}); give the amount the agency computed",
+                snap.identity.id,
+                method.provenance.source,
+                method
+                    .provenance
+                    .note
+                    .as_ref()
+                    .map(|n| format!(" — {n}"))
+                    .unwrap_or_default()
+            ),
+        ));
+    };
+    let value = money.value.apply(t);
+    tracer.step(|| {
+        Step::new(
+            "transitional_pension",
+            "过渡性养老金",
+            value,
+            "given in the input: the province's formula needs figures the engine does not model",
+        )
+        .input("transitional_pension", t)
+        .param(ParamUse::of(method))
+        .param(ParamUse::of(money))
+    });
+    Ok(Transitional {
+        value,
+        exact: t,
+        months: f.deemed_months,
+        years: Decimal::from(f.deemed_months) / Decimal::from(12),
+        index: input.transitional_index.unwrap_or(f.average_index),
+        coefficient: None,
+        formula: None,
+        phase_in: None,
+        given: true,
+    })
 }
 
 /// A parameter that may be absent from the rule set.

@@ -428,6 +428,13 @@ pub fn text(a: &Award, lang: Lang) -> String {
                         let _ = writeln!(o, "{l}");
                     }
                 }
+                None if a.transitional_given => {
+                    let _ = writeln!(
+                        o,
+                        "7. 过渡性养老金 = {}（按输入：本省计发办法所需数据本规则集未建模）",
+                        a.transitional_pension
+                    );
+                }
                 None => {
                     let _ = writeln!(
                         o,
@@ -549,6 +556,13 @@ pub fn text(a: &Award, lang: Lang) -> String {
                     if let Some(l) = phase_in_line(a, lang) {
                         let _ = writeln!(o, "{l}");
                     }
+                }
+                None if a.transitional_given => {
+                    let _ = writeln!(
+                        o,
+                        "7. Transitional pension = {} (given: the province's formula needs figures this rule set does not model)",
+                        a.transitional_pension
+                    );
                 }
                 None => {
                     let _ = writeln!(
@@ -709,6 +723,7 @@ pub fn table(a: &Award) -> String {
             "过渡性养老金",
             match a.transitional_coefficient {
                 Some(k) => transitional_terms(a, k, Lang::Zh).1,
+                None if a.transitional_given => "（按输入）".to_string(),
                 None => "（本规则集未规定）".to_string(),
             },
             a.transitional_pension,

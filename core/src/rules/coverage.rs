@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{
     Catalog, Confidence, Entries, Param, RuleSet, Snapshot, TransitionalBase,
-    TransitionalIndexRule, TransitionalYears,
+    TransitionalIndexRule, TransitionalMethod, TransitionalYears,
 };
 
 /// One rule set's coverage.
@@ -186,6 +186,9 @@ fn percent(k: Decimal) -> String {
 /// The transitional pension in force, in the template's words.
 fn transitional(snap: &Snapshot) -> String {
     let a = &snap.award;
+    if a.transitional_method.current().map(|m| m.value) == Ok(TransitionalMethod::Given) {
+        return "given in the input (formula not modelled)".into();
+    }
     let Ok(k) = a.transitional_coefficient.current() else {
         return "none".into();
     };

@@ -314,6 +314,11 @@ params! {
         /// 过渡性养老金计算年限 which years earn the transitional pension
         transitional_years = "award.transitional_years":
             Dated, Variant(TransitionalYears), optional;
+        /// 过渡性养老金计发办法 computed from the template, or given in the input
+        /// `given` where the province's formula needs figures the engine does
+        /// not model; the input must then give `transitional_pension`.
+        transitional_method = "award.transitional_method":
+            Dated, Variant(TransitionalMethod), optional;
         /// 过渡性养老金基数 the base slot of the transitional pension
         /// (absent: C, `pension_base`).
         transitional_base = "award.transitional_base":
@@ -454,6 +459,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 78);
+        assert_eq!(before, 79);
     }
 }

@@ -286,6 +286,18 @@ variant_enum!(
     }
 );
 variant_enum!(
+    /// How the transitional pension is obtained.
+    TransitionalMethod {
+        /// Computed from the template's slots (base × index × years × k).
+        Template = "template",
+        /// The province's formula needs figures the engine does not model
+        /// (Beijing's G同 + G实 windows, Shanghai's 虚账实记 ÷ 120, Guangdong's
+        /// 视同指数 table): the input gives the amount (`transitional_pension`),
+        /// and without it the award is a typed error, never a silent zero.
+        Given = "given",
+    }
+);
+variant_enum!(
     /// The index slot of the transitional pension.
     TransitionalIndexRule {
         /// Ī, the average index (a `transitional_index` given in the input
@@ -381,6 +393,7 @@ impl Snapshot {
     pub fn follows_the_national_skeleton(&self) -> bool {
         let (a, r) = (&self.award, &self.rounding);
         a.transitional_base.is_empty()
+            && a.transitional_method.is_empty()
             && a.transitional_index_rule.is_empty()
             && a.transitional_coefficient_above.is_empty()
             && a.transitional_threshold_months.is_empty()

@@ -102,6 +102,7 @@ pub fn award_at_receipt(
         pension_base: input.pension_base,
         transitional_index: None,
         old_transitional_pension: None,
+        transitional_pension: None,
         first_pension_month: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {

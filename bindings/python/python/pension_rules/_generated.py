@@ -404,6 +404,10 @@ class AwardResult(Record):
     """The transitional template's slots as filled (where the rule set
     defines a transitional pension).
     """
+    transitional_given: bool = False
+    """Whether the transitional pension was given in the input
+    (`award.transitional_method = given`).
+    """
     transitional_phase_in: Optional[PhaseIn] = None
     """The old/new method phase-in (新老办法过渡), where it applies."""
 
@@ -962,6 +966,10 @@ class ProjectedAward(Record):
     transitional_formula: Optional[TransitionalFormula] = None
     """The transitional template's slots as filled (where the rule set
     defines a transitional pension).
+    """
+    transitional_given: bool = False
+    """Whether the transitional pension was given in the input
+    (`award.transitional_method = given`).
     """
     transitional_phase_in: Optional[PhaseIn] = None
     """The old/new method phase-in (新老办法过渡), where it applies."""
@@ -1867,6 +1875,11 @@ class AwardInput(_AwardInputRequired, total=False):
     from the average index (default: the average index); required where
     the rule set's transitional pension uses a separate index.
     """
+    transitional_pension: Optional[DecimalLike]
+    """The transitional pension itself, where the rule set cannot compute
+    it (`award.transitional_method = given`: a provincial formula on
+    figures the engine does not model) — as the agency computed it.
+    """
 
 
 class AwardFields(TypedDict, total=False):
@@ -1924,6 +1937,11 @@ class AwardFields(TypedDict, total=False):
     """Index of the transitional pension where a sheet prints one apart
     from the average index (default: the average index); required where
     the rule set's transitional pension uses a separate index.
+    """
+    transitional_pension: Optional[DecimalLike]
+    """The transitional pension itself, where the rule set cannot compute
+    it (`award.transitional_method = given`: a provincial formula on
+    figures the engine does not model) — as the agency computed it.
     """
 
 

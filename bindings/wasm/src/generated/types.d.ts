@@ -565,6 +565,12 @@ export interface AwardInput {
    * the rule set's transitional pension uses a separate index.
    */
   transitional_index?: string | number | null;
+  /**
+   * The transitional pension itself, where the rule set cannot compute
+   * it (`award.transitional_method = given`: a provincial formula on
+   * figures the engine does not model) — as the agency computed it.
+   */
+  transitional_pension?: string | number | null;
 }
 /**
  * One span of months in a contribution history (both ends included).
@@ -1685,6 +1691,11 @@ export interface AwardResult {
    */
   transitional_formula?: TransitionalFormula | null;
   /**
+   * Whether the transitional pension was given in the input
+   * (`award.transitional_method = given`).
+   */
+  transitional_given?: boolean;
+  /**
    * Index of the transitional pension.
    */
   transitional_index: string;
@@ -2175,6 +2186,11 @@ export interface ProjectedAward {
    * defines a transitional pension).
    */
   transitional_formula?: TransitionalFormula | null;
+  /**
+   * Whether the transitional pension was given in the input
+   * (`award.transitional_method = given`).
+   */
+  transitional_given?: boolean;
   /**
    * Index of the transitional pension.
    */
