@@ -105,18 +105,19 @@ impl<'a> RuleSets<'a> {
     pub fn primary(&self) -> &'a RuleSet {
         self.primary
     }
-    /// The set of a region: one naming exactly that code, else one in the
-    /// same province.
+    /// The set of a region: the one naming exactly that code, else its
+    /// city's (a county's first four digits + `00`), else its province's
+    /// (first two + `0000`) — never another city of the same province.
     pub fn for_region(&self, code: &str) -> Option<&'a RuleSet> {
-        let prov = province(code);
-        self.sets
-            .iter()
-            .find(|s| region_of(s).as_deref() == Some(code))
-            .or_else(|| {
-                self.sets
-                    .iter()
-                    .find(|s| region_of(s).is_some_and(|r| province(&r) == prov))
-            })
+        let named = |c: &str| {
+            self.sets
+                .iter()
+                .find(|s| region_of(s).as_deref() == Some(c))
+        };
+        let city = code.get(..4).map(|c| format!("{c}00"));
+        named(code)
+            .or_else(|| city.as_deref().and_then(named))
+            .or_else(|| named(&province(code)))
     }
     /// The first set without a region (the national rules).
     pub fn national(&self) -> Option<&'a RuleSet> {

@@ -202,10 +202,13 @@ fn every_input_problem_at_once() {
 }
 
 #[test]
-fn temporary_account_needs_the_employer_rate_where_no_rule_set_has_it() {
+fn temporary_account_uses_the_national_employer_rate_where_no_provincial_set_has_it() {
     // A man of 55 moving to Guangdong (第五条): the temporary account's pooled
-    // part needs Guangdong's employer rate, which no embedded rule set has.
+    // part needs Guangdong's employer rate; with no Guangdong set among the
+    // plan's sets, the national one applies: 20 % to 2019-04, then the 16 %
+    // of 国办发〔2019〕13号 — 40 × 7000 × 20 % + 8 × 7000 × 16 % = 64960.
     let sets = sets();
+    assert!(RuleSets::new(&sets).unwrap().for_region("440300").is_none());
     let inp = input(json!({
         "hukou_region": "610000", "birth": "1960-06", "category": "male",
         "retirement_month": "2020-06",
@@ -213,8 +216,9 @@ fn temporary_account_needs_the_employer_rate_where_no_rule_set_has_it() {
             {"from": "2010-01", "to": "2015-12", "base": "4000", "region": "610100"},
             {"from": "2016-01", "to": "2019-12", "base": "7000", "region": "440300"}]
     }));
-    let e = plan(&inp, RuleSets::new(&sets).unwrap(), &mut Tracer::new(false)).unwrap_err();
-    assert_eq!(e.fields()[0].path, "employer_rates.440000");
+    let p = plan(&inp, RuleSets::new(&sets).unwrap(), &mut Tracer::new(false)).unwrap();
+    let temp = p.moves.iter().find(|m| m.from == "440000").unwrap();
+    assert_eq!(temp.pooled.to_string(), "64960.00");
 }
 
 #[test]

@@ -275,7 +275,10 @@ impl<'a> Ctx<'a> {
         {
             return Ok((*r, None));
         }
-        match self.places.get(region) {
+        // A place without a rule set of its own pays the national rate
+        // (国办发〔2019〕13号: 16 % from 2019-05) where a national set is at hand.
+        let national = self.sets.national().map(|n| n.at(month.first_day()));
+        match self.places.get(region).or(national.as_ref()) {
             Some(snap) => {
                 let r = snap.contribution.employer_rate.in_month(month)?;
                 Ok((r.value, Some(r)))
