@@ -60,8 +60,14 @@ pub use components::{PhaseIn, TransitionalFormula};
 pub struct AwardInput {
     /// Retirement category.
     pub category: Category,
-    /// Birth month.
-    pub birth: YearMonth,
+    /// Birth month. A sheet without one gives `age` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth: Option<YearMonth>,
+    /// Age at retirement (退休年龄, `"60y5m"`), where the sheet prints no birth
+    /// month: the birth month is then the retirement month less the age
+    /// (the divisor and the statutory check depend on nothing else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<Age>,
     /// The approved retirement month (taken as given).
     pub retirement_month: YearMonth,
     /// Summary: months actually paid (实际缴费月数).
@@ -128,6 +134,7 @@ pub struct AwardInput {
 const FIELDS: &[&str] = &[
     "category",
     "birth",
+    "age",
     "retirement_month",
     "contribution_months",
     "deemed_months",
@@ -202,6 +209,19 @@ impl AwardInput {
         self.history.is_some()
     }
 
+    /// The birth month: given, or the retirement month less `age`
+    /// (`None` when neither is given, which validation refuses).
+    pub fn birth_month(&self) -> Option<YearMonth> {
+        match (self.birth, self.age) {
+            (Some(b), _) => Some(b),
+            (None, Some(a)) => Some(
+                self.retirement_month
+                    .add_months(-i32::try_from(a.total_months()).unwrap_or(i32::MAX)),
+            ),
+            (None, None) => None,
+        }
+    }
+
     /// The first month paid: the given one, else the month after the
     /// retirement month (pensions normally start the month after approval;
     /// provincial practice — the 2024 NPC retirement decision, docs/sources.md §5.3 notes).
@@ -213,12 +233,29 @@ impl AwardInput {
     /// Value checks; every problem at once.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errs = vec![];
-        if self.retirement_month < self.birth {
+        let birth = self.birth_month().unwrap_or(self.retirement_month);
+        match (self.birth, self.age) {
+            (None, None) => errs.push(field_err(
+                "birth",
+                "missing: give the birth month, or `age` (the age at retirement) where the sheet has none",
+            )),
+            (Some(b), Some(a)) if Age::between(b, self.retirement_month) != Some(a) => {
+                errs.push(field_err(
+                    "age",
+                    format!(
+                        "{a} does not match birth {b} and retirement {}: give one of them",
+                        self.retirement_month
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        if self.retirement_month < birth {
             errs.push(field_err(
                 "retirement_month",
                 format!(
-                    "{} is before the birth month {}",
-                    self.retirement_month, self.birth
+                    "{} is before the birth month {birth}",
+                    self.retirement_month
                 ),
             ));
         }
@@ -342,7 +379,7 @@ impl AwardInput {
                 // Nobody pays (or is deemed to have paid) for more months
                 // than they have lived: such a count is a typing error, and
                 // it would make a figure, not an error.
-                let lived = self.retirement_month.months_since(self.birth);
+                let lived = self.retirement_month.months_since(birth);
                 let counted = u64::from(self.contribution_months.unwrap_or(0))
                     + u64::from(self.deemed_months.unwrap_or(0));
                 if lived >= 0 && counted > lived.unsigned_abs().into() {
@@ -350,7 +387,7 @@ impl AwardInput {
                         "contribution_months",
                         format!(
                             "{counted} months (contribution + deemed) exceed the {lived} months from the birth month {} to the retirement month {}",
-                            self.birth, self.retirement_month
+                            birth, self.retirement_month
                         ),
                     ));
                 }
@@ -369,6 +406,7 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
         let r = match k.as_str() {
             "category" => try_as::<Category>(val),
             "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
+            "age" => try_as::<Age>(val),
             "contribution_months"
             | "deemed_months"
             | "pre_account_months"
@@ -398,7 +436,13 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             errs.push(field_err(k.clone(), m));
         }
     }
-    for req in ["category", "birth", "retirement_month"] {
+    if !map.contains_key("birth") && !map.contains_key("age") {
+        errs.push(field_err(
+            "birth",
+            "missing: give the birth month, or `age` (the age at retirement)",
+        ));
+    }
+    for req in ["category", "retirement_month"] {
         if !map.contains_key(req) {
             errs.push(field_err(req, "missing"));
         }
@@ -620,7 +664,10 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
     }
     let month = input.retirement_month;
     let date = month.first_day();
-    let age = Age::between(input.birth, month)
+    let birth = input
+        .birth_month()
+        .ok_or_else(|| Error::field("birth", "missing"))?;
+    let age = Age::between(birth, month)
         .ok_or_else(|| Error::field("retirement_month", "is before the birth month"))?;
     let mut notes = vec![];
     tracer.step(|| {
@@ -628,9 +675,12 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
             "age",
             "退休年龄",
             age,
-            format!("from birth {} to retirement {month}", input.birth),
+            match input.birth {
+                Some(b) => format!("from birth {b} to retirement {month}"),
+                None => format!("given as the age at retirement {month}; birth taken as {birth}"),
+            },
         )
-        .input("birth", input.birth)
+        .input("birth", birth)
         .input("retirement_month", month)
     });
 
@@ -681,7 +731,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
             "summary"
         },
         category: input.category,
-        birth: input.birth,
+        birth,
         retirement_month: month,
         age,
         statutory: stat,

@@ -853,7 +853,8 @@ pub fn project(
     });
     let award_input = AwardInput {
         category: input.category,
-        birth: input.birth,
+        birth: Some(input.birth),
+        age: None,
         retirement_month: retirement,
         contribution_months: Some(contribution_months),
         deemed_months: Some(input.deemed_months),

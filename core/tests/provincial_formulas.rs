@@ -313,3 +313,36 @@ fn a_formula_not_modelled_is_given_never_zero() {
     let e = compute(&shaanxi, &person(json!({"transitional_pension": "1"}))).unwrap_err();
     assert_eq!(e.fields()[0].path, "transitional_pension", "{e}");
 }
+
+#[test]
+fn an_age_in_place_of_the_birth_month() {
+    // A sheet with no birth month: age 60y0m at 2024-06 is birth 1964-06.
+    let mut v = json!({
+        "category": "male", "age": "60y0m", "retirement_month": "2024-06",
+        "contribution_months": 360, "deemed_months": 120,
+        "average_index": "0.8", "account_balance": "120000"
+    });
+    let a = award(
+        &AwardInput::from_json(&v).unwrap(),
+        &RuleSet::embedded("cn/shaanxi")
+            .unwrap()
+            .at("2024-06-01".parse().unwrap()),
+        &mut Tracer::new(false),
+    )
+    .unwrap();
+    assert_eq!(a.birth.to_string(), "1964-06");
+    assert_eq!(s(a.total), "4510.45");
+    // Neither: one error at `birth`; both, disagreeing: an error at `age`.
+    v.as_object_mut().unwrap().remove("age");
+    let shaanxi = RuleSet::embedded("cn/shaanxi").unwrap();
+    let e = compute(&shaanxi, &AwardInput::from_json(&v).unwrap()).unwrap_err();
+    assert_eq!(e.fields()[0].path, "birth", "{e}");
+    v["birth"] = json!("1964-06");
+    v["age"] = json!("59y0m");
+    let e = compute(
+        &RuleSet::embedded("cn/shaanxi").unwrap(),
+        &AwardInput::from_json(&v).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "age", "{e}");
+}

@@ -531,3 +531,34 @@ fn a_provincial_value_shadowed_by_a_later_national_one() {
     assert_eq!(on("2018-01-01"), "0.19");
     assert_eq!(on("2020-01-01"), "0.16");
 }
+
+/// A final value beats a provisional (预发) one of the same year, whichever
+/// comes first in the file.
+#[test]
+fn final_beats_provisional_in_any_order() {
+    let entry = |v: &str, prov: bool| {
+        format!(
+            "[[award.pension_base.values]]\nyear = 2025\nvalue = \"{v}\"\n{}source = \"test\"\n",
+            if prov { "provisional = true\n" } else { "" }
+        )
+    };
+    for text in [
+        format!(
+            "[award.pension_base]\n{}{}",
+            entry("12049", false),
+            entry("11883", true)
+        ),
+        format!(
+            "[award.pension_base]\n{}{}",
+            entry("11883", true),
+            entry("12049", false)
+        ),
+    ] {
+        let rs = load(&[("award.toml", &text)]).unwrap();
+        let snap = rs.at("2025-06-01".parse().unwrap());
+        assert_eq!(
+            snap.award.pension_base.get(2025).unwrap().value.to_string(),
+            "12049"
+        );
+    }
+}

@@ -148,10 +148,11 @@ pub(super) fn statutory(
     age: Age,
     notes: &mut Vec<Note>,
 ) -> Option<Statutory> {
-    let stat = crate::retirement::statutory(snap, input.birth, input.category)
+    let birth = input.birth_month()?;
+    let stat = crate::retirement::statutory(snap, birth, input.category)
         .ok()
         .map(|s| {
-            let window = crate::retirement::elastic_window(snap, input.birth, &s)
+            let window = crate::retirement::elastic_window(snap, birth, &s)
                 .ok()
                 .flatten();
             Statutory {

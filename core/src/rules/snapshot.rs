@@ -511,8 +511,16 @@ impl Builder<'_> {
             ..
         }) = self.rs.params.get(name)
         {
-            // Sorted with provisional first, so a visible final value wins.
+            // A visible final value beats a provisional one, whatever the
+            // order of the entries in the file.
             for e in v.iter().filter(|e| visible(&e.provenance, self.known_on)) {
+                if e.provenance.provisional
+                    && by_year
+                        .get(&e.year)
+                        .is_some_and(|prev| !prev.provenance.provisional)
+                {
+                    continue;
+                }
                 if let Some(value) = T::from_value(&e.value) {
                     by_year.insert(
                         e.year,

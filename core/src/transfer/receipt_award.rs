@@ -87,7 +87,8 @@ pub fn award_at_receipt(
     });
     let ai = AwardInput {
         category: input.category,
-        birth: input.birth,
+        birth: Some(input.birth),
+        age: None,
         retirement_month: input.retirement_month,
         contribution_months: None,
         deemed_months: None,

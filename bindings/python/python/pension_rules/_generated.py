@@ -1812,8 +1812,6 @@ class AdjustmentFields(TypedDict, total=False):
 class _AwardInputRequired(TypedDict):
     category: Category
     """Retirement category."""
-    birth: str
-    """Birth month."""
     retirement_month: str
     """The approved retirement month (taken as given)."""
 
@@ -1838,10 +1836,17 @@ class AwardInput(_AwardInputRequired, total=False):
     """History form without `account_balance`: 记账利率 by year for years the
     rule set lacks (e.g. provincial rates before 2016).
     """
+    age: Optional[str]
+    """Age at retirement (退休年龄, `"60y5m"`), where the sheet prints no birth
+    month: the birth month is then the retirement month less the age
+    (the divisor and the statutory check depend on nothing else).
+    """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
     average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
     """History form: average monthly wages by year overriding the rule set's."""
+    birth: Optional[str]
+    """Birth month. A sheet without one gives `age` instead."""
     contribution_months: Optional[int]
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
@@ -1895,12 +1900,17 @@ class AwardFields(TypedDict, total=False):
     """History form without `account_balance`: 记账利率 by year for years the
     rule set lacks (e.g. provincial rates before 2016).
     """
+    age: Optional[str]
+    """Age at retirement (退休年龄, `"60y5m"`), where the sheet prints no birth
+    month: the birth month is then the retirement month less the age
+    (the divisor and the statutory check depend on nothing else).
+    """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
     average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
     """History form: average monthly wages by year overriding the rule set's."""
-    birth: str
-    """Birth month."""
+    birth: Optional[str]
+    """Birth month. A sheet without one gives `age` instead."""
     category: Category
     """Retirement category."""
     contribution_months: Optional[int]

@@ -19,6 +19,10 @@ export type PostingKind = "credit" | "back_payment" | "transfer_in" | "transfer_
  */
 export type Category = "male" | "female_50" | "female_55";
 /**
+ * An age or duration in years and months: `60y`, `62y10m`.
+ */
+export type Age = string;
+/**
  * How the person is insured.
  */
 export type Employment = "employee" | "flexible";
@@ -61,10 +65,6 @@ export type Confidence = "H" | "M" | "L";
  * Where a year's interest rate came from.
  */
 export type RateOrigin = "rules" | "caller" | "not_needed";
-/**
- * An age or duration in years and months: `60y`, `62y10m`.
- */
-export type Age = string;
 /**
  * Whether deemed (视同) years enter the average index.
  */
@@ -495,6 +495,12 @@ export interface AwardInput {
     [k: string]: string | number | undefined;
   } | null;
   /**
+   * Age at retirement (退休年龄, `"60y5m"`), where the sheet prints no birth
+   * month: the birth month is then the retirement month less the age
+   * (the divisor and the statutory check depend on nothing else).
+   */
+  age?: Age | null;
+  /**
    * Summary: the average contribution index (本人平均缴费指数), as printed.
    */
   average_index?: string | number | null;
@@ -505,9 +511,9 @@ export interface AwardInput {
     [k: string]: string | number | undefined;
   } | null;
   /**
-   * Birth month.
+   * Birth month. A sheet without one gives `age` instead.
    */
-  birth: YearMonth;
+  birth?: YearMonth | null;
   /**
    * Retirement category.
    */
