@@ -122,6 +122,11 @@ pub struct AwardInput {
     /// figures the engine does not model) — as the agency computed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_pension: Option<Decimal>,
+    /// The notionally credited account (虚账实记 / 视同缴费账户额) where the
+    /// rule set's transitional pension adds it over a divisor
+    /// (`award.transitional_notional_divisor`, Shanghai ÷ 120).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notional_account: Option<Decimal>,
     /// The old method's transitional pension (老办法过渡性养老金), where the
     /// rule set phases a new method in (`award.transitional_phase_in`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +154,7 @@ const FIELDS: &[&str] = &[
     "pension_base",
     "transitional_index",
     "transitional_pension",
+    "notional_account",
     "old_transitional_pension",
     "first_pension_month",
 ];
@@ -276,6 +282,7 @@ impl AwardInput {
             self.old_transitional_pension,
         );
         nonneg(&mut errs, "transitional_pension", self.transitional_pension);
+        nonneg(&mut errs, "notional_account", self.notional_account);
         if let Some(c) = self.pension_base
             && c <= Decimal::ZERO
         {
@@ -561,6 +568,10 @@ pub struct Award {
     pub divisor: Decimal,
     /// 基础养老金 rate per year (1 %).
     pub basic_rate: Decimal,
+    /// Rate per month beyond whole years, where the rule set pays the basic
+    /// pension by whole years and months (Shanghai 0.083 %).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic_rate_per_extra_month: Option<Decimal>,
     /// Transitional coefficient k, where the rule set has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transitional_coefficient: Option<Decimal>,
@@ -748,6 +759,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         account_balance: account.balance,
         divisor: account.divisor,
         basic_rate: basic.rate,
+        basic_rate_per_extra_month: basic.month_rate,
         transitional_coefficient: transitional.coefficient,
         transitional_index: transitional.index,
         transitional_months: transitional.months,

@@ -870,6 +870,7 @@ pub fn project(
         transitional_index: None,
         old_transitional_pension: None,
         transitional_pension: None,
+        notional_account: None,
         first_pension_month: None,
     };
     let award = award(&award_input, snap, tracer)?;

@@ -346,3 +346,31 @@ fn an_age_in_place_of_the_birth_month() {
     .unwrap_err();
     assert_eq!(e.fields()[0].path, "age", "{e}");
 }
+
+#[test]
+fn whole_years_and_months_and_a_notional_account() {
+    // Shanghai type: the basic pension pays 1 % per whole year and 0.083 %
+    // per remaining month — 485 months = 40 y 5 m:
+    // 6954.3 × (40 × 1 % + 5 × 0.083 %) = 2810.583 → 2810.58; the transitional pension
+    // adds the notional account over 120: 7727 × 1 × 10 × 1.2 % + 36000 / 120
+    // = 927.24 + 300 = 1227.24.
+    let r = rules(
+        &[
+            dated("award.basic_rate_per_extra_month", "value = \"0.00083\""),
+            dated("award.transitional_index_rule", "value = \"one\""),
+            dated("award.transitional_coefficient", "value = \"0.012\""),
+            dated("award.transitional_notional_divisor", "value = \"120\""),
+        ]
+        .concat(),
+    );
+    let input = person(json!({"contribution_months": 365, "notional_account": "36000"}));
+    let a = compute(&r, &input).unwrap();
+    assert_eq!(s(a.basic_pension), "2810.58");
+    assert_eq!(s(a.transitional_pension), "1227.24");
+    let zh = pension_rules::award::render::text(&a, pension_rules::award::render::Lang::Zh);
+    assert!(zh.contains("(40 × 1% + 5 × 0.083%)"), "{zh}");
+    assert!(zh.contains("+ 36000 ÷ 120"), "{zh}");
+    // Without the notional account: a typed error naming it.
+    let e = compute(&r, &person(json!({"contribution_months": 365}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "notional_account", "{e}");
+}

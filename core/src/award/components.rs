@@ -209,6 +209,8 @@ pub(super) struct Basic {
     /// (B + C × Ī) / 2, exact: the average the basic pension pays a share of
     /// (B = C unless the flat half has its own base).
     pub(super) average: Decimal,
+    /// The rate per month beyond whole years, where the rule set has one.
+    pub(super) month_rate: Option<Decimal>,
 }
 
 /// 基础养老金 = (B + C × Ī) / 2 × N × 1 % (国发〔2005〕38号 第六条: the average
@@ -229,13 +231,25 @@ pub(super) fn basic_pension(
     let (average_index, total_months) = (f.average_index, f.total_months);
     let (years, years_num, years_den, years_rounding) = (n.value, n.num, n.den, &n.rounding);
     let rate = snap.award.basic_rate_per_year.at(date)?;
+    let month_rate = optional(&snap.award.basic_rate_per_extra_month, date)?;
     let b = flat.unwrap_or(c);
     let indexed_exact = c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?;
     let sum = b.checked_add(indexed_exact).or_too_large(WHOLE_INPUT)?;
+    // The share of the average paid: N × rate, or whole years × rate +
+    // remaining months × the monthly rate (Shanghai).
+    let (whole, rest) = (total_months / 12, total_months % 12);
+    let share = match &month_rate {
+        None => years_num
+            .checked_mul(rate.value)
+            .and_then(|x| x.checked_div(years_den)),
+        Some(m) => Decimal::from(whole)
+            .checked_mul(rate.value)
+            .and_then(|x| x.checked_add(Decimal::from(rest) * m.value)),
+    }
+    .or_too_large(WHOLE_INPUT)?;
     let basic_exact = sum
-        .checked_mul(years_num)
-        .and_then(|x| x.checked_mul(rate.value))
-        .and_then(|x| x.checked_div(Decimal::TWO * years_den))
+        .checked_mul(share)
+        .and_then(|x| x.checked_div(Decimal::TWO))
         .or_too_large(WHOLE_INPUT)?;
     let basic = money.value.apply(basic_exact);
     let indexed_wage = money.value.apply(indexed_exact);
@@ -259,21 +273,36 @@ pub(super) fn basic_pension(
                 format!("({b} + {c} × {average_index}) / 2"),
             ),
         };
-        Step::new(
+        let (part_words, part_values) = match &month_rate {
+            None => (
+                "N × rate".to_string(),
+                format!(
+                    "{} × {}",
+                    years_text(years, years_rounding, total_months),
+                    rate.value
+                ),
+            ),
+            Some(m) => (
+                "(whole years × rate + months × monthly rate)".to_string(),
+                format!("({whole} × {} + {rest} × {})", rate.value, m.value),
+            ),
+        };
+        let mut st = Step::new(
             "basic_pension",
             "基础养老金",
             basic,
             format!(
-                "{shape} × N × rate = {values} × {} × {} = {}, rounded ({})",
-                years_text(years, years_rounding, total_months),
-                rate.value,
+                "{shape} × {part_words} = {values} × {part_values} = {}, rounded ({})",
                 basic_exact.round_dp(6).normalize(),
                 money.value
             ),
         )
         .input("average_index", average_index)
-        .param(ParamUse::of(&rate))
-        .param(ParamUse::of(money))
+        .param(ParamUse::of(&rate));
+        if let Some(m) = &month_rate {
+            st = st.param(ParamUse::of(m));
+        }
+        st.param(ParamUse::of(money))
     });
     Ok(Basic {
         value: basic,
@@ -281,6 +310,7 @@ pub(super) fn basic_pension(
         indexed_wage,
         rate: rate.value,
         average: sum / Decimal::TWO,
+        month_rate: month_rate.map(|m| m.value),
     })
 }
 
@@ -518,6 +548,11 @@ pub(super) fn transitional_pension(
         .and_then(|x| x.checked_mul(k.value))
         .and_then(|x| x.checked_div(den))
         .or_too_large(WHOLE_INPUT)?;
+    let notional = notional_part(input, snap, date, tracer)?;
+    let exact = match notional {
+        Some((n, _, _)) => exact.checked_add(n).or_too_large(WHOLE_INPUT)?,
+        None => exact,
+    };
     let new_value = money.value.apply(exact);
     tracer.step(|| {
         let base_text = match base_rule.as_ref().map(|b| b.value) {
@@ -535,12 +570,21 @@ pub(super) fn transitional_pension(
             "transitional_pension",
             "过渡性养老金",
             new_value,
-            format!(
-                "base × index × years × k = {base_text} × {t_index} × {years_text} × {} = {}, rounded ({})",
-                k.value,
-                exact.round_dp(6).normalize(),
-                money.value
-            ),
+            match notional {
+                None => format!(
+                    "base × index × years × k = {base_text} × {t_index} × {years_text} × {} = {}, rounded ({})",
+                    k.value,
+                    exact.round_dp(6).normalize(),
+                    money.value
+                ),
+                Some((n, _, _)) => format!(
+                    "base × index × years × k + notional account part = {base_text} × {t_index} × {years_text} × {} + {} = {}, rounded ({})",
+                    k.value,
+                    n.round_dp(6).normalize(),
+                    exact.round_dp(6).normalize(),
+                    money.value
+                ),
+            },
         )
         .input("transitional_index", index_text)
         .input("transitional_months", t_months)
@@ -580,6 +624,8 @@ pub(super) fn transitional_pension(
                 .map_or(TransitionalIndexRule::AverageIndex, |r| r.value)
                 .name(),
             years: which.value.name(),
+            notional_account: notional.map(|n| n.1),
+            notional_divisor: notional.map(|n| n.2),
         }),
         phase_in,
         given: false,
@@ -598,6 +644,12 @@ pub struct TransitionalFormula {
     pub index: &'static str,
     /// `deemed_only` or `deemed_and_pre_account`.
     pub years: &'static str,
+    /// The notionally credited account added over a divisor (Shanghai).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notional_account: Option<Decimal>,
+    /// Its divisor (`award.transitional_notional_divisor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notional_divisor: Option<Decimal>,
 }
 
 /// A transitional pension under an old/new method phase-in (新老办法过渡):
@@ -758,6 +810,48 @@ fn given(
         phase_in: None,
         given: true,
     })
+}
+
+/// The notionally credited account's part of the transitional pension
+/// (`award.transitional_notional_divisor`: Shanghai adds 虚账实记 ÷ 120):
+/// the input's `notional_account` over the divisor, exact (with the account
+/// and the divisor); `None` where the
+/// rule set has no such part. Missing input: a typed error naming it.
+fn notional_part(
+    input: &AwardInput,
+    snap: &Snapshot,
+    date: NaiveDate,
+    tracer: &mut Tracer,
+) -> Result<Option<(Decimal, Decimal, Decimal)>, Error> {
+    let Some(d) = optional(&snap.award.transitional_notional_divisor, date)? else {
+        return Ok(None);
+    };
+    let Some(acct) = input.notional_account else {
+        return Err(Error::field(
+            "notional_account",
+            format!(
+                "required: rule set `{}` adds the notionally credited account (虚账实记 / 视同缴费账户额) ÷ {} to the transitional pension ({})",
+                snap.identity.id,
+                d.value.normalize(),
+                d.provenance.source
+            ),
+        ));
+    };
+    let part = acct.checked_div(d.value).or_too_large(WHOLE_INPUT)?;
+    tracer.step(|| {
+        Step::new(
+            "transitional_notional",
+            "视同缴费账户部分",
+            part.round_dp(6).normalize(),
+            format!(
+                "notional account ÷ divisor = {acct} ÷ {}",
+                d.value.normalize()
+            ),
+        )
+        .input("notional_account", acct)
+        .param(ParamUse::of(&d))
+    });
+    Ok(Some((part, acct, d.value)))
 }
 
 /// A parameter that may be absent from the rule set.

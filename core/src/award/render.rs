@@ -107,6 +107,24 @@ fn basic_average_terms(a: &Award, lang: Lang) -> (String, String) {
     }
 }
 
+/// N × rate as written: `515/12 × 1%`, or `(42 × 1% + 11 × 0.083%)` where
+/// the rule set pays whole years and months.
+fn basic_share_text(a: &Award) -> String {
+    match a.basic_rate_per_extra_month {
+        None => format!("{} × {}", years_formula(a), pct(a.basic_rate)),
+        Some(m) => {
+            let total = a.contribution_months.saturating_add(a.deemed_months);
+            format!(
+                "({} × {} + {} × {})",
+                total / 12,
+                pct(a.basic_rate),
+                total % 12,
+                pct(m)
+            )
+        }
+    }
+}
+
 /// The years of the transitional formula as written: `120/12`, or the
 /// rounded years where the rule set rounds them.
 fn transitional_years_text(a: &Award) -> String {
@@ -155,7 +173,19 @@ fn transitional_terms(a: &Award, k: Decimal, lang: Lang) -> (String, String) {
     values.push(transitional_years_text(a));
     words.push(pct(k));
     values.push(pct(k));
-    (words.join(" × "), values.join(" × "))
+    let (mut words, mut values) = (words.join(" × "), values.join(" × "));
+    if let (Some(acct), Some(d)) = (
+        f.and_then(|f| f.notional_account),
+        f.and_then(|f| f.notional_divisor),
+    ) {
+        words.push_str(if zh {
+            " + 视同缴费账户额 ÷ 计发月数"
+        } else {
+            " + notional account / divisor"
+        });
+        values.push_str(&format!(" + {acct} ÷ {}", n(d)));
+    }
+    (words, values)
 }
 
 /// The old/new method line, where a phase-in applies.
@@ -399,10 +429,9 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let (bw, bv) = basic_average_terms(a, lang);
             let _ = writeln!(
                 o,
-                "5. 基础养老金 = {bw} × N × {} = {bv} × {} × {} = {} → 基础养老金 = {}",
+                "5. 基础养老金 = {bw} × N × {} = {bv} × {} = {} → 基础养老金 = {}",
                 pct(a.basic_rate),
-                years_formula(a),
-                pct(a.basic_rate),
+                basic_share_text(a),
                 u.basic_pension.round_dp(6).normalize(),
                 a.basic_pension
             );
@@ -528,10 +557,9 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let (bw, bv) = basic_average_terms(a, lang);
             let _ = writeln!(
                 o,
-                "5. Basic pension = {bw} × N × {} = {bv} × {} × {} = {} → Basic pension = {}",
+                "5. Basic pension = {bw} × N × {} = {bv} × {} = {} → Basic pension = {}",
                 pct(a.basic_rate),
-                years_formula(a),
-                pct(a.basic_rate),
+                basic_share_text(a),
                 u.basic_pension.round_dp(6).normalize(),
                 a.basic_pension
             );
@@ -707,10 +735,9 @@ pub fn table(a: &Award) -> String {
         (
             "基础养老金",
             format!(
-                "{} × {} × {}",
+                "{} × {}",
                 basic_average_terms(a, Lang::Zh).1,
-                years_formula(a),
-                pct(a.basic_rate)
+                basic_share_text(a)
             ),
             a.basic_pension,
         ),

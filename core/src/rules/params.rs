@@ -340,6 +340,16 @@ params! {
         /// B this base and C the 计发基数 (Jilin: city base B, province C;
         /// Henan: province B, city C).
         flat_part_base = "award.flat_part_base": Yearly, Money, optional;
+        /// 基础养老金 不满一年的月份 每月发给比例 rate per month beyond whole years
+        /// Where present the basic pension pays `rate` for each whole year and
+        /// this rate for each remaining month (Shanghai: 1 % a year, 0.083 %
+        /// a month), instead of N = months / 12 at the yearly rate.
+        basic_rate_per_extra_month = "award.basic_rate_per_extra_month": Dated, Ratio, optional;
+        /// 视同缴费账户额 计发月数 divisor of a notionally credited account in the transitional pension
+        /// Where present the transitional pension adds the input's
+        /// `notional_account` (虚账实记 / 视同缴费账户额) divided by this (Shanghai: 120).
+        transitional_notional_divisor = "award.transitional_notional_divisor":
+            Dated, Positive, optional;
         /// 新老办法过渡 share of the new transitional method's gain paid, by retirement year
         /// The payable transitional pension is old + max(new − old, 0) × share;
         /// a year before the first listed pays the old method, a year after the
@@ -459,6 +469,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 79);
+        assert_eq!(before, 81);
     }
 }

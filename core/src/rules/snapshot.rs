@@ -399,6 +399,8 @@ impl Snapshot {
             && a.transitional_threshold_months.is_empty()
             && a.flat_part_base.is_empty()
             && a.transitional_phase_in.is_empty()
+            && a.basic_rate_per_extra_month.is_empty()
+            && a.transitional_notional_divisor.is_empty()
             && r.transitional_years.is_empty()
             && r.basic_pension.is_empty()
             && r.account_pension.is_empty()

@@ -104,6 +104,7 @@ pub fn award_at_receipt(
         transitional_index: None,
         old_transitional_pension: None,
         transitional_pension: None,
+        notional_account: None,
         first_pension_month: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {

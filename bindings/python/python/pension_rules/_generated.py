@@ -388,6 +388,10 @@ class AwardResult(Record):
     """The components before rounding (for audit)."""
     trace: Trace
     """The explanation, with the rule set's id, version and hash."""
+    basic_rate_per_extra_month: Optional[Decimal] = None
+    """Rate per month beyond whole years, where the rule set pays the basic
+    pension by whole years and months (Shanghai 0.083 %).
+    """
     flat_part_base: Optional[Decimal] = None
     """Base of the flat half of the basic pension, where the rule set gives
     it one apart from C (`award.flat_part_base`).
@@ -951,6 +955,10 @@ class ProjectedAward(Record):
     """合计 (sum of the rounded components)."""
     unrounded: Unrounded
     """The components before rounding (for audit)."""
+    basic_rate_per_extra_month: Optional[Decimal] = None
+    """Rate per month beyond whole years, where the rule set pays the basic
+    pension by whole years and months (Shanghai 0.083 %).
+    """
     flat_part_base: Optional[Decimal] = None
     """Base of the flat half of the basic pension, where the rule set gives
     it one apart from C (`award.flat_part_base`).
@@ -1493,6 +1501,10 @@ class TransitionalFormula(Record):
     """`average_index`, `separate`, `one` or `average_index_floor_one`."""
     years: str
     """`deemed_only` or `deemed_and_pre_account`."""
+    notional_account: Optional[Decimal] = None
+    """The notionally credited account added over a divisor (Shanghai)."""
+    notional_divisor: Optional[Decimal] = None
+    """Its divisor (`award.transitional_notional_divisor`)."""
 
 
 @dataclass(frozen=True)
@@ -1857,6 +1869,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """First month paid (default: the month after the retirement month)."""
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
+    notional_account: Optional[DecimalLike]
+    """The notionally credited account (虚账实记 / 视同缴费账户额) where the
+    rule set's transitional pension adds it over a divisor
+    (`award.transitional_notional_divisor`, Shanghai ÷ 120).
+    """
     old_transitional_pension: Optional[DecimalLike]
     """The old method's transitional pension (老办法过渡性养老金), where the
     rule set phases a new method in (`award.transitional_phase_in`).
@@ -1923,6 +1940,11 @@ class AwardFields(TypedDict, total=False):
     """First month paid (default: the month after the retirement month)."""
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
+    notional_account: Optional[DecimalLike]
+    """The notionally credited account (虚账实记 / 视同缴费账户额) where the
+    rule set's transitional pension adds it over a divisor
+    (`award.transitional_notional_divisor`, Shanghai ÷ 120).
+    """
     old_transitional_pension: Optional[DecimalLike]
     """The old method's transitional pension (老办法过渡性养老金), where the
     rule set phases a new method in (`award.transitional_phase_in`).

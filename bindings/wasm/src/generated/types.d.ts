@@ -539,6 +539,12 @@ export interface AwardInput {
    */
   history?: Span[] | null;
   /**
+   * The notionally credited account (虚账实记 / 视同缴费账户额) where the
+   * rule set's transitional pension adds it over a divisor
+   * (`award.transitional_notional_divisor`, Shanghai ÷ 120).
+   */
+  notional_account?: string | number | null;
+  /**
    * The old method's transitional pension (老办法过渡性养老金), where the
    * rule set phases a new method in (`award.transitional_phase_in`).
    */
@@ -1565,6 +1571,14 @@ export interface TransitionalFormula {
    */
   index: string;
   /**
+   * The notionally credited account added over a divisor (Shanghai).
+   */
+  notional_account?: string | null;
+  /**
+   * Its divisor (`award.transitional_notional_divisor`).
+   */
+  notional_divisor?: string | null;
+  /**
    * `deemed_only` or `deemed_and_pre_account`.
    */
   years: string;
@@ -1614,6 +1628,11 @@ export interface AwardResult {
    * 基础养老金 rate per year (1 %).
    */
   basic_rate: string;
+  /**
+   * Rate per month beyond whole years, where the rule set pays the basic
+   * pension by whole years and months (Shanghai 0.083 %).
+   */
+  basic_rate_per_extra_month?: string | null;
   /**
    * Birth month.
    */
@@ -2114,6 +2133,11 @@ export interface ProjectedAward {
    * 基础养老金 rate per year (1 %).
    */
   basic_rate: string;
+  /**
+   * Rate per month beyond whole years, where the rule set pays the basic
+   * pension by whole years and months (Shanghai 0.083 %).
+   */
+  basic_rate_per_extra_month?: string | null;
   /**
    * Birth month.
    */
