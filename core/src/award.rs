@@ -44,7 +44,7 @@ use crate::time::{Age, YearMonth};
 use crate::trace::{Step, Trace, Tracer};
 
 pub use crate::retirement::Category;
-pub use components::{PhaseIn, TransitionalFormula};
+pub use components::{PhaseIn, TransitionalFormula, TransitionalWindow};
 
 /// The input of an award: who, when, and either the summary figures or a
 /// history. Field names follow the vector format (docs/vectors.md, kind `award`).
@@ -122,6 +122,14 @@ pub struct AwardInput {
     /// figures the engine does not model) — as the agency computed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_pension: Option<Decimal>,
+    /// Actual contribution months in the province's transitional window
+    /// (Beijing: 1992-10 … 1998-06), where the rule set's transitional
+    /// pension has a window part (`award.transitional_window_coefficient`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_window_months: Option<u32>,
+    /// The average index of those months (Beijing Z实).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_window_index: Option<Decimal>,
     /// The notionally credited account (虚账实记 / 视同缴费账户额) where the
     /// rule set's transitional pension adds it over a divisor
     /// (`award.transitional_notional_divisor`, Shanghai ÷ 120).
@@ -154,6 +162,8 @@ const FIELDS: &[&str] = &[
     "pension_base",
     "transitional_index",
     "transitional_pension",
+    "transitional_window_months",
+    "transitional_window_index",
     "notional_account",
     "old_transitional_pension",
     "first_pension_month",
@@ -283,6 +293,11 @@ impl AwardInput {
         );
         nonneg(&mut errs, "transitional_pension", self.transitional_pension);
         nonneg(&mut errs, "notional_account", self.notional_account);
+        nonneg(
+            &mut errs,
+            "transitional_window_index",
+            self.transitional_window_index,
+        );
         if let Some(c) = self.pension_base
             && c <= Decimal::ZERO
         {
@@ -417,7 +432,8 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             "contribution_months"
             | "deemed_months"
             | "pre_account_months"
-            | "pre_account_total_months" => try_as::<u32>(val),
+            | "pre_account_total_months"
+            | "transitional_window_months" => try_as::<u32>(val),
             "average_index"
             | "deemed_index"
             | "account_balance"

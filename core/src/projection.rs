@@ -871,6 +871,8 @@ pub fn project(
         old_transitional_pension: None,
         transitional_pension: None,
         notional_account: None,
+        transitional_window_months: None,
+        transitional_window_index: None,
         first_pension_month: None,
     };
     let award = award(&award_input, snap, tracer)?;

@@ -374,3 +374,37 @@ fn whole_years_and_months_and_a_notional_account() {
     let e = compute(&r, &person(json!({"contribution_months": 365}))).unwrap_err();
     assert_eq!(e.fields()[0].path, "notional_account", "{e}");
 }
+
+#[test]
+fn a_window_of_actual_years_at_their_own_index() {
+    // Beijing type: G同 = C × 1 × deemed years × 1 % plus G实 = C × Z实 × actual
+    // years in the window × 1 %: 7727 × 10 × 1 % + 7727 × 0.95 × 69/12 × 1 %
+    // = 772.7 + 422.089… = 1194.79.
+    let r = rules(
+        &[
+            dated("award.transitional_index_rule", "value = \"one\""),
+            dated("award.transitional_coefficient", "value = \"0.01\""),
+            dated("award.transitional_window_coefficient", "value = \"0.01\""),
+        ]
+        .concat(),
+    );
+    let input =
+        person(json!({"transitional_window_months": 69, "transitional_window_index": "0.95"}));
+    let a = compute(&r, &input).unwrap();
+    assert_eq!(s(a.transitional_pension), "1194.79");
+    let w = a
+        .transitional_formula
+        .as_ref()
+        .unwrap()
+        .window
+        .as_ref()
+        .unwrap();
+    assert_eq!(w.months, 69);
+    // Both inputs missing: both named at once.
+    let e = compute(&r, &person(json!({}))).unwrap_err();
+    let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["transitional_window_months", "transitional_window_index"]
+    );
+}

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::summary::Summary;
 use super::{AwardInput, Note, WHOLE_INPUT, years_text};
 use crate::annuity_divisor::annuity_divisor;
-use crate::error::Error;
+use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::{
@@ -549,10 +549,12 @@ pub(super) fn transitional_pension(
         .and_then(|x| x.checked_div(den))
         .or_too_large(WHOLE_INPUT)?;
     let notional = notional_part(input, snap, date, tracer)?;
-    let exact = match notional {
-        Some((n, _, _)) => exact.checked_add(n).or_too_large(WHOLE_INPUT)?,
-        None => exact,
-    };
+    let window = window_part(input, c, snap, date, tracer)?;
+    let exact = [notional.map(|n| n.0), window.map(|w| w.0)]
+        .into_iter()
+        .flatten()
+        .try_fold(exact, |x, part| x.checked_add(part))
+        .or_too_large(WHOLE_INPUT)?;
     let new_value = money.value.apply(exact);
     tracer.step(|| {
         let base_text = match base_rule.as_ref().map(|b| b.value) {
@@ -626,6 +628,11 @@ pub(super) fn transitional_pension(
             years: which.value.name(),
             notional_account: notional.map(|n| n.1),
             notional_divisor: notional.map(|n| n.2),
+            window: window.map(|w| TransitionalWindow {
+                months: w.1,
+                index: w.2,
+                coefficient: w.3,
+            }),
         }),
         phase_in,
         given: false,
@@ -650,6 +657,20 @@ pub struct TransitionalFormula {
     /// Its divisor (`award.transitional_notional_divisor`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notional_divisor: Option<Decimal>,
+    /// The window part (Beijing G实), where the rule set has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<TransitionalWindow>,
+}
+
+/// The window part of a transitional pension: C × index × months / 12 × k.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct TransitionalWindow {
+    /// Actual contribution months in the window.
+    pub months: u32,
+    /// Their own average index.
+    pub index: Decimal,
+    /// `award.transitional_window_coefficient`.
+    pub coefficient: Decimal,
 }
 
 /// A transitional pension under an old/new method phase-in (新老办法过渡):
@@ -852,6 +873,72 @@ fn notional_part(
         .param(ParamUse::of(&d))
     });
     Ok(Some((part, acct, d.value)))
+}
+
+/// The window part of the transitional pension
+/// (`award.transitional_window_coefficient`: Beijing adds G实 = C × Z实 ×
+/// actual years 1992-10 … 1998-06 × 1 %): C × the input's
+/// `transitional_window_index` × `transitional_window_months` / 12 × k,
+/// exact (with months, index and k); `None` where the rule set has no such
+/// part. Missing inputs: one typed error naming both.
+fn window_part(
+    input: &AwardInput,
+    c: Decimal,
+    snap: &Snapshot,
+    date: NaiveDate,
+    tracer: &mut Tracer,
+) -> Result<Option<(Decimal, u32, Decimal, Decimal)>, Error> {
+    let Some(k) = optional(&snap.award.transitional_window_coefficient, date)? else {
+        return Ok(None);
+    };
+    let (Some(months), Some(index)) = (
+        input.transitional_window_months,
+        input.transitional_window_index,
+    ) else {
+        let why = format!(
+            "required: rule set `{}` adds the actual contribution years in its transitional window at their own index ({})",
+            snap.identity.id, k.provenance.source
+        );
+        let missing: Vec<FieldError> = [
+            (
+                "transitional_window_months",
+                input.transitional_window_months.is_none(),
+            ),
+            (
+                "transitional_window_index",
+                input.transitional_window_index.is_none(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, m)| *m)
+        .map(|(p, _)| FieldError {
+            path: p.into(),
+            message: why.clone(),
+        })
+        .collect();
+        return Err(Error::Input(InputErrors(missing)));
+    };
+    let part = c
+        .checked_mul(index)
+        .and_then(|x| x.checked_mul(Decimal::from(months)))
+        .and_then(|x| x.checked_mul(k.value))
+        .and_then(|x| x.checked_div(Decimal::from(12)))
+        .or_too_large(WHOLE_INPUT)?;
+    tracer.step(|| {
+        Step::new(
+            "transitional_window",
+            "过渡性养老金 实际缴费年限部分",
+            part.round_dp(6).normalize(),
+            format!(
+                "C × window index × window months / 12 × k = {c} × {index} × {months}/12 × {}",
+                k.value
+            ),
+        )
+        .input("transitional_window_months", months)
+        .input("transitional_window_index", index)
+        .param(ParamUse::of(&k))
+    });
+    Ok(Some((part, months, index, k.value)))
 }
 
 /// A parameter that may be absent from the rule set.

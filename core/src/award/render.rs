@@ -174,6 +174,20 @@ fn transitional_terms(a: &Award, k: Decimal, lang: Lang) -> (String, String) {
     words.push(pct(k));
     values.push(pct(k));
     let (mut words, mut values) = (words.join(" × "), values.join(" × "));
+    if let Some(w) = f.and_then(|f| f.window.as_ref()) {
+        words.push_str(if zh {
+            " + C × 实际缴费指数 × 过渡期实际缴费年限 × 系数"
+        } else {
+            " + C × window index × window years × k"
+        });
+        values.push_str(&format!(
+            " + {} × {} × {}/12 × {}",
+            n(a.pension_base),
+            n(w.index),
+            w.months,
+            pct(w.coefficient)
+        ));
+    }
     if let (Some(acct), Some(d)) = (
         f.and_then(|f| f.notional_account),
         f.and_then(|f| f.notional_divisor),

@@ -350,6 +350,14 @@ params! {
         /// `notional_account` (虚账实记 / 视同缴费账户额) divided by this (Shanghai: 120).
         transitional_notional_divisor = "award.transitional_notional_divisor":
             Dated, Positive, optional;
+        /// 过渡性养老金 实际缴费年限部分系数 coefficient of the actual years in the transitional window
+        /// Where present the transitional pension adds C × Z × Y × this, with Y
+        /// the actual contribution months in the province's transitional
+        /// window and Z their own average index — the input's
+        /// `transitional_window_months` and `transitional_window_index`
+        /// (Beijing G实: actual years 1992-10 … 1998-06 at 1 %).
+        transitional_window_coefficient = "award.transitional_window_coefficient":
+            Dated, Ratio, optional;
         /// 新老办法过渡 share of the new transitional method's gain paid, by retirement year
         /// The payable transitional pension is old + max(new − old, 0) × share;
         /// a year before the first listed pays the old method, a year after the
@@ -469,6 +477,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 81);
+        assert_eq!(before, 82);
     }
 }

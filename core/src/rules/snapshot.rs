@@ -401,6 +401,7 @@ impl Snapshot {
             && a.transitional_phase_in.is_empty()
             && a.basic_rate_per_extra_month.is_empty()
             && a.transitional_notional_divisor.is_empty()
+            && a.transitional_window_coefficient.is_empty()
             && r.transitional_years.is_empty()
             && r.basic_pension.is_empty()
             && r.account_pension.is_empty()

@@ -105,6 +105,8 @@ pub fn award_at_receipt(
         old_transitional_pension: None,
         transitional_pension: None,
         notional_account: None,
+        transitional_window_months: None,
+        transitional_window_index: None,
         first_pension_month: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {

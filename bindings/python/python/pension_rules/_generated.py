@@ -99,6 +99,7 @@ __all__ = [
     'Trace',
     'TransferResult',
     'TransitionalFormula',
+    'TransitionalWindow',
     'Unrounded',
     'YearIndex',
     'YearStatement',
@@ -1505,6 +1506,20 @@ class TransitionalFormula(Record):
     """The notionally credited account added over a divisor (Shanghai)."""
     notional_divisor: Optional[Decimal] = None
     """Its divisor (`award.transitional_notional_divisor`)."""
+    window: Optional[TransitionalWindow] = None
+    """The window part (Beijing G实), where the rule set has one."""
+
+
+@dataclass(frozen=True)
+class TransitionalWindow(Record):
+    """The window part of a transitional pension: C × index × months / 12 × k."""
+
+    months: int
+    """Actual contribution months in the window."""
+    index: Decimal
+    """Their own average index."""
+    coefficient: Decimal
+    """`award.transitional_window_coefficient`."""
 
 
 @dataclass(frozen=True)
@@ -1902,6 +1917,13 @@ class AwardInput(_AwardInputRequired, total=False):
     it (`award.transitional_method = given`: a provincial formula on
     figures the engine does not model) — as the agency computed it.
     """
+    transitional_window_index: Optional[DecimalLike]
+    """The average index of those months (Beijing Z实)."""
+    transitional_window_months: Optional[int]
+    """Actual contribution months in the province's transitional window
+    (Beijing: 1992-10 … 1998-06), where the rule set's transitional
+    pension has a window part (`award.transitional_window_coefficient`).
+    """
 
 
 class AwardFields(TypedDict, total=False):
@@ -1974,6 +1996,13 @@ class AwardFields(TypedDict, total=False):
     """The transitional pension itself, where the rule set cannot compute
     it (`award.transitional_method = given`: a provincial formula on
     figures the engine does not model) — as the agency computed it.
+    """
+    transitional_window_index: Optional[DecimalLike]
+    """The average index of those months (Beijing Z实)."""
+    transitional_window_months: Optional[int]
+    """Actual contribution months in the province's transitional window
+    (Beijing: 1992-10 … 1998-06), where the rule set's transitional
+    pension has a window part (`award.transitional_window_coefficient`).
     """
 
 

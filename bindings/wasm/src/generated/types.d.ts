@@ -583,6 +583,16 @@ export interface AwardInput {
    * figures the engine does not model) — as the agency computed it.
    */
   transitional_pension?: string | number | null;
+  /**
+   * The average index of those months (Beijing Z实).
+   */
+  transitional_window_index?: string | number | null;
+  /**
+   * Actual contribution months in the province's transitional window
+   * (Beijing: 1992-10 … 1998-06), where the rule set's transitional
+   * pension has a window part (`award.transitional_window_coefficient`).
+   */
+  transitional_window_months?: number | null;
 }
 /**
  * One span of months in a contribution history (both ends included).
@@ -1579,9 +1589,30 @@ export interface TransitionalFormula {
    */
   notional_divisor?: string | null;
   /**
+   * The window part (Beijing G实), where the rule set has one.
+   */
+  window?: TransitionalWindow | null;
+  /**
    * `deemed_only` or `deemed_and_pre_account`.
    */
   years: string;
+}
+/**
+ * The window part of a transitional pension: C × index × months / 12 × k.
+ */
+export interface TransitionalWindow {
+  /**
+   * `award.transitional_window_coefficient`.
+   */
+  coefficient: string;
+  /**
+   * Their own average index.
+   */
+  index: string;
+  /**
+   * Actual contribution months in the window.
+   */
+  months: number;
 }
 /**
  * The components before money rounding.
