@@ -867,6 +867,8 @@ pub fn project(
         pension_base: (!from_rules).then_some(c.value),
         transitional_index: None,
         first_pension_month: None,
+        region: None,
+        attributes: None,
     };
     let award = award(&award_input, snap, tracer)?;
     Ok(Projection {

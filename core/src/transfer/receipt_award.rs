@@ -101,6 +101,8 @@ pub fn award_at_receipt(
         pension_base: input.pension_base,
         transitional_index: None,
         first_pension_month: None,
+        region: None,
+        attributes: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {
         Error::Rules(RuleError::NoYear { param, year }) => RuleError::RegionYears {
