@@ -96,6 +96,8 @@ pub struct Catalog {
 struct SetFiles {
     dir_label: String,
     files: Vec<(String, Arc<str>)>,
+    /// GB/T 2260 code from its `ruleset.toml`.
+    region: Option<String>,
 }
 
 impl Catalog {
@@ -140,7 +142,14 @@ impl Catalog {
             let h = parse::header(&mut diagnostic::Sink::new(file, head, &mut diags));
             cat.problems.extend(diags);
             if let Some(h) = h {
-                cat.sets.insert(h.id, SetFiles { dir_label, files });
+                cat.sets.insert(
+                    h.id,
+                    SetFiles {
+                        dir_label,
+                        files,
+                        region: h.region,
+                    },
+                );
             }
         }
         cat
@@ -171,6 +180,15 @@ impl Catalog {
             });
         }
         Ok(cat)
+    }
+
+    /// The id of the rule set whose `region` is `code` (GB/T 2260), if
+    /// any (the first by id, should two name the same code).
+    pub fn id_for_region(&self, code: &str) -> Option<&str> {
+        self.sets
+            .iter()
+            .find(|(_, s)| s.region.as_deref() == Some(code))
+            .map(|(id, _)| id.as_str())
     }
 
     /// Ids of the rule sets found.

@@ -1169,6 +1169,9 @@ impl<'i> Reader<'_, 'i> {
         }
         let amount = self.decimal_field(e, "amount", Domain::Money);
         let rate = self.decimal_field(e, "rate", Domain::Ratio);
+        // Read before the kind's fields, so its problems show with theirs.
+        let when = self.when(e);
+        let in_total = self.opt_bool(e, "in_total").unwrap_or(true);
         let kind = match kind_name.as_str() {
             "flat" => ExtraKind::Flat { amount: amount? },
             "per_year" => {
@@ -1218,12 +1221,10 @@ impl<'i> Reader<'_, 'i> {
                 amount: amount?,
             },
         };
-        let when = self.when(e)?;
-        let in_total = self.opt_bool(e, "in_total").unwrap_or(true);
         ok.then_some(Value::Extra(Arc::new(ExtraRule {
             title: title?,
             kind,
-            when,
+            when: when?,
             in_total,
         })))
     }
