@@ -14,8 +14,7 @@ use crate::rules::{Identity, Provenance, Snapshot, Sourced};
 /// One rule parameter used by a step.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParamUse {
-    /// Registered parameter name (`award.pension_base`, or a family
-    /// member's `award.extras.<name>`).
+    /// Registered parameter name (`award.pension_base`).
     pub param: Cow<'static, str>,
     /// Row or year, where the parameter has keys.
     #[serde(skip_serializing_if = "Option::is_none")]

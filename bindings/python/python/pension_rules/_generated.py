@@ -46,6 +46,7 @@ __all__ = [
     'AccountStatement',
     'AdjustmentResult',
     'Alternative',
+    'AwardExtra',
     'AwardRecomputation',
     'AwardResult',
     'AwardStatutory',
@@ -63,6 +64,7 @@ __all__ = [
     'IndexResult',
     'Inheritable',
     'Layer',
+    'Mismatch',
     'Move',
     'Note',
     'Origin',
@@ -307,6 +309,24 @@ class Alternative(Record):
 
 
 @dataclass(frozen=True)
+class AwardExtra(Record):
+    """One local extra of an award (a line of the 核定表)."""
+
+    name: str
+    """Its name in the rule set (`only_child_subsidy`)."""
+    title: str
+    """Its title (Chinese and English)."""
+    amount: Decimal
+    """The monthly amount, rounded (`rounding.local_extras`)."""
+    in_total: bool
+    """Whether it enters the total (合计)."""
+    formula: str
+    """The formula in words, with the numbers filled in."""
+    source: str
+    """Its legal source."""
+
+
+@dataclass(frozen=True)
 class AwardRecomputation(Record):
     """The award on the provisional (预发) base and on the final one, with the
     monthly difference and the arrears (补发) owed.
@@ -376,12 +396,20 @@ class AwardResult(Record):
     """个人账户养老金."""
     transitional_pension: Decimal
     """过渡性养老金."""
+    local_extras: Decimal
+    """地方增发 the local extras: the sum of the rounded lines
+    (`rounding.local_extras`); 0 where none applies.
+    """
     total: Decimal
-    """合计 (sum of the rounded components)."""
+    """合计: the components and the extras `in_total`, by `award.total_rule`
+    (the sum of the rounded parts by default).
+    """
     unrounded: Unrounded
     """The components before rounding (for audit)."""
     trace: Trace
     """The explanation, with the rule set's id, version and hash."""
+    extras: List[AwardExtra] = _field(default_factory=list)
+    """The local extras line by line."""
     index: Optional[IndexResult] = None
     """The index derivation (history form)."""
     notes: List[Note] = _field(default_factory=list)
@@ -654,6 +682,18 @@ class Layer(Record):
 
 
 @dataclass(frozen=True)
+class Mismatch(Record):
+    """One field whose computed value differs from the expected one."""
+
+    field: str
+    """Field path (`basic_pension`, `moves[0].to`)."""
+    expected: Any
+    """What the case expects."""
+    actual: Any
+    """What the engine computed (null when absent)."""
+
+
+@dataclass(frozen=True)
 class Move(Record):
     """The money of one move."""
 
@@ -708,18 +748,14 @@ class Outcome(Record):
     """The result of one case."""
 
     status: Literal["pass", "fail", "error", "unsupported"]
-    actual: Any = None
-    """What the engine computed (null when absent)."""
     code: Optional[str] = None
     """Error code."""
-    expected: Any = None
-    """What the case expects."""
-    field: Optional[str] = None
-    """Field path."""
     kind: Optional[str] = None
     """The kind."""
     message: Optional[str] = None
     """Message."""
+    mismatches: List[Mismatch] = _field(default_factory=list)
+    """Each differing field with both values."""
 
 
 @dataclass(frozen=True)
@@ -903,10 +939,18 @@ class ProjectedAward(Record):
     """个人账户养老金."""
     transitional_pension: Decimal
     """过渡性养老金."""
+    local_extras: Decimal
+    """地方增发 the local extras: the sum of the rounded lines
+    (`rounding.local_extras`); 0 where none applies.
+    """
     total: Decimal
-    """合计 (sum of the rounded components)."""
+    """合计: the components and the extras `in_total`, by `award.total_rule`
+    (the sum of the rounded parts by default).
+    """
     unrounded: Unrounded
     """The components before rounding (for audit)."""
+    extras: List[AwardExtra] = _field(default_factory=list)
+    """The local extras line by line."""
     index: Optional[IndexResult] = None
     """The index derivation (history form)."""
     notes: List[Note] = _field(default_factory=list)
@@ -1431,6 +1475,8 @@ class Unrounded(Record):
     """个人账户养老金 (to the decimal range)."""
     transitional_pension: Decimal
     """过渡性养老金, exact."""
+    local_extras: Decimal
+    """地方增发, the exact sum of the extras."""
 
 
 @dataclass(frozen=True)
@@ -1764,6 +1810,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """History form without `account_balance`: 记账利率 by year for years the
     rule set lacks (e.g. provincial rates before 2016).
     """
+    attributes: Optional[Mapping[str, str]]
+    """人员属性 the person's attributes that local extras depend on
+    (`{"only_child": true}`), each declared by the rule set
+    (`award.attributes.<name>`).
+    """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
     average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
@@ -1784,6 +1835,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """Summary: actual months before the account began, where the
     transitional pension counts them (`deemed_and_pre_account`).
     """
+    region: Optional[str]
+    """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+    engine picks the rule set of the code, else of its city, else of its
+    province (a city layer over the engine's province set).
+    """
     transitional_index: Optional[DecimalLike]
     """Index of the transitional pension where a sheet prints one apart
     from the average index (default: the average index).
@@ -1802,6 +1858,11 @@ class AwardFields(TypedDict, total=False):
     account_rates: Optional[Mapping[Union[int, str], DecimalLike]]
     """History form without `account_balance`: 记账利率 by year for years the
     rule set lacks (e.g. provincial rates before 2016).
+    """
+    attributes: Optional[Mapping[str, str]]
+    """人员属性 the person's attributes that local extras depend on
+    (`{"only_child": true}`), each declared by the rule set
+    (`award.attributes.<name>`).
     """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
@@ -1826,6 +1887,11 @@ class AwardFields(TypedDict, total=False):
     pre_account_months: Optional[int]
     """Summary: actual months before the account began, where the
     transitional pension counts them (`deemed_and_pre_account`).
+    """
+    region: Optional[str]
+    """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+    engine picks the rule set of the code, else of its city, else of its
+    province (a city layer over the engine's province set).
     """
     retirement_month: str
     """The approved retirement month (taken as given)."""
