@@ -348,6 +348,7 @@ fn variant_in_snapshot(snap: &Snapshot, param: &str, year: i32) -> Option<Source
         "award.index_gaps" => named(snap.award.index_gaps.current().ok()?),
         "award.index_deemed" => named(snap.award.index_deemed.current().ok()?),
         "award.transitional_years" => named(snap.award.transitional_years.current().ok()?),
+        "award.total_rule" => named(snap.award.total_rule.current().ok()?),
         "adjustment.years_part" => named(snap.adjustment.years_part.get(year).ok()?),
         "adjustment.part_year" => named(snap.adjustment.part_year.current().ok()?),
         "adjustment.lump_below_threshold" => {
@@ -389,8 +390,8 @@ fn every_accepted_variant_reaches_the_snapshot() {
             checked += 1;
         }
     }
-    // 13 variant parameters: 11 with 2 names, 2 with 3.
-    assert_eq!(checked, 28);
+    // 14 variant parameters: 12 with 2 names, 2 with 3.
+    assert_eq!(checked, 30);
 }
 
 #[test]
