@@ -1069,7 +1069,7 @@ source = "scenario"
             .trace
             .steps
             .iter()
-            .flat_map(|s| s.params.iter().map(|p| p.param))
+            .flat_map(|s| s.params.iter().map(|p| &*p.param))
             .collect();
         for p in [
             "adjustment.fixed",

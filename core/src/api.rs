@@ -26,6 +26,7 @@ mod lenient;
 pub mod payroll_case;
 mod pin;
 pub mod projection_case;
+mod region;
 mod snap_cache;
 mod typed;
 
@@ -154,6 +155,8 @@ pub struct Engine {
     pins: Vec<(String, String)>,
     /// Snapshots already resolved, by date.
     snaps: snap_cache::SnapCache,
+    /// Engines of the city layers awards were computed on, by id.
+    regions: region::RegionCache,
 }
 
 impl Engine {
@@ -180,6 +183,7 @@ impl Engine {
             catalog,
             pins: vec![],
             snaps: snap_cache::SnapCache::default(),
+            regions: Default::default(),
         })
     }
 
@@ -192,6 +196,7 @@ impl Engine {
             catalog: None,
             pins: vec![],
             snaps: snap_cache::SnapCache::default(),
+            regions: Default::default(),
         }
     }
 
@@ -200,6 +205,7 @@ impl Engine {
     pub fn with_overlay_toml(mut self, label: &str, text: &str) -> Result<Engine, Error> {
         self.rules = self.rules.with_overlay(label, text)?;
         self.snaps.clear();
+        self.regions = Default::default();
         Ok(self)
     }
 
@@ -305,8 +311,11 @@ impl Engine {
     /// ```
     pub fn award_result(&self, input: &Value, trace: bool) -> Result<crate::award::Award, Error> {
         let i = award_input(input)?;
-        let snap = self.snapshot(i.retirement_month.first_day(), None);
-        award(&i, &snap, &mut Tracer::new(trace))
+        let mut tracer = Tracer::new(trace);
+        let picked = self.for_region(i.region.as_deref(), &mut tracer)?;
+        let engine = picked.as_deref().unwrap_or(self);
+        let snap = engine.snapshot(i.retirement_month.first_day(), None);
+        award(&i, &snap, &mut tracer)
     }
 
     /// The explanation of one computation alone: the rule set's identity
@@ -492,7 +501,11 @@ pub fn ids(catalog: Option<&Catalog>) -> Vec<String> {
 fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
     match catalog {
         Some(c) if c.ids().contains(&id) => c.load(id).map_err(Error::from),
-        _ => RuleSet::embedded(id).map_err(Error::from),
+        _ => match region::id_for_code(catalog, id) {
+            // A GB/T 2260 code names the set of that region.
+            Some(by_region) if by_region != id => resolve(catalog, &by_region),
+            _ => RuleSet::embedded(id).map_err(Error::from),
+        },
     }
 }
 

@@ -25,6 +25,7 @@
 //! arrears (补发) owed.
 
 mod components;
+pub mod extras;
 pub mod render;
 mod summary;
 
@@ -39,6 +40,7 @@ use crate::contribution_index::{self, IndexResult, Span};
 use crate::error::{Error, FieldError, InputErrors};
 use crate::json_fields::refusal;
 use crate::money::too_large;
+use crate::rules::family::AttrValue;
 use crate::rules::{RuleSet, Snapshot};
 use crate::time::{Age, YearMonth};
 use crate::trace::{Step, Trace, Tracer};
@@ -142,6 +144,16 @@ pub struct AwardInput {
     /// First month paid (default: the month after the retirement month).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_pension_month: Option<YearMonth>,
+    /// 参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+    /// engine picks the rule set of the code, else of its city, else of its
+    /// province (a city layer over the engine's province set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// 人员属性 the person's attributes that local extras depend on
+    /// (`{"only_child": true}`), each declared by the rule set
+    /// (`award.attributes.<name>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<BTreeMap<String, AttrValue>>,
 }
 
 const FIELDS: &[&str] = &[
@@ -167,6 +179,8 @@ const FIELDS: &[&str] = &[
     "notional_account",
     "old_transitional_pension",
     "first_pension_month",
+    "region",
+    "attributes",
 ];
 const SPAN_FIELDS: &[&str] = &[
     "from",
@@ -282,6 +296,11 @@ impl AwardInput {
                 errs.push(field_err(name, format!("must not be negative, got {x}")));
             }
         };
+        if let Some(r) = &self.region
+            && let Err(m) = check_region(r)
+        {
+            errs.push(field_err("region", m));
+        }
         nonneg(&mut errs, "average_index", self.average_index);
         nonneg(&mut errs, "deemed_index", self.deemed_index);
         nonneg(&mut errs, "account_balance", self.account_balance);
@@ -419,6 +438,29 @@ impl AwardInput {
     }
 }
 
+/// A GB/T 2260 administrative-division code: six digits, a province
+/// (11–82) first, not a code of the form `xx00yy`.
+pub fn check_region(code: &str) -> Result<(), String> {
+    let digits = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
+    let province: u32 = code.get(..2).and_then(|p| p.parse().ok()).unwrap_or(0);
+    if !digits {
+        return Err(format!(
+            "{code:?} is not a GB/T 2260 code: expected six digits like \"510104\""
+        ));
+    }
+    if !(11..=82).contains(&province) {
+        return Err(format!(
+            "{code:?} is not a GB/T 2260 code: its first two digits name no province (11–82)"
+        ));
+    }
+    if &code[2..4] == "00" && &code[4..] != "00" {
+        return Err(format!(
+            "{code:?} is not a GB/T 2260 code: a county code needs its city digits"
+        ));
+    }
+    Ok(())
+}
+
 fn diagnose(v: &Value) -> Vec<FieldError> {
     let Some(map) = v.as_object() else {
         return vec![field_err("input", "expected a JSON object")];
@@ -441,6 +483,8 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             | "transitional_index"
             | "old_transitional_pension" => try_as::<Decimal>(val),
             "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
+            "region" => try_as::<String>(val),
+            "attributes" => try_as::<BTreeMap<String, AttrValue>>(val),
             "history" => match val.as_array() {
                 Some(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -538,6 +582,8 @@ pub struct Unrounded {
     pub account_pension: Decimal,
     /// 过渡性养老金, exact.
     pub transitional_pension: Decimal,
+    /// 地方增发, the exact sum of the extras.
+    pub local_extras: Decimal,
 }
 
 /// The award: every figure of a 核定表, with its explanation.
@@ -619,7 +665,14 @@ pub struct Award {
     pub account_pension: Decimal,
     /// 过渡性养老金.
     pub transitional_pension: Decimal,
-    /// 合计 (sum of the rounded components).
+    /// 地方增发 the local extras: the sum of the rounded lines
+    /// (`rounding.local_extras`); 0 where none applies.
+    pub local_extras: Decimal,
+    /// The local extras line by line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extras: Vec<extras::ExtraLine>,
+    /// 合计: the components and the extras `in_total`, by `award.total_rule`
+    /// (the sum of the rounded parts by default).
     pub total: Decimal,
     /// The components before rounding (for audit).
     pub unrounded: Unrounded,
@@ -642,6 +695,7 @@ impl Award {
             ("basic_pension", self.basic_pension),
             ("account_pension", self.account_pension),
             ("transitional_pension", self.transitional_pension),
+            ("local_extras", self.local_extras),
             ("total", self.total),
         ] {
             m.insert(k.into(), Value::String(v.to_string()));
@@ -739,10 +793,28 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         &mut notes,
         tracer,
     )?;
+    extras::check_attributes(input, snap, date)?;
+    let basis = extras::Basis {
+        c,
+        flat_base: flat.unwrap_or(c),
+        average_index: f.average_index,
+        years: n.value,
+        actual_months: f.contribution_months,
+        deemed_months: f.deemed_months,
+        basic: basic.value,
+        account: account.value,
+        transitional: transitional.value,
+    };
+    let extras = extras::extras(input, &basis, snap, date, &money, tracer)?;
     let total = components::total(
-        basic.value,
-        account.value,
-        transitional.value,
+        &[
+            components::Part::new("basic", basic.value, basic.exact),
+            components::Part::new("account", account.value, account.exact),
+            components::Part::new("transitional", transitional.value, transitional.exact),
+            components::Part::new("local_extras", extras.in_total, extras.in_total_exact),
+        ],
+        snap,
+        date,
         &money,
         tracer,
     )?;
@@ -787,11 +859,14 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
         basic_pension: basic.value,
         account_pension: account.value,
         transitional_pension: transitional.value,
+        local_extras: extras.sum,
+        extras: extras.lines,
         total,
         unrounded: Unrounded {
             basic_pension: basic.exact,
             account_pension: account.exact,
             transitional_pension: transitional.exact,
+            local_extras: extras.exact,
         },
         notes,
         trace,

@@ -1,7 +1,7 @@
 //! The conformance runner: reads worked cases in the vector format
 //! (`docs/vectors.md`), has the [`Engine`] compute each case's headline
-//! figures ([`Engine::figures`]), and reports pass or the first differing
-//! field with both values. It only compares: the computations, and the
+//! figures ([`Engine::figures`]), and reports pass or every differing
+//! field with both values; a case expecting nothing is an invalid case. It only compares: the computations, and the
 //! choice of rules for a case, are the Engine's, as for every front end.
 //!
 //! It lives in core so the CLI, Python and WASM front ends run the very same
@@ -63,14 +63,10 @@ pub struct Case {
 pub enum Outcome {
     /// Every expected field matched.
     Pass,
-    /// A field differed (the first one found).
+    /// Fields differed: every one, by field path.
     Fail {
-        /// Field path.
-        field: String,
-        /// What the case expects.
-        expected: Value,
-        /// What the engine computed (null when absent).
-        actual: Value,
+        /// Each differing field with both values.
+        mismatches: Vec<Mismatch>,
     },
     /// The engine rejected the input, or the case itself is malformed.
     Error {
@@ -84,6 +80,30 @@ pub enum Outcome {
         /// The kind.
         kind: String,
     },
+}
+
+/// One field whose computed value differs from the expected one.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Mismatch {
+    /// Field path (`basic_pension`, `moves[0].to`).
+    pub field: String,
+    /// What the case expects.
+    pub expected: Value,
+    /// What the engine computed (null when absent).
+    pub actual: Value,
+}
+
+impl Outcome {
+    /// A failure on one field.
+    fn one(field: &str, expected: Value, actual: Value) -> Outcome {
+        Outcome::Fail {
+            mismatches: vec![Mismatch {
+                field: field.into(),
+                expected,
+                actual,
+            }],
+        }
+    }
 }
 
 /// The result of one case, with its id.
@@ -227,16 +247,25 @@ pub fn run_case(case: &Case, resolve: &mut dyn FnMut(&str) -> Result<Engine, Err
         Ok(r) => r,
         Err(e) => return report(err(e.code(), e.to_string()), None),
     };
+    if case.expect.is_empty() {
+        return report(
+            err(
+                "invalid_case",
+                "`expect` is empty: a case must expect at least one figure or an error".into(),
+            ),
+            None,
+        );
+    }
     let expects_error = case.expect.get("error").and_then(Value::as_str);
     match engine.figures(kind, &case.input) {
         Err(e) => match expects_error {
             Some(code) if code == e.code() => report(Outcome::Pass, None),
             Some(code) => report(
-                Outcome::Fail {
-                    field: "error".into(),
-                    expected: Value::String(code.into()),
-                    actual: Value::String(e.code().into()),
-                },
+                Outcome::one(
+                    "error",
+                    Value::String(code.into()),
+                    Value::String(e.code().into()),
+                ),
                 None,
             ),
             None => report(err(e.code(), e.to_string()), None),
@@ -244,16 +273,17 @@ pub fn run_case(case: &Case, resolve: &mut dyn FnMut(&str) -> Result<Engine, Err
         Ok(actual) => {
             if let Some(code) = expects_error {
                 return report(
-                    Outcome::Fail {
-                        field: "error".into(),
-                        expected: Value::String(code.into()),
-                        actual: Value::Null,
-                    },
+                    Outcome::one("error", Value::String(code.into()), Value::Null),
                     Some(actual),
                 );
             }
-            let outcome =
-                compare(&case.expect, &actual, &case.tolerance, "").unwrap_or(Outcome::Pass);
+            let mut mismatches = vec![];
+            compare(&case.expect, &actual, &case.tolerance, "", &mut mismatches);
+            let outcome = if mismatches.is_empty() {
+                Outcome::Pass
+            } else {
+                Outcome::Fail { mismatches }
+            };
             report(outcome, Some(actual))
         }
     }
@@ -267,13 +297,15 @@ fn as_decimal(v: &Value) -> Option<Decimal> {
     }
 }
 
-/// The first mismatch of `expect` against `actual`, if any.
+/// Every mismatch of `expect` against `actual`, by field name (inside
+/// objects and arrays of objects too).
 fn compare(
     expect: &Map<String, Value>,
     actual: &Map<String, Value>,
     tol: &BTreeMap<String, String>,
     prefix: &str,
-) -> Option<Outcome> {
+    out: &mut Vec<Mismatch>,
+) {
     for (field, want) in expect {
         let path = if prefix.is_empty() {
             field.clone()
@@ -281,54 +313,42 @@ fn compare(
             format!("{prefix}.{field}")
         };
         let got = actual.get(field).cloned().unwrap_or(Value::Null);
-        let fail = || {
-            Some(Outcome::Fail {
-                field: path.clone(),
-                expected: want.clone(),
-                actual: got.clone(),
-            })
-        };
         match (want, &got) {
-            (Value::Object(w), Value::Object(g)) => {
-                if let Some(o) = compare(w, g, tol, &path) {
-                    return Some(o);
-                }
-            }
-            (Value::Array(w), Value::Array(g)) => {
-                if w.len() != g.len() {
-                    return fail();
-                }
+            (Value::Object(w), Value::Object(g)) => compare(w, g, tol, &path, out),
+            (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
                 for (i, (wi, gi)) in w.iter().zip(g).enumerate() {
                     let p = format!("{path}[{i}]");
                     match (wi, gi) {
-                        (Value::Object(wo), Value::Object(go)) => {
-                            if let Some(o) = compare(wo, go, tol, &p) {
-                                return Some(o);
-                            }
-                        }
-                        _ if !values_equal(wi, gi, None) => {
-                            return Some(Outcome::Fail {
-                                field: p,
-                                expected: wi.clone(),
-                                actual: gi.clone(),
-                            });
-                        }
+                        (Value::Object(wo), Value::Object(go)) => compare(wo, go, tol, &p, out),
+                        _ if !values_equal(wi, gi, None) => out.push(Mismatch {
+                            field: p,
+                            expected: wi.clone(),
+                            actual: gi.clone(),
+                        }),
                         _ => {}
                     }
                 }
             }
+            (Value::Array(_), Value::Array(_)) => out.push(Mismatch {
+                field: path,
+                expected: want.clone(),
+                actual: got,
+            }),
             _ => {
                 let t = tol
                     .get(&path)
                     .or_else(|| tol.get(field))
                     .and_then(|t| t.parse::<Decimal>().ok());
                 if !values_equal(want, &got, t) {
-                    return fail();
+                    out.push(Mismatch {
+                        field: path,
+                        expected: want.clone(),
+                        actual: got,
+                    });
                 }
             }
         }
     }
-    None
 }
 
 fn values_equal(want: &Value, got: &Value, tol: Option<Decimal>) -> bool {
@@ -357,26 +377,70 @@ mod tests {
         }
     }
 
+    /// Every mismatch of `want` against `got`.
+    fn diff(
+        want: &Map<String, Value>,
+        got: &Map<String, Value>,
+        tol: &BTreeMap<String, String>,
+    ) -> Vec<Mismatch> {
+        let mut out = vec![];
+        compare(want, got, tol, "", &mut out);
+        out
+    }
+
+    fn m(field: &str, expected: Value, actual: Value) -> Mismatch {
+        Mismatch {
+            field: field.into(),
+            expected,
+            actual,
+        }
+    }
+
     #[test]
     fn numbers_match_numerically() {
         let want = map(json!({"total": "7881", "divisor": "139.0"}));
         let got = map(json!({"total": "7881.00", "divisor": "139"}));
-        assert_eq!(compare(&want, &got, &BTreeMap::new(), ""), None);
+        assert_eq!(diff(&want, &got, &BTreeMap::new()), []);
     }
 
     #[test]
-    fn first_difference_is_reported_with_both_values() {
-        let want = map(json!({"basic_pension": "2758.35", "total": "4197.20"}));
-        let got = map(json!({"basic_pension": "2758.36", "total": "4197.20"}));
-        let o = compare(&want, &got, &BTreeMap::new(), "").unwrap();
+    fn every_difference_is_reported_with_both_values() {
+        let want = map(json!({"basic_pension": "2758.35", "total": "4197.20", "divisor": "139"}));
+        let got = map(json!({"basic_pension": "2758.36", "total": "4197.21", "divisor": "139"}));
         assert_eq!(
-            o,
+            diff(&want, &got, &BTreeMap::new()),
+            [
+                m("basic_pension", json!("2758.35"), json!("2758.36")),
+                m("total", json!("4197.20"), json!("4197.21")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_case_with_two_wrong_fields_reports_both_and_an_empty_expect_is_invalid() {
+        // derived-award-2 (docs/sources.md §9.2 worked example 11): 2781.72 + 863.31 + 865.42 = 4510.45.
+        let case = r#"[{"id": "two", "kind": "award", "ruleset": "cn/shaanxi",
+            "input": {"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+                      "contribution_months": 360, "deemed_months": 120,
+                      "average_index": "0.8", "account_balance": "120000"},
+            "expect": {"basic_pension": "2781.70", "account_pension": "863.31", "total": "4510.00"}},
+            {"id": "empty", "kind": "award", "ruleset": "cn/shaanxi", "input": {}, "expect": {}}]"#;
+        let r = check_json(case, &embedded_resolver).unwrap();
+        assert_eq!(
+            r.cases[0].outcome,
             Outcome::Fail {
-                field: "basic_pension".into(),
-                expected: json!("2758.35"),
-                actual: json!("2758.36")
+                mismatches: vec![
+                    m("basic_pension", json!("2781.70"), json!("2781.72")),
+                    m("total", json!("4510.00"), json!("4510.45")),
+                ]
             }
         );
+        assert!(
+            matches!(&r.cases[1].outcome, Outcome::Error { code, .. } if code == "invalid_case"),
+            "{:?}",
+            r.cases[1].outcome
+        );
+        assert_eq!(r.counts(), (0, 1, 1, 0));
     }
 
     #[test]
@@ -384,8 +448,8 @@ mod tests {
         let want = map(json!({"balance": "118573.71"}));
         let got = map(json!({"balance": "118573.72"}));
         let tol: BTreeMap<String, String> = [("balance".to_string(), "0.01".to_string())].into();
-        assert_eq!(compare(&want, &got, &tol, ""), None);
-        assert!(compare(&want, &got, &BTreeMap::new(), "").is_some());
+        assert_eq!(diff(&want, &got, &tol), []);
+        assert_eq!(diff(&want, &got, &BTreeMap::new()).len(), 1);
     }
 
     #[test]
@@ -394,33 +458,29 @@ mod tests {
         let got = map(
             json!({"moves": [{"from": "440000", "to": "610000", "pooled": "17280.00", "account": "1"}]}),
         );
-        assert_eq!(compare(&want, &got, &BTreeMap::new(), ""), None);
+        assert_eq!(diff(&want, &got, &BTreeMap::new()), []);
         let wrong =
             map(json!({"moves": [{"from": "440000", "to": "440000", "pooled": "17280.00"}]}));
-        let o = compare(&want, &wrong, &BTreeMap::new(), "").unwrap();
-        assert!(
-            matches!(o, Outcome::Fail { ref field, .. } if field == "moves[0].to"),
-            "{o:?}"
-        );
+        let o = diff(&want, &wrong, &BTreeMap::new());
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].field, "moves[0].to");
     }
 
     #[test]
     fn missing_field_fails_and_booleans_compare() {
         let want = map(json!({"eligible": true, "age": "63y0m"}));
         let got = map(json!({"eligible": false}));
-        assert!(matches!(
-            compare(&want, &got, &BTreeMap::new(), ""),
-            Some(Outcome::Fail { .. })
-        ));
-        let got = map(json!({"eligible": true}));
-        let o = compare(&want, &got, &BTreeMap::new(), "").unwrap();
         assert_eq!(
-            o,
-            Outcome::Fail {
-                field: "age".into(),
-                expected: json!("63y0m"),
-                actual: Value::Null
-            }
+            diff(&want, &got, &BTreeMap::new()),
+            [
+                m("age", json!("63y0m"), Value::Null),
+                m("eligible", json!(true), json!(false))
+            ]
+        );
+        let got = map(json!({"eligible": true}));
+        assert_eq!(
+            diff(&want, &got, &BTreeMap::new()),
+            [m("age", json!("63y0m"), Value::Null)]
         );
     }
 

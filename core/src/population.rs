@@ -765,7 +765,10 @@ fn scales(snap: &Snapshot) -> Scales {
             .unwrap_or(0)
     };
     Scales {
-        money: max(&snap.rounding.money),
+        // Totals carry the scale of every money rounding they add up.
+        money: max(&snap.rounding.money)
+            .max(max(&snap.rounding.total))
+            .max(max(&snap.rounding.local_extras)),
         index: max(&snap.rounding.index),
     }
 }

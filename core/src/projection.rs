@@ -874,6 +874,8 @@ pub fn project(
         transitional_window_months: None,
         transitional_window_index: None,
         first_pension_month: None,
+        region: None,
+        attributes: None,
     };
     let award = award(&award_input, snap, tracer)?;
     Ok(Projection {

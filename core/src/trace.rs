@@ -4,6 +4,7 @@
 //! Tracing is on for single cases and can be switched off for batch speed;
 //! the closures that build steps then never run.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::rules::{Identity, Provenance, Snapshot, Sourced};
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ParamUse {
     /// Registered parameter name (`award.pension_base`).
-    pub param: &'static str,
+    pub param: Cow<'static, str>,
     /// Row or year, where the parameter has keys.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
@@ -34,10 +35,19 @@ impl ParamUse {
     /// From a resolved value.
     pub fn of<T: std::fmt::Display>(s: &Sourced<T>) -> Self {
         ParamUse {
-            param: s.param,
+            param: Cow::Borrowed(s.param),
             key: None,
             value: s.value.to_string(),
             provenance: s.provenance.clone(),
+        }
+    }
+    /// From a member of a parameter family (`award.extras.<name>`).
+    pub fn member<T: std::fmt::Display>(m: &crate::rules::family::Member<T>) -> Self {
+        ParamUse {
+            param: Cow::Owned(m.param.to_string()),
+            key: None,
+            value: m.value.to_string(),
+            provenance: m.provenance.clone(),
         }
     }
     /// From a resolved value, naming the key (year, age …) it was read at.

@@ -191,3 +191,55 @@ fn assumptions_are_checked_once() {
     let pop = generate(&Config::shaanxi(3, 1), &snaps[0]);
     assert!(simulate_all(&pop, &snaps, &bad, &Options::default()).is_err());
 }
+
+#[test]
+fn a_rule_set_with_local_extras_is_computed_as_the_engine_computes_it() {
+    // A flat 50 yuan extra (地方增发) in the total: the fast path does not
+    // implement extras, so every person goes the single path and each
+    // total carries the 50 yuan the Engine's award adds.
+    let base = RuleSet::embedded("cn/shaanxi").expect("rules");
+    let extras = base
+        .with_overlay(
+            "extras",
+            r#"
+[overlay]
+id = "test/flat-extra"
+[award.extras.flat_fifty]
+[[award.extras.flat_fifty.values]]
+from = 2000-01-01
+title = "测试定额增发 test flat extra"
+kind = "flat"
+amount = "50"
+source = "test"
+"#,
+        )
+        .expect("overlay");
+    let date = "2026-01-01".parse().expect("date");
+    let snaps = vec![base.at(date), extras.at(date)];
+    let a = Config::shaanxi_assumptions();
+    let pop = random_population(400, 14);
+    let (all, summaries) = simulate_all(&pop, &snaps, &a, &Options::default()).expect("run");
+    assert_eq!(summaries[1].fast_path, 0);
+    let single_only = Options {
+        single_path_only: true,
+        ..Options::default()
+    };
+    let (single, _) = simulate_all(&pop, &snaps, &a, &single_only).expect("run");
+    let mut compared = 0;
+    for (i, row) in pop.rows.iter().enumerate() {
+        match (&all[0][i], &all[1][i], &single[1][i]) {
+            (Ok(b), Ok(x), Ok(s)) => {
+                assert_eq!(format!("{x:?}"), format!("{s:?}"), "row {i}");
+                assert_eq!(x.total, b.total + Decimal::from(50), "row {i}");
+                if let Ok(p) = row {
+                    let want = evaluate(p, &snaps[1], &a).expect("single path");
+                    assert_eq!(x.total, want.total, "row {i}");
+                }
+                compared += 1;
+            }
+            (Err(_), Err(_), Err(_)) => {}
+            other => panic!("row {i}: {other:?}"),
+        }
+    }
+    assert!(compared > 300, "{compared}");
+}

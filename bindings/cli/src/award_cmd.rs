@@ -42,6 +42,32 @@ pub(crate) struct CaseArgs {
     /// date (default: the first day of the retirement month).
     #[arg(long, alias = "known-on", value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
+    /// The place (GB/T 2260 code, e.g. 610113) whose rules apply: the
+    /// engine picks its city layer, else its province (overrides the
+    /// input's `region`).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
+    /// A person attribute a local extra depends on, `name=value`
+    /// (`true`/`false` for yes/no attributes); repeatable; added to or
+    /// overriding the input's `attributes`.
+    #[arg(long = "attr", value_name = "NAME=VALUE", value_parser = parse_attr)]
+    attrs: Vec<(String, Value)>,
+}
+
+/// `only_child=true` → (`only_child`, true); `class=a` → (`class`, "a").
+fn parse_attr(s: &str) -> Result<(String, Value), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    if k.trim().is_empty() {
+        return Err(format!("expected NAME=VALUE, got {s:?}"));
+    }
+    let v = match v {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        other => Value::String(other.to_string()),
+    };
+    Ok((k.trim().to_string(), v))
 }
 
 #[derive(Debug, Args)]
@@ -89,7 +115,24 @@ pub(crate) struct ExplainArgs {
 
 /// The input, its engine and the options.
 fn load(args: &CaseArgs, source: &Source) -> Result<(Value, Engine), String> {
-    case_engine(&args.file, args.ruleset.as_deref(), source)
+    let (mut input, engine) = case_engine(&args.file, args.ruleset.as_deref(), source)?;
+    if let Some(obj) = input.as_object_mut() {
+        if let Some(r) = &args.region {
+            obj.insert("region".into(), Value::String(r.clone()));
+        }
+        if !args.attrs.is_empty() {
+            let attrs = obj
+                .entry("attributes")
+                .or_insert_with(|| Value::Object(Default::default()));
+            // Not an object: left as given, for the engine to refuse.
+            if let Some(m) = attrs.as_object_mut() {
+                for (k, v) in &args.attrs {
+                    m.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Ok((input, engine))
 }
 
 fn text_format(lang: Option<Lang>) -> TextFormat {

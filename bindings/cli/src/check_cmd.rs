@@ -54,15 +54,12 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
             match &c.outcome {
                 Outcome::Pass if args.verbose => println!("PASS  {} ({})", c.id, c.kind),
                 Outcome::Pass => {}
-                Outcome::Fail {
-                    field,
-                    expected,
-                    actual,
-                } => {
-                    println!(
-                        "FAIL  {} ({}): {field}: expected {expected}, got {actual}",
-                        c.id, c.kind
-                    )
+                Outcome::Fail { mismatches } => {
+                    let fields: Vec<String> = mismatches
+                        .iter()
+                        .map(|m| format!("{}: expected {}, got {}", m.field, m.expected, m.actual))
+                        .collect();
+                    println!("FAIL  {} ({}): {}", c.id, c.kind, fields.join("; "))
                 }
                 Outcome::Error { code, message } => {
                     println!("ERROR {} ({}): [{code}] {message}", c.id, c.kind)

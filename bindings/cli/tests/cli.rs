@@ -305,3 +305,49 @@ fn simulate_keeps_every_row_and_summarises() {
             .starts_with("scenario,year,")
     );
 }
+
+#[test]
+fn award_region_and_attr_flags_pick_the_city_layer_and_its_extras() {
+    // derived-award-2 (docs/sources.md §9.2 worked example 11) on the test
+    // city layer core/tests/fixtures/regions (5 % only-child bonus, not a real rule):
+    // 4510.45 + 5 % × 4510.45 (225.52) = 4735.97.
+    let d = temp_dir("region");
+    let input = d.join("in.json");
+    std::fs::write(
+        &input,
+        r#"{"category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+            "contribution_months": 360, "deemed_months": 120,
+            "average_index": "0.8", "account_balance": "120000",
+            "attributes": {"area": "a"}}"#,
+    )
+    .unwrap();
+    let fixtures = repo("core/tests/fixtures/regions");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--rules-dir",
+            fixtures.as_str(),
+            "award",
+            input.to_str().unwrap(),
+            "--ruleset",
+            "cn/shaanxi",
+            "--no-trace",
+        ];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let a = args(&["--region", "610113", "--attr", "only_child=true"]);
+    let o = run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["local_extras"], "255.52");
+    assert_eq!(v["total"], "4735.97");
+    // Without the attribute the extra that needs it is refused.
+    let a = args(&["--region", "610113"]);
+    let o = run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("attributes.only_child"),
+        "{}",
+        stderr(&o)
+    );
+}

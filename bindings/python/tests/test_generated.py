@@ -124,6 +124,7 @@ def test_check_report_validates_against_its_schema(national: Engine) -> None:
              dict(case, id="error", input={"birth": "1971-13", "category": "female_55"}, expect={"age": "55y"})]
     raw = national._native.check(json.dumps(cases))
     assert not list(_validator("check.output.json").iter_errors(raw))
+    assert [m["field"] for m in raw["cases"][1]["outcome"]["mismatches"]] == ["retirement_month"]
     report = national.check(cases)
     _no_extra(report, "check")
     assert report.counts() == {"pass": 1, "fail": 1, "error": 1, "unsupported": 0}

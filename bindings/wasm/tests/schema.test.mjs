@@ -102,5 +102,6 @@ test("check reports conform", () => {
   failing[0].expect = { statutory_month: "1999-01" };
   const r = engine("cn/shaanxi").check(failing);
   assert.equal(r.cases[0].outcome.status, "fail");
+  assert.deepEqual(r.cases[0].outcome.mismatches.map((m) => m.field), ["statutory_month"]);
   conforms("check.output.json", r, "a failing check");
 });

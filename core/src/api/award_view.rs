@@ -192,11 +192,14 @@ impl Engine {
     fn award_case(&self, input: &Value, opts: &AwardOptions, trace: bool) -> Result<View, Error> {
         let input = super::award_input(input)?;
         let date = input.retirement_month.first_day();
+        let mut tracer = Tracer::new(trace);
+        let picked = self.for_region(input.region.as_deref(), &mut tracer)?;
+        let engine = picked.as_deref().unwrap_or(self);
         if let Some(through) = opts.arrears_through {
             let known = opts.known_on.unwrap_or(date);
             let r = recompute(
                 &input,
-                &self.rules,
+                &engine.rules,
                 known,
                 opts.final_known_on,
                 through,
@@ -210,12 +213,8 @@ impl Engine {
                 "applies to a recomputation: give arrears_through too",
             ));
         }
-        let snap = self.snapshot(date, opts.known_on);
-        Ok(View::Award(Box::new(award(
-            &input,
-            &snap,
-            &mut Tracer::new(trace),
-        )?)))
+        let snap = engine.snapshot(date, opts.known_on);
+        Ok(View::Award(Box::new(award(&input, &snap, &mut tracer)?)))
     }
 
     /// The award as JSON under `opts`, as `pension-rules award --format

@@ -37,6 +37,7 @@ impl Engine {
             catalog,
             pins: pins.to_vec(),
             snaps: Default::default(),
+            regions: Default::default(),
         })
     }
 

@@ -16,8 +16,8 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::{
-    Snapshot, Sourced, Timeline, TransitionalBase, TransitionalIndexRule, TransitionalMethod,
-    TransitionalYears,
+    Snapshot, Sourced, Timeline, TotalRule, TransitionalBase, TransitionalIndexRule,
+    TransitionalMethod, TransitionalYears,
 };
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
@@ -970,28 +970,84 @@ fn coefficient(
     }))
 }
 
-/// 基本养老金合计: the sum of the rounded components; one `total` step.
+/// A part of the total: its rounded amount and its exact one.
+pub(super) struct Part {
+    name: &'static str,
+    rounded: Decimal,
+    exact: Decimal,
+}
+
+impl Part {
+    pub(super) fn new(name: &'static str, rounded: Decimal, exact: Decimal) -> Part {
+        Part {
+            name,
+            rounded,
+            exact,
+        }
+    }
+}
+
+/// 基本养老金合计 by `award.total_rule`: the sum of the rounded parts
+/// (`sum_of_rounded`, the default), or their exact sum rounded once
+/// (`rounded_sum`); either way rounded with `rounding.total` (absent:
+/// `rounding.money`). The parts are the components and the local extras
+/// that enter the total. One `total` step.
 pub(super) fn total(
-    basic: Decimal,
-    account: Decimal,
-    transitional: Decimal,
+    parts: &[Part],
+    snap: &Snapshot,
+    date: NaiveDate,
     money: &Sourced<Rounding>,
     tracer: &mut Tracer,
 ) -> Result<Decimal, Error> {
-    let total = money.value.apply(
-        basic
-            .checked_add(account)
-            .and_then(|x| x.checked_add(transitional))
-            .or_too_large(WHOLE_INPUT)?,
-    );
+    let rule = if snap.award.total_rule.is_empty() {
+        None
+    } else {
+        Some(snap.award.total_rule.at(date)?)
+    };
+    let rounding = if snap.rounding.total.is_empty() {
+        money.clone()
+    } else {
+        snap.rounding.total.at(date)?
+    };
+    let exact_sum = matches!(rule.as_ref().map(|r| r.value), Some(TotalRule::RoundedSum));
+    let mut sum = Decimal::ZERO;
+    for p in parts {
+        sum = sum
+            .checked_add(if exact_sum { p.exact } else { p.rounded })
+            .or_too_large(WHOLE_INPUT)?;
+    }
+    let total = rounding.value.apply(sum);
     tracer.step(|| {
-        Step::new(
+        let shown: Vec<String> = parts
+            .iter()
+            .filter(|p| p.name != "local_extras" || !p.rounded.is_zero() || !p.exact.is_zero())
+            .map(|p| {
+                if exact_sum {
+                    p.exact.round_dp(6).normalize().to_string()
+                } else {
+                    p.rounded.to_string()
+                }
+            })
+            .collect();
+        let mut st = Step::new(
             "total",
             "基本养老金合计",
             total,
-            format!("sum of the rounded components = {basic} + {account} + {transitional}"),
-        )
-        .param(ParamUse::of(money))
+            if exact_sum {
+                format!(
+                    "the exact sum of the components rounded once = {} = {}, rounded ({})",
+                    shown.join(" + "),
+                    sum.round_dp(6).normalize(),
+                    rounding.value
+                )
+            } else {
+                format!("sum of the rounded components = {}", shown.join(" + "))
+            },
+        );
+        if let Some(r) = &rule {
+            st = st.param(ParamUse::of(r));
+        }
+        st.param(ParamUse::of(&rounding))
     });
     Ok(total)
 }

@@ -486,10 +486,17 @@ pub fn text(a: &Award, lang: Lang) -> String {
                     );
                 }
             }
+            write_extras(&mut o, a, lang);
             let _ = writeln!(
                 o,
-                "合计 = 基础养老金 + 个人账户养老金 + 过渡性养老金 = {} + {} + {} = {}",
-                a.basic_pension, a.account_pension, a.transitional_pension, a.total
+                "合计 = 基础养老金 + 个人账户养老金 + 过渡性养老金{} = {} = {}",
+                if a.extras.iter().any(|x| x.in_total) {
+                    " + 计入合计的地方增发"
+                } else {
+                    ""
+                },
+                total_terms(a),
+                a.total
             );
             if !a.notes.is_empty() {
                 let _ = writeln!(o, "说明：");
@@ -614,10 +621,17 @@ pub fn text(a: &Award, lang: Lang) -> String {
                     );
                 }
             }
+            write_extras(&mut o, a, lang);
             let _ = writeln!(
                 o,
-                "Total = basic + account + transitional = {} + {} + {} = {}",
-                a.basic_pension, a.account_pension, a.transitional_pension, a.total
+                "Total = basic + account + transitional{} = {} = {}",
+                if a.extras.iter().any(|x| x.in_total) {
+                    " + local extras in the total"
+                } else {
+                    ""
+                },
+                total_terms(a),
+                a.total
             );
             if !a.notes.is_empty() {
                 let _ = writeln!(o, "Notes:");
@@ -629,6 +643,62 @@ pub fn text(a: &Award, lang: Lang) -> String {
     }
     write_params(&mut o, a, lang);
     o
+}
+
+/// The Chinese part of a title (`独生子女加发 only-child bonus` → `独生子女加发`).
+fn short_title(t: &str) -> &str {
+    t.split_whitespace().next().unwrap_or(t)
+}
+
+/// The extras lines of a text explanation (numbered from 8) and the parts
+/// of the total: the components, then each extra in the total.
+fn write_extras(o: &mut String, a: &Award, lang: Lang) {
+    for (i, x) in a.extras.iter().enumerate() {
+        let out_of_total = match (x.in_total, lang) {
+            (true, _) => "",
+            (false, Lang::Zh) => "（不计入合计）",
+            (false, Lang::En) => " (not in the total)",
+        };
+        let _ = writeln!(
+            o,
+            "{}. {} {} = {}{out_of_total} — {}",
+            8 + i,
+            match lang {
+                Lang::Zh => "地方增发",
+                Lang::En => "Local extra",
+            },
+            x.title,
+            x.formula,
+            x.source
+        );
+    }
+    if !a.extras.is_empty() {
+        let _ = writeln!(
+            o,
+            "{} = {}",
+            match lang {
+                Lang::Zh => "地方增发合计",
+                Lang::En => "Local extras",
+            },
+            a.local_extras
+        );
+    }
+}
+
+/// `a + b + c` of the total line: the components, then the extras in it.
+fn total_terms(a: &Award) -> String {
+    let mut t = vec![
+        a.basic_pension.to_string(),
+        a.account_pension.to_string(),
+        a.transitional_pension.to_string(),
+    ];
+    t.extend(
+        a.extras
+            .iter()
+            .filter(|x| x.in_total)
+            .map(|x| x.amount.to_string()),
+    );
+    t.join(" + ")
 }
 
 /// Display width in a terminal: East Asian wide characters take two columns.
@@ -777,6 +847,30 @@ pub fn table(a: &Award) -> String {
             pad(label, IW),
             pad(formula, fw),
             pad_left(&amount.to_string(), AW)
+        );
+    }
+    // 地方增发: one line per extra, then their sum.
+    for x in &a.extras {
+        let formula = if x.in_total {
+            x.formula.clone()
+        } else {
+            format!("{}（不计入合计）", x.formula)
+        };
+        let _ = writeln!(
+            o,
+            " {}{}{}",
+            pad(short_title(&x.title), IW),
+            pad(&formula, fw),
+            pad_left(&x.amount.to_string(), AW)
+        );
+    }
+    if !a.extras.is_empty() {
+        let _ = writeln!(
+            o,
+            " {}{}{}",
+            pad("地方增发合计", IW),
+            pad("", fw),
+            pad_left(&a.local_extras.to_string(), AW)
         );
     }
     let _ = writeln!(o, "{thin}");

@@ -250,6 +250,12 @@ impl Canon {
                 self.out.push(b'}');
                 Ok(())
             }
+            // Structured values: keys sorted as the reference's
+            // `serde_json::Map` sorts them.
+            Value::Extra(_) | Value::Attribute(_) => {
+                let tree = serde_json::to_value(v).map_err(io::Error::other)?;
+                self.leaf(&tree)
+            }
             other => self.leaf(other),
         }
     }

@@ -16,6 +16,7 @@ mod canonical;
 pub mod coverage;
 mod diagnostic;
 pub mod diff;
+pub mod family;
 mod model;
 mod params;
 mod parse;
@@ -96,6 +97,8 @@ pub struct Catalog {
 struct SetFiles {
     dir_label: String,
     files: Vec<(String, Arc<str>)>,
+    /// GB/T 2260 code from its `ruleset.toml`.
+    region: Option<String>,
 }
 
 impl Catalog {
@@ -140,7 +143,14 @@ impl Catalog {
             let h = parse::header(&mut diagnostic::Sink::new(file, head, &mut diags));
             cat.problems.extend(diags);
             if let Some(h) = h {
-                cat.sets.insert(h.id, SetFiles { dir_label, files });
+                cat.sets.insert(
+                    h.id,
+                    SetFiles {
+                        dir_label,
+                        files,
+                        region: h.region,
+                    },
+                );
             }
         }
         cat
@@ -171,6 +181,15 @@ impl Catalog {
             });
         }
         Ok(cat)
+    }
+
+    /// The id of the rule set whose `region` is `code` (GB/T 2260), if
+    /// any (the first by id, should two name the same code).
+    pub fn id_for_region(&self, code: &str) -> Option<&str> {
+        self.sets
+            .iter()
+            .find(|(_, s)| s.region.as_deref() == Some(code))
+            .map(|(id, _)| id.as_str())
     }
 
     /// Ids of the rule sets found.
@@ -494,6 +513,7 @@ fn finish(
     for (name, p) in params.iter_mut() {
         check_merged(name, p, &mut diags);
     }
+    check_extras(&params, &mut diags);
     if !layers.is_empty() {
         for spec in registry::PARAMS.iter().filter(|s| s.required) {
             if !params.contains_key(spec.name) {
@@ -534,6 +554,63 @@ fn finish(
         layers,
         params,
     })
+}
+
+/// Every attribute an extra's `when` names is declared (by any layer,
+/// as `award.attributes.<name>`), with a value of its type.
+fn check_extras(params: &BTreeMap<String, Param>, diags: &mut Vec<Diagnostic>) {
+    let attr_prefix = format!("{}.", family::ATTRIBUTES);
+    let declared: BTreeMap<&str, Vec<&family::AttributeDecl>> = params
+        .iter()
+        .filter_map(|(n, p)| {
+            let name = n.strip_prefix(&attr_prefix)?;
+            let decls = p
+                .entries
+                .dated()?
+                .iter()
+                .filter_map(|e| match &e.value {
+                    Value::Attribute(a) => Some(&**a),
+                    _ => None,
+                })
+                .collect();
+            Some((name, decls))
+        })
+        .collect();
+    let extra_prefix = format!("{}.", family::EXTRAS);
+    for (n, p) in params.iter().filter(|(n, _)| n.starts_with(&extra_prefix)) {
+        for (i, e) in p.entries.dated().unwrap_or_default().iter().enumerate() {
+            let Value::Extra(x) = &e.value else { continue };
+            for (attr, want) in &x.when.attributes {
+                let key = format!("{n}.values[{i}].when.{attr}");
+                match declared.get(attr.as_str()) {
+                    None => diags.push(diag_at(
+                        &e.provenance,
+                        key,
+                        DiagnosticCode::UnknownKey,
+                        format!(
+                            "`when` names attribute `{attr}`, which no layer declares; declare it as `{}{attr}` (declared: {})",
+                            attr_prefix,
+                            if declared.is_empty() {
+                                "none".to_string()
+                            } else {
+                                declared.keys().copied().collect::<Vec<_>>().join(", ")
+                            }
+                        ),
+                    )),
+                    Some(decls) => {
+                        if let Some(why) = decls.iter().find_map(|d| d.refuse(want)) {
+                            diags.push(diag_at(
+                                &e.provenance,
+                                key,
+                                DiagnosticCode::WrongType,
+                                format!("`when` gives {attr} = {want}: {why}"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// An entry whose `until` reaches into the next entry's period.

@@ -92,6 +92,10 @@ pub enum Value {
     Variant(String),
     /// A rounding rule.
     Rounding(Rounding),
+    /// A local extra (`award.extras.<name>`, 地方增发).
+    Extra(Arc<super::family::ExtraRule>),
+    /// A declared person attribute (`award.attributes.<name>`).
+    Attribute(Arc<super::family::AttributeDecl>),
 }
 
 impl std::fmt::Display for Value {
@@ -103,6 +107,8 @@ impl std::fmt::Display for Value {
             Value::Age(a) => write!(f, "{a}"),
             Value::Variant(v) => f.write_str(v),
             Value::Rounding(r) => write!(f, "{r}"),
+            Value::Extra(x) => write!(f, "{x}"),
+            Value::Attribute(a) => write!(f, "{a}"),
         }
     }
 }

@@ -363,6 +363,11 @@ params! {
         /// a year before the first listed pays the old method, a year after the
         /// last keeps the last share (Jiangsu 2024–2026: 40 / 70 / 100 %).
         transitional_phase_in = "award.transitional_phase_in": Yearly, Ratio, optional;
+        /// 合计办法 how the total is formed
+        /// `sum_of_rounded` (default): 合计 = the sum of the rounded components
+        /// and extras; `rounded_sum`: the exact sum rounded with
+        /// `rounding.total` (Zhejiang: to 0.1 yuan).
+        total_rule = "award.total_rule": Dated, Variant(TotalRule), optional;
     }
 
     /// Transfer parameters (转移接续).
@@ -421,6 +426,10 @@ params! {
         adjustment_pct = "rounding.adjustment_pct": Dated, Rounding, optional;
         /// 调整金额 缴费年限部分舍入 the years part of an adjustment; absent = to the fen (rounding.money)
         adjustment_years = "rounding.adjustment_years": Dated, Rounding, optional;
+        /// 地方增发舍入 each local extra and their sum; absent = rounding.money
+        local_extras = "rounding.local_extras": Dated, Rounding, optional;
+        /// 合计舍入 the total (合计); absent = rounding.money
+        total = "rounding.total": Dated, Rounding, optional;
     }
 
     /// Yearly pension-adjustment schemes (基本养老金调整).
@@ -477,6 +486,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 82);
+        assert_eq!(before, 85);
     }
 }

@@ -349,6 +349,17 @@ impl<'i> Reader<'_, 'i> {
             }
             return;
         }
+        if registry::family_of(&path).is_some() {
+            self.path.clear();
+            let last = path.rsplit('.').next().unwrap_or_default().to_string();
+            self.push(
+                v.span().start,
+                &path,
+                C::UnknownKey,
+                format!("`{last}` is not a snake_case name (lowercase letters, digits and `_`, starting with a letter)"),
+            );
+            return;
+        }
         let near: Vec<&str> = registry::PARAMS
             .iter()
             .map(|p| p.name)
@@ -649,18 +660,20 @@ impl<'i> Reader<'_, 'i> {
     fn dated(&mut self, spec: &ParamSpec, e: &Tbl<'i>, span: Range<usize>) -> Option<DatedEntry> {
         let mut allowed = Self::COMMON.to_vec();
         allowed.extend(["from", "until"]);
-        if spec.domain == Domain::Rounding {
-            allowed.extend(["scale", "mode", "step"]);
-        } else {
-            allowed.push("value");
+        match spec.domain {
+            Domain::Rounding => allowed.extend(["scale", "mode", "step"]),
+            Domain::Extra => allowed.extend(EXTRA_FIELDS),
+            Domain::Attribute => allowed.extend(["title", "type", "allowed"]),
+            _ => allowed.push("value"),
         }
         self.allow_only(e, &allowed);
         let from = self.req_date(e, "from", span.clone());
         let until = self.opt_date(e, "until");
-        let value = if spec.domain == Domain::Rounding {
-            self.rounding(e, span.clone())
-        } else {
-            self.value_field(spec.domain, e, span.clone())
+        let value = match spec.domain {
+            Domain::Rounding => self.rounding(e, span.clone()),
+            Domain::Extra => self.extra(e, span.clone()),
+            Domain::Attribute => self.attribute(e, span.clone()),
+            _ => self.value_field(spec.domain, e, span.clone()),
         };
         let prov = self.provenance(e, span.clone(), false);
         let (from, value, prov) = (from?, value?, prov?);
@@ -1046,6 +1059,409 @@ impl<'i> Reader<'_, 'i> {
                 );
                 None
             }
+            Domain::Extra | Domain::Attribute => {
+                self.push(
+                    off,
+                    &self.key(k),
+                    C::WrongType,
+                    "extras and attributes are written with their own fields, not `value`",
+                );
+                None
+            }
         }
+    }
+}
+
+/// The fields an `award.extras.<name>` entry may have besides the common ones.
+const EXTRA_FIELDS: [&str; 11] = [
+    "title",
+    "kind",
+    "amount",
+    "fixed",
+    "years",
+    "years_rounding",
+    "rate",
+    "of",
+    "bands",
+    "when",
+    "in_total",
+];
+
+/// The kinds of extras and the fields each needs (`req`) or allows (`opt`).
+const EXTRA_KINDS: [(&str, &[&str], &[&str]); 6] = [
+    ("flat", &["amount"], &[]),
+    (
+        "per_year",
+        &["amount", "years"],
+        &["fixed", "years_rounding"],
+    ),
+    ("pct_of_pension", &["rate", "of"], &[]),
+    ("pct_of_indexed_wage", &["rate"], &["bands"]),
+    ("pct_of_basic_base", &["rate"], &["bands"]),
+    ("pct_of_amount", &["rate", "amount"], &[]),
+];
+
+/// Local extras and person attributes (the `award.extras.` and
+/// `award.attributes.` families, see [`super::family`]).
+impl<'i> Reader<'_, 'i> {
+    fn one_of(&mut self, e: &Tbl<'i>, k: &str, names: &[&str]) -> Option<String> {
+        let v = get(e, k)?;
+        let s = self.opt_str(e, k)?;
+        if names.contains(&s.as_str()) {
+            return Some(s);
+        }
+        let key = self.key(k);
+        self.push(
+            v.span().start,
+            &key,
+            C::UnknownVariant,
+            format!("`{s}` is not one of: {}", names.join(", ")),
+        );
+        None
+    }
+
+    fn decimal_field(&mut self, e: &Tbl<'i>, k: &str, domain: Domain) -> Option<Decimal> {
+        get(e, k)
+            .and_then(|v| self.value(domain, k, v))
+            .and_then(|v| v.as_decimal())
+    }
+
+    /// One entry of `award.extras.<name>`.
+    fn extra(&mut self, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
+        use super::family::*;
+        let title = self.req_str(e, "title", span.clone());
+        let names: Vec<&str> = EXTRA_KINDS.iter().map(|k| k.0).collect();
+        if get(e, "kind").is_none() {
+            self.missing("kind", span.clone());
+            return None;
+        }
+        let kind_name = self.one_of(e, "kind", &names)?;
+        let (_, req, opt) = EXTRA_KINDS
+            .iter()
+            .find(|k| k.0 == kind_name)
+            .copied()
+            .unwrap_or(("", &[], &[]));
+        let mut ok = true;
+        for f in req {
+            if get(e, f).is_none() {
+                self.missing(f, span.clone());
+                ok = false;
+            }
+        }
+        for (k, _) in e.iter() {
+            let k: &str = k.get_ref();
+            let kind_field = [
+                "amount",
+                "fixed",
+                "years",
+                "years_rounding",
+                "rate",
+                "of",
+                "bands",
+            ]
+            .contains(&k);
+            if kind_field && !req.contains(&k) && !opt.contains(&k) {
+                let off = get(e, k).map_or(span.start, |v| v.span().start);
+                let key = self.key(k);
+                self.push(
+                    off,
+                    &key,
+                    C::UnknownKey,
+                    format!(
+                        "`{k}` is not a field of kind `{kind_name}`; it has: {}",
+                        [req, opt].concat().join(", ")
+                    ),
+                );
+                ok = false;
+            }
+        }
+        let amount = self.decimal_field(e, "amount", Domain::Money);
+        let rate = self.decimal_field(e, "rate", Domain::Ratio);
+        // Read before the kind's fields, so its problems show with theirs.
+        let when = self.when(e);
+        let in_total = self.opt_bool(e, "in_total").unwrap_or(true);
+        let kind = match kind_name.as_str() {
+            "flat" => ExtraKind::Flat { amount: amount? },
+            "per_year" => {
+                let fixed = match get(e, "fixed") {
+                    Some(_) => Some(self.decimal_field(e, "fixed", Domain::Money)?),
+                    None => None,
+                };
+                let years = match self
+                    .one_of(e, "years", &["total", "actual", "deemed"])?
+                    .as_str()
+                {
+                    "actual" => YearsBasis::Actual,
+                    "deemed" => YearsBasis::Deemed,
+                    _ => YearsBasis::Total,
+                };
+                let years_rounding = match get(e, "years_rounding") {
+                    None => YearsRounding::Exact,
+                    Some(_) => match self
+                        .one_of(e, "years_rounding", &["exact", "floor"])?
+                        .as_str()
+                    {
+                        "floor" => YearsRounding::Floor,
+                        _ => YearsRounding::Exact,
+                    },
+                };
+                ExtraKind::PerYear {
+                    amount: amount?,
+                    fixed,
+                    years,
+                    years_rounding,
+                }
+            }
+            "pct_of_pension" => ExtraKind::PctOfPension {
+                of: self.parts(e)?,
+                rate: rate?,
+            },
+            "pct_of_indexed_wage" => ExtraKind::PctOfIndexedWage {
+                bands: self.bands(e)?,
+                rate: rate?,
+            },
+            "pct_of_basic_base" => ExtraKind::PctOfBasicBase {
+                bands: self.bands(e)?,
+                rate: rate?,
+            },
+            _ => ExtraKind::PctOfAmount {
+                rate: rate?,
+                amount: amount?,
+            },
+        };
+        ok.then_some(Value::Extra(Arc::new(ExtraRule {
+            title: title?,
+            kind,
+            when: when?,
+            in_total,
+        })))
+    }
+
+    /// `of = ["basic", "transitional"]`: at least one part, each once.
+    fn parts(&mut self, e: &Tbl<'i>) -> Option<Vec<super::family::PensionPart>> {
+        use super::family::PensionPart;
+        let v = get(e, "of")?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type("of", v, "a list like [\"basic\", \"transitional\"]");
+            return None;
+        };
+        let mut out = vec![];
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let k = format!("of[{i}]");
+            let part = match item.get_ref() {
+                DeValue::String(s) if s == "basic" => Some(PensionPart::Basic),
+                DeValue::String(s) if s == "account" => Some(PensionPart::Account),
+                DeValue::String(s) if s == "transitional" => Some(PensionPart::Transitional),
+                _ => None,
+            };
+            match part {
+                Some(p) if !out.contains(&p) => out.push(p),
+                Some(_) => {
+                    let key = self.key(&k);
+                    self.push(
+                        item.span().start,
+                        &key,
+                        C::Overlap,
+                        "this part is listed twice",
+                    );
+                    ok = false;
+                }
+                None => {
+                    let key = self.key(&k);
+                    self.push(
+                        item.span().start,
+                        &key,
+                        C::UnknownVariant,
+                        format!("expected one of: {}", PensionPart::NAMES.join(", ")),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if out.is_empty() && ok {
+            let key = self.key("of");
+            self.push(v.span().start, &key, C::MissingField, "`of` names no part");
+            ok = false;
+        }
+        ok.then_some(out)
+    }
+
+    /// `bands = [{ above_years = 20, rate = "0.0015" }, …]`, thresholds rising.
+    fn bands(&mut self, e: &Tbl<'i>) -> Option<Vec<super::family::Band>> {
+        let Some(v) = get(e, "bands") else {
+            return Some(vec![]);
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type("bands", v, "a list of { above_years, rate } tables");
+            return None;
+        };
+        let base = self.path.clone();
+        let mut out: Vec<super::family::Band> = vec![];
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            self.path = format!("{base}.bands[{i}]");
+            let DeValue::Table(t) = item.get_ref() else {
+                self.path = base.clone();
+                self.wrong_type(
+                    &format!("bands[{i}]"),
+                    item,
+                    "a table { above_years, rate }",
+                );
+                ok = false;
+                continue;
+            };
+            self.allow_only(t, &["above_years", "rate"]);
+            let above = match get(t, "above_years") {
+                Some(y) => self
+                    .int("above_years", y)
+                    .and_then(|n| match u32::try_from(n) {
+                        Ok(n) if n <= 100 => Some(n),
+                        _ => {
+                            let key = self.key("above_years");
+                            self.push(
+                                y.span().start,
+                                &key,
+                                C::OutOfRange,
+                                format!("{n} years is out of range (0–100)"),
+                            );
+                            None
+                        }
+                    }),
+                None => {
+                    self.missing("above_years", item.span());
+                    None
+                }
+            };
+            let rate = match get(t, "rate") {
+                Some(_) => self.decimal_field(t, "rate", Domain::Ratio),
+                None => {
+                    self.missing("rate", item.span());
+                    None
+                }
+            };
+            match (above, rate) {
+                (Some(above_years), Some(rate)) => {
+                    if out.last().is_some_and(|b| b.above_years >= above_years) {
+                        let key = self.key("above_years");
+                        self.push(
+                            item.span().start,
+                            &key,
+                            C::Unsorted,
+                            "bands must be listed by rising `above_years`",
+                        );
+                        ok = false;
+                    }
+                    out.push(super::family::Band { above_years, rate });
+                }
+                _ => ok = false,
+            }
+        }
+        self.path = base;
+        ok.then_some(out)
+    }
+
+    /// `when = { only_child = true, min_deemed_months = 120 }`.
+    fn when(&mut self, e: &Tbl<'i>) -> Option<super::family::ExtraWhen> {
+        use super::family::*;
+        let mut w = ExtraWhen::default();
+        let Some(v) = get(e, "when") else {
+            return Some(w);
+        };
+        let DeValue::Table(t) = v.get_ref() else {
+            self.wrong_type("when", v, "an inline table like { only_child = true }");
+            return None;
+        };
+        let mut ok = true;
+        for (k, val) in t.iter() {
+            let name: &str = k.get_ref();
+            let key = self.key(&format!("when.{name}"));
+            if let Some((bound, _)) = MonthBound::ALL.iter().find(|(_, n)| *n == name) {
+                match self.value(Domain::Months, &format!("when.{name}"), val) {
+                    Some(Value::Months(n)) => {
+                        w.months.insert(*bound, n);
+                    }
+                    _ => ok = false,
+                }
+                continue;
+            }
+            if !is_snake(name) {
+                self.push(
+                    k.span().start,
+                    &key,
+                    C::UnknownKey,
+                    format!(
+                        "`{name}` is neither a month bound ({}) nor an attribute name",
+                        MonthBound::ALL.map(|b| b.1).join(", ")
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            match val.get_ref() {
+                DeValue::Boolean(b) => {
+                    w.attributes.insert(name.to_string(), AttrValue::Bool(*b));
+                }
+                DeValue::String(s) => {
+                    w.attributes
+                        .insert(name.to_string(), AttrValue::Text(s.to_string()));
+                }
+                _ => {
+                    self.wrong_type(&format!("when.{name}"), val, "true, false or a text");
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(w)
+    }
+
+    /// One entry of `award.attributes.<name>`.
+    fn attribute(&mut self, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
+        use super::family::*;
+        let title = self.req_str(e, "title", span.clone());
+        if get(e, "type").is_none() {
+            self.missing("type", span.clone());
+            return None;
+        }
+        let ty = self.one_of(e, "type", &["bool", "text"])?;
+        let allowed = get(e, "allowed");
+        let kind = match (ty.as_str(), allowed) {
+            ("bool", None) => AttributeType::Bool,
+            ("bool", Some(v)) => {
+                let key = self.key("allowed");
+                self.push(
+                    v.span().start,
+                    &key,
+                    C::UnknownKey,
+                    "`allowed` is for `type = \"text\"`",
+                );
+                return None;
+            }
+            (_, None) => {
+                self.missing("allowed", span);
+                return None;
+            }
+            (_, Some(v)) => {
+                let list = match v.get_ref() {
+                    DeValue::Array(items) => items
+                        .iter()
+                        .map(|i| i.get_ref().as_str().map(str::to_string))
+                        .collect::<Option<Vec<String>>>()
+                        .filter(|l| !l.is_empty()),
+                    _ => None,
+                };
+                match list {
+                    Some(l) => AttributeType::Text { allowed: l },
+                    None => {
+                        self.wrong_type("allowed", v, "a non-empty list of texts");
+                        return None;
+                    }
+                }
+            }
+        };
+        Some(Value::Attribute(Arc::new(AttributeDecl {
+            title: title?,
+            kind,
+        })))
     }
 }

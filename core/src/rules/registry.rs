@@ -64,6 +64,12 @@ pub enum Domain {
     Variant(&'static [&'static str]),
     /// A rounding rule (`scale` + `mode` instead of `value`).
     Rounding,
+    /// A local extra (地方增发): `title`, `kind` and the kind's fields,
+    /// `when`, `in_total` instead of `value` (the `award.extras.` family).
+    Extra,
+    /// A person attribute: `title`, `type`, `allowed` instead of `value`
+    /// (the `award.attributes.` family).
+    Attribute,
 }
 
 /// One registered parameter.
@@ -102,6 +108,8 @@ pub const INDEX_GAP_RULES: &[&str] = GapRule::NAMES;
 pub const INDEX_DEEMED_RULES: &[&str] = DeemedRule::NAMES;
 /// Variants of which years earn the transitional pension (过渡性养老金).
 pub const TRANSITIONAL_YEARS_RULES: &[&str] = TransitionalYears::NAMES;
+/// Variants of how an award's total is formed (合计办法).
+pub const TOTAL_RULES: &[&str] = TotalRule::NAMES;
 /// Variants of the contribution-years part of a yearly adjustment (挂钩调整 by 缴费年限).
 pub const ADJUSTMENT_YEARS_PARTS: &[&str] = YearsPart::NAMES;
 /// Variants of how a part-year of contribution counts in an adjustment.
@@ -111,18 +119,49 @@ pub const ADJUSTMENT_LUMP_BELOW_RULES: &[&str] = LumpBelow::NAMES;
 /// Variants of the 军转干部 top-up in a yearly adjustment.
 pub const ADJUSTMENT_MILITARY_CADRE_RULES: &[&str] = MilitaryCadre::NAMES;
 
-/// The spec of a registered parameter.
+/// Parameter families: every name `<family>.<snake_name>` is a parameter
+/// of the family's shape (see [`super::family`]). The spec's `name` is the
+/// family prefix.
+pub const FAMILIES: &[ParamSpec] = &[
+    ParamSpec {
+        name: super::family::EXTRAS,
+        shape: Shape::Dated,
+        domain: Domain::Extra,
+        required: false,
+        about: "地方增发/补贴/津贴 local extras on top of the pension, one per name",
+    },
+    ParamSpec {
+        name: super::family::ATTRIBUTES,
+        shape: Shape::Dated,
+        domain: Domain::Attribute,
+        required: false,
+        about: "人员属性 person attributes the local extras may depend on, one per name",
+    },
+];
+
+/// The family `name` belongs to (`award.extras.x` → the extras family),
+/// whatever its last segment.
+pub fn family_of(name: &str) -> Option<&'static ParamSpec> {
+    let (prefix, _) = name.rsplit_once('.')?;
+    FAMILIES.iter().find(|f| f.name == prefix)
+}
+
+/// The spec of a registered parameter, or of the family a name like
+/// `award.extras.only_child` belongs to (its last segment snake_case).
 pub fn spec(name: &str) -> Option<&'static ParamSpec> {
-    PARAMS.iter().find(|p| p.name == name)
+    PARAMS.iter().find(|p| p.name == name).or_else(|| {
+        family_of(name).filter(|_| name.rsplit('.').next().is_some_and(super::family::is_snake))
+    })
 }
 
 /// Whether `prefix` is a proper dotted prefix of some registered name
 /// (so the loader should descend into it).
 pub fn is_prefix(prefix: &str) -> bool {
-    PARAMS.iter().any(|p| {
-        p.name.len() > prefix.len()
-            && p.name.starts_with(prefix)
-            && p.name.as_bytes()[prefix.len()] == b'.'
+    PARAMS.iter().chain(FAMILIES).any(|p| {
+        p.name == prefix
+            || p.name.len() > prefix.len()
+                && p.name.starts_with(prefix)
+                && p.name.as_bytes()[prefix.len()] == b'.'
     })
 }
 

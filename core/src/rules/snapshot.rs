@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::family::{AttributeDecl, ExtraRule, Family, Member};
 use super::model::*;
 use super::params::*;
 use super::{Identity, RuleSet};
@@ -312,6 +313,15 @@ variant_enum!(
         AverageIndexFloorOne = "average_index_floor_one",
     }
 );
+variant_enum!(
+    /// How the total (合计) of an award is formed.
+    TotalRule {
+        /// The sum of the rounded components and extras (then `rounding.total`).
+        SumOfRounded = "sum_of_rounded",
+        /// The exact sum, rounded once with `rounding.total`.
+        RoundedSum = "rounded_sum",
+    }
+);
 
 variant_enum!(
     /// Structure of the contribution-years part of a yearly adjustment.
@@ -382,6 +392,10 @@ pub struct Snapshot {
     pub rounding: RoundingRules,
     /// `adjustment.*`: yearly pension-adjustment schemes (基本养老金调整).
     pub adjustment: AdjustmentRules,
+    /// `award.extras.*`: the local extras (地方增发/补贴), by name.
+    pub extras: Family<ExtraRule>,
+    /// `award.attributes.*`: the declared person attributes (人员属性), by name.
+    pub attributes: Family<AttributeDecl>,
 }
 
 impl Snapshot {
@@ -558,6 +572,37 @@ impl Builder<'_> {
         })
     }
 
+    /// Every member of a parameter family (`award.extras`), with the
+    /// visible entries of each.
+    fn family<T>(&self, prefix: &str, conv: impl Fn(&Value) -> Option<Arc<T>>) -> Family<T> {
+        let mut f = Family::default();
+        let dotted = format!("{prefix}.");
+        for (name, p) in self.rs.params.range(dotted.clone()..) {
+            let Some(member) = name.strip_prefix(&dotted) else {
+                break;
+            };
+            let (member, param): (Arc<str>, Arc<str>) = (Arc::from(member), Arc::from(&**name));
+            for e in p.entries.dated().unwrap_or_default() {
+                if !visible(&e.provenance, self.known_on) {
+                    continue;
+                }
+                if let Some(value) = conv(&e.value) {
+                    f.push(
+                        e.from,
+                        e.until,
+                        Member {
+                            name: member.clone(),
+                            param: param.clone(),
+                            value,
+                            provenance: e.provenance.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        f
+    }
+
     /// A `Schedule` parameter.
     pub(super) fn schedule(&self, name: &'static str) -> Timeline<ScheduleRule> {
         self.periods(name, Entries::schedules, |e: &ScheduleVersion| {
@@ -589,6 +634,14 @@ impl Snapshot {
             survivor: SurvivorRules::build(&b),
             rounding: RoundingRules::build(&b),
             adjustment: AdjustmentRules::build(&b),
+            extras: b.family(super::family::EXTRAS, |v| match v {
+                Value::Extra(x) => Some(x.clone()),
+                _ => None,
+            }),
+            attributes: b.family(super::family::ATTRIBUTES, |v| match v {
+                Value::Attribute(a) => Some(a.clone()),
+                _ => None,
+            }),
         }
     }
 }

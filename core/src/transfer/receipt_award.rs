@@ -108,6 +108,8 @@ pub fn award_at_receipt(
         transitional_window_months: None,
         transitional_window_index: None,
         first_pension_month: None,
+        region: None,
+        attributes: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {
         Error::Rules(RuleError::NoYear { param, year }) => RuleError::RegionYears {

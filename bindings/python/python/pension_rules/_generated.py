@@ -46,6 +46,7 @@ __all__ = [
     'AccountStatement',
     'AdjustmentResult',
     'Alternative',
+    'AwardExtra',
     'AwardRecomputation',
     'AwardResult',
     'AwardStatutory',
@@ -63,6 +64,7 @@ __all__ = [
     'IndexResult',
     'Inheritable',
     'Layer',
+    'Mismatch',
     'Move',
     'Note',
     'Origin',
@@ -310,6 +312,24 @@ class Alternative(Record):
 
 
 @dataclass(frozen=True)
+class AwardExtra(Record):
+    """One local extra of an award (a line of the 核定表)."""
+
+    name: str
+    """Its name in the rule set (`only_child_subsidy`)."""
+    title: str
+    """Its title (Chinese and English)."""
+    amount: Decimal
+    """The monthly amount, rounded (`rounding.local_extras`)."""
+    in_total: bool
+    """Whether it enters the total (合计)."""
+    formula: str
+    """The formula in words, with the numbers filled in."""
+    source: str
+    """Its legal source."""
+
+
+@dataclass(frozen=True)
 class AwardRecomputation(Record):
     """The award on the provisional (预发) base and on the final one, with the
     monthly difference and the arrears (补发) owed.
@@ -383,8 +403,14 @@ class AwardResult(Record):
     """个人账户养老金."""
     transitional_pension: Decimal
     """过渡性养老金."""
+    local_extras: Decimal
+    """地方增发 the local extras: the sum of the rounded lines
+    (`rounding.local_extras`); 0 where none applies.
+    """
     total: Decimal
-    """合计 (sum of the rounded components)."""
+    """合计: the components and the extras `in_total`, by `award.total_rule`
+    (the sum of the rounded parts by default).
+    """
     unrounded: Unrounded
     """The components before rounding (for audit)."""
     trace: Trace
@@ -393,6 +419,8 @@ class AwardResult(Record):
     """Rate per month beyond whole years, where the rule set pays the basic
     pension by whole years and months (Shanghai 0.083 %).
     """
+    extras: List[AwardExtra] = _field(default_factory=list)
+    """The local extras line by line."""
     flat_part_base: Optional[Decimal] = None
     """Base of the flat half of the basic pension, where the rule set gives
     it one apart from C (`award.flat_part_base`).
@@ -679,6 +707,18 @@ class Layer(Record):
 
 
 @dataclass(frozen=True)
+class Mismatch(Record):
+    """One field whose computed value differs from the expected one."""
+
+    field: str
+    """Field path (`basic_pension`, `moves[0].to`)."""
+    expected: Any
+    """What the case expects."""
+    actual: Any
+    """What the engine computed (null when absent)."""
+
+
+@dataclass(frozen=True)
 class Move(Record):
     """The money of one move."""
 
@@ -733,18 +773,14 @@ class Outcome(Record):
     """The result of one case."""
 
     status: Literal["pass", "fail", "error", "unsupported"]
-    actual: Any = None
-    """What the engine computed (null when absent)."""
     code: Optional[str] = None
     """Error code."""
-    expected: Any = None
-    """What the case expects."""
-    field: Optional[str] = None
-    """Field path."""
     kind: Optional[str] = None
     """The kind."""
     message: Optional[str] = None
     """Message."""
+    mismatches: List[Mismatch] = _field(default_factory=list)
+    """Each differing field with both values."""
 
 
 @dataclass(frozen=True)
@@ -952,14 +988,22 @@ class ProjectedAward(Record):
     """个人账户养老金."""
     transitional_pension: Decimal
     """过渡性养老金."""
+    local_extras: Decimal
+    """地方增发 the local extras: the sum of the rounded lines
+    (`rounding.local_extras`); 0 where none applies.
+    """
     total: Decimal
-    """合计 (sum of the rounded components)."""
+    """合计: the components and the extras `in_total`, by `award.total_rule`
+    (the sum of the rounded parts by default).
+    """
     unrounded: Unrounded
     """The components before rounding (for audit)."""
     basic_rate_per_extra_month: Optional[Decimal] = None
     """Rate per month beyond whole years, where the rule set pays the basic
     pension by whole years and months (Shanghai 0.083 %).
     """
+    extras: List[AwardExtra] = _field(default_factory=list)
+    """The local extras line by line."""
     flat_part_base: Optional[Decimal] = None
     """Base of the flat half of the basic pension, where the rule set gives
     it one apart from C (`award.flat_part_base`).
@@ -1532,6 +1576,8 @@ class Unrounded(Record):
     """个人账户养老金 (to the decimal range)."""
     transitional_pension: Decimal
     """过渡性养老金, exact."""
+    local_extras: Decimal
+    """地方增发, the exact sum of the extras."""
 
 
 @dataclass(frozen=True)
@@ -1868,6 +1914,11 @@ class AwardInput(_AwardInputRequired, total=False):
     month: the birth month is then the retirement month less the age
     (the divisor and the statutory check depend on nothing else).
     """
+    attributes: Optional[Mapping[str, str]]
+    """人员属性 the person's attributes that local extras depend on
+    (`{"only_child": true}`), each declared by the rule set
+    (`award.attributes.<name>`).
+    """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
     average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
@@ -1907,6 +1958,11 @@ class AwardInput(_AwardInputRequired, total=False):
     directly by `deemed_and_pre_account`. Give this or
     `pre_account_months`, not both.
     """
+    region: Optional[str]
+    """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+    engine picks the rule set of the code, else of its city, else of its
+    province (a city layer over the engine's province set).
+    """
     transitional_index: Optional[DecimalLike]
     """Index of the transitional pension where a sheet prints one apart
     from the average index (default: the average index); required where
@@ -1943,6 +1999,11 @@ class AwardFields(TypedDict, total=False):
     """Age at retirement (退休年龄, `"60y5m"`), where the sheet prints no birth
     month: the birth month is then the retirement month less the age
     (the divisor and the statutory check depend on nothing else).
+    """
+    attributes: Optional[Mapping[str, str]]
+    """人员属性 the person's attributes that local extras depend on
+    (`{"only_child": true}`), each declared by the rule set
+    (`award.attributes.<name>`).
     """
     average_index: Optional[DecimalLike]
     """Summary: the average contribution index (本人平均缴费指数), as printed."""
@@ -1984,6 +2045,11 @@ class AwardFields(TypedDict, total=False):
     months INCLUDED (建账前缴费年限 × 12, as many sheets print it); used as P
     directly by `deemed_and_pre_account`. Give this or
     `pre_account_months`, not both.
+    """
+    region: Optional[str]
+    """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+    engine picks the rule set of the code, else of its city, else of its
+    province (a city layer over the engine's province set).
     """
     retirement_month: str
     """The approved retirement month (taken as given)."""

@@ -23,6 +23,10 @@ export type Category = "male" | "female_50" | "female_55";
  */
 export type Age = string;
 /**
+ * A person attribute's value: `true`/`false` or a text.
+ */
+export type AttrValue = boolean | string;
+/**
  * How the person is insured.
  */
 export type Employment = "employee" | "flexible";
@@ -90,17 +94,9 @@ export type Outcome =
     }
   | {
       /**
-       * What the engine computed (null when absent).
+       * Each differing field with both values.
        */
-      actual: unknown;
-      /**
-       * What the case expects.
-       */
-      expected: unknown;
-      /**
-       * Field path.
-       */
-      field: string;
+      mismatches: Mismatch[];
       status: "fail";
     }
   | {
@@ -501,6 +497,14 @@ export interface AwardInput {
    */
   age?: Age | null;
   /**
+   * 人员属性 the person's attributes that local extras depend on
+   * (`{"only_child": true}`), each declared by the rule set
+   * (`award.attributes.<name>`).
+   */
+  attributes?: {
+    [k: string]: AttrValue | undefined;
+  } | null;
+  /**
    * Summary: the average contribution index (本人平均缴费指数), as printed.
    */
   average_index?: string | number | null;
@@ -567,6 +571,12 @@ export interface AwardInput {
    * `pre_account_months`, not both.
    */
   pre_account_total_months?: number | null;
+  /**
+   * 参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
+   * engine picks the rule set of the code, else of its city, else of its
+   * province (a city layer over the engine's province set).
+   */
+  region?: string | null;
   /**
    * The approved retirement month (taken as given).
    */
@@ -1392,6 +1402,35 @@ export interface AdjustmentResult {
   years_part: string;
 }
 /**
+ * One local extra of an award (a line of the 核定表).
+ */
+export interface AwardExtra {
+  /**
+   * The monthly amount, rounded (`rounding.local_extras`).
+   */
+  amount: string;
+  /**
+   * The formula in words, with the numbers filled in.
+   */
+  formula: string;
+  /**
+   * Whether it enters the total (合计).
+   */
+  in_total: boolean;
+  /**
+   * Its name in the rule set (`only_child_subsidy`).
+   */
+  name: string;
+  /**
+   * Its legal source.
+   */
+  source: string;
+  /**
+   * Its title (Chinese and English).
+   */
+  title: string;
+}
+/**
  * The statutory retirement month and elastic window (from [`crate::retirement`]).
  */
 export interface AwardStatutory {
@@ -1627,6 +1666,10 @@ export interface Unrounded {
    */
   basic_pension: string;
   /**
+   * 地方增发, the exact sum of the extras.
+   */
+  local_extras: string;
+  /**
    * 过渡性养老金, exact.
    */
   transitional_pension: string;
@@ -1685,6 +1728,10 @@ export interface AwardResult {
    */
   divisor: string;
   /**
+   * The local extras line by line.
+   */
+  extras?: AwardExtra[];
+  /**
    * First month paid.
    */
   first_pension_month: YearMonth;
@@ -1705,6 +1752,11 @@ export interface AwardResult {
    * 本人指数化月平均缴费工资 C × Ī (money rounding).
    */
   indexed_wage: string;
+  /**
+   * 地方增发 the local extras: the sum of the rounded lines
+   * (`rounding.local_extras`); 0 where none applies.
+   */
+  local_extras: string;
   /**
    * Minimum months for a monthly pension at this retirement month.
    */
@@ -1730,7 +1782,8 @@ export interface AwardResult {
    */
   statutory?: AwardStatutory | null;
   /**
-   * 合计 (sum of the rounded components).
+   * 合计: the components and the extras `in_total`, by `award.total_rule`
+   * (the sum of the rounded parts by default).
    */
   total: string;
   /**
@@ -1803,6 +1856,23 @@ export interface CaseReport {
    * What happened.
    */
   outcome: Outcome;
+}
+/**
+ * One field whose computed value differs from the expected one.
+ */
+export interface Mismatch {
+  /**
+   * What the engine computed (null when absent).
+   */
+  actual: unknown;
+  /**
+   * What the case expects.
+   */
+  expected: unknown;
+  /**
+   * Field path (`basic_pension`, `moves[0].to`).
+   */
+  field: string;
 }
 /**
  * The results of a file or string of cases.
@@ -2190,6 +2260,10 @@ export interface ProjectedAward {
    */
   divisor: string;
   /**
+   * The local extras line by line.
+   */
+  extras?: AwardExtra[];
+  /**
    * First month paid.
    */
   first_pension_month: YearMonth;
@@ -2210,6 +2284,11 @@ export interface ProjectedAward {
    * 本人指数化月平均缴费工资 C × Ī (money rounding).
    */
   indexed_wage: string;
+  /**
+   * 地方增发 the local extras: the sum of the rounded lines
+   * (`rounding.local_extras`); 0 where none applies.
+   */
+  local_extras: string;
   /**
    * Minimum months for a monthly pension at this retirement month.
    */
@@ -2235,7 +2314,8 @@ export interface ProjectedAward {
    */
   statutory?: AwardStatutory | null;
   /**
-   * 合计 (sum of the rounded components).
+   * 合计: the components and the extras `in_total`, by `award.total_rule`
+   * (the sum of the rounded parts by default).
    */
   total: string;
   /**

@@ -1,0 +1,158 @@
+//! 参保地 — which rule set an award's `region` (GB/T 2260 code) is computed
+//! on: the set whose `region` is the code, else the one of its city (first
+//! four digits + `00`), else of its province (first two + `0000`). It must
+//! be the engine's own set or one layered over it (a city layer
+//! `cn/<province>/<city>` with `extends = "cn/<province>"`); a code under
+//! another set, or under none, is refused. Done once here, so every front
+//! end (CLI, Python, WASM, the conformance runner) picks the same layer.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::Engine;
+use crate::error::Error;
+use crate::rules::{Catalog, RuleSet};
+use crate::trace::{Step, Tracer};
+
+/// Engines of the layers awards were computed on, by rule-set id.
+#[derive(Default)]
+pub(super) struct RegionCache {
+    map: Mutex<HashMap<String, Arc<Engine>>>,
+}
+
+/// A copy of an engine starts with an empty cache.
+impl Clone for RegionCache {
+    fn clone(&self) -> Self {
+        RegionCache::default()
+    }
+}
+
+impl std::fmt::Debug for RegionCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.map.lock().map_or(0, |m| m.len());
+        write!(f, "RegionCache({n} layers)")
+    }
+}
+
+/// The code, its city's and its province's, most specific first.
+fn candidates(code: &str) -> Vec<String> {
+    let mut out = vec![code.to_string()];
+    for c in [
+        format!("{}00", code.get(..4).unwrap_or_default()),
+        format!("{}0000", code.get(..2).unwrap_or_default()),
+    ] {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The id of the set whose `region` is exactly `code`: in `catalog`,
+/// else among the shipped sets.
+pub(super) fn id_for_code(catalog: Option<&Catalog>, code: &str) -> Option<String> {
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    catalog
+        .and_then(|c| c.id_for_region(code))
+        .or_else(|| Catalog::embedded().id_for_region(code))
+        .map(str::to_string)
+}
+
+/// The most specific set for `code` and the code it matched.
+fn find(catalog: Option<&Catalog>, code: &str) -> Option<(String, String)> {
+    candidates(code)
+        .into_iter()
+        .find_map(|c| id_for_code(catalog, &c).map(|id| (id, c)))
+}
+
+fn outside(code: &str, rules: &RuleSet, found: Option<&str>) -> Error {
+    Error::field(
+        "region",
+        match found {
+            Some(id) => format!(
+                "region {code} is outside rule set `{}`: its rules are `{id}`, which does not extend `{}`",
+                rules.id(),
+                rules.id()
+            ),
+            None => format!(
+                "region {code} is outside rule set `{}`: no rule set covers it, its city or its province",
+                rules.id()
+            ),
+        },
+    )
+}
+
+impl Engine {
+    /// The engine an award with `region` is computed on: `None` for this
+    /// one (no region, or the region's set is this engine's own), else the
+    /// city layer's (cached). One `region` step records the choice.
+    pub(super) fn for_region(
+        &self,
+        region: Option<&str>,
+        tracer: &mut Tracer,
+    ) -> Result<Option<Arc<Engine>>, Error> {
+        let Some(code) = region else {
+            return Ok(None);
+        };
+        crate::award::check_region(code).map_err(|m| Error::field("region", m))?;
+        let base = self
+            .rules
+            .layers()
+            .iter()
+            .rev()
+            .find(|l| !l.overlay)
+            .map(|l| l.id.clone())
+            .unwrap_or_default();
+        let Some((id, matched)) = find(self.catalog.as_ref(), code) else {
+            return Err(outside(code, &self.rules, None));
+        };
+        let step = |id: &str| {
+            Step::new(
+                "region",
+                "参保地",
+                id,
+                if matched == code {
+                    format!("the rule set of region {code}")
+                } else {
+                    format!("region {code} has no layer of its own: the rule set of {matched}")
+                },
+            )
+            .input("region", code)
+        };
+        if id == base {
+            tracer.step(|| step(&id));
+            return Ok(None);
+        }
+        if self.rules.layers().iter().any(|l| l.overlay) {
+            return Err(Error::field(
+                "region",
+                format!(
+                    "region {code} is under `{id}`, a layer over `{base}`; overlays are not carried to city layers — load `{id}` and layer the overlay on it"
+                ),
+            ));
+        }
+        let cached = self
+            .regions
+            .map
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&id).cloned());
+        let engine = match cached {
+            Some(e) => e,
+            None => {
+                let e = Arc::new(self.engine_for(&id)?);
+                if !e.rules.layers().iter().any(|l| l.id == base) {
+                    return Err(outside(code, &self.rules, Some(&id)));
+                }
+                if let Ok(mut m) = self.regions.map.lock() {
+                    m.insert(id.clone(), Arc::clone(&e));
+                }
+                e
+            }
+        };
+        tracer.step(|| step(&id));
+        Ok(Some(engine))
+    }
+}
