@@ -891,10 +891,12 @@ fn window_part(
     let Some(k) = optional(&snap.award.transitional_window_coefficient, date)? else {
         return Ok(None);
     };
-    let (Some(months), Some(index)) = (
-        input.transitional_window_months,
-        input.transitional_window_index,
-    ) else {
+    // No months in the window: no part, and no index to give.
+    let index_given = match input.transitional_window_months {
+        Some(0) => Some(input.transitional_window_index.unwrap_or(Decimal::ZERO)),
+        _ => input.transitional_window_index,
+    };
+    let (Some(months), Some(index)) = (input.transitional_window_months, index_given) else {
         let why = format!(
             "required: rule set `{}` adds the actual contribution years in its transitional window at their own index ({})",
             snap.identity.id, k.provenance.source
