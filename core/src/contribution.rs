@@ -286,6 +286,7 @@ pub fn base_limits(
             c.base_cap.param()
         },
         year,
+        ruleset: c.reference_wage.ruleset().to_string(),
     })?;
     let rounding = snap.rounding.money.in_month(month)?;
     let floor_ratio = c.base_floor_ratio.in_month(month)?;

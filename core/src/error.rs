@@ -23,15 +23,18 @@ pub enum RuleError {
         /// The date asked for.
         date: NaiveDate,
     },
-    /// A yearly series has no value for the year.
+    /// A yearly series has no value for the year (no value is ever
+    /// extrapolated: a year no source gives is missing).
     #[error(
-        "rule parameter `{param}` has no value for {year}; add it to the rule set (or pass it as input where the computation allows)"
+        "rule set `{ruleset}` has no value of `{param}` for {year}; add it to the rule set with its source (or pass it as input where the computation allows)"
     )]
     NoYear {
         /// Parameter name.
         param: &'static str,
         /// The year asked for.
         year: i32,
+        /// The rule set asked (`cn/sichuan`): the province lacking the year.
+        ruleset: String,
     },
     /// A yearly scheme (a pension adjustment) is not in the rule set for the year.
     #[error(

@@ -192,6 +192,8 @@ pub struct Figure {
 #[derive(Debug, Clone)]
 pub struct Economy {
     first: i32,
+    /// The rule set the figures come from (named by a missing year's error).
+    ruleset: String,
     wages: Vec<Option<Figure>>,
     bases: Vec<Option<Figure>>,
     rates: Vec<Option<Figure>>,
@@ -267,6 +269,7 @@ impl Economy {
         };
         let (first, last) = (first.min(last), first.max(last));
         Economy {
+            ruleset: snap.identity.id.clone(),
             first,
             wages: grow(
                 first,
@@ -306,7 +309,13 @@ impl Economy {
         usize::try_from(year - self.first)
             .ok()
             .and_then(|i| v.get(i).copied().flatten())
-            .ok_or(Error::Rules(RuleError::NoYear { param, year }))
+            .ok_or_else(|| {
+                Error::Rules(RuleError::NoYear {
+                    param,
+                    year,
+                    ruleset: self.ruleset.clone(),
+                })
+            })
     }
     /// The average monthly wage of `year` (`award.average_wage`).
     pub fn average_wage(&self, year: i32) -> Result<Figure, Error> {

@@ -155,6 +155,7 @@ impl Error {
             Error::Rules(RuleError::NoYear {
                 param: "award.pension_base",
                 year: 2031,
+                ruleset: "cn/shaanxi".into(),
             }),
             Error::Rules(RuleError::NoScheme {
                 scheme: "pension adjustment",

@@ -79,16 +79,23 @@ impl<T: Clone> Timeline<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearSeries<T> {
     param: &'static str,
+    /// The rule set it belongs to (named by its errors).
+    set: Arc<str>,
     by_year: BTreeMap<i32, Sourced<T>>,
 }
 
 impl<T: Clone> YearSeries<T> {
     /// The value for `year`; a final value beats a provisional (预发) one.
     pub fn get(&self, year: i32) -> Result<Sourced<T>, RuleError> {
-        self.by_year.get(&year).cloned().ok_or(RuleError::NoYear {
+        self.by_year.get(&year).cloned().ok_or_else(|| RuleError::NoYear {
             param: self.param,
             year,
+            ruleset: self.set.to_string(),
         })
+    }
+    /// The rule set it belongs to.
+    pub fn ruleset(&self) -> &str {
+        &self.set
     }
     /// Whether the series has no value at all.
     pub fn is_empty(&self) -> bool {
@@ -552,6 +559,7 @@ impl Builder<'_> {
         }
         YearSeries {
             param: name,
+            set: Arc::from(self.rs.identity.id.as_str()),
             by_year,
         }
     }

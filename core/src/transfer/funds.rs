@@ -87,6 +87,7 @@ fn interest_hint(e: Error) -> String {
         Error::Rules(RuleError::NoYear {
             param: "account.interest_rate",
             year,
+            ..
         }) => format!(
             "no account interest rate for {year} in the rule set (the national rate starts in 2016; earlier years were set by each province): give `rates.{year}`, or the amount moved in `account_transfers`"
         ),

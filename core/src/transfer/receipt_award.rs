@@ -112,7 +112,7 @@ pub fn award_at_receipt(
         attributes: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {
-        Error::Rules(RuleError::NoYear { param, year }) => RuleError::RegionYears {
+        Error::Rules(RuleError::NoYear { param, year, .. }) => RuleError::RegionYears {
             region: region.clone(),
             ruleset: ruleset.clone(),
             param,

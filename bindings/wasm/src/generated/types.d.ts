@@ -170,6 +170,10 @@ export type RuleError =
        */
       param: string;
       /**
+       * The rule set asked (`cn/sichuan`): the province lacking the year.
+       */
+      ruleset: string;
+      /**
        * The year asked for.
        */
       year: number;
