@@ -408,3 +408,39 @@ fn a_window_of_actual_years_at_their_own_index() {
         ["transitional_window_months", "transitional_window_index"]
     );
 }
+
+#[test]
+fn an_attribute_with_a_declared_default() {
+    // 独生子女 5 % of the pension: without `default`, an input lacking the
+    // attribute is refused; with `default = false` it is taken as false, and
+    // true pays 5 % × 4510.45 = 225.5225 → 225.52.
+    let attr = |default: &str| {
+        format!(
+            "[award.attributes.only_child]\n[[award.attributes.only_child.values]]\nfrom = 2006-01-01\ntitle = \"独生子女父母\"\ntype = \"bool\"\n{default}source = \"test\"\n"
+        )
+    };
+    let extra = "[award.extras.only_child_bonus]\n[[award.extras.only_child_bonus.values]]\nfrom = 2006-01-01\ntitle = \"独生子女父母加发\"\nkind = \"pct_of_pension\"\nrate = \"0.05\"\nof = [\"basic\", \"account\", \"transitional\"]\nwhen = { only_child = true }\nsource = \"test\"\n";
+    let strict = rules(&format!("{}{extra}", attr("")));
+    let e = compute(&strict, &person(json!({}))).unwrap_err();
+    assert_eq!(e.fields()[0].path, "attributes.only_child", "{e}");
+    let lenient = rules(&format!("{}{extra}", attr("default = false\n")));
+    let a = compute(&lenient, &person(json!({}))).unwrap();
+    assert_eq!(s(a.total), "4510.45");
+    let b = compute(
+        &lenient,
+        &person(json!({"attributes": {"only_child": true}})),
+    )
+    .unwrap();
+    assert_eq!(s(b.local_extras), "225.52");
+    // A default outside the type is a load error.
+    let bad = format!(
+        "[overlay]\nid = \"test/bad\"\n{}",
+        attr("default = \"yes\"\n")
+    );
+    assert!(
+        RuleSet::embedded("cn/shaanxi")
+            .unwrap()
+            .with_overlay("bad.toml", &bad)
+            .is_err()
+    );
+}

@@ -131,13 +131,24 @@ pub(super) fn check_attributes(
 }
 
 /// Whether the extra applies; an attribute its `when` needs that the input
-/// lacks is an input error naming it.
-fn applies(m: &Member<ExtraRule>, input: &AwardInput, b: &Basis) -> Result<bool, Error> {
+/// lacks takes the declared `default`, and without one is an input error
+/// naming it.
+fn applies(
+    m: &Member<ExtraRule>,
+    input: &AwardInput,
+    b: &Basis,
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<bool, Error> {
     let empty = BTreeMap::new();
     let given = input.attributes.as_ref().unwrap_or(&empty);
     let mut holds = true;
     for (attr, want) in &m.value.when.attributes {
-        match given.get(attr) {
+        let default = snap
+            .attributes
+            .get(attr, date)
+            .and_then(|d| d.value.default.clone());
+        match given.get(attr).or(default.as_ref()) {
             None => {
                 return Err(Error::field(
                     format!("attributes.{attr}"),
@@ -308,7 +319,7 @@ pub(super) fn extras(
     }
     let r = rounding(snap, date, money)?;
     for m in members {
-        if !applies(m, input, b)? {
+        if !applies(m, input, b, snap, date)? {
             tracer.step(|| {
                 Step::new(
                     "local_extra",

@@ -76,6 +76,11 @@ pub struct AttributeDecl {
     /// Its type.
     #[serde(flatten)]
     pub kind: AttributeType,
+    /// The value taken when an input does not give it (e.g. `false` for a
+    /// status that must be certified to count); without one, an extra that
+    /// needs the attribute refuses an input lacking it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<AttrValue>,
 }
 
 impl AttributeDecl {

@@ -663,7 +663,7 @@ impl<'i> Reader<'_, 'i> {
         match spec.domain {
             Domain::Rounding => allowed.extend(["scale", "mode", "step"]),
             Domain::Extra => allowed.extend(EXTRA_FIELDS),
-            Domain::Attribute => allowed.extend(["title", "type", "allowed"]),
+            Domain::Attribute => allowed.extend(["title", "type", "allowed", "default"]),
             _ => allowed.push("value"),
         }
         self.allow_only(e, &allowed);
@@ -1459,9 +1459,38 @@ impl<'i> Reader<'_, 'i> {
                 }
             }
         };
+        let default = match get(e, "default") {
+            None => None,
+            Some(v) => {
+                let value = match v.get_ref() {
+                    DeValue::Boolean(b) => Some(AttrValue::Bool(*b)),
+                    DeValue::String(t) => Some(AttrValue::Text(t.to_string())),
+                    _ => None,
+                };
+                let decl = AttributeDecl {
+                    title: String::new(),
+                    kind: kind.clone(),
+                    default: None,
+                };
+                match value {
+                    Some(d) if decl.refuse(&d).is_none() => Some(d),
+                    Some(d) => {
+                        let key = self.key("default");
+                        let why = decl.refuse(&d).unwrap_or_default();
+                        self.push(v.span().start, &key, C::OutOfRange, why);
+                        return None;
+                    }
+                    None => {
+                        self.wrong_type("default", v, "a value of the attribute's type");
+                        return None;
+                    }
+                }
+            }
+        };
         Some(Value::Attribute(Arc::new(AttributeDecl {
             title: title?,
             kind,
+            default,
         })))
     }
 }

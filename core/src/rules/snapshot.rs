@@ -87,11 +87,14 @@ pub struct YearSeries<T> {
 impl<T: Clone> YearSeries<T> {
     /// The value for `year`; a final value beats a provisional (预发) one.
     pub fn get(&self, year: i32) -> Result<Sourced<T>, RuleError> {
-        self.by_year.get(&year).cloned().ok_or_else(|| RuleError::NoYear {
-            param: self.param,
-            year,
-            ruleset: self.set.to_string(),
-        })
+        self.by_year
+            .get(&year)
+            .cloned()
+            .ok_or_else(|| RuleError::NoYear {
+                param: self.param,
+                year,
+                ruleset: self.set.to_string(),
+            })
     }
     /// The rule set it belongs to.
     pub fn ruleset(&self) -> &str {
