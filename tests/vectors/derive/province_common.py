@@ -60,3 +60,57 @@ def write(name, cases):
     print(f"wrote {path.relative_to(ROOT)}: {len(cases)} cases")
     for c in cases:
         print(" ", c["id"], json.dumps(c["expect"], ensure_ascii=False))
+
+
+def standard(c, idx, actual, deemed, pre_actual, balance, birth, retire, k,
+             t_years="deemed_only", t_index=None, years_round=None, t_years_round=None,
+             money=q, pct_extras=(), flat_base=None):
+    """One award under the C × index × years × k transitional template.
+
+    t_years: 'deemed_only' (S) or 'deemed_and_pre_account' (P); t_index: separate index or
+    None (= Ī); years_round / t_years_round: functions applied to months/12 (None = exact);
+    money: component rounding; pct_extras: [(name, rate)] percentages of
+    basic + account + transitional (checked to agree on exact and rounded components);
+    flat_base: another base for the flat half of the basic pension (None = C).
+    Returns (figures dict of Decimals, lines of text for the note)."""
+    i = D(idx)
+    ti = D(t_index) if t_index is not None else i
+    n = D(actual + deemed) / 12
+    if years_round:
+        n = years_round(n)
+    tm = deemed + (pre_actual if t_years == "deemed_and_pre_account" else 0)
+    p = D(tm) / 12
+    if t_years_round:
+        p = t_years_round(p)
+    m = divisor(birth, retire)
+    flat = c if flat_base is None else flat_base
+    basic_x = (flat + c * i) / 2 * n * D("0.01")
+    account_x = D(balance) / m
+    trans_x = c * ti * p * k if k is not None else D(0)
+    basic, account, trans = money(basic_x), money(account_x), money(trans_x)
+    lines = [f"N = {actual + deemed}/12 → {n.normalize() if years_round else 'exact'}",
+             f"basic = ({flat} + {c}×{i})/2×N×1% = {q(basic_x, '0.0001')} → {basic}",
+             f"account = {balance}/{m} = {q(account_x, '0.0001')} → {account}"]
+    if k is not None:
+        lines.append(f"transitional = {c}×{ti}×{tm}/12{' (→ ' + str(p) + ')' if t_years_round else ''}×{k} = {q(trans_x, '0.0001')} → {trans}")
+    else:
+        lines.append("transitional = 0 (no transitional rule encoded)")
+    extras = D("0.00")
+    for name, rate in pct_extras:
+        ex_r = money((basic + account + trans) * D(rate))
+        ex_x = money((basic_x + account_x + trans_x) * D(rate))
+        assert ex_r == ex_x, (name, ex_r, ex_x)
+        extras += ex_r
+        lines.append(f"{name} = ({basic}+{account}+{trans})×{rate} → {ex_r} (same on the exact components)")
+    total = basic + account + trans + extras
+    lines.append(f"total = sum of rounded components = {total}")
+    fig = {"pension_base": c, "divisor": m, "basic_pension": basic, "account_pension": account,
+           "transitional_pension": trans, "local_extras": extras, "total": total}
+    return fig, lines
+
+
+def expect(fig, with_extras=True):
+    e = {k: str(v) for k, v in fig.items()}
+    if not with_extras:
+        e.pop("local_extras")
+    return e
