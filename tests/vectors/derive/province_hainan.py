@@ -39,7 +39,7 @@ def case(cid, category, birth, retire, actual, deemed, pre_actual, idx, balance,
 
 cases = [
     case("province-hainan-2024-male-60-only-child", "male", "1964-05", "2024-05",
-         317, 89, 55, "0.8827", "73615.50", True, False,
+         317, 89, 55, "0.8465", "73615.50", True, False,
          "Invented person (not a real sheet): man 60y0m, 89 deemed + 55 actual months before 1998-01 (P = 144/12 = 12), N = 406/12 = 33.8333 (4 decimals), parent of an only child (+5 %)."),
     case("province-hainan-2025-female55-childless", "female_55", "1970-01", "2025-02",
          353, 0, 7, "1.0512", "96480.00", False, True,
