@@ -66,6 +66,19 @@ pub enum RuleError {
         /// The input field that may supply them.
         input: &'static str,
     },
+    /// A local extra in force whose amount no source gives for the period
+    /// (its entry has `kind = "unknown"`): never a silent zero.
+    #[error(
+        "rule set `{ruleset}`: the local extra `{param}` applies on {date}, but its amount for that period is not in the rule set (no source found); add it with its source"
+    )]
+    UnknownAmount {
+        /// The extra's parameter name (`award.extras.only_child`).
+        param: String,
+        /// The date asked for (the retirement month's first day).
+        date: NaiveDate,
+        /// Rule-set id.
+        ruleset: String,
+    },
     /// A table has no row for the key.
     #[error("rule table `{param}` has no row for {key}")]
     NoRow {
@@ -185,6 +198,7 @@ impl Error {
             Error::Rules(RuleError::NoScheme { .. }) => "rule_missing_year",
             Error::Rules(RuleError::RegionYears { .. }) => "rule_missing_year",
             Error::Rules(RuleError::NoRow { .. }) => "rule_missing_row",
+            Error::Rules(RuleError::UnknownAmount { .. }) => "rule_missing_year",
             Error::Load(e)
                 if e.diagnostics
                     .iter()

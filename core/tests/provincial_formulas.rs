@@ -444,3 +444,21 @@ fn an_attribute_with_a_declared_default() {
             .is_err()
     );
 }
+
+#[test]
+fn an_extra_whose_amount_no_source_gives_is_an_error_not_a_zero() {
+    let r = rules(
+        "[award.extras.bonus]\n[[award.extras.bonus.values]]\nfrom = 2006-01-01\ntitle = \"加发\"\nkind = \"unknown\"\nsource = \"test: in force, amount not found\"\n",
+    );
+    let e = compute(&r, &person(json!({}))).unwrap_err();
+    assert_eq!(e.code(), "rule_missing_year", "{e}");
+    assert!(e.to_string().contains("award.extras.bonus"), "{e}");
+    // A field of another kind on it is a load error.
+    let bad = "[overlay]\nid = \"test/bad\"\n[award.extras.bonus]\n[[award.extras.bonus.values]]\nfrom = 2006-01-01\ntitle = \"加发\"\nkind = \"unknown\"\namount = \"5\"\nsource = \"test\"\n";
+    assert!(
+        RuleSet::embedded("cn/shaanxi")
+            .unwrap()
+            .with_overlay("bad.toml", bad)
+            .is_err()
+    );
+}

@@ -280,6 +280,7 @@ fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
             rate.checked_mul(*amount)?,
             format!("{} × {amount}", rate.normalize()),
         ),
+        ExtraKind::Unknown => return None,
     })
 }
 
@@ -333,6 +334,13 @@ pub(super) fn extras(
                 .param(ParamUse::member(m))
             });
             continue;
+        }
+        if matches!(m.value.kind, ExtraKind::Unknown) {
+            return Err(Error::Rules(crate::error::RuleError::UnknownAmount {
+                param: m.param.to_string(),
+                date,
+                ruleset: snap.identity.id.clone(),
+            }));
         }
         let (exact, formula) = amount(&m.value, b).ok_or_else(|| too_large(WHOLE_INPUT))?;
         let value = r.value.apply(exact);

@@ -174,6 +174,11 @@ impl Error {
                 param: "award.annuity_divisor",
                 key: 71,
             }),
+            Error::Rules(RuleError::UnknownAmount {
+                param: "award.extras.only_child".into(),
+                date,
+                ruleset: "cn/yunnan".into(),
+            }),
             Error::NotApplicable("not eligible for a monthly pension".into()),
         ];
         for &code in DIAGNOSTIC_CODES {
@@ -198,7 +203,8 @@ impl Error {
                     | RuleError::NoYear { .. }
                     | RuleError::NoScheme { .. }
                     | RuleError::RegionYears { .. }
-                    | RuleError::NoRow { .. },
+                    | RuleError::NoRow { .. }
+                    | RuleError::UnknownAmount { .. },
                 ) => {}
             }
         }

@@ -208,6 +208,9 @@ pub enum ExtraKind {
         /// The amount (yuan per month).
         amount: Decimal,
     },
+    /// In force, but no source gives its amount for the period: an award
+    /// it applies to is a typed error (`rule_missing_year`), never a zero.
+    Unknown,
 }
 
 /// When an extra applies: every condition must hold.
@@ -337,6 +340,7 @@ impl std::fmt::Display for ExtraKind {
             ExtraKind::PctOfAmount { rate, amount } => {
                 write!(f, "pct_of_amount {} of {amount}", rate_text(*rate))
             }
+            ExtraKind::Unknown => f.write_str("unknown amount"),
         }
     }
 }

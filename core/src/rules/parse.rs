@@ -1088,7 +1088,7 @@ const EXTRA_FIELDS: [&str; 11] = [
 ];
 
 /// The kinds of extras and the fields each needs (`req`) or allows (`opt`).
-const EXTRA_KINDS: [(&str, &[&str], &[&str]); 6] = [
+const EXTRA_KINDS: [(&str, &[&str], &[&str]); 7] = [
     ("flat", &["amount"], &[]),
     (
         "per_year",
@@ -1099,6 +1099,7 @@ const EXTRA_KINDS: [(&str, &[&str], &[&str]); 6] = [
     ("pct_of_indexed_wage", &["rate"], &["bands"]),
     ("pct_of_basic_base", &["rate"], &["bands"]),
     ("pct_of_amount", &["rate", "amount"], &[]),
+    ("unknown", &[], &[]),
 ];
 
 /// Local extras and person attributes (the `award.extras.` and
@@ -1175,8 +1176,14 @@ impl<'i> Reader<'_, 'i> {
                 ok = false;
             }
         }
-        let amount = self.decimal_field(e, "amount", Domain::Money);
-        let rate = self.decimal_field(e, "rate", Domain::Ratio);
+        let amount = match kind_name.as_str() {
+            "unknown" => None,
+            _ => self.decimal_field(e, "amount", Domain::Money),
+        };
+        let rate = match kind_name.as_str() {
+            "unknown" => None,
+            _ => self.decimal_field(e, "rate", Domain::Ratio),
+        };
         // Read before the kind's fields, so its problems show with theirs.
         let when = self.when(e);
         let in_total = self.opt_bool(e, "in_total").unwrap_or(true);
@@ -1224,6 +1231,7 @@ impl<'i> Reader<'_, 'i> {
                 bands: self.bands(e)?,
                 rate: rate?,
             },
+            "unknown" => ExtraKind::Unknown,
             _ => ExtraKind::PctOfAmount {
                 rate: rate?,
                 amount: amount?,

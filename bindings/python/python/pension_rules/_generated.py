@@ -1271,7 +1271,7 @@ class RowError(Record):
 class RuleError(Record):
     """The rule set lacks a value a computation needs."""
 
-    kind: Literal["not_in_force", "no_year", "no_scheme", "region_years", "no_row"]
+    kind: Literal["not_in_force", "no_year", "no_scheme", "region_years", "unknown_amount", "no_row"]
     param: str
     """Parameter name."""
     date: Optional[datetime.date] = None

@@ -222,6 +222,21 @@ export type RuleError =
     }
   | {
       /**
+       * The date asked for (the retirement month's first day).
+       */
+      date: string;
+      kind: "unknown_amount";
+      /**
+       * The extra's parameter name (`award.extras.only_child`).
+       */
+      param: string;
+      /**
+       * Rule-set id.
+       */
+      ruleset: string;
+    }
+  | {
+      /**
        * The key asked for.
        */
       key: number;
