@@ -75,7 +75,7 @@ def sh(x):
 def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only", pre=0,
           t_idx=None, t_base="pension_base", t_rule="average_index", flat=None,
           years_rnd=None, tyears_rnd=None, money=None, extras=(), total_rule="sum_of_rounded",
-          total_rnd=None):
+          total_rnd=None, given=None, old=None, share=None):
     """Return (figures, derivation text). Rounding specs are dicts of rnd() keyword args."""
     money = money or {}
     C, idx, balance, k = D(C), D(idx), D(balance), D(k)
@@ -92,7 +92,14 @@ def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only"
     ti = {"one": D(1), "average_index_floor_one": max(idx, D(1))}.get(t_rule)
     if ti is None:
         ti = D(t_idx) if t_idx is not None else idx
-    trans_x = tb * ti * S * k
+    new_x = tb * ti * S * k
+    if given is not None:  # award.transitional_method = given: the input amount
+        trans_x = D(given)
+    elif share is not None and D(share) != 1 or old is not None:  # 新老办法 phase-in
+        old_d = D(old)
+        trans_x = old_d + max(new_x - old_d, D(0)) * D(share)
+    else:
+        trans_x = new_x
     basic = rnd(basic_x, **money.get("basic", {}))
     acct = rnd(acct_x, **money.get("account", {}))
     trans = rnd(trans_x, **money.get("transitional", {}))
@@ -109,9 +116,12 @@ def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only"
     how = (f"N = ({cm} + {dm})/12 = {sh(n_exact)}" + (f" → {N}" if years_rnd else "")
            + f"; basic = ({sh(flat)} + {sh(C)} × {sh(idx)})/2 × {sh(N)} × 1% = {sh(basic_x)} → {basic}"
            + f"; M = {M} (age at {retire}); account = {sh(balance)}/{M} = {sh(acct_x)} → {acct}"
-           + f"; transitional = {sh(tb)} × {sh(ti)} × {t_months}/12"
-           + (f" ({sh(S_exact)} → {S})" if tyears_rnd else "")
-           + f" × {k} = {sh(trans_x)} → {trans}")
+           + (f"; transitional = given {given} → {trans}" if given is not None else
+              f"; transitional (new) = {sh(tb)} × {sh(ti)} × {t_months}/12"
+              + (f" ({sh(S_exact)} → {S})" if tyears_rnd else "")
+              + f" × {k} = {sh(new_x)}"
+              + (f"; payable = old {old} + max(new − old, 0) × {share} = {sh(trans_x)}" if old is not None else "")
+              + f" → {trans}"))
     if extras:
         how += "; extras " + ", ".join(f"{n} {a}" for n, a in extras) + f" = {ex_total}"
     if total_rule == "rounded_sum":
