@@ -75,14 +75,19 @@ def sh(x):
 def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only", pre=0,
           t_idx=None, t_base="pension_base", t_rule="average_index", flat=None,
           years_rnd=None, tyears_rnd=None, money=None, extras=(), total_rule="sum_of_rounded",
-          total_rnd=None, given=None, old=None, share=None):
+          total_rnd=None, given=None, old=None, share=None, extra_month_rate=None,
+          notional=None, notional_divisor=None):
     """Return (figures, derivation text). Rounding specs are dicts of rnd() keyword args."""
     money = money or {}
     C, idx, balance, k = D(C), D(idx), D(balance), D(k)
     flat = C if flat is None else D(flat)
     n_exact = D(cm + dm) / 12
     N = rnd(n_exact, **years_rnd) if years_rnd else n_exact
-    basic_x = (flat + C * idx) / 2 * N / 100
+    if extra_month_rate is None:
+        basic_x = (flat + C * idx) / 2 * N / 100
+    else:  # whole years × 1 % + remaining months × the per-month rate (Shanghai 0.083 %)
+        full, rem = divmod(cm + dm, 12)
+        basic_x = (flat + C * idx) / 2 * (D(full) / 100 + D(rem) * D(extra_month_rate))
     M = divisor(birth, retire)
     acct_x = balance / M
     t_months = dm + (pre if years_rule == "deemed_and_pre_account" else 0)
@@ -100,6 +105,8 @@ def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only"
         trans_x = old_d + max(new_x - old_d, D(0)) * D(share)
     else:
         trans_x = new_x
+    if notional is not None:  # + 虚账实记 total ÷ divisor (Shanghai 120)
+        trans_x += D(notional) / D(notional_divisor)
     basic = rnd(basic_x, **money.get("basic", {}))
     acct = rnd(acct_x, **money.get("account", {}))
     trans = rnd(trans_x, **money.get("transitional", {}))
@@ -114,13 +121,16 @@ def award(*, C, idx, cm, dm, balance, birth, retire, k, years_rule="deemed_only"
     if extras:
         fig["local_extras"] = fmt(ex_total)
     how = (f"N = ({cm} + {dm})/12 = {sh(n_exact)}" + (f" → {N}" if years_rnd else "")
-           + f"; basic = ({sh(flat)} + {sh(C)} × {sh(idx)})/2 × {sh(N)} × 1% = {sh(basic_x)} → {basic}"
+           + (f"; basic = ({sh(flat)} + {sh(C)} × {sh(idx)})/2 × {sh(N)} × 1% = {sh(basic_x)} → {basic}"
+              if extra_month_rate is None else
+              f"; basic = ({sh(flat)} + {sh(C)} × {sh(idx)})/2 × ({(cm + dm) // 12} × 1% + {(cm + dm) % 12} × {extra_month_rate}) = {sh(basic_x)} → {basic}")
            + f"; M = {M} (age at {retire}); account = {sh(balance)}/{M} = {sh(acct_x)} → {acct}"
            + (f"; transitional = given {given} → {trans}" if given is not None else
               f"; transitional (new) = {sh(tb)} × {sh(ti)} × {t_months}/12"
               + (f" ({sh(S_exact)} → {S})" if tyears_rnd else "")
               + f" × {k} = {sh(new_x)}"
               + (f"; payable = old {old} + max(new − old, 0) × {share} = {sh(trans_x)}" if old is not None else "")
+              + (f" + 虚账实记 {notional} ÷ {notional_divisor} = {sh(trans_x)}" if notional is not None else "")
               + f" → {trans}"))
     if extras:
         how += "; extras " + ", ".join(f"{n} {a}" for n, a in extras) + f" = {ex_total}"
