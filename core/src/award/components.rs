@@ -513,6 +513,8 @@ pub(super) fn transitional_pension(
         },
         Some(TransitionalIndexRule::Separate) => match given {
             Some(t) => (t, format!("{t} (the separate transitional index, given)")),
+            // No transitional years: nothing for an index to multiply.
+            None if t_months == 0 => (Decimal::ZERO, "none needed (no transitional years)".into()),
             None => {
                 let r = index_rule.as_ref().map(|r| r.provenance.source.clone());
                 return Err(Error::field(

@@ -34,6 +34,10 @@ pub struct CoverageRow {
     pub average_wage_years: Vec<i32>,
     /// Month the individual accounts began (`account.established`).
     pub account_start: Option<String>,
+    /// The basic pension where it differs from 国发〔2005〕38号's
+    /// `(C + C·Ī)/2 × N × 1 %` (a flat-half base, a monthly rate), else
+    /// `national`.
+    pub basic: String,
     /// The transitional pension as the rule data writes it
     /// (`C × Ī × S × 1.4 %`), or `none`.
     pub transitional: String,
@@ -120,6 +124,7 @@ pub fn row(rs: &RuleSet) -> Option<CoverageRow> {
             .current()
             .ok()
             .map(|m| m.value.to_string()),
+        basic: basic(&snap),
         transitional: transitional(&snap),
         extras: rs
             .params()
@@ -222,10 +227,53 @@ fn transitional(snap: &Snapshot) -> String {
     parts.push(years.into());
     parts.push(k_text);
     let mut text = parts.join(" × ");
+    if let Ok(w) = a.transitional_window_coefficient.current() {
+        text.push_str(&format!(" + C × Īw × window years × {}", percent(w.value)));
+    }
+    if let Ok(d) = a.transitional_notional_divisor.current() {
+        text.push_str(&format!(" + notional account ÷ {}", d.value.normalize()));
+    }
     if let Ok(r) = snap.rounding.transitional_years.current() {
         text.push_str(&format!("; years {}", r.value));
     }
+    if let Some(first) = a.transitional_phase_in.years().next() {
+        let shares: Vec<String> = a
+            .transitional_phase_in
+            .years()
+            .filter_map(|y| {
+                let s = a.transitional_phase_in.get(y).ok()?;
+                Some(format!("{y} {}", percent(s.value)))
+            })
+            .collect();
+        text.push_str(&format!(
+            "; new method phased in over the old (given) from {first}: {}",
+            shares.join(", ")
+        ));
+    }
     text
+}
+
+/// The basic pension where the province departs from the national formula.
+fn basic(snap: &Snapshot) -> String {
+    let a = &snap.award;
+    let mut parts = vec![];
+    if !a.flat_part_base.is_empty() {
+        parts.push("(B + C·Ī)/2 with the flat half on its own base B".to_string());
+    }
+    if let Ok(m) = a.basic_rate_per_extra_month.current() {
+        parts.push(format!(
+            "whole years × rate + months × {}",
+            percent(m.value)
+        ));
+    }
+    if let Ok(t) = a.total_rule.current() {
+        parts.push(format!("total: {}", t.value));
+    }
+    if parts.is_empty() {
+        "national".into()
+    } else {
+        parts.join("; ")
+    }
 }
 
 /// Year lists as ranges: `2014–2016, 2019`.
@@ -254,7 +302,7 @@ pub fn ranges(years: &[i32]) -> String {
 /// The coverage as a Markdown table (docs/provinces.md).
 pub fn markdown(rows: &[CoverageRow]) -> String {
     let mut s = String::from(
-        "| rule set | region | 计发基数 (retirement years) | average wage years | account start | transitional pension | local extras | own rounding | lowest confidence |\n|---|---|---|---|---|---|---|---|---|\n",
+        "| rule set | region | 计发基数 (retirement years) | average wage years | account start | basic pension | transitional pension | local extras | own rounding | lowest confidence |\n|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for r in rows {
         let mut base = ranges(&r.pension_base_years);
@@ -278,13 +326,14 @@ pub fn markdown(rows: &[CoverageRow]) -> String {
             }
         };
         s.push_str(&format!(
-            "| `{}` {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| `{}` {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             r.id,
             r.title,
             r.region,
             base,
             ranges(&r.average_wage_years),
             r.account_start.as_deref().unwrap_or("—"),
+            r.basic,
             r.transitional,
             list(&r.extras),
             list(&r.rounding),
