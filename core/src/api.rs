@@ -43,7 +43,7 @@ use serde_json::{Map, Value};
 
 use crate::account::AccountInput;
 use crate::adjustment::AdjustmentInput;
-use crate::award::{AwardInput, award};
+use crate::award::{AwardInput, award_in};
 use crate::check::{Report, check_json};
 use crate::contribution::ContributionInput;
 use crate::error::Error;
@@ -314,8 +314,10 @@ impl Engine {
         let mut tracer = Tracer::new(trace);
         let picked = self.for_region(i.region.as_deref(), &mut tracer)?;
         let engine = picked.as_deref().unwrap_or(self);
-        let snap = engine.snapshot(i.retirement_month.first_day(), None);
-        award(&i, &snap, &mut tracer)
+        let date = i.retirement_month.first_day();
+        let snap = engine.snapshot(date, None);
+        let places = engine.places(&i, date, None)?;
+        award_in(&i, &snap, &places, &mut tracer)
     }
 
     /// The explanation of one computation alone: the rule set's identity

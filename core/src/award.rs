@@ -739,6 +739,20 @@ const WHOLE_INPUT: &str = "input";
 /// assert_eq!(a.total.to_string(), "4510.45");
 /// ```
 pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result<Award, Error> {
+    award_in(input, snap, &BTreeMap::new(), tracer)
+}
+
+/// [`award`] for a career across places: `places` holds the rules of the
+/// other places a history's spans name (by their `region` code), whose
+/// average wages divide those spans' bases
+/// ([`contribution_index::History::places`]). [`crate::api::Engine`] finds
+/// them in its catalog.
+pub fn award_in(
+    input: &AwardInput,
+    snap: &Snapshot,
+    places: &BTreeMap<String, Snapshot>,
+    tracer: &mut Tracer,
+) -> Result<Award, Error> {
     let errs = input.validate();
     if !errs.is_empty() {
         return Err(Error::Input(InputErrors(errs)));
@@ -767,7 +781,7 @@ pub fn award(input: &AwardInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
 
     // The person's figures: given, or derived from the history; eligibility
     // first; the retirement month against the statutory one.
-    let f = summary::summary(input, snap, date, &mut notes, tracer)?;
+    let f = summary::summary(input, snap, places, date, &mut notes, tracer)?;
     let min = summary::eligibility(&f, snap, month, tracer)?;
     let stat = summary::statutory(input, snap, month, age, &mut notes);
 

@@ -18,8 +18,14 @@
 //! * an optional cap on the average (`award.index_cap`, Shaanxi 3.0) and the
 //!   index rounding (`rounding.index`).
 //!
-//! Transferred years are indexed with this rule set's wages (the receiving
-//! place's, 国办发〔2009〕66号; docs/sources.md §6.3), whatever their `region`.
+//! Careers across places (跨省流动): a paid span whose `region` has a rule
+//! set other than this one is divided by THAT place's average wage (its
+//! `award.average_wage`, by its own `award.index_denominator`), as the
+//! indices are recorded where the contributions were paid (国办发〔2009〕66号,
+//! 人社部发〔2009〕187号); the place and its source show in the trace. The
+//! caller resolves the places ([`History::places`]; the Engine does it from
+//! the catalog); spans without a region, or in this rule set's own place,
+//! use this rule set's wages.
 
 use std::collections::BTreeMap;
 
@@ -67,7 +73,8 @@ pub struct Span {
     /// Monthly contribution base (缴费基数), required for paid spans.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Decimal>,
-    /// GB/T 2260 code of the place paid to (informational).
+    /// GB/T 2260 code of the place paid to: where another rule set covers
+    /// it, its average wages divide this span's bases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Employee (default) or flexible employment.
@@ -90,7 +97,7 @@ impl Span {
 }
 
 /// A contribution history and what the index needs besides the rules.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct History<'a> {
     /// The spans, in any order; they must not overlap.
     pub spans: &'a [Span],
@@ -99,6 +106,10 @@ pub struct History<'a> {
     /// Average wages by year that override (or add to) `award.average_wage`
     /// — e.g. a same-year wage not yet in the rule set.
     pub average_wages: Option<&'a BTreeMap<i32, Decimal>>,
+    /// Other places' rules by the spans' `region` codes: a paid span whose
+    /// region is a key here is divided by that place's average wages. A
+    /// region not in it is this rule set's own.
+    pub places: Option<&'a BTreeMap<String, Snapshot>>,
 }
 
 /// One calendar year of the index.
@@ -121,12 +132,33 @@ pub struct YearIndex {
     /// Whether it came from the input's `average_wages` (not the rule set).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub denominator_given: bool,
-    /// Sum of the monthly bases paid.
+    /// Sum of the monthly bases paid (in this rule set's place).
     pub base_sum: Decimal,
+    /// Months of the year paid in other places, each divided by that
+    /// place's average wage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceYear>,
     /// Sum of the monthly ratios (base / X, deemed index, or 0).
     pub ratio_sum: Decimal,
     /// The year's index: `ratio_sum` / counted months (exact).
     pub index: Decimal,
+}
+
+/// A year's months paid in another place and the wage that divides them.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct PlaceYear {
+    /// The span's GB/T 2260 code.
+    pub region: String,
+    /// The rule set whose average wage was used.
+    pub ruleset: String,
+    /// Months paid there in the year.
+    pub paid_months: u32,
+    /// Sum of their monthly bases.
+    pub base_sum: Decimal,
+    /// Year of that place's average wage.
+    pub denominator_year: i32,
+    /// That average wage (monthly).
+    pub denominator: Decimal,
 }
 
 /// The average index and the summary figures of a history.
@@ -267,10 +299,14 @@ pub fn validate_spans(
 #[derive(Default)]
 struct Acc {
     paid: u32,
+    /// Paid months in this rule set's place (divided by its wages).
+    home_paid: u32,
     gap: u32,
     deemed: u32,
     base_sum: Decimal,
     deemed_sum: Decimal,
+    /// Paid months and base sums in other places, by region.
+    away: BTreeMap<String, (u32, Decimal)>,
 }
 
 /// Months of `[from, to]` falling in each calendar year.
@@ -351,13 +387,32 @@ pub fn average_index(
                             u32::try_from(before_end.months_since(s.from) + 1).unwrap_or(0);
                     }
                 }
+                let away = s
+                    .region
+                    .as_ref()
+                    .filter(|r| history.places.is_some_and(|p| p.contains_key(*r)));
                 for (y, k) in by_year(s.from, s.to) {
                     let a = years.entry(y).or_default();
                     a.paid += k;
-                    a.base_sum = base
+                    let add = base
                         .checked_mul(Decimal::from(k))
-                        .and_then(|v| v.checked_add(a.base_sum))
                         .ok_or_else(|| too_large(format!("history[{i}].base")))?;
+                    match away {
+                        Some(r) => {
+                            let e = a.away.entry(r.clone()).or_default();
+                            e.0 += k;
+                            e.1 =
+                                e.1.checked_add(add)
+                                    .ok_or_else(|| too_large(format!("history[{i}].base")))?;
+                        }
+                        None => {
+                            a.home_paid += k;
+                            a.base_sum = a
+                                .base_sum
+                                .checked_add(add)
+                                .ok_or_else(|| too_large(format!("history[{i}].base")))?;
+                        }
+                    }
                 }
             }
             SpanKind::Deemed => {
@@ -438,7 +493,7 @@ pub fn average_index(
     let mut out_years = Vec::with_capacity(years.len());
     let (mut sum, mut counted) = (Decimal::ZERO, 0u32);
     for (y, a) in &years {
-        let (den_year, den) = if a.paid > 0 {
+        let (den_year, den) = if a.home_paid > 0 {
             let dy = match denominator.value {
                 IndexDenominator::BaseSettingYear => y - 1,
                 IndexDenominator::SameYear => *y,
@@ -462,8 +517,43 @@ pub fn average_index(
             Some(x) => a.base_sum.checked_div(x),
             None => Some(Decimal::ZERO),
         };
+        // Months paid elsewhere: each place's bases over its own wage.
+        let mut places = vec![];
+        let mut away_ratio = Decimal::ZERO;
+        for (region, (months, base_sum)) in &a.away {
+            let Some(place) = history.places.and_then(|p| p.get(region)) else {
+                continue;
+            };
+            let dy = match place.award.index_denominator.at(date)?.value {
+                IndexDenominator::BaseSettingYear => y - 1,
+                IndexDenominator::SameYear => *y,
+            };
+            let x = place.award.average_wage.get(dy)?.value;
+            if x <= Decimal::ZERO {
+                return Err(Error::field(
+                    format!("history (region {region})"),
+                    format!(
+                        "{}: average wage of {dy} must be above 0",
+                        place.identity.id
+                    ),
+                ));
+            }
+            away_ratio = base_sum
+                .checked_div(x)
+                .and_then(|r| r.checked_add(away_ratio))
+                .ok_or_else(|| too_large("history"))?;
+            places.push(PlaceYear {
+                region: region.clone(),
+                ruleset: place.identity.id.clone(),
+                paid_months: *months,
+                base_sum: *base_sum,
+                denominator_year: dy,
+                denominator: x,
+            });
+        }
         let ratio_sum = paid_ratio
             .and_then(|r| r.checked_add(a.deemed_sum))
+            .and_then(|r| r.checked_add(away_ratio))
             .ok_or_else(|| too_large("history"))?;
         let months = a.paid + a.gap + a.deemed;
         if months == 0 {
@@ -504,6 +594,26 @@ pub fn average_index(
             .input("paid_months", a.paid)
             .input("gap_months", a.gap)
             .input("deemed_months", a.deemed);
+            for p in &places {
+                st = st.input(
+                    format!("paid in {}", p.region),
+                    format!(
+                        "{} months, bases {} / {} ({} average wage of {})",
+                        p.paid_months,
+                        p.base_sum.normalize(),
+                        p.denominator,
+                        p.ruleset,
+                        p.denominator_year
+                    ),
+                );
+                if let Some(w) = history
+                    .places
+                    .and_then(|m| m.get(&p.region))
+                    .and_then(|s| s.award.average_wage.get(p.denominator_year).ok())
+                {
+                    st = st.param(ParamUse::keyed(&w, p.denominator_year));
+                }
+            }
             if let (Some(dy), Some(x)) = (den_year, den) {
                 if from_rules {
                     if let Ok(w) = snap.award.average_wage.get(dy) {
@@ -524,6 +634,7 @@ pub fn average_index(
             denominator: den,
             denominator_given: den_year.is_some() && !from_rules,
             base_sum: a.base_sum,
+            places,
             ratio_sum,
             index,
         });

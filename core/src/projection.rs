@@ -971,6 +971,7 @@ fn average_index(
         spans,
         deemed_index: None,
         average_wages: Some(wages_given),
+        places: None,
     };
     let r = contribution_index::average_index(&h, snap, date, tracer)?;
     let Some(p) = past else {

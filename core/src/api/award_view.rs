@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::{Engine, to_json};
 use crate::award::render::{self, Lang};
-use crate::award::{award, recompute};
+use crate::award::{award_in, recompute};
 use crate::error::Error;
 use crate::time::YearMonth;
 use crate::trace::Tracer;
@@ -214,7 +214,13 @@ impl Engine {
             ));
         }
         let snap = engine.snapshot(date, opts.known_on);
-        Ok(View::Award(Box::new(award(&input, &snap, &mut tracer)?)))
+        let places = engine.places(&input, date, opts.known_on)?;
+        Ok(View::Award(Box::new(award_in(
+            &input,
+            &snap,
+            &places,
+            &mut tracer,
+        )?)))
     }
 
     /// The award as JSON under `opts`, as `pension-rules award --format

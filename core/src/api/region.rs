@@ -6,12 +6,16 @@
 //! another set, or under none, is refused. Done once here, so every front
 //! end (CLI, Python, WASM, the conformance runner) picks the same layer.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use super::Engine;
 use crate::error::Error;
-use crate::rules::{Catalog, RuleSet};
+use chrono::NaiveDate;
+
+use crate::award::AwardInput;
+use crate::contribution_index::SpanKind;
+use crate::rules::{Catalog, RuleSet, Snapshot};
 use crate::trace::{Step, Tracer};
 
 /// Engines of the layers awards were computed on, by rule-set id.
@@ -154,5 +158,72 @@ impl Engine {
         };
         tracer.step(|| step(&id));
         Ok(Some(engine))
+    }
+
+    /// 跨省流动: the rules of the other places an award's history pays in,
+    /// by the spans' `region` codes — each the set of that code, its city
+    /// or its province, where that is not this engine's own — as known on
+    /// `known_on`. A paid span in a place no rule set covers is refused
+    /// (its average wages would be unknown), never priced with this
+    /// place's wages.
+    pub(super) fn places(
+        &self,
+        input: &AwardInput,
+        date: NaiveDate,
+        known_on: Option<NaiveDate>,
+    ) -> Result<BTreeMap<String, Snapshot>, Error> {
+        let mut out = BTreeMap::new();
+        let Some(spans) = &input.history else {
+            return Ok(out);
+        };
+        let home = self
+            .rules
+            .layers()
+            .iter()
+            .rev()
+            .find(|l| !l.overlay)
+            .map(|l| l.id.clone())
+            .unwrap_or_default();
+        let home_region = crate::transfer::region_of(&self.rules);
+        for (i, s) in spans.iter().enumerate() {
+            let Some(code) = &s.region else { continue };
+            if s.kind != SpanKind::Paid || out.contains_key(code) {
+                continue;
+            }
+            if home_region.as_deref() == Some(code.as_str()) {
+                continue;
+            }
+            crate::award::check_region(code)
+                .map_err(|m| Error::field(format!("history[{i}].region"), m))?;
+            let Some((id, _)) = find(self.catalog.as_ref(), code) else {
+                return Err(Error::field(
+                    format!("history[{i}].region"),
+                    format!(
+                        "no rule set covers region {code} (nor its city or province), so the average wages that index its contributions are unknown"
+                    ),
+                ));
+            };
+            if id == home {
+                continue;
+            }
+            let cached = self
+                .regions
+                .map
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&id).cloned());
+            let engine = match cached {
+                Some(e) => e,
+                None => {
+                    let e = Arc::new(self.engine_for(&id)?);
+                    if let Ok(mut m) = self.regions.map.lock() {
+                        m.insert(id.clone(), Arc::clone(&e));
+                    }
+                    e
+                }
+            };
+            out.insert(code.clone(), (*engine.snapshot(date, known_on)).clone());
+        }
+        Ok(out)
     }
 }

@@ -4,6 +4,8 @@
 //! contribution years checked first; the retirement month compared with the
 //! statutory one.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -42,6 +44,7 @@ pub(super) struct Summary {
 pub(super) fn summary(
     input: &AwardInput,
     snap: &Snapshot,
+    places: &BTreeMap<String, Snapshot>,
     date: NaiveDate,
     notes: &mut Vec<Note>,
     tracer: &mut Tracer,
@@ -53,6 +56,7 @@ pub(super) fn summary(
                     spans,
                     deemed_index: input.deemed_index,
                     average_wages: input.average_wages.as_ref(),
+                    places: Some(places),
                 };
                 let r = contribution_index::average_index(&h, snap, date, tracer)?;
                 if r.back_paid_months > 0 {
