@@ -259,8 +259,8 @@ function describe(e, pension = false) {
   }
   const extra = (d.fields ?? []).filter((x) => !FORM_FIELDS.test(x.path));
   if (extra.length) {
-    return `按${rules.place}规则无法测算${what}：该规则集还需要本页没有的输入项 ` +
-      extra.map((x) => x.path).join("、") + `（例如地方加发项目的人员条件），本页暂不能填写。` +
+    const named = extra.map((x) => (x.path.startsWith("attributes.") ? `人员条件 ${x.path.slice(11)}` : x.path));
+    return `按${rules.place}规则无法测算${what}：该规则集还需要本页没有的输入项（${named.join("、")}），本页暂不能填写。` +
       `（${e.messageZh ?? ""}，${e.code}：` + extra.map((x) => x.message).join("；") + "）";
   }
   const head = e.messageZh ? `${e.messageZh}（${e.code}）` : `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}`;
