@@ -6,11 +6,69 @@
 // The page computes nothing itself: the what-if assumptions for years the rule
 // set does not know yet are form fields, passed to the engine as stated
 // assumptions, and the engine marks each figure that rests on them.
+// The place (province, and a city where the rule data has a city layer) is
+// picked from the engine's own list of rule sets (`rulesList`: id, GB/T 2260
+// region, title); each choice builds the engine on that rule set.
 import init, { Engine, standardAssumptions } from "./pkg/pension_rules_wasm.js";
 
-const RULESET = "cn/shaanxi";
+const DEFAULT_RULESET = "cn/shaanxi";
 const $ = (id) => document.getElementById(id);
 let engine;
+/** The rule set in use: its `rulesList` entry and the place name shown. */
+let rules = { id: DEFAULT_RULESET, place: "陕西省" };
+/** Every loadable provincial set, by region code, each with its city layers. */
+let provinces = [];
+
+// ---- places: the engine's rule-set list (the page only sorts and names them) ----
+/** "四川省" from the title "四川省 城镇企业职工基本养老保险". */
+const placeOf = (info) => (info.title ?? "").split(/\s/)[0] || info.id;
+const byRegion = (a, b) => (a.region ?? "").localeCompare(b.region ?? "");
+
+function places(list) {
+  const provs = list
+    .filter((r) => r.id.split("/").length === 2 && /^\d\d0000$/.test(r.region ?? ""))
+    .sort(byRegion);
+  return provs.map((p) => ({
+    ...p,
+    place: placeOf(p),
+    cities: list
+      .filter((c) => c.id.startsWith(`${p.id}/`))
+      .sort(byRegion)
+      .map((c) => ({ ...c, place: placeOf(c), short: placeOf(c).replace(placeOf(p), "") || c.id })),
+  }));
+}
+
+function fillProvinces() {
+  $("province").replaceChildren(...provinces.map((p) => {
+    const o = el("option", { value: p.id }, p.error ? `${p.place}（无法加载）` : p.place);
+    if (p.error) o.disabled = true;
+    return o;
+  }));
+}
+
+function fillCities(prov) {
+  const all = el("option", { value: "" }, "全省（其他地区）");
+  $("city").replaceChildren(all, ...prov.cities.map((c) => {
+    const o = el("option", { value: c.id }, c.error ? `${c.short}（无法加载）` : c.short);
+    if (c.error) o.disabled = true;
+    return o;
+  }));
+  $("city").disabled = prov.cities.length === 0;
+}
+
+/** Build the engine on the chosen province or city layer. Retirement and the
+ *  projection take no place: the city layer's own rule set is the place. */
+function useRules() {
+  const prov = provinces.find((p) => p.id === $("province").value);
+  const city = prov?.cities.find((c) => c.id === $("city").value);
+  const chosen = city ?? prov ?? { id: DEFAULT_RULESET, place: "陕西省" };
+  engine = new Engine(chosen.id);
+  rules = { ...chosen, place: chosen.place };
+  const id = engine.identity;
+  $("rules").textContent = `${rules.place} · ${id.id} ${id.version} · sha256 ${id.hash.slice(0, 12)}`;
+  $("place-title").textContent = `（按${rules.place}规则计算）`;
+  document.title = `养老金测算 · 按${rules.place}规则计算 · pension estimator (pension-rules, WebAssembly)`;
+}
 
 // ---- months "YYYY-MM" (input building only; the engine does the law) ----
 const toIndex = (ym) => { const [y, m] = ym.split("-").map(Number); return y * 12 + m - 1; };
@@ -105,6 +163,7 @@ const origin = (fig) => ({ rules: "", provisional: " 预发", assumed: " 假设"
 
 function render(f, x) {
   const { ret, main, options } = x;
+  showRulesUsed(main?.error ? "（养老金未能测算，见下）" : "");
   $("retirement-month").textContent = ret.statutory_month;
   $("statutory-age").textContent = ret.statutory_age;
   $("earliest-month").textContent = ret.elastic ? ret.elastic.earliest_month : "–";
@@ -126,7 +185,7 @@ function render(f, x) {
   if (!main) {
     $("error").textContent = "The statutory month is before the as-of year: nothing to estimate.";
   } else if (main.error) {
-    $("error").textContent = describe(main.error);
+    $("error").textContent = describe(main.error, true);
   } else {
     const p = main.p, a = p.award;
     $("basic-pension").textContent = a.basic_pension;
@@ -147,7 +206,7 @@ function render(f, x) {
   $("chart").replaceChildren(chart(main?.p, options, ret, f));
   renderExplanation(ret, main);
   $("engine-inputs").textContent = JSON.stringify(
-    { ruleset: RULESET, retirement: x.retirementInput, projection: x.person }, null, 2);
+    { ruleset: rules.id, region: rules.region, retirement: x.retirementInput, projection: x.person }, null, 2);
   const id = engine.identity;
   const sources = main?.p ? assumedYears(main.p) : "";
   $("assumptions").textContent =
@@ -167,9 +226,43 @@ function assumedYears(p) {
   return `Assumed or projected: average wages of ${span(w)}, 记账利率 of ${span(r)}, 计发基数 ${p.pension_base.source}.`;
 }
 
+/** The banner over the results: which place's rules were used. */
+function showRulesUsed(note = "") {
+  const id = engine.identity;
+  $("rules-used").replaceChildren(`按${rules.place}规则计算${note}`,
+    el("span", { class: "src" }, `　规则集 ${id.id} ${id.version}`));
+}
+
+const PARAM_ZH = {
+  "award.average_wage": "全口径城镇单位就业人员平均工资（社平工资）",
+  "award.pension_base": "养老金计发基数",
+  "account.interest_rate": "个人账户记账利率",
+};
+/** Inputs the form gives; an input error on any other field is something the
+ *  chosen rule set needs that this page does not ask for. */
+const FORM_FIELDS = /^(birth|category|from|contribution_months|average_index|deemed_months|account_balance|index|indexes|assumptions|retirement_month|input)\b/;
+
 /** An engine error as the page shows it: the engine's Chinese sentence for the
- *  code first (the same table as the CLI's `--lang zh`), then the details. */
-function describe(e) {
+ *  code first (the same table as the CLI's `--lang zh`), then the details. A
+ *  gap of the chosen rule set (a year it lacks, an input only it needs) is said
+ *  in plain Chinese, naming the place. */
+function describe(e, pension = false) {
+  const what = pension ? "养老金" : "";
+  const d = e.details ?? {};
+  if (e.code === "rule_missing_year" && d.param && d.year) {
+    return `按${rules.place}规则无法测算${what}：该规则集（${d.ruleset ?? rules.id}）尚未收录 ${d.year} 年的` +
+      `${PARAM_ZH[d.param] ?? d.param}（${d.param}）。请选择其他省份或城市，或等该年数据收录后再试。` +
+      `（${e.messageZh ?? ""}，${e.code}）`;
+  }
+  if (e.name === "RulesError" || e.name === "LoadError") {
+    return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.message}`;
+  }
+  const extra = (d.fields ?? []).filter((x) => !FORM_FIELDS.test(x.path));
+  if (extra.length) {
+    const named = extra.map((x) => (x.path.startsWith("attributes.") ? `人员条件 ${x.path.slice(11)}` : x.path));
+    return `按${rules.place}规则无法测算${what}：该规则集还需要本页没有的输入项（${named.join("、")}），本页暂不能填写。` +
+      `（${e.messageZh ?? ""}，${e.code}：` + extra.map((x) => x.message).join("；") + "）";
+  }
   const head = e.messageZh ? `${e.messageZh}（${e.code}）` : `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}`;
   const fields = e.details?.fields;
   return fields?.length
@@ -203,7 +296,7 @@ function renderOptions(options) {
       el("td", { class: "num" }, o.p ? o.p.account_balance : "–"),
       el("td", { class: "num" }, o.p ? o.p.award.divisor : "–"),
       el("td", { class: "num" }, o.p ? o.p.award.total : "–"),
-      el("td", { class: "src" }, o.error ? `${o.error.code}: ${o.error.message}` : o.p.award.age)));
+      el("td", { class: "src", title: o.error?.message ?? "" }, o.error ? `${o.error.messageZh ?? o.error.name}（${o.error.code}）` : o.p.award.age)));
   $("options").replaceChildren(
     el("tr", {}, el("th", {}, "退休 retire in"), el("th", {}, "账户余额 balance"), el("th", {}, "计发月数"),
       el("th", {}, "月养老金 pension"), el("th", {}, "age / note")),
@@ -234,8 +327,8 @@ const s = (tag, attrs = {}, text) => {
 
 function chart(p, options, ret, f) {
   const W = 820, H = 310, L = 70, R = 70, T = 34, B = 36;
+  if (!p) return el("p", { class: "src" }, "（没有测算结果，不画图 no projection to draw）");
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "account balance and pension" });
-  if (!p) return svg;
   // The projected balance at each year end (at retirement in its year), from the engine's
   // path to the latest month of the window (the same years as the statutory path before).
   const longest = options.filter((o) => o.p).at(-1)?.p ?? p;
@@ -290,20 +383,49 @@ function chart(p, options, ret, f) {
 }
 
 // ---- wiring ----
+/** Nothing shown from an earlier place or input survives a new run. */
+function clear() {
+  for (const id of ["retirement-month", "statutory-age", "earliest-month", "latest-month",
+    "basic-pension", "account-pension", "transitional-pension", "total-pension"]) $(id).textContent = "–";
+  for (const id of ["retirement-facts", "pension-facts", "path", "options", "explanation", "chart"]) $(id).replaceChildren();
+  for (const id of ["error", "engine-inputs", "assumptions"]) $(id).textContent = "";
+}
+
 function run(ev) {
   ev?.preventDefault();
   const f = read();
+  clear();
   try {
     render(f, estimate(f));
     $("status").textContent = "done";
   } catch (e) {
+    showRulesUsed("（未能测算，见下）");
     $("error").textContent = describe(e);
     $("status").textContent = "error";
   }
 }
 
+/** A new place: rebuild the engine, then estimate again. */
+function choose(ev) {
+  if (ev?.target === $("province")) fillCities(provinces.find((p) => p.id === $("province").value) ?? { cities: [] });
+  $("status").textContent = "loading…";
+  try {
+    useRules();
+  } catch (e) {
+    $("error").textContent = describe(e);
+    $("status").textContent = "error";
+    return;
+  }
+  run();
+}
+
 await init();
-engine = new Engine(RULESET);
+engine = new Engine(DEFAULT_RULESET);
+provinces = places(engine.rulesList());
+fillProvinces();
+$("province").value = DEFAULT_RULESET;
+fillCities(provinces.find((p) => p.id === DEFAULT_RULESET) ?? { cities: [] });
+useRules();
 // The form starts from the engine's standard assumptions, the one default of
 // every front end (the CLI's simulate, Python, the JS package).
 {
@@ -312,9 +434,9 @@ engine = new Engine(RULESET);
   $("pension-base-growth").value = a.pension_base_growth;
   $("interest-rate").value = a.interest_rate;
 }
-const id = engine.identity;
-$("rules").textContent = `${id.id} ${id.version} · sha256 ${id.hash.slice(0, 12)}`;
 if (!$("asof").value) $("asof").value = new Date().toISOString().slice(0, 7);
 $("form").addEventListener("submit", run);
+$("province").addEventListener("change", choose);
+$("city").addEventListener("change", choose);
 $("status").textContent = "ready";
 run();

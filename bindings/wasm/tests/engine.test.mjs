@@ -93,7 +93,10 @@ test("overlays as TOML text or object give the same rules", () => {
 test("rule files given as text", () => {
   const e = new Engine("my/set", { files: { "my/set/ruleset.toml": 'id = "my/set"\nversion = "1"\nextends = "cn/shaanxi"\n' } });
   assert.equal(e.identity.id, "my/set");
-  assert.deepEqual(e.rulesList().map((r) => r.id), ["cn/national", "cn/shaanxi", "my/set"]);
+  const ids = e.rulesList().map((r) => r.id);
+  // The shipped sets first, then the given ones.
+  assert.deepEqual(ids, [...new Engine().rulesList().map((r) => r.id), "my/set"]);
+  assert.ok(ids.includes("cn/national") && ids.includes("cn/shaanxi"));
 });
 
 test("rulesShow, rulesHash, rulesList, kinds", () => {
@@ -102,10 +105,30 @@ test("rulesShow, rulesHash, rulesList, kinds", () => {
   const base = show.params.find((p) => p.name === "award.pension_base");
   assert.ok(base.values.some((v) => v.key === "2024" && v.value === "7727"));
   assert.deepEqual(shaanxi.rulesHash(), shaanxi.identity);
-  assert.equal(shaanxi.rulesList().length, 2);
+  assert.ok(shaanxi.rulesList().some((r) => r.id === "cn/shaanxi" && r.hash === shaanxi.identity.hash));
   assert.ok(typeof shaanxi.rulesShow().as_of === "string");
   assert.ok(Engine.kinds().includes("retirement"));
   assert.throws(() => shaanxi.rulesShow("2025-13-01"), (e) => e.code === "invalid_input");
+});
+
+test("rulesList: the shipped places with GB/T 2260 region and Chinese title (the estimator's picker)", () => {
+  const list = new Engine().rulesList();
+  assert.deepEqual(list.filter((r) => r.error), []);
+  const provinces = list.filter((r) => r.id.split("/").length === 2 && /^\d\d0000$/.test(r.region ?? ""));
+  assert.equal(provinces.length, 31);
+  const sichuan = list.find((r) => r.id === "cn/sichuan");
+  assert.equal(sichuan.region, "510000");
+  assert.match(sichuan.title, /^四川省/);
+  assert.equal(sichuan.hash, new Engine("cn/sichuan").identity.hash);
+  const shenyang = list.find((r) => r.id === "cn/liaoning/shenyang");
+  assert.equal(shenyang.region, "210100");
+  assert.match(shenyang.title, /^辽宁省沈阳市/);
+  // Every city layer sits under its province's id and inside its region.
+  for (const c of list.filter((r) => r.id.split("/").length === 3)) {
+    const p = provinces.find((q) => c.id.startsWith(`${q.id}/`));
+    assert.ok(p, c.id);
+    assert.equal(c.region.slice(0, 2), p.region.slice(0, 2), c.id);
+  }
 });
 
 test("explain and figures", () => {
