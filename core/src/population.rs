@@ -275,6 +275,8 @@ impl Person {
             account_balance: self.account_balance.unwrap_or_default(),
             index: self.index,
             indexes: self.indexes.as_ref().map(|l| l.0.clone()),
+            transitional_index: None,
+            attributes: None,
         }
     }
 }

@@ -376,6 +376,14 @@ pub struct ProjectionInput {
     /// path serves rule sets with different retirement ages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexes: Option<Vec<Decimal>>,
+    /// The transitional index, where the rule set's transitional pension
+    /// uses a separate one (`award.transitional_index_rule = separate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_index: Option<Decimal>,
+    /// 人员属性 that the rule set's local extras depend on, as for an award
+    /// (`{"only_child": true}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<BTreeMap<String, crate::rules::AttrValue>>,
 }
 
 impl ProjectionInput {
@@ -398,6 +406,8 @@ impl ProjectionInput {
             account_balance: Decimal::ZERO,
             index: Some(index),
             indexes: None,
+            transitional_index: None,
+            attributes: None,
         }
     }
 
@@ -876,7 +886,7 @@ pub fn project(
         account_balance: Some(ledger.balance),
         account_rates: None,
         pension_base: (!from_rules).then_some(c.value),
-        transitional_index: None,
+        transitional_index: input.transitional_index,
         old_transitional_pension: None,
         transitional_pension: None,
         notional_account: None,
@@ -884,7 +894,7 @@ pub fn project(
         transitional_window_index: None,
         first_pension_month: None,
         region: None,
-        attributes: None,
+        attributes: input.attributes.clone(),
     };
     let award = award(&award_input, snap, tracer)?;
     Ok(Projection {

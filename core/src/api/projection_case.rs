@@ -53,6 +53,8 @@ const PERSON: &[&str] = &[
     "account_balance",
     "index",
     "indexes",
+    "transitional_index",
+    "attributes",
     "assumptions",
 ];
 
@@ -107,6 +109,8 @@ impl ProjectionCase {
         let account_balance = f.opt(m, "", "account_balance");
         let index = f.opt(m, "", "index");
         let indexes = f.opt(m, "", "indexes");
+        let transitional_index = f.opt(m, "", "transitional_index");
+        let attributes = f.opt(m, "", "attributes");
         let assumptions = match m.get("assumptions") {
             None | Some(Value::Null) => {
                 f.push(
@@ -132,6 +136,8 @@ impl ProjectionCase {
                     account_balance: account_balance.unwrap_or(Decimal::ZERO),
                     index,
                     indexes,
+                    transitional_index,
+                    attributes,
                 },
                 assumptions,
             }),
