@@ -383,7 +383,7 @@ pub struct ProjectionInput {
     /// 人员属性 that the rule set's local extras depend on, as for an award
     /// (`{"only_child": true}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<BTreeMap<String, crate::rules::AttrValue>>,
+    pub attributes: Option<BTreeMap<String, crate::rules::family::AttrValue>>,
 }
 
 impl ProjectionInput {

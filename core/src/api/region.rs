@@ -165,7 +165,8 @@ impl Engine {
     /// or its province, where that is not this engine's own — as known on
     /// `known_on`. A paid span in a place no rule set covers is refused
     /// (its average wages would be unknown), never priced with this
-    /// place's wages.
+    /// place's wages. Under rules that name no place (the national set)
+    /// every span is the computation's own.
     pub(super) fn places(
         &self,
         input: &AwardInput,
@@ -184,13 +185,17 @@ impl Engine {
             .find(|l| !l.overlay)
             .map(|l| l.id.clone())
             .unwrap_or_default();
-        let home_region = crate::transfer::region_of(&self.rules);
+        // The national rules name no place: there is no "elsewhere", and the
+        // input's `average_wages` stand for the place's wages.
+        let Some(home_region) = crate::transfer::region_of(&self.rules) else {
+            return Ok(out);
+        };
         for (i, s) in spans.iter().enumerate() {
             let Some(code) = &s.region else { continue };
             if s.kind != SpanKind::Paid || out.contains_key(code) {
                 continue;
             }
-            if home_region.as_deref() == Some(code.as_str()) {
+            if home_region == *code {
                 continue;
             }
             crate::award::check_region(code)

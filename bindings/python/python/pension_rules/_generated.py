@@ -75,6 +75,7 @@ __all__ = [
     'PayrollLine',
     'PayrollTotals',
     'PhaseIn',
+    'PlaceYear',
     'PooledPart',
     'PostingLine',
     'ProjectedAward',
@@ -907,6 +908,24 @@ class PhaseIn(Record):
 
 
 @dataclass(frozen=True)
+class PlaceYear(Record):
+    """A year's months paid in another place and the wage that divides them."""
+
+    region: str
+    """The span's GB/T 2260 code."""
+    ruleset: str
+    """The rule set whose average wage was used."""
+    paid_months: int
+    """Months paid there in the year."""
+    base_sum: Decimal
+    """Sum of their monthly bases."""
+    denominator_year: int
+    """Year of that place's average wage."""
+    denominator: Decimal
+    """That average wage (monthly)."""
+
+
+@dataclass(frozen=True)
 class PooledPart(Record):
     """One rate applied to a run of months of a pooled transfer."""
 
@@ -1593,7 +1612,7 @@ class YearIndex(Record):
     deemed_months: int
     """Deemed months counted with the deemed index (`index_deemed = included`)."""
     base_sum: Decimal
-    """Sum of the monthly bases paid."""
+    """Sum of the monthly bases paid (in this rule set's place)."""
     ratio_sum: Decimal
     """Sum of the monthly ratios (base / X, deemed index, or 0)."""
     index: Decimal
@@ -1604,6 +1623,10 @@ class YearIndex(Record):
     """Whether it came from the input's `average_wages` (not the rule set)."""
     denominator_year: Optional[int] = None
     """Year of the average wage that divides this year's bases."""
+    places: List[PlaceYear] = _field(default_factory=list)
+    """Months of the year paid in other places, each divided by that
+    place's average wage.
+    """
 
 
 @dataclass(frozen=True)
@@ -1773,7 +1796,9 @@ class Span(_SpanRequired, total=False):
     count as the months they cover.
     """
     region: Optional[str]
-    """GB/T 2260 code of the place paid to (informational)."""
+    """GB/T 2260 code of the place paid to: where another rule set covers
+    it, its average wages divide this span's bases.
+    """
 
 
 class _AccountInputRequired(TypedDict):
@@ -2143,6 +2168,10 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     account_balance: DecimalLike
     """Account balance at the end of the year before `from`."""
     assumptions: ProjectionAssumptionsInput
+    attributes: Optional[Mapping[str, str]]
+    """人员属性 that the rule set's local extras depend on, as for an award
+    (`{"only_child": true}`).
+    """
     average_index: Optional[DecimalLike]
     """Average index over those months (本人平均缴费指数 so far); required
     with `contribution_months`.
@@ -2164,11 +2193,15 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     """
     retirement_month: Optional[str]
     """Chosen retirement month; default the statutory one."""
+    transitional_index: Optional[DecimalLike]
+    """The transitional index, where the rule set's transitional pension
+    uses a separate one (`award.transitional_index_rule = separate`).
+    """
 
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, str]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):

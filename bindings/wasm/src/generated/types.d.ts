@@ -657,7 +657,8 @@ export interface Span {
    */
   paid_in?: YearMonth | null;
   /**
-   * GB/T 2260 code of the place paid to (informational).
+   * GB/T 2260 code of the place paid to: where another rule set covers
+   * it, its average wages divide this span's bases.
    */
   region?: string | null;
   /**
@@ -735,6 +736,13 @@ export interface ProjectionInput {
   account_balance?: string | number;
   assumptions?: ProjectionAssumptionsInput;
   /**
+   * 人员属性 that the rule set's local extras depend on, as for an award
+   * (`{"only_child": true}`).
+   */
+  attributes?: {
+    [k: string]: AttrValue | undefined;
+  } | null;
+  /**
    * Average index over those months (本人平均缴费指数 so far); required
    * with `contribution_months`.
    */
@@ -779,6 +787,11 @@ export interface ProjectionInput {
    * Chosen retirement month; default the statutory one.
    */
   retirement_month?: YearMonth | null;
+  /**
+   * The transitional index, where the rule set's transitional pension
+   * uses a separate one (`award.transitional_index_rule = separate`).
+   */
+  transitional_index?: string | number | null;
 }
 /**
  * Assumptions for the years the rule set does not cover (future years, and
@@ -1540,7 +1553,7 @@ export interface IndexResult {
  */
 export interface YearIndex {
   /**
-   * Sum of the monthly bases paid.
+   * Sum of the monthly bases paid (in this rule set's place).
    */
   base_sum: string;
   /**
@@ -1572,6 +1585,11 @@ export interface YearIndex {
    */
   paid_months: number;
   /**
+   * Months of the year paid in other places, each divided by that
+   * place's average wage.
+   */
+  places?: PlaceYear[];
+  /**
    * Sum of the monthly ratios (base / X, deemed index, or 0).
    */
   ratio_sum: string;
@@ -1579,6 +1597,35 @@ export interface YearIndex {
    * Calendar year.
    */
   year: number;
+}
+/**
+ * A year's months paid in another place and the wage that divides them.
+ */
+export interface PlaceYear {
+  /**
+   * Sum of their monthly bases.
+   */
+  base_sum: string;
+  /**
+   * That average wage (monthly).
+   */
+  denominator: string;
+  /**
+   * Year of that place's average wage.
+   */
+  denominator_year: number;
+  /**
+   * Months paid there in the year.
+   */
+  paid_months: number;
+  /**
+   * The span's GB/T 2260 code.
+   */
+  region: string;
+  /**
+   * The rule set whose average wage was used.
+   */
+  ruleset: string;
 }
 /**
  * A remark on the award: not an error, but something staff should see.
