@@ -144,6 +144,21 @@ pub struct YearIndex {
     pub index: Decimal,
 }
 
+/// The months paid in a province's transitional window and their average
+/// index (Beijing G实: 1992-10 … 1998-06, index Z实), derived from a history.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct WindowIndex {
+    /// First month of the window (the account start).
+    pub from: YearMonth,
+    /// Last month (`award.transitional_window_end`, included).
+    pub to: YearMonth,
+    /// Months paid in it.
+    pub months: u32,
+    /// Their average index (the index rounding), where any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<Decimal>,
+}
+
 /// A year's months paid in another place and the wage that divides them.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PlaceYear {
@@ -190,6 +205,10 @@ pub struct IndexResult {
     pub flexible_months: u32,
     /// Paid months before the individual account began (`account.established`).
     pub pre_account_months: u32,
+    /// The transitional window's months and index (from the account start
+    /// to `award.transitional_window_end`), where the rule set has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowIndex>,
     /// Units in the mean's denominator: months (`monthly`) or years (`yearly`).
     pub counted: u32,
     /// Per-year detail.
@@ -307,6 +326,9 @@ struct Acc {
     deemed_sum: Decimal,
     /// Paid months and base sums in other places, by region.
     away: BTreeMap<String, (u32, Decimal)>,
+    /// Paid months in the transitional window (this place) and their bases.
+    window_paid: u32,
+    window_base_sum: Decimal,
 }
 
 /// Months of `[from, to]` falling in each calendar year.
@@ -362,6 +384,14 @@ pub fn average_index(
         snap.award.index_cap.at(date).ok()
     };
     let established = snap.account.established.at(date).ok();
+    // The transitional window (Beijing G实): account start … window end.
+    let window = match (&established, snap.award.transitional_window_end.is_empty()) {
+        (Some(est), false) => Some((
+            est.value,
+            snap.award.transitional_window_end.at(date)?.value,
+        )),
+        _ => None,
+    };
 
     let mut years: BTreeMap<i32, Acc> = BTreeMap::new();
     let (mut paid, mut deemed_months, mut back_paid, mut flexible, mut pre_account) =
@@ -391,6 +421,19 @@ pub fn average_index(
                     .region
                     .as_ref()
                     .filter(|r| history.places.is_some_and(|p| p.contains_key(*r)));
+                if let (Some((w_from, w_to)), None) = (window, away) {
+                    let (a_from, a_to) = (s.from.max(w_from), s.to.min(w_to));
+                    if a_from <= a_to {
+                        for (y, k) in by_year(a_from, a_to) {
+                            let a = years.entry(y).or_default();
+                            a.window_paid += k;
+                            a.window_base_sum = base
+                                .checked_mul(Decimal::from(k))
+                                .and_then(|v| v.checked_add(a.window_base_sum))
+                                .ok_or_else(|| too_large(format!("history[{i}].base")))?;
+                        }
+                    }
+                }
                 for (y, k) in by_year(s.from, s.to) {
                     let a = years.entry(y).or_default();
                     a.paid += k;
@@ -492,6 +535,7 @@ pub fn average_index(
 
     let mut out_years = Vec::with_capacity(years.len());
     let (mut sum, mut counted) = (Decimal::ZERO, 0u32);
+    let (mut window_ratio, mut window_months) = (Decimal::ZERO, 0u32);
     for (y, a) in &years {
         let (den_year, den) = if a.home_paid > 0 {
             let dy = match denominator.value {
@@ -517,6 +561,14 @@ pub fn average_index(
             Some(x) => a.base_sum.checked_div(x),
             None => Some(Decimal::ZERO),
         };
+        if let (Some(x), true) = (den, a.window_paid > 0) {
+            window_months += a.window_paid;
+            window_ratio = a
+                .window_base_sum
+                .checked_div(x)
+                .and_then(|r| r.checked_add(window_ratio))
+                .ok_or_else(|| too_large("history"))?;
+        }
         // Months paid elsewhere: each place's bases over its own wage.
         let mut places = vec![];
         let mut away_ratio = Decimal::ZERO;
@@ -700,6 +752,16 @@ pub fn average_index(
         back_paid_months: back_paid,
         flexible_months: flexible,
         pre_account_months: pre_account,
+        window: window.map(|(from, to)| WindowIndex {
+            from,
+            to,
+            months: window_months,
+            index: (window_months > 0).then(|| {
+                rounding
+                    .value
+                    .apply(window_ratio / Decimal::from(window_months))
+            }),
+        }),
         counted,
         years: out_years,
     })

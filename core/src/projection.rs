@@ -336,6 +336,61 @@ impl Economy {
     }
 }
 
+/// The months a projected career pays in the province's transitional window
+/// (`account.established` … `award.transitional_window_end`, Beijing G实)
+/// and their average index, from the projection's own yearly indices; known
+/// only for a career projected from its first month (or starting after the
+/// window). `(None, None)` otherwise, or where the rule set has no window.
+fn window_figures(
+    input: &ProjectionInput,
+    snap: &Snapshot,
+    retirement: YearMonth,
+) -> (Option<u32>, Option<Decimal>) {
+    let date = retirement.first_day();
+    let (Ok(end), Ok(start)) = (
+        snap.award.transitional_window_end.at(date),
+        snap.account.established.at(date),
+    ) else {
+        return (None, None);
+    };
+    let (from, to) = (
+        input.from.max(start.value),
+        end.value.min(retirement.add_months(-1)),
+    );
+    if input.from > end.value || from > to {
+        return (Some(0), None);
+    }
+    if input.contribution_months > 0 {
+        return (None, None);
+    }
+    let index_of = |y: i32| -> Option<Decimal> {
+        match &input.indexes {
+            Some(v) => v.get(usize::try_from(y - input.from.year()).ok()?).copied(),
+            None => input.index,
+        }
+    };
+    let (mut months, mut sum) = (0u32, Decimal::ZERO);
+    for y in from.year()..=to.year() {
+        let (a, b) = (
+            from.max(YearMonth::new(y, 1).unwrap_or(from)),
+            to.min(YearMonth::new(y, 12).unwrap_or(to)),
+        );
+        let k = u32::try_from(b.months_since(a) + 1).unwrap_or(0);
+        let Some(i) = index_of(y) else {
+            return (None, None);
+        };
+        months += k;
+        sum += i * Decimal::from(k);
+    }
+    let index = snap
+        .rounding
+        .index
+        .at(date)
+        .ok()
+        .map(|r| r.value.apply(sum / Decimal::from(months.max(1))));
+    (Some(months), index)
+}
+
 /// A person to project. Field names follow the award input where they mean
 /// the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -870,6 +925,7 @@ pub fn project(
             ),
         )
     });
+    let window = window_figures(input, snap, retirement);
     let award_input = AwardInput {
         category: input.category,
         birth: Some(input.birth),
@@ -890,8 +946,8 @@ pub fn project(
         old_transitional_pension: None,
         transitional_pension: None,
         notional_account: None,
-        transitional_window_months: None,
-        transitional_window_index: None,
+        transitional_window_months: window.0,
+        transitional_window_index: window.1,
         first_pension_month: None,
         region: None,
         attributes: input.attributes.clone(),

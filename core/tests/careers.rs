@@ -90,3 +90,38 @@ fn a_span_in_the_home_place_or_nowhere() {
         .unwrap_err();
     assert_eq!(e.fields()[0].path, "history[1].region", "{e}");
 }
+
+#[test]
+fn the_transitional_window_is_derived_from_a_history() {
+    // Beijing G实 (京劳社养发〔2007〕21号/31号): paid months 1992-10 … 1998-06
+    // (the cut-off month included) and their own index, from the spans. Test
+    // wages: a flat 1000 a month for every year (given as input), so the
+    // window index is 600 / 1000 = 0.6 over 69 months.
+    let wages: serde_json::Map<String, Value> = (1991..=2023)
+        .map(|y| (y.to_string(), json!("1000")))
+        .collect();
+    let input = json!({
+        "category": "male", "birth": "1964-03", "retirement_month": "2024-03",
+        "history": [
+            {"from": "1985-01", "to": "1992-09", "kind": "deemed"},
+            {"from": "1992-10", "to": "1998-06", "base": "600"},
+            {"from": "1998-07", "to": "2024-02", "base": "1500"}
+        ],
+        "average_wages": wages,
+        "account_balance": "100000"
+    });
+    let a = Engine::embedded("cn/beijing")
+        .unwrap()
+        .award_result(&input, false)
+        .unwrap();
+    let w = a.index.as_ref().unwrap().window.clone().unwrap();
+    assert_eq!(
+        (w.from.to_string(), w.to.to_string()),
+        ("1992-10".into(), "1998-06".into())
+    );
+    assert_eq!(w.months, 69);
+    assert_eq!(w.index.map(|i| i.to_string()).as_deref(), Some("0.6000"));
+    // G同 11883 × 93/12 × 1 % + G实 11883 × 0.6 × 69/12 × 1 % = 920.9325 + 409.9635
+    // = 1330.896 → 1330.90.
+    assert_eq!(a.transitional_pension.to_string(), "1330.90");
+}

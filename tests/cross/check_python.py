@@ -16,8 +16,9 @@ for f in sys.argv[1:]:
         case = {
             "id": c.id,
             "kind": c.kind,
-            # The typed Outcome lists every field; the JSON form only the set ones.
-            "outcome": {k: v for k, v in c.outcome.to_dict().items() if v is not None},
+            # The typed Outcome lists every field of every variant (an
+            # absent list as []); the JSON form only the set ones.
+            "outcome": {k: v for k, v in c.outcome.to_dict().items() if v not in (None, [])},
         }
         if c.actual is not None:
             case["actual"] = c.actual

@@ -551,7 +551,7 @@ pub(super) fn transitional_pension(
         .and_then(|x| x.checked_div(den))
         .or_too_large(WHOLE_INPUT)?;
     let notional = notional_part(input, snap, date, tracer)?;
-    let window = window_part(input, c, snap, date, tracer)?;
+    let window = window_part(f, c, snap, date, tracer)?;
     let exact = [notional.map(|n| n.0), window.map(|w| w.0)]
         .into_iter()
         .flatten()
@@ -884,7 +884,7 @@ fn notional_part(
 /// exact (with months, index and k); `None` where the rule set has no such
 /// part. Missing inputs: one typed error naming both.
 fn window_part(
-    input: &AwardInput,
+    f: &Summary,
     c: Decimal,
     snap: &Snapshot,
     date: NaiveDate,
@@ -894,24 +894,18 @@ fn window_part(
         return Ok(None);
     };
     // No months in the window: no part, and no index to give.
-    let index_given = match input.transitional_window_months {
-        Some(0) => Some(input.transitional_window_index.unwrap_or(Decimal::ZERO)),
-        _ => input.transitional_window_index,
+    let index_given = match f.window_months {
+        Some(0) => Some(f.window_index.unwrap_or(Decimal::ZERO)),
+        _ => f.window_index,
     };
-    let (Some(months), Some(index)) = (input.transitional_window_months, index_given) else {
+    let (Some(months), Some(index)) = (f.window_months, index_given) else {
         let why = format!(
             "required: rule set `{}` adds the actual contribution years in its transitional window at their own index ({})",
             snap.identity.id, k.provenance.source
         );
         let missing: Vec<FieldError> = [
-            (
-                "transitional_window_months",
-                input.transitional_window_months.is_none(),
-            ),
-            (
-                "transitional_window_index",
-                input.transitional_window_index.is_none(),
-            ),
+            ("transitional_window_months", f.window_months.is_none()),
+            ("transitional_window_index", index_given.is_none()),
         ]
         .into_iter()
         .filter(|(_, m)| *m)

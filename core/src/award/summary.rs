@@ -34,6 +34,11 @@ pub(super) struct Summary {
     pub(super) pre_account_total: Option<u32>,
     /// The derivation, for a history.
     pub(super) index: Option<IndexResult>,
+    /// Months and index in the transitional window: given, or derived from
+    /// the history.
+    pub(super) window_months: Option<u32>,
+    /// The window's index.
+    pub(super) window_index: Option<Decimal>,
     /// Actual + deemed months (累计缴费月数).
     pub(super) total_months: u32,
 }
@@ -95,7 +100,16 @@ pub(super) fn summary(
     let total_months = contribution_months
         .checked_add(deemed_months)
         .ok_or_else(|| too_large(WHOLE_INPUT))?;
+    let derived = index.as_ref().and_then(|r| r.window.as_ref());
+    let window_months = input
+        .transitional_window_months
+        .or(derived.map(|w| w.months));
+    let window_index = input
+        .transitional_window_index
+        .or(derived.and_then(|w| w.index));
     Ok(Summary {
+        window_months,
+        window_index,
         contribution_months,
         deemed_months,
         average_index,

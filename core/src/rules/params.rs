@@ -358,6 +358,11 @@ params! {
         /// (Beijing G实: actual years 1992-10 … 1998-06 at 1 %).
         transitional_window_coefficient = "award.transitional_window_coefficient":
             Dated, Ratio, optional;
+        /// 过渡性养老金 实际缴费年限区间截止月 last month of the transitional window
+        /// The window runs from `account.established` to this month
+        /// (included); a history's months and index in it are derived (Beijing
+        /// 1998-06).
+        transitional_window_end = "award.transitional_window_end": Dated, Month, optional;
         /// 新老办法过渡 share of the new transitional method's gain paid, by retirement year
         /// The payable transitional pension is old + max(new − old, 0) × share;
         /// a year before the first listed pays the old method, a year after the
@@ -486,6 +491,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 85);
+        assert_eq!(before, 86);
     }
 }

@@ -104,6 +104,7 @@ __all__ = [
     'TransitionalFormula',
     'TransitionalWindow',
     'Unrounded',
+    'WindowIndex',
     'YearIndex',
     'YearStatement',
     'DecimalLike',
@@ -675,6 +676,10 @@ class IndexResult(Record):
     """Units in the mean's denominator: months (`monthly`) or years (`yearly`)."""
     years: List[YearIndex] = _field(default_factory=list)
     """Per-year detail."""
+    window: Optional[WindowIndex] = None
+    """The transitional window's months and index (from the account start
+    to `award.transitional_window_end`), where the rule set has one.
+    """
 
 
 @dataclass(frozen=True)
@@ -1597,6 +1602,22 @@ class Unrounded(Record):
     """过渡性养老金, exact."""
     local_extras: Decimal
     """地方增发, the exact sum of the extras."""
+
+
+@dataclass(frozen=True)
+class WindowIndex(Record):
+    """The months paid in a province's transitional window and their average
+    index (Beijing G实: 1992-10 … 1998-06, index Z实), derived from a history.
+    """
+
+    from_: str = _field(metadata={"key": 'from'})
+    """First month of the window (the account start)."""
+    to: str
+    """Last month (`award.transitional_window_end`, included)."""
+    months: int
+    """Months paid in it."""
+    index: Optional[Decimal] = None
+    """Their average index (the index rounding), where any."""
 
 
 @dataclass(frozen=True)

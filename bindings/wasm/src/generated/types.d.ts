@@ -1544,9 +1544,36 @@ export interface IndexResult {
    */
   weighting: IndexWeighting;
   /**
+   * The transitional window's months and index (from the account start
+   * to `award.transitional_window_end`), where the rule set has one.
+   */
+  window?: WindowIndex | null;
+  /**
    * Per-year detail.
    */
   years: YearIndex[];
+}
+/**
+ * The months paid in a province's transitional window and their average
+ * index (Beijing G实: 1992-10 … 1998-06, index Z实), derived from a history.
+ */
+export interface WindowIndex {
+  /**
+   * First month of the window (the account start).
+   */
+  from: YearMonth;
+  /**
+   * Their average index (the index rounding), where any.
+   */
+  index?: string | null;
+  /**
+   * Months paid in it.
+   */
+  months: number;
+  /**
+   * Last month (`award.transitional_window_end`, included).
+   */
+  to: YearMonth;
 }
 /**
  * One calendar year of the index.
