@@ -137,25 +137,10 @@ impl Engine {
                 ),
             ));
         }
-        let cached = self
-            .regions
-            .map
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&id).cloned());
-        let engine = match cached {
-            Some(e) => e,
-            None => {
-                let e = Arc::new(self.engine_for(&id)?);
-                if !e.rules.layers().iter().any(|l| l.id == base) {
-                    return Err(outside(code, &self.rules, Some(&id)));
-                }
-                if let Ok(mut m) = self.regions.map.lock() {
-                    m.insert(id.clone(), Arc::clone(&e));
-                }
-                e
-            }
-        };
+        let engine = self.layer_engine(&id)?;
+        if !engine.rules.layers().iter().any(|l| l.id == base) {
+            return Err(outside(code, &self.rules, Some(&id)));
+        }
         tracer.step(|| step(&id));
         Ok(Some(engine))
     }
@@ -211,24 +196,22 @@ impl Engine {
             if id == home {
                 continue;
             }
-            let cached = self
-                .regions
-                .map
-                .lock()
-                .ok()
-                .and_then(|m| m.get(&id).cloned());
-            let engine = match cached {
-                Some(e) => e,
-                None => {
-                    let e = Arc::new(self.engine_for(&id)?);
-                    if let Ok(mut m) = self.regions.map.lock() {
-                        m.insert(id.clone(), Arc::clone(&e));
-                    }
-                    e
-                }
-            };
+            let engine = self.layer_engine(&id)?;
             out.insert(code.clone(), (*engine.snapshot(date, known_on)).clone());
         }
         Ok(out)
+    }
+
+    /// The engine of rule set `id` (another layer or place), cached.
+    fn layer_engine(&self, id: &str) -> Result<Arc<Engine>, Error> {
+        let cached = self.regions.map.lock().ok().and_then(|m| m.get(id).cloned());
+        if let Some(e) = cached {
+            return Ok(e);
+        }
+        let e = Arc::new(self.engine_for(id)?);
+        if let Ok(mut m) = self.regions.map.lock() {
+            m.insert(id.to_string(), Arc::clone(&e));
+        }
+        Ok(e)
     }
 }
