@@ -204,7 +204,12 @@ impl Engine {
 
     /// The engine of rule set `id` (another layer or place), cached.
     fn layer_engine(&self, id: &str) -> Result<Arc<Engine>, Error> {
-        let cached = self.regions.map.lock().ok().and_then(|m| m.get(id).cloned());
+        let cached = self
+            .regions
+            .map
+            .lock()
+            .ok()
+            .and_then(|m| m.get(id).cloned());
         if let Some(e) = cached {
             return Ok(e);
         }
