@@ -42,7 +42,7 @@ use crate::json_fields::refusal;
 use crate::money::too_large;
 use crate::rules::family::AttrValue;
 use crate::rules::{RuleSet, Snapshot};
-use crate::time::{Age, YearMonth};
+use crate::time::{Age, SheetMonths, YearMonth};
 use crate::trace::{Step, Trace, Tracer};
 
 pub use crate::retirement::Category;
@@ -74,10 +74,10 @@ pub struct AwardInput {
     pub retirement_month: YearMonth,
     /// Summary: months actually paid (实际缴费月数).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contribution_months: Option<u32>,
+    pub contribution_months: Option<SheetMonths>,
     /// Summary: deemed months (视同缴费月数); default 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deemed_months: Option<u32>,
+    pub deemed_months: Option<SheetMonths>,
     /// Summary: the average contribution index (本人平均缴费指数), as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_index: Option<Decimal>,
@@ -407,7 +407,7 @@ impl AwardInput {
                             "give either pre_account_total_months (deemed months included) or pre_account_months (actual months only), not both",
                         ));
                     }
-                    let deemed = self.deemed_months.unwrap_or(0);
+                    let deemed = self.deemed_months.map_or(0, SheetMonths::whole);
                     if total < deemed {
                         errs.push(field_err(
                             "pre_account_total_months",
@@ -421,9 +421,9 @@ impl AwardInput {
                 // than they have lived: such a count is a typing error, and
                 // it would make a figure, not an error.
                 let lived = self.retirement_month.months_since(birth);
-                let counted = u64::from(self.contribution_months.unwrap_or(0))
-                    + u64::from(self.deemed_months.unwrap_or(0));
-                if lived >= 0 && counted > lived.unsigned_abs().into() {
+                let counted = self.contribution_months.unwrap_or_default().exact()
+                    + self.deemed_months.unwrap_or_default().exact();
+                if lived >= 0 && counted > Decimal::from(lived.unsigned_abs()) {
                     errs.push(field_err(
                         "contribution_months",
                         format!(
@@ -471,11 +471,10 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             "category" => try_as::<Category>(val),
             "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
             "age" => try_as::<Age>(val),
-            "contribution_months"
-            | "deemed_months"
-            | "pre_account_months"
-            | "pre_account_total_months"
-            | "transitional_window_months" => try_as::<u32>(val),
+            "contribution_months" | "deemed_months" => try_as::<SheetMonths>(val),
+            "pre_account_months" | "pre_account_total_months" | "transitional_window_months" => {
+                try_as::<u32>(val)
+            }
             "average_index"
             | "deemed_index"
             | "account_balance"
@@ -609,6 +608,13 @@ pub struct Award {
     pub contribution_months: u32,
     /// Deemed months.
     pub deemed_months: u32,
+    /// Months actually paid, exact, where the sheet counts a half month
+    /// (`contribution_months` is then the whole months).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contribution_months_exact: Option<Decimal>,
+    /// Deemed months, exact, where the sheet counts a half month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deemed_months_exact: Option<Decimal>,
     /// Minimum months for a monthly pension at this retirement month.
     pub min_contribution_months: u32,
     /// N = (contribution + deemed months) / 12 (rounded where the rule set says).
@@ -702,9 +708,18 @@ impl Award {
         }
         m.insert(
             "contribution_months".into(),
-            Value::from(self.contribution_months),
+            match self.contribution_months_exact {
+                Some(x) => Value::String(x.normalize().to_string()),
+                None => Value::from(self.contribution_months),
+            },
         );
-        m.insert("deemed_months".into(), Value::from(self.deemed_months));
+        m.insert(
+            "deemed_months".into(),
+            match self.deemed_months_exact {
+                Some(x) => Value::String(x.normalize().to_string()),
+                None => Value::from(self.deemed_months),
+            },
+        );
         m.insert(
             "years".into(),
             Value::String(self.years.normalize().to_string()),
@@ -851,6 +866,10 @@ pub fn award_in(
         first_pension_month: input.first_pension_month(),
         contribution_months: f.contribution_months,
         deemed_months: f.deemed_months,
+        contribution_months_exact: (!f.contribution_exact.fract().is_zero())
+            .then_some(f.contribution_exact.normalize()),
+        deemed_months_exact: (!f.deemed_exact.fract().is_zero())
+            .then_some(f.deemed_exact.normalize()),
         min_contribution_months: min.value,
         years: n.value,
         pension_base: c,
@@ -891,12 +910,14 @@ pub fn award_in(
 pub(crate) fn years_text(
     years: Decimal,
     rounding: &Option<crate::rules::Sourced<crate::Rounding>>,
-    total_months: u32,
+    total_months: Decimal,
 ) -> String {
     match rounding {
         Some(_) => years.normalize().to_string(),
-        None if total_months.is_multiple_of(12) => years.normalize().to_string(),
-        None => format!("{total_months}/12"),
+        None if (total_months / Decimal::from(12)).fract().is_zero() => {
+            years.normalize().to_string()
+        }
+        None => format!("{}/12", total_months.normalize()),
     }
 }
 

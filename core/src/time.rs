@@ -243,3 +243,114 @@ impl<'de> Deserialize<'de> for Age {
         s.parse().map_err(serde::de::Error::custom)
     }
 }
+
+/// A count of months as an approval sheet prints it: whole (`515`) or with a
+/// half month (`"515.5"` — some provinces count a part month as half).
+/// Written as an integer, or as a decimal string ending in `.5` or `.0`.
+///
+/// ```
+/// use pension_rules::time::SheetMonths;
+/// let m: SheetMonths = serde_json::from_value(serde_json::json!("515.5")).unwrap();
+/// assert_eq!((m.whole(), m.exact().to_string()), (515, "515.5".to_string()));
+/// let w: SheetMonths = serde_json::from_value(serde_json::json!(360)).unwrap();
+/// assert_eq!(w, SheetMonths::from(360));
+/// assert!(serde_json::from_value::<SheetMonths>(serde_json::json!("515.3")).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SheetMonths {
+    halves: u64,
+}
+
+impl SheetMonths {
+    /// The whole months (a half month dropped).
+    pub fn whole(self) -> u32 {
+        u32::try_from(self.halves / 2).unwrap_or(u32::MAX)
+    }
+    /// The exact count (`515.5`).
+    pub fn exact(self) -> rust_decimal::Decimal {
+        (rust_decimal::Decimal::from(self.halves) / rust_decimal::Decimal::TWO).normalize()
+    }
+    /// Whether it has a half month.
+    pub fn has_half(self) -> bool {
+        self.halves % 2 == 1
+    }
+}
+
+impl From<u32> for SheetMonths {
+    fn from(m: u32) -> Self {
+        SheetMonths {
+            halves: u64::from(m) * 2,
+        }
+    }
+}
+
+impl fmt::Display for SheetMonths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.has_half() {
+            write!(f, "{}.5", self.halves / 2)
+        } else {
+            write!(f, "{}", self.halves / 2)
+        }
+    }
+}
+
+impl Serialize for SheetMonths {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.has_half() {
+            s.collect_str(self)
+        } else {
+            s.serialize_u64(self.halves / 2)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SheetMonths {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Whole(u32),
+            Text(String),
+        }
+        let bad = || {
+            serde::de::Error::custom(
+                "expected a whole number of months, or a half month as a string like \"515.5\"",
+            )
+        };
+        match Raw::deserialize(d).map_err(|_| bad())? {
+            Raw::Whole(m) => Ok(SheetMonths::from(m)),
+            Raw::Text(t) => {
+                let (w, frac) = t.split_once('.').unwrap_or((t.as_str(), "0"));
+                let w: u32 = w
+                    .parse()
+                    .ok()
+                    .filter(|_| w.bytes().all(|b| b.is_ascii_digit()))
+                    .ok_or_else(bad)?;
+                let half = match frac {
+                    "0" => 0,
+                    "5" => 1,
+                    _ => return Err(bad()),
+                };
+                Ok(SheetMonths {
+                    halves: u64::from(w) * 2 + half,
+                })
+            }
+        }
+    }
+}
+
+impl schemars::JsonSchema for SheetMonths {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SheetMonths".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Months: a whole number, or a half month as a string (`\"515.5\"`).",
+            "oneOf": [
+                {"type": "integer", "minimum": 0, "maximum": 4294967295u32},
+                {"type": "string", "pattern": "^[0-9]+\\.[05]$"}
+            ],
+            "examples": [515, "515.5"]
+        })
+    }
+}

@@ -462,3 +462,28 @@ fn an_extra_whose_amount_no_source_gives_is_an_error_not_a_zero() {
             .is_err()
     );
 }
+
+#[test]
+fn half_months_as_sheets_print_them() {
+    // 360.5 actual + 120.5 deemed months: N = 481/12 exactly;
+    // basic 6954.3 × 481/12 × 1 % = 2787.5152… → 2787.52, transitional
+    // 7727 × 0.8 × 120.5/12 × 1.4 % = 869.0296… → 869.03.
+    let shaanxi = RuleSet::embedded("cn/shaanxi").unwrap();
+    let a = compute(
+        &shaanxi,
+        &person(json!({"contribution_months": "360.5", "deemed_months": "120.5"})),
+    )
+    .unwrap();
+    assert_eq!(s(a.basic_pension), "2787.52");
+    assert_eq!(s(a.transitional_pension), "869.03");
+    assert_eq!(a.contribution_months, 360);
+    assert_eq!(a.contribution_months_exact.map(s).as_deref(), Some("360.5"));
+    assert_eq!(a.figures()["deemed_months"], json!("120.5"));
+    // Only halves: 515.3 is refused at its field.
+    let e = AwardInput::from_json(&json!({
+        "category": "male", "birth": "1964-06", "retirement_month": "2024-06",
+        "contribution_months": "515.3", "average_index": "0.8", "account_balance": "1"
+    }))
+    .unwrap_err();
+    assert_eq!(e.fields()[0].path, "contribution_months", "{e}");
+}

@@ -123,9 +123,12 @@ pub(super) fn years(
     date: NaiveDate,
     tracer: &mut Tracer,
 ) -> Result<Years, Error> {
-    let (contribution_months, deemed_months, total_months) =
-        (f.contribution_months, f.deemed_months, f.total_months);
-    let months_dec = Decimal::from(total_months);
+    let (contribution_months, deemed_months, total_months) = (
+        f.contribution_exact.normalize(),
+        f.deemed_exact.normalize(),
+        f.total_exact.normalize(),
+    );
+    let months_dec = f.total_exact;
     let twelve = Decimal::from(12);
     let years_rounding = if snap.rounding.years.is_empty() {
         None
@@ -228,7 +231,7 @@ pub(super) fn basic_pension(
     money: &Sourced<Rounding>,
     tracer: &mut Tracer,
 ) -> Result<Basic, Error> {
-    let (average_index, total_months) = (f.average_index, f.total_months);
+    let (average_index, total_months) = (f.average_index, f.total_exact);
     let (years, years_num, years_den, years_rounding) = (n.value, n.num, n.den, &n.rounding);
     let rate = snap.award.basic_rate_per_year.at(date)?;
     let month_rate = optional(&snap.award.basic_rate_per_extra_month, date)?;
@@ -237,14 +240,15 @@ pub(super) fn basic_pension(
     let sum = b.checked_add(indexed_exact).or_too_large(WHOLE_INPUT)?;
     // The share of the average paid: N × rate, or whole years × rate +
     // remaining months × the monthly rate (Shanghai).
-    let (whole, rest) = (total_months / 12, total_months % 12);
+    let whole = (total_months / Decimal::from(12)).floor();
+    let rest = total_months - whole * Decimal::from(12);
     let share = match &month_rate {
         None => years_num
             .checked_mul(rate.value)
             .and_then(|x| x.checked_div(years_den)),
-        Some(m) => Decimal::from(whole)
+        Some(m) => whole
             .checked_mul(rate.value)
-            .and_then(|x| x.checked_add(Decimal::from(rest) * m.value)),
+            .and_then(|x| x.checked_add(rest * m.value)),
     }
     .or_too_large(WHOLE_INPUT)?;
     let basic_exact = sum
@@ -473,21 +477,22 @@ pub(super) fn transitional_pension(
 
     // The years slot.
     let which = snap.award.transitional_years.at(date)?;
-    let t_months = match which.value {
-        TransitionalYears::DeemedOnly => deemed_months,
+    // Exact months (a sheet's half deemed month kept); whole for display.
+    let t_exact = match which.value {
+        TransitionalYears::DeemedOnly => f.deemed_exact,
         TransitionalYears::DeemedAndPreAccount => match f.pre_account_total {
-            Some(total) => total,
-            None => deemed_months
-                .checked_add(f.pre_account)
-                .ok_or_else(|| too_large(WHOLE_INPUT))?,
+            Some(total) => Decimal::from(total),
+            None => f.deemed_exact + Decimal::from(f.pre_account),
         },
     };
+    let t_months = rust_decimal::prelude::ToPrimitive::to_u32(&t_exact.floor())
+        .ok_or_else(|| too_large(WHOLE_INPUT))?;
     let years_rounding = if snap.rounding.transitional_years.is_empty() {
         None
     } else {
         Some(snap.rounding.transitional_years.at(date)?)
     };
-    let months_dec = Decimal::from(t_months);
+    let months_dec = t_exact;
     let (t_years, num, den) = match &years_rounding {
         Some(r) => {
             let y = r.value.apply(months_dec / twelve);
@@ -566,9 +571,10 @@ pub(super) fn transitional_pension(
             ),
             _ => format!("C = {c}"),
         };
+        let t = t_exact.normalize();
         let years_text = match &years_rounding {
-            Some(r) => format!("{t_months}/12 → {} ({})", t_years.normalize(), r.value),
-            None => format!("{t_months}/12"),
+            Some(r) => format!("{t}/12 → {} ({})", t_years.normalize(), r.value),
+            None => format!("{t}/12"),
         };
         let mut st = Step::new(
             "transitional_pension",

@@ -64,11 +64,31 @@ fn short_hash(h: &str) -> &str {
     h.get(..12).unwrap_or(h)
 }
 
+/// Paid months as the sheet counts them (`515.5` with a half month).
+fn paid_months(a: &Award) -> String {
+    a.contribution_months_exact
+        .map_or_else(|| a.contribution_months.to_string(), n)
+}
+
+/// Deemed months as the sheet counts them.
+fn deemed_months(a: &Award) -> String {
+    a.deemed_months_exact
+        .map_or_else(|| a.deemed_months.to_string(), n)
+}
+
+/// Actual + deemed months, exact.
+fn total_months(a: &Award) -> Decimal {
+    a.contribution_months_exact
+        .unwrap_or_else(|| Decimal::from(a.contribution_months))
+        + a.deemed_months_exact
+            .unwrap_or_else(|| Decimal::from(a.deemed_months))
+}
+
 /// N as written in formulas: `515/12` when not a whole number of years.
 fn years_formula(a: &Award) -> String {
-    let total = a.contribution_months.saturating_add(a.deemed_months);
-    if a.years * Decimal::from(12) == Decimal::from(total) && !total.is_multiple_of(12) {
-        format!("{total}/12")
+    let total = total_months(a);
+    if a.years * Decimal::from(12) == total && !(total / Decimal::from(12)).fract().is_zero() {
+        format!("{}/12", n(total))
     } else {
         n(a.years)
     }
@@ -113,12 +133,13 @@ fn basic_share_text(a: &Award) -> String {
     match a.basic_rate_per_extra_month {
         None => format!("{} × {}", years_formula(a), pct(a.basic_rate)),
         Some(m) => {
-            let total = a.contribution_months.saturating_add(a.deemed_months);
+            let total = total_months(a);
+            let whole = (total / Decimal::from(12)).floor();
             format!(
                 "({} × {} + {} × {})",
-                total / 12,
+                whole,
                 pct(a.basic_rate),
-                total % 12,
+                n(total - whole * Decimal::from(12)),
                 pct(m)
             )
         }
@@ -386,8 +407,8 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 } else {
                     "核定汇总数据"
                 },
-                a.contribution_months,
-                a.deemed_months,
+                paid_months(a),
+                deemed_months(a),
                 a.account_balance
             );
             if let Some(r) = &a.index {
@@ -415,7 +436,7 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "1. 最低缴费年限：累计 {} 个月 ≥ {} 个月，符合按月领取条件",
-                a.contribution_months.saturating_add(a.deemed_months),
+                n(total_months(a)),
                 a.min_contribution_months
             );
             let _ = writeln!(
@@ -431,8 +452,8 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "3. 累计缴费年限 N = （实际 {} + 视同 {}）÷ 12 = {} 年",
-                a.contribution_months,
-                a.deemed_months,
+                paid_months(a),
+                deemed_months(a),
                 a.years.round_dp(4).normalize()
             );
             let _ = writeln!(
@@ -525,8 +546,8 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 } else {
                     "summary figures"
                 },
-                a.contribution_months,
-                a.deemed_months,
+                paid_months(a),
+                deemed_months(a),
                 a.account_balance
             );
             if let Some(r) = &a.index {
@@ -550,7 +571,7 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "1. Eligibility: {} months in all ≥ the minimum {} months for a monthly pension",
-                a.contribution_months.saturating_add(a.deemed_months),
+                n(total_months(a)),
                 a.min_contribution_months
             );
             let _ = writeln!(
@@ -566,8 +587,8 @@ pub fn text(a: &Award, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "3. Contribution years N = (paid {} + deemed {}) / 12 = {}",
-                a.contribution_months,
-                a.deemed_months,
+                paid_months(a),
+                deemed_months(a),
                 a.years.round_dp(4).normalize()
             );
             let _ = writeln!(

@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::money::too_large;
 use crate::retirement::min_contribution_months;
 use crate::rules::{Snapshot, Sourced};
-use crate::time::{Age, YearMonth};
+use crate::time::{Age, SheetMonths, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// The summary figures of an award.
@@ -39,8 +39,14 @@ pub(super) struct Summary {
     pub(super) window_months: Option<u32>,
     /// The window's index.
     pub(super) window_index: Option<Decimal>,
-    /// Actual + deemed months (累计缴费月数).
+    /// Actual + deemed months (累计缴费月数), whole.
     pub(super) total_months: u32,
+    /// Actual months, exact (a sheet's half month kept).
+    pub(super) contribution_exact: Decimal,
+    /// Deemed months, exact.
+    pub(super) deemed_exact: Decimal,
+    /// Actual + deemed months, exact.
+    pub(super) total_exact: Decimal,
 }
 
 /// The summary figures: derived from the history (every year's index,
@@ -83,8 +89,8 @@ pub(super) fn summary(
                 )
             }
             None => (
-                input.contribution_months.unwrap_or(0),
-                input.deemed_months.unwrap_or(0),
+                input.contribution_months.map_or(0, SheetMonths::whole),
+                input.deemed_months.map_or(0, SheetMonths::whole),
                 input.average_index.unwrap_or_default(),
                 input.pre_account_months.unwrap_or(0),
                 None,
@@ -97,8 +103,20 @@ pub(super) fn summary(
             zh: "视同缴费指数仅在按缴费记录计算平均缴费指数时使用；汇总输入按所给平均缴费指数计算".into(),
         });
     }
-    let total_months = contribution_months
-        .checked_add(deemed_months)
+    // Sheets may print half months (515.5): the exact counts enter the
+    // years; the whole months serve comparisons and display.
+    let (contribution_exact, deemed_exact) = match &input.history {
+        Some(_) => (
+            Decimal::from(contribution_months),
+            Decimal::from(deemed_months),
+        ),
+        None => (
+            input.contribution_months.unwrap_or_default().exact(),
+            input.deemed_months.unwrap_or_default().exact(),
+        ),
+    };
+    let total_exact = contribution_exact + deemed_exact;
+    let total_months = rust_decimal::prelude::ToPrimitive::to_u32(&total_exact.floor())
         .ok_or_else(|| too_large(WHOLE_INPUT))?;
     let derived = index.as_ref().and_then(|r| r.window.as_ref());
     let window_months = input
@@ -117,6 +135,9 @@ pub(super) fn summary(
         pre_account_total: input.pre_account_total_months,
         index,
         total_months,
+        contribution_exact,
+        deemed_exact,
+        total_exact,
     })
 }
 

@@ -421,6 +421,12 @@ class AwardResult(Record):
     """Rate per month beyond whole years, where the rule set pays the basic
     pension by whole years and months (Shanghai 0.083 %).
     """
+    contribution_months_exact: Optional[Decimal] = None
+    """Months actually paid, exact, where the sheet counts a half month
+    (`contribution_months` is then the whole months).
+    """
+    deemed_months_exact: Optional[Decimal] = None
+    """Deemed months, exact, where the sheet counts a half month."""
     extras: List[AwardExtra] = _field(default_factory=list)
     """The local extras line by line."""
     flat_part_base: Optional[Decimal] = None
@@ -1026,6 +1032,12 @@ class ProjectedAward(Record):
     """Rate per month beyond whole years, where the rule set pays the basic
     pension by whole years and months (Shanghai 0.083 %).
     """
+    contribution_months_exact: Optional[Decimal] = None
+    """Months actually paid, exact, where the sheet counts a half month
+    (`contribution_months` is then the whole months).
+    """
+    deemed_months_exact: Optional[Decimal] = None
+    """Deemed months, exact, where the sheet counts a half month."""
     extras: List[AwardExtra] = _field(default_factory=list)
     """The local extras line by line."""
     flat_part_base: Optional[Decimal] = None
@@ -1971,11 +1983,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """History form: average monthly wages by year overriding the rule set's."""
     birth: Optional[str]
     """Birth month. A sheet without one gives `age` instead."""
-    contribution_months: Optional[int]
+    contribution_months: Optional[str]
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
-    deemed_months: Optional[int]
+    deemed_months: Optional[str]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
@@ -2059,11 +2071,11 @@ class AwardFields(TypedDict, total=False):
     """Birth month. A sheet without one gives `age` instead."""
     category: Category
     """Retirement category."""
-    contribution_months: Optional[int]
+    contribution_months: Optional[str]
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
-    deemed_months: Optional[int]
+    deemed_months: Optional[str]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""

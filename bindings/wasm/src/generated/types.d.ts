@@ -27,6 +27,10 @@ export type Age = string;
  */
 export type AttrValue = boolean | string;
 /**
+ * Months: a whole number, or a half month as a string (`"515.5"`).
+ */
+export type SheetMonths = number | string;
+/**
  * How the person is insured.
  */
 export type Employment = "employee" | "flexible";
@@ -544,7 +548,7 @@ export interface AwardInput {
   /**
    * Summary: months actually paid (实际缴费月数).
    */
-  contribution_months?: number | null;
+  contribution_months?: SheetMonths | null;
   /**
    * Deemed index (视同缴费指数) where deemed months enter the average.
    */
@@ -552,7 +556,7 @@ export interface AwardInput {
   /**
    * Summary: deemed months (视同缴费月数); default 0.
    */
-  deemed_months?: number | null;
+  deemed_months?: SheetMonths | null;
   /**
    * First month paid (default: the month after the retirement month).
    */
@@ -1813,9 +1817,18 @@ export interface AwardResult {
    */
   contribution_months: number;
   /**
+   * Months actually paid, exact, where the sheet counts a half month
+   * (`contribution_months` is then the whole months).
+   */
+  contribution_months_exact?: string | null;
+  /**
    * Deemed months.
    */
   deemed_months: number;
+  /**
+   * Deemed months, exact, where the sheet counts a half month.
+   */
+  deemed_months_exact?: string | null;
   /**
    * 计发月数 M.
    */
@@ -2345,9 +2358,18 @@ export interface ProjectedAward {
    */
   contribution_months: number;
   /**
+   * Months actually paid, exact, where the sheet counts a half month
+   * (`contribution_months` is then the whole months).
+   */
+  contribution_months_exact?: string | null;
+  /**
    * Deemed months.
    */
   deemed_months: number;
+  /**
+   * Deemed months, exact, where the sheet counts a half month.
+   */
+  deemed_months_exact?: string | null;
   /**
    * 计发月数 M.
    */
