@@ -318,6 +318,10 @@ class Gen:
                 return self.in_name(r)
             if "properties" in d:
                 return self.in_name(r)
+            for k in ("oneOf", "anyOf"):
+                if k in d:  # e.g. SheetMonths: 515 or "515.5"
+                    opts = sorted({self.in_type(x) for x in d[k] if x.get("type") != "null"})
+                    return opts[0] if len(opts) == 1 else "Union[" + ", ".join(opts) + "]"
             return "str"
         for k in ("anyOf", "oneOf"):
             if k in p:

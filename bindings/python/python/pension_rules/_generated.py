@@ -1972,7 +1972,7 @@ class AwardInput(_AwardInputRequired, total=False):
     month: the birth month is then the retirement month less the age
     (the divisor and the statutory check depend on nothing else).
     """
-    attributes: Optional[Mapping[str, str]]
+    attributes: Optional[Mapping[str, Union[bool, str]]]
     """人员属性 the person's attributes that local extras depend on
     (`{"only_child": true}`), each declared by the rule set
     (`award.attributes.<name>`).
@@ -1983,11 +1983,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """History form: average monthly wages by year overriding the rule set's."""
     birth: Optional[str]
     """Birth month. A sheet without one gives `age` instead."""
-    contribution_months: Optional[str]
+    contribution_months: Optional[Union[int, str]]
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
-    deemed_months: Optional[str]
+    deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
@@ -2058,7 +2058,7 @@ class AwardFields(TypedDict, total=False):
     month: the birth month is then the retirement month less the age
     (the divisor and the statutory check depend on nothing else).
     """
-    attributes: Optional[Mapping[str, str]]
+    attributes: Optional[Mapping[str, Union[bool, str]]]
     """人员属性 the person's attributes that local extras depend on
     (`{"only_child": true}`), each declared by the rule set
     (`award.attributes.<name>`).
@@ -2071,11 +2071,11 @@ class AwardFields(TypedDict, total=False):
     """Birth month. A sheet without one gives `age` instead."""
     category: Category
     """Retirement category."""
-    contribution_months: Optional[str]
+    contribution_months: Optional[Union[int, str]]
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
-    deemed_months: Optional[str]
+    deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
@@ -2201,7 +2201,7 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     account_balance: DecimalLike
     """Account balance at the end of the year before `from`."""
     assumptions: ProjectionAssumptionsInput
-    attributes: Optional[Mapping[str, str]]
+    attributes: Optional[Mapping[str, Union[bool, str]]]
     """人员属性 that the rule set's local extras depend on, as for an award
     (`{"only_child": true}`).
     """
@@ -2234,7 +2234,7 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, str]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):
