@@ -101,14 +101,7 @@ impl Engine {
             return Ok(None);
         };
         crate::award::check_region(code).map_err(|m| Error::field("region", m))?;
-        let base = self
-            .rules
-            .layers()
-            .iter()
-            .rev()
-            .find(|l| !l.overlay)
-            .map(|l| l.id.clone())
-            .unwrap_or_default();
+        let base = self.base_id();
         let Some((id, matched)) = find(self.catalog.as_ref(), code) else {
             return Err(outside(code, &self.rules, None));
         };
@@ -162,14 +155,7 @@ impl Engine {
         let Some(spans) = &input.history else {
             return Ok(out);
         };
-        let home = self
-            .rules
-            .layers()
-            .iter()
-            .rev()
-            .find(|l| !l.overlay)
-            .map(|l| l.id.clone())
-            .unwrap_or_default();
+        let home = self.base_id();
         // The national rules name no place: there is no "elsewhere", and the
         // input's `average_wages` stand for the place's wages.
         let Some(home_region) = crate::transfer::region_of(&self.rules) else {
@@ -218,5 +204,16 @@ impl Engine {
             m.insert(id.to_string(), Arc::clone(&e));
         }
         Ok(e)
+    }
+
+    /// The id of this engine's rule set without its overlays.
+    fn base_id(&self) -> String {
+        self.rules
+            .layers()
+            .iter()
+            .rev()
+            .find(|l| !l.overlay)
+            .map(|l| l.id.clone())
+            .unwrap_or_default()
     }
 }

@@ -130,11 +130,7 @@ pub(super) fn years(
     );
     let months_dec = f.total_exact;
     let twelve = Decimal::from(12);
-    let years_rounding = if snap.rounding.years.is_empty() {
-        None
-    } else {
-        Some(snap.rounding.years.at(date)?)
-    };
+    let years_rounding = optional(&snap.rounding.years, date)?;
     let years_exact = months_dec / twelve;
     let (years, years_num, years_den) = match &years_rounding {
         Some(r) => {
@@ -487,11 +483,7 @@ pub(super) fn transitional_pension(
     };
     let t_months = rust_decimal::prelude::ToPrimitive::to_u32(&t_exact.floor())
         .ok_or_else(|| too_large(WHOLE_INPUT))?;
-    let years_rounding = if snap.rounding.transitional_years.is_empty() {
-        None
-    } else {
-        Some(snap.rounding.transitional_years.at(date)?)
-    };
+    let years_rounding = optional(&snap.rounding.transitional_years, date)?;
     let months_dec = t_exact;
     let (t_years, num, den) = match &years_rounding {
         Some(r) => {
@@ -946,7 +938,10 @@ fn window_part(
 }
 
 /// A parameter that may be absent from the rule set.
-fn optional<T: Clone>(t: &Timeline<T>, date: NaiveDate) -> Result<Option<Sourced<T>>, Error> {
+pub(super) fn optional<T: Clone>(
+    t: &Timeline<T>,
+    date: NaiveDate,
+) -> Result<Option<Sourced<T>>, Error> {
     if t.is_empty() {
         Ok(None)
     } else {
@@ -1003,16 +998,8 @@ pub(super) fn total(
     money: &Sourced<Rounding>,
     tracer: &mut Tracer,
 ) -> Result<Decimal, Error> {
-    let rule = if snap.award.total_rule.is_empty() {
-        None
-    } else {
-        Some(snap.award.total_rule.at(date)?)
-    };
-    let rounding = if snap.rounding.total.is_empty() {
-        money.clone()
-    } else {
-        snap.rounding.total.at(date)?
-    };
+    let rule = optional(&snap.award.total_rule, date)?;
+    let rounding = component_rounding(&snap.rounding.total, money, date)?;
     let exact_sum = matches!(rule.as_ref().map(|r| r.value), Some(TotalRule::RoundedSum));
     let mut sum = Decimal::ZERO;
     for p in parts {

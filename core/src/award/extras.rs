@@ -284,19 +284,6 @@ fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
     })
 }
 
-/// The rounding of extras: `rounding.local_extras`, else `rounding.money`.
-pub(super) fn rounding(
-    snap: &Snapshot,
-    date: NaiveDate,
-    money: &Sourced<Rounding>,
-) -> Result<Sourced<Rounding>, Error> {
-    Ok(if snap.rounding.local_extras.is_empty() {
-        money.clone()
-    } else {
-        snap.rounding.local_extras.at(date)?
-    })
-}
-
 /// Every extra in force on `date` that applies to the person; one step per
 /// extra and one `local_extras` step when there are any.
 pub(super) fn extras(
@@ -318,7 +305,7 @@ pub(super) fn extras(
     if members.is_empty() {
         return Ok(out);
     }
-    let r = rounding(snap, date, money)?;
+    let r = super::components::component_rounding(&snap.rounding.local_extras, money, date)?;
     for m in members {
         if !applies(m, input, b, snap, date)? {
             tracer.step(|| {

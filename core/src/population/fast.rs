@@ -317,17 +317,6 @@ impl Plan {
         {
             return None;
         }
-        // Local extras (地方增发), person attributes and another total rule
-        // or total rounding are the general award's alone: every person
-        // goes the single path, which computes them as the Engine does.
-        if !snap.extras.is_empty()
-            || !snap.attributes.is_empty()
-            || !snap.award.total_rule.is_empty()
-            || !snap.rounding.total.is_empty()
-            || !snap.rounding.local_extras.is_empty()
-        {
-            return None;
-        }
         let first_year = first - 1;
         let first_month = YearMonth::new(first_year, 1)?;
         let last_month = YearMonth::new(last, 12)?;

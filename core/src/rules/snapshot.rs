@@ -412,8 +412,10 @@ impl Snapshot {
     /// Whether the award uses only the national skeleton of 国发〔2005〕38号
     /// 第六条 with a `C × Ī × years × k` transitional pension and one money
     /// rounding — what the population fast path implements. Any provincial
-    /// template slot, coefficient condition, second base or per-component
-    /// rounding makes it `false` (then every person takes the general path).
+    /// template slot, coefficient condition, second base, per-component or
+    /// total rounding, total rule, local extra or person attribute makes it
+    /// `false` (then every person takes the general path, which computes
+    /// them as the Engine does).
     pub fn follows_the_national_skeleton(&self) -> bool {
         let (a, r) = (&self.award, &self.rounding);
         a.transitional_base.is_empty()
@@ -426,10 +428,16 @@ impl Snapshot {
             && a.basic_rate_per_extra_month.is_empty()
             && a.transitional_notional_divisor.is_empty()
             && a.transitional_window_coefficient.is_empty()
+            && a.transitional_window_end.is_empty()
+            && a.total_rule.is_empty()
             && r.transitional_years.is_empty()
             && r.basic_pension.is_empty()
             && r.account_pension.is_empty()
             && r.transitional_pension.is_empty()
+            && r.total.is_empty()
+            && r.local_extras.is_empty()
+            && self.extras.is_empty()
+            && self.attributes.is_empty()
     }
 }
 
