@@ -14,6 +14,7 @@ use crate::Source;
 use crate::contribution_cmd::{
     Format, csv_text, describe, emit, print_json, print_trace, read_csv, read_json, rules_line,
 };
+use crate::pipe::outln;
 
 #[derive(Debug, Args)]
 pub(crate) struct AccountArgs {
@@ -187,14 +188,23 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
         }
         Format::Csv => emit(&years_csv(&s.years)?),
         Format::Table => {
-            println!("{}", rules_line(&trace.rules));
-            println!(
+            outln!("{}", rules_line(&trace.rules));
+            outln!(
                 "opening balance {} at the end of {}",
-                s.opening_balance, s.opening_year
+                s.opening_balance,
+                s.opening_year
             );
-            println!(
+            outln!(
                 "{:<6} {:>14} {:>12} {:>12} {:>12} {:>8} {:>6} {:>12} {:>14}",
-                "year", "opening", "credits", "in", "out", "rate", "months", "interest", "closing"
+                "year",
+                "opening",
+                "credits",
+                "in",
+                "out",
+                "rate",
+                "months",
+                "interest",
+                "closing"
             );
             for y in &s.years {
                 let months = months(y);
@@ -209,7 +219,7 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
                     ),
                     RateOrigin::NotNeeded => "-".into(),
                 };
-                println!(
+                outln!(
                     "{:<6} {:>14} {:>12} {:>12} {:>12} {:>8} {:>6} {:>12} {:>14}",
                     y.year,
                     y.opening.to_string(),
@@ -223,24 +233,24 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
                 );
             }
             if s.years.iter().any(|y| y.rate_origin == RateOrigin::Caller) {
-                println!("(* rate supplied by the caller)");
+                outln!("(* rate supplied by the caller)");
             }
-            println!("balance {}", s.balance);
+            outln!("balance {}", s.balance);
             if let Some(p) = s.personal_balance {
-                println!("of which personal contributions {p}");
+                outln!("of which personal contributions {p}");
             }
             if let Some(c) = &s.close {
-                println!("close: {:?} in {}: balance {}", c.event, c.month, c.balance);
+                outln!("close: {:?} in {}: balance {}", c.event, c.month, c.balance);
                 if let Some(t) = c.transferred {
-                    println!("  transferred out {t}");
+                    outln!("  transferred out {t}");
                 }
                 if let Some(i) = &c.inheritable {
                     match (i.amount, &i.unknown_because) {
-                        (Some(a), _) => println!("  inheritable ({}) {a}", i.rule),
+                        (Some(a), _) => outln!("  inheritable ({}) {a}", i.rule),
                         (None, Some(why)) => {
-                            println!("  inheritable ({}): unknown — {why}", i.rule)
+                            outln!("  inheritable ({}): unknown — {why}", i.rule)
                         }
-                        (None, None) => println!("  inheritable ({}): unknown", i.rule),
+                        (None, None) => outln!("  inheritable ({}): unknown", i.rule),
                     }
                 }
             }

@@ -8,6 +8,7 @@ use pension_rules::check::{Outcome, check_json};
 
 use crate::Source;
 use crate::common::Format;
+use crate::pipe::outln;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -40,7 +41,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
     let mut totals = (0, 0, 0, 0);
     let mut json_reports = vec![];
     for file in &args.files {
-        let text = std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))?;
+        let text = crate::common::read(file)?;
         let report = check_json(&text, &resolve).map_err(|e| crate::errors::in_file(file, &e))?;
         let (p, f, e, u) = report.counts();
         totals = (totals.0 + p, totals.1 + f, totals.2 + e, totals.3 + u);
@@ -52,20 +53,20 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
         }
         for c in &report.cases {
             match &c.outcome {
-                Outcome::Pass if args.verbose => println!("PASS  {} ({})", c.id, c.kind),
+                Outcome::Pass if args.verbose => outln!("PASS  {} ({})", c.id, c.kind),
                 Outcome::Pass => {}
                 Outcome::Fail { mismatches } => {
                     let fields: Vec<String> = mismatches
                         .iter()
                         .map(|m| format!("{}: expected {}, got {}", m.field, m.expected, m.actual))
                         .collect();
-                    println!("FAIL  {} ({}): {}", c.id, c.kind, fields.join("; "))
+                    outln!("FAIL  {} ({}): {}", c.id, c.kind, fields.join("; "))
                 }
                 Outcome::Error { code, message } => {
-                    println!("ERROR {} ({}): [{code}] {message}", c.id, c.kind)
+                    outln!("ERROR {} ({}): [{code}] {message}", c.id, c.kind)
                 }
                 Outcome::Unsupported { kind } if args.verbose => {
-                    println!(
+                    outln!(
                         "SKIP  {}: unsupported kind `{kind}` (not implemented yet)",
                         c.id
                     )
@@ -86,7 +87,7 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
         } else {
             format!(" (kinds not implemented yet: {})", kinds.join(", "))
         };
-        println!(
+        outln!(
             "{}: {p} passed, {f} failed, {e} errors, {u} unsupported{skipped}",
             file.display()
         );
@@ -94,9 +95,12 @@ pub(crate) fn run(args: CheckArgs, source: &Source) -> Result<ExitCode, String> 
     if json {
         crate::common::print_json(&json_reports)?;
     } else if args.files.len() > 1 {
-        println!(
+        outln!(
             "total: {} passed, {} failed, {} errors, {} unsupported",
-            totals.0, totals.1, totals.2, totals.3
+            totals.0,
+            totals.1,
+            totals.2,
+            totals.3
         );
     }
     Ok(if all_ok {

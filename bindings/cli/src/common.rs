@@ -2,7 +2,7 @@
 //! file, and printing.
 
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::ValueEnum;
 use serde_json::Value;
@@ -32,22 +32,28 @@ pub(crate) fn no_csv(what: &str) -> String {
     ))
 }
 
-/// A case file's text (`-` for stdin).
-pub(crate) fn read(file: &PathBuf) -> Result<String, String> {
-    if file.as_os_str() == "-" {
+/// An input file's text (`-` for stdin), for every JSON, TOML or text
+/// input of every command: a UTF-8 byte-order mark at the start is skipped,
+/// as the CSV and TOML readers skip it.
+pub(crate) fn read(file: &Path) -> Result<String, String> {
+    let mut s = if file.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
             .map_err(|e| crate::errors::io_error(Path::new("stdin"), &e))?;
-        Ok(s)
+        s
     } else {
-        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))
+        std::fs::read_to_string(file).map_err(|e| crate::errors::io_error(file, &e))?
+    };
+    if s.starts_with('\u{feff}') {
+        s.drain(..'\u{feff}'.len_utf8());
     }
+    Ok(s)
 }
 
 /// A case file: the input object, or a vector case `{"ruleset": …,
 /// "input": {…}}` (its input and rule-set id).
-pub(crate) fn read_case(file: &PathBuf) -> Result<(Value, Option<String>), String> {
+pub(crate) fn read_case(file: &Path) -> Result<(Value, Option<String>), String> {
     let text = read(file)?;
     let v: Value =
         serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(file, "JSON", &e))?;
@@ -63,7 +69,7 @@ pub(crate) fn read_case(file: &PathBuf) -> Result<(Value, Option<String>), Strin
 /// The input of a case file and the engine of its rule set: `--ruleset`
 /// first, else the case's `ruleset`.
 pub(crate) fn case_engine(
-    file: &PathBuf,
+    file: &Path,
     ruleset: Option<&str>,
     source: &crate::Source,
 ) -> Result<(Value, pension_rules::Engine), String> {
@@ -76,19 +82,16 @@ pub(crate) fn case_engine(
     Ok((input, source.engine(id)?))
 }
 
-/// Print JSON, pretty; a closed pipe ends quietly.
+/// Print JSON, pretty, checked as every write to stdout (crate::pipe).
 pub(crate) fn print_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
     emit(&format!("{text}\n"));
     Ok(())
 }
 
-/// Write text to stdout at once (a closed pipe such as `| head` ends the
-/// output quietly instead of panicking).
-pub(crate) fn emit(o: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(o.as_bytes());
-}
+/// Write text to stdout at once, checked (crate::pipe: a closed pipe ends
+/// quietly with exit 141, another failure is an `io` error, exit 2).
+pub(crate) use crate::pipe::emit;
 
 /// Rows as CSV text with a header.
 pub(crate) fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, String> {

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use crate::Source;
 pub(crate) use crate::common::{Format, csv_text, emit, print_json};
 pub(crate) use crate::errors::{bad_text, describe, in_file, io_error, usage};
+use crate::pipe::outln;
 
 #[derive(Debug, Args)]
 pub(crate) struct ContributionArgs {
@@ -144,8 +145,8 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
             )?);
         }
         Format::Table => {
-            println!("{}", rules_line(&trace.rules));
-            println!(
+            outln!("{}", rules_line(&trace.rules));
+            outln!(
                 "month {}  {}  limits {} – {} ({:?}/{:?})",
                 c.month,
                 c.employment,
@@ -175,7 +176,7 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
                 ("pooled", c.pooled.to_string(), "划入统筹基金".into()),
             ];
             for (k, v, label) in rows {
-                println!("  {k:<16} {v:>12}  {label}");
+                outln!("  {k:<16} {v:>12}  {label}");
             }
             if args.explain {
                 print_trace(trace);
@@ -212,16 +213,17 @@ fn payroll(
         }
         Format::Csv => emit(&payroll_csv(r, &rows)?),
         Format::Table => {
-            println!("{}", rules_line(&trace.rules));
+            outln!("{}", rules_line(&trace.rules));
             let period = match r.period {
                 Period::Month(m) => m.to_string(),
                 Period::Year(y) => format!("{y} (12 months)"),
             };
-            println!(
+            outln!(
                 "period {period}  limits {} – {}",
-                r.limits.floor, r.limits.cap
+                r.limits.floor,
+                r.limits.cap
             );
-            println!(
+            outln!(
                 "{:>4}  {:<14} {:<9} {:>12} {:>12} {:<11} {:>12} {:>12} {:>12}",
                 "row",
                 "employee_id",
@@ -235,7 +237,7 @@ fn payroll(
             );
             for (i, row) in r.rows.iter().enumerate() {
                 match row {
-                    Ok(l) => println!(
+                    Ok(l) => outln!(
                         "{:>4}  {:<14} {:<9} {:>12} {:>12} {:<11} {:>12} {:>12} {:>12}",
                         i + 1,
                         l.employee_id,
@@ -247,7 +249,7 @@ fn payroll(
                         l.individual.to_string(),
                         l.account_credit.to_string()
                     ),
-                    Err(e) => println!(
+                    Err(e) => outln!(
                         "{:>4}  {:<14} REJECTED  [{}] {}",
                         i + 1,
                         employee_id(&rows, i).unwrap_or(""),
@@ -257,7 +259,7 @@ fn payroll(
                 }
             }
             let t = &r.totals;
-            println!(
+            outln!(
                 "totals: {} assessed, {} rejected; base {} employer {} individual {} account {} pooled {}",
                 t.assessed,
                 t.rejected,
@@ -268,9 +270,9 @@ fn payroll(
                 t.pooled
             );
             if !r.attention.is_empty() {
-                println!("attention:");
+                outln!("attention:");
                 for a in &r.attention {
-                    println!(
+                    outln!(
                         "  row {} ({}): {:?}: {}",
                         a.row + 1,
                         a.employee_id,
@@ -372,7 +374,7 @@ fn is_csv(path: &Path) -> bool {
 
 /// Read a JSON file.
 pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    let text = crate::common::read(path)?;
     serde_json::from_str(&text).map_err(|e| bad_text(path, "JSON", &e))
 }
 
@@ -457,12 +459,12 @@ pub(crate) fn rules_line(id: &Identity) -> String {
 }
 
 pub(crate) fn print_trace(trace: &Trace) {
-    println!("trace:");
+    outln!("trace:");
     for s in &trace.steps {
-        println!("  {} {} = {}", s.name, s.label, s.value);
-        println!("      {}", s.formula);
+        outln!("  {} {} = {}", s.name, s.label, s.value);
+        outln!("      {}", s.formula);
         for (k, v) in &s.inputs {
-            println!("      input {k} = {v}");
+            outln!("      input {k} = {v}");
         }
         for p in &s.params {
             let key = p
@@ -470,9 +472,11 @@ pub(crate) fn print_trace(trace: &Trace) {
                 .as_deref()
                 .map(|k| format!("[{k}]"))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "      param {}{key} = {} — {}",
-                p.param, p.value, p.provenance.source
+                p.param,
+                p.value,
+                p.provenance.source
             );
         }
     }

@@ -109,18 +109,36 @@ pub(crate) fn in_file(path: &std::path::Path, e: &Error) -> String {
     }
 }
 
+/// Every argument that takes a value, in every subcommand, takes a
+/// negative number too (`--wage -0.0`, `--year -2147483648`): the value
+/// reaches its own validation, which names what is wrong with it, instead
+/// of being taken for an unknown flag.
+fn negative_values(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|a| {
+        if a.get_action().takes_values() {
+            a.allow_negative_numbers(true)
+        } else {
+            a
+        }
+    })
+    .mut_subcommands(negative_values)
+}
+
 /// Parse the command line; a usage error (an unknown flag, a missing
 /// argument, a value that does not parse) is printed in the shape of every
 /// other error, `error: [invalid_input] …`, exit 2. `--help` and
 /// `--version` print as usual.
 pub(crate) fn parse_args<P: clap::Parser>() -> P {
-    match P::try_parse() {
+    let parsed = negative_values(P::command())
+        .try_get_matches()
+        .and_then(|m| P::from_arg_matches(&m));
+    match parsed {
         Ok(p) => p,
         Err(e) if e.use_stderr() => {
             let text = e.render().to_string();
             let text = text.strip_prefix("error: ").unwrap_or(&text);
             let text = localize(&format!("[invalid_input] {text}"), args_lang());
-            eprint!("error: {text}");
+            crate::pipe::write_stderr(format_args!("error: {text}"));
             std::process::exit(e.exit_code());
         }
         Err(e) => e.exit(),

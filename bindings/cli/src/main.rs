@@ -1,6 +1,9 @@
 //! `pension-rules`: inspect rule sets, run conformance vectors, compute cases.
 //!
 //! Every command exits non-zero with the message on stderr when it fails.
+//! Nothing is printed with `println!`: every write is checked (crate::pipe,
+//! crate::output).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod account_cmd;
 mod adjust_cmd;
@@ -10,6 +13,7 @@ mod common;
 mod compute_cmd;
 mod contribution_cmd;
 mod errors;
+mod output;
 mod parquet_io;
 mod pin;
 mod pipe;
@@ -137,37 +141,37 @@ impl Source {
 }
 
 fn main() -> ExitCode {
-    pipe::quiet_on_broken_pipe();
     let cli: Cli = errors::parse_args();
     let lang = cli.lang.unwrap_or_else(errors::env_lang);
-    let source = match Source::new(cli.rules_dir.as_ref(), cli.pin) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {}", errors::localize(&e, lang));
-            return ExitCode::from(2);
-        }
-    };
-    let result = match cli.command {
-        Command::Rules(cmd) => rules_cmd::run(cmd, &source),
-        Command::Check(args) => check_cmd::run(args, &source),
-        Command::Retirement(args) => retirement_cmd::run(args, &source),
-        Command::Survivor(args) => survivor_cmd::run(args, &source),
-        Command::Contribution(args) => contribution_cmd::run(args, &source),
-        Command::Account(args) => account_cmd::run(args, &source),
-        Command::Adjust(args) => adjust_cmd::run(args, &source),
-        Command::Award(args) => award_cmd::run_award(args, cli.lang, &source),
-        Command::Explain(args) => award_cmd::run_explain(args, cli.lang, &source),
-        Command::Simulate(args) => simulate_cmd::run(args, &source),
-        Command::Transfer(args) => transfer_cmd::run(args, &source),
-        Command::Project(args) => project_cmd::run(args, &source),
-        Command::Schema(args) => schema_cmd::run(args),
-        Command::Compute(args) => compute_cmd::run(args, &source),
-    };
-    match result {
+    let result = Source::new(cli.rules_dir.as_ref(), cli.pin)
+        .and_then(|source| run(cli.command, cli.lang, &source));
+    // Stdout flushed and checked; a broken pipe anywhere is the quiet 141.
+    match pipe::finish(result) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {}", errors::localize(&e, lang));
+        Err(errors) => {
+            for e in errors {
+                pipe::errln!("error: {}", errors::localize(&e, lang));
+            }
             ExitCode::from(2)
         }
+    }
+}
+
+fn run(command: Command, lang: Option<errors::Lang>, source: &Source) -> Result<ExitCode, String> {
+    match command {
+        Command::Rules(cmd) => rules_cmd::run(cmd, source),
+        Command::Check(args) => check_cmd::run(args, source),
+        Command::Retirement(args) => retirement_cmd::run(args, source),
+        Command::Survivor(args) => survivor_cmd::run(args, source),
+        Command::Contribution(args) => contribution_cmd::run(args, source),
+        Command::Account(args) => account_cmd::run(args, source),
+        Command::Adjust(args) => adjust_cmd::run(args, source),
+        Command::Award(args) => award_cmd::run_award(args, lang, source),
+        Command::Explain(args) => award_cmd::run_explain(args, lang, source),
+        Command::Simulate(args) => simulate_cmd::run(args, source),
+        Command::Transfer(args) => transfer_cmd::run(args, source),
+        Command::Project(args) => project_cmd::run(args, source),
+        Command::Schema(args) => schema_cmd::run(args),
+        Command::Compute(args) => compute_cmd::run(args, source),
     }
 }

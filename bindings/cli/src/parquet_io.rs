@@ -61,7 +61,10 @@ mod off {
         }
     }
 
-    pub(crate) fn write_population(_: &Path, _: &Population) -> Result<(), String> {
+    pub(crate) fn write_population(
+        _: &Path,
+        _: &Population,
+    ) -> Result<crate::output::Done, String> {
         none()
     }
 
@@ -83,7 +86,7 @@ mod off {
         pub(crate) fn write(&mut self, _: &[Row<'_>]) -> Result<(), String> {
             none()
         }
-        pub(crate) fn finish(self) -> Result<(), String> {
+        pub(crate) fn finish(self) -> Result<crate::output::Done, String> {
             none()
         }
     }
@@ -93,7 +96,7 @@ mod off {
         _: &[String],
         _: &[Summary],
         _: Scales,
-    ) -> Result<(), String> {
+    ) -> Result<crate::output::Done, String> {
         none()
     }
 }
@@ -103,6 +106,8 @@ mod on {
     use std::fs::File;
     use std::path::Path;
     use std::sync::Arc;
+
+    use crate::output::{Done, OutFile};
 
     use arrow_array::builder::{Decimal128Builder, ListBuilder};
     use arrow_array::cast::AsArray;
@@ -232,12 +237,14 @@ mod on {
         b.build()
     }
 
-    fn write_batch(path: &Path, batch: &RecordBatch) -> Result<(), String> {
+    /// One batch as a complete Parquet output, waiting for
+    /// [`crate::output::commit`].
+    fn write_batch(path: &Path, batch: &RecordBatch) -> Result<Done, String> {
         let io = |e: &dyn std::fmt::Display| crate::errors::io_error(path, e);
-        let f = File::create(path).map_err(|e| io(&e))?;
+        let f = OutFile::create(path)?;
         let mut w = ArrowWriter::try_new(f, batch.schema(), Some(props())).map_err(|e| io(&e))?;
         w.write(batch).map_err(|e| io(&e))?;
-        w.close().map(|_| ()).map_err(|e| io(&e))
+        w.into_inner().map_err(|e| io(&e))?.finish()
     }
 
     // ---- population -----------------------------------------------------------
@@ -245,7 +252,7 @@ mod on {
     /// Write the valid persons (as [`Population::write_csv`] does) as Parquet:
     /// months and categories as strings, counts as `UInt32`, indexes and amounts
     /// as `Decimal128` at the largest scale found in each column.
-    pub(crate) fn write_population(path: &Path, population: &Population) -> Result<(), String> {
+    pub(crate) fn write_population(path: &Path, population: &Population) -> Result<Done, String> {
         let rows: Vec<&Person> = population.rows.iter().flatten().collect();
         let strings = |f: &dyn Fn(&Person) -> Option<String>| -> ArrayRef {
             Arc::new(rows.iter().map(|p| f(p)).collect::<StringArray>())
@@ -491,7 +498,7 @@ mod on {
 
     /// Per-person results as Parquet, one row group per block of persons.
     pub(crate) struct OutcomeWriter {
-        writer: ArrowWriter<File>,
+        writer: ArrowWriter<OutFile>,
         schema: SchemaRef,
         scales: Scales,
     }
@@ -505,7 +512,7 @@ mod on {
     impl OutcomeWriter {
         pub(crate) fn create(path: &Path, scales: Scales) -> Result<OutcomeWriter, String> {
             let schema = outcome_schema(scales);
-            let f = File::create(path).map_err(|e| crate::errors::io_error(path, &e))?;
+            let f = OutFile::create(path)?;
             let writer = ArrowWriter::try_new(f, schema.clone(), Some(props()))
                 .map_err(|e| at(path)(e.to_string()))?;
             Ok(OutcomeWriter {
@@ -557,14 +564,20 @@ mod on {
             }
             let batch =
                 RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| e.to_string())?;
-            self.writer.write(&batch).map_err(|e| format!("[io] {e}"))
+            let path = self.writer.inner().path().to_path_buf();
+            self.writer
+                .write(&batch)
+                .map_err(|e| crate::errors::io_error(&path, &e))
         }
 
-        pub(crate) fn finish(self) -> Result<(), String> {
+        /// The footer written: a complete output, waiting for
+        /// [`crate::output::commit`].
+        pub(crate) fn finish(self) -> Result<Done, String> {
+            let path = self.writer.inner().path().to_path_buf();
             self.writer
-                .close()
-                .map(|_| ())
-                .map_err(|e| format!("[io] {e}"))
+                .into_inner()
+                .map_err(|e| crate::errors::io_error(&path, &e))?
+                .finish()
         }
     }
 
@@ -574,7 +587,7 @@ mod on {
         names: &[String],
         summaries: &[Summary],
         scales: Scales,
-    ) -> Result<(), String> {
+    ) -> Result<Done, String> {
         let rows: Vec<(&String, &pension_rules::population::YearFlow)> = names
             .iter()
             .zip(summaries)

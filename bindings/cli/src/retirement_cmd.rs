@@ -12,20 +12,15 @@ use pension_rules::trace::Trace;
 use serde_json::{Map, Value, json};
 
 use crate::Source;
-use crate::common::{Format, csv_text};
+use crate::common::{Format, csv_text, emit};
 
-/// Append a line to the output buffer (printed at once, so a closed pipe
-/// such as `| head` ends the output quietly instead of panicking).
+/// Append a line to the output buffer (printed at once by
+/// [`crate::common::emit`], checked).
 macro_rules! out {
     ($o:expr, $($arg:tt)*) => {{
         use std::fmt::Write as _;
         let _ = writeln!($o, $($arg)*);
     }};
-}
-
-fn emit(o: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(o.as_bytes());
 }
 
 #[derive(Debug, Args)]

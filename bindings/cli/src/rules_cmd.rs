@@ -8,6 +8,7 @@ use clap::Subcommand;
 use pension_rules::rules::{Catalog, RuleSet};
 
 use crate::Source;
+use crate::pipe::{errln, outln};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RulesCmd {
@@ -81,7 +82,7 @@ pub(crate) enum RulesCmd {
 
 pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<RuleSet, String> {
     for path in overlays {
-        let text = std::fs::read_to_string(path).map_err(|e| crate::errors::io_error(path, &e))?;
+        let text = crate::common::read(path)?;
         rs = rs
             .with_overlay(&path.display().to_string(), &text)
             .map_err(|e| crate::errors::describe(&e.into()))?;
@@ -105,15 +106,18 @@ fn today() -> NaiveDate {
 pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
     match cmd {
         RulesCmd::List => {
-            println!(
+            outln!(
                 "{:<16} {:<12} {:<10} {:<14} title",
-                "id", "version", "region", "hash"
+                "id",
+                "version",
+                "region",
+                "hash"
             );
             for id in source.ids() {
                 match source.load(&id) {
                     Ok(rs) => {
                         let top = rs.layers().last();
-                        println!(
+                        outln!(
                             "{:<16} {:<12} {:<10} {:<14} {}",
                             id,
                             rs.version(),
@@ -123,7 +127,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                             top.and_then(|l| l.title.clone()).unwrap_or_default()
                         );
                     }
-                    Err(e) => println!("{id:<16} INVALID: {e}"),
+                    Err(e) => outln!("{id:<16} INVALID: {e}"),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -139,8 +143,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             let json = json_format(format, json)?;
             let mut engine = source.engine(&id)?;
             for path in &overlay {
-                let text =
-                    std::fs::read_to_string(path).map_err(|e| crate::errors::io_error(path, &e))?;
+                let text = crate::common::read(path)?;
                 engine = engine
                     .with_overlay_toml(&path.display().to_string(), &text)
                     .map_err(|e| crate::errors::describe(&e))?;
@@ -152,9 +155,9 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             }
             let rs = engine.rules();
             let resolved = rs.resolve(date, known_on);
-            println!("{} {}  sha256:{}", rs.id(), rs.version(), rs.hash());
+            outln!("{} {}  sha256:{}", rs.id(), rs.version(), rs.hash());
             let layers: Vec<String> = rs.layers().iter().map(|l| l.id.clone()).collect();
-            println!(
+            outln!(
                 "layers: {}   as of {date}{}",
                 layers.join(" → "),
                 known_on
@@ -162,15 +165,15 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                     .unwrap_or_default()
             );
             for p in resolved {
-                println!();
-                println!(
+                outln!();
+                outln!(
                     "{}  {}{}",
                     p.name,
                     p.title.unwrap_or_default(),
                     p.unit.map(|u| format!(" [{u}]")).unwrap_or_default()
                 );
                 if p.values.is_empty() {
-                    println!("    (no value in force)");
+                    outln!("    (no value in force)");
                 }
                 let mut last_source: Option<String> = None;
                 for v in &p.values {
@@ -190,7 +193,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                         .confidence
                         .map(|c| format!("  [{c:?}]"))
                         .unwrap_or_default();
-                    println!("    {key}{}{from}{status}{conf}", v.value);
+                    outln!("    {key}{}{from}{status}{conf}", v.value);
                     let src = format!(
                         "{} — {}:{}",
                         v.provenance.source, v.provenance.origin.file, v.provenance.origin.line
@@ -198,10 +201,10 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                     if last_source.as_deref() != Some(v.provenance.source.as_str())
                         || v.key.is_none()
                     {
-                        println!("        source: {src}");
+                        outln!("        source: {src}");
                         for a in &v.provenance.alternatives {
                             let k = a.key.map(|k| format!("{k}: ")).unwrap_or_default();
-                            println!("        alternative: {k}{} — {}", a.value, a.source);
+                            outln!("        alternative: {k}{} — {}", a.value, a.source);
                         }
                     }
                     last_source = Some(v.provenance.source.clone());
@@ -220,12 +223,12 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                     .err()
                     .map(|e| e.to_string())
                     .unwrap_or_default();
-                eprintln!("{err}");
+                errln!("{err}");
                 return Ok(ExitCode::from(1));
             }
             for id in cat.ids() {
                 match cat.load(id) {
-                    Ok(rs) => println!(
+                    Ok(rs) => outln!(
                         "{id}: ok ({} parameters, version {}, sha256:{})",
                         rs.params().len(),
                         rs.version(),
@@ -233,7 +236,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                     ),
                     Err(e) => {
                         bad = true;
-                        eprintln!("{id}: {e}");
+                        errln!("{id}: {e}");
                     }
                 }
             }
@@ -277,7 +280,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                 source.load(&id).map_err(|e| crate::errors::describe(&e))?,
                 &overlay,
             )?;
-            println!("{} {} sha256:{}", rs.id(), rs.version(), rs.hash());
+            outln!("{} {} sha256:{}", rs.id(), rs.version(), rs.hash());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,5 +1,6 @@
 //! Text and JSON output of `pension-rules rules diff`.
 
+use crate::pipe::outln;
 use pension_rules::rules::diff::{RuleDiff, Side, Status};
 
 fn mark(s: Status) -> &'static str {
@@ -35,21 +36,21 @@ pub(crate) fn print(d: &RuleDiff, json: bool) -> Result<(), String> {
         crate::common::print_json(d)?;
         return Ok(());
     }
-    println!("A: {} {}  sha256:{}", d.a.id, d.a.version, d.a.hash);
-    println!("B: {} {}  sha256:{}", d.b.id, d.b.version, d.b.hash);
+    outln!("A: {} {}  sha256:{}", d.a.id, d.a.version, d.a.hash);
+    outln!("B: {} {}  sha256:{}", d.b.id, d.b.version, d.b.hash);
     if d.is_empty() {
-        println!("no difference: same parameters, values and sources");
+        outln!("no difference: same parameters, values and sources");
         return Ok(());
     }
-    println!("{} parameter(s) differ", d.params.len());
+    outln!("{} parameter(s) differ", d.params.len());
     for p in &d.params {
-        println!();
+        outln!();
         let whole = match p.status {
             Status::Added => "  (only in B)",
             Status::Removed => "  (only in A)",
             Status::Changed => "",
         };
-        println!("{}  {}{whole}", p.name, p.title.clone().unwrap_or_default());
+        outln!("{}  {}{whole}", p.name, p.title.clone().unwrap_or_default());
         let (mut last_a, mut last_b) = (None::<String>, None::<String>);
         for c in &p.changes {
             let text = match (&c.before, &c.after) {
@@ -58,18 +59,18 @@ pub(crate) fn print(d: &RuleDiff, json: bool) -> Result<(), String> {
                 (Some(a), None) => format!("{} → (none)", value(a)),
                 (None, None) => String::new(),
             };
-            println!("  {} {}: {text}", mark(c.status), c.key);
+            outln!("  {} {}: {text}", mark(c.status), c.key);
             if let Some(a) = &c.before {
                 let s = source(a);
                 if last_a.as_ref() != Some(&s) {
-                    println!("      A source: {s}");
+                    outln!("      A source: {s}");
                     last_a = Some(s);
                 }
             }
             if let Some(b) = &c.after {
                 let s = source(b);
                 if last_b.as_ref() != Some(&s) {
-                    println!("      B source: {s}");
+                    outln!("      B source: {s}");
                     last_b = Some(s);
                 }
             }

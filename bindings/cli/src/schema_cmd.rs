@@ -28,14 +28,21 @@ pub(crate) struct SchemaArgs {
 
 pub(crate) fn run(args: SchemaArgs) -> Result<ExitCode, String> {
     if let Some(dir) = &args.out_dir {
+        use std::io::Write as _;
         std::fs::create_dir_all(dir).map_err(|e| crate::errors::io_error(dir, &e))?;
+        // Every file complete before any replaces its target (crate::output).
+        let mut done = vec![];
         for (name, s) in schema::all() {
             let path = dir.join(&name);
             let mut text = serde_json::to_string_pretty(&s)
                 .map_err(|e| crate::errors::usage(format!("schema not serializable: {e}")))?;
             text.push('\n');
-            std::fs::write(&path, text).map_err(|e| crate::errors::io_error(&path, &e))?;
+            let mut f = crate::output::OutFile::create(&path)?;
+            f.write_all(text.as_bytes())
+                .map_err(|e| crate::pipe::write_error(&path, &e))?;
+            done.push(f.finish()?);
         }
+        crate::output::commit(done)?;
         return Ok(ExitCode::SUCCESS);
     }
     let value = match args.name.as_deref() {

@@ -16,7 +16,9 @@ use pension_rules::rules::Snapshot;
 use rust_decimal::Decimal;
 
 use crate::Source;
+use crate::output::{self, OutFile};
 use crate::parquet_io;
+use crate::pipe::{errln, out, outln};
 use crate::rules_cmd::with_overlays;
 
 #[derive(Debug, Args)]
@@ -83,7 +85,7 @@ pub(crate) struct SimulateArgs {
 fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
     let mut a = match &args.assumptions {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| crate::errors::io_error(p, &e))?;
+            let text = crate::common::read(p)?;
             serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(p, "JSON", &e))?
         }
         None => Config::shaanxi_assumptions(),
@@ -156,7 +158,7 @@ fn print_table(names: &[String], s: &[Summary]) {
     print_rows(&rows);
     for x in s {
         for (code, n) in &x.errors {
-            println!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
+            outln!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
         }
     }
     // Flows in a few years: every fifth, from the first with pensions.
@@ -170,8 +172,8 @@ fn print_table(names: &[String], s: &[Summary]) {
     if years.is_empty() {
         return;
     }
-    println!();
-    println!("contributions in / pensions out by year (yuan; --flows FILE for every year)");
+    outln!();
+    outln!("contributions in / pensions out by year (yuan; --flows FILE for every year)");
     let mut rows: Vec<(String, Vec<String>)> = vec![];
     for y in years {
         let cells = s
@@ -205,11 +207,11 @@ fn print_rows(rows: &[(String, Vec<String>)]) {
         .unwrap_or(0)
         .max(14);
     for (label, cells) in rows {
-        print!("{label:<24}");
+        out!("{label:<24}");
         for c in cells {
-            print!("  {c:>w$}");
+            out!("  {c:>w$}");
         }
-        println!();
+        outln!();
     }
 }
 
@@ -223,6 +225,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         }
         f => f == Format::Json,
     };
+    refuse_overlap(&args)?;
     // The batch path resolves one snapshot per scenario; the engine
     // supplies the baseline (catalog, pins) as for every other command.
     let base = source.engine(&args.ruleset)?.rules().clone();
@@ -260,17 +263,21 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
             ));
         }
     };
+    // Every output file, complete, waiting to be renamed into place at
+    // the end (all or none: crate::output).
+    let mut done = vec![];
     if let Some(p) = args
         .export_population
         .as_ref()
         .filter(|p| parquet_io::is_parquet(p))
     {
-        parquet_io::write_population(p, &population).map_err(parquet_io::coded)?;
+        done.push(parquet_io::write_population(p, &population).map_err(parquet_io::coded)?);
     } else if let Some(p) = &args.export_population {
-        let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
+        let mut f = OutFile::create(p)?;
         population
-            .write_csv(std::io::BufWriter::new(f))
+            .write_csv(&mut f)
             .map_err(|e| crate::errors::io_error(p, &e))?;
+        done.push(f.finish()?);
     }
     let assumptions = assumptions(&args)?;
 
@@ -310,8 +317,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     };
     let mut writer = match &args.out {
         Some(p) if !parquet_io::is_parquet(p) => {
-            let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
-            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
+            let mut w = csv::Writer::from_writer(OutFile::create(p)?);
             w.write_record(OUTPUT_COLUMNS.iter().map(|c| c.name))
                 .map_err(|e| crate::errors::io_error(p, &e))?;
             Some(w)
@@ -357,7 +363,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                     if let Some(r) = rows.get(j)
                         && let Err(e) = w.write_record(row(&names[k], &ids[start + j], r))
                     {
-                        write_error.get_or_insert(format!("[io] {e}"));
+                        write_error.get_or_insert(csv_error(w, &e));
                     }
                 }
             }
@@ -369,19 +375,25 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     if let Some(e) = write_error {
         return Err(e);
     }
-    if let Some(mut w) = writer {
-        w.flush().map_err(|e| format!("[io] {e}"))?;
+    if let Some(w) = writer {
+        let path = w.get_ref().path().to_path_buf();
+        let f = w
+            .into_inner()
+            .map_err(|e| crate::pipe::write_error(&path, e.error()))?;
+        done.push(f.finish()?);
     }
     if let Some(w) = parquet_out {
-        w.finish().map_err(parquet_io::coded)?;
+        done.push(w.finish().map_err(parquet_io::coded)?);
     }
     match (&args.flows, scales) {
         (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
-            parquet_io::write_flows(p, &names, &summaries, s).map_err(parquet_io::coded)?
+            done.push(parquet_io::write_flows(p, &names, &summaries, s).map_err(parquet_io::coded)?)
         }
-        (Some(p), _) => write_flows(p, &names, &summaries)?,
+        (Some(p), _) => done.push(write_flows(p, &names, &summaries)?),
         (None, _) => {}
     }
+    // Every output is complete: only now do they replace their targets.
+    output::commit(done)?;
     if json {
         let out = serde_json::json!({
             "scenarios": names, "assumptions": assumptions, "summaries": summaries,
@@ -390,19 +402,66 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     } else {
         print_table(&names, &summaries);
     }
-    eprintln!(
+    errln!(
         "{} persons × {} scenario(s) in {:.4} s ({:.0} person-evaluations/s)",
         population.rows.len(),
         snaps.len(),
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64().max(1e-9)
     );
-    Ok(ExitCode::SUCCESS)
+    // One batch convention (docs/errors.md, "CLI exit codes"): the run
+    // completed, but some persons were rejected or failed. A person the law
+    // gives no pension (`not_applicable`, e.g. too few months) is a result.
+    let failed = summaries.iter().any(|x| {
+        x.errors
+            .iter()
+            .any(|(code, n)| code != "not_applicable" && *n > 0)
+    });
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn write_flows(p: &PathBuf, names: &[String], s: &[Summary]) -> Result<(), String> {
-    let f = std::fs::File::create(p).map_err(|e| crate::errors::io_error(p, &e))?;
-    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(f));
+/// Refuse an output that is also an input or another output, before
+/// anything runs (crate::output::refuse_overlap).
+fn refuse_overlap(args: &SimulateArgs) -> Result<(), String> {
+    let mut inputs: Vec<(&str, &std::path::Path)> = vec![];
+    if let Some(p) = &args.population {
+        inputs.push(("POPULATION", p));
+    }
+    if let Some(p) = &args.assumptions {
+        inputs.push(("--assumptions", p));
+    }
+    for r in &args.reform {
+        for f in r.split('+') {
+            inputs.push(("--reform", std::path::Path::new(f)));
+        }
+    }
+    let outputs: Vec<(&str, &std::path::Path)> = [
+        ("--out", &args.out),
+        ("--flows", &args.flows),
+        ("--export-population", &args.export_population),
+    ]
+    .into_iter()
+    .filter_map(|(flag, p)| Some((flag, p.as_deref()?)))
+    .collect();
+    output::refuse_overlap(&inputs, &outputs)
+}
+
+/// A failed write of the per-person CSV, naming its path.
+fn csv_error(w: &csv::Writer<OutFile>, e: &csv::Error) -> String {
+    // A broken pipe is noted by the file itself (crate::output).
+    crate::errors::io_error(w.get_ref().path(), &e)
+}
+
+fn write_flows(
+    p: &std::path::Path,
+    names: &[String],
+    s: &[Summary],
+) -> Result<output::Done, String> {
+    let mut w = csv::Writer::from_writer(OutFile::create(p)?);
     let err = |e: csv::Error| crate::errors::io_error(p, &e);
     w.write_record([
         "scenario",
@@ -430,5 +489,8 @@ fn write_flows(p: &PathBuf, names: &[String], s: &[Summary]) -> Result<(), Strin
             .map_err(err)?;
         }
     }
-    w.flush().map_err(|e| crate::errors::io_error(p, &e))
+    let f = w
+        .into_inner()
+        .map_err(|e| crate::pipe::write_error(p, e.error()))?;
+    f.finish()
 }

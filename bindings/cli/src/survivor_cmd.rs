@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::Source;
 use crate::common::Format;
+use crate::pipe::outln;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("base").required(true).args(["monthly_income_base", "region"])))]
@@ -125,31 +126,31 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
         Some(d) => format!("rules in force on {d}"),
         None => "the latest rules (no --death-month)".to_string(),
     };
-    println!(
+    outln!(
         "遗属待遇 survivor benefits — {} {} (sha256:{}), {when}",
         rules.id(),
         rules.version(),
         &rules.hash()[..12.min(rules.hash().len())],
     );
-    println!();
-    println!(
+    outln!();
+    outln!(
         "  丧葬补助金 funeral grant          {:>12}",
         r.funeral_grant
     );
-    println!(
+    outln!(
         "  抚恤金 survivor allowance         {:>12}   ({} months of Y)",
         r.survivor_allowance,
         r.allowance_months.round_dp(4).normalize()
     );
-    println!("  合计 total                        {:>12}", r.total);
+    outln!("  合计 total                        {:>12}", r.total);
     if let Some(a) = r.inheritable_account {
-        println!("  个人账户可继承余额 inheritable     {a:>12}   (paid apart from the total)");
+        outln!("  个人账户可继承余额 inheritable     {a:>12}   (paid apart from the total)");
     }
-    println!();
-    println!("How:");
+    outln!();
+    outln!("How:");
     for s in &r.trace.steps {
-        println!("  {} {} = {}", s.label, s.name, s.value);
-        println!("      {}", s.formula);
+        outln!("  {} {} = {}", s.label, s.name, s.value);
+        outln!("      {}", s.formula);
         for p in &s.params {
             let key = p.key.as_ref().map(|k| format!("[{k}]")).unwrap_or_default();
             let conf = p
@@ -157,9 +158,11 @@ pub(crate) fn run(args: SurvivorArgs, source: &Source) -> Result<ExitCode, Strin
                 .confidence
                 .map(|c| format!(" [{c:?}]"))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "      {}{key} = {} — {}{conf}",
-                p.param, p.value, p.provenance.source
+                p.param,
+                p.value,
+                p.provenance.source
             );
         }
     }

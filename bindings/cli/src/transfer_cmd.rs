@@ -13,6 +13,7 @@ use pension_rules::transfer::{TransferInput, render};
 use crate::Source;
 use crate::common::{Format, emit, print_json, read_case};
 use crate::contribution_cmd::print_trace;
+use crate::pipe::outln;
 
 #[derive(Debug, Args)]
 pub(crate) struct TransferArgs {
@@ -63,7 +64,7 @@ pub(crate) fn run(args: TransferArgs, source: &Source) -> Result<ExitCode, Strin
     }
     emit(&format!("{}\n", render::text(&t).trim_end()));
     if args.explain {
-        println!();
+        outln!();
         print_trace(&t.plan.trace);
         if let Some(a) = &t.award {
             print_trace(&a.trace);

@@ -271,7 +271,9 @@ fn simulate_keeps_every_row_and_summarises() {
         "--flows",
         flows.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    // The run completed with a rejected row (`row 7`, a month 13): exit 1
+    // (docs/errors.md, "CLI exit codes"), every output still written.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let table = stdout(&o);
     assert!(
         table.contains("baseline") && table.contains("reform/divisor-2030"),

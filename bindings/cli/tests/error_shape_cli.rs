@@ -94,7 +94,7 @@ fn every_command_error_has_the_code_first_and_exits_2() {
         ]),
         s(&["award", &award, "--rules", "cn/shaanxi"]),
         s(&["explain", &award, "--rules", "cn/shaanxi"]),
-        s(&["simulate", &population]),
+        s(&["simulate", "--synthetic", "5"]),
         s(&["transfer", &transfer]),
         s(&["project", &projection]),
     ];

@@ -20,12 +20,19 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use rust_decimal::Decimal;
 
 fn run(args: &[&str]) -> Output {
+    run_exit(args, 0)
+}
+
+/// Run, expecting exit `code` (1: the run completed with rejected rows;
+/// docs/errors.md, "CLI exit codes").
+fn run_exit(args: &[&str], code: i32) -> Output {
     let o = Command::new(env!("CARGO_BIN_EXE_pension-rules"))
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        o.status.success(),
+    assert_eq!(
+        o.status.code(),
+        Some(code),
         "{args:?}: {}",
         String::from_utf8_lossy(&o.stderr)
     );
@@ -259,7 +266,7 @@ fn bad_cells_are_row_errors_in_place() {
         ],
     );
     let out = dir.join("out.csv");
-    run(&["simulate", s(&pop), "--out", s(&out)]);
+    run_exit(&["simulate", s(&pop), "--out", s(&out)], 1);
     let csv = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 5, "{csv}");
@@ -294,7 +301,11 @@ fn unknown_columns_are_an_error_of_the_file() {
         .args(["simulate", s(&pop)])
         .output()
         .unwrap();
-    assert!(o.status.success(), "a file with only `id` reads; rows fail");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a file with only `id` reads; rows fail (exit 1)"
+    );
     let pop = dir.join("v.parquet");
     write_parquet(
         &pop,
