@@ -75,6 +75,10 @@ impl OutFile {
     /// Start the output `path`.
     pub(crate) fn create(path: &Path) -> Result<OutFile, String> {
         let fail = |e: &io::Error| write_error(path, e);
+        // Found now, not when renaming: no output has replaced its target yet.
+        if path.is_dir() {
+            return Err(crate::errors::io_error(path, &"is a directory"));
+        }
         let sink = if is_special(path) {
             Sink::Direct(File::create(path).map_err(|e| fail(&e))?)
         } else {

@@ -78,8 +78,13 @@ pub(crate) fn emit(text: &str) {
     write_stdout(format_args!("{text}"));
 }
 
-/// Write to stderr, a failure ignored (see [`errln!`]).
+/// Write to stderr, a failure ignored (see [`errln!`]). After a broken
+/// pipe nothing more is said: the command stops quietly, as if SIGPIPE had
+/// ended it.
 pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>) {
+    if BROKEN.load(Ordering::Relaxed) {
+        return;
+    }
     let _ = io::stderr().lock().write_fmt(args);
 }
 
