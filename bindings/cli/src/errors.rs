@@ -141,6 +141,23 @@ pub(crate) fn parse_args<P: clap::Parser>() -> P {
             crate::pipe::write_stderr(format_args!("error: {text}"));
             std::process::exit(e.exit_code());
         }
-        Err(e) => e.exit(),
+        // `--help` and `--version` on a terminal: clap prints them, in colour.
+        Err(e) if std::io::IsTerminal::is_terminal(&std::io::stdout()) => e.exit(),
+        // Elsewhere checked as every other output: `--help > /dev/full` is
+        // an `io` error, `--help | head -1` the quiet 141.
+        Err(e) => {
+            crate::pipe::emit(&e.render().to_string());
+            let code = match crate::pipe::finish(Ok(std::process::ExitCode::SUCCESS)) {
+                Ok(_) if crate::pipe::broken() => crate::pipe::BROKEN_PIPE_EXIT.into(),
+                Ok(_) => e.exit_code(),
+                Err(errors) => {
+                    for m in errors {
+                        crate::pipe::write_stderr(format_args!("error: {m}\n"));
+                    }
+                    2
+                }
+            };
+            std::process::exit(code);
+        }
     }
 }

@@ -103,6 +103,11 @@ pub(crate) fn write_error(path: &std::path::Path, e: &io::Error) -> String {
     crate::errors::io_error(path, e)
 }
 
+/// Whether some write met a closed pipe.
+pub(crate) fn broken() -> bool {
+    BROKEN.load(Ordering::Relaxed)
+}
+
 /// Remember a broken pipe met by any write.
 pub(crate) fn note(e: &io::Error) {
     if e.kind() == io::ErrorKind::BrokenPipe {

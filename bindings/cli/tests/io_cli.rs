@@ -120,6 +120,9 @@ fn printing_commands() -> Vec<Vec<String>> {
         s(&["schema"]),
         s(&["schema", "award"]),
         s(&["compute", "award", &person, "--ruleset", "cn/shaanxi"]),
+        s(&["--help"]),
+        s(&["simulate", "--help"]),
+        s(&["--version"]),
     ]
 }
 
