@@ -115,6 +115,24 @@ pub(crate) fn note(e: &io::Error) {
     }
 }
 
+/// Flush stdout now: `Err` when it has failed (a broken pipe included),
+/// for a command that commits its output files only after its summary.
+/// The failure stays for [`finish`], which reports it once.
+pub(crate) fn flush_stdout() -> Result<(), String> {
+    if !stdout_failed()
+        && let Err(e) = io::stdout().lock().flush()
+    {
+        stdout_error(&e);
+    }
+    if BROKEN.load(Ordering::Relaxed) {
+        return Err("[io] stdout: broken pipe".into());
+    }
+    match FAILED.lock() {
+        Ok(f) => f.clone().map_or(Ok(()), Err),
+        Err(_) => Err("[io] stdout: write failed".into()),
+    }
+}
+
 /// The end of every command: flush stdout, then the exit. A broken pipe
 /// anywhere is the quiet 141, whatever the command returned; else the
 /// command's own error (exit 2), then a failed write to stdout (exit 2),
@@ -133,6 +151,8 @@ pub(crate) fn finish(result: Result<ExitCode, String>) -> Result<ExitCode, Vec<S
         (Ok(code), None) => Ok(code),
         (Ok(_), Some(s)) => Err(vec![s]),
         (Err(e), None) => Err(vec![e]),
+        // The command's error is the stdout failure ([`flush_stdout`]): once.
+        (Err(e), Some(s)) if e == s => Err(vec![s]),
         (Err(e), Some(s)) => Err(vec![e, s]),
     }
 }

@@ -392,8 +392,6 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         (Some(p), _) => done.push(write_flows(p, &names, &summaries)?),
         (None, _) => {}
     }
-    // Every output is complete: only now do they replace their targets.
-    output::commit(done)?;
     if json {
         let out = serde_json::json!({
             "scenarios": names, "assumptions": assumptions, "summaries": summaries,
@@ -402,6 +400,10 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     } else {
         print_table(&names, &summaries);
     }
+    // Every output is complete, the summary included: only now do the
+    // files replace their targets.
+    crate::pipe::flush_stdout()?;
+    output::commit(done)?;
     errln!(
         "{} persons × {} scenario(s) in {:.4} s ({:.0} person-evaluations/s)",
         population.rows.len(),

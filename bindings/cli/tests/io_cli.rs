@@ -192,6 +192,22 @@ fn a_closed_pipe_behind_an_output_file_is_the_quiet_141_too() {
         .unwrap();
     assert_eq!(o.status.code(), Some(141), "{}", text(&o.stderr));
     assert_eq!(text(&o.stderr), "");
+    // A summary that has no reader: the run stops as SIGPIPE would have
+    // stopped it, before its --out file replaced anything.
+    let dir = temp_dir("pipe-out");
+    let out = dir.join("out.csv");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(BIN)
+        .args(["simulate", "--synthetic", "5", "--out"])
+        .arg(&out)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(141), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stderr), "");
+    assert_eq!(listing(&dir), Vec::<String>::new());
 }
 
 #[test]
@@ -221,6 +237,25 @@ fn a_failing_output_leaves_no_other_output_behind() {
         std::fs::write(&out, "old results\n").unwrap();
         let o = run(&args(&out));
         assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old results\n");
+        assert_eq!(listing(&dir), vec![format!("out.{ext}")]);
+        // A summary that cannot be printed fails the run: the files stay
+        // as they were.
+        let mut a = args(&out);
+        a.truncate(a.len() - 2);
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(BIN).args(&a).stdout(full).output().unwrap();
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert_eq!(
+            err.matches("error: [io] stdout: No space left on device")
+                .count(),
+            1,
+            "{err}"
+        );
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "old results\n");
         assert_eq!(listing(&dir), vec![format!("out.{ext}")]);
         // The same run with a writable --flows writes both.
