@@ -487,7 +487,20 @@ fn a_bom_is_skipped_in_every_json_input() {
     let plain_assumptions = dir.join("assumptions.json");
     std::fs::write(&plain_assumptions, assumptions).unwrap();
     let assumptions_bom = with_bom(&dir, "assumptions-bom.json", assumptions);
+    // CSV as well, the one format that already skipped it.
+    let payroll = repo("examples/unit-payroll.csv");
+    let payroll_bom = with_bom(&dir, "payroll.csv", &read("examples/unit-payroll.csv"));
     let pairs: Vec<(Vec<String>, Vec<String>)> = vec![
+        (
+            s(&["contribution", "--payroll", &payroll, "--month", "2025-07"]),
+            s(&[
+                "contribution",
+                "--payroll",
+                &payroll_bom,
+                "--month",
+                "2025-07",
+            ]),
+        ),
         (
             s(&["award", "--ruleset", "cn/shaanxi", &person]),
             s(&["award", "--ruleset", "cn/shaanxi", &person_bom]),
