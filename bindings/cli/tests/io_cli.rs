@@ -690,3 +690,39 @@ fn a_disk_that_fills_midway_leaves_no_truncated_file() {
         assert_eq!(listing(&dir), vec![format!("out.{ext}")], "{ext}");
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_output_is_written_in_place() {
+    use std::io::Read as _;
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("rows.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    let path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::fs::File::open(&path)
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    });
+    let o = run(&s(&[
+        "simulate",
+        "--synthetic",
+        "3",
+        "--out",
+        fifo.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = reader.join().unwrap();
+    assert!(rows.starts_with("scenario,id,status,"), "{rows}");
+    assert_eq!(rows.lines().count(), 4, "{rows}");
+    // Still the FIFO: nothing was renamed onto it, nothing left beside it.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(listing(&dir), vec!["rows.csv".to_string()]);
+}
