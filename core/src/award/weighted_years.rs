@@ -30,7 +30,7 @@ use super::{Award, AwardInput, WHOLE_INPUT};
 use crate::error::{Error, FieldError, InputErrors};
 use crate::money::Checked;
 use crate::rounding::Rounding;
-use crate::rules::{Snapshot, Sourced, TransitionalMethod};
+use crate::rules::{PhaseInAfter, Snapshot, Sourced, TransitionalMethod};
 use crate::trace::{ParamUse, Step, Tracer};
 
 /// The weighted-years transitional pension as computed for one award.
@@ -183,6 +183,17 @@ pub(super) fn transitional(
         }
         None => None,
     };
+    // The computed old method's input, reported with the others.
+    if input.notional_account.is_none() && old_method_needed(input, snap)? {
+        errs.push(FieldError {
+            path: "notional_account".into(),
+            message: format!(
+                "required: rule set `{}` pays retirees of {} the old-method transitional pension (视同账户额 ÷ award.transitional_old_divisor) plus a share of the new method's gain (award.transitional_phase_in); give the 视同账户额 (0 if none)",
+                snap.identity.id,
+                input.retirement_month.year()
+            ),
+        });
+    }
     if !errs.is_empty() {
         return Err(Error::Input(InputErrors(errs)));
     }
@@ -315,6 +326,22 @@ pub(super) fn transitional(
         given: false,
         weighted: Some(weighted),
     })
+}
+
+/// Whether the retirement year falls in a phase-in whose old method the rule
+/// set computes from the notional account (so `notional_account` is needed).
+fn old_method_needed(input: &AwardInput, snap: &Snapshot) -> Result<bool, Error> {
+    let date = input.retirement_month.first_day();
+    let a = &snap.award;
+    if a.transitional_phase_in.is_empty() || optional(&a.transitional_old_divisor, date)?.is_none()
+    {
+        return Ok(false);
+    }
+    let year = input.retirement_month.year();
+    let after_new = optional(&a.transitional_phase_in_after, date)?
+        .is_some_and(|v| v.value == PhaseInAfter::NewMethod);
+    let last = a.transitional_phase_in.years().max();
+    Ok(!(after_new && last.is_some_and(|l| year > l)))
 }
 
 /// The 核定表 text of a weighted-years transitional pension: the main line,
