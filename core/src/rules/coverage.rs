@@ -273,9 +273,17 @@ fn weighted_years_text(snap: &Snapshot, k: Decimal) -> String {
                 Some(format!("{y} {}", percent(s.value)))
             })
             .collect();
-        let old = match a.transitional_old_divisor.current() {
-            Ok(d) => format!("notional account ÷ {}", d.value.normalize()),
-            Err(_) => "given".into(),
+        let old = match (
+            a.transitional_old_divisor.current(),
+            a.transitional_old_per_year.current(),
+        ) {
+            (Ok(d), Ok(y)) => format!(
+                "notional account ÷ {} + {} × whole years",
+                d.value.normalize(),
+                y.value.normalize()
+            ),
+            (Ok(d), Err(_)) => format!("notional account ÷ {}", d.value.normalize()),
+            _ => "given".into(),
         };
         text.push_str(&format!(
             "; phased in over the old ({old}) from {first}: {}",
