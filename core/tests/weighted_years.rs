@@ -100,7 +100,10 @@ fn phase_in_2023_pays_old_plus_70_percent_of_the_gain_plus_100() {
     // The 核定表 text shows the weighted years and the phase-in.
     let text = render::text(&a, render::Lang::Zh);
     assert!(text.contains("加权视同缴费年限"), "{text}");
-    assert!(text.contains("原办法 414.33（含缴费年限津贴 156）"), "{text}");
+    assert!(
+        text.contains("原办法 414.33（含缴费年限津贴 156）"),
+        "{text}"
+    );
     assert!(text.contains("过渡性养老金 = 1440.45"), "{text}");
 }
 
@@ -182,8 +185,10 @@ fn a_given_transitional_pension_or_old_amount_is_refused() {
 
 #[test]
 fn before_2021_and_in_shenzhen_the_amount_stays_given() {
-    let e = compute(&person(json!({"retirement_month": "2020-07", "birth": "1960-07"})))
-        .unwrap_err();
+    let e = compute(&person(
+        json!({"retirement_month": "2020-07", "birth": "1960-07"}),
+    ))
+    .unwrap_err();
     assert_eq!(paths(&e)[0].0, "transitional_pension");
     let a = compute(&person(json!({
         "region": "440300", "transitional_pension": "1234.56",
@@ -206,6 +211,34 @@ fn no_weighted_months_need_no_locality() {
     });
     let a = compute(&v).unwrap();
     assert_eq!(a.transitional_pension.to_string(), "200.00");
+}
+
+#[test]
+fn a_history_gives_the_window_sum_and_the_months_before_it() {
+    // Deemed 1985-01 … 1992-12 (96 months), paid 1993-01 … 2023-06 at base
+    // 1200 over an average wage of 1000 every year: monthly index 1.2, so
+    // 12 months before 1994 and Σ(1994-01 … 1998-06) = 54 × 1.2 = 64.8.
+    // W = (1.327 × (96 + 12) + 64.8) / 12 = 17.3430; new = 9028 × W ×
+    // 1.2 % = 1878.871248 → 1878.87.
+    let wages: serde_json::Map<String, Value> = (1990..=2023)
+        .map(|y| (y.to_string(), json!("1000")))
+        .collect();
+    let v = json!({
+        "category": "male", "birth": "1963-07", "retirement_month": "2023-07",
+        "history": [
+            {"from": "1985-01", "to": "1992-12", "kind": "deemed"},
+            {"from": "1993-01", "to": "2023-06", "base": "1200"}
+        ],
+        "deemed_index": "1", "average_wages": wages,
+        "account_balance": "145300.00",
+        "deemed_index_locality": "provincial_organs", "notional_account": "31000.00"
+    });
+    let a = compute(&v).unwrap();
+    let w = a.transitional_weighted.unwrap();
+    assert_eq!(w.pre_window_months, 12);
+    assert_eq!(w.window_index_sum.to_string(), "64.8");
+    assert_eq!(w.years.normalize().to_string(), "17.343");
+    assert_eq!(w.new_method.to_string(), "1878.87");
 }
 
 proptest! {

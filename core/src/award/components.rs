@@ -16,8 +16,8 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::{
-    PhaseInAfter, Snapshot, Sourced, Timeline, TotalRule, TransitionalBase,
-    TransitionalIndexRule, TransitionalMethod, TransitionalYears,
+    PhaseInAfter, Snapshot, Sourced, Timeline, TotalRule, TransitionalBase, TransitionalIndexRule,
+    TransitionalMethod, TransitionalYears,
 };
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
@@ -866,11 +866,7 @@ fn old_method(
     let per_year = optional(&snap.award.transitional_old_per_year, date)?;
     let whole_years = (f.total_exact / Decimal::from(12)).floor();
     let allowance = match &per_year {
-        Some(p) => Some(
-            p.value
-                .checked_mul(whole_years)
-                .or_too_large(WHOLE_INPUT)?,
-        ),
+        Some(p) => Some(p.value.checked_mul(whole_years).or_too_large(WHOLE_INPUT)?),
         None => None,
     };
     let old = part

@@ -100,7 +100,7 @@ pub(super) fn transitional(
     let mut errs: Vec<FieldError> = vec![];
 
     // Months weighted with D.
-    let pre_window = input.pre_window_months;
+    let pre_window = input.pre_window_months.or(f.months_before_window);
     if pre_window.is_none() {
         errs.push(FieldError {
             path: "pre_window_months".into(),
@@ -116,17 +116,17 @@ pub(super) fn transitional(
         .or_too_large(WHOLE_INPUT)?;
 
     // Σ of the window's monthly indices: given, or count × average.
-    let window_sum = match (
-        input.window_index_sum,
-        f.window_months,
-        f.window_index,
-    ) {
+    // A history gives them (exact) unless the input does.
+    let given = (
+        input.transitional_window_months,
+        input.transitional_window_index,
+    );
+    let window_sum = match (input.window_index_sum, given.0, given.1) {
         (Some(s), None, None) => Some(s),
-        (None, Some(m), Some(i)) => Some(
-            Decimal::from(m)
-                .checked_mul(i)
-                .or_too_large(WHOLE_INPUT)?,
-        ),
+        (None, Some(m), Some(i)) => {
+            Some(Decimal::from(m).checked_mul(i).or_too_large(WHOLE_INPUT)?)
+        }
+        (None, None, None) if f.window_sum.is_some() => f.window_sum,
         (None, Some(0), None) => Some(Decimal::ZERO),
         (Some(_), _, _) => {
             errs.push(FieldError {
@@ -277,7 +277,9 @@ pub(super) fn transitional(
         None => (payable, payable_exact),
         Some(x) => {
             let v = payable.checked_add(x.value).or_too_large(WHOLE_INPUT)?;
-            let e = payable_exact.checked_add(x.value).or_too_large(WHOLE_INPUT)?;
+            let e = payable_exact
+                .checked_add(x.value)
+                .or_too_large(WHOLE_INPUT)?;
             (v, e)
         }
     };
@@ -407,9 +409,14 @@ pub(super) fn lines(a: &Award, w: &WeightedYears, lang: Lang) -> Vec<String> {
                 });
             }
             if let Some(x) = w.fixed {
-                out.push(format!("   Plus the fixed amount {x} (in the transitional line)"));
+                out.push(format!(
+                    "   Plus the fixed amount {x} (in the transitional line)"
+                ));
             }
-            out.push(format!("   Transitional pension = {}", a.transitional_pension));
+            out.push(format!(
+                "   Transitional pension = {}",
+                a.transitional_pension
+            ));
         }
     }
     out

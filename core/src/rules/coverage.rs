@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{
-    Catalog, Confidence, Entries, Param, RuleSet, Snapshot, TransitionalBase,
-    TransitionalIndexRule, TransitionalMethod, TransitionalYears, PhaseInAfter,
+    Catalog, Confidence, Entries, Param, PhaseInAfter, RuleSet, Snapshot, TransitionalBase,
+    TransitionalIndexRule, TransitionalMethod, TransitionalYears,
 };
 
 /// One rule set's coverage.
@@ -289,8 +289,7 @@ fn weighted_years_text(snap: &Snapshot, k: Decimal) -> String {
             "; phased in over the old ({old}) from {first}: {}",
             shares.join(", ")
         ));
-        if a.transitional_phase_in_after.current().map(|v| v.value) == Ok(PhaseInAfter::NewMethod)
-        {
+        if a.transitional_phase_in_after.current().map(|v| v.value) == Ok(PhaseInAfter::NewMethod) {
             text.push_str(", then the new method alone");
         }
     }

@@ -393,6 +393,11 @@ params! {
         /// new method alone (Guangdong 2026+).
         transitional_phase_in_after = "award.transitional_phase_in_after":
             Dated, Variant(PhaseInAfter), optional;
+        /// 过渡性养老金 缴费指数区间起始月 first month of the transitional window
+        /// Absent: `account.established`. With a history the engine derives
+        /// the window's months, their index sum and the months paid before it
+        /// (Guangdong 1994-01 … 1998-06 for the weighted-years method).
+        transitional_window_start = "award.transitional_window_start": Dated, Month, optional;
     }
 
     /// Transfer parameters (转移接续).
@@ -511,6 +516,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 90);
+        assert_eq!(before, 91);
     }
 }

@@ -463,6 +463,7 @@ impl Snapshot {
             && a.transitional_old_per_year.is_empty()
             && a.transitional_fixed.is_empty()
             && a.transitional_phase_in_after.is_empty()
+            && a.transitional_window_start.is_empty()
     }
 }
 

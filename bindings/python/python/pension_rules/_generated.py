@@ -1675,6 +1675,14 @@ class WindowIndex(Record):
     """Last month (`award.transitional_window_end`, included)."""
     months: int
     """Months paid in it."""
+    index_sum: Decimal
+    """The exact sum of their monthly indices (base / average wage, month by
+    month): the weighted-years method's Σ (Guangdong 1994-01 … 1998-06).
+    """
+    months_before: int
+    """Months paid before the window (in this place): weighted with the
+    视同缴费指数 by the weighted-years method (Guangdong: up to 1993-12).
+    """
     index: Optional[Decimal] = None
     """Their average index (the index rounding), where any."""
 

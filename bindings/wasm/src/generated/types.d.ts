@@ -1591,9 +1591,19 @@ export interface WindowIndex {
    */
   index?: string | null;
   /**
+   * The exact sum of their monthly indices (base / average wage, month by
+   * month): the weighted-years method's Σ (Guangdong 1994-01 … 1998-06).
+   */
+  index_sum: string;
+  /**
    * Months paid in it.
    */
   months: number;
+  /**
+   * Months paid before the window (in this place): weighted with the
+   * 视同缴费指数 by the weighted-years method (Guangdong: up to 1993-12).
+   */
+  months_before: number;
   /**
    * Last month (`award.transitional_window_end`, included).
    */
