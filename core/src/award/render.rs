@@ -868,7 +868,7 @@ pub fn table(a: &Award) -> String {
         (
             "过渡性养老金",
             match (a.transitional_coefficient, &a.transitional_weighted) {
-                (_, Some(w)) => super::weighted_years::table_formula(w),
+                (_, Some(w)) => super::weighted_years::table_formula(a, w),
                 (Some(k), None) => transitional_terms(a, k, Lang::Zh).1,
                 (None, None) if a.transitional_given => "（按输入）".to_string(),
                 (None, None) => "（本规则集未规定）".to_string(),

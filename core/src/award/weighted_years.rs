@@ -422,13 +422,24 @@ pub(super) fn lines(a: &Award, w: &WeightedYears, lang: Lang) -> Vec<String> {
     out
 }
 
-/// The 核定表 table's formula cell.
-pub(super) fn table_formula(w: &WeightedYears) -> String {
-    format!(
-        "{} × {} × {}%{}",
-        w.pension_base,
-        w.years.round_dp(4).normalize(),
-        (w.coefficient * Decimal::ONE_HUNDRED).normalize(),
-        w.fixed.map(|x| format!(" (+{x})")).unwrap_or_default()
-    )
+/// The 核定表 table's formula cell: the new method, or the phase-in over
+/// the old one, plus the fixed amount.
+pub(super) fn table_formula(a: &Award, w: &WeightedYears) -> String {
+    let fixed = w.fixed.map(|x| format!(" + {x}")).unwrap_or_default();
+    match a.transitional_phase_in.as_ref() {
+        Some(p) if p.old_method.is_some() => {
+            let old = p.old_method.unwrap_or_default();
+            format!(
+                "{old} + max({} − {old}, 0) × {}%{fixed}",
+                p.new_method,
+                (p.share * Decimal::ONE_HUNDRED).normalize()
+            )
+        }
+        _ => format!(
+            "{} × {} × {}%{fixed}",
+            w.pension_base,
+            w.years.round_dp(4).normalize(),
+            (w.coefficient * Decimal::ONE_HUNDRED).normalize()
+        ),
+    }
 }
