@@ -241,6 +241,36 @@ fn a_history_gives_the_window_sum_and_the_months_before_it() {
     assert_eq!(w.new_method.to_string(), "1878.87");
 }
 
+/// A `award.deemed_index.<place>` member is a positive number under a
+/// snake_case name: a zero D or a Chinese name is a load error.
+#[test]
+fn the_locality_table_is_checked_on_load() {
+    let overlay = |entry: &str| {
+        let text = format!(
+            "[overlay]\nid = \"test/gd\"\ntitle = \"t\"\n{entry}\nsource = \"test\"\n"
+        );
+        RuleSet::embedded("cn/guangdong")
+            .unwrap()
+            .with_overlay("award.toml", &text)
+    };
+    let ok = overlay(
+        "[award.deemed_index.test_place]\n[[award.deemed_index.test_place.values]]\nfrom = 2021-01-01\nvalue = \"0.5\"",
+    );
+    assert!(ok.is_ok(), "{:?}", ok.err());
+    let zero = overlay(
+        "[award.deemed_index.test_place]\n[[award.deemed_index.test_place.values]]\nfrom = 2021-01-01\nvalue = \"0\"",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(zero.contains("award.deemed_index.test_place"), "{zero}");
+    let chinese = overlay(
+        "[award.deemed_index.\"广州\"]\n[[award.deemed_index.\"广州\".values]]\nfrom = 2021-01-01\nvalue = \"1.191\"",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(chinese.contains("snake_case"), "{chinese}");
+}
+
 proptest! {
     /// While phasing in, the line lies between old + 100 and
     /// max(new, old) + 100, and it never falls as the window's indices grow.
