@@ -31,20 +31,29 @@ SHARE = {2021: D("0.3"), 2022: D("0.5"), 2023: D("0.7"), 2024: D("0.9"), 2025: D
 
 
 def given_case(cid, who, doc, region, c, category, birth, retire, actual, idx, balance, what,
-               deemed=0, given="0"):
+               deemed=0, given="0", fund=None):
+    """fund: the Shenzhen 调节金 of the retirement year (a flat extra in the total), if any."""
     y = int(retire[:4])
     fig, lines = standard(D(c), idx, actual, deemed, 0, balance, birth, retire, None)
     fig["transitional_pension"] = D(given)
     fig["total"] += D(given)
+    if fund is not None:
+        fig["local_extras"] = D(fund)
+        fig["total"] += D(fund)
     inp = {"category": category, "birth": birth, "retirement_month": retire}
     if region:
         inp["region"] = region
     inp.update({"contribution_months": actual, "deemed_months": deemed, "average_index": idx,
                 "account_balance": balance, "transitional_pension": given})
-    e = expect(fig, with_extras=False)
+    e = expect(fig, with_extras=fund is not None)
+    src = SRC_GIVEN.format(who=who, y=y, c=c, doc=doc)
+    fund_text = ""
+    if fund is not None:
+        src += f"; 深圳 调节金 {y} = {fund} (third-party reading, confidence L)"
+        fund_text = f"; 调节金 = {fund} (local extra, in the total)"
     return {"id": cid, "kind": "award", "ruleset": "cn/guangdong",
-            "source": SRC_GIVEN.format(who=who, y=y, c=c, doc=doc),
-            "note": what + " Computed by hand with tests/vectors/derive/province_guangdong.py (Decimal): " + "; ".join(lines[:3]) + f"; transitional = {given} (given in the input); total = sum = {fig['total']}.",
+            "source": src,
+            "note": what + " Computed by hand with tests/vectors/derive/province_guangdong.py (Decimal): " + "; ".join(lines[:3]) + f"; transitional = {given} (given in the input){fund_text}; total = sum = {fig['total']}.",
             "input": inp, "expect": e}
 
 
@@ -155,4 +164,11 @@ cases = [
         "gives an invented C = 9700.",
         deemed=120, locality="zhanjiang", pre_window=24, window=("sum", "50.2000"), c_given=True),
 ]
+cases.append(given_case(
+    "province-guangdong-2023-shenzhen-female55-adjustment-fund", "深圳", "深圳市人社局 2023 base (number not found); rules/cn/guangdong/shenzhen/award.toml", "440300", "10795",
+    "female_55", "1968-03", "2023-03", 300, "1.1000", "88000.00",
+    "Invented person: woman (cadre) born 1968-03 retiring 2023-03 at 55 in 深圳 (divisor 170), 60 deemed months; "
+    "the Shenzhen transitional pension is an invented agency figure 612.40 given in the input (Shenzhen keeps "
+    "award.transitional_method = given); the 2023 调节金 150 is added as a local extra.",
+    deemed=60, given="612.40", fund="150"))
 write("guangdong", cases)
