@@ -239,6 +239,21 @@ fn a_history_gives_the_window_sum_and_the_months_before_it() {
     assert_eq!(w.window_index_sum.to_string(), "64.8");
     assert_eq!(w.years.normalize().to_string(), "17.343");
     assert_eq!(w.new_method.to_string(), "1878.87");
+    let step = a
+        .trace
+        .steps
+        .iter()
+        .find(|s| s.name == "transitional_weighted_years")
+        .unwrap();
+    let params: Vec<&str> = step.params.iter().map(|p| &*p.param).collect();
+    assert!(
+        params.contains(&"award.transitional_window_start"),
+        "{params:?}"
+    );
+    assert!(
+        params.contains(&"award.transitional_window_end"),
+        "{params:?}"
+    );
 }
 
 /// A `award.deemed_index.<place>` member is a positive number under a
@@ -246,9 +261,8 @@ fn a_history_gives_the_window_sum_and_the_months_before_it() {
 #[test]
 fn the_locality_table_is_checked_on_load() {
     let overlay = |entry: &str| {
-        let text = format!(
-            "[overlay]\nid = \"test/gd\"\ntitle = \"t\"\n{entry}\nsource = \"test\"\n"
-        );
+        let text =
+            format!("[overlay]\nid = \"test/gd\"\ntitle = \"t\"\n{entry}\nsource = \"test\"\n");
         RuleSet::embedded("cn/guangdong")
             .unwrap()
             .with_overlay("award.toml", &text)

@@ -199,6 +199,18 @@ pub(super) fn transitional(
     }
     let window_sum = window_sum.unwrap_or(Decimal::ZERO);
     let d = member.map_or(Decimal::ZERO, |m| *m.value);
+    // Where a history gave the window, the window's bounds (for the trace).
+    let from_history = input.history.is_some()
+        && input.window_index_sum.is_none()
+        && input.transitional_window_months.is_none();
+    let bounds = if from_history {
+        (
+            optional(&snap.award.transitional_window_start, date)?,
+            optional(&snap.award.transitional_window_end, date)?,
+        )
+    } else {
+        (None, None)
+    };
 
     // W, rounded where the rule set says.
     let twelve = Decimal::from(12);
@@ -231,6 +243,9 @@ pub(super) fn transitional(
         .input("deemed_months", f.deemed_exact.normalize())
         .input("pre_window_months", pre_window)
         .input("window_index_sum", window_sum.normalize());
+        for b in [&bounds.0, &bounds.1].into_iter().flatten() {
+            st = st.param(ParamUse::of(b));
+        }
         if let Some(name) = &input.deemed_index_locality {
             st = st.input("deemed_index_locality", name);
         }
