@@ -28,6 +28,7 @@ mod components;
 pub mod extras;
 pub mod render;
 mod summary;
+pub mod weighted_years;
 
 use std::collections::BTreeMap;
 
@@ -154,6 +155,23 @@ pub struct AwardInput {
     /// (`award.attributes.<name>`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<BTreeMap<String, AttrValue>>,
+    /// The locality whose 视同缴费指数 D applies (Guangdong: the place of
+    /// work at the end of 1993, a name of `award.deemed_index.<locality>`
+    /// such as `guangzhou`), where the rule set's transitional pension uses
+    /// weighted years (`award.transitional_method = weighted_years`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deemed_index_locality: Option<String>,
+    /// Actual contribution months before the index window, weighted with D
+    /// like deemed months (Guangdong: up to 1993-12), for the weighted-years
+    /// transitional method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_window_months: Option<u32>,
+    /// The sum of the monthly contribution indices in the index window
+    /// (Guangdong: 1994-01 … 1998-06), for the weighted-years transitional
+    /// method; or give `transitional_window_months` and
+    /// `transitional_window_index` (their count and average).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_index_sum: Option<Decimal>,
 }
 
 const FIELDS: &[&str] = &[
@@ -181,6 +199,9 @@ const FIELDS: &[&str] = &[
     "first_pension_month",
     "region",
     "attributes",
+    "deemed_index_locality",
+    "pre_window_months",
+    "window_index_sum",
 ];
 const SPAN_FIELDS: &[&str] = &[
     "from",
@@ -312,6 +333,7 @@ impl AwardInput {
         );
         nonneg(&mut errs, "transitional_pension", self.transitional_pension);
         nonneg(&mut errs, "notional_account", self.notional_account);
+        nonneg(&mut errs, "window_index_sum", self.window_index_sum);
         nonneg(
             &mut errs,
             "transitional_window_index",
@@ -472,17 +494,22 @@ fn diagnose(v: &Value) -> Vec<FieldError> {
             "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
             "age" => try_as::<Age>(val),
             "contribution_months" | "deemed_months" => try_as::<SheetMonths>(val),
-            "pre_account_months" | "pre_account_total_months" | "transitional_window_months" => {
-                try_as::<u32>(val)
-            }
+            "pre_account_months"
+            | "pre_account_total_months"
+            | "transitional_window_months"
+            | "pre_window_months" => try_as::<u32>(val),
             "average_index"
             | "deemed_index"
             | "account_balance"
             | "pension_base"
             | "transitional_index"
-            | "old_transitional_pension" => try_as::<Decimal>(val),
+            | "old_transitional_pension"
+            | "transitional_pension"
+            | "transitional_window_index"
+            | "notional_account"
+            | "window_index_sum" => try_as::<Decimal>(val),
             "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
-            "region" => try_as::<String>(val),
+            "region" | "deemed_index_locality" => try_as::<String>(val),
             "attributes" => try_as::<BTreeMap<String, AttrValue>>(val),
             "history" => match val.as_array() {
                 Some(items) => {
@@ -687,6 +714,10 @@ pub struct Award {
     pub notes: Vec<Note>,
     /// The explanation, with the rule set's id, version and hash.
     pub trace: Trace,
+    /// The weighted-years transitional pension (加权视同缴费年限,
+    /// `award.transitional_method = weighted_years`), where it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transitional_weighted: Option<weighted_years::WeightedYears>,
 }
 
 impl Award {
@@ -888,6 +919,7 @@ pub fn award_in(
         flat_part_base: flat,
         transitional_formula: transitional.formula,
         transitional_phase_in: transitional.phase_in,
+        transitional_weighted: transitional.weighted,
         transitional_given: transitional.given,
         basic_pension: basic.value,
         account_pension: account.value,

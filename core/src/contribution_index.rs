@@ -157,6 +157,12 @@ pub struct WindowIndex {
     /// Their average index (the index rounding), where any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<Decimal>,
+    /// The exact sum of their monthly indices (base / average wage, month by
+    /// month): the weighted-years method's Σ (Guangdong 1994-01 … 1998-06).
+    pub index_sum: Decimal,
+    /// Months paid before the window (in this place): weighted with the
+    /// 视同缴费指数 by the weighted-years method (Guangdong: up to 1993-12).
+    pub months_before: u32,
 }
 
 /// A year's months paid in another place and the wage that divides them.
@@ -384,14 +390,17 @@ pub fn average_index(
         snap.award.index_cap.at(date).ok()
     };
     let established = snap.account.established.at(date).ok();
-    // The transitional window (Beijing G实): account start … window end.
-    let window = match (&established, snap.award.transitional_window_end.is_empty()) {
-        (Some(est), false) => Some((
-            est.value,
-            snap.award.transitional_window_end.at(date)?.value,
-        )),
+    // The transitional window (Beijing G实): account start (or
+    // `award.transitional_window_start`) … window end.
+    let start = match snap.award.transitional_window_start.is_empty() {
+        false => Some(snap.award.transitional_window_start.at(date)?.value),
+        true => established.as_ref().map(|e| e.value),
+    };
+    let window = match (start, snap.award.transitional_window_end.is_empty()) {
+        (Some(from), false) => Some((from, snap.award.transitional_window_end.at(date)?.value)),
         _ => None,
     };
+    let mut months_before_window = 0u32;
 
     let mut years: BTreeMap<i32, Acc> = BTreeMap::new();
     let (mut paid, mut deemed_months, mut back_paid, mut flexible, mut pre_account) =
@@ -422,6 +431,11 @@ pub fn average_index(
                     .as_ref()
                     .filter(|r| history.places.is_some_and(|p| p.contains_key(*r)));
                 if let (Some((w_from, w_to)), None) = (window, away) {
+                    let before_end = s.to.min(w_from.add_months(-1));
+                    if before_end >= s.from {
+                        months_before_window +=
+                            u32::try_from(before_end.months_since(s.from) + 1).unwrap_or(0);
+                    }
                     let (a_from, a_to) = (s.from.max(w_from), s.to.min(w_to));
                     if a_from <= a_to {
                         for (y, k) in by_year(a_from, a_to) {
@@ -761,6 +775,8 @@ pub fn average_index(
                     .value
                     .apply(window_ratio / Decimal::from(window_months))
             }),
+            index_sum: window_ratio,
+            months_before: months_before_window,
         }),
         counted,
         years: out_years,

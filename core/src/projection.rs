@@ -951,6 +951,9 @@ pub fn project(
         first_pension_month: None,
         region: None,
         attributes: input.attributes.clone(),
+        deemed_index_locality: None,
+        pre_window_months: None,
+        window_index_sum: None,
     };
     let award = award(&award_input, snap, tracer)?;
     Ok(Projection {

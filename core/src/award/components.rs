@@ -16,7 +16,7 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::{
-    Snapshot, Sourced, Timeline, TotalRule, TransitionalBase, TransitionalIndexRule,
+    PhaseInAfter, Snapshot, Sourced, Timeline, TotalRule, TransitionalBase, TransitionalIndexRule,
     TransitionalMethod, TransitionalYears,
 };
 use crate::time::{Age, YearMonth};
@@ -393,6 +393,9 @@ pub(super) struct Transitional {
     pub(super) phase_in: Option<PhaseIn>,
     /// Given in the input (`award.transitional_method = given`).
     pub(super) given: bool,
+    /// The weighted-years method as computed
+    /// (`award.transitional_method = weighted_years`).
+    pub(super) weighted: Option<super::weighted_years::WeightedYears>,
 }
 
 /// 过渡性养老金 = base × index × years × k: 国发〔2005〕38号 第六条 pays it to
@@ -436,6 +439,12 @@ pub(super) fn transitional_pension(
             ),
         ));
     }
+    if let Some(m) = method
+        .as_ref()
+        .filter(|m| m.value == TransitionalMethod::WeightedYears)
+    {
+        return super::weighted_years::transitional(input, c, f, m, snap, money, tracer);
+    }
     let Some(k) = coefficient(f, snap, date)? else {
         tracer.step(|| {
             Step::new(
@@ -468,6 +477,7 @@ pub(super) fn transitional_pension(
             formula: None,
             phase_in: None,
             given: false,
+            weighted: None,
         });
     };
 
@@ -603,7 +613,7 @@ pub(super) fn transitional_pension(
         }
         st.param(ParamUse::of(money))
     });
-    let phase_in = phase_in(input, new_value, snap, money, tracer)?;
+    let phase_in = phase_in(input, f, new_value, snap, money, tracer)?;
     let (value, exact) = match &phase_in {
         Some(p) => (p.payable, p.payable_exact),
         None => (new_value, exact),
@@ -636,6 +646,7 @@ pub(super) fn transitional_pension(
         }),
         phase_in,
         given: false,
+        weighted: None,
     })
 }
 
@@ -691,17 +702,26 @@ pub struct PhaseIn {
     /// The same before rounding.
     #[serde(skip)]
     pub payable_exact: Decimal,
+    /// 缴费年限津贴 inside the computed old method
+    /// (`award.transitional_old_per_year` × whole contribution years).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_allowance: Option<Decimal>,
 }
 
 /// 新老办法过渡: where the rule set phases a new transitional method in by
 /// retirement year (`award.transitional_phase_in`: Jiangsu 40 / 70 / 100 %
 /// of the gain for 2024 / 2025 / 2026 retirees), the payable amount is the
 /// old method's plus that share of the gain. The old method's amount comes
-/// from the input (`old_transitional_pension`): required unless the share
-/// is 1. A year before the first listed pays the old method (share 0), a
-/// year after the last keeps the last share.
-fn phase_in(
+/// from the input (`old_transitional_pension`: required unless the share
+/// is 1), or is computed where the rule set says how
+/// (`award.transitional_old_divisor`: the input's `notional_account` over
+/// the divisor, plus `award.transitional_old_per_year` × whole contribution
+/// years — Guangdong). A year before the first listed pays the old method
+/// (share 0); a year after the last keeps the last share, or pays the new
+/// method alone (`award.transitional_phase_in_after = new_method`: `None`).
+pub(super) fn phase_in(
     input: &AwardInput,
+    f: &Summary,
     new: Decimal,
     snap: &Snapshot,
     money: &Sourced<Rounding>,
@@ -711,14 +731,33 @@ fn phase_in(
     if series.is_empty() {
         return Ok(None);
     }
+    let date = input.retirement_month.first_day();
     let year = input.retirement_month.year();
     let key = series.years().filter(|y| *y <= year).max();
+    let after = optional(&snap.award.transitional_phase_in_after, date)?;
+    if let (Some(a), Some(last)) = (&after, series.years().max())
+        && a.value == PhaseInAfter::NewMethod
+        && year > last
+    {
+        tracer.step(|| {
+            Step::new(
+                "transitional_phase_in",
+                "新老办法过渡",
+                new,
+                format!("over: retirees after {last} are paid the new method alone"),
+            )
+            .param(ParamUse::of(a))
+        });
+        return Ok(None);
+    }
     let share = match key {
         Some(y) => Some(series.get(y)?),
         None => None,
     };
     let share_value = share.as_ref().map_or(Decimal::ZERO, |s| s.value);
-    let old = input.old_transitional_pension;
+    let computed = old_method(input, f, snap, date, money, tracer)?;
+    let years_allowance = computed.and_then(|c| c.1);
+    let old = computed.map(|c| c.0).or(input.old_transitional_pension);
     let (payable_exact, text) = match old {
         None if share_value == Decimal::ONE => (new, "the new method alone (share 1)".to_string()),
         None => {
@@ -763,7 +802,7 @@ fn phase_in(
             format!("{text}, rounded ({})", money.value),
         )
         .input("new_method", new);
-        if let Some(o) = old {
+        if let Some(o) = input.old_transitional_pension {
             st = st.input("old_transitional_pension", o);
         }
         if let (Some(s), Some(y)) = (&share, key) {
@@ -777,7 +816,89 @@ fn phase_in(
         share: share_value,
         payable,
         payable_exact,
+        years_allowance,
     }))
+}
+
+/// 原办法过渡性养老金 computed from the notional account, where the rule set
+/// says how (`award.transitional_old_divisor`): 视同账户额 ÷ divisor, rounded
+/// to money, plus `award.transitional_old_per_year` × whole contribution
+/// years (缴费年限津贴). `None` where the rule set has no divisor. The input's
+/// `notional_account` is required; an `old_transitional_pension` besides is
+/// refused (the rule set computes it).
+fn old_method(
+    input: &AwardInput,
+    f: &Summary,
+    snap: &Snapshot,
+    date: NaiveDate,
+    money: &Sourced<Rounding>,
+    tracer: &mut Tracer,
+) -> Result<Option<(Decimal, Option<Decimal>)>, Error> {
+    let Some(d) = optional(&snap.award.transitional_old_divisor, date)? else {
+        return Ok(None);
+    };
+    let why = format!(
+        "rule set `{}` computes the old-method transitional pension as 视同账户额 ÷ {} (award.transitional_old_divisor: {})",
+        snap.identity.id,
+        d.value.normalize(),
+        d.provenance.source
+    );
+    let mut errs = vec![];
+    if input.old_transitional_pension.is_some() {
+        errs.push(FieldError {
+            path: "old_transitional_pension".into(),
+            message: format!("not used: {why}; give notional_account instead"),
+        });
+    }
+    if input.notional_account.is_none() {
+        errs.push(FieldError {
+            path: "notional_account".into(),
+            message: format!("required: {why}; give the 视同账户额 (0 if none)"),
+        });
+    }
+    if !errs.is_empty() {
+        return Err(Error::Input(InputErrors(errs)));
+    }
+    let acct = input.notional_account.unwrap_or_default();
+    let part = money
+        .value
+        .apply(acct.checked_div(d.value).or_too_large(WHOLE_INPUT)?);
+    let per_year = optional(&snap.award.transitional_old_per_year, date)?;
+    let whole_years = (f.total_exact / Decimal::from(12)).floor();
+    let allowance = match &per_year {
+        Some(p) => Some(p.value.checked_mul(whole_years).or_too_large(WHOLE_INPUT)?),
+        None => None,
+    };
+    let old = part
+        .checked_add(allowance.unwrap_or_default())
+        .or_too_large(WHOLE_INPUT)?;
+    tracer.step(|| {
+        let mut st = Step::new(
+            "transitional_old_method",
+            "原办法过渡性养老金",
+            old,
+            match (&per_year, allowance) {
+                (Some(p), Some(a)) => format!(
+                    "notional account ÷ divisor, rounded ({}), + per year × whole contribution years = {acct} ÷ {} → {part} + {} × {whole_years} = {part} + {a}",
+                    money.value,
+                    d.value.normalize(),
+                    p.value
+                ),
+                _ => format!(
+                    "notional account ÷ divisor, rounded ({}) = {acct} ÷ {} → {part}",
+                    money.value,
+                    d.value.normalize()
+                ),
+            },
+        )
+        .input("notional_account", acct)
+        .param(ParamUse::of(&d));
+        if let Some(p) = &per_year {
+            st = st.param(ParamUse::of(p));
+        }
+        st.param(ParamUse::of(money))
+    });
+    Ok(Some((old, allowance)))
 }
 
 /// The transitional pension as the input gives it, where the province's
@@ -830,6 +951,7 @@ fn given(
         formula: None,
         phase_in: None,
         given: true,
+        weighted: None,
     })
 }
 

@@ -480,6 +480,13 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 a.account_pension
             );
             match a.transitional_coefficient {
+                _ if a.transitional_weighted.is_some() => {
+                    if let Some(w) = &a.transitional_weighted {
+                        for l in super::weighted_years::lines(a, w, lang) {
+                            let _ = writeln!(o, "{l}");
+                        }
+                    }
+                }
                 Some(k) => {
                     let (tw, tv) = transitional_terms(a, k, lang);
                     let _ = writeln!(
@@ -615,6 +622,13 @@ pub fn text(a: &Award, lang: Lang) -> String {
                 a.account_pension
             );
             match a.transitional_coefficient {
+                _ if a.transitional_weighted.is_some() => {
+                    if let Some(w) = &a.transitional_weighted {
+                        for l in super::weighted_years::lines(a, w, lang) {
+                            let _ = writeln!(o, "{l}");
+                        }
+                    }
+                }
                 Some(k) => {
                     let (tw, tv) = transitional_terms(a, k, lang);
                     let _ = writeln!(
@@ -853,10 +867,11 @@ pub fn table(a: &Award) -> String {
         ),
         (
             "过渡性养老金",
-            match a.transitional_coefficient {
-                Some(k) => transitional_terms(a, k, Lang::Zh).1,
-                None if a.transitional_given => "（按输入）".to_string(),
-                None => "（本规则集未规定）".to_string(),
+            match (a.transitional_coefficient, &a.transitional_weighted) {
+                (_, Some(w)) => super::weighted_years::table_formula(a, w),
+                (Some(k), None) => transitional_terms(a, k, Lang::Zh).1,
+                (None, None) if a.transitional_given => "（按输入）".to_string(),
+                (None, None) => "（本规则集未规定）".to_string(),
             },
             a.transitional_pension,
         ),

@@ -39,6 +39,10 @@ pub(super) struct Summary {
     pub(super) window_months: Option<u32>,
     /// The window's index.
     pub(super) window_index: Option<Decimal>,
+    /// Derived from a history: the exact Σ of the window's monthly indices
+    /// and the months paid before the window (weighted years).
+    pub(super) window_sum: Option<Decimal>,
+    pub(super) months_before_window: Option<u32>,
     /// Actual + deemed months (累计缴费月数), whole.
     pub(super) total_months: u32,
     /// Actual months, exact (a sheet's half month kept).
@@ -128,6 +132,8 @@ pub(super) fn summary(
     Ok(Summary {
         window_months,
         window_index,
+        window_sum: derived.map(|w| w.index_sum),
+        months_before_window: derived.map(|w| w.months_before),
         contribution_months,
         deemed_months,
         average_index,

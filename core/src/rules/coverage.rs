@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{
-    Catalog, Confidence, Entries, Param, RuleSet, Snapshot, TransitionalBase,
+    Catalog, Confidence, Entries, Param, PhaseInAfter, RuleSet, Snapshot, TransitionalBase,
     TransitionalIndexRule, TransitionalMethod, TransitionalYears,
 };
 
@@ -197,6 +197,9 @@ fn transitional(snap: &Snapshot) -> String {
     let Ok(k) = a.transitional_coefficient.current() else {
         return "none".into();
     };
+    if a.transitional_method.current().map(|m| m.value) == Ok(TransitionalMethod::WeightedYears) {
+        return weighted_years_text(snap, k.value);
+    }
     let base = match a.transitional_base.current().map(|b| b.value) {
         Ok(TransitionalBase::BasicAverage) => "(C + C·Ī)/2",
         _ => "C",
@@ -249,6 +252,49 @@ fn transitional(snap: &Snapshot) -> String {
             "; new method phased in over the old (given) from {first}: {}",
             shares.join(", ")
         ));
+    }
+    text
+}
+
+/// The weighted-years transitional pension (`weighted_years`) in words.
+fn weighted_years_text(snap: &Snapshot, k: Decimal) -> String {
+    let a = &snap.award;
+    let mut text = format!(
+        "C × W × {}, W = (D × (S + pre-window months) + Σ window indices)/12, D by locality ({} places)",
+        percent(k),
+        snap.deemed_indices.names().count()
+    );
+    if let Some(first) = a.transitional_phase_in.years().next() {
+        let shares: Vec<String> = a
+            .transitional_phase_in
+            .years()
+            .filter_map(|y| {
+                let s = a.transitional_phase_in.get(y).ok()?;
+                Some(format!("{y} {}", percent(s.value)))
+            })
+            .collect();
+        let old = match (
+            a.transitional_old_divisor.current(),
+            a.transitional_old_per_year.current(),
+        ) {
+            (Ok(d), Ok(y)) => format!(
+                "notional account ÷ {} + {} × whole years",
+                d.value.normalize(),
+                y.value.normalize()
+            ),
+            (Ok(d), Err(_)) => format!("notional account ÷ {}", d.value.normalize()),
+            _ => "given".into(),
+        };
+        text.push_str(&format!(
+            "; phased in over the old ({old}) from {first}: {}",
+            shares.join(", ")
+        ));
+        if a.transitional_phase_in_after.current().map(|v| v.value) == Ok(PhaseInAfter::NewMethod) {
+            text.push_str(", then the new method alone");
+        }
+    }
+    if let Ok(x) = a.transitional_fixed.current() {
+        text.push_str(&format!("; + {} fixed", x.value.normalize()));
     }
     text
 }

@@ -9,6 +9,11 @@
 //!   may depend on (独生子女, 地区类别 …), declared with its `title` and
 //!   `type` (`bool`, or `text` with `allowed` values).
 //!
+//! * `award.deemed_index.<locality>` — 视同缴费指数 of a locality (Guangdong:
+//!   the 1993 place of work, 粤府函〔2021〕294号 附表一、二), a dated number
+//!   with its `title` (the place's Chinese name), used by the
+//!   `weighted_years` transitional method.
+//!
 //! The loader reads them into [`Value::Extra`](super::Value::Extra) and
 //! [`Value::Attribute`](super::Value::Attribute); the snapshot holds them as
 //! [`Family`] timelines by name.
@@ -26,6 +31,9 @@ use super::model::Provenance;
 pub const EXTRAS: &str = "award.extras";
 /// The prefix of the attributes family.
 pub const ATTRIBUTES: &str = "award.attributes";
+/// The prefix of the 视同缴费指数-by-locality family (Guangdong's 1993
+/// locality table, 粤府函〔2021〕294号 附表一、二).
+pub const DEEMED_INDEX: &str = "award.deemed_index";
 
 /// Whether `s` is a snake_case name (`only_child`, `heating_2`).
 pub fn is_snake(s: &str) -> bool {

@@ -373,6 +373,31 @@ params! {
         /// and extras; `rounded_sum`: the exact sum rounded with
         /// `rounding.total` (Zhejiang: to 0.1 yuan).
         total_rule = "award.total_rule": Dated, Variant(TotalRule), optional;
+        /// 原办法过渡性养老金 视同账户额计发系数 divisor of the notional account in the old method
+        /// Where present the old method of a phase-in is computed, not given:
+        /// the input's `notional_account` (视同账户额) over this, rounded to
+        /// the money rounding, plus `award.transitional_old_per_year` ×
+        /// whole contribution years (Guangdong: ÷ 120, 粤府函〔2021〕294号).
+        transitional_old_divisor = "award.transitional_old_divisor": Dated, Positive, optional;
+        /// 缴费年限津贴 每满一年 amount per whole contribution year in the old method
+        /// Part of the computed old method (Guangdong 4 元 × floor(N),
+        /// 粤人社〔2014〕8号): the phase-in pays old + max(new − old, 0) × share,
+        /// so at a share of 1 it is absorbed by the new method.
+        transitional_old_per_year = "award.transitional_old_per_year": Dated, Money, optional;
+        /// 过渡性养老金 固定加发 flat amount added to the transitional pension
+        /// Paid in the transitional line whatever the method (Guangdong +100
+        /// 元, 粤劳电〔2009〕32号).
+        transitional_fixed = "award.transitional_fixed": Dated, Money, optional;
+        /// 新老办法过渡期满后 what a year after the last phase-in year pays
+        /// `last_share` (default): the last share goes on; `new_method`: the
+        /// new method alone (Guangdong 2026+).
+        transitional_phase_in_after = "award.transitional_phase_in_after":
+            Dated, Variant(PhaseInAfter), optional;
+        /// 过渡性养老金 缴费指数区间起始月 first month of the transitional window
+        /// Absent: `account.established`. With a history the engine derives
+        /// the window's months, their index sum and the months paid before it
+        /// (Guangdong 1994-01 … 1998-06 for the weighted-years method).
+        transitional_window_start = "award.transitional_window_start": Dated, Month, optional;
     }
 
     /// Transfer parameters (转移接续).
@@ -491,6 +516,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 86);
+        assert_eq!(before, 91);
     }
 }

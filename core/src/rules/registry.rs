@@ -108,6 +108,8 @@ pub const INDEX_GAP_RULES: &[&str] = GapRule::NAMES;
 pub const INDEX_DEEMED_RULES: &[&str] = DeemedRule::NAMES;
 /// Variants of which years earn the transitional pension (过渡性养老金).
 pub const TRANSITIONAL_YEARS_RULES: &[&str] = TransitionalYears::NAMES;
+/// Variants of what follows the last year of a transitional phase-in.
+pub const PHASE_IN_AFTER_RULES: &[&str] = PhaseInAfter::NAMES;
 /// Variants of how an award's total is formed (合计办法).
 pub const TOTAL_RULES: &[&str] = TotalRule::NAMES;
 /// Variants of the contribution-years part of a yearly adjustment (挂钩调整 by 缴费年限).
@@ -136,6 +138,13 @@ pub const FAMILIES: &[ParamSpec] = &[
         domain: Domain::Attribute,
         required: false,
         about: "人员属性 person attributes the local extras may depend on, one per name",
+    },
+    ParamSpec {
+        name: super::family::DEEMED_INDEX,
+        shape: Shape::Dated,
+        domain: Domain::Positive,
+        required: false,
+        about: "视同缴费指数 by locality (the weighted-years transitional method), one per place",
     },
 ];
 

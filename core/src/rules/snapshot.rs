@@ -306,6 +306,23 @@ variant_enum!(
         /// 视同指数 table): the input gives the amount (`transitional_pension`),
         /// and without it the award is a typed error, never a silent zero.
         Given = "given",
+        /// 加权视同缴费年限 (粤府函〔2021〕294号): C × W × k with W = (D ×
+        /// (deemed months + actual months before the index window) + Σ monthly
+        /// indices in the window) / 12, D the 视同缴费指数 of the person's
+        /// locality (`award.deemed_index.<locality>`); see
+        /// [`crate::award::weighted_years`].
+        WeightedYears = "weighted_years",
+    }
+);
+variant_enum!(
+    /// What a retirement year after the last one of
+    /// `award.transitional_phase_in` pays (新老办法过渡 之后).
+    PhaseInAfter {
+        /// The last listed share goes on (old + max(new − old, 0) × share).
+        LastShare = "last_share",
+        /// The new method alone, with no comparison to the old (Guangdong
+        /// 2026+: 粤府函〔2021〕294号).
+        NewMethod = "new_method",
     }
 );
 variant_enum!(
@@ -406,6 +423,9 @@ pub struct Snapshot {
     pub extras: Family<ExtraRule>,
     /// `award.attributes.*`: the declared person attributes (人员属性), by name.
     pub attributes: Family<AttributeDecl>,
+    /// `award.deemed_index.*`: 视同缴费指数 by locality (Guangdong's 1993
+    /// locality table), by name.
+    pub deemed_indices: Family<Decimal>,
 }
 
 impl Snapshot {
@@ -438,6 +458,12 @@ impl Snapshot {
             && r.local_extras.is_empty()
             && self.extras.is_empty()
             && self.attributes.is_empty()
+            && self.deemed_indices.is_empty()
+            && a.transitional_old_divisor.is_empty()
+            && a.transitional_old_per_year.is_empty()
+            && a.transitional_fixed.is_empty()
+            && a.transitional_phase_in_after.is_empty()
+            && a.transitional_window_start.is_empty()
     }
 }
 
@@ -659,6 +685,10 @@ impl Snapshot {
             }),
             attributes: b.family(super::family::ATTRIBUTES, |v| match v {
                 Value::Attribute(a) => Some(a.clone()),
+                _ => None,
+            }),
+            deemed_indices: b.family(super::family::DEEMED_INDEX, |v| match v {
+                Value::Decimal(d) => Some(Arc::new(*d)),
                 _ => None,
             }),
         }

@@ -110,6 +110,9 @@ pub fn award_at_receipt(
         first_pension_month: None,
         region: None,
         attributes: None,
+        deemed_index_locality: None,
+        pre_window_months: None,
+        window_index_sum: None,
     };
     let mut a = award::award(&ai, &snap, tracer).map_err(|e| match e {
         Error::Rules(RuleError::NoYear { param, year, .. }) => RuleError::RegionYears {

@@ -104,6 +104,7 @@ __all__ = [
     'TransitionalFormula',
     'TransitionalWindow',
     'Unrounded',
+    'WeightedYears',
     'WindowIndex',
     'YearIndex',
     'YearStatement',
@@ -451,6 +452,10 @@ class AwardResult(Record):
     """
     transitional_phase_in: Optional[PhaseIn] = None
     """The old/new method phase-in (新老办法过渡), where it applies."""
+    transitional_weighted: Optional[WeightedYears] = None
+    """The weighted-years transitional pension (加权视同缴费年限,
+    `award.transitional_method = weighted_years`), where it applies.
+    """
 
 
 @dataclass(frozen=True)
@@ -916,6 +921,10 @@ class PhaseIn(Record):
     """
     old_method: Optional[Decimal] = None
     """The old method's, as given in the input (`old_transitional_pension`)."""
+    years_allowance: Optional[Decimal] = None
+    """缴费年限津贴 inside the computed old method
+    (`award.transitional_old_per_year` × whole contribution years).
+    """
 
 
 @dataclass(frozen=True)
@@ -1062,6 +1071,10 @@ class ProjectedAward(Record):
     """
     transitional_phase_in: Optional[PhaseIn] = None
     """The old/new method phase-in (新老办法过渡), where it applies."""
+    transitional_weighted: Optional[WeightedYears] = None
+    """The weighted-years transitional pension (加权视同缴费年限,
+    `award.transitional_method = weighted_years`), where it applies.
+    """
 
 
 @dataclass(frozen=True)
@@ -1617,6 +1630,40 @@ class Unrounded(Record):
 
 
 @dataclass(frozen=True)
+class WeightedYears(Record):
+    """The weighted-years transitional pension as computed for one award."""
+
+    deemed_index: Decimal
+    """D, its 视同缴费指数 (0 where no month is weighted with it and no
+    locality is given).
+    """
+    weighted_months: Decimal
+    """Months weighted with D: deemed months plus actual months before the
+    index window.
+    """
+    pre_window_months: int
+    """Actual months before the index window (part of `weighted_months`)."""
+    window_index_sum: Decimal
+    """Σ of the monthly contribution indices in the window."""
+    years: Decimal
+    """W, the weighted years (rounded where `rounding.transitional_years` says)."""
+    coefficient: Decimal
+    """k."""
+    pension_base: Decimal
+    """C."""
+    new_method: Decimal
+    """The new method's amount C × W × k, rounded."""
+    fixed: Optional[Decimal] = None
+    """The flat amount added to the transitional line
+    (`award.transitional_fixed`), where the rule set has one.
+    """
+    locality: Optional[str] = None
+    """The locality whose 视同缴费指数 applies (`award.deemed_index.<name>`),
+    where one was needed or given.
+    """
+
+
+@dataclass(frozen=True)
 class WindowIndex(Record):
     """The months paid in a province's transitional window and their average
     index (Beijing G实: 1992-10 … 1998-06, index Z实), derived from a history.
@@ -1628,6 +1675,14 @@ class WindowIndex(Record):
     """Last month (`award.transitional_window_end`, included)."""
     months: int
     """Months paid in it."""
+    index_sum: Decimal
+    """The exact sum of their monthly indices (base / average wage, month by
+    month): the weighted-years method's Σ (Guangdong 1994-01 … 1998-06).
+    """
+    months_before: int
+    """Months paid before the window (in this place): weighted with the
+    视同缴费指数 by the weighted-years method (Guangdong: up to 1993-12).
+    """
     index: Optional[Decimal] = None
     """Their average index (the index rounding), where any."""
 
@@ -1987,6 +2042,12 @@ class AwardInput(_AwardInputRequired, total=False):
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
+    deemed_index_locality: Optional[str]
+    """The locality whose 视同缴费指数 D applies (Guangdong: the place of
+    work at the end of 1993, a name of `award.deemed_index.<locality>`
+    such as `guangzhou`), where the rule set's transitional pension uses
+    weighted years (`award.transitional_method = weighted_years`).
+    """
     deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
@@ -2016,6 +2077,11 @@ class AwardInput(_AwardInputRequired, total=False):
     directly by `deemed_and_pre_account`. Give this or
     `pre_account_months`, not both.
     """
+    pre_window_months: Optional[int]
+    """Actual contribution months before the index window, weighted with D
+    like deemed months (Guangdong: up to 1993-12), for the weighted-years
+    transitional method.
+    """
     region: Optional[str]
     """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
     engine picks the rule set of the code, else of its city, else of its
@@ -2037,6 +2103,12 @@ class AwardInput(_AwardInputRequired, total=False):
     """Actual contribution months in the province's transitional window
     (Beijing: 1992-10 … 1998-06), where the rule set's transitional
     pension has a window part (`award.transitional_window_coefficient`).
+    """
+    window_index_sum: Optional[DecimalLike]
+    """The sum of the monthly contribution indices in the index window
+    (Guangdong: 1994-01 … 1998-06), for the weighted-years transitional
+    method; or give `transitional_window_months` and
+    `transitional_window_index` (their count and average).
     """
 
 
@@ -2075,6 +2147,12 @@ class AwardFields(TypedDict, total=False):
     """Summary: months actually paid (实际缴费月数)."""
     deemed_index: Optional[DecimalLike]
     """Deemed index (视同缴费指数) where deemed months enter the average."""
+    deemed_index_locality: Optional[str]
+    """The locality whose 视同缴费指数 D applies (Guangdong: the place of
+    work at the end of 1993, a name of `award.deemed_index.<locality>`
+    such as `guangzhou`), where the rule set's transitional pension uses
+    weighted years (`award.transitional_method = weighted_years`).
+    """
     deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
@@ -2104,6 +2182,11 @@ class AwardFields(TypedDict, total=False):
     directly by `deemed_and_pre_account`. Give this or
     `pre_account_months`, not both.
     """
+    pre_window_months: Optional[int]
+    """Actual contribution months before the index window, weighted with D
+    like deemed months (Guangdong: up to 1993-12), for the weighted-years
+    transitional method.
+    """
     region: Optional[str]
     """参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
     engine picks the rule set of the code, else of its city, else of its
@@ -2127,6 +2210,12 @@ class AwardFields(TypedDict, total=False):
     """Actual contribution months in the province's transitional window
     (Beijing: 1992-10 … 1998-06), where the rule set's transitional
     pension has a window part (`award.transitional_window_coefficient`).
+    """
+    window_index_sum: Optional[DecimalLike]
+    """The sum of the monthly contribution indices in the index window
+    (Guangdong: 1994-01 … 1998-06), for the weighted-years transitional
+    method; or give `transitional_window_months` and
+    `transitional_window_index` (their count and average).
     """
 
 

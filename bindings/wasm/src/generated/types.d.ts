@@ -554,6 +554,13 @@ export interface AwardInput {
    */
   deemed_index?: string | number | null;
   /**
+   * The locality whose 视同缴费指数 D applies (Guangdong: the place of
+   * work at the end of 1993, a name of `award.deemed_index.<locality>`
+   * such as `guangzhou`), where the rule set's transitional pension uses
+   * weighted years (`award.transitional_method = weighted_years`).
+   */
+  deemed_index_locality?: string | null;
+  /**
    * Summary: deemed months (视同缴费月数); default 0.
    */
   deemed_months?: SheetMonths | null;
@@ -595,6 +602,12 @@ export interface AwardInput {
    */
   pre_account_total_months?: number | null;
   /**
+   * Actual contribution months before the index window, weighted with D
+   * like deemed months (Guangdong: up to 1993-12), for the weighted-years
+   * transitional method.
+   */
+  pre_window_months?: number | null;
+  /**
    * 参保地 the place (GB/T 2260 six-digit code) whose rules apply: the
    * engine picks the rule set of the code, else of its city, else of its
    * province (a city layer over the engine's province set).
@@ -626,6 +639,13 @@ export interface AwardInput {
    * pension has a window part (`award.transitional_window_coefficient`).
    */
   transitional_window_months?: number | null;
+  /**
+   * The sum of the monthly contribution indices in the index window
+   * (Guangdong: 1994-01 … 1998-06), for the weighted-years transitional
+   * method; or give `transitional_window_months` and
+   * `transitional_window_index` (their count and average).
+   */
+  window_index_sum?: string | number | null;
 }
 /**
  * One span of months in a contribution history (both ends included).
@@ -1571,9 +1591,19 @@ export interface WindowIndex {
    */
   index?: string | null;
   /**
+   * The exact sum of their monthly indices (base / average wage, month by
+   * month): the weighted-years method's Σ (Guangdong 1994-01 … 1998-06).
+   */
+  index_sum: string;
+  /**
    * Months paid in it.
    */
   months: number;
+  /**
+   * Months paid before the window (in this place): weighted with the
+   * 视同缴费指数 by the weighted-years method (Guangdong: up to 1993-12).
+   */
+  months_before: number;
   /**
    * Last month (`award.transitional_window_end`, included).
    */
@@ -1698,6 +1728,11 @@ export interface PhaseIn {
    * retirement year (`award.transitional_phase_in`).
    */
   share: string;
+  /**
+   * 缴费年限津贴 inside the computed old method
+   * (`award.transitional_old_per_year` × whole contribution years).
+   */
+  years_allowance?: string | null;
 }
 /**
  * The transitional template as filled for one award: the names of the
@@ -1770,6 +1805,55 @@ export interface Unrounded {
    * 过渡性养老金, exact.
    */
   transitional_pension: string;
+}
+/**
+ * The weighted-years transitional pension as computed for one award.
+ */
+export interface WeightedYears {
+  /**
+   * k.
+   */
+  coefficient: string;
+  /**
+   * D, its 视同缴费指数 (0 where no month is weighted with it and no
+   * locality is given).
+   */
+  deemed_index: string;
+  /**
+   * The flat amount added to the transitional line
+   * (`award.transitional_fixed`), where the rule set has one.
+   */
+  fixed?: string | null;
+  /**
+   * The locality whose 视同缴费指数 applies (`award.deemed_index.<name>`),
+   * where one was needed or given.
+   */
+  locality?: string | null;
+  /**
+   * The new method's amount C × W × k, rounded.
+   */
+  new_method: string;
+  /**
+   * C.
+   */
+  pension_base: string;
+  /**
+   * Actual months before the index window (part of `weighted_months`).
+   */
+  pre_window_months: number;
+  /**
+   * Months weighted with D: deemed months plus actual months before the
+   * index window.
+   */
+  weighted_months: string;
+  /**
+   * Σ of the monthly contribution indices in the window.
+   */
+  window_index_sum: string;
+  /**
+   * W, the weighted years (rounded where `rounding.transitional_years` says).
+   */
+  years: string;
 }
 /**
  * The award: every figure of a 核定表, with its explanation.
@@ -1926,6 +2010,11 @@ export interface AwardResult {
    * The old/new method phase-in (新老办法过渡), where it applies.
    */
   transitional_phase_in?: PhaseIn | null;
+  /**
+   * The weighted-years transitional pension (加权视同缴费年限,
+   * `award.transitional_method = weighted_years`), where it applies.
+   */
+  transitional_weighted?: WeightedYears | null;
   /**
    * Those months in years as the transitional formula uses them
    * (rounded where the rule set says).
@@ -2463,6 +2552,11 @@ export interface ProjectedAward {
    * The old/new method phase-in (新老办法过渡), where it applies.
    */
   transitional_phase_in?: PhaseIn | null;
+  /**
+   * The weighted-years transitional pension (加权视同缴费年限,
+   * `award.transitional_method = weighted_years`), where it applies.
+   */
+  transitional_weighted?: WeightedYears | null;
   /**
    * Those months in years as the transitional formula uses them
    * (rounded where the rule set says).
