@@ -10,7 +10,7 @@ below is invented) and the total adds it. Bases: 全省 2024 9307, 2025 9493; �
 
 Run: python3 tests/vectors/derive/province_guangdong.py
 """
-from province_common_south import D, expect, standard, write
+from province_common import D, expect, standard, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 广东 {who} 计发基数 {y} = {c} ({doc}); "
        "过渡性养老金 given in the input (粤府函〔2021〕294号 not expressible; award.transitional_method = given)")

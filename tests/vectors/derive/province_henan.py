@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-henan.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-henan.json (Python decimal; see province_common.py).
 
 Henan (rules/cn/henan, layer cn/henan/zhengzhou): basic = (C_全省 + C_退休地 × Ī)/2 × N × 1 %
 (郑州: award.flat_part_base = the province base, C = the 郑州 base; elsewhere both = province);
@@ -7,7 +7,7 @@ transitional = C_退休地 × α_t × 视同年限 × 1.3 % with the separate tr
 The 郑州过渡性补贴 is not encoded and not included.
 Run: python3 tests/vectors/derive/province_henan.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 PROV = bases("henan")
 PROV_P = bases("henan", provisional=True)
@@ -41,4 +41,4 @@ for cid, c, flat, bdesc, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/henan", "source": SRC.format(bases=bdesc),
                   "note": f"{story} Computed by tests/vectors/derive/province_henan.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("henan", cases)
+write("henan", cases, indent=2)

@@ -9,7 +9,7 @@ Ningxia (rules/cn/ningxia/award.toml):
 The higher 知识分子 transitional rate (1.43 % / 1.49 %) is NOT encoded, so case 2 uses 1.3 %.
 Run: python3 tests/vectors/derive/province_ningxia.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, q, write
 
 K = D("0.013")
 BASES = {2023: D(7953), 2024: D(8202)}
@@ -21,12 +21,9 @@ def case(cid, category, birth, month, paid, deemed, pre, idx, bal, intellectual,
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = D(paid + deemed) / 12
-    p = D(deemed + pre) / 12
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q(c * ii * p * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=deemed + pre, k=K, balance=bal, birth=birth, retire=month)
+    n, p, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     extra = D("18.50") if intellectual else D("0.00")
     total = basic + account + trans + extra
     note = (f"{what} Hand-derived (Python decimal, province_ningxia.py): C = {c} ({year}); N = ({paid} + {deemed})/12 = {n.normalize()} exact; "

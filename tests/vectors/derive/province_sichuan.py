@@ -11,7 +11,7 @@ Bases: 2023 8079, 2024 8321, 2025 8462 (award.pension_base, final values).
 
 Run: python3 tests/vectors/derive/province_sichuan.py
 """
-from province_common_south import D, divisor, q, write
+from province_common import D, divisor, q, write
 
 BASE = {2023: D("8079"), 2024: D("8321"), 2025: D("8462")}
 K = D("0.013")

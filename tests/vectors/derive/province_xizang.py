@@ -9,7 +9,7 @@ The 高原补贴 and the fixed area-class items are NOT part of these figures (n
 rules/cn/xizang/award.toml), so the totals are the basic + account + transitional pension only.
 Run: python3 tests/vectors/derive/province_xizang.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, q, write
 
 K = D("0.014")
 BASES = {2024: D(11546), 2025: D(11777)}
@@ -21,12 +21,9 @@ def case(cid, category, birth, month, paid, deemed, idx, bal, what):
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = D(paid + deemed) / 12
-    s = D(deemed) / 12
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q(c * ii * s * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=deemed, k=K, balance=bal, birth=birth, retire=month)
+    n, s, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     total = basic + account + trans
     note = (f"{what} Hand-derived (Python decimal, province_xizang.py): C = {c} ({year}); N = ({paid} + {deemed})/12 = {n.normalize()} exact; "
             f"basic = {c} × (1 + {idx})/2 × N × 1% = {basic}; account = {bal}/{m} = {account}; S = {deemed}/12 = {s.normalize()}, "

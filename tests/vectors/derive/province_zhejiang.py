@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-zhejiang.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-zhejiang.json (Python decimal; see province_common.py).
 
 Zhejiang (rules/cn/zhejiang): transitional = C × α_t × P × 1.4 %, P = 视同 + actual years up to
 1997-12, α_t = the pre-1998 index (input transitional_index); extra 基本养老金补贴 150 元 (flat);
@@ -8,7 +8,7 @@ components half-up to 0.01 for display; total = the EXACT sum rounded 见分进�
 (480 + Ī × N × 3) is not encoded and not included.
 Run: python3 tests/vectors/derive/province_zhejiang.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("zhejiang")
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 浙劳社老〔2006〕142号 (as quoted): 过渡性养老金 = "
@@ -38,4 +38,4 @@ for cid, y, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/zhejiang", "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_zhejiang.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("zhejiang", cases)
+write("zhejiang", cases, indent=2)
