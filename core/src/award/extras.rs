@@ -23,7 +23,7 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::family::{
-    Band, ExtraKind, ExtraRule, Member, PensionPart, YearsBasis, YearsRounding,
+    Band, ExtraKind, ExtraRule, ExtraWhen, Member, PensionPart, YearsBasis, YearsRounding,
 };
 use crate::rules::{Snapshot, Sourced};
 use crate::trace::{ParamUse, Step, Tracer};
@@ -140,10 +140,33 @@ fn applies(
     snap: &Snapshot,
     date: NaiveDate,
 ) -> Result<bool, Error> {
+    when_holds(
+        &m.value.when,
+        &format!("the local extra `{}` ({})", m.param, m.value.title),
+        input,
+        (b.actual_months, b.deemed_months),
+        snap,
+        date,
+    )
+}
+
+/// Whether every condition of `when` holds for the person (`months`: actual
+/// and deemed months); an attribute it needs that the input lacks takes the
+/// declared `default`, and without one is an input error naming it and
+/// `what` depends on it. Shared by the local extras and the coefficient
+/// overrides.
+pub(super) fn when_holds(
+    when: &ExtraWhen,
+    what: &str,
+    input: &AwardInput,
+    months: (u32, u32),
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<bool, Error> {
     let empty = BTreeMap::new();
     let given = input.attributes.as_ref().unwrap_or(&empty);
     let mut holds = true;
-    for (attr, want) in &m.value.when.attributes {
+    for (attr, want) in &when.attributes {
         let default = snap
             .attributes
             .get(attr, date)
@@ -152,17 +175,14 @@ fn applies(
             None => {
                 return Err(Error::field(
                     format!("attributes.{attr}"),
-                    format!(
-                        "missing: the local extra `{}` ({}) depends on it",
-                        m.param, m.value.title
-                    ),
+                    format!("missing: {what} depends on it"),
                 ));
             }
             Some(v) => holds &= v == want,
         }
     }
-    for (bound, n) in &m.value.when.months {
-        holds &= bound.holds(b.actual_months, b.deemed_months, *n);
+    for (bound, n) in &when.months {
+        holds &= bound.holds(months.0, months.1, *n);
     }
     Ok(holds)
 }

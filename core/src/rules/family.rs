@@ -9,8 +9,16 @@
 //!   may depend on (独生子女, 地区类别 …), declared with its `title` and
 //!   `type` (`bool`, or `text` with `allowed` values).
 //!
-//! The loader reads them into [`Value::Extra`](super::Value::Extra) and
-//! [`Value::Attribute`](super::Value::Attribute); the snapshot holds them as
+//! * `award.coefficient_overrides.<name>` — a coefficient of the award chosen
+//!   by a condition on the person (宁夏 知识分子: 过渡系数 1.49 % instead of
+//!   1.3 %): the `slot` it replaces (`transitional_coefficient`,
+//!   `basic_rate_per_year`), its `value` and the `when` conditions, written
+//!   as for extras. Where no override's `when` holds, the slot's own
+//!   parameter applies.
+//!
+//! The loader reads them into [`Value::Extra`](super::Value::Extra),
+//! [`Value::Attribute`](super::Value::Attribute) and
+//! [`Value::Override`](super::Value::Override); the snapshot holds them as
 //! [`Family`] timelines by name.
 
 use std::collections::BTreeMap;
@@ -26,6 +34,8 @@ use super::model::Provenance;
 pub const EXTRAS: &str = "award.extras";
 /// The prefix of the attributes family.
 pub const ATTRIBUTES: &str = "award.attributes";
+/// The prefix of the coefficient-overrides family.
+pub const OVERRIDES: &str = "award.coefficient_overrides";
 
 /// Whether `s` is a snake_case name (`only_child`, `heating_2`).
 pub fn is_snake(s: &str) -> bool {
@@ -371,6 +381,55 @@ impl std::fmt::Display for ExtraRule {
             f.write_str(" (not in total)")?;
         }
         Ok(())
+    }
+}
+
+/// The coefficient of the award a [`CoefficientOverride`] replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CoefficientSlot {
+    /// k of the transitional pension (`award.transitional_coefficient`, 过渡系数).
+    TransitionalCoefficient,
+    /// The basic pension's rate per year (`award.basic_rate_per_year`).
+    BasicRatePerYear,
+}
+
+impl CoefficientSlot {
+    /// The names used in rule files (each the parameter it replaces).
+    pub const NAMES: &'static [&'static str] = &["transitional_coefficient", "basic_rate_per_year"];
+    /// The name in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            CoefficientSlot::TransitionalCoefficient => Self::NAMES[0],
+            CoefficientSlot::BasicRatePerYear => Self::NAMES[1],
+        }
+    }
+}
+
+/// A coefficient chosen by a condition (`award.coefficient_overrides.<name>`):
+/// where `when` holds, `value` replaces the slot's parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct CoefficientOverride {
+    /// Title (Chinese and English).
+    pub title: String,
+    /// The coefficient it replaces.
+    pub slot: CoefficientSlot,
+    /// The coefficient where `when` holds.
+    pub value: Decimal,
+    /// When it applies (at least one condition).
+    pub when: ExtraWhen,
+}
+
+impl std::fmt::Display for CoefficientOverride {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} = {} when {}",
+            self.title,
+            self.slot.name(),
+            self.value,
+            self.when
+        )
     }
 }
 

@@ -664,6 +664,7 @@ impl<'i> Reader<'_, 'i> {
             Domain::Rounding => allowed.extend(["scale", "mode", "step"]),
             Domain::Extra => allowed.extend(EXTRA_FIELDS),
             Domain::Attribute => allowed.extend(["title", "type", "allowed", "default"]),
+            Domain::Override => allowed.extend(["title", "slot", "value", "when"]),
             _ => allowed.push("value"),
         }
         self.allow_only(e, &allowed);
@@ -673,6 +674,7 @@ impl<'i> Reader<'_, 'i> {
             Domain::Rounding => self.rounding(e, span.clone()),
             Domain::Extra => self.extra(e, span.clone()),
             Domain::Attribute => self.attribute(e, span.clone()),
+            Domain::Override => self.coefficient_override(e, span.clone()),
             _ => self.value_field(spec.domain, e, span.clone()),
         };
         let prov = self.provenance(e, span.clone(), false);
@@ -1059,12 +1061,12 @@ impl<'i> Reader<'_, 'i> {
                 );
                 None
             }
-            Domain::Extra | Domain::Attribute => {
+            Domain::Extra | Domain::Attribute | Domain::Override => {
                 self.push(
                     off,
                     &self.key(k),
                     C::WrongType,
-                    "extras and attributes are written with their own fields, not `value`",
+                    "extras, attributes and coefficient overrides are written with their own fields",
                 );
                 None
             }
@@ -1421,6 +1423,56 @@ impl<'i> Reader<'_, 'i> {
             }
         }
         ok.then_some(w)
+    }
+
+    /// One entry of `award.coefficient_overrides.<name>`: `title`, `slot`,
+    /// `value` (a ratio) and a `when` with at least one condition.
+    fn coefficient_override(&mut self, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
+        use super::family::*;
+        let title = self.req_str(e, "title", span.clone());
+        let slot = match get(e, "slot") {
+            None => {
+                self.missing("slot", span.clone());
+                None
+            }
+            Some(_) => self
+                .one_of(e, "slot", CoefficientSlot::NAMES)
+                .map(|s| match s.as_str() {
+                    "basic_rate_per_year" => CoefficientSlot::BasicRatePerYear,
+                    _ => CoefficientSlot::TransitionalCoefficient,
+                }),
+        };
+        let value = match get(e, "value") {
+            None => {
+                self.missing("value", span.clone());
+                None
+            }
+            Some(_) => self.decimal_field(e, "value", Domain::Ratio),
+        };
+        let when = match get(e, "when") {
+            None => {
+                self.missing("when", span.clone());
+                None
+            }
+            Some(_) => self.when(e),
+        };
+        let when = when?;
+        if when.attributes.is_empty() && when.months.is_empty() {
+            let key = self.key("when");
+            self.push(
+                span.start,
+                &key,
+                C::MissingField,
+                "`when` names no condition: an override without one would replace the parameter itself",
+            );
+            return None;
+        }
+        Some(Value::Override(Arc::new(CoefficientOverride {
+            title: title?,
+            slot: slot?,
+            value: value?,
+            when,
+        })))
     }
 
     /// One entry of `award.attributes.<name>`.

@@ -406,6 +406,9 @@ pub struct Snapshot {
     pub extras: Family<ExtraRule>,
     /// `award.attributes.*`: the declared person attributes (人员属性), by name.
     pub attributes: Family<AttributeDecl>,
+    /// `award.coefficient_overrides.*`: coefficients chosen by a person
+    /// attribute (宁夏 知识分子 过渡系数), by name.
+    pub overrides: Family<super::family::CoefficientOverride>,
 }
 
 impl Snapshot {
@@ -438,6 +441,7 @@ impl Snapshot {
             && r.local_extras.is_empty()
             && self.extras.is_empty()
             && self.attributes.is_empty()
+            && self.overrides.is_empty()
     }
 }
 
@@ -659,6 +663,10 @@ impl Snapshot {
             }),
             attributes: b.family(super::family::ATTRIBUTES, |v| match v {
                 Value::Attribute(a) => Some(a.clone()),
+                _ => None,
+            }),
+            overrides: b.family(super::family::OVERRIDES, |v| match v {
+                Value::Override(o) => Some(o.clone()),
                 _ => None,
             }),
         }
