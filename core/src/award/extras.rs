@@ -217,8 +217,41 @@ fn banded(rate: Decimal, bands: &[Band], years: Decimal) -> Option<(Decimal, Str
     Some((total, text))
 }
 
-/// The exact amount of one extra and its formula.
-fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
+/// The value of the `number` attribute a stepped extra reads: the input's,
+/// else the declared default; without either an input error naming it.
+fn number_attribute(
+    attr: &str,
+    m: &Member<ExtraRule>,
+    input: &AwardInput,
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<Decimal, Error> {
+    let default = snap
+        .attributes
+        .get(attr, date)
+        .and_then(|d| d.value.default.clone());
+    let given = input.attributes.as_ref().and_then(|a| a.get(attr));
+    let path = format!("attributes.{attr}");
+    match given.or(default.as_ref()) {
+        None => Err(Error::field(
+            path,
+            format!(
+                "missing: the local extra `{}` ({}) depends on it",
+                m.param, m.value.title
+            ),
+        )),
+        Some(v) => v.number().ok_or_else(|| {
+            Error::field(
+                path,
+                format!("expected a number as a decimal string (\"12.5\"), got {v}"),
+            )
+        }),
+    }
+}
+
+/// The exact amount of one extra and its formula; `n` is the value of the
+/// attribute a stepped extra reads.
+fn amount(rule: &ExtraRule, b: &Basis, n: Option<Decimal>) -> Option<(Decimal, String)> {
     Some(match &rule.kind {
         ExtraKind::Flat { amount } => (*amount, format!("flat {amount}")),
         ExtraKind::PerYear {
@@ -301,6 +334,26 @@ fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
             format!("{} × {amount}", rate.normalize()),
         ),
         ExtraKind::Unknown => return None,
+        ExtraKind::PctOfIndexedWageStepped { attribute, steps } => {
+            let v = n?;
+            let step = steps.iter().rev().find(|s| s.at_least <= v);
+            let rate = step.map_or(Decimal::ZERO, |s| s.rate);
+            let w = b.c.checked_mul(b.average_index)?;
+            let why = match step {
+                Some(s) => format!("{attribute} {} ≥ {}", v.normalize(), s.at_least),
+                None => format!("{attribute} {} below every step", v.normalize()),
+            };
+            (
+                w.checked_mul(rate)?,
+                format!(
+                    "C × Ī × {} ({why}) = {} × {} × {}",
+                    rate.normalize(),
+                    b.c,
+                    b.average_index,
+                    rate.normalize()
+                ),
+            )
+        }
     })
 }
 
@@ -349,7 +402,13 @@ pub(super) fn extras(
                 ruleset: snap.identity.id.clone(),
             }));
         }
-        let (exact, formula) = amount(&m.value, b).ok_or_else(|| too_large(WHOLE_INPUT))?;
+        let n = match &m.value.kind {
+            ExtraKind::PctOfIndexedWageStepped { attribute, .. } => {
+                Some(number_attribute(attribute, m, input, snap, date)?)
+            }
+            _ => None,
+        };
+        let (exact, formula) = amount(&m.value, b, n).ok_or_else(|| too_large(WHOLE_INPUT))?;
         let value = r.value.apply(exact);
         let formula = format!(
             "{formula} = {}, rounded ({})",
@@ -451,14 +510,14 @@ mod tests {
     #[test]
     fn flat_and_amount_kinds() {
         let b = basis();
-        let (v, _) = amount(&rule(ExtraKind::Flat { amount: d("50") }), &b).unwrap();
+        let (v, _) = amount(&rule(ExtraKind::Flat { amount: d("50") }), &b, None).unwrap();
         assert_eq!(v, d("50"));
         // Yunnan-type: 5 % of an average pension of 3210.40 = 160.52.
         let k = ExtraKind::PctOfAmount {
             rate: d("0.05"),
             amount: d("3210.40"),
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("160.5200"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("160.5200"));
     }
 
     #[test]
@@ -471,7 +530,7 @@ mod tests {
             years: YearsBasis::Total,
             years_rounding: YearsRounding::Floor,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("150"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("150"));
         // Exact deemed years: 3 × 120/12 = 30; actual exact: 2 × 306/12 = 51.
         let k = ExtraKind::PerYear {
             amount: d("3"),
@@ -479,14 +538,14 @@ mod tests {
             years: YearsBasis::Deemed,
             years_rounding: YearsRounding::Exact,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("30"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("30"));
         let k = ExtraKind::PerYear {
             amount: d("2"),
             fixed: None,
             years: YearsBasis::Actual,
             years_rounding: YearsRounding::Exact,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("51"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("51"));
     }
 
     #[test]
@@ -497,7 +556,7 @@ mod tests {
             rate: d("0.02"),
             of: vec![PensionPart::Basic, PensionPart::Transitional],
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("89.36"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("89.36"));
     }
 
     #[test]
@@ -519,13 +578,19 @@ mod tests {
             rate: d("0.001"),
             bands: bands.clone(),
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0.normalize(), d("441.6"));
+        assert_eq!(
+            amount(&rule(k), &b, None).unwrap().0.normalize(),
+            d("441.6")
+        );
         // (8000 + 9600) / 2 = 8800; 8800 × 0.046 = 404.8.
         let k = ExtraKind::PctOfBasicBase {
             rate: d("0.001"),
             bands,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0.normalize(), d("404.8"));
+        assert_eq!(
+            amount(&rule(k), &b, None).unwrap().0.normalize(),
+            d("404.8")
+        );
         // Fewer years than the first threshold: only the base rate.
         let (r, _) = banded(
             d("0.001"),

@@ -76,6 +76,9 @@ pub enum AttributeType {
         /// The values allowed.
         allowed: Vec<String>,
     },
+    /// A number not below zero, written as a decimal string (`"12.5"`): a
+    /// count a stepped extra reads (years worked in 西藏 …).
+    Number,
 }
 
 /// 人员属性: a declared person attribute (`award.attributes.<name>`).
@@ -104,6 +107,22 @@ impl AttributeDecl {
             (AttributeType::Text { allowed }, AttrValue::Bool(_)) => {
                 Some(format!("expected one of {}", allowed.join(", ")))
             }
+            (AttributeType::Number, v) => match v.number() {
+                Some(n) if n >= Decimal::ZERO => None,
+                _ => Some(format!(
+                    "expected a number not below zero as a decimal string (\"12.5\"), got {v}"
+                )),
+            },
+        }
+    }
+}
+
+impl AttrValue {
+    /// The value of a `number` attribute (a decimal string), if it is one.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            AttrValue::Text(t) => t.trim().parse().ok().filter(|_| t.trim() == t),
+            AttrValue::Bool(_) => None,
         }
     }
 }
@@ -115,6 +134,7 @@ impl std::fmt::Display for AttributeDecl {
             AttributeType::Text { allowed } => {
                 write!(f, "{}: text ({})", self.title, allowed.join(" | "))
             }
+            AttributeType::Number => write!(f, "{}: number", self.title),
         }
     }
 }
@@ -221,6 +241,25 @@ pub enum ExtraKind {
     /// In force, but no source gives its amount for the period: an award
     /// it applies to is a typed error (`rule_missing_year`), never a zero.
     Unknown,
+    /// rate × C·Ī, the rate chosen by a `number` attribute of the person:
+    /// the step with the highest `at_least` not above the attribute's value
+    /// (none: 0). 西藏 高原补贴: 5 % / 10 % / 15 % of C·Ī after 10 / 15 / 20
+    /// years worked in Tibet.
+    PctOfIndexedWageStepped {
+        /// The `number` attribute the steps read.
+        attribute: String,
+        /// The steps, by rising `at_least`.
+        steps: Vec<Step>,
+    },
+}
+
+/// A step of a stepped extra: `rate` from `at_least` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Step {
+    /// The attribute value from which the rate applies.
+    pub at_least: Decimal,
+    /// The rate.
+    pub rate: Decimal,
 }
 
 /// When an extra applies: every condition must hold.
@@ -351,6 +390,13 @@ impl std::fmt::Display for ExtraKind {
                 write!(f, "pct_of_amount {} of {amount}", rate_text(*rate))
             }
             ExtraKind::Unknown => f.write_str("unknown amount"),
+            ExtraKind::PctOfIndexedWageStepped { attribute, steps } => {
+                let s: Vec<String> = steps
+                    .iter()
+                    .map(|s| format!("{} from {attribute} {}", rate_text(s.rate), s.at_least))
+                    .collect();
+                write!(f, "pct_of_indexed_wage_stepped {}", s.join(", "))
+            }
         }
     }
 }

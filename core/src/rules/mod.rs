@@ -588,6 +588,23 @@ fn check_extras(params: &BTreeMap<String, Param>, diags: &mut Vec<Diagnostic>) {
                 Value::Override(o) => &o.when,
                 _ => continue,
             };
+            if let Value::Extra(x) = &e.value
+                && let family::ExtraKind::PctOfIndexedWageStepped { attribute, .. } = &x.kind
+            {
+                let numeric = declared.get(attribute.as_str()).is_some_and(|ds| {
+                    !ds.is_empty() && ds.iter().all(|d| d.kind == family::AttributeType::Number)
+                });
+                if !numeric {
+                    diags.push(diag_at(
+                        &e.provenance,
+                        format!("{n}.values[{i}].attribute"),
+                        DiagnosticCode::UnknownKey,
+                        format!(
+                            "the steps read attribute `{attribute}`, which must be declared as `{attr_prefix}{attribute}` with `type = \"number\"`"
+                        ),
+                    ));
+                }
+            }
             for (attr, want) in &when.attributes {
                 let key = format!("{n}.values[{i}].when.{attr}");
                 match declared.get(attr.as_str()) {
