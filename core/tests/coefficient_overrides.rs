@@ -179,6 +179,17 @@ fn the_basic_rate_slot_with_attribute_and_month_bound() {
     i["contribution_months"] = json!(361);
     let a = engine().award_result(&i, false).unwrap();
     assert_eq!(a.basic_pension, d("2781.72"));
+    // Half a month short (a sheet's 119.5 deemed months): the bound counts the
+    // exact months, so 1 % still; N = 480/12 = 40 as before.
+    i["deemed_months"] = json!("119.5");
+    i["contribution_months"] = json!("360.5");
+    let a = engine().award_result(&i, false).unwrap();
+    assert_eq!(a.basic_pension, d("2781.72"));
+    // 120.5 deemed months reach it: 7727 × 1.8 / 2 × 480.5/12 × 1.2 % = 3341.54115 → 3341.54.
+    i["deemed_months"] = json!("120.5");
+    i["contribution_months"] = json!(360);
+    let a = engine().award_result(&i, false).unwrap();
+    assert_eq!(a.basic_pension, d("3341.54"));
 }
 
 #[test]

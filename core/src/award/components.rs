@@ -240,7 +240,7 @@ pub(super) fn basic_pension(
         match overrides::chosen(
             slot,
             input,
-            (f.contribution_months, f.deemed_months),
+            (f.contribution_exact, f.deemed_exact),
             snap,
             date,
         )? {
@@ -1002,7 +1002,7 @@ fn coefficient(
     if let Some(m) = overrides::chosen(
         slot,
         input,
-        (f.contribution_months, f.deemed_months),
+        (f.contribution_exact, f.deemed_exact),
         snap,
         date,
     )? {

@@ -57,9 +57,9 @@ pub(super) struct Basis {
     /// N (as the basic pension counts it).
     pub(super) years: Decimal,
     /// Months actually paid.
-    pub(super) actual_months: u32,
+    pub(super) actual_months: Decimal,
     /// Deemed months.
-    pub(super) deemed_months: u32,
+    pub(super) deemed_months: Decimal,
     /// The rounded 基础养老金, 个人账户养老金, 过渡性养老金.
     pub(super) basic: Decimal,
     pub(super) account: Decimal,
@@ -159,7 +159,7 @@ pub(super) fn when_holds(
     when: &ExtraWhen,
     what: &str,
     input: &AwardInput,
-    months: (u32, u32),
+    months: (Decimal, Decimal),
     snap: &Snapshot,
     date: NaiveDate,
 ) -> Result<bool, Error> {
@@ -265,14 +265,18 @@ fn amount(rule: &ExtraRule, b: &Basis, n: Option<Decimal>) -> Option<(Decimal, S
                 YearsBasis::Actual => b.actual_months,
                 YearsBasis::Deemed => b.deemed_months,
             };
+            // The exact months (a sheet's half month kept): the years the
+            // legal text counts are months / 12, or the whole years in them.
+            let twelve = Decimal::from(12);
             let y = match years_rounding {
-                YearsRounding::Exact => Decimal::from(months) / Decimal::from(12),
-                YearsRounding::Floor => Decimal::from(months / 12),
+                YearsRounding::Exact => months.checked_div(twelve)?,
+                YearsRounding::Floor => months.checked_div(twelve)?.floor(),
             };
+            let months = months.normalize();
             let fixed_v = fixed.unwrap_or(Decimal::ZERO);
             let v = amount.checked_mul(y)?.checked_add(fixed_v)?;
             let years_text = match years_rounding {
-                YearsRounding::Exact if months % 12 != 0 => format!("{months}/12"),
+                YearsRounding::Exact if !(months % twelve).is_zero() => format!("{months}/12"),
                 YearsRounding::Exact => y.normalize().to_string(),
                 YearsRounding::Floor => format!("floor({months}/12) = {y}"),
             };
@@ -490,8 +494,8 @@ mod tests {
             flat_base: d("8000"),
             average_index: d("1.2"),
             years: d("35.5"),
-            actual_months: 306,
-            deemed_months: 120,
+            actual_months: d("306"),
+            deemed_months: d("120"),
             basic: d("3124.00"),
             account: d("1000.00"),
             transitional: d("1344.00"),
@@ -606,11 +610,42 @@ mod tests {
 
     #[test]
     fn month_bounds() {
-        assert!(MonthBound::MinDeemedMonths.holds(10, 120, 120));
-        assert!(!MonthBound::MinDeemedMonths.holds(10, 119, 120));
-        assert!(MonthBound::MaxTotalMonths.holds(300, 60, 360));
-        assert!(!MonthBound::MaxTotalMonths.holds(300, 61, 360));
-        assert!(MonthBound::MinActualMonths.holds(240, 0, 240));
-        assert!(!MonthBound::MaxActualMonths.holds(241, 0, 240));
+        let m = |a: &str, b: &str| (d(a), d(b));
+        let holds = |bound: MonthBound, (a, b): (Decimal, Decimal), n| bound.holds(a, b, n);
+        assert!(holds(MonthBound::MinDeemedMonths, m("10", "120"), 120));
+        assert!(!holds(MonthBound::MinDeemedMonths, m("10", "119"), 120));
+        assert!(holds(MonthBound::MaxTotalMonths, m("300", "60"), 360));
+        assert!(!holds(MonthBound::MaxTotalMonths, m("300", "61"), 360));
+        assert!(holds(MonthBound::MinActualMonths, m("240", "0"), 240));
+        assert!(!holds(MonthBound::MaxActualMonths, m("241", "0"), 240));
+        // Half months count exactly: 119.5 deemed months are not 120, and
+        // 360.5 months in all are more than 360.
+        assert!(!holds(MonthBound::MinDeemedMonths, m("10", "119.5"), 120));
+        assert!(!holds(MonthBound::MaxTotalMonths, m("300", "60.5"), 360));
+        assert!(holds(MonthBound::MaxTotalMonths, m("299.5", "60.5"), 360));
+    }
+
+    #[test]
+    fn per_year_counts_half_months_exactly() {
+        // 4 × 120.5/12 = 40.1666…; whole years: floor(120.5/12) = 10 → 40.
+        let b = Basis {
+            deemed_months: d("120.5"),
+            ..basis()
+        };
+        let k = |years_rounding| ExtraKind::PerYear {
+            amount: d("4"),
+            fixed: None,
+            years: YearsBasis::Deemed,
+            years_rounding,
+        };
+        let (v, text) = amount(&rule(k(YearsRounding::Exact)), &b, None).unwrap();
+        assert_eq!(v.round_dp(6), d("40.166667"));
+        assert!(text.contains("120.5/12"), "{text}");
+        let (v, text) = amount(&rule(k(YearsRounding::Floor)), &b, None).unwrap();
+        assert_eq!(v, d("40"));
+        assert!(text.contains("floor(120.5/12) = 10"), "{text}");
+        // Exactly 120 months: 10 years either way.
+        let (v, _) = amount(&rule(k(YearsRounding::Exact)), &basis(), None).unwrap();
+        assert_eq!(v, d("40"));
     }
 }

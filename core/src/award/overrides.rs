@@ -28,7 +28,7 @@ use crate::trace::ParamUse;
 pub(super) fn chosen<'s>(
     slot: CoefficientSlot,
     input: &AwardInput,
-    months: (u32, u32),
+    months: (Decimal, Decimal),
     snap: &'s Snapshot,
     date: NaiveDate,
 ) -> Result<Option<&'s Member<CoefficientOverride>>, Error> {

@@ -308,9 +308,12 @@ impl MonthBound {
             .find(|(b, _)| *b == self)
             .map_or("", |(_, n)| n)
     }
-    /// Whether `(actual, deemed)` months meet the bound `n`.
-    pub fn holds(self, actual: u32, deemed: u32, n: u32) -> bool {
-        let total = actual.saturating_add(deemed);
+    /// Whether `(actual, deemed)` months meet the bound `n`; the months are
+    /// exact (a sheet's half month kept: 119.5 deemed months are fewer than
+    /// 120, 360.5 months in all more than 360).
+    pub fn holds(self, actual: Decimal, deemed: Decimal, n: u32) -> bool {
+        let total = actual + deemed;
+        let n = Decimal::from(n);
         match self {
             MonthBound::MinDeemedMonths => deemed >= n,
             MonthBound::MinActualMonths => actual >= n,
