@@ -234,20 +234,18 @@ pub(super) fn basic_pension(
 ) -> Result<Basic, Error> {
     let (average_index, total_months) = (f.average_index, f.total_exact);
     let (years, years_num, years_den, years_rounding) = (n.value, n.num, n.den, &n.rounding);
-    let rate = {
+    let slot = CoefficientSlot::BasicRatePerYear;
+    let months = (f.contribution_exact, f.deemed_exact);
+    let rate = overrides::resolve(slot, input, months, snap, date, || {
         let own = snap.award.basic_rate_per_year.at(date)?;
-        let slot = CoefficientSlot::BasicRatePerYear;
-        match overrides::chosen(
+        Ok(Applied::plain(
+            own.value,
+            vec![ParamUse::of(&own)],
             slot,
-            input,
-            (f.contribution_exact, f.deemed_exact),
             snap,
             date,
-        )? {
-            Some(m) => Applied::overridden(m),
-            None => Applied::plain(own.value, vec![ParamUse::of(&own)], slot, snap, date),
-        }
-    };
+        ))
+    })?;
     let month_rate = optional(&snap.award.basic_rate_per_extra_month, date)?;
     let b = flat.unwrap_or(c);
     let indexed_exact = c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?;
@@ -316,15 +314,7 @@ pub(super) fn basic_pension(
             ),
         )
         .input("average_index", average_index);
-        for (attr, v) in &rate.attributes {
-            st = st.input(attr.clone(), v);
-        }
-        if let Some(b) = &rate.branch {
-            st.formula.push_str(&format!("; rate: {b}"));
-        }
-        for u in &rate.uses {
-            st = st.param(u.clone());
-        }
+        st = rate.explain(st, "rate");
         if let Some(m) = &month_rate {
             st = st.param(ParamUse::of(m));
         }
@@ -616,15 +606,7 @@ pub(super) fn transitional_pension(
         )
         .input("transitional_index", index_text)
         .input("transitional_months", t_months);
-        for (attr, v) in &k.attributes {
-            st = st.input(attr.clone(), v);
-        }
-        if let Some(b) = &k.branch {
-            st.formula.push_str(&format!("; k: {b}"));
-        }
-        for u in &k.uses {
-            st = st.param(u.clone());
-        }
+        st = k.explain(st, "k");
         st = st.param(ParamUse::of(&which));
         if let Some(b) = &base_rule {
             st = st.param(ParamUse::of(b));
@@ -999,28 +981,23 @@ fn coefficient(
         return Ok(None);
     };
     let slot = CoefficientSlot::TransitionalCoefficient;
-    if let Some(m) = overrides::chosen(
-        slot,
-        input,
-        (f.contribution_exact, f.deemed_exact),
-        snap,
-        date,
-    )? {
-        return Ok(Some(Applied::overridden(m)));
-    }
-    let above = optional(&snap.award.transitional_coefficient_above, date)?;
-    let threshold = optional(&snap.award.transitional_threshold_months, date)?;
-    let k = match (above, threshold) {
-        (Some(above), Some(t)) if f.contribution_months > t.value => above,
-        _ => k,
-    };
-    Ok(Some(Applied::plain(
-        k.value,
-        vec![ParamUse::of(&k)],
-        slot,
-        snap,
-        date,
-    )))
+    let months = (f.contribution_exact, f.deemed_exact);
+    overrides::resolve(slot, input, months, snap, date, || {
+        let above = optional(&snap.award.transitional_coefficient_above, date)?;
+        let threshold = optional(&snap.award.transitional_threshold_months, date)?;
+        let k = match (above, threshold) {
+            (Some(above), Some(t)) if f.contribution_months > t.value => above,
+            _ => k,
+        };
+        Ok(Applied::plain(
+            k.value,
+            vec![ParamUse::of(&k)],
+            slot,
+            snap,
+            date,
+        ))
+    })
+    .map(Some)
 }
 
 /// A part of the total: its rounded amount and its exact one.

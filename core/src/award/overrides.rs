@@ -22,7 +22,7 @@ use super::extras::when_holds;
 use crate::error::Error;
 use crate::rules::Snapshot;
 use crate::rules::family::{CoefficientOverride, CoefficientSlot, Member};
-use crate::trace::ParamUse;
+use crate::trace::{ParamUse, Step};
 
 /// The override of `slot` that applies to the person, if any.
 pub(super) fn chosen<'s>(
@@ -47,6 +47,22 @@ pub(super) fn chosen<'s>(
         }
     }
     Ok(None)
+}
+
+/// The coefficient of `slot` for the person: the override that holds, else
+/// `own()` (the slot's own parameter, as [`Applied::plain`]).
+pub(super) fn resolve(
+    slot: CoefficientSlot,
+    input: &AwardInput,
+    months: (Decimal, Decimal),
+    snap: &Snapshot,
+    date: NaiveDate,
+    own: impl FnOnce() -> Result<Applied, Error>,
+) -> Result<Applied, Error> {
+    match chosen(slot, input, months, snap, date)? {
+        Some(m) => Ok(Applied::overridden(m)),
+        None => own(),
+    }
 }
 
 /// The overrides of `slot` in force whose conditions do not hold, as text
@@ -95,6 +111,22 @@ impl Applied {
             }),
             attributes: vec![],
         }
+    }
+
+    /// Adds to a step what the coefficient rests on: the attributes tested,
+    /// the branch (after `label` at the end of the formula) and the
+    /// parameters.
+    pub(super) fn explain(&self, mut st: Step, label: &str) -> Step {
+        for (attr, v) in &self.attributes {
+            st = st.input(attr.clone(), v);
+        }
+        if let Some(b) = &self.branch {
+            st.formula.push_str(&format!("; {label}: {b}"));
+        }
+        for u in &self.uses {
+            st = st.param(u.clone());
+        }
+        st
     }
 
     /// An override that holds.

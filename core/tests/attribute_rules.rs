@@ -1,10 +1,12 @@
-//! Coefficients chosen by a person attribute (`award.coefficient_overrides`,
-//! e.g. 宁夏 知识分子 过渡系数 1.49 % instead of 1.3 %), on a test layer over
-//! cn/shaanxi (not real rules).
+//! Rules chosen by a person attribute, on test layers over cn/shaanxi (not
+//! real rules): coefficients (`award.coefficient_overrides`, e.g. 宁夏 知识分子
+//! 过渡系数 1.49 % instead of 1.3 %) and a local extra whose rate a `number`
+//! attribute selects (`pct_of_indexed_wage_stepped`; 西藏 高原补贴 5/10/15 %
+//! of C·Ī after 10/15/20 years worked in Tibet).
 //!
 //! Base case, derived-award-2 (docs/sources.md §9.2 worked example 11), cn/shaanxi:
 //! C 7727, Ī 0.8, N 40, S 10, B 120000, M 139 → 2781.72 + 863.31 + 865.42 = 4510.45
-//! (transitional 7727 × 0.8 × 10 × 1.4 % = 865.424).
+//! (transitional 7727 × 0.8 × 10 × 1.4 % = 865.424; C·Ī = 6181.6).
 #![allow(clippy::unwrap_used)]
 
 use std::sync::Arc;
@@ -14,7 +16,7 @@ use pension_rules::rules::{Catalog, DiagnosticCode as C, LoadError};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-const HEAD: &str = "id = \"test/overrides\"\nversion = \"1\"\nextends = \"cn/shaanxi\"\n";
+const HEAD: &str = "id = \"test/attrs\"\nversion = \"1\"\nextends = \"cn/shaanxi\"\n";
 
 const ATTRS: &str = r#"
 [award.attributes.intellectual]
@@ -63,19 +65,31 @@ fn catalog(award: &str) -> Catalog {
     )
 }
 
+fn engine_with(award: &str) -> Engine {
+    Engine::load("test/attrs", Some(catalog(award))).expect("engine")
+}
+
 fn engine() -> Engine {
-    Engine::load(
-        "test/overrides",
-        Some(catalog(&format!("{ATTRS}{OVERRIDES}"))),
-    )
-    .expect("engine")
+    engine_with(&format!("{ATTRS}{OVERRIDES}"))
 }
 
 fn load_err(award: &str) -> LoadError {
-    match catalog(award).load("test/overrides") {
+    match catalog(award).load("test/attrs") {
         Err(e) => e,
         Ok(_) => panic!("loaded"),
     }
+}
+
+/// The layer `award` does not load: some diagnostic has `code` (any, when
+/// `None`) at a key containing `key`.
+fn refused(award: &str, code: Option<C>, key: &str) {
+    let e = load_err(award);
+    assert!(
+        e.diagnostics
+            .iter()
+            .any(|d| code.is_none_or(|c| d.code == c) && d.key.contains(key)),
+        "{e}"
+    );
 }
 
 fn input(attributes: Value) -> Value {
@@ -203,42 +217,123 @@ slot = "transitional_coefficient"
 value = "0.0149"
 source = "test"
 "#;
-    let e = load_err(&format!("{ATTRS}{no_when}"));
-    assert!(
-        e.diagnostics
-            .iter()
-            .any(|d| d.code == C::MissingField && d.key.ends_with("when")),
-        "{e}"
-    );
+    refused(&format!("{ATTRS}{no_when}"), Some(C::MissingField), "when");
     let bad_slot = no_when.replace(
         "slot = \"transitional_coefficient\"",
         "slot = \"pension_base\"\nwhen = { intellectual = true }",
     );
-    let e = load_err(&format!("{ATTRS}{bad_slot}"));
-    assert!(
-        e.diagnostics
-            .iter()
-            .any(|d| d.code == C::UnknownVariant && d.key.ends_with("slot")),
-        "{e}"
+    refused(
+        &format!("{ATTRS}{bad_slot}"),
+        Some(C::UnknownVariant),
+        "slot",
     );
     let undeclared = no_when.replace(
         "value = \"0.0149\"",
         "value = \"0.0149\"\nwhen = { category_x = true }",
     );
-    let e = load_err(&format!("{ATTRS}{undeclared}"));
-    assert!(
-        e.diagnostics
-            .iter()
-            .any(|d| d.code == C::UnknownKey && d.key.contains("when.category_x")),
-        "{e}"
+    refused(
+        &format!("{ATTRS}{undeclared}"),
+        Some(C::UnknownKey),
+        "when.category_x",
     );
     let too_high = no_when.replace(
         "value = \"0.0149\"",
         "value = \"1.5\"\nwhen = { intellectual = true }",
     );
-    let e = load_err(&format!("{ATTRS}{too_high}"));
+    refused(&format!("{ATTRS}{too_high}"), None, "value");
+}
+
+// --- a stepped extra on a number attribute ---
+
+const ATTR: &str = r#"
+[award.attributes.years_in_place]
+[[award.attributes.years_in_place.values]]
+from = 2006-01-01
+title = "years worked in the place (test)"
+type = "number"
+source = "test fixture"
+"#;
+
+const EXTRA: &str = r#"
+[award.extras.plateau]
+[[award.extras.plateau.values]]
+from = 2006-01-01
+title = "高原补贴 (test)"
+kind = "pct_of_indexed_wage_stepped"
+attribute = "years_in_place"
+steps = [{ at_least = "10", rate = "0.05" }, { at_least = "15", rate = "0.10" }, { at_least = "20", rate = "0.15" }]
+source = "test fixture"
+"#;
+
+fn stepped() -> Engine {
+    engine_with(&format!("{ATTR}{EXTRA}"))
+}
+
+#[test]
+fn a_stepped_extra_takes_the_rate_of_the_step_its_attribute_reaches() {
+    let e = stepped();
+    // (years, plateau): below the first step 0; at a step its rate (boundary included).
+    for (years, plateau) in [
+        ("9.99", "0.00"),
+        ("10", "309.08"),   // 6181.6 × 5 % = 309.08
+        ("14.5", "309.08"), // still 5 %
+        ("15", "618.16"),   // 10 %
+        ("32", "927.24"),   // 15 %
+    ] {
+        let a = e
+            .award_result(&input(json!({"years_in_place": years})), true)
+            .unwrap();
+        assert_eq!(a.local_extras, d(plateau), "{years}");
+        assert_eq!(a.total, d("4510.45") + d(plateau), "{years}");
+    }
+    let a = e
+        .award_result(&input(json!({"years_in_place": "15"})), true)
+        .unwrap();
     assert!(
-        e.diagnostics.iter().any(|d| d.key.ends_with("value")),
-        "{e}"
+        a.extras[0].formula.contains("years_in_place 15 ≥ 15"),
+        "{}",
+        a.extras[0].formula
     );
+}
+
+#[test]
+fn a_number_attribute_is_required_and_a_decimal_string() {
+    let e = stepped();
+    let err = e.award_result(&input(json!({})), false).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.fields()[0].path, "attributes.years_in_place");
+    assert!(
+        err.fields()[0].message.contains("award.extras.plateau"),
+        "{err}"
+    );
+    for bad in [json!(true), json!("ten"), json!("-1"), json!(12)] {
+        let err = e
+            .award_result(&input(json!({ "years_in_place": bad })), false)
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid_input", "{bad}");
+        assert!(
+            err.fields()
+                .iter()
+                .any(|f| f.path.starts_with("attributes")),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn steps_need_a_number_attribute_and_rising_thresholds() {
+    let bool_attr = ATTR.replace("type = \"number\"", "type = \"bool\"");
+    refused(
+        &format!("{bool_attr}{EXTRA}"),
+        Some(C::UnknownKey),
+        "attribute",
+    );
+    let unsorted = EXTRA.replace("at_least = \"15\"", "at_least = \"5\"");
+    let e = load_err(&format!("{ATTR}{unsorted}"));
+    assert!(e.diagnostics.iter().any(|d| d.code == C::Unsorted), "{e}");
+    let no_steps = EXTRA.replace(
+        "steps = [{ at_least = \"10\", rate = \"0.05\" }, { at_least = \"15\", rate = \"0.10\" }, { at_least = \"20\", rate = \"0.15\" }]",
+        "rate = \"0.05\"",
+    );
+    refused(&format!("{ATTR}{no_steps}"), Some(C::MissingField), "");
 }
