@@ -26,6 +26,7 @@
 
 mod components;
 pub mod extras;
+mod overrides;
 pub mod render;
 mod summary;
 pub mod weighted_years;
@@ -839,7 +840,8 @@ pub fn award_in(
     let flat = components::flat_part_base(snap, month, tracer)?;
     let n = components::years(&f, snap, date, tracer)?;
     let basic_money = rounding_of(&r.basic_pension)?;
-    let basic = components::basic_pension(c, flat, &f, &n, snap, date, &basic_money, tracer)?;
+    let basic =
+        components::basic_pension(input, c, flat, &f, &n, snap, date, &basic_money, tracer)?;
     let account_money = rounding_of(&r.account_pension)?;
     let account = components::account_pension(input, age, snap, date, &account_money, tracer)?;
     let transitional_money = rounding_of(&r.transitional_pension)?;
@@ -859,8 +861,8 @@ pub fn award_in(
         flat_base: flat.unwrap_or(c),
         average_index: f.average_index,
         years: n.value,
-        actual_months: f.contribution_months,
-        deemed_months: f.deemed_months,
+        actual_months: f.contribution_exact,
+        deemed_months: f.deemed_exact,
         basic: basic.value,
         account: account.value,
         transitional: transitional.value,

@@ -22,6 +22,9 @@ use crate::rules::{
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Tracer};
 
+use super::overrides::{self, Applied};
+use crate::rules::family::CoefficientSlot;
+
 /// The money rounding of one component: its own rule where the rule set has
 /// one (`rounding.basic_pension` …), else `rounding.money`.
 pub(super) fn component_rounding(
@@ -214,10 +217,12 @@ pub(super) struct Basic {
 
 /// 基础养老金 = (B + C × Ī) / 2 × N × 1 % (国发〔2005〕38号 第六条: the average
 /// of the base and the indexed wage, 1 % for each year; B = C unless the
-/// province gives the flat half its own base); `indexed_wage` and
-/// `basic_pension` steps.
+/// province gives the flat half its own base; the rate may be replaced by a
+/// coefficient override whose `when` holds, see [`super::overrides`]);
+/// `indexed_wage` and `basic_pension` steps.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn basic_pension(
+    input: &AwardInput,
     c: Decimal,
     flat: Option<Decimal>,
     f: &Summary,
@@ -229,7 +234,18 @@ pub(super) fn basic_pension(
 ) -> Result<Basic, Error> {
     let (average_index, total_months) = (f.average_index, f.total_exact);
     let (years, years_num, years_den, years_rounding) = (n.value, n.num, n.den, &n.rounding);
-    let rate = snap.award.basic_rate_per_year.at(date)?;
+    let slot = CoefficientSlot::BasicRatePerYear;
+    let months = (f.contribution_exact, f.deemed_exact);
+    let rate = overrides::resolve(slot, input, months, snap, date, || {
+        let own = snap.award.basic_rate_per_year.at(date)?;
+        Ok(Applied::plain(
+            own.value,
+            vec![ParamUse::of(&own)],
+            slot,
+            snap,
+            date,
+        ))
+    })?;
     let month_rate = optional(&snap.award.basic_rate_per_extra_month, date)?;
     let b = flat.unwrap_or(c);
     let indexed_exact = c.checked_mul(average_index).or_too_large(WHOLE_INPUT)?;
@@ -297,8 +313,8 @@ pub(super) fn basic_pension(
                 money.value
             ),
         )
-        .input("average_index", average_index)
-        .param(ParamUse::of(&rate));
+        .input("average_index", average_index);
+        st = rate.explain(st, "rate");
         if let Some(m) = &month_rate {
             st = st.param(ParamUse::of(m));
         }
@@ -445,7 +461,7 @@ pub(super) fn transitional_pension(
     {
         return super::weighted_years::transitional(input, c, f, m, snap, money, tracer);
     }
-    let Some(k) = coefficient(f, snap, date)? else {
+    let Some(k) = coefficient(input, f, snap, date)? else {
         tracer.step(|| {
             Step::new(
                 "transitional_pension",
@@ -599,9 +615,9 @@ pub(super) fn transitional_pension(
             },
         )
         .input("transitional_index", index_text)
-        .input("transitional_months", t_months)
-        .param(ParamUse::of(&k))
-        .param(ParamUse::of(&which));
+        .input("transitional_months", t_months);
+        st = k.explain(st, "k");
+        st = st.param(ParamUse::of(&which));
         if let Some(b) = &base_rule {
             st = st.param(ParamUse::of(b));
         }
@@ -1074,21 +1090,36 @@ pub(super) fn optional<T: Clone>(
 /// k: `award.transitional_coefficient`, or `award.transitional_coefficient_above`
 /// where the actual contribution months exceed
 /// `award.transitional_threshold_months` (Jilin: 1.4 % beyond 20 actual
-/// years, else 1.2 %). `None` where the rule set has no coefficient.
+/// years, else 1.2 %), or a coefficient override of the slot whose `when`
+/// holds for the person (宁夏 知识分子, see [`super::overrides`]). `None`
+/// where the rule set has no coefficient.
 fn coefficient(
+    input: &AwardInput,
     f: &Summary,
     snap: &Snapshot,
     date: NaiveDate,
-) -> Result<Option<Sourced<Decimal>>, Error> {
+) -> Result<Option<Applied>, Error> {
     let Some(k) = optional(&snap.award.transitional_coefficient, date)? else {
         return Ok(None);
     };
-    let above = optional(&snap.award.transitional_coefficient_above, date)?;
-    let threshold = optional(&snap.award.transitional_threshold_months, date)?;
-    Ok(Some(match (above, threshold) {
-        (Some(above), Some(t)) if f.contribution_months > t.value => above,
-        _ => k,
-    }))
+    let slot = CoefficientSlot::TransitionalCoefficient;
+    let months = (f.contribution_exact, f.deemed_exact);
+    overrides::resolve(slot, input, months, snap, date, || {
+        let above = optional(&snap.award.transitional_coefficient_above, date)?;
+        let threshold = optional(&snap.award.transitional_threshold_months, date)?;
+        let k = match (above, threshold) {
+            (Some(above), Some(t)) if f.contribution_months > t.value => above,
+            _ => k,
+        };
+        Ok(Applied::plain(
+            k.value,
+            vec![ParamUse::of(&k)],
+            slot,
+            snap,
+            date,
+        ))
+    })
+    .map(Some)
 }
 
 /// A part of the total: its rounded amount and its exact one.

@@ -23,7 +23,7 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::{Checked, too_large};
 use crate::rounding::Rounding;
 use crate::rules::family::{
-    Band, ExtraKind, ExtraRule, Member, PensionPart, YearsBasis, YearsRounding,
+    Band, ExtraKind, ExtraRule, ExtraWhen, Member, PensionPart, YearsBasis, YearsRounding,
 };
 use crate::rules::{Snapshot, Sourced};
 use crate::trace::{ParamUse, Step, Tracer};
@@ -57,9 +57,9 @@ pub(super) struct Basis {
     /// N (as the basic pension counts it).
     pub(super) years: Decimal,
     /// Months actually paid.
-    pub(super) actual_months: u32,
+    pub(super) actual_months: Decimal,
     /// Deemed months.
-    pub(super) deemed_months: u32,
+    pub(super) deemed_months: Decimal,
     /// The rounded 基础养老金, 个人账户养老金, 过渡性养老金.
     pub(super) basic: Decimal,
     pub(super) account: Decimal,
@@ -140,10 +140,33 @@ fn applies(
     snap: &Snapshot,
     date: NaiveDate,
 ) -> Result<bool, Error> {
+    when_holds(
+        &m.value.when,
+        &format!("the local extra `{}` ({})", m.param, m.value.title),
+        input,
+        (b.actual_months, b.deemed_months),
+        snap,
+        date,
+    )
+}
+
+/// Whether every condition of `when` holds for the person (`months`: actual
+/// and deemed months); an attribute it needs that the input lacks takes the
+/// declared `default`, and without one is an input error naming it and
+/// `what` depends on it. Shared by the local extras and the coefficient
+/// overrides.
+pub(super) fn when_holds(
+    when: &ExtraWhen,
+    what: &str,
+    input: &AwardInput,
+    months: (Decimal, Decimal),
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<bool, Error> {
     let empty = BTreeMap::new();
     let given = input.attributes.as_ref().unwrap_or(&empty);
     let mut holds = true;
-    for (attr, want) in &m.value.when.attributes {
+    for (attr, want) in &when.attributes {
         let default = snap
             .attributes
             .get(attr, date)
@@ -152,17 +175,14 @@ fn applies(
             None => {
                 return Err(Error::field(
                     format!("attributes.{attr}"),
-                    format!(
-                        "missing: the local extra `{}` ({}) depends on it",
-                        m.param, m.value.title
-                    ),
+                    format!("missing: {what} depends on it"),
                 ));
             }
             Some(v) => holds &= v == want,
         }
     }
-    for (bound, n) in &m.value.when.months {
-        holds &= bound.holds(b.actual_months, b.deemed_months, *n);
+    for (bound, n) in &when.months {
+        holds &= bound.holds(months.0, months.1, *n);
     }
     Ok(holds)
 }
@@ -197,8 +217,41 @@ fn banded(rate: Decimal, bands: &[Band], years: Decimal) -> Option<(Decimal, Str
     Some((total, text))
 }
 
-/// The exact amount of one extra and its formula.
-fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
+/// The value of the `number` attribute a stepped extra reads: the input's,
+/// else the declared default; without either an input error naming it.
+fn number_attribute(
+    attr: &str,
+    m: &Member<ExtraRule>,
+    input: &AwardInput,
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<Decimal, Error> {
+    let default = snap
+        .attributes
+        .get(attr, date)
+        .and_then(|d| d.value.default.clone());
+    let given = input.attributes.as_ref().and_then(|a| a.get(attr));
+    let path = format!("attributes.{attr}");
+    match given.or(default.as_ref()) {
+        None => Err(Error::field(
+            path,
+            format!(
+                "missing: the local extra `{}` ({}) depends on it",
+                m.param, m.value.title
+            ),
+        )),
+        Some(v) => v.number().ok_or_else(|| {
+            Error::field(
+                path,
+                format!("expected a number as a decimal string (\"12.5\"), got {v}"),
+            )
+        }),
+    }
+}
+
+/// The exact amount of one extra and its formula; `n` is the value of the
+/// attribute a stepped extra reads.
+fn amount(rule: &ExtraRule, b: &Basis, n: Option<Decimal>) -> Option<(Decimal, String)> {
     Some(match &rule.kind {
         ExtraKind::Flat { amount } => (*amount, format!("flat {amount}")),
         ExtraKind::PerYear {
@@ -212,14 +265,18 @@ fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
                 YearsBasis::Actual => b.actual_months,
                 YearsBasis::Deemed => b.deemed_months,
             };
+            // The exact months (a sheet's half month kept): the years the
+            // legal text counts are months / 12, or the whole years in them.
+            let twelve = Decimal::from(12);
             let y = match years_rounding {
-                YearsRounding::Exact => Decimal::from(months) / Decimal::from(12),
-                YearsRounding::Floor => Decimal::from(months / 12),
+                YearsRounding::Exact => months.checked_div(twelve)?,
+                YearsRounding::Floor => months.checked_div(twelve)?.floor(),
             };
+            let months = months.normalize();
             let fixed_v = fixed.unwrap_or(Decimal::ZERO);
             let v = amount.checked_mul(y)?.checked_add(fixed_v)?;
             let years_text = match years_rounding {
-                YearsRounding::Exact if months % 12 != 0 => format!("{months}/12"),
+                YearsRounding::Exact if !(months % twelve).is_zero() => format!("{months}/12"),
                 YearsRounding::Exact => y.normalize().to_string(),
                 YearsRounding::Floor => format!("floor({months}/12) = {y}"),
             };
@@ -281,6 +338,26 @@ fn amount(rule: &ExtraRule, b: &Basis) -> Option<(Decimal, String)> {
             format!("{} × {amount}", rate.normalize()),
         ),
         ExtraKind::Unknown => return None,
+        ExtraKind::PctOfIndexedWageStepped { attribute, steps } => {
+            let v = n?;
+            let step = steps.iter().rev().find(|s| s.at_least <= v);
+            let rate = step.map_or(Decimal::ZERO, |s| s.rate);
+            let w = b.c.checked_mul(b.average_index)?;
+            let why = match step {
+                Some(s) => format!("{attribute} {} ≥ {}", v.normalize(), s.at_least),
+                None => format!("{attribute} {} below every step", v.normalize()),
+            };
+            (
+                w.checked_mul(rate)?,
+                format!(
+                    "C × Ī × {} ({why}) = {} × {} × {}",
+                    rate.normalize(),
+                    b.c,
+                    b.average_index,
+                    rate.normalize()
+                ),
+            )
+        }
     })
 }
 
@@ -329,7 +406,13 @@ pub(super) fn extras(
                 ruleset: snap.identity.id.clone(),
             }));
         }
-        let (exact, formula) = amount(&m.value, b).ok_or_else(|| too_large(WHOLE_INPUT))?;
+        let n = match &m.value.kind {
+            ExtraKind::PctOfIndexedWageStepped { attribute, .. } => {
+                Some(number_attribute(attribute, m, input, snap, date)?)
+            }
+            _ => None,
+        };
+        let (exact, formula) = amount(&m.value, b, n).ok_or_else(|| too_large(WHOLE_INPUT))?;
         let value = r.value.apply(exact);
         let formula = format!(
             "{formula} = {}, rounded ({})",
@@ -411,8 +494,8 @@ mod tests {
             flat_base: d("8000"),
             average_index: d("1.2"),
             years: d("35.5"),
-            actual_months: 306,
-            deemed_months: 120,
+            actual_months: d("306"),
+            deemed_months: d("120"),
             basic: d("3124.00"),
             account: d("1000.00"),
             transitional: d("1344.00"),
@@ -431,14 +514,14 @@ mod tests {
     #[test]
     fn flat_and_amount_kinds() {
         let b = basis();
-        let (v, _) = amount(&rule(ExtraKind::Flat { amount: d("50") }), &b).unwrap();
+        let (v, _) = amount(&rule(ExtraKind::Flat { amount: d("50") }), &b, None).unwrap();
         assert_eq!(v, d("50"));
         // Yunnan-type: 5 % of an average pension of 3210.40 = 160.52.
         let k = ExtraKind::PctOfAmount {
             rate: d("0.05"),
             amount: d("3210.40"),
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("160.5200"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("160.5200"));
     }
 
     #[test]
@@ -451,7 +534,7 @@ mod tests {
             years: YearsBasis::Total,
             years_rounding: YearsRounding::Floor,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("150"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("150"));
         // Exact deemed years: 3 × 120/12 = 30; actual exact: 2 × 306/12 = 51.
         let k = ExtraKind::PerYear {
             amount: d("3"),
@@ -459,14 +542,14 @@ mod tests {
             years: YearsBasis::Deemed,
             years_rounding: YearsRounding::Exact,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("30"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("30"));
         let k = ExtraKind::PerYear {
             amount: d("2"),
             fixed: None,
             years: YearsBasis::Actual,
             years_rounding: YearsRounding::Exact,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("51"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("51"));
     }
 
     #[test]
@@ -477,7 +560,7 @@ mod tests {
             rate: d("0.02"),
             of: vec![PensionPart::Basic, PensionPart::Transitional],
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0, d("89.36"));
+        assert_eq!(amount(&rule(k), &b, None).unwrap().0, d("89.36"));
     }
 
     #[test]
@@ -499,13 +582,19 @@ mod tests {
             rate: d("0.001"),
             bands: bands.clone(),
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0.normalize(), d("441.6"));
+        assert_eq!(
+            amount(&rule(k), &b, None).unwrap().0.normalize(),
+            d("441.6")
+        );
         // (8000 + 9600) / 2 = 8800; 8800 × 0.046 = 404.8.
         let k = ExtraKind::PctOfBasicBase {
             rate: d("0.001"),
             bands,
         };
-        assert_eq!(amount(&rule(k), &b).unwrap().0.normalize(), d("404.8"));
+        assert_eq!(
+            amount(&rule(k), &b, None).unwrap().0.normalize(),
+            d("404.8")
+        );
         // Fewer years than the first threshold: only the base rate.
         let (r, _) = banded(
             d("0.001"),
@@ -521,11 +610,42 @@ mod tests {
 
     #[test]
     fn month_bounds() {
-        assert!(MonthBound::MinDeemedMonths.holds(10, 120, 120));
-        assert!(!MonthBound::MinDeemedMonths.holds(10, 119, 120));
-        assert!(MonthBound::MaxTotalMonths.holds(300, 60, 360));
-        assert!(!MonthBound::MaxTotalMonths.holds(300, 61, 360));
-        assert!(MonthBound::MinActualMonths.holds(240, 0, 240));
-        assert!(!MonthBound::MaxActualMonths.holds(241, 0, 240));
+        let m = |a: &str, b: &str| (d(a), d(b));
+        let holds = |bound: MonthBound, (a, b): (Decimal, Decimal), n| bound.holds(a, b, n);
+        assert!(holds(MonthBound::MinDeemedMonths, m("10", "120"), 120));
+        assert!(!holds(MonthBound::MinDeemedMonths, m("10", "119"), 120));
+        assert!(holds(MonthBound::MaxTotalMonths, m("300", "60"), 360));
+        assert!(!holds(MonthBound::MaxTotalMonths, m("300", "61"), 360));
+        assert!(holds(MonthBound::MinActualMonths, m("240", "0"), 240));
+        assert!(!holds(MonthBound::MaxActualMonths, m("241", "0"), 240));
+        // Half months count exactly: 119.5 deemed months are not 120, and
+        // 360.5 months in all are more than 360.
+        assert!(!holds(MonthBound::MinDeemedMonths, m("10", "119.5"), 120));
+        assert!(!holds(MonthBound::MaxTotalMonths, m("300", "60.5"), 360));
+        assert!(holds(MonthBound::MaxTotalMonths, m("299.5", "60.5"), 360));
+    }
+
+    #[test]
+    fn per_year_counts_half_months_exactly() {
+        // 4 × 120.5/12 = 40.1666…; whole years: floor(120.5/12) = 10 → 40.
+        let b = Basis {
+            deemed_months: d("120.5"),
+            ..basis()
+        };
+        let k = |years_rounding| ExtraKind::PerYear {
+            amount: d("4"),
+            fixed: None,
+            years: YearsBasis::Deemed,
+            years_rounding,
+        };
+        let (v, text) = amount(&rule(k(YearsRounding::Exact)), &b, None).unwrap();
+        assert_eq!(v.round_dp(6), d("40.166667"));
+        assert!(text.contains("120.5/12"), "{text}");
+        let (v, text) = amount(&rule(k(YearsRounding::Floor)), &b, None).unwrap();
+        assert_eq!(v, d("40"));
+        assert!(text.contains("floor(120.5/12) = 10"), "{text}");
+        // Exactly 120 months: 10 years either way.
+        let (v, _) = amount(&rule(k(YearsRounding::Exact)), &basis(), None).unwrap();
+        assert_eq!(v, d("40"));
     }
 }

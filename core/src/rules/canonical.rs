@@ -252,7 +252,7 @@ impl Canon {
             }
             // Structured values: keys sorted as the reference's
             // `serde_json::Map` sorts them.
-            Value::Extra(_) | Value::Attribute(_) => {
+            Value::Extra(_) | Value::Attribute(_) | Value::Override(_) => {
                 let tree = serde_json::to_value(v).map_err(io::Error::other)?;
                 self.leaf(&tree)
             }

@@ -225,6 +225,15 @@ fn transitional(snap: &Snapshot) -> String {
             t.value
         );
     }
+    for o in snap.overrides.at(snap.as_of) {
+        if o.value.slot == super::family::CoefficientSlot::TransitionalCoefficient {
+            k_text = format!(
+                "{k_text} ({} when {})",
+                percent(o.value.value),
+                o.value.when
+            );
+        }
+    }
     let mut parts = vec![base.to_string()];
     parts.extend(index.map(String::from));
     parts.push(years.into());

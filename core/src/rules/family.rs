@@ -14,8 +14,17 @@
 //!   with its `title` (the place's Chinese name), used by the
 //!   `weighted_years` transitional method.
 //!
-//! The loader reads them into [`Value::Extra`](super::Value::Extra) and
-//! [`Value::Attribute`](super::Value::Attribute); the snapshot holds them as
+//! * `award.coefficient_overrides.<name>` — a coefficient of the award chosen
+//!   by a condition on the person (宁夏 知识分子: 过渡系数 1.49 % instead of
+//!   1.3 %): the `slot` it replaces (`transitional_coefficient`,
+//!   `basic_rate_per_year`), its `value` and the `when` conditions, written
+//!   as for extras. Where no override's `when` holds, the slot's own
+//!   parameter applies.
+//!
+//! The loader reads them into [`Value::Extra`](super::Value::Extra),
+//! [`Value::Attribute`](super::Value::Attribute),
+//! [`Value::Decimal`](super::Value::Decimal) and
+//! [`Value::Override`](super::Value::Override); the snapshot holds them as
 //! [`Family`] timelines by name.
 
 use std::collections::BTreeMap;
@@ -34,6 +43,8 @@ pub const ATTRIBUTES: &str = "award.attributes";
 /// The prefix of the 视同缴费指数-by-locality family (Guangdong's 1993
 /// locality table, 粤府函〔2021〕294号 附表一、二).
 pub const DEEMED_INDEX: &str = "award.deemed_index";
+/// The prefix of the coefficient-overrides family.
+pub const OVERRIDES: &str = "award.coefficient_overrides";
 
 /// Whether `s` is a snake_case name (`only_child`, `heating_2`).
 pub fn is_snake(s: &str) -> bool {
@@ -74,6 +85,9 @@ pub enum AttributeType {
         /// The values allowed.
         allowed: Vec<String>,
     },
+    /// A number not below zero, written as a decimal string (`"12.5"`): a
+    /// count a stepped extra reads (years worked in 西藏 …).
+    Number,
 }
 
 /// 人员属性: a declared person attribute (`award.attributes.<name>`).
@@ -102,6 +116,22 @@ impl AttributeDecl {
             (AttributeType::Text { allowed }, AttrValue::Bool(_)) => {
                 Some(format!("expected one of {}", allowed.join(", ")))
             }
+            (AttributeType::Number, v) => match v.number() {
+                Some(n) if n >= Decimal::ZERO => None,
+                _ => Some(format!(
+                    "expected a number not below zero as a decimal string (\"12.5\"), got {v}"
+                )),
+            },
+        }
+    }
+}
+
+impl AttrValue {
+    /// The value of a `number` attribute (a decimal string), if it is one.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            AttrValue::Text(t) => t.trim().parse().ok().filter(|_| t.trim() == t),
+            AttrValue::Bool(_) => None,
         }
     }
 }
@@ -113,6 +143,7 @@ impl std::fmt::Display for AttributeDecl {
             AttributeType::Text { allowed } => {
                 write!(f, "{}: text ({})", self.title, allowed.join(" | "))
             }
+            AttributeType::Number => write!(f, "{}: number", self.title),
         }
     }
 }
@@ -219,6 +250,25 @@ pub enum ExtraKind {
     /// In force, but no source gives its amount for the period: an award
     /// it applies to is a typed error (`rule_missing_year`), never a zero.
     Unknown,
+    /// rate × C·Ī, the rate chosen by a `number` attribute of the person:
+    /// the step with the highest `at_least` not above the attribute's value
+    /// (none: 0). 西藏 高原补贴: 5 % / 10 % / 15 % of C·Ī after 10 / 15 / 20
+    /// years worked in Tibet.
+    PctOfIndexedWageStepped {
+        /// The `number` attribute the steps read.
+        attribute: String,
+        /// The steps, by rising `at_least`.
+        steps: Vec<Step>,
+    },
+}
+
+/// A step of a stepped extra: `rate` from `at_least` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Step {
+    /// The attribute value from which the rate applies.
+    pub at_least: Decimal,
+    /// The rate.
+    pub rate: Decimal,
 }
 
 /// When an extra applies: every condition must hold.
@@ -267,9 +317,12 @@ impl MonthBound {
             .find(|(b, _)| *b == self)
             .map_or("", |(_, n)| n)
     }
-    /// Whether `(actual, deemed)` months meet the bound `n`.
-    pub fn holds(self, actual: u32, deemed: u32, n: u32) -> bool {
-        let total = actual.saturating_add(deemed);
+    /// Whether `(actual, deemed)` months meet the bound `n`; the months are
+    /// exact (a sheet's half month kept: 119.5 deemed months are fewer than
+    /// 120, 360.5 months in all more than 360).
+    pub fn holds(self, actual: Decimal, deemed: Decimal, n: u32) -> bool {
+        let total = actual + deemed;
+        let n = Decimal::from(n);
         match self {
             MonthBound::MinDeemedMonths => deemed >= n,
             MonthBound::MinActualMonths => actual >= n,
@@ -349,6 +402,13 @@ impl std::fmt::Display for ExtraKind {
                 write!(f, "pct_of_amount {} of {amount}", rate_text(*rate))
             }
             ExtraKind::Unknown => f.write_str("unknown amount"),
+            ExtraKind::PctOfIndexedWageStepped { attribute, steps } => {
+                let s: Vec<String> = steps
+                    .iter()
+                    .map(|s| format!("{} from {attribute} {}", rate_text(s.rate), s.at_least))
+                    .collect();
+                write!(f, "pct_of_indexed_wage_stepped {}", s.join(", "))
+            }
         }
     }
 }
@@ -379,6 +439,55 @@ impl std::fmt::Display for ExtraRule {
             f.write_str(" (not in total)")?;
         }
         Ok(())
+    }
+}
+
+/// The coefficient of the award a [`CoefficientOverride`] replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CoefficientSlot {
+    /// k of the transitional pension (`award.transitional_coefficient`, 过渡系数).
+    TransitionalCoefficient,
+    /// The basic pension's rate per year (`award.basic_rate_per_year`).
+    BasicRatePerYear,
+}
+
+impl CoefficientSlot {
+    /// The names used in rule files (each the parameter it replaces).
+    pub const NAMES: &'static [&'static str] = &["transitional_coefficient", "basic_rate_per_year"];
+    /// The name in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            CoefficientSlot::TransitionalCoefficient => Self::NAMES[0],
+            CoefficientSlot::BasicRatePerYear => Self::NAMES[1],
+        }
+    }
+}
+
+/// A coefficient chosen by a condition (`award.coefficient_overrides.<name>`):
+/// where `when` holds, `value` replaces the slot's parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct CoefficientOverride {
+    /// Title (Chinese and English).
+    pub title: String,
+    /// The coefficient it replaces.
+    pub slot: CoefficientSlot,
+    /// The coefficient where `when` holds.
+    pub value: Decimal,
+    /// When it applies (at least one condition).
+    pub when: ExtraWhen,
+}
+
+impl std::fmt::Display for CoefficientOverride {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} = {} when {}",
+            self.title,
+            self.slot.name(),
+            self.value,
+            self.when
+        )
     }
 }
 

@@ -556,7 +556,7 @@ fn finish(
     })
 }
 
-/// Every attribute an extra's `when` names is declared (by any layer,
+/// Every attribute an extra's or a coefficient override's `when` names is declared (by any layer,
 /// as `award.attributes.<name>`), with a value of its type.
 fn check_extras(params: &BTreeMap<String, Param>, diags: &mut Vec<Diagnostic>) {
     let attr_prefix = format!("{}.", family::ATTRIBUTES);
@@ -577,10 +577,35 @@ fn check_extras(params: &BTreeMap<String, Param>, diags: &mut Vec<Diagnostic>) {
         })
         .collect();
     let extra_prefix = format!("{}.", family::EXTRAS);
-    for (n, p) in params.iter().filter(|(n, _)| n.starts_with(&extra_prefix)) {
+    let override_prefix = format!("{}.", family::OVERRIDES);
+    for (n, p) in params
+        .iter()
+        .filter(|(n, _)| n.starts_with(&extra_prefix) || n.starts_with(&override_prefix))
+    {
         for (i, e) in p.entries.dated().unwrap_or_default().iter().enumerate() {
-            let Value::Extra(x) = &e.value else { continue };
-            for (attr, want) in &x.when.attributes {
+            let when = match &e.value {
+                Value::Extra(x) => &x.when,
+                Value::Override(o) => &o.when,
+                _ => continue,
+            };
+            if let Value::Extra(x) = &e.value
+                && let family::ExtraKind::PctOfIndexedWageStepped { attribute, .. } = &x.kind
+            {
+                let numeric = declared.get(attribute.as_str()).is_some_and(|ds| {
+                    !ds.is_empty() && ds.iter().all(|d| d.kind == family::AttributeType::Number)
+                });
+                if !numeric {
+                    diags.push(diag_at(
+                        &e.provenance,
+                        format!("{n}.values[{i}].attribute"),
+                        DiagnosticCode::UnknownKey,
+                        format!(
+                            "the steps read attribute `{attribute}`, which must be declared as `{attr_prefix}{attribute}` with `type = \"number\"`"
+                        ),
+                    ));
+                }
+            }
+            for (attr, want) in &when.attributes {
                 let key = format!("{n}.values[{i}].when.{attr}");
                 match declared.get(attr.as_str()) {
                     None => diags.push(diag_at(

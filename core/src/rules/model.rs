@@ -96,6 +96,8 @@ pub enum Value {
     Extra(Arc<super::family::ExtraRule>),
     /// A declared person attribute (`award.attributes.<name>`).
     Attribute(Arc<super::family::AttributeDecl>),
+    /// A coefficient chosen by a condition (`award.coefficient_overrides.<name>`).
+    Override(Arc<super::family::CoefficientOverride>),
 }
 
 impl std::fmt::Display for Value {
@@ -109,6 +111,7 @@ impl std::fmt::Display for Value {
             Value::Rounding(r) => write!(f, "{r}"),
             Value::Extra(x) => write!(f, "{x}"),
             Value::Attribute(a) => write!(f, "{a}"),
+            Value::Override(o) => write!(f, "{o}"),
         }
     }
 }

@@ -664,6 +664,7 @@ impl<'i> Reader<'_, 'i> {
             Domain::Rounding => allowed.extend(["scale", "mode", "step"]),
             Domain::Extra => allowed.extend(EXTRA_FIELDS),
             Domain::Attribute => allowed.extend(["title", "type", "allowed", "default"]),
+            Domain::Override => allowed.extend(["title", "slot", "value", "when"]),
             _ => allowed.push("value"),
         }
         self.allow_only(e, &allowed);
@@ -673,6 +674,7 @@ impl<'i> Reader<'_, 'i> {
             Domain::Rounding => self.rounding(e, span.clone()),
             Domain::Extra => self.extra(e, span.clone()),
             Domain::Attribute => self.attribute(e, span.clone()),
+            Domain::Override => self.coefficient_override(e, span.clone()),
             _ => self.value_field(spec.domain, e, span.clone()),
         };
         let prov = self.provenance(e, span.clone(), false);
@@ -1059,12 +1061,12 @@ impl<'i> Reader<'_, 'i> {
                 );
                 None
             }
-            Domain::Extra | Domain::Attribute => {
+            Domain::Extra | Domain::Attribute | Domain::Override => {
                 self.push(
                     off,
                     &self.key(k),
                     C::WrongType,
-                    "extras and attributes are written with their own fields, not `value`",
+                    "extras, attributes and coefficient overrides are written with their own fields",
                 );
                 None
             }
@@ -1073,7 +1075,7 @@ impl<'i> Reader<'_, 'i> {
 }
 
 /// The fields an `award.extras.<name>` entry may have besides the common ones.
-const EXTRA_FIELDS: [&str; 11] = [
+const EXTRA_FIELDS: [&str; 13] = [
     "title",
     "kind",
     "amount",
@@ -1085,10 +1087,12 @@ const EXTRA_FIELDS: [&str; 11] = [
     "bands",
     "when",
     "in_total",
+    "attribute",
+    "steps",
 ];
 
 /// The kinds of extras and the fields each needs (`req`) or allows (`opt`).
-const EXTRA_KINDS: [(&str, &[&str], &[&str]); 7] = [
+const EXTRA_KINDS: [(&str, &[&str], &[&str]); 8] = [
     ("flat", &["amount"], &[]),
     (
         "per_year",
@@ -1100,6 +1104,7 @@ const EXTRA_KINDS: [(&str, &[&str], &[&str]); 7] = [
     ("pct_of_basic_base", &["rate"], &["bands"]),
     ("pct_of_amount", &["rate", "amount"], &[]),
     ("unknown", &[], &[]),
+    ("pct_of_indexed_wage_stepped", &["attribute", "steps"], &[]),
 ];
 
 /// Local extras and person attributes (the `award.extras.` and
@@ -1159,6 +1164,8 @@ impl<'i> Reader<'_, 'i> {
                 "rate",
                 "of",
                 "bands",
+                "attribute",
+                "steps",
             ]
             .contains(&k);
             if kind_field && !req.contains(&k) && !opt.contains(&k) {
@@ -1177,11 +1184,11 @@ impl<'i> Reader<'_, 'i> {
             }
         }
         let amount = match kind_name.as_str() {
-            "unknown" => None,
+            "unknown" | "pct_of_indexed_wage_stepped" => None,
             _ => self.decimal_field(e, "amount", Domain::Money),
         };
         let rate = match kind_name.as_str() {
-            "unknown" => None,
+            "unknown" | "pct_of_indexed_wage_stepped" => None,
             _ => self.decimal_field(e, "rate", Domain::Ratio),
         };
         // Read before the kind's fields, so its problems show with theirs.
@@ -1232,6 +1239,23 @@ impl<'i> Reader<'_, 'i> {
                 rate: rate?,
             },
             "unknown" => ExtraKind::Unknown,
+            "pct_of_indexed_wage_stepped" => {
+                let attribute = self.opt_str(e, "attribute")?;
+                if !is_snake(&attribute) {
+                    let key = self.key("attribute");
+                    self.push(
+                        span.start,
+                        &key,
+                        C::UnknownKey,
+                        format!("`{attribute}` is not an attribute name (snake_case)"),
+                    );
+                    return None;
+                }
+                ExtraKind::PctOfIndexedWageStepped {
+                    attribute,
+                    steps: self.steps(e)?,
+                }
+            }
             _ => ExtraKind::PctOfAmount {
                 rate: rate?,
                 amount: amount?,
@@ -1369,6 +1393,66 @@ impl<'i> Reader<'_, 'i> {
         ok.then_some(out)
     }
 
+    /// `steps = [{ at_least = "10", rate = "0.05" }, …]`: at least one,
+    /// `at_least` rising.
+    fn steps(&mut self, e: &Tbl<'i>) -> Option<Vec<super::family::Step>> {
+        let v = get(e, "steps")?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type("steps", v, "a list of { at_least, rate } tables");
+            return None;
+        };
+        let base = self.path.clone();
+        let mut out: Vec<super::family::Step> = vec![];
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            self.path = format!("{base}.steps[{i}]");
+            let DeValue::Table(t) = item.get_ref() else {
+                self.path = base.clone();
+                self.wrong_type(&format!("steps[{i}]"), item, "a table { at_least, rate }");
+                ok = false;
+                continue;
+            };
+            self.allow_only(t, &["at_least", "rate"]);
+            let field = |r: &mut Self, k: &str, domain: Domain| match get(t, k) {
+                Some(_) => r.decimal_field(t, k, domain),
+                None => {
+                    r.missing(k, item.span());
+                    None
+                }
+            };
+            let at_least = field(self, "at_least", Domain::Money);
+            let rate = field(self, "rate", Domain::Ratio);
+            match (at_least, rate) {
+                (Some(at_least), Some(rate)) => {
+                    if out.last().is_some_and(|s| s.at_least >= at_least) {
+                        let key = self.key("at_least");
+                        self.push(
+                            item.span().start,
+                            &key,
+                            C::Unsorted,
+                            "steps must be listed by rising `at_least`",
+                        );
+                        ok = false;
+                    }
+                    out.push(super::family::Step { at_least, rate });
+                }
+                _ => ok = false,
+            }
+        }
+        self.path = base;
+        if out.is_empty() && ok {
+            let key = self.key("steps");
+            self.push(
+                v.span().start,
+                &key,
+                C::MissingField,
+                "`steps` lists no step",
+            );
+            ok = false;
+        }
+        ok.then_some(out)
+    }
+
     /// `when = { only_child = true, min_deemed_months = 120 }`.
     fn when(&mut self, e: &Tbl<'i>) -> Option<super::family::ExtraWhen> {
         use super::family::*;
@@ -1423,6 +1507,56 @@ impl<'i> Reader<'_, 'i> {
         ok.then_some(w)
     }
 
+    /// One entry of `award.coefficient_overrides.<name>`: `title`, `slot`,
+    /// `value` (a ratio) and a `when` with at least one condition.
+    fn coefficient_override(&mut self, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
+        use super::family::*;
+        let title = self.req_str(e, "title", span.clone());
+        let slot = match get(e, "slot") {
+            None => {
+                self.missing("slot", span.clone());
+                None
+            }
+            Some(_) => self
+                .one_of(e, "slot", CoefficientSlot::NAMES)
+                .map(|s| match s.as_str() {
+                    "basic_rate_per_year" => CoefficientSlot::BasicRatePerYear,
+                    _ => CoefficientSlot::TransitionalCoefficient,
+                }),
+        };
+        let value = match get(e, "value") {
+            None => {
+                self.missing("value", span.clone());
+                None
+            }
+            Some(_) => self.decimal_field(e, "value", Domain::Ratio),
+        };
+        let when = match get(e, "when") {
+            None => {
+                self.missing("when", span.clone());
+                None
+            }
+            Some(_) => self.when(e),
+        };
+        let when = when?;
+        if when.attributes.is_empty() && when.months.is_empty() {
+            let key = self.key("when");
+            self.push(
+                span.start,
+                &key,
+                C::MissingField,
+                "`when` names no condition: an override without one would replace the parameter itself",
+            );
+            return None;
+        }
+        Some(Value::Override(Arc::new(CoefficientOverride {
+            title: title?,
+            slot: slot?,
+            value: value?,
+            when,
+        })))
+    }
+
     /// One entry of `award.attributes.<name>`.
     fn attribute(&mut self, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
         use super::family::*;
@@ -1431,11 +1565,12 @@ impl<'i> Reader<'_, 'i> {
             self.missing("type", span.clone());
             return None;
         }
-        let ty = self.one_of(e, "type", &["bool", "text"])?;
+        let ty = self.one_of(e, "type", &["bool", "text", "number"])?;
         let allowed = get(e, "allowed");
         let kind = match (ty.as_str(), allowed) {
             ("bool", None) => AttributeType::Bool,
-            ("bool", Some(v)) => {
+            ("number", None) => AttributeType::Number,
+            ("bool" | "number", Some(v)) => {
                 let key = self.key("allowed");
                 self.push(
                     v.span().start,

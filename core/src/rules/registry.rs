@@ -70,6 +70,9 @@ pub enum Domain {
     /// A person attribute: `title`, `type`, `allowed` instead of `value`
     /// (the `award.attributes.` family).
     Attribute,
+    /// A coefficient chosen by a condition: `title`, `slot`, `value`, `when`
+    /// (the `award.coefficient_overrides.` family).
+    Override,
 }
 
 /// One registered parameter.
@@ -145,6 +148,13 @@ pub const FAMILIES: &[ParamSpec] = &[
         domain: Domain::Positive,
         required: false,
         about: "视同缴费指数 by locality (the weighted-years transitional method), one per place",
+    },
+    ParamSpec {
+        name: super::family::OVERRIDES,
+        shape: Shape::Dated,
+        domain: Domain::Override,
+        required: false,
+        about: "按人员属性选择的系数 a coefficient (过渡系数 …) chosen by a person attribute, one per name",
     },
 ];
 

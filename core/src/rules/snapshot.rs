@@ -426,6 +426,9 @@ pub struct Snapshot {
     /// `award.deemed_index.*`: 视同缴费指数 by locality (Guangdong's 1993
     /// locality table), by name.
     pub deemed_indices: Family<Decimal>,
+    /// `award.coefficient_overrides.*`: coefficients chosen by a person
+    /// attribute (宁夏 知识分子 过渡系数), by name.
+    pub overrides: Family<super::family::CoefficientOverride>,
 }
 
 impl Snapshot {
@@ -464,6 +467,7 @@ impl Snapshot {
             && a.transitional_fixed.is_empty()
             && a.transitional_phase_in_after.is_empty()
             && a.transitional_window_start.is_empty()
+            && self.overrides.is_empty()
     }
 }
 
@@ -689,6 +693,10 @@ impl Snapshot {
             }),
             deemed_indices: b.family(super::family::DEEMED_INDEX, |v| match v {
                 Value::Decimal(d) => Some(Arc::new(*d)),
+                _ => None,
+            }),
+            overrides: b.family(super::family::OVERRIDES, |v| match v {
+                Value::Override(o) => Some(o.clone()),
                 _ => None,
             }),
         }

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-anhui.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-anhui.json (Python decimal; see province_common.py).
 
 Anhui (rules/cn/anhui): years of the basic pension and 视同 years of the transitional pension
 kept to one decimal and rounded UP (只进不退: rounding.years / rounding.transitional_years scale 1
 up); transitional = C × Ī × S × 1.3 %; money half-up to 0.01; total = sum of rounded parts.
 Run: python3 tests/vectors/derive/province_anhui.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("anhui")
 UP1 = {"scale": 1, "mode": "up"}
@@ -33,4 +33,4 @@ for cid, y, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/anhui", "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_anhui.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("anhui", cases)
+write("anhui", cases, indent=2)

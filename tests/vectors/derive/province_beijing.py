@@ -7,14 +7,14 @@ Rules used (rules/cn/beijing): C 2024 = 11883 (京人社发〔2024〕16号), 202
 have no contributions in that window (transitional_window_months 0); case 4 has both parts.
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, r2, write
+from province_common import expect_block, figures, r2, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 京劳社养发〔2007〕21号 二 (基础养老金, "
        "过渡性养老金 = G同 + G实, each 1 % per year) and 〔2007〕31号 二 (N同 = 1992-09-30前连续工龄, Z同 = 1); ")
 cases = []
 
 # 1 — 2024, no deemed years, first contribution 1999 (no G同, no G实)
-r = award(birth="1964-05", retirement_month="2024-05", contribution_months=300, deemed_months=0,
+r = figures(birth="1964-05", retirement_month="2024-05", contribution_months=300, deemed_months=0,
           avg_index=D("1.1500"), balance=D("98000.00"), base=D("11883"), k=D("0.01"),
           t_index=D("1"), t_months=0)
 cases.append({
@@ -29,7 +29,7 @@ cases.append({
 })
 
 # 2 — 2024, G同 only: SOE work 1986-09 … 1992-09 (73 months deemed), then contributions from 2000-01
-r = award(birth="1969-08", retirement_month="2024-08", contribution_months=295, deemed_months=73,
+r = figures(birth="1969-08", retirement_month="2024-08", contribution_months=295, deemed_months=73,
           avg_index=D("0.9200"), balance=D("76000.00"), base=D("11883"), k=D("0.01"),
           t_index=D("1"), t_months=73)
 cases.append({
@@ -44,7 +44,7 @@ cases.append({
 })
 
 # 3 — 2025 (final base 12049), statutory 60y1m (born 1965-02), month-level divisor 138.4
-r = award(birth="1965-02", retirement_month="2025-03", contribution_months=320, deemed_months=36,
+r = figures(birth="1965-02", retirement_month="2025-03", contribution_months=320, deemed_months=36,
           avg_index=D("1.3000"), balance=D("150000.00"), base=D("12049"), k=D("0.01"),
           t_index=D("1"), t_months=36)
 cases.append({
@@ -59,7 +59,7 @@ cases.append({
 })
 # 4 — 2024, G同 and G实: 60 deemed months before 1992-10, 69 actual months 1992-10 … 1998-06 at Z实 0.85
 C = D("11883")
-r = award(birth="1964-03", retirement_month="2024-03", contribution_months=377, deemed_months=60,
+r = figures(birth="1964-03", retirement_month="2024-03", contribution_months=377, deemed_months=60,
           avg_index=D("0.95"), balance=D("110000.00"), base=C, k=D("0.01"),
           t_index=D("1"), t_months=60)
 g_shi = C * D("0.85") * D(69) / D(12) * D("0.01")

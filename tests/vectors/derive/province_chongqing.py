@@ -10,7 +10,7 @@ Bases: 2024 8160, 2025 8240 (award.pension_base).
 
 Run: python3 tests/vectors/derive/province_chongqing.py
 """
-from province_common_south import D, divisor, q, write
+from province_common import D, divisor, q, write
 
 BASE = {2024: D("8160"), 2025: D("8240")}
 K = D("0.014")

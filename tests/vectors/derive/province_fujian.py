@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-fujian.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-fujian.json (Python decimal; see province_common.py).
 
 Fujian (rules/cn/fujian): years in half-year steps rounded up (1–6 remaining months → +0.5,
 7–11 → +1; rounding.years and rounding.transitional_years scale 1, step 0.5, up); transitional =
 C × Ī × P × 1.3 %, P = 视同 + actual years before 1996-01; money half-up to 0.01.
 Run: python3 tests/vectors/derive/province_fujian.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("fujian")
 HALF = {"scale": 1, "mode": "up", "step": "0.5"}
@@ -32,4 +32,4 @@ for cid, y, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/fujian", "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_fujian.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("fujian", cases)
+write("fujian", cases, indent=2)

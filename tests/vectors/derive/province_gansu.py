@@ -8,7 +8,7 @@ Gansu (rules/cn/gansu/award.toml):
   C: 2022 7077, 2024 7594 (甘人社通〔2024〕330号) — the final values.
 Run: python3 tests/vectors/derive/province_gansu.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, q, write
 
 K = D("0.012")
 BASES = {2022: D(7077), 2024: D(7594)}
@@ -20,12 +20,9 @@ def case(cid, category, birth, month, paid, deemed, idx, bal, what):
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = D(paid + deemed) / 12
-    s = D(deemed) / 12
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q(c * ii * s * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=deemed, k=K, balance=bal, birth=birth, retire=month)
+    n, s, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     extra = D("15.00") if deemed >= 180 else D("0.00")
     total = basic + account + trans + extra
     note = (f"{what} Hand-derived (Python decimal, province_gansu.py): C = {c} ({year}, final); N = ({paid} + {deemed})/12 = {n.normalize()} exact; "

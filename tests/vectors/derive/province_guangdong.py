@@ -17,7 +17,7 @@ no base in the rules, so its case gives pension_base in the input. Every person 
 
 Run: python3 tests/vectors/derive/province_guangdong.py
 """
-from province_common_south import D, expect, q, standard, write
+from province_common import D, expect, q, standard, write
 
 SRC_GIVEN = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 广东 {who} 计发基数 {y} = {c} ({doc}); "
              "过渡性养老金 given in the input (the Shenzhen layer keeps award.transitional_method = given)")

@@ -11,7 +11,7 @@ Bases: 2024 6847, 2025 6983 (final).
 
 Run: python3 tests/vectors/derive/province_guangxi.py
 """
-from province_common_south import D, expect, standard, up, up_after_truncate, write
+from province_common import D, expect, standard, up, up_after_truncate, write
 
 BASE = {2024: D("6847"), 2025: D("6983")}
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Guangxi transitional pension C × Ī × 建账前缴费年限 × 1.4% "

@@ -11,7 +11,7 @@ Bases: 2024 7272.25, 2025 7324.5.
 
 Run: python3 tests/vectors/derive/province_guizhou.py
 """
-from province_common_south import D, expect, standard, write
+from province_common import D, expect, standard, write
 
 BASE = {2024: D("7272.25"), 2025: D("7324.5")}
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 黔府发〔2006〕21号 as reported (过渡性养老金 = "

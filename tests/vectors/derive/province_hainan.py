@@ -11,7 +11,7 @@ Bases: 2024 8131, 2025 8188.
 
 Run: python3 tests/vectors/derive/province_hainan.py
 """
-from province_common_south import D, expect, q, standard, write
+from province_common import D, expect, q, standard, write
 
 BASE = {2024: D("8131"), 2025: D("8188")}
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 琼府〔2022〕40号 as reported (过渡性养老金 = "

@@ -4,13 +4,13 @@ Rules used (rules/cn/hebei): C 2023 = 7122, 2025 = 7410 (both confidence L); tra
 = C × Ī × 视同缴费年限 × 1.3 % (冀劳社〔2006〕67号 as cited).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Hebei transitional pension C × Ī × 视同缴费年限 × 1.3 % "
        "(冀劳社〔2006〕67号 as cited; rules/cn/hebei); ")
 cases = []
 
-r = award(birth="1963-03", retirement_month="2023-03", contribution_months=326, deemed_months=172,
+r = figures(birth="1963-03", retirement_month="2023-03", contribution_months=326, deemed_months=172,
           avg_index=D("0.8800"), balance=D("88000.00"), base=D("7122"), k=D("0.013"), t_months=172)
 cases.append({
     "id": "province-hebei-2023-male-deemed",
@@ -23,7 +23,7 @@ cases.append({
     "expect": expect_block(r, pension_base="7122"),
 })
 
-r = award(birth="1970-06", retirement_month="2025-08", contribution_months=300, deemed_months=0,
+r = figures(birth="1970-06", retirement_month="2025-08", contribution_months=300, deemed_months=0,
           avg_index=D("1.3000"), balance=D("105000.00"), base=D("7410"), k=D("0.013"), t_months=0)
 cases.append({
     "id": "province-hebei-2025-female55-55y2m",

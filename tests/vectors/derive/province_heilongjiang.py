@@ -4,13 +4,13 @@ Rules used (rules/cn/heilongjiang): C 2020 = 4835 (黑人社函〔2019〕257号)
 (黑人社函〔2025〕611号); transitional = C × Ī × 视同缴费年限 × 1.2 % (计发办法 2019).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 《黑龙江省城镇企业职工基本养老金计发办法》 (2018, eff. 2019-01-01, "
        "as quoted: 过渡性养老金 = C × Ī × 视同缴费年限 × 1.2 %; rules/cn/heilongjiang); ")
 cases = []
 
-r = award(birth="1960-04", retirement_month="2020-04", contribution_months=291, deemed_months=207,
+r = figures(birth="1960-04", retirement_month="2020-04", contribution_months=291, deemed_months=207,
           avg_index=D("0.8500"), balance=D("66000.00"), base=D("4835"), k=D("0.012"), t_months=207)
 cases.append({
     "id": "province-heilongjiang-2020-male-deemed",
@@ -23,7 +23,7 @@ cases.append({
     "expect": expect_block(r, pension_base="4835"),
 })
 
-r = award(birth="1976-01", retirement_month="2026-08", contribution_months=360, deemed_months=0,
+r = figures(birth="1976-01", retirement_month="2026-08", contribution_months=360, deemed_months=0,
           avg_index=D("1.4500"), balance=D("110000.00"), base=D("7705"), k=D("0.012"), t_months=0)
 cases.append({
     "id": "province-heilongjiang-2026-female50-50y7m",

@@ -9,7 +9,7 @@ Hubei rules (rules/cn/hubei/**.toml):
 
 Run: python3 tests/vectors/derive/province_hubei.py
 """
-from province_common_south import D, expect, standard, write
+from province_common import D, expect, standard, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 鄂政发〔2006〕42号 / 鄂劳社文〔2006〕169号 as reported "
        "(过渡性养老金 = C_退休地 × Ī × 视同缴费年限 × 1.2%); 湖北 {who} 计发基数 {y} = {c} ({file})")

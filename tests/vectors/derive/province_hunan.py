@@ -9,7 +9,7 @@ Bases: 2024 7618 (final), 2025 7694.
 
 Run: python3 tests/vectors/derive/province_hunan.py
 """
-from province_common_south import D, expect, standard, write
+from province_common import D, expect, standard, write
 
 BASE = {2024: D("7618"), 2025: D("7694")}
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Hunan transitional pension C × Ī × 视同缴费年限 × 1.3% "

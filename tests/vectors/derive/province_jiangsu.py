@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-jiangsu.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-jiangsu.json (Python decimal; see province_common.py).
 
 Jiangsu (rules/cn/jiangsu): new-method transitional = C × α_t × P × 1.2 %, P = 视同 + actual
 years up to 1995-12, α_t = the separate pre-1996 index (input transitional_index); phased in:
@@ -9,7 +9,7 @@ is given as transitional_pension (award.transitional_method = given). 2026 has n
 rule set: the 2026 cases give pension_base 8917 (the 2025 base, what a 预发 would use).
 Run: python3 tests/vectors/derive/province_jiangsu.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("jiangsu")
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表 (2025 reform: linear by month); "
@@ -68,4 +68,4 @@ cases.append({"id": "province-jiangsu-2023-old-method-given", "kind": "award", "
               "source": f"derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Jiangsu old method before 2024 (formula not found: award.transitional_method = given); 江苏 计发基数 2023 = {C[2023]} (rules/cn/jiangsu)",
               "note": f"A 2023 retiree: only the old method applies and its formula is not encoded, so the old-method amount 915.60 (invented) is given as transitional_pension. Computed by tests/vectors/derive/province_jiangsu.py (Python decimal): {how}.",
               "input": inp, "expect": fig})
-write("jiangsu", cases)
+write("jiangsu", cases, indent=2)

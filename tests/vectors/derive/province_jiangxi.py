@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-jiangxi.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-jiangxi.json (Python decimal; see province_common.py).
 
 Jiangxi (rules/cn/jiangxi): transitional = C × Ī × 视同年限 × 1.3 %; C = the published
 基本养老金月计发基数 (not the 全口径 average); money half-up to 0.01; N exact.
 Run: python3 tests/vectors/derive/province_jiangxi.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("jiangxi")
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 江西 过渡性养老金 = C × Ī × 视同缴费年限 × 1.3 % (as described); "
@@ -30,4 +30,4 @@ for cid, y, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/jiangxi", "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_jiangxi.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("jiangxi", cases)
+write("jiangxi", cases, indent=2)

@@ -8,7 +8,7 @@ The rule set stores NO 计发基数 for Jilin, so each case gives `pension_base`
 figure from a third-party series, used here only as an input, not as a rule value).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Jilin transitional pension C × Ī × 视同缴费年限 × 1.2 % / "
        "1.4 % above 20 actual years and 增发基础养老金 bands 0.15/0.20/0.25 % (吉政发〔1998〕28号 as cited; rules/cn/jilin); ")
@@ -30,7 +30,7 @@ C = D("7058.67"); I = D("0.9000"); act = 341; dem = 178
 N = D(act + dem) / D(12)
 rate_sum = bands(N)
 supp = (C + C * I) / D(2) * rate_sum
-r = award(birth="1963-12", retirement_month="2023-12", contribution_months=act, deemed_months=dem,
+r = figures(birth="1963-12", retirement_month="2023-12", contribution_months=act, deemed_months=dem,
           avg_index=I, balance=D("84000.00"), base=C, k=D("0.014"), t_months=dem,
           extras=[("long_contribution_supplement", supp)])
 cases.append({
@@ -46,7 +46,7 @@ cases.append({
 
 # 2 — 2024, actual 228 months (≤ 240): k = 1.2 %, no 增发
 C = D("7178.50"); I = D("0.6800"); act = 228; dem = 95
-r = award(birth="1969-02", retirement_month="2024-02", contribution_months=act, deemed_months=dem,
+r = figures(birth="1969-02", retirement_month="2024-02", contribution_months=act, deemed_months=dem,
           avg_index=I, balance=D("45000.00"), base=C, k=D("0.012"), t_months=dem,
           extras=[("long_contribution_supplement", D(0))])
 cases.append({

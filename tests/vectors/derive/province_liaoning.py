@@ -7,13 +7,13 @@ Rules used (rules/cn/liaoning and its city layers): C 2024 province tier 7201, �
 and in the transitional pension (the city layer replaces award.pension_base).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Liaoning transitional pension C × Ī × 视同缴费年限 × 1.4 % "
        "(辽劳社发〔2006〕81号 as cited; rules/cn/liaoning); ")
 cases = []
 
-r = award(birth="1964-07", retirement_month="2024-07", contribution_months=342, deemed_months=148,
+r = figures(birth="1964-07", retirement_month="2024-07", contribution_months=342, deemed_months=148,
           avg_index=D("1.0200"), balance=D("91000.00"), base=D("7201"), k=D("0.014"), t_months=148)
 cases.append({
     "id": "province-liaoning-2024-male-province-tier",
@@ -27,7 +27,7 @@ cases.append({
     "expect": expect_block(r, pension_base="7201"),
 })
 
-r = award(birth="1974-09", retirement_month="2024-09", contribution_months=344, deemed_months=40,
+r = figures(birth="1974-09", retirement_month="2024-09", contribution_months=344, deemed_months=40,
           avg_index=D("0.7500"), balance=D("58000.00"), base=D("8266"), k=D("0.014"), t_months=40)
 cases.append({
     "id": "province-liaoning-2024-female50-shenyang",
@@ -41,7 +41,7 @@ cases.append({
     "expect": expect_block(r, pension_base="8266"),
 })
 
-r = award(birth="1965-06", retirement_month="2025-08", contribution_months=380, deemed_months=0,
+r = figures(birth="1965-06", retirement_month="2025-08", contribution_months=380, deemed_months=0,
           avg_index=D("1.6000"), balance=D("160000.00"), base=D("8956"), k=D("0.014"), t_months=0)
 cases.append({
     "id": "province-liaoning-2025-male-dalian-60y2m",

@@ -4,13 +4,13 @@ Rules used (rules/cn/neimenggu): C 2023 = 7469, 2024 = 8105 (内人社办发〔2
 transitional = C × max(Ī, 1) × 视同缴费年限 (to 1997-12) × 1.2 % (内政办字〔2006〕253号 as cited).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Inner Mongolia transitional pension C × max(Ī, 1) × "
        "统账结合前视同缴费年限 × 1.2 % (内政办字〔2006〕253号 as cited; rules/cn/neimenggu); ")
 cases = []
 
-r = award(birth="1963-05", retirement_month="2023-05", contribution_months=304, deemed_months=198,
+r = figures(birth="1963-05", retirement_month="2023-05", contribution_months=304, deemed_months=198,
           avg_index=D("0.7800"), balance=D("70000.00"), base=D("7469"), k=D("0.012"),
           t_index=D("1"), t_months=198)
 cases.append({
@@ -24,7 +24,7 @@ cases.append({
     "expect": expect_block(r, pension_base="7469"),
 })
 
-r = award(birth="1969-01", retirement_month="2024-01", contribution_months=312, deemed_months=118,
+r = figures(birth="1969-01", retirement_month="2024-01", contribution_months=312, deemed_months=118,
           avg_index=D("1.2500"), balance=D("99000.00"), base=D("8105"), k=D("0.012"),
           t_index=D("1.2500"), t_months=118)
 cases.append({

@@ -10,7 +10,7 @@ Qinghai (rules/cn/qinghai/award.toml, rounding.toml):
   C: 2023 8591 (青人社厅函〔2023〕461号), 2024 8878.
 Run: python3 tests/vectors/derive/province_qinghai.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, q, write
 
 K = D("0.014")
 BASES = {2023: D(8591), 2024: D(8878)}
@@ -24,12 +24,10 @@ def case(cid, category, birth, month, paid, deemed, p_total, idx, bal, area, wha
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = q(D(paid + deemed) / 12)
-    p = q(D(p_total) / 12)
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q((c + c * ii) / 2 * p * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=p_total, k=K, balance=bal, birth=birth,
+                   retire=month, t_base=(c + c * ii) / 2, t_index=1, years_rnd=q, t_years_rnd=q)
+    n, p, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     extra = EXTRA[area]
     total = basic + account + trans + extra
     note = (f"{what} Hand-derived (Python decimal, province_qinghai.py): C = {c} ({year}); N = ({paid} + {deemed})/12 → {n} (2 decimals, half-up); "

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-shandong.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-shandong.json (Python decimal; see province_common.py).
 
 Shandong (rules/cn/shandong): transitional = C × Ī × P × 1.3 %, P = 视同 + actual years before
 1996-01; 2025 final base 7831 (the 预发 7678 is only seen "as known" before publication);
 菏泽 (371700) has no base (excluded by 鲁人社字〔2025〕100号) → rule_missing_year.
 Run: python3 tests/vectors/derive/province_shandong.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("shandong")
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 鲁政发〔2006〕92号 (as quoted): 过渡性养老金 = C × Ī × "
@@ -41,4 +41,4 @@ cases.append({
                   deemed_months=0, pre_account_months=0, average_index="1.0", account_balance="100000",
                   region="371700"),
     "expect": {"error": "rule_missing_year"}})
-write("shandong", cases)
+write("shandong", cases, indent=2)

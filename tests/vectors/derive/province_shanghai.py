@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-shanghai.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-shanghai.json (Python decimal; see province_common.py).
 
 Shanghai (rules/cn/shanghai): basic = (C + C·Ī)/2 × (whole years × 1 % + remaining months ×
 0.083 %); transitional = C × 1.0 × 视同年限 × 1.2 % + 虚账实记总额 ÷ 120 (input notional_account,
@@ -7,7 +7,7 @@ invented totals); each component rounded 分进角 = truncate to the fen, then u
 (rounding.* scale 1 up_after_truncate); total = sum of the rounded components.
 Run: python3 tests/vectors/derive/province_shanghai.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("shanghai")
 JIAO = {"scale": 1, "mode": "up_after_truncate"}
@@ -41,4 +41,4 @@ for cid, y, story, inp in persons:
                   "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_shanghai.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("shanghai", cases)
+write("shanghai", cases, indent=2)

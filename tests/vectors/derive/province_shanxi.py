@@ -5,13 +5,13 @@ Rules used (rules/cn/shanxi): C 2024 = 7111 (晋人社厅发〔2024〕39号), 20
 过渡平均缴费指数 Ī_t (晋政发〔2006〕32号 as cited; input transitional_index).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Shanxi transitional pension C × 过渡平均缴费指数 × "
        "视同缴费年限 × 1.3 % (晋政发〔2006〕32号 as cited; rules/cn/shanxi); ")
 cases = []
 
-r = award(birth="1964-11", retirement_month="2024-11", contribution_months=328, deemed_months=168,
+r = figures(birth="1964-11", retirement_month="2024-11", contribution_months=328, deemed_months=168,
           avg_index=D("0.9500"), balance=D("95000.00"), base=D("7111"), k=D("0.013"),
           t_index=D("0.9100"), t_months=168)
 cases.append({
@@ -25,7 +25,7 @@ cases.append({
     "expect": expect_block(r, pension_base="7111"),
 })
 
-r = award(birth="1975-02", retirement_month="2025-03", contribution_months=332, deemed_months=52,
+r = figures(birth="1975-02", retirement_month="2025-03", contribution_months=332, deemed_months=52,
           avg_index=D("0.6500"), balance=D("52000.00"), base=D("7253"), k=D("0.013"),
           t_index=D("0.6000"), t_months=52)
 cases.append({

@@ -5,13 +5,14 @@ Sichuan rules (rules/cn/sichuan/*.toml):
   basic        = C × (1 + Ī)/2 × N × 1 %, N = months/12 rounded half-up to 2 decimals
   transitional = (C + C·Ī)/2 × P × 1.3 % (index factor 1), P = (deemed + pre-account actual
                  months)/12 rounded half-up to 2 decimals      — 川劳社发〔2006〕17号
-  增发          = C·Ī × 0.1 % × N for an eligible person (attribute sichuan_zengfa)
+  增发          = C·Ī × 0.1 % × N for an eligible person (attribute sichuan_zengfa); a rate above
+                 0.1 % (attribute sichuan_zengfa_higher_rate) is not documented: a typed error
   account      = B / M; components half-up to 0.01; total = sum of the rounded components.
 Bases: 2023 8079, 2024 8321, 2025 8462 (award.pension_base, final values).
 
 Run: python3 tests/vectors/derive/province_sichuan.py
 """
-from province_common_south import D, divisor, q, write
+from province_common import D, divisor, q, write
 
 BASE = {2023: D("8079"), 2024: D("8321"), 2025: D("8462")}
 K = D("0.013")
@@ -64,4 +65,14 @@ cases = [
          300, 96, 24, "1.15", "112000.00", False,
          "Invented person: woman 55y0m (divisor 170) with 96 deemed and 24 actual pre-1996 months (P = 10 years), index above 1."),
 ]
+cases.append({
+    "id": "province-sichuan-2024-zengfa-higher-rate-unknown", "kind": "award", "ruleset": "cn/sichuan",
+    "source": "derived: 川劳社发〔2006〕18号 (as cited): 增发 rates above 0.1 % by category — not documented "
+              "(rules/cn/sichuan award.extras.zengfa_higher_rate, kind unknown)",
+    "note": "Case 1's person stated to qualify for an 增发 rate above 0.1 % (attribute sichuan_zengfa_higher_rate): "
+            "the rate is not in the rule set, so the award is refused with rule_missing_year naming the extra "
+            "rather than paid the 0.1 % part as if complete.",
+    "input": dict(cases[0]["input"], attributes={"sichuan_zengfa": True, "sichuan_zengfa_higher_rate": True}),
+    "expect": {"error": "rule_missing_year"},
+})
 write("sichuan", cases)

@@ -6,14 +6,14 @@ transitional = C × Ī_t × P × 1.0 % (津劳局〔2006〕329号 as cited), Ī_
 before the account month 1998-01).
 """
 from decimal import Decimal as D
-from province_common import award, expect_block, write
+from province_common import expect_block, figures, write
 
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; Tianjin transitional pension C × 全部平均工资指数 × "
        "缴费年限 before 1998 × 1.0 % (津劳局〔2006〕329号 as cited; rules/cn/tianjin); ")
 cases = []
 
 # 1 — 2023: deemed 1982-09 … 1993-12 (136), actual 1994-01 … 2023-09 (357), of which 48 before 1998-01
-r = award(birth="1963-10", retirement_month="2023-10", contribution_months=357, deemed_months=136,
+r = figures(birth="1963-10", retirement_month="2023-10", contribution_months=357, deemed_months=136,
           avg_index=D("1.0500"), balance=D("132000.00"), base=D("9016"), k=D("0.01"),
           t_index=D("1.1200"), t_months=136 + 48)
 cases.append({
@@ -29,7 +29,7 @@ cases.append({
 })
 
 # 2 — 2024: no deemed years, actual 1995-07 … 2024-03 (345), 30 months before 1998-01
-r = award(birth="1974-04", retirement_month="2024-04", contribution_months=345, deemed_months=0,
+r = figures(birth="1974-04", retirement_month="2024-04", contribution_months=345, deemed_months=0,
           avg_index=D("0.7800"), balance=D("61000.00"), base=D("9232"), k=D("0.01"),
           t_index=D("0.8100"), t_months=30)
 cases.append({

@@ -8,7 +8,7 @@ Xinjiang (rules/cn/xinjiang/award.toml):
   C: 2024 7750, 2025 8448 (新人社函〔2025〕168号).
 Run: python3 tests/vectors/derive/province_xinjiang.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, q, write
 
 K = D("0.013")
 BASES = {2024: D(7750), 2025: D(8448)}
@@ -20,12 +20,9 @@ def case(cid, category, birth, month, paid, deemed, idx, bal, what):
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = D(paid + deemed) / 12
-    s = D(deemed) / 12
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q(c * ii * s * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=deemed, k=K, balance=bal, birth=birth, retire=month)
+    n, s, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     extra = D("120.00")
     total = basic + account + trans
     note = (f"{what} Hand-derived (Python decimal, province_xinjiang.py): C = {c} ({year}); N = ({paid} + {deemed})/12 = {n.normalize()} exact; "

@@ -10,7 +10,9 @@ Yunnan (rules/cn/yunnan/award.toml):
   C: 2024 8183, 2023 8023 (云人社发〔2023〕41号), 2025 8265 (2025 notice).
 Run: python3 tests/vectors/derive/province_yunnan.py
 """
-from province_common_west import D, divisor, fmt, q, write
+from province_common import D, components, fmt, getcontext, q, write
+
+getcontext().prec = 28  # the notes print P at 28 significant digits
 
 K = D("0.013")
 BASES = {2023: D(8023), 2024: D(8183), 2025: D(8265)}
@@ -24,12 +26,9 @@ def case(cid, category, birth, month, paid, deemed, pre, idx, bal, only_child, w
     year = int(month[:4])
     c = BASES[year]
     ii = D(idx)
-    n = D(paid + deemed) / 12
-    p = D(deemed + pre) / 12
-    m = divisor(birth, month)
-    basic = q(c * (1 + ii) / 2 * n * D("0.01"))
-    account = q(D(bal) / m)
-    trans = q(c * ii * p * K)
+    x = components(C=c, idx=ii, months=paid + deemed, t_months=deemed + pre, k=K, balance=bal, birth=birth, retire=month)
+    n, p, m = x["n"], x["s"], x["divisor"]
+    basic, account, trans = q(x["basic_x"]), q(x["account_x"]), q(x["trans_x"])
     extra = q(D("0.05") * AVG_PENSION[year]) if (only_child and year in AVG_PENSION) else D("0.00")
     total = basic + account + trans + extra
     note = (f"{what} Hand-derived (Python decimal, province_yunnan.py): C = {c} ({year}); N = ({paid} + {deemed})/12 = {n.normalize()} "

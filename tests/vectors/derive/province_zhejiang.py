@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Derive tests/vectors/province-zhejiang.json (Python decimal; see province_common_east.py).
+"""Derive tests/vectors/province-zhejiang.json (Python decimal; see province_common.py).
 
 Zhejiang (rules/cn/zhejiang): transitional = C × α_t × P × 1.4 %, P = 视同 + actual years up to
 1997-12, α_t = the pre-1998 index (input transitional_index); extra 基本养老金补贴 150 元 (flat);
 components half-up to 0.01 for display; total = the EXACT sum rounded 见分进角 to 0.1 元
 (award.total_rule rounded_sum, rounding.total scale 1 up_after_truncate). The 过渡调节金
-(480 + Ī × N × 3) is not encoded and not included.
+(480 + Ī × N × 3, 浙人社发〔2018〕102号) is an `unknown` extra gated by the attribute
+transition_adjustment_covered (default false): cases 1–2 do not state it (no 过渡调节金), case 3
+states it and expects the typed error rule_missing_year rather than a guessed amount.
 Run: python3 tests/vectors/derive/province_zhejiang.py
 """
-from province_common_east import award, bases, write
+from province_common import award, bases, write
 
 C = bases("zhejiang")
 SRC = ("derived: 国发〔2005〕38号 第六条 and 附件 计发月数表; 浙劳社老〔2006〕142号 (as quoted): 过渡性养老金 = "
@@ -38,4 +40,11 @@ for cid, y, story, inp in persons:
     cases.append({"id": cid, "kind": "award", "ruleset": "cn/zhejiang", "source": SRC.format(y=y, c=C[y]),
                   "note": f"{story} Computed by tests/vectors/derive/province_zhejiang.py (Python decimal): {how}.",
                   "input": inp, "expect": fig})
-write("zhejiang", cases)
+covered = dict(persons[0][3], attributes={"transition_adjustment_covered": True})
+cases.append({"id": "province-zhejiang-2024-transition-adjustment-unknown", "kind": "award", "ruleset": "cn/zhejiang",
+              "source": "derived: 浙人社发〔2018〕102号 (as quoted) 过渡调节金 — applicability to enterprise retirees not established "
+                        "(rules/cn/zhejiang award.extras.transition_adjustment, kind unknown)",
+              "note": "Case 1's person stated to be covered by the 过渡调节金: the rule set has no established amount rule for it, "
+                      "so the award is refused with rule_missing_year naming award.extras.transition_adjustment — never a guess.",
+              "input": covered, "expect": {"error": "rule_missing_year"}})
+write("zhejiang", cases, indent=2)
