@@ -253,12 +253,13 @@ fn check_one_outcome_per_case_in_order() {
 
 #[test]
 fn check_empty_and_non_json() {
-    assert!(
-        check_json("[]", &embedded_resolver)
-            .unwrap()
-            .cases
-            .is_empty()
+    // Issue 16: a file with no case is refused, not an empty pass.
+    let e: Error = check_json("[]", &embedded_resolver).unwrap_err();
+    assert_eq!(
+        (e.code(), e.fields()[0].path.as_str()),
+        ("invalid_input", "(file)")
     );
+    assert!(e.fields()[0].message.starts_with("no cases"), "{e}");
     let e: Error = check_json("", &embedded_resolver).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
     assert!(check_json("[1,", &embedded_resolver).is_err());
@@ -378,8 +379,23 @@ fn population_one_outcome_per_row_per_scenario() {
         assert_eq!(s.ok + s.errors.values().sum::<u64>(), s.persons);
         assert_eq!(s.rules.hash, base.hash());
     }
-    // An empty population is an empty result.
-    let empty = Population::read_csv(format!("{head}\n").as_bytes()).unwrap();
+    // Issue 16: an empty file is an error (a header without rows: `rows`;
+    // nothing at all: `header`), not a 0-person success.
+    let e = Population::read_csv(format!("{head}\n").as_bytes()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.fields()[0].path.as_str()),
+        ("invalid_input", "rows")
+    );
+    for text in ["", "\n", "\n\n"] {
+        let e = Population::read_csv(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            (e.code(), e.fields()[0].path.as_str()),
+            ("invalid_input", "header"),
+            "{text:?}"
+        );
+    }
+    // A population built empty in code still runs to an empty result.
+    let empty = Population::default();
     let (block, summaries) = simulate_all(
         &empty,
         &snaps,

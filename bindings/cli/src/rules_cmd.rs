@@ -106,20 +106,27 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
     match cmd {
         RulesCmd::List => {
             println!(
-                "{:<16} {:<12} {:<10} {:<14} title",
-                "id", "version", "region", "hash"
+                "{:<16} {:<12} {:<10} {:<14} {:<10} title",
+                "id", "version", "region", "hash", "origin"
             );
             for id in source.ids() {
                 match source.load(&id) {
                     Ok(rs) => {
                         let top = rs.layers().last();
+                        let identity = rs.identity();
+                        let replaces = identity
+                            .overrides
+                            .as_ref()
+                            .map(|r| format!(" (replaces the shipped {r})"))
+                            .unwrap_or_default();
                         println!(
-                            "{:<16} {:<12} {:<10} {:<14} {}",
+                            "{:<16} {:<12} {:<10} {:<14} {:<10} {}{replaces}",
                             id,
                             rs.version(),
                             top.and_then(|l| l.region.clone())
                                 .unwrap_or_else(|| "-".into()),
                             &rs.hash()[..12],
+                            identity.origin,
                             top.and_then(|l| l.title.clone()).unwrap_or_default()
                         );
                     }

@@ -135,7 +135,7 @@ def _class_of(code: str) -> Type[PensionRulesError]:
         return InputError
     if code.startswith("rule_"):
         return RulesError
-    if code in ("rules_invalid", "hash_mismatch"):
+    if code in ("rules_invalid", "hash_mismatch", "ruleset_conflict"):
         return LoadError
     if code == "not_applicable":
         return NotApplicableError
