@@ -65,7 +65,7 @@ fn payroll_one_result_per_row_in_order() {
                 Ok(l) => {
                     assert_eq!(
                         (l.row, l.employee_id.as_str()),
-                        (i, input.employee_id.trim())
+                        (i + 1, input.employee_id.trim())
                     );
                     // Every accepted base lies within the limits.
                     assert!(l.base >= r.limits.floor && l.base <= r.limits.cap, "{l:?}");
@@ -75,7 +75,7 @@ fn payroll_one_result_per_row_in_order() {
                     assert!(
                         e.fields()
                             .iter()
-                            .all(|f| f.path.starts_with(&format!("rows[{i}]."))),
+                            .all(|f| f.path.starts_with(&format!("row {}.", i + 1))),
                         "row {i}: {e}"
                     );
                 }
@@ -108,7 +108,10 @@ fn payroll_one_result_per_row_in_order() {
             .filter(|a| a.issue == Issue::Invalid)
             .map(|a| a.row)
             .collect();
-        let errs: Vec<usize> = (0..rows.len()).filter(|&i| r.rows[i].is_err()).collect();
+        let errs: Vec<usize> = (0..rows.len())
+            .filter(|&i| r.rows[i].is_err())
+            .map(|i| i + 1)
+            .collect();
         assert_eq!(rejected, errs);
         assert!(r.attention.windows(2).all(|w| w[0].row <= w[1].row));
     }
@@ -156,7 +159,8 @@ fn payroll_json_shape_errors_name_every_row() {
     ]);
     let e = rows_from_json(&v).unwrap_err();
     let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["rows[1].wage", "rows[2]", "rows[3].x"]);
+    // Rows from 1, as in every batch (issue 16).
+    assert_eq!(paths, ["row 2.wage", "row 3", "row 4.x"]);
     assert!(rows_from_json(&json!(7)).is_err());
     assert!(rows_from_json(&json!({"rows": 7})).is_err());
 }
@@ -514,15 +518,14 @@ fn payroll_csv_bad_records_are_error_rows_in_place() {
     let rows = rows_from_csv(csv.as_slice()).unwrap();
     assert_eq!(rows.len(), 5);
     let e = |i: usize| rows[i].as_ref().unwrap_err();
-    assert_eq!(e(1).fields()[0].path, "rows[1]");
-    assert!(
-        e(1).to_string()
-            .contains("line 3: 2 fields, but the header names 3 columns"),
-        "{}",
-        e(1)
+    // Rows from 1, no file line beside them (issue 16).
+    assert_eq!(e(1).fields()[0].path, "row 2");
+    assert_eq!(
+        e(1).fields()[0].message,
+        "the row has 2 cells, but the header names 3 columns (wage,employee_id,employment)"
     );
-    assert!(e(2).to_string().contains("line 4: 4 fields"), "{}", e(2));
-    assert_eq!(e(3).fields()[0].path, "rows[3].employee_id");
+    assert!(e(2).to_string().contains("the row has 4 cells"), "{}", e(2));
+    assert_eq!(e(3).fields()[0].path, "row 4.employee_id");
     let last = rows[4].as_ref().unwrap();
     assert_eq!(
         (
@@ -556,7 +559,7 @@ fn payroll_csv_bad_records_are_error_rows_in_place() {
     );
     for (i, row) in r.rows.iter().enumerate() {
         if let Ok(l) = row {
-            assert_eq!(l.row, i);
+            assert_eq!(l.row, i + 1);
         }
     }
 

@@ -271,10 +271,10 @@ fn payroll(
                 println!("attention:");
                 for a in &r.attention {
                     println!(
-                        "  row {} ({}): {:?}: {}",
-                        a.row + 1,
+                        "  row {} ({}): {}: {}",
+                        a.row,
                         a.employee_id,
-                        a.issue,
+                        a.issue.name(),
                         a.message
                     );
                 }

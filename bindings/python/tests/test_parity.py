@@ -64,7 +64,7 @@ def check_declaration(r: PayrollDeclaration) -> None:
     assert (e004.base, e004.position) == (Decimal("22795"), "above_cap")
     bad = r.rows[5].error
     assert bad is not None and bad.code == "invalid_input"
-    assert [f.path for f in bad.fields] == ["rows[5].wage"]
+    assert [f.path for f in bad.fields] == ["row 6.wage"]
     t = r.totals
     assert (t.assessed, t.rejected) == (5, 2)
     assert (t.base, t.employer, t.individual, t.account_credit, t.pooled) == (
@@ -128,7 +128,7 @@ def test_payroll_row_problems_stay_in_their_row(shaanxi: Engine) -> None:
     assert r.rows[0].employer == r.rows[1].employer == Decimal("11520.00")
     assert r.rows[0].months == 12
     assert r.rows[2].error is not None
-    assert [f.path for f in r.rows[2].error.fields] == ["rows[2].wage"]
+    assert [f.path for f in r.rows[2].error.fields] == ["row 3.wage"]
 
 
 def test_payroll_refuses_what_is_not_a_declaration(shaanxi: Engine) -> None:

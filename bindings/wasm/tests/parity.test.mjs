@@ -38,7 +38,7 @@ test("payroll: CSV text gives the CLI's figures, bad rows in their place", (t) =
   const e001 = r.rows[0];
   assert.deepEqual([e001.base, e001.position, e001.employer, e001.individual], ["4559.00", "below_floor", "729.44", "364.72"]);
   assert.equal(r.rows[5].error.code, "invalid_input");
-  assert.deepEqual(r.rows[5].error.fields.map((f) => f.path), ["rows[5].wage"]);
+  assert.deepEqual(r.rows[5].error.fields.map((f) => f.path), ["row 6.wage"]);
   assert.equal(r.rows[6].employee_id, null);
   assert.deepEqual(r.totals, {
     assessed: 5, rejected: 2, base: "53804.50", employer: "7864.72",

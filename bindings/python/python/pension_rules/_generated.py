@@ -815,7 +815,7 @@ class PayrollAttention(Record):
     """A row that needs attention."""
 
     row: int
-    """Index of the input row (0-based)."""
+    """The input row: 1 for the first data row."""
     employee_id: str
     """Employee id as declared."""
     issue: Issue
@@ -854,7 +854,9 @@ class PayrollLine(_PayrollLineMethods, Record):
     """One input row of a declaration: assessed, or refused on its own."""
 
     row: int
-    """Index of the input row (0-based)."""
+    """The input row: 1 for the first data row (as in the CLI's table and
+    error paths, `row 1.wage`).
+    """
     employee_id: Optional[str] = None
     """Its employee id, when that much could be read."""
     account_credit: Optional[Decimal] = None

@@ -2211,7 +2211,8 @@ export interface PayrollLine {
    */
   position: BasePosition;
   /**
-   * Index of the input row (0-based).
+   * The input row: 1 for the first data row (as in the CLI's table and
+   * error paths, `row 1.wage`).
    */
   row: number;
   /**
@@ -2232,7 +2233,8 @@ export interface RowError {
    */
   error: ErrorReport;
   /**
-   * Its position among the input rows (from 0).
+   * The input row: 1 for the first data row (as in error paths,
+   * `row 3.wage`, and the CLI's table).
    */
   row: number;
 }
@@ -2253,7 +2255,7 @@ export interface PayrollAttention {
    */
   message: string;
   /**
-   * Index of the input row (0-based).
+   * The input row: 1 for the first data row.
    */
   row: number;
 }
