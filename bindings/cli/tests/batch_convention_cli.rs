@@ -70,7 +70,10 @@ fn a_population_header_problem_or_no_rows_refuses_the_whole_file() {
         let o = bin(&["simulate", &p, "--out", out.to_str().unwrap()]);
         let (stdout, stderr) = text(&o);
         assert_eq!(o.status.code(), Some(2), "{name}: {stderr}");
-        assert!(stderr.starts_with("error: [invalid_input]"), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with("error: [invalid_input]"),
+            "{name}: {stderr}"
+        );
         assert!(stderr.contains(want), "{name}: {stderr}");
         // One error for the file, not one per row.
         assert!(stderr.lines().count() <= 3, "{name}: {stderr}");
@@ -159,7 +162,10 @@ fn check_refuses_an_empty_file_and_duplicate_ids() {
     let o = bin(&["check", &cases]);
     let (stdout, _) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("ERROR e (retirement): [invalid_case]"), "{stdout}");
+    assert!(
+        stdout.contains("ERROR e (retirement): [invalid_case]"),
+        "{stdout}"
+    );
     let fail = stdout.lines().find(|l| l.starts_with("FAIL  w")).unwrap();
     assert!(
         fail.contains("statutory_month: expected") && fail.contains("statutory_age: expected"),
@@ -233,13 +239,19 @@ fn a_short_pin_holds_and_a_malformed_pin_is_invalid_input() {
     }
     for (pin, want) in [
         ("cn/shaanxi=7397952", "\"7397952\" is not a content hash"),
-        ("cn/shaanxi=zz979521b936", "\"zz979521b936\" is not a content hash"),
+        (
+            "cn/shaanxi=zz979521b936",
+            "\"zz979521b936\" is not a content hash",
+        ),
         ("cn/shaanxi", "is not ID=HASH"),
     ] {
         let o = bin(&["--pin", pin, "award", &person]);
         let (_, stderr) = text(&o);
         assert_eq!(o.status.code(), Some(2), "{pin}: {stderr}");
-        assert!(stderr.starts_with("error: [invalid_input]"), "{pin}: {stderr}");
+        assert!(
+            stderr.starts_with("error: [invalid_input]"),
+            "{pin}: {stderr}"
+        );
         assert!(stderr.contains(want), "{pin}: {stderr}");
         assert!(!stderr.contains("hash_mismatch"), "{pin}: {stderr}");
     }
@@ -272,7 +284,10 @@ fn a_rules_dir_cannot_replace_a_shipped_set_silently() {
     let (_, stderr) = text(&o);
     assert_eq!(o.status.code(), Some(2), "{stderr}");
     assert!(stderr.starts_with("error: [ruleset_conflict]"), "{stderr}");
-    assert!(stderr.contains("cn/shaanxi/ruleset.toml:0:0: version:"), "{stderr}");
+    assert!(
+        stderr.contains("cn/shaanxi/ruleset.toml:0:0: version:"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--allow-override"), "{stderr}");
     // Allowed: computed with the edited set, announced on stderr, named in
     // the identity with its origin.
@@ -293,8 +308,11 @@ fn a_rules_dir_cannot_replace_a_shipped_set_silently() {
         "{stderr}"
     );
     let v: Value = serde_json::from_str(&stdout).unwrap();
-    let rules = &v["rules"];
-    assert!(rules["origin"].as_str().unwrap().ends_with("cn/shaanxi"), "{rules}");
+    let rules = &v["trace"]["rules"];
+    assert!(
+        rules["origin"].as_str().unwrap().ends_with("cn/shaanxi"),
+        "{rules}"
+    );
     assert!(
         rules["overrides"]
             .as_str()
@@ -305,10 +323,19 @@ fn a_rules_dir_cannot_replace_a_shipped_set_silently() {
     // `rules list` shows every set's origin.
     let o = bin(&["--rules-dir", &root_s, "--allow-override", "rules", "list"]);
     let (stdout, _) = text(&o);
-    assert!(stdout.lines().next().unwrap().contains("origin"), "{stdout}");
-    let national = stdout.lines().find(|l| l.starts_with("cn/national ")).unwrap();
+    assert!(
+        stdout.lines().next().unwrap().contains("origin"),
+        "{stdout}"
+    );
+    let national = stdout
+        .lines()
+        .find(|l| l.starts_with("cn/national "))
+        .unwrap();
     assert!(national.contains(" embedded "), "{national}");
-    let shaanxi = stdout.lines().find(|l| l.starts_with("cn/shaanxi ")).unwrap();
+    let shaanxi = stdout
+        .lines()
+        .find(|l| l.starts_with("cn/shaanxi "))
+        .unwrap();
     assert!(
         shaanxi.contains(&root_s) && shaanxi.contains("replaces the shipped"),
         "{shaanxi}"

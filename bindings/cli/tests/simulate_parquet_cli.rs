@@ -294,7 +294,17 @@ fn unknown_columns_are_an_error_of_the_file() {
         .args(["simulate", s(&pop)])
         .output()
         .unwrap();
-    assert!(o.status.success(), "a file with only `id` reads; rows fail");
+    // Issue 16: missing required columns refuse the whole file, each named
+    // (it used to read with every row an error).
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("error: [invalid_input] "), "{err}");
+    for col in ["birth", "category", "first_contribution"] {
+        assert!(
+            err.contains(&format!("header.{col}: required column {col} is missing")),
+            "{err}"
+        );
+    }
     let pop = dir.join("v.parquet");
     write_parquet(
         &pop,
