@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn header_problems_are_all_named() {
-        assert!(check_columns(&COLUMNS.to_vec(), "header").is_ok());
+        assert!(check_columns(COLUMNS, "header").is_ok());
         let e = check_columns(&["id", "birth", "category"], "columns").unwrap_err();
         assert_eq!(e.fields().len(), 1);
         assert_eq!(e.fields()[0].path, "columns.first_contribution");

@@ -109,6 +109,10 @@ pub struct Catalog {
     allow_override: bool,
 }
 
+/// A member of a set's chain found in a rules directory whose id the
+/// embedded catalog also has: its id and its `ruleset.toml`.
+type Shadowing = (String, Arc<str>);
+
 #[derive(Debug, Clone)]
 struct SetFiles {
     dir_label: String,
@@ -293,12 +297,12 @@ impl Catalog {
     /// named) and the members of its chain found in this catalog (not the
     /// embedded one) whose id the embedded catalog also has, with their
     /// `ruleset.toml`.
-    fn load_raw(&self, id: &str) -> Result<(RuleSet, Vec<(String, Arc<str>)>), LoadError> {
+    fn load_raw(&self, id: &str) -> Result<(RuleSet, Vec<Shadowing>), LoadError> {
         let mut diags = self.problems.clone();
         let mut chain = vec![];
         let mut next = Some(id.to_string());
         let mut from: Option<(Arc<str>, u32)> = None;
-        let mut local: Vec<(String, Arc<str>)> = vec![];
+        let mut local: Vec<Shadowing> = vec![];
         let mut origin: Option<String> = None;
         while let Some(cur) = next.take() {
             let found = self.sets.get(&cur).map(|s| (self, s)).or_else(|| {
