@@ -56,7 +56,7 @@ def check_declaration(r: PayrollDeclaration) -> None:
     # 8 % individual (国办发〔2019〕13号, 国发〔2005〕38号).
     assert r.period == {"month": "2024-03"}
     assert (r.limits.floor, r.limits.cap) == (Decimal("4559"), Decimal("22795"))
-    assert [row.row for row in r.rows] == list(range(7))
+    assert [row.row for row in r.rows] == list(range(1, 8))  # rows from 1 (issue 16)
     assert [row.ok for row in r.rows] == [True] * 5 + [False, False]
     e001, e004 = r.rows[0], r.rows[3]
     assert (e001.base, e001.position, e001.employer, e001.individual) == (
@@ -71,8 +71,8 @@ def check_declaration(r: PayrollDeclaration) -> None:
         Decimal("53804.50"), Decimal("7864.72"), Decimal("4862.36"),
         Decimal("4304.36"), Decimal("8422.72"))
     assert [(a.row, a.employee_id, a.issue) for a in r.attention] == [
-        (0, "E001", "below_floor"), (3, "E004", "above_cap"),
-        (5, "E006", "invalid"), (6, "", "invalid")]
+        (1, "E001", "below_floor"), (4, "E004", "above_cap"),
+        (6, "E006", "invalid"), (7, "", "invalid")]
 
 
 def test_payroll_csv_text_gives_the_cli_figures(shaanxi: Engine, tmp_path: Path) -> None:

@@ -31,7 +31,14 @@ test("another hash throws LoadError with code hash_mismatch", () => {
       e.message.includes(approved("cn/shaanxi")) &&
       e.details.diagnostics[0].code === "hash_mismatch",
   );
-  assert.throws(() => new Engine("cn/shaanxi", { pin: "not-a-hash" }), (e) => e.code === "hash_mismatch");
+  // A malformed pin is an input error, not a mismatch (issue 16).
+  assert.throws(
+    () => new Engine("cn/shaanxi", { pin: "not-a-hash" }),
+    (e) => e.code === "invalid_input" && e.details.fields[0].path === "pin.cn/shaanxi",
+  );
+  // The short hash outputs print pins too.
+  const h = approved("cn/shaanxi");
+  assert.equal(new Engine("cn/shaanxi", { pin: h.slice(0, 12) }).rulesHash().hash, h);
 });
 
 test("pins by id hold for every set the engine loads", () => {

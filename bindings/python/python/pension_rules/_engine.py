@@ -433,8 +433,8 @@ class Engine:
         >>> r = Engine("cn/shaanxi").payroll(csv, month="2024-03")
         >>> r.totals.employer, r.rows[2].error.code   # 16 % of the 2024 floor 4559 and of 6123.45
         (Decimal('1709.19'), 'invalid_input')
-        >>> [(a.row, a.issue) for a in r.attention]
-        [(0, 'below_floor'), (2, 'invalid')]
+        >>> [(a.row, a.issue) for a in r.attention]   # rows from 1, as in the CLI's table
+        [(1, 'below_floor'), (3, 'invalid')]
         """
         d = self._native.payroll(_payroll_rows(rows), month, year, trace)
         return PayrollDeclaration.from_dict(d)

@@ -11,7 +11,8 @@ exception                     ``code``               extra attribute
                               ``rule_missing_year``,
                               ``rule_missing_row``
 :class:`LoadError`            ``rules_invalid``,     ``diagnostics``: list of :class:`Diagnostic`
-                              ``hash_mismatch``
+                              ``hash_mismatch``,
+                              ``ruleset_conflict``
 :class:`NotApplicableError`   ``not_applicable``     —
 ============================  =====================  ===========================
 
