@@ -69,7 +69,7 @@ test("payroll: row objects give the figures of the CSV; a bad row fails alone", 
   // 16 % of 6000 over 12 months.
   assert.equal(mixed.rows[0].employer, "11520.00");
   assert.equal(mixed.rows[0].months, 12);
-  assert.deepEqual(mixed.rows[1].error.fields.map((f) => f.path), ["rows[1].wage"]);
+  assert.deepEqual(mixed.rows[1].error.fields.map((f) => f.path), ["row 2.wage"]);
 });
 
 test("payroll: a period is required, unknown options are refused", () => {
