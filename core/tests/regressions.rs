@@ -192,6 +192,6 @@ fn payroll_csv_short_record_is_an_error_row() {
     let rows =
         rows_from_csv("employee_id,wage,employment\nA\nB,6000,employee\n".as_bytes()).unwrap();
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0].as_ref().unwrap_err().fields()[0].path, "rows[0]");
+    assert_eq!(rows[0].as_ref().unwrap_err().fields()[0].path, "row 1");
     assert!(rows[1].is_ok());
 }

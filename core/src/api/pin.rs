@@ -20,7 +20,7 @@ impl Engine {
     /// use pension_rules::api::Engine;
     /// use pension_rules::rules::RuleSet;
     /// let approved = RuleSet::embedded("cn/shaanxi").unwrap().hash().to_string();
-    /// let pins = [("cn/shaanxi".to_string(), approved)];
+    /// let pins = [("cn/shaanxi".to_string(), approved.clone())];
     /// assert!(Engine::load_pinned("cn/shaanxi", None, &pins).is_ok());
     /// let wrong = [("cn/shaanxi".to_string(), "0".repeat(64))];
     /// let e = Engine::load_pinned("cn/shaanxi", None, &wrong).unwrap_err();

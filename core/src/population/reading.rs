@@ -47,7 +47,7 @@ pub(crate) fn shown(s: &str) -> String {
 /// use pension_rules::population::check_columns;
 /// let e = check_columns(&["id", "birth", "birth", "idx"], "header").unwrap_err();
 /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-/// assert_eq!(paths, ["header.idx", "header.birth", "header.category", "header.first_contribution"]);
+/// assert_eq!(paths, ["header.birth", "header.idx", "header.category", "header.first_contribution"]);
 /// ```
 pub fn check_columns<S: AsRef<str>>(names: &[S], prefix: &str) -> Result<(), Error> {
     let mut errs = vec![];
