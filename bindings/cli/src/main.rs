@@ -104,6 +104,8 @@ pub(crate) struct Source {
     pins: Vec<(String, String)>,
     /// Replacements of shipped sets already announced on stderr.
     announced: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// `--allow-override`.
+    pub(crate) allow_override: bool,
 }
 
 impl Source {
@@ -124,6 +126,7 @@ impl Source {
             catalog,
             pins,
             announced: Default::default(),
+            allow_override,
         })
     }
 

@@ -217,8 +217,10 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Validate { path } => {
+            // A set replacing a shipped one is a problem unless --allow-override.
             let cat = Catalog::from_dir(&path)
-                .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?;
+                .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?
+                .allowing_override(source.allow_override);
             let mut bad = false;
             if cat.ids().is_empty() {
                 // Headers that failed to parse leave no ids: load reports them.
@@ -233,10 +235,15 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             for id in cat.ids() {
                 match cat.load(id) {
                     Ok(rs) => println!(
-                        "{id}: ok ({} parameters, version {}, sha256:{})",
+                        "{id}: ok ({} parameters, version {}, sha256:{}){}",
                         rs.params().len(),
                         rs.version(),
-                        rs.hash()
+                        rs.hash(),
+                        rs.identity()
+                            .overrides
+                            .as_ref()
+                            .map(|r| format!("; replaces the shipped {r} (--allow-override)"))
+                            .unwrap_or_default()
                     ),
                     Err(e) => {
                         bad = true;

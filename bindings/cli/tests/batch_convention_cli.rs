@@ -320,6 +320,17 @@ fn a_rules_dir_cannot_replace_a_shipped_set_silently() {
             .contains(&shaanxi_hash()),
         "{rules}"
     );
+    // `rules validate` names the conflict unless it is allowed.
+    let o = bin(&["rules", "validate", &root_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o)
+            .1
+            .contains("the same id and version with other content")
+    );
+    let o = bin(&["--allow-override", "rules", "validate", &root_s]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("replaces the shipped cn/shaanxi"));
     // `rules list` shows every set's origin.
     let o = bin(&["--rules-dir", &root_s, "--allow-override", "rules", "list"]);
     let (stdout, _) = text(&o);
