@@ -156,8 +156,10 @@ pub fn embedded_resolver(id: &str) -> Result<Engine, Error> {
 }
 
 /// Run every case in `text` (one case object or an array). A case that
-/// cannot be read is reported as an error and the run goes on; only text
-/// that is not JSON at all is an error.
+/// cannot be read is reported as an error and the run goes on; the file is
+/// an error (`invalid_input`) when it is not JSON at all (`(file)`), holds
+/// no case (`(file)`: an empty array), or gives two cases one id (every
+/// repeat under `[i].id`).
 pub fn check_json(
     text: &str,
     resolve: &dyn Fn(&str) -> Result<Engine, Error>,
@@ -168,6 +170,13 @@ pub fn check_json(
         Value::Array(a) => a,
         other => vec![other],
     };
+    if items.is_empty() {
+        return Err(Error::field(
+            "(file)",
+            "no cases: the file holds an empty array (a vector file must hold at least one case)",
+        ));
+    }
+    duplicate_ids(&items)?;
     let mut cache: BTreeMap<String, Result<Engine, Error>> = BTreeMap::new();
     let cases = items
         .into_iter()
@@ -202,6 +211,36 @@ pub fn check_json(
         })
         .collect();
     Ok(Report { cases })
+}
+
+/// Every case id used by more than one case, all at once, each repeat under
+/// `[i].id` (i from 0, as the array's index): a report keyed by id must not
+/// merge two cases.
+fn duplicate_ids(items: &[Value]) -> Result<(), Error> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut errs = vec![];
+    for (i, item) in items.iter().enumerate() {
+        let Some(id) = item.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        match first.get(id) {
+            Some(j) => errs.push(crate::error::FieldError {
+                path: format!("[{i}].id"),
+                message: format!(
+                    "duplicate case id {}: case [{j}] has it too; give each case its own id",
+                    crate::population::shown(id)
+                ),
+            }),
+            None => {
+                first.insert(id, i);
+            }
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(crate::error::InputErrors(errs)))
+    }
 }
 
 /// Run one case.
@@ -495,6 +534,41 @@ mod tests {
         );
         assert_eq!(r.cases[2].id, "#2");
         assert!(check_json("not json", &embedded_resolver).is_err());
+    }
+
+    #[test]
+    fn an_empty_file_and_duplicate_ids_are_refused() {
+        let e = check_json("[]", &embedded_resolver).unwrap_err();
+        assert_eq!(
+            (e.code(), e.fields()[0].path.as_str()),
+            ("invalid_input", "(file)")
+        );
+        let case = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "kind": "retirement", "ruleset": "cn/national", "input": {{}}, "expect": {{"x": 1}}}}"#
+            )
+        };
+        let text = format!(
+            "[{}, {}, {}, {}]",
+            case("a"),
+            case("b"),
+            case("a"),
+            case("a")
+        );
+        let e = check_json(&text, &embedded_resolver).unwrap_err();
+        let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["[2].id", "[3].id"]);
+        assert_eq!(
+            e.fields()[0].message,
+            "duplicate case id \"a\": case [0] has it too; give each case its own id"
+        );
+        assert!(
+            check_json(
+                &format!("[{}, {}]", case("a"), case("b")),
+                &embedded_resolver
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -206,6 +206,13 @@ impl Error {
             {
                 "hash_mismatch"
             }
+            Error::Load(e)
+                if e.diagnostics
+                    .iter()
+                    .any(|d| d.code == crate::rules::DiagnosticCode::RulesetConflict) =>
+            {
+                "ruleset_conflict"
+            }
             Error::Load(_) => "rules_invalid",
             Error::NotApplicable(_) => "not_applicable",
         }

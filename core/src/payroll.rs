@@ -5,8 +5,10 @@
 //! bad values, repeated employee ids).
 //!
 //! One result per input row, in input order, nothing dropped: a row with bad
-//! values is an `Err` naming the row and field (`rows[3].wage`), and is listed
-//! under attention too. A year is assessed month by month (rates can change
+//! values is an `Err` naming the row and field (`row 4.wage`, led by
+//! `employee E4:`), and is listed under attention too. Rows are numbered
+//! from 1, the first data row (the header, or the JSON array's first item),
+//! the same in results (`row`), messages, paths and the CLI's table. A year is assessed month by month (rates can change
 //! mid-year, as on 2019-05-01 under 国办发〔2019〕13号) and each month's amounts
 //! are rounded before they are added up.
 
@@ -59,7 +61,8 @@ impl Period {
 /// One assessed row.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PayrollLine {
-    /// Index of the input row (0-based).
+    /// The input row: 1 for the first data row (as in the CLI's table and
+    /// error paths, `row 1.wage`).
     pub row: usize,
     /// Employee id.
     pub employee_id: String,
@@ -99,11 +102,24 @@ pub enum Issue {
     BaseVaries,
 }
 
+impl Issue {
+    /// The name used in every output (the JSON's, `below_floor`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Issue::BelowFloor => "below_floor",
+            Issue::AboveCap => "above_cap",
+            Issue::Invalid => "invalid",
+            Issue::DuplicateId => "duplicate_id",
+            Issue::BaseVaries => "base_varies",
+        }
+    }
+}
+
 /// A row that needs attention.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "PayrollAttention")] // its name in the bindings and the schema
 pub struct Attention {
-    /// Index of the input row (0-based).
+    /// The input row: 1 for the first data row.
     pub row: usize,
     /// Employee id as declared.
     pub employee_id: String,
@@ -174,7 +190,7 @@ pub fn rows_from_json(v: &Value) -> Result<Vec<PayrollRow>, Error> {
     };
     let mut rows = vec![];
     for (i, item) in items.iter().enumerate() {
-        let p = format!("rows[{i}]");
+        let p = format!("row {}", i + 1);
         if let Some(m) = f.object(item, &p, &["employee_id", "wage", "employment"]) {
             let id = f.req::<String>(m, &p, "employee_id");
             let wage = f.req::<String>(m, &p, "wage");
@@ -194,7 +210,7 @@ pub fn rows_from_json(v: &Value) -> Result<Vec<PayrollRow>, Error> {
 
 fn row_error(i: usize, path: &str, message: impl Into<String>) -> FieldError {
     FieldError {
-        path: format!("rows[{i}].{path}"),
+        path: format!("row {}.{path}", i + 1),
         message: message.into(),
     }
 }
@@ -264,7 +280,7 @@ fn assess_all<'a>(
             Err(e) => {
                 totals.rejected += 1;
                 attention.push(Attention {
-                    row: i,
+                    row: i + 1,
                     employee_id: String::new(),
                     issue: Issue::Invalid,
                     message: e.to_string(),
@@ -279,10 +295,10 @@ fn assess_all<'a>(
             errs.push(row_error(i, "employee_id", "missing"));
         } else if let Some(&j) = seen.get(id) {
             attention.push(Attention {
-                row: i,
+                row: i + 1,
                 employee_id: id.to_string(),
                 issue: Issue::DuplicateId,
-                message: format!("employee id {id} also on row {j}"),
+                message: format!("employee id {id} also on row {}", j + 1),
             });
         } else {
             seen.insert(id, i);
@@ -312,7 +328,8 @@ fn assess_all<'a>(
         let line = match (wage, employment) {
             (Some(w), Some(e)) if errs.is_empty() => assess_row(i, id, w, e, &rules, &mut quiet),
             _ => Err(Error::Input(InputErrors(errs))),
-        };
+        }
+        .map_err(|e| employee(id, e));
         match &line {
             Ok(l) => {
                 totals.assessed += 1;
@@ -327,7 +344,7 @@ fn assess_all<'a>(
                 };
                 if let Some(issue) = issue {
                     attention.push(Attention {
-                        row: i,
+                        row: i + 1,
                         employee_id: id.to_string(),
                         issue,
                         message: format!(
@@ -340,7 +357,7 @@ fn assess_all<'a>(
             Err(e) => {
                 totals.rejected += 1;
                 attention.push(Attention {
-                    row: i,
+                    row: i + 1,
                     employee_id: id.to_string(),
                     issue: Issue::Invalid,
                     message: e.to_string(),
@@ -352,7 +369,7 @@ fn assess_all<'a>(
             totals.base += bases.iter().sum::<Decimal>();
             if bases.iter().any(|b| *b != l.base) {
                 attention.push(Attention {
-                    row: i,
+                    row: i + 1,
                     employee_id: id.to_string(),
                     issue: Issue::BaseVaries,
                     message: format!(
@@ -412,7 +429,7 @@ fn assess_row(
         match &mut line {
             None => {
                 line = Some(PayrollLine {
-                    row: i,
+                    row: i + 1,
                     employee_id: id.to_string(),
                     employment,
                     wage: c.wage.unwrap_or(c.base),
@@ -434,7 +451,7 @@ fn assess_row(
             }
         }
     }
-    line.ok_or_else(|| Error::field(format!("rows[{i}]"), "no month assessed"))
+    line.ok_or_else(|| Error::field(format!("row {}", i + 1), "no month assessed"))
 }
 
 fn month_bases(l: &PayrollLine, rules: &[MonthRules], tracer: &mut Tracer) -> Vec<Decimal> {
@@ -450,8 +467,29 @@ fn month_bases(l: &PayrollLine, rules: &[MonthRules], tracer: &mut Tracer) -> Ve
         .collect()
 }
 
-/// Put a row's field errors under `rows[i]` (the chosen base of a flexible
-/// row is its wage column).
+/// A row's field problems led by the employee's id (`employee E4: …`),
+/// cut to 40 characters.
+fn employee(id: &str, e: Error) -> Error {
+    if id.is_empty() {
+        return e;
+    }
+    let cut: String = id.chars().take(40).collect();
+    let more = if cut.len() < id.len() { "…" } else { "" };
+    match e {
+        Error::Input(InputErrors(v)) => Error::Input(InputErrors(
+            v.into_iter()
+                .map(|f| FieldError {
+                    path: f.path,
+                    message: format!("employee {cut}{more}: {}", f.message),
+                })
+                .collect(),
+        )),
+        other => other,
+    }
+}
+
+/// Put a row's field errors under `row N` (N = i + 1; the chosen base of a
+/// flexible row is its wage column).
 fn relabel(i: usize, e: Error) -> Error {
     match e {
         Error::Input(InputErrors(v)) => Error::Input(InputErrors(
@@ -515,19 +553,43 @@ mod tests {
         assert_eq!(
             issues,
             [
-                (0, Issue::BelowFloor),
-                (2, Issue::AboveCap),
-                (4, Issue::Invalid),
+                (1, Issue::BelowFloor),
+                (3, Issue::AboveCap),
                 (5, Issue::Invalid),
-                (6, Issue::DuplicateId),
                 (6, Issue::Invalid),
+                (7, Issue::DuplicateId),
                 (7, Issue::Invalid),
+                (8, Issue::Invalid),
             ]
         );
+        // Issue 16: rows from 1 everywhere, the employee named, issue names
+        // as in the JSON.
+        let dup = r.attention.iter().find(|a| a.issue == Issue::DuplicateId);
+        assert_eq!(
+            dup.map(|a| (a.issue.name(), a.message.as_str())),
+            Some(("duplicate_id", "employee id B also on row 2"))
+        );
         let Some(Err(e)) = r.rows.get(5) else {
-            panic!("row 5 accepted")
+            panic!("row 6 accepted")
         };
-        assert_eq!(e.fields()[0].path, "rows[5].wage");
+        assert_eq!(e.fields()[0].path, "row 6.wage");
+        assert!(
+            e.fields()[0].message.starts_with("employee F: "),
+            "{}",
+            e.fields()[0].message
+        );
+        for issue in [
+            Issue::BelowFloor,
+            Issue::AboveCap,
+            Issue::Invalid,
+            Issue::DuplicateId,
+            Issue::BaseVaries,
+        ] {
+            assert_eq!(
+                serde_json::to_value(issue).ok(),
+                Some(serde_json::Value::from(issue.name()))
+            );
+        }
         Ok(())
     }
 
@@ -582,6 +644,6 @@ source = "test"
             panic!("accepted")
         };
         let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["rows[0].wage", "rows[1].dept", "rows[1].wage"]);
+        assert_eq!(paths, ["row 1.wage", "row 2.dept", "row 2.wage"]);
     }
 }

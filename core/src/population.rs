@@ -38,20 +38,23 @@ mod columns;
 mod fast;
 mod output;
 mod plausible;
+mod reading;
 pub mod synthetic;
 
 pub use columns::{CellValue, Cells};
 pub use output::{ColumnType, OUTPUT_COLUMNS, OutputColumn, OutputValue, Rounded};
+pub(crate) use reading::shown;
+pub use reading::{REQUIRED_COLUMNS, check_columns, row_error};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 use crate::award::Category;
 use crate::error::{Error, FieldError, InputErrors};
-use crate::json_fields::refusal;
 use crate::projection::{Assumptions, FigureSource, Projection, ProjectionInput, project};
 use crate::rules::{Identity, Snapshot};
 use crate::time::YearMonth;
@@ -193,10 +196,6 @@ pub const COLUMNS: &[&str] = &[
     "account_balance",
 ];
 
-fn check_field<'de, T: Deserialize<'de>>(v: &'de serde_json::Value) -> Result<(), String> {
-    T::deserialize(v).map(|_| ()).map_err(|e| refusal(v, e))
-}
-
 impl Person {
     /// Read one person from JSON (a Python dict, a JS object), reporting
     /// every field problem at once with its name.
@@ -218,36 +217,18 @@ impl Person {
             return Err(Error::field("person", "expected an object"));
         };
         let mut errs = vec![];
-        for (k, val) in map {
-            let r = match k.as_str() {
-                "id" => check_field::<String>(val),
-                "birth" | "first_contribution" | "retirement_month" => {
-                    check_field::<Option<YearMonth>>(val)
-                }
-                "category" => check_field::<Category>(val),
-                "deemed_months" | "contribution_months" => {
-                    zero_if_empty(val).map(|_| ()).map_err(|e| refusal(val, e))
-                }
-                "index" | "average_index" | "account_balance" => {
-                    check_field::<Option<Decimal>>(val)
-                }
-                "indexes" => check_field::<Option<IndexList>>(val),
-                _ => Err(format!(
-                    "unknown field; expected one of {}",
-                    COLUMNS.join(", ")
-                )),
-            };
-            if let Err(m) = r {
+        for (k, val) in map.iter().filter(|(_, v)| !v.is_null()) {
+            if let Some(m) = reading::cell_problem(k, val) {
                 errs.push(FieldError {
                     path: k.clone(),
                     message: m,
                 });
             }
         }
-        for req in ["id", "birth", "category", "first_contribution"] {
-            if !map.contains_key(req) {
+        for req in REQUIRED_COLUMNS {
+            if map.get(*req).is_none_or(Value::is_null) {
                 errs.push(FieldError {
-                    path: req.into(),
+                    path: (*req).into(),
                     message: "missing".into(),
                 });
             }
@@ -297,9 +278,12 @@ impl Population {
     }
 
     /// Read CSV with a header row naming [`COLUMNS`] (any order; optional
-    /// columns may be left out). A row that does not read becomes an error
-    /// row (`row N: …`), keeping its place; unknown columns are an error of
-    /// the whole file.
+    /// columns may be left out). A header problem (an unknown, repeated or
+    /// missing required column; [`check_columns`]) refuses the whole file,
+    /// every problem at once under `header.COLUMN`; so does an empty file
+    /// (no header: `header`; a header and no rows: `rows`). A row that does
+    /// not read becomes an error row (`row N.column`, N from 1 for the
+    /// first data row, the message led by `person ID:`), keeping its place.
     ///
     /// ```
     /// use pension_rules::population::Population;
@@ -308,7 +292,11 @@ impl Population {
     ///            b,1990-13,male,2012-07,1.0\n";
     /// let p = Population::read_csv(csv.as_bytes()).unwrap();
     /// assert!(p.rows[0].is_ok());
-    /// assert!(p.rows[1].as_ref().unwrap_err().to_string().contains("row 2"));
+    /// let e = p.rows[1].as_ref().unwrap_err();
+    /// assert_eq!(e.fields()[0].path, "row 2.birth");
+    /// assert_eq!(e.fields()[0].message, "person b: month \"1990-13\" is not valid: expected YYYY-MM");
+    /// let e = Population::read_csv("id,birth,category\n".as_bytes()).unwrap_err();
+    /// assert_eq!(e.fields()[0].path, "header.first_contribution");
     /// ```
     pub fn read_csv<R: std::io::Read>(reader: R) -> Result<Population, Error> {
         let mut r = csv::ReaderBuilder::new()
@@ -318,23 +306,29 @@ impl Population {
             .headers()
             .map_err(|e| Error::field("header", e.to_string()))?
             .clone();
-        let unknown: Vec<FieldError> = headers
-            .iter()
-            .filter(|h| !COLUMNS.contains(h))
-            .map(|h| FieldError {
-                path: format!("header.{h}"),
-                message: format!("unknown column; expected some of {}", COLUMNS.join(", ")),
-            })
-            .collect();
-        if !unknown.is_empty() {
-            return Err(Error::Input(InputErrors(unknown)));
+        if headers.iter().all(str::is_empty) {
+            return Err(reading::empty(false));
         }
+        check_columns(&headers.iter().collect::<Vec<_>>(), "header")?;
         let mut rows = vec![];
         for (i, rec) in r.records().enumerate() {
             let person = rec
-                .map_err(|e| Error::field(format!("row {}", i + 1), e.to_string()))
+                .map_err(|e| {
+                    let message = match e.kind() {
+                        csv::ErrorKind::UnequalLengths { len, .. } => format!(
+                            "the row has {len} cells, but the header names {} columns",
+                            headers.len()
+                        ),
+                        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
+                        _ => e.to_string(),
+                    };
+                    Error::field(format!("row {}", i + 1), message)
+                })
                 .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
             rows.push(person);
+        }
+        if rows.is_empty() {
+            return Err(reading::empty(true));
         }
         Ok(Population { rows })
     }
@@ -344,7 +338,9 @@ impl Person {
     /// Read row `row` (1-based, for the error) of a table in the population
     /// format, its cells as text under `headers`: the one reading of a row
     /// that the CSV reader and other tabular readers (the CLI's Parquet)
-    /// share, plausibility checked; a problem is an error of `row N`.
+    /// share, plausibility checked; a problem is an error of the row
+    /// ([`row_error`]: `row N.column`, the message led by `person ID:`),
+    /// every problem of the row at once.
     ///
     /// ```
     /// use pension_rules::population::Person;
@@ -353,40 +349,36 @@ impl Person {
     /// assert_eq!(Person::from_record(&h, &ok, 1).unwrap().id, "a");
     /// let late = csv::StringRecord::from(vec!["b", "1990-03", "male", "1989-07"]);
     /// let e = Person::from_record(&h, &late, 2).unwrap_err();
-    /// assert_eq!(e.fields()[0].path, "row 2");
+    /// assert_eq!(e.fields()[0].path, "row 2.first_contribution");
+    /// assert!(e.fields()[0].message.starts_with("person b: 1989-07 is not after"));
     /// ```
     pub fn from_record(
         headers: &csv::StringRecord,
         record: &csv::StringRecord,
         row: usize,
     ) -> Result<Person, Error> {
-        let message = |e: csv::Error| match e.kind() {
-            csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-                Some(f) => format!(
-                    "{}: {}",
-                    headers
-                        .get(usize::try_from(f).unwrap_or(usize::MAX))
-                        .unwrap_or("?"),
-                    err.kind()
-                ),
-                None => err.kind().to_string(),
-            },
-            _ => e.to_string(),
-        };
-        let p = record
-            .deserialize::<Person>(Some(headers))
-            .map_err(|e| Error::field(format!("row {row}"), message(e)))?;
-        p.check_plausible().map_err(|e| {
-            Error::Input(InputErrors(
-                e.fields()
+        let id = headers
+            .iter()
+            .position(|h| h == "id")
+            .and_then(|i| record.get(i));
+        let p = match record.deserialize::<Person>(Some(headers)) {
+            Ok(p) => p,
+            Err(e) => {
+                // The row again, cell by cell, for every problem in words.
+                let cells: serde_json::Map<String, Value> = headers
                     .iter()
-                    .map(|f| FieldError {
-                        path: format!("row {row}"),
-                        message: f.to_string(),
-                    })
-                    .collect(),
-            ))
-        })?;
+                    .zip(record.iter())
+                    .filter(|(_, c)| !c.is_empty())
+                    .map(|(h, c)| (h.to_string(), Value::String(c.to_string())))
+                    .collect();
+                let e = match Person::from_json(&Value::Object(cells)) {
+                    Err(worded) => worded,
+                    Ok(_) => Error::field("person", e.to_string()),
+                };
+                return Err(row_error(row, id, e));
+            }
+        };
+        p.check_plausible().map_err(|e| row_error(row, id, e))?;
         Ok(p)
     }
 }
@@ -575,6 +567,10 @@ pub struct Summary {
     pub fast_path: u64,
     /// Persons computed by the single path (fallbacks and errors).
     pub single_path: u64,
+    /// Rows the means, medians and flows leave out: rows without an award
+    /// (`persons − ok`, each counted under its code in `errors`). Never
+    /// silent: the CLI's table prints it, a front end shows it.
+    pub left_out: u64,
 }
 
 /// Options of a run.
@@ -897,6 +893,7 @@ fn summary(mut acc: Acc, snap: &Snapshot, scale: Scales, last_year: i32) -> Summ
         years,
         fast_path: acc.fast,
         single_path: acc.single,
+        left_out: acc.persons - acc.ok,
     }
 }
 

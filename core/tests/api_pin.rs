@@ -31,8 +31,8 @@ fn another_hash_is_refused_with_hash_mismatch() {
     assert_eq!(e.code(), "hash_mismatch");
     let m = e.to_string();
     assert!(m.contains(&hash("cn/shaanxi")) && m.contains(&wrong), "{m}");
-    // Not a sha256 at all.
-    let e = Engine::load_pinned("cn/shaanxi", None, &pin("cn/shaanxi", "abc")).unwrap_err();
+    // A wrong short hash is a mismatch too.
+    let e = Engine::load_pinned("cn/shaanxi", None, &pin("cn/shaanxi", &wrong[..19])).unwrap_err();
     assert_eq!(e.code(), "hash_mismatch");
     // A pin on a set the engine does not load changes nothing.
     assert!(Engine::load_pinned("cn/shaanxi", None, &pin("cn/other", &wrong)).is_ok());
@@ -62,4 +62,48 @@ fn pins_hold_for_every_set_the_engine_resolves() {
         .unwrap();
     let v = serde_json::to_value(&report).unwrap();
     assert!(v.to_string().contains("hash_mismatch"), "{v}");
+}
+
+/// Issue 16: outputs print a 12-digit hash, and a pin takes it (a prefix of
+/// at least 12 hex digits of the full 64); a malformed pin is an input error
+/// at `pin.ID`, never `hash_mismatch` at `cn/shaanxi:0:0`.
+#[test]
+fn short_pins_hold_and_malformed_pins_are_input_errors() {
+    let h = hash("cn/shaanxi");
+    let bare = h.trim_start_matches("sha256:");
+    for p in [
+        bare[..12].to_string(),
+        format!("sha256:{}", &bare[..12]),
+        bare[..12].to_ascii_uppercase(),
+        bare[..40].to_string(),
+    ] {
+        assert!(
+            Engine::load_pinned("cn/shaanxi", None, &pin("cn/shaanxi", &p)).is_ok(),
+            "{p}"
+        );
+    }
+    for bad in [
+        "abc".to_string(),
+        bare[..11].to_string(),
+        format!("{}g", &bare[..12]),
+        format!("{bare}0"),
+        String::new(),
+        "sha256:".to_string(),
+    ] {
+        let e = Engine::load_pinned("cn/shaanxi", None, &pin("cn/shaanxi", &bad)).unwrap_err();
+        assert_eq!(e.code(), "invalid_input", "{bad}");
+        assert_eq!(e.fields()[0].path, "pin.cn/shaanxi", "{bad}");
+        assert!(
+            e.fields()[0].message.contains("is not a content hash"),
+            "{e}"
+        );
+    }
+    // Every malformed pin at once, even on sets not loaded.
+    let pins = [
+        ("cn/shaanxi".to_string(), "x".to_string()),
+        ("cn/national".to_string(), "12".to_string()),
+    ];
+    let e = Engine::load_pinned("cn/shaanxi", None, &pins).unwrap_err();
+    let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["pin.cn/shaanxi", "pin.cn/national"]);
 }

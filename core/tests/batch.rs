@@ -65,7 +65,7 @@ fn payroll_one_result_per_row_in_order() {
                 Ok(l) => {
                     assert_eq!(
                         (l.row, l.employee_id.as_str()),
-                        (i, input.employee_id.trim())
+                        (i + 1, input.employee_id.trim())
                     );
                     // Every accepted base lies within the limits.
                     assert!(l.base >= r.limits.floor && l.base <= r.limits.cap, "{l:?}");
@@ -75,7 +75,7 @@ fn payroll_one_result_per_row_in_order() {
                     assert!(
                         e.fields()
                             .iter()
-                            .all(|f| f.path.starts_with(&format!("rows[{i}]."))),
+                            .all(|f| f.path.starts_with(&format!("row {}.", i + 1))),
                         "row {i}: {e}"
                     );
                 }
@@ -108,7 +108,10 @@ fn payroll_one_result_per_row_in_order() {
             .filter(|a| a.issue == Issue::Invalid)
             .map(|a| a.row)
             .collect();
-        let errs: Vec<usize> = (0..rows.len()).filter(|&i| r.rows[i].is_err()).collect();
+        let errs: Vec<usize> = (0..rows.len())
+            .filter(|&i| r.rows[i].is_err())
+            .map(|i| i + 1)
+            .collect();
         assert_eq!(rejected, errs);
         assert!(r.attention.windows(2).all(|w| w[0].row <= w[1].row));
     }
@@ -156,7 +159,8 @@ fn payroll_json_shape_errors_name_every_row() {
     ]);
     let e = rows_from_json(&v).unwrap_err();
     let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["rows[1].wage", "rows[2]", "rows[3].x"]);
+    // Rows from 1, as in every batch (issue 16).
+    assert_eq!(paths, ["row 2.wage", "row 3", "row 4.x"]);
     assert!(rows_from_json(&json!(7)).is_err());
     assert!(rows_from_json(&json!({"rows": 7})).is_err());
 }
@@ -253,12 +257,13 @@ fn check_one_outcome_per_case_in_order() {
 
 #[test]
 fn check_empty_and_non_json() {
-    assert!(
-        check_json("[]", &embedded_resolver)
-            .unwrap()
-            .cases
-            .is_empty()
+    // Issue 16: a file with no case is refused, not an empty pass.
+    let e: Error = check_json("[]", &embedded_resolver).unwrap_err();
+    assert_eq!(
+        (e.code(), e.fields()[0].path.as_str()),
+        ("invalid_input", "(file)")
     );
+    assert!(e.fields()[0].message.starts_with("no cases"), "{e}");
     let e: Error = check_json("", &embedded_resolver).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
     assert!(check_json("[1,", &embedded_resolver).is_err());
@@ -378,8 +383,23 @@ fn population_one_outcome_per_row_per_scenario() {
         assert_eq!(s.ok + s.errors.values().sum::<u64>(), s.persons);
         assert_eq!(s.rules.hash, base.hash());
     }
-    // An empty population is an empty result.
-    let empty = Population::read_csv(format!("{head}\n").as_bytes()).unwrap();
+    // Issue 16: an empty file is an error (a header without rows: `rows`;
+    // nothing at all: `header`), not a 0-person success.
+    let e = Population::read_csv(format!("{head}\n").as_bytes()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.fields()[0].path.as_str()),
+        ("invalid_input", "rows")
+    );
+    for text in ["", "\n", "\n\n"] {
+        let e = Population::read_csv(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            (e.code(), e.fields()[0].path.as_str()),
+            ("invalid_input", "header"),
+            "{text:?}"
+        );
+    }
+    // A population built empty in code still runs to an empty result.
+    let empty = Population::default();
     let (block, summaries) = simulate_all(
         &empty,
         &snaps,
@@ -498,15 +518,14 @@ fn payroll_csv_bad_records_are_error_rows_in_place() {
     let rows = rows_from_csv(csv.as_slice()).unwrap();
     assert_eq!(rows.len(), 5);
     let e = |i: usize| rows[i].as_ref().unwrap_err();
-    assert_eq!(e(1).fields()[0].path, "rows[1]");
-    assert!(
-        e(1).to_string()
-            .contains("line 3: 2 fields, but the header names 3 columns"),
-        "{}",
-        e(1)
+    // Rows from 1, no file line beside them (issue 16).
+    assert_eq!(e(1).fields()[0].path, "row 2");
+    assert_eq!(
+        e(1).fields()[0].message,
+        "the row has 2 cells, but the header names 3 columns (wage,employee_id,employment)"
     );
-    assert!(e(2).to_string().contains("line 4: 4 fields"), "{}", e(2));
-    assert_eq!(e(3).fields()[0].path, "rows[3].employee_id");
+    assert!(e(2).to_string().contains("the row has 4 cells"), "{}", e(2));
+    assert_eq!(e(3).fields()[0].path, "row 4.employee_id");
     let last = rows[4].as_ref().unwrap();
     assert_eq!(
         (
@@ -540,7 +559,7 @@ fn payroll_csv_bad_records_are_error_rows_in_place() {
     );
     for (i, row) in r.rows.iter().enumerate() {
         if let Ok(l) = row {
-            assert_eq!(l.row, i);
+            assert_eq!(l.row, i + 1);
         }
     }
 

@@ -85,12 +85,13 @@ proptest! {
         for (i, row) in r.rows.iter().enumerate() {
             match row {
                 Ok(l) => {
-                    prop_assert_eq!(l.row, i);
+                    // Rows from 1 (issue 16).
+                    prop_assert_eq!(l.row, i + 1);
                     prop_assert!(r.limits.floor <= l.base && l.base <= r.limits.cap);
                 }
                 Err(e) => {
                     prop_assert_eq!(e.code(), "invalid_input");
-                    prop_assert!(r.attention.iter().any(|a| a.row == i));
+                    prop_assert!(r.attention.iter().any(|a| a.row == i + 1));
                 }
             }
         }

@@ -365,7 +365,7 @@ proptest! {
         let mut employer = Decimal::ZERO;
         for (i, row) in r.rows.iter().enumerate() {
             if let Ok(l) = row {
-                prop_assert_eq!(l.row, i);
+                prop_assert_eq!(l.row, i + 1); // rows from 1 (issue 16)
                 employer += l.employer;
             }
         }

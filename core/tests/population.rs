@@ -177,8 +177,199 @@ fn csv_round_trip_keeps_rows_and_errors() {
     let bad = "id,birth,category,first_contribution,index\nx,1990-01,male,2010-01,abc\n";
     let p = Population::read_csv(bad.as_bytes()).expect("header ok");
     let e = p.rows[0].as_ref().expect_err("bad index");
-    assert_eq!(e.fields()[0].path, "row 1");
+    assert_eq!(e.fields()[0].path, "row 1.index");
+    assert_eq!(
+        e.fields()[0].message,
+        "person x: expected a decimal like 0.85, got \"abc\""
+    );
     assert!(Population::read_csv("id,wage\n".as_bytes()).is_err());
+}
+
+fn paths(e: &pension_rules::Error) -> Vec<&str> {
+    e.fields().iter().map(|f| f.path.as_str()).collect()
+}
+
+/// Issue 16: a header problem refuses the whole file with one error per
+/// column, all at once — never one error row per person.
+#[test]
+fn header_problems_refuse_the_whole_file() {
+    let body = "\nP1,1990-03,male,2012-07,1.0\n".repeat(3);
+    for (head, want) in [
+        // A repeated column.
+        (
+            "id,birth,category,first_contribution,index,index",
+            vec!["header.index"],
+        ),
+        // A missing required column.
+        ("id,birth,category,index", vec!["header.first_contribution"]),
+        // An unknown column, a repeat and two missing, at once.
+        (
+            "id,id,wage,index",
+            vec![
+                "header.id",
+                "header.wage",
+                "header.birth",
+                "header.category",
+                "header.first_contribution",
+            ],
+        ),
+    ] {
+        let e = Population::read_csv(format!("{head}{body}").as_bytes())
+            .expect_err("a header problem refuses the file");
+        assert_eq!(e.code(), "invalid_input");
+        assert_eq!(paths(&e), want, "{head}");
+    }
+    let e = Population::read_csv("id,birth,category,first_contribution,index,index\n".as_bytes())
+        .expect_err("repeated");
+    assert_eq!(
+        e.fields()[0].message,
+        "column index appears twice (columns 5 and 6); keep one"
+    );
+    let e = Population::read_csv("id,birth,category\nP1,1990-03,male\n".as_bytes())
+        .expect_err("missing");
+    assert_eq!(
+        e.fields()[0].message,
+        "required column first_contribution is missing (every table needs id, birth, category, first_contribution)"
+    );
+    // The same rules for columns (Parquet, frames), under `columns.`.
+    let col = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+    let cols = [
+        ("id", col(&["a"])),
+        ("birth", col(&["1990-03"])),
+        ("category", col(&["male"])),
+        ("index", col(&["1.0"])),
+        ("index", col(&["1.0"])),
+    ];
+    let e = Population::from_columns(&cols, 1).expect_err("columns");
+    assert_eq!(paths(&e), ["columns.index", "columns.first_contribution"]);
+    let e = Population::from_columns(&cols[..3], 0).expect_err("no rows");
+    assert_eq!(paths(&e), ["rows"]);
+}
+
+/// Issue 16: every row error names the row (1-based), the column and the
+/// person, in words — no parser internals (`unknown variant`, `untagged
+/// enum Count`, `Invalid decimal`), and long values are cut.
+#[test]
+fn row_errors_name_the_row_the_person_and_the_column_in_words() {
+    let long = "r".repeat(100_000);
+    let csv = format!(
+        "id,birth,category,first_contribution,index,deemed_months,indexes,account_balance\n\
+         P1,1990-03,male,2012-07,1.0,,,\n\
+         P2,1990-03,robot,2012-07,abc,x,,\n\
+         P3,1990-03,male,2012-07,,-5,0.8;x;0.9,1;000\n\
+         P4,1990-03,{long},2012-07,1.0,,,\n\
+         P5,1990-03,male\n"
+    );
+    let pop = Population::read_csv(csv.as_bytes()).expect("header ok");
+    assert!(pop.rows[0].is_ok());
+    let fields = |i: usize| -> Vec<(String, String)> {
+        pop.rows[i]
+            .as_ref()
+            .expect_err("a bad row")
+            .fields()
+            .iter()
+            .map(|f| (f.path.clone(), f.message.clone()))
+            .collect()
+    };
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        fields(1),
+        [
+            s(
+                "row 2.category",
+                "person P2: unknown category \"robot\" (expected male, female_50, female_55)"
+            ),
+            s(
+                "row 2.deemed_months",
+                "person P2: expected a whole number of months like 120, got \"x\""
+            ),
+            s(
+                "row 2.index",
+                "person P2: expected a decimal like 0.85, got \"abc\""
+            ),
+        ]
+    );
+    assert_eq!(
+        fields(2),
+        [
+            s(
+                "row 3.account_balance",
+                "person P3: expected an amount like 52000.00, got \"1;000\""
+            ),
+            s(
+                "row 3.deemed_months",
+                "person P3: expected a whole number of months like 120, got \"-5\""
+            ),
+            s(
+                "row 3.indexes",
+                "person P3: year 2 of the indexes \"x\" is not a decimal like 0.85 (expected indexes like 0.8;0.85;0.9)"
+            ),
+        ]
+    );
+    let long_row = fields(3);
+    assert_eq!(long_row[0].0, "row 4.category");
+    assert!(long_row[0].1.len() < 150, "cut: {}", long_row[0].1.len());
+    assert_eq!(
+        fields(4),
+        [s(
+            "row 5",
+            "the row has 3 cells, but the header names 8 columns"
+        )]
+    );
+    for r in &pop.rows {
+        if let Err(e) = r {
+            let m = e.to_string();
+            for internal in ["variant", "untagged", "Invalid decimal", "invalid type"] {
+                assert!(!m.contains(internal), "{m}");
+            }
+        }
+    }
+    // A JSON row (Python dicts, JS objects) reads the same words.
+    let e = Person::from_json(&serde_json::json!({"id": "P9", "birth": "1990-03",
+        "category": "robot", "first_contribution": "2012-07", "deemed_months": -1,
+        "index": 0.8}))
+    .expect_err("bad");
+    let got: Vec<(&str, &str)> = e
+        .fields()
+        .iter()
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "category",
+                "unknown category \"robot\" (expected male, female_50, female_55)"
+            ),
+            (
+                "deemed_months",
+                "expected a whole number of months like 120, got -1"
+            ),
+            ("index", pension_rules::error::FLOAT_REFUSED),
+        ]
+    );
+}
+
+/// Issue 16: a summary that leaves rows out says how many.
+#[test]
+fn a_summary_counts_the_rows_it_leaves_out() {
+    let csv = "id,birth,category,first_contribution,index\n\
+               a,1990-03,male,2012-07,1.0\n\
+               b,1990-03,robot,2012-07,1.0\n\
+               c,1990-03,male,2012-07,1.2\n";
+    let pop = Population::read_csv(csv.as_bytes()).expect("read");
+    let snaps = snaps();
+    let (_, s) = simulate_all(
+        &pop,
+        &snaps,
+        &Config::shaanxi_assumptions(),
+        &Options::default(),
+    )
+    .expect("run");
+    for x in &s {
+        assert_eq!((x.persons, x.ok, x.left_out), (3, 2, 1));
+        assert_eq!(x.errors.get("invalid_input"), Some(&1));
+    }
 }
 
 #[test]

@@ -134,10 +134,12 @@ fn by_json(cells: &[Option<Own>], i: usize) -> Result<Person, Vec<(String, Strin
         };
         m.insert((*name).to_string(), v);
     }
+    let id = m.get("id").and_then(Value::as_str).map(str::to_string);
     Person::from_json(&Value::Object(m)).map_err(|e| {
-        e.fields()
+        pension_rules::population::row_error(i + 1, id.as_deref(), e)
+            .fields()
             .iter()
-            .map(|f| (format!("row {}.{}", i + 1, f.path), f.message.clone()))
+            .map(|f| (f.path.clone(), f.message.clone()))
             .collect()
     })
 }

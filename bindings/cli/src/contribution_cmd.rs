@@ -273,10 +273,10 @@ fn payroll(
                 outln!("attention:");
                 for a in &r.attention {
                     outln!(
-                        "  row {} ({}): {:?}: {}",
-                        a.row + 1,
+                        "  row {} ({}): {}: {}",
+                        a.row,
                         a.employee_id,
-                        a.issue,
+                        a.issue.name(),
                         a.message
                     );
                 }
@@ -455,7 +455,13 @@ fn read_payroll(path: &Path) -> Result<Vec<Result<PayrollRow, pension_rules::Err
 
 pub(crate) fn rules_line(id: &Identity) -> String {
     let hash = id.hash.get(..12).unwrap_or(&id.hash);
-    format!("rules {} {} ({hash})", id.id, id.version)
+    // Shipped rules as before; a rules directory's set names its origin.
+    let origin = match (id.origin.as_str(), &id.overrides) {
+        ("embedded", _) => String::new(),
+        (dir, None) => format!(" from {dir}"),
+        (dir, Some(r)) => format!(" from {dir}, replacing the shipped {r}"),
+    };
+    format!("rules {} {} ({hash}){origin}", id.id, id.version)
 }
 
 pub(crate) fn print_trace(trace: &Trace) {

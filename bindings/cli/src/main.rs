@@ -50,6 +50,12 @@ struct Cli {
     /// with `zh`, else en; for explanations: zh).
     #[arg(long, global = true, value_enum)]
     lang: Option<errors::Lang>,
+    /// Let a set of --rules-dir replace a shipped set with the same id and
+    /// version but other content (refused otherwise: `ruleset_conflict`);
+    /// each replacement is announced on stderr and in the results' rule-set
+    /// identity (`overrides`).
+    #[arg(long, global = true)]
+    allow_override: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -100,23 +106,55 @@ enum Command {
 pub(crate) struct Source {
     catalog: Option<Catalog>,
     pins: Vec<(String, String)>,
+    /// Replacements of shipped sets already announced on stderr.
+    announced: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// `--allow-override`.
+    pub(crate) allow_override: bool,
 }
 
 impl Source {
-    fn new(dir: Option<&PathBuf>, pins: Vec<(String, String)>) -> Result<Self, String> {
+    fn new(
+        dir: Option<&PathBuf>,
+        pins: Vec<(String, String)>,
+        allow_override: bool,
+    ) -> Result<Self, String> {
         let catalog = match dir {
             Some(d) => Some(
                 Catalog::from_dir(d)
-                    .map_err(|e| errors::describe(&pension_rules::Error::from(e)))?,
+                    .map_err(|e| errors::describe(&pension_rules::Error::from(e)))?
+                    .allowing_override(allow_override),
             ),
             None => None,
         };
-        Ok(Source { catalog, pins })
+        Ok(Source {
+            catalog,
+            pins,
+            announced: Default::default(),
+            allow_override,
+        })
     }
 
-    /// The engine on rule set `id` (a load or pin failure as the core error).
+    /// The engine on rule set `id` (a load or pin failure as the core error);
+    /// a shipped set replaced by one of `--rules-dir` (`--allow-override`)
+    /// is announced on stderr, once.
     pub(crate) fn try_engine(&self, id: &str) -> Result<Engine, pension_rules::Error> {
-        Engine::load_pinned(id, self.catalog.clone(), &self.pins)
+        let engine = Engine::load_pinned(id, self.catalog.clone(), &self.pins)?;
+        let identity = engine.rules().identity();
+        if let Some(replaced) = &identity.overrides
+            && self
+                .announced
+                .lock()
+                .is_ok_and(|mut seen| seen.insert(replaced.clone()))
+        {
+            crate::pipe::errln!(
+                "warning: rule set {} {} from {} (sha256:{}) replaces the shipped {replaced} (--allow-override)",
+                identity.id,
+                identity.version,
+                identity.origin,
+                &identity.hash[..12]
+            );
+        }
+        Ok(engine)
     }
 
     /// The engine on rule set `id`, a failure described for the command line.
@@ -143,7 +181,7 @@ impl Source {
 fn main() -> ExitCode {
     let cli: Cli = errors::parse_args();
     let lang = cli.lang.unwrap_or_else(errors::env_lang);
-    let result = Source::new(cli.rules_dir.as_ref(), cli.pin)
+    let result = Source::new(cli.rules_dir.as_ref(), cli.pin, cli.allow_override)
         .and_then(|source| run(cli.command, cli.lang, &source));
     // Stdout flushed and checked; a broken pipe anywhere is the quiet 141.
     match pipe::finish(result) {

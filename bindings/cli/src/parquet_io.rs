@@ -126,8 +126,7 @@ mod on {
     use parquet::schema::types::ColumnPath;
     use pension_rules::Error;
     use pension_rules::population::{
-        COLUMNS, ColumnType, OUTPUT_COLUMNS, Outcome, OutputValue, Person, Population, Rounded,
-        Summary,
+        ColumnType, OUTPUT_COLUMNS, Outcome, OutputValue, Person, Population, Rounded, Summary,
     };
     use pension_rules::rules::{Entries, RuleSet};
     use rust_decimal::Decimal;
@@ -425,19 +424,10 @@ mod on {
             .map_err(|e| at(path)(e.to_string()))?;
         let schema = reader.schema();
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-        let unknown: Vec<&str> = names
-            .iter()
-            .copied()
-            .filter(|n| !COLUMNS.contains(n))
-            .collect();
-        if !unknown.is_empty() {
-            return Err(at(path)(format!(
-                "unknown column(s) {}; expected some of {}",
-                unknown.join(", "),
-                COLUMNS.join(", ")
-            )));
-        }
+        pension_rules::population::check_columns(&names, "header")
+            .map_err(|e| crate::errors::in_file(path, &e))?;
         let headers = csv::StringRecord::from(names.clone());
+        let id_column = names.iter().position(|n| *n == "id");
         let mut rows = vec![];
         let (mut record, mut text) = (csv::StringRecord::new(), String::new());
         for batch in reader {
@@ -449,16 +439,29 @@ mod on {
                 for (c, col) in batch.columns().iter().enumerate() {
                     text.clear();
                     if let Err(e) = cell(col.as_ref(), i, &mut text) {
-                        problem.get_or_insert(format!("{}: {e}", names.get(c).unwrap_or(&"?")));
+                        problem.get_or_insert((names.get(c).unwrap_or(&"?").to_string(), e));
                         text.clear();
                     }
                     record.push_field(text.trim());
                 }
                 rows.push(match problem {
-                    Some(p) => Err(Error::field(format!("row {row}"), p)),
+                    Some((c, p)) => Err(pension_rules::population::row_error(
+                        row,
+                        id_column.and_then(|k| record.get(k)),
+                        Error::field(c, p),
+                    )),
                     None => Person::from_record(&headers, &record, row),
                 });
             }
+        }
+        if rows.is_empty() {
+            return Err(crate::errors::in_file(
+                path,
+                &Error::field(
+                    "rows",
+                    "no persons: the columns are named but there is no row (a population needs at least one person)",
+                ),
+            ));
         }
         Ok(Population { rows })
     }

@@ -107,23 +107,31 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
     match cmd {
         RulesCmd::List => {
             outln!(
-                "{:<16} {:<12} {:<10} {:<14} title",
+                "{:<16} {:<12} {:<10} {:<14} {:<10} title",
                 "id",
                 "version",
                 "region",
-                "hash"
+                "hash",
+                "origin"
             );
             for id in source.ids() {
                 match source.load(&id) {
                     Ok(rs) => {
                         let top = rs.layers().last();
+                        let identity = rs.identity();
+                        let replaces = identity
+                            .overrides
+                            .as_ref()
+                            .map(|r| format!(" (replaces the shipped {r})"))
+                            .unwrap_or_default();
                         outln!(
-                            "{:<16} {:<12} {:<10} {:<14} {}",
+                            "{:<16} {:<12} {:<10} {:<14} {:<10} {}{replaces}",
                             id,
                             rs.version(),
                             top.and_then(|l| l.region.clone())
                                 .unwrap_or_else(|| "-".into()),
                             &rs.hash()[..12],
+                            identity.origin,
                             top.and_then(|l| l.title.clone()).unwrap_or_default()
                         );
                     }
@@ -213,8 +221,10 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCmd::Validate { path } => {
+            // A set replacing a shipped one is a problem unless --allow-override.
             let cat = Catalog::from_dir(&path)
-                .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?;
+                .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?
+                .allowing_override(source.allow_override);
             let mut bad = false;
             if cat.ids().is_empty() {
                 // Headers that failed to parse leave no ids: load reports them.
@@ -229,10 +239,15 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             for id in cat.ids() {
                 match cat.load(id) {
                     Ok(rs) => outln!(
-                        "{id}: ok ({} parameters, version {}, sha256:{})",
+                        "{id}: ok ({} parameters, version {}, sha256:{}){}",
                         rs.params().len(),
                         rs.version(),
-                        rs.hash()
+                        rs.hash(),
+                        rs.identity()
+                            .overrides
+                            .as_ref()
+                            .map(|r| format!("; replaces the shipped {r} (--allow-override)"))
+                            .unwrap_or_default()
                     ),
                     Err(e) => {
                         bad = true;

@@ -134,6 +134,10 @@ fn print_table(names: &[String], s: &[Summary]) {
             .collect(),
     );
     line(
+        "left out (errors)",
+        s.iter().map(|x| x.left_out.to_string()).collect(),
+    );
+    line(
         "mean pension",
         s.iter().map(|x| opt(x.mean_total)).collect(),
     );
@@ -157,6 +161,14 @@ fn print_table(names: &[String], s: &[Summary]) {
     );
     print_rows(&rows);
     for x in s {
+        if x.left_out > 0 {
+            outln!(
+                "  {}: {} of {} persons left out of the means, medians and flows:",
+                x.rules.id,
+                x.left_out,
+                x.persons
+            );
+        }
         for (code, n) in &x.errors {
             outln!("  {}: {n} × {code} (see docs/errors.md)", x.rules.id);
         }

@@ -91,7 +91,8 @@ fn payroll_rows_all_reported() {
     assert_eq!(o.status.code(), Some(1), "{err}"); // a rejected row
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(v["rows"].as_array().map(Vec::len), Some(3));
-    assert_eq!(v["rows"][2]["error"]["fields"][0]["path"], "rows[2].wage");
+    assert_eq!(v["rows"][2]["error"]["fields"][0]["path"], "row 3.wage");
+    assert_eq!(v["rows"][2]["row"], 3);
     // 729.44 + 979.75
     assert_eq!(v["totals"]["employer"], "1709.19");
 }

@@ -139,7 +139,7 @@ fn payroll_reports_every_row_in_order() {
         if let Some(e) = r.get("error") {
             assert_eq!(e["code"], "invalid_input");
             let path = e["fields"][0]["path"].as_str().unwrap();
-            assert!(path.starts_with(&format!("rows[{i}].")), "{path}");
+            assert!(path.starts_with(&format!("row {}.", i + 1)), "{path}");
         }
     }
     // The 28-digit wage is capped at the 2025 cap 23250 (陕人社函〔2025〕424号):
@@ -192,12 +192,19 @@ fn payroll_empty_and_malformed() {
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[0]["employee_id"], "A");
     assert_eq!(rows[3]["employee_id"], "D");
-    for (i, line, n) in [(1, 3, 2), (2, 4, 4)] {
+    // Rows from 1, as in the table; no file line beside them (issue 16).
+    for (i, n) in [(1, 2), (2, 4)] {
         let e = &rows[i]["error"];
         assert_eq!(e["code"], "invalid_input", "{e}");
-        assert_eq!(e["fields"][0]["path"], format!("rows[{i}]"), "{e}");
+        assert_eq!(e["fields"][0]["path"], format!("row {}", i + 1), "{e}");
+        assert_eq!(rows[i]["row"], i + 1, "{e}");
         let m = e["message"].as_str().unwrap();
-        assert!(m.contains(&format!("line {line}: {n} fields")), "{m}");
+        assert!(
+            m.contains(&format!(
+                "the row has {n} cells, but the header names 3 columns"
+            )),
+            "{m}"
+        );
     }
     assert_eq!(
         (

@@ -301,11 +301,17 @@ fn unknown_columns_are_an_error_of_the_file() {
         .args(["simulate", s(&pop)])
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "a file with only `id` reads; rows fail (exit 1)"
-    );
+    // Issue 16: missing required columns refuse the whole file, each named
+    // (it used to read with every row an error).
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("error: [invalid_input] "), "{err}");
+    for col in ["birth", "category", "first_contribution"] {
+        assert!(
+            err.contains(&format!("header.{col}: required column {col} is missing")),
+            "{err}"
+        );
+    }
     let pop = dir.join("v.parquet");
     write_parquet(
         &pop,
@@ -374,4 +380,32 @@ fn no_progress_bar_on_a_pipe_and_a_summary_table() {
     ] {
         assert!(table.contains(row), "{row} missing:\n{table}");
     }
+}
+
+/// Issue 16: a Parquet population with its columns but no row is an error,
+/// not a 0-person success; a repeated column is refused as in CSV.
+#[test]
+fn an_empty_parquet_population_is_an_error() {
+    let dir = temp_dir("empty");
+    let pop = dir.join("e.parquet");
+    let empty = || Arc::new(StringArray::from(Vec::<&str>::new())) as ArrayRef;
+    write_parquet(
+        &pop,
+        vec![
+            ("id", empty()),
+            ("birth", empty()),
+            ("category", empty()),
+            ("first_contribution", empty()),
+        ],
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_pension-rules"))
+        .args(["simulate", s(&pop)])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: [invalid_input] ") && err.contains("rows: no persons"),
+        "{err}"
+    );
 }

@@ -45,20 +45,24 @@ impl NativeEngine {
     /// Load `ruleset` (from `rules_dir` first, if given, else the shipped
     /// sets), refusing any set pinned in `pins` (`(id, hash)` pairs) whose
     /// hash differs, and layer `overlays`: `(label, toml_text_or_dict)` pairs.
+    /// A set of `rules_dir` with the id and version of a shipped set but
+    /// other content is refused (`ruleset_conflict`) unless `allow_override`.
     #[new]
-    #[pyo3(signature = (ruleset, rules_dir=None, overlays=Vec::new(), pins=Vec::new()))]
+    #[pyo3(signature = (ruleset, rules_dir=None, overlays=Vec::new(), pins=Vec::new(), allow_override=false))]
     fn new(
         py: Python<'_>,
         ruleset: &str,
         rules_dir: Option<PathBuf>,
         overlays: Vec<(String, Bound<'_, PyAny>)>,
         pins: Vec<(String, String)>,
+        allow_override: bool,
     ) -> PyResult<Self> {
         let catalog = match rules_dir {
             Some(d) => Some(
                 py.detach(|| Catalog::from_dir(&d))
                     .map_err(Error::from)
-                    .py_err(py)?,
+                    .py_err(py)?
+                    .allowing_override(allow_override),
             ),
             None => None,
         };

@@ -26,7 +26,12 @@ fn dec<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// The rows of the population columns (missing values and empty strings
-/// absent), each read as a [`Person`] or kept as its error.
+/// absent), each read as a [`Person`] or kept as its error. A column
+/// problem refuses the whole frame before any row is read: an unknown,
+/// repeated or missing required column ([`pop::check_columns`]), or a
+/// column holding floats (`columns.NAME`: a float cannot carry a fen
+/// exactly; a pandas integer column with missing values is float64 — use
+/// the nullable `Int64` dtype).
 fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResult<Population> {
     let mut cols = vec![];
     for (name, values) in columns.iter() {
@@ -40,6 +45,31 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResul
         }
         cols.push((name, values));
     }
+    let names: Vec<&str> = cols.iter().map(|(n, _)| n.as_str()).collect();
+    let mut problems = match pop::check_columns(&names, "columns") {
+        Ok(()) => vec![],
+        Err(e) => e.fields().to_vec(),
+    };
+    for (name, values) in &cols {
+        let float = values
+            .iter()
+            .find(|v| v.is_instance_of::<pyo3::types::PyFloat>());
+        if let Some(f) = float {
+            let r = f.repr()?.to_string();
+            problems.push(FieldError {
+                path: format!("columns.{name}"),
+                message: format!(
+                    "the column holds floats (e.g. {r}): {}; give amounts and indexes as \
+                     decimal.Decimal or strings, counts as int (a pandas integer column with \
+                     missing values is float64: use the nullable \"Int64\" dtype)",
+                    pension_rules::error::FLOAT_REFUSED
+                ),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(pension_rules::error::InputErrors(problems))).py_err(columns.py());
+    }
     let mut out = Vec::with_capacity(n_rows);
     for i in 0..n_rows {
         let mut row = Map::new();
@@ -52,25 +82,12 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResul
             row.insert(name.clone(), to_value(&v, name, &mut errs)?);
         }
         let person = if errs.is_empty() {
-            Person::from_json(&Value::Object(row))
+            Person::from_json(&Value::Object(row.clone()))
         } else {
             Err(Error::Input(pension_rules::error::InputErrors(errs)))
         }
-        .map_err(|e| match e {
-            // Paths under the row: `row 2.birth`.
-            Error::Input(pension_rules::error::InputErrors(fields)) => {
-                Error::Input(pension_rules::error::InputErrors(
-                    fields
-                        .into_iter()
-                        .map(|f| FieldError {
-                            path: format!("row {}.{}", first_row + i + 1, f.path),
-                            message: f.message,
-                        })
-                        .collect(),
-                ))
-            }
-            other => other,
-        });
+        // Paths under the row, led by the person's id: `row 2.birth`.
+        .map_err(|e| pop::row_error(first_row + i + 1, row.get("id").and_then(Value::as_str), e));
         out.push(person);
     }
     Ok(Population { rows: out })

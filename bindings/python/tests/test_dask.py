@@ -113,10 +113,13 @@ def test_exact_columns_as_decimal() -> None:
     assert isinstance(arrow["total"].tolist()[0], Decimal)
 
 
-def test_float_column_is_refused_per_row() -> None:
+def test_float_column_is_refused_before_anything_runs() -> None:
+    # Issue 16: a float column raises for the whole frame (it used to turn
+    # rows into error rows that the summary left out without a word).
     pd = pytest.importorskip("pandas")
     people = pd.DataFrame({"id": ["a"], "birth": ["1990-03"], "category": ["male"],
                            "first_contribution": ["2012-07"], "index": [1.0]})
-    run = pr.simulate(people)
-    assert run.persons["status"].tolist() == ["invalid_input"]
-    assert "float" in run.persons["error"].tolist()[0]
+    with pytest.raises(pr.InputError) as e:
+        pr.simulate(people)
+    assert [path for path, _ in e.value.fields] == ["columns.index"]
+    assert "float" in e.value.fields[0][1]

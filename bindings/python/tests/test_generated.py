@@ -114,7 +114,7 @@ def test_a_rejected_rows_error_is_an_error_report(shaanxi: Engine) -> None:
     assert not list(_validator("error.json").iter_errors(report))
     typed = shaanxi.payroll(PAYROLL["rows"], month="2024-03").rows[2]
     assert not typed.ok and typed.error is not None and typed.error.class_ == "InputError"
-    assert typed.error.code == "invalid_input" and typed.error.fields[0].path == "rows[2].wage"
+    assert typed.error.code == "invalid_input" and typed.error.fields[0].path == "row 3.wage"
 
 
 def test_check_report_validates_against_its_schema(national: Engine) -> None:

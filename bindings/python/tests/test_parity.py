@@ -56,7 +56,7 @@ def check_declaration(r: PayrollDeclaration) -> None:
     # 8 % individual (国办发〔2019〕13号, 国发〔2005〕38号).
     assert r.period == {"month": "2024-03"}
     assert (r.limits.floor, r.limits.cap) == (Decimal("4559"), Decimal("22795"))
-    assert [row.row for row in r.rows] == list(range(7))
+    assert [row.row for row in r.rows] == list(range(1, 8))  # rows from 1 (issue 16)
     assert [row.ok for row in r.rows] == [True] * 5 + [False, False]
     e001, e004 = r.rows[0], r.rows[3]
     assert (e001.base, e001.position, e001.employer, e001.individual) == (
@@ -64,15 +64,15 @@ def check_declaration(r: PayrollDeclaration) -> None:
     assert (e004.base, e004.position) == (Decimal("22795"), "above_cap")
     bad = r.rows[5].error
     assert bad is not None and bad.code == "invalid_input"
-    assert [f.path for f in bad.fields] == ["rows[5].wage"]
+    assert [f.path for f in bad.fields] == ["row 6.wage"]
     t = r.totals
     assert (t.assessed, t.rejected) == (5, 2)
     assert (t.base, t.employer, t.individual, t.account_credit, t.pooled) == (
         Decimal("53804.50"), Decimal("7864.72"), Decimal("4862.36"),
         Decimal("4304.36"), Decimal("8422.72"))
     assert [(a.row, a.employee_id, a.issue) for a in r.attention] == [
-        (0, "E001", "below_floor"), (3, "E004", "above_cap"),
-        (5, "E006", "invalid"), (6, "", "invalid")]
+        (1, "E001", "below_floor"), (4, "E004", "above_cap"),
+        (6, "E006", "invalid"), (7, "", "invalid")]
 
 
 def test_payroll_csv_text_gives_the_cli_figures(shaanxi: Engine, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_payroll_row_problems_stay_in_their_row(shaanxi: Engine) -> None:
     assert r.rows[0].employer == r.rows[1].employer == Decimal("11520.00")
     assert r.rows[0].months == 12
     assert r.rows[2].error is not None
-    assert [f.path for f in r.rows[2].error.fields] == ["rows[2].wage"]
+    assert [f.path for f in r.rows[2].error.fields] == ["row 3.wage"]
 
 
 def test_payroll_refuses_what_is_not_a_declaration(shaanxi: Engine) -> None:

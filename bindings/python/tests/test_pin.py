@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pension_rules import Engine, LoadError, PensionRulesError
+from pension_rules import Engine, InputError, LoadError, PensionRulesError
 
 
 def approved(ruleset: str) -> str:
@@ -33,9 +33,11 @@ def test_another_hash_raises_load_error_hash_mismatch() -> None:
     assert e.code == "hash_mismatch"
     assert approved("cn/shaanxi") in str(e) and wrong in str(e)
     assert [d.code for d in e.diagnostics] == ["hash_mismatch"]
-    with pytest.raises(LoadError, match="sha256") as ei:
+    # A malformed pin is an input error, not a mismatch (issue 16).
+    with pytest.raises(InputError, match="not a content hash") as ii:
         Engine("cn/shaanxi", pin="not-a-hash")
-    assert ei.value.code == "hash_mismatch"
+    assert ii.value.code == "invalid_input"
+    assert [p for p, _ in ii.value.fields] == ["pin.cn/shaanxi"]
 
 
 def test_pins_by_id_hold_for_every_set_the_engine_loads() -> None:

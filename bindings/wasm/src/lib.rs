@@ -156,13 +156,17 @@ impl Engine {
             Some(o) => from_js(o.into())?,
             None => Value::Null,
         };
+        let allow_override = options.get("allowOverride") == Some(&Value::Bool(true));
         let catalog = match options.get("files") {
-            Some(Value::Object(files)) => Some(Catalog::from_files(
-                "",
-                files.iter().map(|(path, text)| {
-                    (path.clone(), Arc::from(text.as_str().unwrap_or_default()))
-                }),
-            )),
+            Some(Value::Object(files)) => Some(
+                Catalog::from_files(
+                    "",
+                    files.iter().map(|(path, text)| {
+                        (path.clone(), Arc::from(text.as_str().unwrap_or_default()))
+                    }),
+                )
+                .allowing_override(allow_override),
+            ),
             _ => None,
         };
         let id = ruleset.as_deref().unwrap_or("cn/shaanxi");

@@ -34,6 +34,10 @@ export interface EngineOptions {
    *  places, conformance cases). A set whose hash differs throws a `LoadError` with
    *  `code: "hash_mismatch"`. The pin is on the set as loaded, before `overlays`. */
   pin?: string | Record<string, string>;
+  /** Let a set of `files` replace a shipped set with the same id and version but other
+   *  content (refused otherwise: a `LoadError` with `code: "ruleset_conflict"`); the
+   *  replacement is named in `rulesHash().overrides`. */
+  allowOverride?: boolean;
 }
 
 /** The error thrown by every method: an `Error` whose `name` is the error class and

@@ -34,17 +34,17 @@ test("payroll: CSV text gives the CLI's figures, bad rows in their place", (t) =
   assert.deepEqual(r.period, { month: "2024-03" });
   assert.deepEqual([r.limits.floor, r.limits.cap], ["4559", "22795"]);
   assert.equal(r.rows.length, 7);
-  assert.deepEqual(r.rows.map((x) => x.row), [0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(r.rows.map((x) => x.row), [1, 2, 3, 4, 5, 6, 7]); // rows from 1 (issue 16)
   const e001 = r.rows[0];
   assert.deepEqual([e001.base, e001.position, e001.employer, e001.individual], ["4559.00", "below_floor", "729.44", "364.72"]);
   assert.equal(r.rows[5].error.code, "invalid_input");
-  assert.deepEqual(r.rows[5].error.fields.map((f) => f.path), ["rows[5].wage"]);
+  assert.deepEqual(r.rows[5].error.fields.map((f) => f.path), ["row 6.wage"]);
   assert.equal(r.rows[6].employee_id, null);
   assert.deepEqual(r.totals, {
     assessed: 5, rejected: 2, base: "53804.50", employer: "7864.72",
     individual: "4862.36", account_credit: "4304.36", pooled: "8422.72",
   });
-  assert.deepEqual(r.attention.map((a) => [a.row, a.issue]), [[0, "below_floor"], [3, "above_cap"], [5, "invalid"], [6, "invalid"]]);
+  assert.deepEqual(r.attention.map((a) => [a.row, a.issue]), [[1, "below_floor"], [4, "above_cap"], [6, "invalid"], [7, "invalid"]]);
   assert.equal(r.trace, undefined);
   const file = join(tmp, "payroll.csv");
   writeFileSync(file, payrollCsv);
@@ -69,7 +69,7 @@ test("payroll: row objects give the figures of the CSV; a bad row fails alone", 
   // 16 % of 6000 over 12 months.
   assert.equal(mixed.rows[0].employer, "11520.00");
   assert.equal(mixed.rows[0].months, 12);
-  assert.deepEqual(mixed.rows[1].error.fields.map((f) => f.path), ["rows[1].wage"]);
+  assert.deepEqual(mixed.rows[1].error.fields.map((f) => f.path), ["row 2.wage"]);
 });
 
 test("payroll: a period is required, unknown options are refused", () => {

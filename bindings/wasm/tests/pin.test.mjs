@@ -4,10 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../pkg-node/pension_rules_wasm.js");
 
+const root = fileURLToPath(new URL("../../../", import.meta.url));
 const approved = (id) => new Engine(id).rulesHash().hash;
 
 test("the approved hash loads, bare or prefixed", () => {
@@ -31,7 +34,14 @@ test("another hash throws LoadError with code hash_mismatch", () => {
       e.message.includes(approved("cn/shaanxi")) &&
       e.details.diagnostics[0].code === "hash_mismatch",
   );
-  assert.throws(() => new Engine("cn/shaanxi", { pin: "not-a-hash" }), (e) => e.code === "hash_mismatch");
+  // A malformed pin is an input error, not a mismatch (issue 16).
+  assert.throws(
+    () => new Engine("cn/shaanxi", { pin: "not-a-hash" }),
+    (e) => e.code === "invalid_input" && e.details.fields[0].path === "pin.cn/shaanxi",
+  );
+  // The short hash outputs print pins too.
+  const h = approved("cn/shaanxi");
+  assert.equal(new Engine("cn/shaanxi", { pin: h.slice(0, 12) }).rulesHash().hash, h);
 });
 
 test("pins by id hold for every set the engine loads", () => {
@@ -53,4 +63,24 @@ test("a pin that is neither a hash nor {id: hash} is an InputError", () => {
     () => new Engine("cn/shaanxi", { pin: 42 }),
     (e) => e.name === "InputError" && e.code === "invalid_input" && e.details.fields[0].path === "options.pin",
   );
+});
+
+test("a set of `files` cannot replace a shipped set silently (issue 16)", () => {
+  const dir = `${root}rules/cn/shaanxi/`;
+  const files = {};
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".toml"))) {
+    let text = readFileSync(dir + name, "utf8");
+    if (name === "award.toml") text = text.replace('value = "0.014"', 'value = "0.013"');
+    files[`cn/shaanxi/${name}`] = text;
+  }
+  assert.throws(
+    () => new Engine("cn/shaanxi", { files }),
+    (e) => e.name === "LoadError" && e.code === "ruleset_conflict" && e.message.includes("allowOverride"),
+  );
+  const shipped = new Engine("cn/shaanxi").rulesHash();
+  assert.equal(shipped.origin, "embedded");
+  const id = new Engine("cn/shaanxi", { files, allowOverride: true }).rulesHash();
+  assert.equal(id.origin, "cn/shaanxi");
+  assert.equal(id.overrides, `cn/shaanxi ${shipped.version} sha256:${shipped.hash}`);
+  assert.notEqual(id.hash, shipped.hash);
 });

@@ -43,7 +43,7 @@ pub fn period(month: Option<&str>, year: Option<i32>) -> Result<Period, Error> {
 }
 
 /// Rows given as objects, each read on its own so that a row with a bad
-/// shape fails only its row (path `rows[i].field`). An exact integer is
+/// shape fails only its row (path `row N.field`, N = i + 1). An exact integer is
 /// taken for `employee_id` or `wage` (a DataFrame column of ints).
 pub fn rows_from_objects(v: &Value) -> Result<Vec<Result<PayrollRow, Error>>, Error> {
     let items = match v {
@@ -75,7 +75,7 @@ pub fn rows_from_objects(v: &Value) -> Result<Vec<Result<PayrollRow, Error>>, Er
                 .map_err(|e| repath(e, i))
                 .and_then(|mut rows| {
                     rows.pop()
-                        .ok_or_else(|| Error::field(format!("rows[{i}]"), "row did not read"))
+                        .ok_or_else(|| Error::field(format!("row {}", i + 1), "row did not read"))
                 })
         })
         .collect())
@@ -88,7 +88,7 @@ fn exact_integer(v: &Value) -> Option<String> {
     }
 }
 
-/// An error about `rows[0]` (a row read alone) made about `rows[i]`.
+/// An error about `row 1` (a row read alone) made about `row i + 1`.
 fn repath(e: Error, i: usize) -> Error {
     match e {
         Error::Input(InputErrors(fields)) => Error::Input(InputErrors(
@@ -97,8 +97,9 @@ fn repath(e: Error, i: usize) -> Error {
                 .map(|f| FieldError {
                     path: f
                         .path
-                        .strip_prefix("rows[0]")
-                        .map_or(f.path.clone(), |rest| format!("rows[{i}]{rest}")),
+                        .strip_prefix("row 1")
+                        .filter(|rest| rest.is_empty() || rest.starts_with('.'))
+                        .map_or(f.path.clone(), |rest| format!("row {}{rest}", i + 1)),
                     message: f.message,
                 })
                 .collect(),
@@ -145,7 +146,8 @@ pub enum DeclaredRow {
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "RowError")] // its name in the bindings and the schema
 pub struct RejectedRow {
-    /// Its position among the input rows (from 0).
+    /// The input row: 1 for the first data row (as in error paths,
+    /// `row 3.wage`, and the CLI's table).
     pub row: usize,
     /// Its employee id, when that much could be read.
     pub employee_id: Option<String>,
@@ -167,7 +169,7 @@ pub fn declaration(
         .map(|(i, row)| match row {
             Ok(l) => DeclaredRow::Assessed(l.clone()),
             Err(e) => DeclaredRow::Rejected(RejectedRow {
-                row: i,
+                row: i + 1,
                 employee_id: rows
                     .get(i)
                     .and_then(|r| r.as_ref().ok())
@@ -348,7 +350,9 @@ mod tests {
         ]);
         let p = period(Some("2024-03"), None).unwrap();
         let r = engine.payroll(&rows, p, false).unwrap();
-        assert_eq!(r["rows"][1]["error"]["fields"][0]["path"], "rows[1].wage");
+        assert_eq!(r["rows"][1]["error"]["fields"][0]["path"], "row 2.wage");
+        assert_eq!(r["rows"][1]["row"], 2);
+        assert_eq!(r["rows"][0]["row"], 1);
         assert_eq!(r["rows"][2]["employee_id"], "17");
         assert_eq!(r["totals"]["rejected"], 1);
         assert_eq!(r["totals"]["assessed"], 2);

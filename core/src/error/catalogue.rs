@@ -34,6 +34,7 @@ pub const DIAGNOSTIC_CODES: &[DiagnosticCode] = {
         Io,
         HashMismatch,
         Shadowed,
+        RulesetConflict,
     ]
 };
 
@@ -80,6 +81,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "文件无法读取或写入",
         "a file could not be read or written",
     ),
+    (
+        "ruleset_conflict",
+        "规则目录中的规则集与内置规则集编号、版本相同但内容不同",
+        "a rules directory holds a set with the id and version of a shipped set but other content",
+    ),
 ];
 
 /// The Chinese sentence for error code `code` ([`MESSAGES`]).
@@ -120,6 +126,7 @@ const fn diagnostic_index(c: DiagnosticCode) -> usize {
         Io => 16,
         HashMismatch => 17,
         Shadowed => 18,
+        RulesetConflict => 19,
     }
 }
 
@@ -130,7 +137,7 @@ const _: () = {
         assert!(diagnostic_index(DIAGNOSTIC_CODES[i]) == i);
         i += 1;
     }
-    assert!(diagnostic_index(DiagnosticCode::Shadowed) + 1 == DIAGNOSTIC_CODES.len());
+    assert!(diagnostic_index(DiagnosticCode::RulesetConflict) + 1 == DIAGNOSTIC_CODES.len());
 };
 
 impl Error {
@@ -260,6 +267,7 @@ impl DiagnosticCode {
             Io => "io",
             HashMismatch => "hash_mismatch",
             Shadowed => "shadowed",
+            RulesetConflict => "ruleset_conflict",
         }
     }
 }

@@ -16,7 +16,7 @@ use super::PayrollRow;
 pub const COLUMNS: &[&str] = &["employee_id", "wage", "employment"];
 
 /// Read payroll rows from CSV with a header naming [`COLUMNS`]: one entry
-/// per record, `Err` (path `rows[i]`, the record's line in the message) for
+/// per record, `Err` (path `row N`, N = 1 for the first data row) for
 /// a record that does not read. Fields are trimmed; values are checked by
 /// [`super::assess_payroll_rows`].
 ///
@@ -27,8 +27,8 @@ pub const COLUMNS: &[&str] = &["employee_id", "wage", "employment"];
 /// assert_eq!(rows.len(), 3);
 /// assert!(rows[0].is_ok() && rows[2].is_ok());
 /// let e = rows[1].as_ref().unwrap_err();
-/// assert_eq!(e.fields()[0].path, "rows[1]");
-/// assert!(e.to_string().contains("line 3: 2 fields"));
+/// assert_eq!(e.fields()[0].path, "row 2");
+/// assert!(e.to_string().contains("the row has 2 cells, but the header names 3 columns"));
 /// // A header that does not name the columns refuses the file.
 /// assert_eq!(rows_from_csv("id,wage\nE1,1\n".as_bytes()).unwrap_err().fields()[0].path, "header");
 /// ```
@@ -81,23 +81,17 @@ pub fn rows_from_csv<R: Read>(reader: R) -> Result<Vec<Result<PayrollRow, Error>
     let mut rows = vec![];
     for (i, rec) in rd.byte_records().enumerate() {
         let rec = rec.map_err(file)?;
-        let line = rec.position().map_or(0, |p| p.line());
-        rows.push(row(i, line, &headers, &rec));
+        rows.push(row(i, &headers, &rec));
     }
     Ok(rows)
 }
 
-fn row(
-    i: usize,
-    line: u64,
-    headers: &[String],
-    rec: &csv::ByteRecord,
-) -> Result<PayrollRow, Error> {
+fn row(i: usize, headers: &[String], rec: &csv::ByteRecord) -> Result<PayrollRow, Error> {
     if rec.len() != headers.len() {
         return Err(Error::field(
-            format!("rows[{i}]"),
+            format!("row {}", i + 1),
             format!(
-                "line {line}: {} fields, but the header names {} columns ({})",
+                "the row has {} cells, but the header names {} columns ({})",
                 rec.len(),
                 headers.len(),
                 headers.join(",")
@@ -115,8 +109,8 @@ fn row(
             Ok(s) => s.trim().to_string(),
             Err(_) => {
                 errs.push(FieldError {
-                    path: format!("rows[{i}].{col}"),
-                    message: format!("line {line}: not UTF-8 text"),
+                    path: format!("row {}.{col}", i + 1),
+                    message: "not UTF-8 text".to_string(),
                 });
                 String::new()
             }

@@ -12,9 +12,9 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{COLUMNS, IndexList, Person, Population};
+use super::{IndexList, Person, Population};
 use crate::award::Category;
-use crate::error::{Error, FieldError, InputErrors};
+use crate::error::Error;
 use crate::time::YearMonth;
 
 /// One cell: text (as in CSV), or a typed value of a typed column (an
@@ -244,8 +244,8 @@ fn direct<C: Cells>(columns: &[(Field, &C)], row: usize) -> Option<Person> {
     p.is_plausible().then_some(p)
 }
 
-/// The row as [`Person::from_json`] reads it, errors under `row N.` (N =
-/// `number`).
+/// The row as [`Person::from_json`] reads it, errors under `row N.field`
+/// (N = `number`) led by the person's id ([`super::row_error`]).
 fn by_serde<C: Cells>(names: &[(&str, &C)], row: usize, number: usize) -> Result<Person, Error> {
     let mut m = Map::new();
     for (name, c) in names {
@@ -257,26 +257,18 @@ fn by_serde<C: Cells>(names: &[(&str, &C)], row: usize, number: usize) -> Result
         };
         m.insert((*name).to_string(), v);
     }
-    Person::from_json(&Value::Object(m)).map_err(|e| match e {
-        Error::Input(InputErrors(fields)) => Error::Input(InputErrors(
-            fields
-                .into_iter()
-                .map(|f| FieldError {
-                    path: format!("row {number}.{}", f.path),
-                    message: f.message,
-                })
-                .collect(),
-        )),
-        other => other,
-    })
+    Person::from_json(&Value::Object(m.clone()))
+        .map_err(|e| super::row_error(number, m.get("id").and_then(Value::as_str), e))
 }
 
 impl Population {
     /// Read `n_rows` persons from named columns of the population
     /// format (docs/population.md; any order, optional columns may be left
-    /// out, a missing or empty cell is an absent value). Unknown column
-    /// names are an error of the whole input; a row that does not read
-    /// becomes its error (`row N.field`), keeping its place. Gives the same
+    /// out, a missing or empty cell is an absent value). A column problem
+    /// (unknown, repeated, a required one missing: [`super::check_columns`]
+    /// under `columns.NAME`) and no rows at all (`rows`) are errors of the
+    /// whole input; a row that does not read becomes its error
+    /// (`row N.field`, led by `person ID:`), keeping its place. Gives the same
     /// persons as [`Person::from_json`] on each row's cells as JSON
     /// (text and decimals as strings, integers as numbers).
     ///
@@ -292,34 +284,31 @@ impl Population {
     /// ];
     /// let p = Population::from_columns(&cols, 2).unwrap();
     /// assert_eq!(p.rows[0].as_ref().unwrap().id, "a");
-    /// assert!(p.rows[1].as_ref().unwrap_err().to_string().contains("row 2.birth"));
+    /// assert!(p.rows[1].as_ref().unwrap_err().to_string().contains("row 2.birth: person b:"));
+    /// let e = Population::from_columns(&cols[..3], 2).unwrap_err();
+    /// assert_eq!(e.fields()[0].path, "columns.first_contribution");
     /// ```
     pub fn from_columns<C: Cells>(
         columns: &[(&str, C)],
         n_rows: usize,
     ) -> Result<Population, Error> {
+        if n_rows == 0 {
+            return Err(super::reading::empty(true));
+        }
         Population::from_columns_numbered(columns, n_rows, 0)
     }
 
     /// [`Population::from_columns`] for a batch of a larger population
     /// whose first row is row `first_row` (0-based) of the whole: errors
-    /// name rows as the whole population's (`row first_row + i + 1`).
+    /// name rows as the whole population's (`row first_row + i + 1`); a
+    /// batch may be empty.
     pub fn from_columns_numbered<C: Cells>(
         columns: &[(&str, C)],
         n_rows: usize,
         first_row: usize,
     ) -> Result<Population, Error> {
-        let unknown: Vec<FieldError> = columns
-            .iter()
-            .filter(|(n, _)| field(n).is_none())
-            .map(|(n, _)| FieldError {
-                path: format!("columns.{n}"),
-                message: format!("unknown column; expected some of {}", COLUMNS.join(", ")),
-            })
-            .collect();
-        if !unknown.is_empty() {
-            return Err(Error::Input(InputErrors(unknown)));
-        }
+        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+        super::check_columns(&names, "columns")?;
         let fields: Vec<(Field, &C)> = columns
             .iter()
             .filter_map(|(n, c)| Some((field(n)?, c)))

@@ -49,6 +49,10 @@ pub enum DiagnosticCode {
     /// no `until` saying it ends there: the upper value would silently stop
     /// applying (a province's value shadowed by a later national one).
     Shadowed,
+    /// A set from a rules directory with the id and version of an embedded
+    /// set but other content: it would replace the shipped rules without a
+    /// word (allowed only when the user says so: `--allow-override`).
+    RulesetConflict,
 }
 
 /// One problem found while loading rules.

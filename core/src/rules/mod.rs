@@ -38,6 +38,7 @@ pub use params::{
     SurvivorRules, TransferRules,
 };
 use parse::{MergeMode, ParsedParam};
+pub use pin::{MIN_PIN_DIGITS, pin_hash};
 pub use registry::{Domain, Lookup, ParamSpec, Shape, TableKey};
 pub use snapshot::*;
 
@@ -61,6 +62,16 @@ pub struct Identity {
     pub version: String,
     /// sha256 of the canonical form of the merged parameters (hex).
     pub hash: String,
+    /// Where the set comes from: `embedded` (the rules compiled into the
+    /// library), or the directory of its `ruleset.toml` (a rules directory:
+    /// `--rules-dir`, `rules_dir=`).
+    pub origin: String,
+    /// The shipped set this one replaces (`cn/shaanxi 2026.11.1
+    /// sha256:…`): a set from a rules directory with the id and version of
+    /// an embedded set but other content, loaded only because the user
+    /// allowed it (`--allow-override`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<String>,
 }
 
 /// One layer of a rule set, bottom first.
@@ -91,7 +102,16 @@ pub struct Catalog {
     sets: BTreeMap<String, SetFiles>,
     /// Problems found while reading (unreadable files, bad headers).
     problems: Vec<Diagnostic>,
+    /// Whether this is the embedded catalog.
+    embedded: bool,
+    /// Whether a set may replace an embedded set of the same id and version
+    /// with other content ([`Catalog::allowing_override`]).
+    allow_override: bool,
 }
+
+/// A member of a set's chain found in a rules directory whose id the
+/// embedded catalog also has: its id and its `ruleset.toml`.
+type Shadowing = (String, Arc<str>);
 
 #[derive(Debug, Clone)]
 struct SetFiles {
@@ -105,8 +125,9 @@ impl Catalog {
     /// The rule sets compiled into the library.
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            Catalog::from_files(
+        CATALOG.get_or_init(|| Catalog {
+            embedded: true,
+            ..Catalog::from_files(
                 "rules/",
                 embedded::FILES
                     .iter()
@@ -197,19 +218,98 @@ impl Catalog {
         self.sets.keys().map(String::as_str).collect()
     }
 
+    /// This catalog, allowing (`true`) or refusing (the default) a set that
+    /// has the id and version of an embedded set but other content
+    /// (`ruleset_conflict`). An allowed replacement is announced in the
+    /// set's [`Identity::overrides`].
+    pub fn allowing_override(self, allow: bool) -> Catalog {
+        Catalog {
+            allow_override: allow,
+            ..self
+        }
+    }
+
     /// Load, layer and validate one rule set; bases named by `extends` are
-    /// looked up here first, then among the embedded sets.
+    /// looked up here first, then among the embedded sets. Its identity
+    /// names its origin (`embedded`, or its directory). A set of this
+    /// catalog (or a base it extends) with the id and version of an
+    /// embedded set but other content is refused (`ruleset_conflict`)
+    /// unless the catalog allows it ([`Catalog::allowing_override`]):
+    /// shipped rules are never replaced without a word.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use pension_rules::rules::{Catalog, RuleSet};
+    /// let shipped = RuleSet::embedded("cn/national").unwrap();
+    /// assert_eq!(shipped.identity().origin, "embedded");
+    /// assert_eq!(shipped.identity().overrides, None);
+    /// ```
     pub fn load(&self, id: &str) -> Result<RuleSet, LoadError> {
+        let (mut rs, local) = self.load_raw(id)?;
+        let mut conflicts = vec![];
+        for (member, file) in local {
+            let Ok(shipped) = Catalog::embedded().load(&member) else {
+                continue;
+            };
+            let mine = if member == id {
+                (rs.version().to_string(), rs.hash().to_string())
+            } else {
+                let (m, _) = self.load_raw(&member)?;
+                (m.version().to_string(), m.hash().to_string())
+            };
+            if mine.0 != shipped.version() || mine.1 == shipped.hash() {
+                continue;
+            }
+            if self.allow_override {
+                let identity = Arc::make_mut(&mut rs.identity);
+                identity.overrides.get_or_insert_with(|| {
+                    format!("{member} {} sha256:{}", mine.0, shipped.hash())
+                });
+            } else {
+                conflicts.push(Diagnostic {
+                    file,
+                    line: 0,
+                    column: 0,
+                    key: "version".into(),
+                    code: DiagnosticCode::RulesetConflict,
+                    message: format!(
+                        "rule set {member} {} here has hash sha256:{}, but the embedded {member} {} has sha256:{}: \
+                         the same id and version with other content would replace the shipped rules without a word; \
+                         give the set its own version (or id), or allow the replacement (CLI `--allow-override`, \
+                         Python `allow_override=True`, JS `{{allowOverride: true}}`)",
+                        mine.0,
+                        mine.1,
+                        shipped.version(),
+                        shipped.hash()
+                    ),
+                });
+            }
+        }
+        if !conflicts.is_empty() {
+            return Err(LoadError {
+                diagnostics: conflicts,
+            });
+        }
+        Ok(rs)
+    }
+
+    /// [`Catalog::load`] without the conflict check: the set (its origin
+    /// named) and the members of its chain found in this catalog (not the
+    /// embedded one) whose id the embedded catalog also has, with their
+    /// `ruleset.toml`.
+    fn load_raw(&self, id: &str) -> Result<(RuleSet, Vec<Shadowing>), LoadError> {
         let mut diags = self.problems.clone();
         let mut chain = vec![];
         let mut next = Some(id.to_string());
         let mut from: Option<(Arc<str>, u32)> = None;
+        let mut local: Vec<Shadowing> = vec![];
+        let mut origin: Option<String> = None;
         while let Some(cur) = next.take() {
             let found = self.sets.get(&cur).map(|s| (self, s)).or_else(|| {
                 let e = Catalog::embedded();
                 e.sets.get(&cur).map(|s| (e, s))
             });
-            let Some((_, set)) = found else {
+            let Some(found) = found else {
                 let (file, line) = from.clone().unwrap_or((Arc::from(""), 0));
                 diags.push(Diagnostic {
                     file,
@@ -224,6 +324,24 @@ impl Catalog {
                 });
                 break;
             };
+            let set = found.1;
+            if !found.0.embedded
+                && std::ptr::eq(found.0, self)
+                && Catalog::embedded().sets.contains_key(&cur)
+                && !local.iter().any(|(c, _)| *c == cur)
+            {
+                local.push((
+                    cur.clone(),
+                    Arc::from(format!("{}ruleset.toml", set.dir_label)),
+                ));
+            }
+            if origin.is_none() {
+                origin = Some(if found.0.embedded {
+                    "embedded".to_string()
+                } else {
+                    set.dir_label.trim_end_matches('/').to_string()
+                });
+            }
             if chain.iter().any(|(c, _): &(String, &SetFiles)| *c == cur) {
                 diags.push(Diagnostic {
                     file: Arc::from(format!("{}ruleset.toml", set.dir_label)),
@@ -292,7 +410,9 @@ impl Catalog {
         let top_file: Arc<str> = Arc::from(chain.first().map_or(String::new(), |(_, s)| {
             format!("{}ruleset.toml", s.dir_label)
         }));
-        finish(params, layers, top_file, diags)
+        let mut rs = finish(params, layers, top_file, diags)?;
+        Arc::make_mut(&mut rs.identity).origin = origin.unwrap_or_default();
+        Ok((rs, local))
     }
 
     fn known_ids(&self) -> Vec<String> {
@@ -550,6 +670,8 @@ fn finish(
             id: top.id.clone(),
             version: top.version.clone().unwrap_or_default(),
             hash,
+            origin: String::new(),
+            overrides: None,
         }),
         layers,
         params,
@@ -848,6 +970,8 @@ impl RuleSet {
             id,
             version: base_version,
             hash: rs.identity.hash.clone(),
+            origin: self.identity.origin.clone(),
+            overrides: self.identity.overrides.clone(),
         });
         Ok(rs)
     }

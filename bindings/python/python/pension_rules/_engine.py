@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -124,7 +125,15 @@ class Engine:
     also holds for the other sets the engine loads (a transfer's places, the
     cases of :meth:`check`). A set whose hash differs raises
     :class:`~pension_rules.LoadError` with ``code == "hash_mismatch"``. The
-    pin is on the set as loaded, before ``overlays``.
+    pin is on the set as loaded, before ``overlays``. Pins take the full
+    hash or its first 12 or more hex digits (the short hash outputs print);
+    a malformed pin raises :class:`~pension_rules.InputError`.
+
+    A set of ``rules_dir`` with the id and version of a shipped set but other
+    content raises :class:`~pension_rules.LoadError` (``code ==
+    "ruleset_conflict"``) unless ``allow_override=True``; an allowed
+    replacement warns and is named in ``identity.overrides``
+    (``identity.origin`` says where every set comes from).
 
     >>> from pension_rules import LoadError
     >>> approved = Engine("cn/shaanxi").rules_hash().hash
@@ -162,6 +171,7 @@ class Engine:
         rules_dir: Union[str, "os.PathLike[str]", None] = None,
         overlays: Iterable[Overlay] = (),
         pin: Union[str, Mapping[str, str], None] = None,
+        allow_override: bool = False,
     ) -> None:
         if pin is None:
             pins: List[Tuple[str, str]] = []
@@ -189,7 +199,14 @@ class Engine:
                     f"overlay[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}"
                 )
         rules_dir = None if rules_dir is None else os.fspath(rules_dir)
-        self._native = _native.NativeEngine(ruleset, rules_dir, pairs, pins)
+        self._native = _native.NativeEngine(ruleset, rules_dir, pairs, pins, bool(allow_override))
+        replaced = self.identity.overrides
+        if replaced is not None:
+            warnings.warn(
+                f"rule set {self.identity.id} from {self.identity.origin} replaces the shipped "
+                f"{replaced} (allow_override=True)",
+                stacklevel=2,
+            )
 
     def __repr__(self) -> str:
         i = self.identity
@@ -416,8 +433,8 @@ class Engine:
         >>> r = Engine("cn/shaanxi").payroll(csv, month="2024-03")
         >>> r.totals.employer, r.rows[2].error.code   # 16 % of the 2024 floor 4559 and of 6123.45
         (Decimal('1709.19'), 'invalid_input')
-        >>> [(a.row, a.issue) for a in r.attention]
-        [(0, 'below_floor'), (2, 'invalid')]
+        >>> [(a.row, a.issue) for a in r.attention]   # rows from 1, as in the CLI's table
+        [(1, 'below_floor'), (3, 'invalid')]
         """
         d = self._native.payroll(_payroll_rows(rows), month, year, trace)
         return PayrollDeclaration.from_dict(d)

@@ -149,8 +149,9 @@ ERROR_CODES: Tuple[str, ...] = (
     'not_applicable',
     'rules_invalid',
     'hash_mismatch',
+    'ruleset_conflict',
 )
-ErrorCode = Literal['invalid_input', 'rule_not_in_force', 'rule_missing_year', 'rule_missing_row', 'not_applicable', 'rules_invalid', 'hash_mismatch']
+ErrorCode = Literal['invalid_input', 'rule_not_in_force', 'rule_missing_year', 'rule_missing_row', 'not_applicable', 'rules_invalid', 'hash_mismatch', 'ruleset_conflict']
 #: The front ends' error classes (error.json's ``class``).
 ERROR_CLASSES: Tuple[str, ...] = ('InputError', 'LoadError', 'NotApplicableError', 'RulesError',)
 
@@ -175,7 +176,7 @@ Confidence = Literal["H", "M", "L"]
 DeemedRule = Literal["Excluded", "Included"]
 """Whether deemed (视同) years enter the average index."""
 
-DiagnosticCode = Literal["syntax", "unknown_key", "missing_field", "missing_source", "wrong_type", "float_value", "out_of_range", "unsorted", "overlap", "not_monotone", "bad_schedule", "unknown_variant", "missing_parameter", "missing_rule_set", "wrong_file", "identity", "io", "hash_mismatch", "shadowed"]
+DiagnosticCode = Literal["syntax", "unknown_key", "missing_field", "missing_source", "wrong_type", "float_value", "out_of_range", "unsorted", "overlap", "not_monotone", "bad_schedule", "unknown_variant", "missing_parameter", "missing_rule_set", "wrong_file", "identity", "io", "hash_mismatch", "shadowed", "ruleset_conflict"]
 """What kind of problem a rule file has."""
 
 Employment = Literal["employee", "flexible"]
@@ -819,7 +820,7 @@ class PayrollAttention(Record):
     """A row that needs attention."""
 
     row: int
-    """Index of the input row (0-based)."""
+    """The input row: 1 for the first data row."""
     employee_id: str
     """Employee id as declared."""
     issue: Issue
@@ -858,7 +859,9 @@ class PayrollLine(_PayrollLineMethods, Record):
     """One input row of a declaration: assessed, or refused on its own."""
 
     row: int
-    """Index of the input row (0-based)."""
+    """The input row: 1 for the first data row (as in the CLI's table and
+    error paths, `row 1.wage`).
+    """
     employee_id: Optional[str] = None
     """Its employee id, when that much could be read."""
     account_credit: Optional[Decimal] = None
@@ -1294,7 +1297,7 @@ class RowError(Record):
     the front ends' class name, the message and the details.
     """
 
-    code: Literal["invalid_input", "rule_not_in_force", "rule_missing_year", "rule_missing_row", "not_applicable", "rules_invalid", "hash_mismatch"]
+    code: Literal["invalid_input", "rule_not_in_force", "rule_missing_year", "rule_missing_row", "not_applicable", "rules_invalid", "hash_mismatch", "ruleset_conflict"]
     """The stable code (docs/errors.md)."""
     class_: Literal["InputError", "LoadError", "NotApplicableError", "RulesError"] = _field(metadata={"key": 'class'})
     """The front ends' class: `InputError`, `RulesError`, `LoadError` or
@@ -1351,6 +1354,17 @@ class RuleSetIdentity(Record):
     """Version of the base rule set."""
     hash: str
     """sha256 of the canonical form of the merged parameters (hex)."""
+    origin: str
+    """Where the set comes from: `embedded` (the rules compiled into the
+    library), or the directory of its `ruleset.toml` (a rules directory:
+    `--rules-dir`, `rules_dir=`).
+    """
+    overrides: Optional[str] = None
+    """The shipped set this one replaces (`cn/shaanxi 2026.11.1
+    sha256:…`): a set from a rules directory with the id and version of
+    an embedded set but other content, loaded only because the user
+    allowed it (`--allow-override`); absent otherwise.
+    """
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ class Simulation:
       (``scenario``, ``id``, ``status`` — ``ok`` or an error code —,
       ``error``, the award's components and total, the replacement rate …;
       amounts as Decimal);
-    * ``summary``: one row per scenario (count, errors, mean and median
-      pension and replacement rate, rule-set id and hash, paths taken);
+    * ``summary``: one row per scenario (count, errors, ``left_out``: the
+      rows the means and medians leave out, mean and median pension and
+      replacement rate, rule-set id and hash, paths taken);
     * ``flows``: by scenario and year, contributions in and pensions out.
     """
 
@@ -52,7 +53,7 @@ def _overlay(i: int, o: "Overlay") -> tuple:
     raise TypeError(f"reforms[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}")
 
 
-_COUNTS = ("contribution_months", "deemed_months", "year", "persons", "ok", "errors")
+_COUNTS = ("contribution_months", "deemed_months", "year", "persons", "ok", "errors", "left_out")
 
 
 def _pyarrow() -> Any:
@@ -267,6 +268,7 @@ def simulate(
             **{k: None if s.get(k) is None else Decimal(s[k]) for k in _DECIMAL_SUMMARY},
             "fast_path": s["fast_path"],
             "single_path": s["single_path"],
+            "left_out": s["left_out"],
         }
         for k, v in row.items():
             summary.setdefault(k, []).append(v)

@@ -11,7 +11,8 @@ exception                     ``code``               extra attribute
                               ``rule_missing_year``,
                               ``rule_missing_row``
 :class:`LoadError`            ``rules_invalid``,     ``diagnostics``: list of :class:`Diagnostic`
-                              ``hash_mismatch``
+                              ``hash_mismatch``,
+                              ``ruleset_conflict``
 :class:`NotApplicableError`   ``not_applicable``     —
 ============================  =====================  ===========================
 
@@ -135,7 +136,7 @@ def _class_of(code: str) -> Type[PensionRulesError]:
         return InputError
     if code.startswith("rule_"):
         return RulesError
-    if code in ("rules_invalid", "hash_mismatch"):
+    if code in ("rules_invalid", "hash_mismatch", "ruleset_conflict"):
         return LoadError
     if code == "not_applicable":
         return NotApplicableError

@@ -151,7 +151,8 @@ export type DiagnosticCode =
   | "identity"
   | "io"
   | "hash_mismatch"
-  | "shadowed";
+  | "shadowed"
+  | "ruleset_conflict";
 /**
  * The rule set lacks a value a computation needs.
  */
@@ -264,7 +265,8 @@ export type ErrorCode =
   | "rule_missing_row"
   | "not_applicable"
   | "rules_invalid"
-  | "hash_mismatch";
+  | "hash_mismatch"
+  | "ruleset_conflict";
 /**
  * One input row of a declaration: assessed, or refused on its own.
  */
@@ -1243,6 +1245,19 @@ export interface RuleSetIdentity {
    * Rule-set id, with overlays appended (`cn/shaanxi+reform/x`).
    */
   id: string;
+  /**
+   * Where the set comes from: `embedded` (the rules compiled into the
+   * library), or the directory of its `ruleset.toml` (a rules directory:
+   * `--rules-dir`, `rules_dir=`).
+   */
+  origin: string;
+  /**
+   * The shipped set this one replaces (`cn/shaanxi 2026.11.1
+   * sha256:…`): a set from a rules directory with the id and version of
+   * an embedded set but other content, loaded only because the user
+   * allowed it (`--allow-override`); absent otherwise.
+   */
+  overrides?: string | null;
   /**
    * Version of the base rule set.
    */
@@ -2285,7 +2300,8 @@ export interface PayrollLine {
    */
   position: BasePosition;
   /**
-   * Index of the input row (0-based).
+   * The input row: 1 for the first data row (as in the CLI's table and
+   * error paths, `row 1.wage`).
    */
   row: number;
   /**
@@ -2306,7 +2322,8 @@ export interface RowError {
    */
   error: ErrorReport;
   /**
-   * Its position among the input rows (from 0).
+   * The input row: 1 for the first data row (as in error paths,
+   * `row 3.wage`, and the CLI's table).
    */
   row: number;
 }
@@ -2327,7 +2344,7 @@ export interface PayrollAttention {
    */
   message: string;
   /**
-   * Index of the input row (0-based).
+   * The input row: 1 for the first data row.
    */
   row: number;
 }
