@@ -122,7 +122,7 @@ impl Fields {
     ) -> Option<T> {
         match m.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => match T::deserialize(v) {
+            Some(v) => match T::deserialize(crate::api::lenient::strict(v)) {
                 Ok(t) => Some(t),
                 Err(e) => {
                     self.push(join(path, key), refusal(v, e));

@@ -284,7 +284,8 @@ impl RetirementInput {
     /// assert_eq!(err.fields().len(), 2);
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let raw = RawInput::deserialize(v).map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let raw = RawInput::deserialize(crate::api::lenient::strict(v))
+            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
         RetirementInput::try_from(raw).map_err(Error::Input)
     }
 
