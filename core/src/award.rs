@@ -278,8 +278,15 @@ impl AwardInput {
         .collect()
     }
 
-    /// Value checks; every problem at once.
+    /// Value checks; every problem at once, one per field (the first).
     pub fn validate(&self) -> Vec<FieldError> {
+        let mut errs = self.problems();
+        let mut seen = std::collections::BTreeSet::new();
+        errs.retain(|e| seen.insert(e.path.clone()));
+        errs
+    }
+
+    fn problems(&self) -> Vec<FieldError> {
         let mut errs = vec![];
         // Ranges as data (crate::bounds): years, months, amounts.
         for (name, m) in [

@@ -200,6 +200,11 @@ impl TryFrom<RawInput> for RetirementInput {
             }
             Some(v) => {
                 match text(v).and_then(|s| s.parse::<YearMonth>().map_err(|e| e.to_string())) {
+                    // The plausible years (crate::bounds), as every input month.
+                    Ok(m) if crate::bounds::month("birth", m).is_some() => {
+                        bad("birth", crate::bounds::year_message(m.year()));
+                        None
+                    }
                     Ok(m) => Some(m),
                     Err(e) => {
                         bad("birth", e);

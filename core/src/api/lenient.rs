@@ -41,6 +41,25 @@ pub(crate) fn strict(v: &Value) -> Strict<'_> {
     Reader(v)
 }
 
+/// Marks the path an error was found at, inside its message, so that the
+/// readers report it at its field ([`split_path`]); never shown.
+const PATH_MARK: char = '\u{1}';
+
+/// The error `e` of a value at `step` (`.key`, `[i]`) below the current one.
+fn at(step: &str, e: &Error) -> Error {
+    let m = e.to_string();
+    let (sub, msg) = split_path(&m);
+    de::Error::custom(format!("{PATH_MARK}{step}{sub}{PATH_MARK}{msg}"))
+}
+
+/// An error message of these readers split into the path below the value
+/// read (`.history[2].base`, empty at the value itself) and the message.
+pub(crate) fn split_path(m: &str) -> (&str, &str) {
+    m.strip_prefix(PATH_MARK)
+        .and_then(|r| r.split_once(PATH_MARK))
+        .unwrap_or(("", m))
+}
+
 /// What `rust_decimal`'s serde visitor expects (its `expecting` text): how
 /// a `Decimal` target is recognised among string targets. Pinned by the
 /// tests below (a `Decimal` field refuses `"1_0"`), so that a change of
@@ -85,7 +104,7 @@ impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Array(items) => {
-                let mut seq = Seq::<INTEGERS>(items.iter());
+                let mut seq = Seq::<INTEGERS>(items.iter(), 0);
                 let out = visitor.visit_seq(&mut seq)?;
                 match seq.0.len() {
                     0 => Ok(out),
@@ -203,7 +222,7 @@ impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
     );
 }
 
-struct Seq<'a, const INTEGERS: bool>(std::slice::Iter<'a, Value>);
+struct Seq<'a, const INTEGERS: bool>(std::slice::Iter<'a, Value>, usize);
 
 impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
     type Error = Error;
@@ -211,9 +230,14 @@ impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
+        let i = self.1;
+        self.1 += 1;
         self.0
             .next()
-            .map(|v| seed.deserialize(Reader::<INTEGERS>(v)))
+            .map(|v| {
+                seed.deserialize(Reader::<INTEGERS>(v))
+                    .map_err(|e| at(&format!("[{i}]"), &e))
+            })
             .transpose()
     }
     fn size_hint(&self) -> Option<usize> {
@@ -223,7 +247,7 @@ impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
 
 struct Map<'a, const INTEGERS: bool> {
     iter: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
+    value: Option<(&'a str, &'a Value)>,
 }
 
 impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
@@ -234,7 +258,7 @@ impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
     ) -> Result<Option<K::Value>, Error> {
         match self.iter.next() {
             Some((k, v)) => {
-                self.value = Some(v);
+                self.value = Some((k, v));
                 seed.deserialize(Key(k)).map(Some)
             }
             None => Ok(None),
@@ -242,7 +266,13 @@ impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(v) => seed.deserialize(Reader::<INTEGERS>(v)),
+            Some((k, v)) => seed.deserialize(Reader::<INTEGERS>(v)).map_err(|e| {
+                if k.is_empty() {
+                    at("[\"\"]", &e)
+                } else {
+                    at(&format!(".{k}"), &e)
+                }
+            }),
             None => Err(de::Error::custom("map value requested before its key")),
         }
     }
