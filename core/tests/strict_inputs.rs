@@ -2,6 +2,7 @@
 //! keys refused, domain ranges as data (inputs and rule values), every
 //! problem of an input in one bounded error. Each case asserts the exact
 //! error code and field path (or rule key).
+#![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
 use pension_rules::api::{Engine, Kind};
 use pension_rules::population::Population;
