@@ -275,6 +275,22 @@ impl AwardInput {
         ]
         .into_iter()
         .filter_map(|(name, v)| crate::bounds::index(name, v?, snap, date, false))
+        .chain(
+            self.history
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    // A deemed span's 视同缴费指数, at most the cap as well.
+                    crate::bounds::index(
+                        &format!("history[{i}].index"),
+                        s.index?,
+                        snap,
+                        date,
+                        false,
+                    )
+                }),
+        )
         .collect()
     }
 

@@ -523,3 +523,14 @@ fn a_missing_rule_year_does_not_hide_a_negative_wage() {
     assert_eq!(e.code(), "invalid_input", "{e}");
     assert_eq!(e.fields()[0].path, "wage");
 }
+
+#[test]
+fn a_deemed_index_above_the_cap_is_refused() {
+    let input = json!({"category": "male", "birth": "1965-06", "retirement_month": "2025-08",
+        "history": [{"from": "1985-07", "to": "1992-12", "kind": "deemed", "index": "50"},
+                    {"from": "1993-01", "to": "2025-07", "base": "3000", "region": "610100"}]});
+    assert_eq!(
+        refused("cn/shaanxi", Kind::Award, &input),
+        ["history[0].index"]
+    );
+}
