@@ -27,7 +27,7 @@ test("decimal strings follow the one grammar of core", () => {
   const engine = new Engine("cn/shaanxi");
   for (const wage of ["1_0", "1_000", "+3000", "3000.", "8e-1"]) {
     assert.throws(() => engine.contribution({ month: "2024-03", wage, employment: "employee" }),
-      (e) => e.code === "invalid_input" && e.fields[0].path === "wage", wage);
+      (e) => e.code === "invalid_input" && e.details.fields[0].path === "wage", wage);
   }
   assert.ok(engine.contribution({ month: "2024-03", wage: "3000.50", employment: "employee" }));
 });
