@@ -94,7 +94,7 @@ impl ContributionInput {
     /// use pension_rules::contribution::ContributionInput;
     /// let v = serde_json::json!({"month": "2025-13", "wage": "-1", "employment": "x"});
     /// let e = ContributionInput::from_json(&v).unwrap_err();
-    /// assert_eq!(e.fields().len(), 2); // month and employment; wage sign is checked later
+    /// assert_eq!(e.fields().len(), 3); // month, employment and the negative wage
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
         let mut f = Fields::default();
