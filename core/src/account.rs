@@ -303,6 +303,32 @@ impl AccountInput {
                 }
             }
         }
+        // The ranges of the fields that did read (crate::bounds), reported
+        // with the problems of the fields that did not.
+        let range = |f: &mut Fields, e: Option<crate::error::FieldError>| {
+            if let Some(e) = e {
+                f.push(e.path, e.message);
+            }
+        };
+        if let Some(y) = opening_year {
+            range(&mut f, crate::bounds::year("opening_year", y));
+        }
+        if let Some(t) = through_year {
+            range(&mut f, crate::bounds::year("through_year", t));
+            if let Some(o) = opening_year
+                && t < o
+            {
+                f.push(
+                    "through_year",
+                    format!("{t} is before the opening year {o}"),
+                );
+            }
+        }
+        if let Some(b) = opening_balance
+            && b > crate::bounds::MAX_AMOUNT
+        {
+            range(&mut f, crate::bounds::amount("opening_balance", b));
+        }
         f.finish()?;
         match (opening_balance, opening_year) {
             (Some(opening_balance), Some(opening_year)) => Ok(AccountInput {
@@ -633,8 +659,8 @@ fn prepare(input: &AccountInput, snap: &Snapshot, tracer: &mut Tracer) -> Result
             format!("{} is negative", input.opening_balance),
         );
     }
-    if !(1..=9998).contains(&oy) {
-        f.push("opening_year", format!("{oy} is out of range"));
+    if let Some(e) = crate::bounds::year("opening_year", oy) {
+        f.push(e.path, e.message);
     }
     let opening_personal = match input.opening_personal {
         Some(p) if negative(p) || p > input.opening_balance => {

@@ -138,11 +138,16 @@ fn validate(input: &AdjustmentInput) -> Result<(YearMonth, YearMonth), Error> {
         .checked_sub(1)
         .and_then(|prev| YearMonth::new(prev, DECEMBER))
         .zip(YearMonth::new(input.year, 1));
+    // The plausible years (crate::bounds), as every input year.
+    let months = months.filter(|_| crate::bounds::YEARS.contains(&input.year));
     if months.is_none() {
-        bad(
-            "year",
-            format!("must be a calendar year 2–9999, got {}", input.year),
-        );
+        bad("year", crate::bounds::year_message(input.year));
+    }
+    if let Some(e) = u32::try_from(input.contribution_months)
+        .ok()
+        .and_then(|n| crate::bounds::months("contribution_months", n))
+    {
+        bad(&e.path, e.message);
     }
     if input.pension < Decimal::ZERO {
         bad(

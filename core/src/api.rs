@@ -22,7 +22,7 @@
 //! ```
 
 pub mod award_view;
-mod lenient;
+pub(crate) mod lenient;
 pub mod payroll_case;
 mod pin;
 pub mod projection_case;
@@ -520,7 +520,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
 /// into an input error that names the field (a float: at its path, with the
 /// one float refusal).
 pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| crate::json_fields::input_refusal(input, e))
+    T::deserialize(lenient::strict(input)).map_err(|e| crate::json_fields::input_refusal(input, e))
 }
 
 /// The input with exact integers given for decimals turned into decimal
@@ -539,7 +539,7 @@ pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, E
 /// ```
 pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
     fn retyped<T: DeserializeOwned + Serialize>(input: &Value) -> Cow<'_, Value> {
-        T::deserialize(lenient::Lenient(input))
+        T::deserialize(lenient::lenient(input))
             .ok()
             .and_then(|t| serde_json::to_value(t).ok())
             .map_or(Cow::Borrowed(input), Cow::Owned)
@@ -564,7 +564,7 @@ pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
 /// (integers for decimals) and, if that fails, strictly, for the diagnosis
 /// of every field.
 pub(crate) fn award_input(input: &Value) -> Result<AwardInput, Error> {
-    AwardInput::deserialize(lenient::Lenient(input)).or_else(|_| AwardInput::from_json(input))
+    AwardInput::deserialize(lenient::lenient(input)).or_else(|_| AwardInput::from_json(input))
 }
 
 /// An overlay given as data, written as TOML text.

@@ -228,7 +228,9 @@ fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError 
 }
 
 fn try_as<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
-    T::deserialize(v).map(|_| ()).map_err(|e| refusal(v, e))
+    T::deserialize(crate::api::lenient::strict(v))
+        .map(|_| ())
+        .map_err(|e| refusal(v, e))
 }
 
 impl AwardInput {
@@ -244,7 +246,7 @@ impl AwardInput {
     /// assert_eq!(paths, ["birth", "category"]);
     /// ```
     pub fn from_json(v: &Value) -> Result<AwardInput, Error> {
-        match AwardInput::deserialize(v) {
+        match AwardInput::deserialize(crate::api::lenient::strict(v)) {
             Ok(i) => Ok(i),
             Err(e) => {
                 let mut errs = diagnose(v);
@@ -282,9 +284,92 @@ impl AwardInput {
             .unwrap_or_else(|| self.retirement_month.add_months(1))
     }
 
-    /// Value checks; every problem at once.
+    /// The indices against the rule set's cap on the retirement date
+    /// ([`crate::bounds::index`]): an average index above the cap is not a
+    /// figure the law lets arise.
+    pub fn index_bounds(&self, snap: &crate::rules::Snapshot) -> Vec<FieldError> {
+        let date = self.retirement_month.first_day();
+        [
+            ("average_index", self.average_index),
+            ("deemed_index", self.deemed_index),
+            ("transitional_index", self.transitional_index),
+            ("transitional_window_index", self.transitional_window_index),
+        ]
+        .into_iter()
+        .filter_map(|(name, v)| crate::bounds::index(name, v?, snap, date, false))
+        .chain(
+            self.history
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    // A deemed span's 视同缴费指数, at most the cap as well.
+                    crate::bounds::index(
+                        &format!("history[{i}].index"),
+                        s.index?,
+                        snap,
+                        date,
+                        false,
+                    )
+                }),
+        )
+        .collect()
+    }
+
+    /// Value checks; every problem at once, one per field (the first).
     pub fn validate(&self) -> Vec<FieldError> {
+        let mut errs = self.problems();
+        let mut seen = std::collections::BTreeSet::new();
+        errs.retain(|e| seen.insert(e.path.clone()));
+        errs
+    }
+
+    fn problems(&self) -> Vec<FieldError> {
         let mut errs = vec![];
+        // Ranges as data (crate::bounds): years, months, amounts.
+        for (name, m) in [
+            ("birth", self.birth),
+            ("retirement_month", Some(self.retirement_month)),
+            ("first_pension_month", self.first_pension_month),
+        ] {
+            errs.extend(m.and_then(|m| crate::bounds::month(name, m)));
+        }
+        for (name, n) in [
+            (
+                "contribution_months",
+                self.contribution_months.map(SheetMonths::whole),
+            ),
+            ("deemed_months", self.deemed_months.map(SheetMonths::whole)),
+            ("pre_account_months", self.pre_account_months),
+            ("pre_account_total_months", self.pre_account_total_months),
+            (
+                "transitional_window_months",
+                self.transitional_window_months,
+            ),
+        ] {
+            errs.extend(n.and_then(|n| crate::bounds::months(name, n)));
+        }
+        for (name, x) in [
+            ("account_balance", self.account_balance),
+            ("notional_account", self.notional_account),
+            ("transitional_pension", self.transitional_pension),
+            ("old_transitional_pension", self.old_transitional_pension),
+            ("pension_base", self.pension_base),
+        ] {
+            if let Some(x) = x
+                && x > crate::bounds::MAX_AMOUNT
+            {
+                errs.extend(crate::bounds::amount(name, x));
+            }
+        }
+        for (name, map) in [
+            ("average_wages", &self.average_wages),
+            ("account_rates", &self.account_rates),
+        ] {
+            for y in map.iter().flat_map(|m| m.keys()) {
+                errs.extend(crate::bounds::year(&format!("{name}.{y}"), *y));
+            }
+        }
         let birth = self.birth_month().unwrap_or(self.retirement_month);
         match (self.birth, self.age) {
             (None, None) => errs.push(field_err(
@@ -461,27 +546,9 @@ impl AwardInput {
     }
 }
 
-/// A GB/T 2260 administrative-division code: six digits, a province
-/// (11–82) first, not a code of the form `xx00yy`.
+/// A GB/T 2260 administrative-division code ([`crate::bounds::region`]).
 pub fn check_region(code: &str) -> Result<(), String> {
-    let digits = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
-    let province: u32 = code.get(..2).and_then(|p| p.parse().ok()).unwrap_or(0);
-    if !digits {
-        return Err(format!(
-            "{code:?} is not a GB/T 2260 code: expected six digits like \"510104\""
-        ));
-    }
-    if !(11..=82).contains(&province) {
-        return Err(format!(
-            "{code:?} is not a GB/T 2260 code: its first two digits name no province (11–82)"
-        ));
-    }
-    if &code[2..4] == "00" && &code[4..] != "00" {
-        return Err(format!(
-            "{code:?} is not a GB/T 2260 code: a county code needs its city digits"
-        ));
-    }
-    Ok(())
+    crate::bounds::region(code)
 }
 
 fn diagnose(v: &Value) -> Vec<FieldError> {
@@ -800,7 +867,12 @@ pub fn award_in(
     places: &BTreeMap<String, Snapshot>,
     tracer: &mut Tracer,
 ) -> Result<Award, Error> {
-    let errs = input.validate();
+    let mut errs = input.validate();
+    for e in input.index_bounds(snap) {
+        if !errs.iter().any(|x| x.path == e.path) {
+            errs.push(e);
+        }
+    }
     if !errs.is_empty() {
         return Err(Error::Input(InputErrors(errs)));
     }

@@ -164,7 +164,7 @@ pub fn check_json(
     text: &str,
     resolve: &dyn Fn(&str) -> Result<Engine, Error>,
 ) -> Result<Report, Error> {
-    let v: Value = serde_json::from_str(text)
+    let v: Value = crate::json_text::from_str(text)
         .map_err(|e| Error::field("(file)", format!("not valid JSON: {e}")))?;
     let items = match v {
         Value::Array(a) => a,

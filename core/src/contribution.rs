@@ -94,7 +94,7 @@ impl ContributionInput {
     /// use pension_rules::contribution::ContributionInput;
     /// let v = serde_json::json!({"month": "2025-13", "wage": "-1", "employment": "x"});
     /// let e = ContributionInput::from_json(&v).unwrap_err();
-    /// assert_eq!(e.fields().len(), 2); // month and employment; wage sign is checked later
+    /// assert_eq!(e.fields().len(), 3); // month, employment and the negative wage
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
         let mut f = Fields::default();
@@ -108,6 +108,17 @@ impl ContributionInput {
         let wage = f.opt(m, "", "wage");
         let employment = f.req(m, "", "employment");
         let chosen_base = f.opt(m, "", "chosen_base");
+        // Ranges when read, before any rule is looked up (a missing rule
+        // year must not hide a negative wage).
+        for (name, v) in [("wage", wage), ("chosen_base", chosen_base)] {
+            let v: Option<Decimal> = v;
+            if let Some(v) = v
+                && v.is_sign_negative()
+                && !v.is_zero()
+            {
+                f.push(name, format!("{v} is negative; a wage or base cannot be"));
+            }
+        }
         f.finish()?;
         match (month, employment) {
             (Some(month), Some(employment)) => Ok(ContributionInput {

@@ -287,12 +287,9 @@ pub fn validate_spans(
             _ => {}
         }
         if let Some(r) = &s.region
-            && (r.len() != 6 || !r.bytes().all(|b| b.is_ascii_digit()))
+            && let Err(m) = crate::bounds::region(r)
         {
-            err(
-                path("region"),
-                format!("expected a six-digit GB/T 2260 code like \"610000\", got {r:?}"),
-            );
+            err(path("region"), m);
         }
     }
     let mut order: Vec<usize> = (0..spans.len()).collect();

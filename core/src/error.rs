@@ -133,7 +133,7 @@ pub struct InputErrors(pub Vec<FieldError>);
 
 impl fmt::Display for InputErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.shown().iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
@@ -232,7 +232,10 @@ impl Error {
             class: self.class(),
             message: self.to_string(),
             message_zh: catalogue::message_zh(self.code()).unwrap_or("出错了"),
-            fields: self.fields().to_vec(),
+            fields: match self {
+                Error::Input(e) => e.shown(),
+                _ => vec![],
+            },
             rule: match self {
                 Error::Rules(r) => Some(r.clone()),
                 _ => None,
@@ -263,3 +266,91 @@ impl Error {
 
 /// Result with the library's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How many items a list in a message shows before "and N more" (field
+/// problems of one input, overlapping periods, missing years).
+pub const LIST_CAP: usize = 20;
+
+/// How many characters of a value a message echoes before "…".
+pub const ECHO_CAP: usize = 64;
+
+/// `s` quoted for a message, cut to [`ECHO_CAP`] characters with "…" (a
+/// 10 MB bad string must not make a 10 MB message).
+///
+/// ```
+/// use pension_rules::error::echo;
+/// assert_eq!(echo("robot"), "\"robot\"");
+/// assert_eq!(echo(&"x".repeat(100)).chars().count(), 64 + 3);
+/// ```
+pub fn echo(s: &str) -> String {
+    match s.char_indices().nth(ECHO_CAP) {
+        None => format!("{s:?}"),
+        Some((end, _)) => {
+            let cut = format!("{:?}", &s[..end]);
+            format!("{}…\"", &cut[..cut.len() - 1])
+        }
+    }
+}
+
+/// `msg` with every quoted stretch (between backticks or double quotes, as
+/// serde and this crate quote values) longer than [`ECHO_CAP`] characters
+/// cut with "…", and the whole cut to 16 × [`ECHO_CAP`] characters: the
+/// bound on any echoed text in a message.
+pub fn cut_echoes(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(16 * ECHO_CAP + 8));
+    let mut quote: Option<(char, usize)> = None; // the open quote and its run length
+    let mut count = 0;
+    for c in msg.chars() {
+        let before = out.len();
+        match quote {
+            Some((q, _)) if c == q => {
+                quote = None;
+                out.push(c);
+            }
+            Some((q, n)) => {
+                if n < ECHO_CAP {
+                    out.push(c);
+                } else if n == ECHO_CAP {
+                    out.push('…');
+                }
+                quote = Some((q, n + 1));
+            }
+            None => {
+                if c == '`' || c == '"' {
+                    quote = Some((c, 0));
+                }
+                out.push(c);
+            }
+        }
+        count += usize::from(out.len() > before);
+        if count > 16 * ECHO_CAP {
+            out.push('…');
+            break;
+        }
+    }
+    out
+}
+
+impl InputErrors {
+    /// The problems as reported: the first [`LIST_CAP`], each message's
+    /// echoes cut ([`cut_echoes`]), then one `input` entry "and N more
+    /// problems" when there are more.
+    pub fn shown(&self) -> Vec<FieldError> {
+        let mut out: Vec<FieldError> = self
+            .0
+            .iter()
+            .take(LIST_CAP)
+            .map(|e| FieldError {
+                path: cut_echoes(&e.path),
+                message: cut_echoes(&e.message),
+            })
+            .collect();
+        if self.0.len() > LIST_CAP {
+            out.push(FieldError {
+                path: "input".into(),
+                message: format!("and {} more problems", self.0.len() - LIST_CAP),
+            });
+        }
+        out
+    }
+}

@@ -40,7 +40,25 @@ fn float_in(v: &Value) -> Option<String> {
 pub(crate) fn refusal(v: &Value, serde_error: impl std::fmt::Display) -> String {
     match float_in(v) {
         Some(_) => FLOAT_REFUSED.to_string(),
-        None => serde_error.to_string(),
+        None => {
+            let m = serde_error.to_string();
+            match crate::api::lenient::split_path(&m) {
+                ("", msg) => msg.to_string(),
+                (sub, msg) => format!("{}: {msg}", sub.strip_prefix('.').unwrap_or(sub)),
+            }
+        }
+    }
+}
+
+/// [`refusal`] as a path below `v` (empty: `v` itself) and the message.
+fn refusal_at(v: &Value, serde_error: impl std::fmt::Display) -> (String, String) {
+    match float_in(v) {
+        Some(p) => (p, FLOAT_REFUSED.to_string()),
+        None => {
+            let m = serde_error.to_string();
+            let (sub, msg) = crate::api::lenient::split_path(&m);
+            (sub.to_string(), msg.to_string())
+        }
     }
 }
 
@@ -57,7 +75,14 @@ pub(crate) fn input_refusal(v: &Value, serde_error: impl std::fmt::Display) -> E
             },
             FLOAT_REFUSED,
         ),
-        None => Error::field("input", serde_error.to_string()),
+        None => {
+            let (sub, msg) = refusal_at(v, serde_error);
+            match sub.strip_prefix('.') {
+                Some(p) => Error::field(p, msg),
+                None if sub.is_empty() => Error::field("input", msg),
+                None => Error::field(sub, msg),
+            }
+        }
     }
 }
 
@@ -122,10 +147,11 @@ impl Fields {
     ) -> Option<T> {
         match m.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => match T::deserialize(v) {
+            Some(v) => match T::deserialize(crate::api::lenient::strict(v)) {
                 Ok(t) => Some(t),
                 Err(e) => {
-                    self.push(join(path, key), refusal(v, e));
+                    let (sub, msg) = refusal_at(v, e);
+                    self.push(format!("{}{sub}", join(path, key)), msg);
                     None
                 }
             },

@@ -303,17 +303,17 @@ fn assess_all<'a>(
         } else {
             seen.insert(id, i);
         }
-        let wage = match r.wage.trim().parse::<Decimal>() {
+        let wage = match crate::decimal::parse(r.wage.trim(), crate::decimal::Sign::Any) {
             Ok(w) if w.is_sign_negative() && !w.is_zero() => {
                 errs.push(row_error(i, "wage", format!("{w} is negative")));
                 None
             }
             Ok(w) => Some(w),
-            Err(_) => {
+            Err(e) => {
                 errs.push(row_error(
                     i,
                     "wage",
-                    format!("{:?} is not a decimal amount like 6000.00", r.wage),
+                    crate::decimal::refusal(r.wage.trim(), e),
                 ));
                 None
             }

@@ -95,7 +95,11 @@ impl<'de> Deserialize<'de> for IndexList {
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<IndexList, E> {
                 s.split(';')
-                    .map(|x| x.trim().parse::<Decimal>().map_err(E::custom))
+                    .map(|x| {
+                        let x = x.trim();
+                        crate::decimal::parse(x, crate::decimal::Sign::Any)
+                            .map_err(|e| E::custom(crate::decimal::refusal(x, e)))
+                    })
                     .collect::<Result<Vec<_>, _>>()
                     .map(IndexList)
             }
@@ -151,19 +155,29 @@ pub struct Person {
     /// Identifier (kept in every output row).
     pub id: String,
     /// Birth month.
+    #[serde(deserialize_with = "crate::time::any_year")]
     pub birth: YearMonth,
     /// Retirement category (`male`, `female_50`, `female_55`).
     pub category: Category,
     /// First month of the contributions described by `index`/`indexes`.
+    #[serde(deserialize_with = "crate::time::any_year")]
     pub first_contribution: YearMonth,
     /// Retirement month; empty: the statutory one under each rule set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::time::any_year_opt"
+    )]
     pub retirement_month: Option<YearMonth>,
     /// Deemed months (视同缴费月数).
     #[serde(default, deserialize_with = "zero_if_empty")]
     pub deemed_months: u32,
     /// One contribution index for every year (a career average).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::optional"
+    )]
     pub index: Option<Decimal>,
     /// Or one index per calendar year from `first_contribution`'s year, at
     /// least to the year of the last contribution month (later ones are
@@ -174,10 +188,18 @@ pub struct Person {
     #[serde(default, deserialize_with = "zero_if_empty")]
     pub contribution_months: u32,
     /// Average index over those months.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::optional"
+    )]
     pub average_index: Option<Decimal>,
     /// Account balance at the end of the year before `first_contribution`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::optional"
+    )]
     pub account_balance: Option<Decimal>,
 }
 
@@ -209,7 +231,7 @@ impl Person {
     /// assert_eq!(paths, ["birth", "category"]);
     /// ```
     pub fn from_json(v: &serde_json::Value) -> Result<Person, Error> {
-        let e = match Person::deserialize(v) {
+        let e = match Person::deserialize(crate::api::lenient::strict(v)) {
             Ok(p) => return p.check_plausible().map(|()| p),
             Err(e) => e,
         };

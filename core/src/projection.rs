@@ -125,6 +125,8 @@ impl Assumptions {
                     path: p(name),
                     message: format!("a growth rate must be above -1, got {v}"),
                 });
+            } else if let Some(v) = v {
+                errs.extend(crate::bounds::rate(&p(name), v));
             }
         }
         if self.interest_rate <= minus_one {
@@ -132,6 +134,20 @@ impl Assumptions {
                 path: p("interest_rate"),
                 message: format!("must be above -1, got {}", self.interest_rate),
             });
+        } else {
+            errs.extend(crate::bounds::rate(&p("interest_rate"), self.interest_rate));
+        }
+        for (y, v) in &self.interest_rates {
+            errs.extend(crate::bounds::rate(&p(&format!("interest_rates.{y}")), *v));
+        }
+        for (name, map) in [
+            ("average_wages", &self.average_wages),
+            ("pension_bases", &self.pension_bases),
+            ("interest_rates", &self.interest_rates),
+        ] {
+            for y in map.keys() {
+                errs.extend(crate::bounds::year(&p(&format!("{name}.{y}")), *y));
+            }
         }
         for (name, map) in [
             ("average_wages", &self.average_wages),
@@ -466,6 +482,52 @@ impl ProjectionInput {
         }
     }
 
+    /// The ranges of [`crate::bounds`] given the rule set and the
+    /// retirement month: indices within the base floor and cap (an average
+    /// at most the cap), months, amounts and years plausible.
+    pub fn bounds(&self, snap: &Snapshot, retirement: YearMonth) -> Vec<FieldError> {
+        use crate::bounds;
+        let date = retirement.first_day();
+        let mut errs = vec![];
+        errs.extend(
+            self.index
+                .and_then(|x| bounds::index("index", x, snap, date, true)),
+        );
+        for (k, x) in self.indexes.iter().flatten().enumerate() {
+            errs.extend(bounds::index(
+                &format!("indexes[{k}]"),
+                *x,
+                snap,
+                date,
+                true,
+            ));
+        }
+        for (name, x) in [
+            ("average_index", self.average_index),
+            ("transitional_index", self.transitional_index),
+        ] {
+            errs.extend(x.and_then(|x| bounds::index(name, x, snap, date, false)));
+        }
+        for (name, n) in [
+            ("contribution_months", self.contribution_months),
+            ("deemed_months", self.deemed_months),
+            ("pre_account_months", self.pre_account_months),
+        ] {
+            errs.extend(bounds::months(name, n));
+        }
+        if self.account_balance > bounds::MAX_AMOUNT {
+            errs.extend(bounds::amount("account_balance", self.account_balance));
+        }
+        for (name, m) in [
+            ("birth", self.birth),
+            ("from", self.from),
+            ("retirement_month", retirement),
+        ] {
+            errs.extend(bounds::month(name, m));
+        }
+        errs
+    }
+
     /// Value checks given the retirement month; every problem at once.
     pub fn validate(&self, retirement: YearMonth) -> Vec<FieldError> {
         let mut errs = vec![];
@@ -709,6 +771,12 @@ pub fn project(
 ) -> Result<Projection, Error> {
     let (retirement, statutory) = retirement_month(input, snap)?;
     let mut errs = input.validate(retirement);
+    // The ranges, for fields not already at fault (one problem per field).
+    for e in input.bounds(snap, retirement) {
+        if !errs.iter().any(|x| x.path == e.path) {
+            errs.push(e);
+        }
+    }
     errs.extend(assumptions.validate("assumptions"));
     if !errs.is_empty() {
         return Err(Error::Input(InputErrors(errs)));

@@ -200,6 +200,11 @@ impl TryFrom<RawInput> for RetirementInput {
             }
             Some(v) => {
                 match text(v).and_then(|s| s.parse::<YearMonth>().map_err(|e| e.to_string())) {
+                    // The plausible years (crate::bounds), as every input month.
+                    Ok(m) if crate::bounds::month("birth", m).is_some() => {
+                        bad("birth", crate::bounds::year_message(m.year()));
+                        None
+                    }
                     Ok(m) => Some(m),
                     Err(e) => {
                         bad("birth", e);
@@ -284,7 +289,8 @@ impl RetirementInput {
     /// assert_eq!(err.fields().len(), 2);
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let raw = RawInput::deserialize(v).map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let raw = RawInput::deserialize(crate::api::lenient::strict(v))
+            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
         RetirementInput::try_from(raw).map_err(Error::Input)
     }
 

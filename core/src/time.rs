@@ -134,10 +134,31 @@ impl schemars::JsonSchema for YearMonth {
     }
 }
 
+/// A month `YYYY-MM` of any year, for readers that check the years
+/// themselves with the field's name (the population rows: `check_plausible`).
+pub(crate) fn any_year<'de, D: Deserializer<'de>>(d: D) -> Result<YearMonth, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse().map_err(serde::de::Error::custom)
+}
+
+/// [`any_year`] for an optional month.
+pub(crate) fn any_year_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<YearMonth>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|s| s.parse().map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// An input month: `YYYY-MM` within the plausible years
+/// ([`crate::bounds::YEARS`], 1900–2200), so that no input (a birth, a
+/// retirement, a period of any kind) names a month no rule data describes.
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        let m: YearMonth = s.parse().map_err(serde::de::Error::custom)?;
+        match crate::bounds::month("", m) {
+            None => Ok(m),
+            Some(e) => Err(serde::de::Error::custom(e.message)),
+        }
     }
 }
 

@@ -91,9 +91,10 @@ fn payroll_one_result_per_row_in_order() {
         // Negative, unreadable and empty wages are rejected, never clamped.
         for (i, w) in HUGE.iter().enumerate() {
             let emp_row = 1 + 2 * i;
-            let readable = w
-                .parse::<rust_decimal::Decimal>()
-                .is_ok_and(|d| d >= rust_decimal::Decimal::ZERO);
+            // The one strict grammar (no exponent, `+` or underscore).
+            let readable =
+                pension_rules::decimal::parse(w.trim(), pension_rules::decimal::Sign::Any)
+                    .is_ok_and(|d| d >= rust_decimal::Decimal::ZERO);
             assert_eq!(
                 r.rows[emp_row].is_ok(),
                 readable,

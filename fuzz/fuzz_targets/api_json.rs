@@ -43,6 +43,8 @@ fuzz_target!(|data: &[u8]| {
                     text.contains(&hash),
                     "{kind}: no rule-set hash in the result"
                 );
+                // The domain invariants (issue 16).
+                pension_rules_fuzz::assert_invariants(kind.name(), &input, &v);
             }
         }
         2 => {

@@ -42,6 +42,8 @@ fuzz_target!(|data: &[u8]| {
     match Engine::from_rules(rules).figures(kind, &input) {
         Ok(figures) => {
             let _ = serde_json::to_string(&figures);
+            // The domain invariants (issue 16).
+            pension_rules_fuzz::assert_invariants(kind.name(), &input, &Value::Object(figures));
         }
         Err(e) => {
             // Every error has a code and a message; input errors name fields.

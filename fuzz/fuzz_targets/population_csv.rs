@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
     let assumptions = synthetic::Config::shaanxi_assumptions();
     if let Ok((block, summaries)) = simulate_all(&pop, snapshots(), &assumptions, &options) {
         assert_eq!(block.len(), snapshots().len());
-        for (outcomes, s) in block.iter().zip(&summaries) {
+        for ((outcomes, s), snap) in block.iter().zip(&summaries).zip(snapshots()) {
             assert_eq!(outcomes.len(), pop.rows.len(), "one outcome per row");
             assert_eq!(s.persons as usize, pop.rows.len());
             assert_eq!(s.fast_path + s.single_path, s.persons);
@@ -55,6 +55,31 @@ fuzz_target!(|data: &[u8]| {
                 }
                 if row.is_err() {
                     assert!(out.is_err(), "a row that does not read cannot compute");
+                }
+                // The domain invariants (issue 16): a row that computes had
+                // its index within the rule set's cap, and its figures are
+                // bounded by its inputs.
+                if let (Ok(p), Ok(o)) = (row, out) {
+                    let input = serde_json::to_value(p).unwrap_or_default();
+                    let result = serde_json::to_value(o).unwrap_or_default();
+                    pension_rules_fuzz::assert_invariants("population", &input, &result);
+                    let date = o.retirement_month.first_day();
+                    if let Some(cap) = pension_rules::bounds::index_cap(snap, date) {
+                        for i in p
+                            .index
+                            .iter()
+                            .chain(p.indexes.iter().flat_map(|l| l.0.iter()))
+                        {
+                            assert!(
+                                *i <= cap,
+                                "population: index {i} above the cap {cap} computed"
+                            );
+                        }
+                        assert!(
+                            o.average_index <= cap,
+                            "population: average index above the cap"
+                        );
+                    }
                 }
             }
         }

@@ -314,3 +314,107 @@ pub fn mutate(v: &mut Value, u: &mut Unstructured<'_>) -> ArbResult<()> {
         }
     }
 }
+
+/// The domain invariants every result that computes must satisfy (issue
+/// 16: nothing nonsensical computed without a word), asserted by the
+/// targets on every `Ok`:
+///
+/// * no balance is negative: every decimal under a key naming a balance
+///   (`account_balance`, `balance`, `opening_balance`, `closing_balance`, …);
+/// * every award in the result (an award, a projection's or a transfer's
+///   award, a recomputation's) has its average index within the highest
+///   cap a rule set may declare (`award.index_cap`'s declared range) when
+///   the input gave it, and its pension within a bound derived from its
+///   own base, months and balance: the basic pension at most
+///   C × (1 + Ī)/2 × years × 5 % (the basic rate's declared maximum), the
+///   account pension at most the balance ÷ 50 (the divisor's declared
+///   minimum), each plus a fen of rounding; the total is not negative.
+pub fn assert_invariants(what: &str, input: &Value, result: &Value) {
+    use rust_decimal::Decimal;
+    let dec = |v: Option<&Value>| -> Option<Decimal> {
+        match v? {
+            Value::String(s) => s.parse().ok(),
+            Value::Number(n) => n.to_string().parse().ok(),
+            _ => None,
+        }
+    };
+    let fen = Decimal::new(1, 2);
+    let given_index = input.get("average_index").is_some()
+        || input
+            .get("award")
+            .and_then(|a| a.get("average_index"))
+            .is_some();
+    let (_, cap_max) = pension_rules::rules::params_range("award.index_cap").unwrap_or(("", "10"));
+    let cap_max: Decimal = cap_max.parse().unwrap_or(Decimal::TEN);
+    fn walk(v: &Value, f: &mut dyn FnMut(&str, &Value, &Map<String, Value>)) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    f(k, x, m);
+                    walk(x, f);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
+            _ => {}
+        }
+    }
+    let mut checked_awards = std::collections::BTreeSet::new();
+    walk(result, &mut |k, x, parent| {
+        if k.contains("balance")
+            && let Some(d) = dec(Some(x))
+        {
+            assert!(d >= Decimal::ZERO, "{what}: negative {k} {d}");
+        }
+        // An award: the object holding `basic_pension` and `account_pension`.
+        if k == "basic_pension" && parent.contains_key("account_pension") {
+            let key = parent as *const _ as usize;
+            if !checked_awards.insert(key) {
+                return;
+            }
+            let basic = dec(parent.get("basic_pension")).unwrap_or_default();
+            let account = dec(parent.get("account_pension")).unwrap_or_default();
+            let total = dec(parent.get("total"));
+            let index = dec(parent.get("average_index"));
+            let c = dec(parent.get("pension_base"));
+            let months = dec(parent.get("contribution_months_exact"))
+                .or_else(|| dec(parent.get("contribution_months")))
+                .unwrap_or_default()
+                + dec(parent.get("deemed_months_exact"))
+                    .or_else(|| dec(parent.get("deemed_months")))
+                    .unwrap_or_default();
+            let balance = dec(parent.get("account_balance"));
+            if let Some(t) = total {
+                assert!(t >= Decimal::ZERO, "{what}: negative total {t}");
+            }
+            assert!(
+                basic >= Decimal::ZERO && account >= Decimal::ZERO,
+                "{what}: negative component"
+            );
+            if given_index && let Some(i) = index {
+                assert!(i <= cap_max, "{what}: average index {i} above any cap");
+            }
+            let stated = parent.contains_key("contribution_months");
+            let bound = index.filter(|_| stated).zip(c).and_then(|(i, c)| {
+                c.checked_mul(Decimal::ONE.checked_add(i)?)?
+                    .checked_mul(months)?
+                    .checked_mul(Decimal::new(5, 2))?
+                    .checked_div(Decimal::from(24))?
+                    .checked_add(fen)
+            });
+            if let Some(bound) = bound {
+                assert!(
+                    basic <= bound,
+                    "{what}: basic pension {basic} above the bound {bound}"
+                );
+            }
+            // Only where the result states its balance (figures may not).
+            if let Some(balance) = balance {
+                let bound = balance / Decimal::from(50) + fen;
+                assert!(
+                    account <= bound,
+                    "{what}: account pension {account} above balance/50 = {bound}"
+                );
+            }
+        }
+    });
+}

@@ -55,8 +55,8 @@ pub(crate) fn read(file: &Path) -> Result<String, String> {
 /// "input": {…}}` (its input and rule-set id).
 pub(crate) fn read_case(file: &Path) -> Result<(Value, Option<String>), String> {
     let text = read(file)?;
-    let v: Value =
-        serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(file, "JSON", &e))?;
+    let v: Value = pension_rules::json_text::from_str(&text)
+        .map_err(|e| crate::errors::bad_text(file, "JSON", &e))?;
     Ok(match v.get("input") {
         Some(input) => (
             input.clone(),

@@ -65,11 +65,15 @@ enum EmploymentArg {
 fn decimal(flag: &str, s: &Option<String>) -> Result<Option<Decimal>, String> {
     s.as_ref()
         .map(|s| {
-            s.trim().parse::<Decimal>().map_err(|_| {
-                usage(format!(
-                    "--{flag}: {s:?} is not a decimal amount like 6000.00"
-                ))
-            })
+            let t = s.trim();
+            pension_rules::decimal::parse(t, pension_rules::decimal::Sign::NonNegative).map_err(
+                |e| {
+                    usage(format!(
+                        "--{flag}: {}",
+                        pension_rules::decimal::refusal(t, e)
+                    ))
+                },
+            )
         })
         .transpose()
 }
@@ -375,7 +379,7 @@ fn is_csv(path: &Path) -> bool {
 /// Read a JSON file.
 pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
     let text = crate::common::read(path)?;
-    serde_json::from_str(&text).map_err(|e| bad_text(path, "JSON", &e))
+    pension_rules::json_text::from_str(&text).map_err(|e| bad_text(path, "JSON", &e))
 }
 
 /// A CSV record: its line and (column, value) pairs.

@@ -43,13 +43,13 @@ pub(crate) struct SimulateArgs {
     #[arg(long, value_name = "FILE")]
     assumptions: Option<PathBuf>,
     /// Yearly growth of the average wage after the last published year.
-    #[arg(long, value_name = "RATE")]
+    #[arg(long, value_name = "RATE", value_parser = signed_decimal)]
     average_wage_growth: Option<Decimal>,
     /// Yearly growth of the pension base after the last published year.
-    #[arg(long, value_name = "RATE")]
+    #[arg(long, value_name = "RATE", value_parser = signed_decimal)]
     pension_base_growth: Option<Decimal>,
     /// 记账利率 for years the rule set has none.
-    #[arg(long, value_name = "RATE")]
+    #[arg(long, value_name = "RATE", value_parser = signed_decimal)]
     interest_rate: Option<Decimal>,
     /// Last year of the flows table (default: the latest retirement year).
     #[arg(long, value_name = "YEAR")]
@@ -82,11 +82,20 @@ pub(crate) struct SimulateArgs {
     single_path: bool,
 }
 
+/// A rate flag under the strict decimal grammar (a growth may be negative).
+fn signed_decimal(s: &str) -> Result<Decimal, String> {
+    let t = s.trim();
+    pension_rules::decimal::parse(t, pension_rules::decimal::Sign::Any)
+        .map_err(|e| pension_rules::decimal::refusal(t, e))
+}
+
 fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
     let mut a = match &args.assumptions {
         Some(p) => {
             let text = crate::common::read(p)?;
-            serde_json::from_str(&text).map_err(|e| crate::errors::bad_text(p, "JSON", &e))?
+            pension_rules::json_text::from_str(&text)
+                .and_then(|v| pension_rules::json_text::typed(&v))
+                .map_err(|e| crate::errors::bad_text(p, "JSON", &e))?
         }
         None => Config::shaanxi_assumptions(),
     };

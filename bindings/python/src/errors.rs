@@ -30,7 +30,8 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     match e {
         Error::Input(errs) => {
             let fields = PyList::empty(py);
-            for f in &errs.0 {
+            // As reported: capped, echoes cut (InputErrors::shown).
+            for f in &errs.shown() {
                 fields.append(PyTuple::new(py, [f.path.as_str(), f.message.as_str()])?)?;
             }
             kwargs.set_item("fields", fields)?;

@@ -363,7 +363,7 @@ pub(crate) fn simulate<'py>(
     let assumptions: Assumptions = match assumptions {
         Some(a) => {
             let v = input(&a)?.py_err(py)?;
-            serde_json::from_value(v)
+            pension_rules::json_text::typed(&v)
                 .map_err(|e| Error::field("assumptions", e.to_string()))
                 .py_err(py)?
         }

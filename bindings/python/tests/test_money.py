@@ -63,3 +63,12 @@ def test_numpy_integers_are_ints(national: Engine) -> None:
     assert r.total == Decimal("59893.13")
     with pytest.raises(InputError):
         national.survivor(CASE, monthly_income_base=np.float64(2818.5))
+
+
+@pytest.mark.parametrize("bad", ["1_0", "1_000", "+3000", "3000.", "8e-1", ".5"])
+def test_decimal_strings_follow_the_one_grammar(national: Engine, bad: str) -> None:
+    # Issue 16: core reads every decimal string by one grammar; "1_0" was 10.
+    with pytest.raises(InputError) as info:
+        national.survivor(CASE, monthly_income_base=bad)
+    assert [p for p, _ in info.value.fields] == ["monthly_income_base"]
+    assert "expected a decimal like 3000.50" in str(info.value)

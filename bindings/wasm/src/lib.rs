@@ -35,7 +35,8 @@ use wasm_bindgen::prelude::*;
 fn js_error(e: &Error) -> JsValue {
     let name = e.class();
     let details = match e {
-        Error::Input(errs) => serde_json::json!({ "fields": errs.0 }),
+        // As reported: capped, echoes cut (InputErrors::shown).
+        Error::Input(errs) => serde_json::json!({ "fields": errs.shown() }),
         Error::Rules(r) => serde_json::to_value(r).unwrap_or_default(),
         Error::Load(l) => serde_json::json!({ "diagnostics": l.diagnostics }),
         Error::NotApplicable(_) => serde_json::json!({}),

@@ -21,3 +21,13 @@ test("every thrown error carries the engine's Chinese sentence", () => {
     (e) => e.code === "invalid_input" && e.messageZh === "输入有误");
   for (const e of errorExamples()) assert.ok(e.messageZh && e.messageZh !== "出错了", e.code);
 });
+
+test("decimal strings follow the one grammar of core", () => {
+  // Issue 16: "1_0" was read as 10, "8e-1" as 0.8.
+  const engine = new Engine("cn/shaanxi");
+  for (const wage of ["1_0", "1_000", "+3000", "3000.", "8e-1"]) {
+    assert.throws(() => engine.contribution({ month: "2024-03", wage, employment: "employee" }),
+      (e) => e.code === "invalid_input" && e.details.fields[0].path === "wage", wage);
+  }
+  assert.ok(engine.contribution({ month: "2024-03", wage: "3000.50", employment: "employee" }));
+});

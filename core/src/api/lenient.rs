@@ -17,7 +17,78 @@ use serde_json::{Error, Value};
 use crate::json_fields::FLOAT_REFUSED;
 
 /// A JSON value read by type, with integers accepted for strings.
-pub(crate) struct Lenient<'a>(pub(crate) &'a Value);
+pub(crate) type Lenient<'a> = Reader<'a, true>;
+
+/// A JSON value read by type as `serde_json` reads it, except that decimal
+/// strings follow the one strict grammar ([`crate::decimal`]).
+pub(crate) type Strict<'a> = Reader<'a, false>;
+
+/// A JSON value read by type. Every `Decimal` target given a string reads
+/// it under the strict grammar ([`crate::decimal::parse`]: `"1_0"`,
+/// `"+3000"`, `"8e-1"` are refused, where `rust_decimal`'s serde reading
+/// takes them); with `INTEGERS`, an exact integer is accepted where a
+/// string is expected ([`Lenient`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Reader<'a, const INTEGERS: bool>(pub(crate) &'a Value);
+
+/// `v` read leniently (integers for decimal strings).
+pub(crate) fn lenient(v: &Value) -> Lenient<'_> {
+    Reader(v)
+}
+
+/// `v` read strictly (no integers for strings).
+pub(crate) fn strict(v: &Value) -> Strict<'_> {
+    Reader(v)
+}
+
+/// Marks the path an error was found at, inside its message, so that the
+/// readers report it at its field ([`split_path`]); never shown.
+const PATH_MARK: char = '\u{1}';
+
+/// The error `e` of a value at `step` (`.key`, `[i]`) below the current one.
+fn at(step: &str, e: &Error) -> Error {
+    let m = e.to_string();
+    let (sub, msg) = split_path(&m);
+    de::Error::custom(format!("{PATH_MARK}{step}{sub}{PATH_MARK}{msg}"))
+}
+
+/// An error message of these readers split into the path below the value
+/// read (`.history[2].base`, empty at the value itself) and the message.
+pub(crate) fn split_path(m: &str) -> (&str, &str) {
+    m.strip_prefix(PATH_MARK)
+        .and_then(|r| r.split_once(PATH_MARK))
+        .unwrap_or(("", m))
+}
+
+/// What `rust_decimal`'s serde visitor expects (its `expecting` text): how
+/// a `Decimal` target is recognised among string targets. Pinned by the
+/// tests below (a `Decimal` field refuses `"1_0"`), so that a change of
+/// the text in `rust_decimal` fails the build's tests, not the grammar.
+const DECIMAL_EXPECTING: &str = "a Decimal type representing a fixed-point number";
+
+/// Whether `visitor` reads a `Decimal` (its `expecting` is
+/// [`DECIMAL_EXPECTING`]), compared as it is written, without allocating.
+fn wants_decimal(visitor: &dyn de::Expected) -> bool {
+    struct Cmp<'t> {
+        rest: &'t str,
+        same: bool,
+    }
+    impl std::fmt::Write for Cmp<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(r) if self.same => self.rest = r,
+                _ => self.same = false,
+            }
+            Ok(())
+        }
+    }
+    let mut c = Cmp {
+        rest: DECIMAL_EXPECTING,
+        same: true,
+    };
+    let _ = std::fmt::write(&mut c, format_args!("{visitor}"));
+    c.same && c.rest.is_empty()
+}
 
 macro_rules! delegate {
     ($($method:ident)*) => {$(
@@ -27,20 +98,20 @@ macro_rules! delegate {
     )*};
 }
 
-impl<'de> Deserializer<'de> for Lenient<'de> {
+impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Array(items) => {
-                let mut seq = Seq(items.iter());
+                let mut seq = Seq::<INTEGERS>(items.iter(), 0);
                 let out = visitor.visit_seq(&mut seq)?;
                 match seq.0.len() {
                     0 => Ok(out),
                     _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
                 }
             }
-            Value::Object(map) => visitor.visit_map(Map {
+            Value::Object(map) => visitor.visit_map(Map::<INTEGERS> {
                 iter: map.iter(),
                 value: None,
             }),
@@ -50,8 +121,16 @@ impl<'de> Deserializer<'de> for Lenient<'de> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Number(n) if n.is_i64() || n.is_u64() => visitor.visit_string(n.to_string()),
-            Value::Number(_) => Err(de::Error::custom(FLOAT_REFUSED)),
+            Value::String(s) if wants_decimal(&visitor) => {
+                match crate::decimal::parse(s, crate::decimal::Sign::Any) {
+                    Ok(_) => visitor.visit_str(s),
+                    Err(e) => Err(de::Error::custom(crate::decimal::refusal(s, e))),
+                }
+            }
+            Value::Number(n) if INTEGERS && (n.is_i64() || n.is_u64()) => {
+                visitor.visit_string(n.to_string())
+            }
+            Value::Number(_) if INTEGERS => Err(de::Error::custom(FLOAT_REFUSED)),
             other => other.deserialize_str(visitor),
         }
     }
@@ -143,17 +222,22 @@ impl<'de> Deserializer<'de> for Lenient<'de> {
     );
 }
 
-struct Seq<'a>(std::slice::Iter<'a, Value>);
+struct Seq<'a, const INTEGERS: bool>(std::slice::Iter<'a, Value>, usize);
 
-impl<'de> SeqAccess<'de> for Seq<'de> {
+impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
     type Error = Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
+        let i = self.1;
+        self.1 += 1;
         self.0
             .next()
-            .map(|v| seed.deserialize(Lenient(v)))
+            .map(|v| {
+                seed.deserialize(Reader::<INTEGERS>(v))
+                    .map_err(|e| at(&format!("[{i}]"), &e))
+            })
             .transpose()
     }
     fn size_hint(&self) -> Option<usize> {
@@ -161,12 +245,12 @@ impl<'de> SeqAccess<'de> for Seq<'de> {
     }
 }
 
-struct Map<'a> {
+struct Map<'a, const INTEGERS: bool> {
     iter: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
+    value: Option<(&'a str, &'a Value)>,
 }
 
-impl<'de> MapAccess<'de> for Map<'de> {
+impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
     type Error = Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
@@ -174,7 +258,7 @@ impl<'de> MapAccess<'de> for Map<'de> {
     ) -> Result<Option<K::Value>, Error> {
         match self.iter.next() {
             Some((k, v)) => {
-                self.value = Some(v);
+                self.value = Some((k, v));
                 seed.deserialize(Key(k)).map(Some)
             }
             None => Ok(None),
@@ -182,7 +266,13 @@ impl<'de> MapAccess<'de> for Map<'de> {
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(v) => seed.deserialize(Lenient(v)),
+            Some((k, v)) => seed.deserialize(Reader::<INTEGERS>(v)).map_err(|e| {
+                if k.is_empty() {
+                    at("[\"\"]", &e)
+                } else {
+                    at(&format!(".{k}"), &e)
+                }
+            }),
             None => Err(de::Error::custom("map value requested before its key")),
         }
     }
@@ -262,27 +352,27 @@ mod tests {
     fn integers_read_as_decimals_but_floats_do_not() {
         let v = json!({"amount": 3000, "months": 12, "by_year": {"2019": 7000},
                        "items": [1, "2.50"]});
-        let r = Row::deserialize(Lenient(&v)).unwrap();
+        let r = Row::deserialize(lenient(&v)).unwrap();
         assert_eq!(r.amount, Decimal::from(3000));
         assert_eq!(r.by_year[&2019], Decimal::from(7000));
         assert_eq!(r.items[1].to_string(), "2.50");
         let v = json!({"amount": 3000.5, "months": 12});
-        let e = Row::deserialize(Lenient(&v)).unwrap_err();
+        let e = Row::deserialize(lenient(&v)).unwrap_err();
         assert!(e.to_string().contains(FLOAT_REFUSED), "{e}");
     }
 
     #[test]
     fn other_types_are_read_as_serde_json_reads_them() {
         let v = json!({"amount": "1", "months": "12"});
-        assert!(Row::deserialize(Lenient(&v)).is_err());
+        assert!(Row::deserialize(lenient(&v)).is_err());
         let v = json!({"amount": "1", "months": 12, "other": 1});
-        assert!(Row::deserialize(Lenient(&v)).is_err());
+        assert!(Row::deserialize(lenient(&v)).is_err());
         let v = json!({"amount": "1", "months": 12, "note": null});
-        assert_eq!(Row::deserialize(Lenient(&v)).unwrap().note, None);
+        assert_eq!(Row::deserialize(lenient(&v)).unwrap().note, None);
         let v = json!([1, 2]);
-        assert_eq!(<(u8, u8)>::deserialize(Lenient(&v)).unwrap(), (1, 2));
-        assert!(<(u8,)>::deserialize(Lenient(&v)).is_err());
+        assert_eq!(<(u8, u8)>::deserialize(lenient(&v)).unwrap(), (1, 2));
+        assert!(<(u8,)>::deserialize(lenient(&v)).is_err());
         let v = json!({"a": [1, {"b": null}]});
-        assert_eq!(Value::deserialize(Lenient(&v)).unwrap(), v);
+        assert_eq!(Value::deserialize(lenient(&v)).unwrap(), v);
     }
 }

@@ -238,8 +238,8 @@ impl PayrollInput {
     /// assert_eq!(e.code(), "invalid_input");
     /// ```
     pub fn read(v: &Value) -> Result<PayrollCase, Error> {
-        let i =
-            PayrollInput::deserialize(v).map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let i = PayrollInput::deserialize(crate::api::lenient::strict(v))
+            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
         let period = period(i.month.as_deref(), i.year)?;
         let rows = rows_from_objects(&i.rows)?;
         Ok(PayrollCase { period, rows })

@@ -31,7 +31,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::lenient::Lenient;
+use super::lenient::lenient;
 use crate::award::Category;
 use crate::error::Error;
 use crate::json_fields::{Fields, join};
@@ -202,7 +202,7 @@ fn read_assumptions(f: &mut Fields, v: &Value) -> Option<Assumptions> {
 /// not read.
 pub(super) fn exact(input: &Value) -> Cow<'_, Value> {
     fn retyped<T: for<'de> Deserialize<'de> + Serialize>(v: &Value) -> Option<Value> {
-        T::deserialize(Lenient(v))
+        T::deserialize(lenient(v))
             .ok()
             .and_then(|t| serde_json::to_value(t).ok())
     }

@@ -132,9 +132,10 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
     Some(Decimal::new(m, scale))
 }
 
-/// A decimal only where serde's first reading (`Decimal::from_str`) takes it.
+/// A decimal under the one strict grammar ([`crate::decimal`]), as the
+/// row's serde reading takes it.
 fn decimal(s: &str) -> Option<Decimal> {
-    plain_decimal(s).or_else(|| s.parse().ok())
+    plain_decimal(s).or_else(|| crate::decimal::parse(s, crate::decimal::Sign::NonNegative).ok())
 }
 
 fn indexes(s: &str) -> Option<IndexList> {

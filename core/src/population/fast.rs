@@ -244,6 +244,9 @@ struct IndexRules {
     deemed: DeemedRule,
     cap: Option<i64>,
     mode: RoundingMode,
+    /// The range of an input index ([`crate::bounds::index_range`]), in
+    /// index units: a row outside it goes the single path, which refuses it.
+    range: (i64, i64),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -449,6 +452,11 @@ impl Plan {
                         false => Some(to_units(snap.award.index_cap.at(d).ok()?.value, INDEX)?),
                     },
                     mode: r.value.mode,
+                    range: crate::bounds::index_range(snap, d)
+                        .and_then(|r| {
+                            Some((to_units(*r.start(), INDEX)?, to_units(*r.end(), INDEX)?))
+                        })
+                        .unwrap_or((0, i64::MAX)),
                 };
                 Some(AwardMonth {
                     index,
@@ -627,6 +635,20 @@ impl Plan {
             return None;
         }
         let am = (*self.award_m.get(self.month_at(retirement)?)?)?;
+        // ProjectionInput::bounds, in short: out of range goes the single path.
+        let (lo, hi) = am.index.range;
+        let in_range = |x: i64| lo <= x && x <= hi;
+        let listed = c
+            .indexes
+            .get(off as usize..(off as usize).checked_add(len as usize)?)?;
+        if (len == 0 && !in_range(c.index[i]))
+            || !listed.iter().all(|x| in_range(i64::from(*x)))
+            || c.past_index[i] > hi
+            || pm > crate::bounds::MAX_MONTHS
+            || c.deemed[i] > crate::bounds::MAX_MONTHS
+        {
+            return None;
+        }
         if am.index.deemed == DeemedRule::Included && c.deemed[i] > 0 {
             return None;
         }

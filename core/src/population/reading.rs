@@ -120,12 +120,14 @@ pub(crate) fn cell_problem(column: &str, v: &Value) -> Option<String> {
     let reads = match column {
         "id" => String::deserialize(v).is_ok(),
         "birth" | "first_contribution" | "retirement_month" => {
-            Option::<YearMonth>::deserialize(v).is_ok()
+            crate::time::any_year_opt(crate::api::lenient::strict(v)).is_ok()
         }
         "category" => Category::deserialize(v).is_ok(),
         "deemed_months" | "contribution_months" => zero_if_empty(v).is_ok(),
-        "index" | "average_index" | "account_balance" => Option::<Decimal>::deserialize(v).is_ok(),
-        "indexes" => Option::<IndexList>::deserialize(v).is_ok(),
+        "index" | "average_index" | "account_balance" => {
+            crate::decimal::optional(crate::api::lenient::strict(v)).is_ok()
+        }
+        "indexes" => Option::<IndexList>::deserialize(crate::api::lenient::strict(v)).is_ok(),
         _ => {
             return Some(format!(
                 "unknown column; expected one of {}",
@@ -165,14 +167,23 @@ pub(crate) fn cell_problem(column: &str, v: &Value) -> Option<String> {
         "deemed_months" | "contribution_months" => {
             format!("expected a whole number of months like 120, got {}", got())
         }
-        "account_balance" => format!("expected an amount like 52000.00, got {}", got()),
+        "account_balance" => match text {
+            Some(s) => crate::decimal::parse(s, crate::decimal::Sign::Any)
+                .err()
+                .map(|e| crate::decimal::refusal(s, e))
+                .unwrap_or_else(|| format!("expected an amount like 52000.00, got {}", got())),
+            None => format!("expected an amount like 52000.00, got {}", got()),
+        },
         "indexes" => indexes_problem(v).unwrap_or_else(|| {
             format!(
                 "expected indexes like 0.8;0.85;0.9 (decimals separated by `;`), got {}",
                 got()
             )
         }),
-        _ => format!("expected a decimal like 0.85, got {}", got()),
+        _ => match text.map(|s| (s, crate::decimal::parse(s, crate::decimal::Sign::Any))) {
+            Some((s, Err(e))) => crate::decimal::refusal(s, e),
+            _ => format!("expected a decimal like 0.85, got {}", got()),
+        },
     })
 }
 
@@ -189,7 +200,7 @@ fn indexes_problem(v: &Value) -> Option<String> {
     let (i, bad) = items
         .iter()
         .enumerate()
-        .find(|(_, x)| <Decimal as Deserialize>::deserialize(*x).is_err())?;
+        .find(|(_, x)| crate::decimal::optional(crate::api::lenient::strict(x)).is_err())?;
     let what = match bad {
         Value::Number(n) if n.is_f64() => return Some(crate::error::FLOAT_REFUSED.to_string()),
         Value::String(s) if s.is_empty() => "is empty".to_string(),

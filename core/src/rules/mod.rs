@@ -33,6 +33,9 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, LoadError};
 pub use model::*;
+/// The range a parameter declares for its values (`("50", "300")` for the
+/// annuity divisor), if any: what the loader checks every value against.
+pub use params::range as params_range;
 pub use params::{
     AccountRules, AdjustmentRules, AwardRules, ContributionRules, RetirementRules, RoundingRules,
     SurvivorRules, TransferRules,

@@ -139,7 +139,7 @@ const fn in_group(name: &str, group: &str) -> bool {
 /// ```text
 /// /// <about: Chinese term and English description>
 /// /// <more documentation, optional>
-/// field = "group.name": Shape, Domain, required|optional [, Order];
+/// field = "group.name": Shape, Domain [in "lo"..="hi"], required|optional [, Order];
 /// ```
 ///
 /// with `Shape` one of `Dated`, `Yearly`, `Table(TableKey, Lookup)`,
@@ -154,7 +154,7 @@ macro_rules! params {
                 $(#[doc = $more:literal])*
                 $field:ident = $name:literal:
                     $shape:ident $(($key:ident, $lookup:ident))?,
-                    $domain:ident $(($vty:ty))?,
+                    $domain:ident $(($vty:ty))? $(in $lo:literal ..= $hi:literal)?,
                     $required:ident
                     $(, $order:ident)?;
             )+
@@ -202,6 +202,17 @@ macro_rules! params {
             }
         }
 
+        /// The range a parameter's decimal values must lie in, beyond its
+        /// domain (`Dated, Positive in "50"..="300"`), as the loader checks
+        /// every value of a rule file or overlay: the bounds the law or
+        /// plain sense sets (docs/rules-format.md, "Ranges").
+        pub fn range(name: &str) -> Option<(&'static str, &'static str)> {
+            match name {
+                $($($($name => Some(($lo, $hi)),)?)+)+
+                _ => None,
+            }
+        }
+
         // A name's first segment is its file and its snapshot group.
         const _: () = {$($(
             assert!(
@@ -224,15 +235,15 @@ params! {
         /// 灵活就业人员记入个人账户比例 flexible-employment account share
         flexible_account_rate = "contribution.flexible_account_rate": Dated, Ratio, required;
         /// 缴费基数下限比例 base floor as share of the reference wage
-        base_floor_ratio = "contribution.base_floor_ratio": Dated, Ratio, required;
+        base_floor_ratio = "contribution.base_floor_ratio": Dated, Ratio in "0.01"..="1", required;
         /// 缴费基数上限比例 base cap as multiple of the reference wage
-        base_cap_ratio = "contribution.base_cap_ratio": Dated, Positive, required;
+        base_cap_ratio = "contribution.base_cap_ratio": Dated, Positive in "1"..="10", required;
         /// 核定缴费基数的社平工资 (月) reference monthly wage that sets the year's limits
-        reference_wage = "contribution.reference_wage": Yearly, Money, optional;
+        reference_wage = "contribution.reference_wage": Yearly, Money in "0.01"..="10000000", optional;
         /// 缴费基数下限 published monthly base floor
-        base_floor = "contribution.base_floor": Yearly, Money, optional;
+        base_floor = "contribution.base_floor": Yearly, Money in "0.01"..="10000000", optional;
         /// 缴费基数上限 published monthly base cap
-        base_cap = "contribution.base_cap": Yearly, Money, optional;
+        base_cap = "contribution.base_cap": Yearly, Money in "0.01"..="10000000", optional;
     }
 
     /// Individual-account parameters (个人账户).
@@ -245,7 +256,7 @@ params! {
         interest_convention = "account.interest_convention":
             Dated, Variant(InterestConvention), required;
         /// 当年记账额计息系数 (1.083) factor for the year's credits
-        annual_interest_factor = "account.annual_interest_factor": Dated, Positive, required;
+        annual_interest_factor = "account.annual_interest_factor": Dated, Positive in "1"..="2", required;
         /// 年度中间结算计息 interest of a year closed mid-year (retirement, death, transfer)
         partial_year_convention = "account.partial_year_convention":
             Dated, Variant(PartialYearConvention), optional;
@@ -288,16 +299,16 @@ params! {
     award: AwardRules {
         /// 个人账户养老金计发月数 months divisor by age
         annuity_divisor = "award.annuity_divisor":
-            Table(Age, Exact), Positive, required, Decreasing;
+            Table(Age, Exact), Positive in "50"..="300", required, Decreasing;
         /// 非整岁计发月数 divisor for ages with months
         divisor_month_rule = "award.divisor_month_rule":
             Dated, Variant(DivisorMonthRule), required;
         /// 基础养老金每缴费一年发给比例 basic pension per contribution year
-        basic_rate_per_year = "award.basic_rate_per_year": Dated, Ratio, required;
+        basic_rate_per_year = "award.basic_rate_per_year": Dated, Ratio in "0.001"..="0.05", required;
         /// 养老金计发基数 pension base (monthly) for people retiring in the year
-        pension_base = "award.pension_base": Yearly, Money, optional;
+        pension_base = "award.pension_base": Yearly, Money in "0.01"..="10000000", optional;
         /// 全省职工月平均工资 provincial average monthly wage (index denominators)
-        average_wage = "award.average_wage": Yearly, Money, optional;
+        average_wage = "award.average_wage": Yearly, Money in "0.01"..="10000000", optional;
         /// 缴费指数分母 which year's average wage divides a year's base
         index_denominator = "award.index_denominator":
             Dated, Variant(IndexDenominator), required;
@@ -308,9 +319,9 @@ params! {
         /// 视同缴费年限是否计入平均指数 deemed years in the average index
         index_deemed = "award.index_deemed": Dated, Variant(DeemedRule), required;
         /// 平均缴费指数上限 cap on the average index
-        index_cap = "award.index_cap": Dated, Positive, optional;
+        index_cap = "award.index_cap": Dated, Positive in "1"..="10", optional;
         /// 过渡系数 transitional pension coefficient per deemed year
-        transitional_coefficient = "award.transitional_coefficient": Dated, Ratio, optional;
+        transitional_coefficient = "award.transitional_coefficient": Dated, Ratio in "0.001"..="0.05", optional;
         /// 过渡性养老金计算年限 which years earn the transitional pension
         transitional_years = "award.transitional_years":
             Dated, Variant(TransitionalYears), optional;

@@ -273,6 +273,23 @@ impl<'i> Reader<'_, 'i> {
         if d.is_none() {
             self.wrong_type(k, v, "a date like 2019-05-01");
         }
+        let years = crate::bounds::RULE_YEARS;
+        if let Some(day) = d
+            && !years.contains(&day.year())
+        {
+            let key = self.key(k);
+            self.push(
+                v.span().start,
+                &key,
+                C::OutOfRange,
+                format!(
+                    "{day} is out of range: rule dates lie in {}–{} (no rule of this insurance predates the People's Republic)",
+                    years.start(),
+                    years.end()
+                ),
+            );
+            return None;
+        }
         d
     }
 
@@ -675,7 +692,10 @@ impl<'i> Reader<'_, 'i> {
             Domain::Extra => self.extra(e, span.clone()),
             Domain::Attribute => self.attribute(e, span.clone()),
             Domain::Override => self.coefficient_override(e, span.clone()),
-            _ => self.value_field(spec.domain, e, span.clone()),
+            _ => {
+                let v = self.value_field(spec.domain, e, span.clone());
+                self.in_range(spec, "value", e, v)
+            }
         };
         let prov = self.provenance(e, span.clone(), false);
         let (from, value, prov) = (from?, value?, prov?);
@@ -729,6 +749,7 @@ impl<'i> Reader<'_, 'i> {
             }
         };
         let value = self.value_field(spec.domain, e, span.clone());
+        let value = self.in_range(spec, "value", e, value);
         let prov = self.provenance(e, span, false);
         Some(YearlyEntry {
             year: year?,
@@ -764,7 +785,8 @@ impl<'i> Reader<'_, 'i> {
                             ok = false;
                             continue;
                         };
-                        match self.value(spec.domain, &format!("rows.{key}"), rv) {
+                        let val = self.value(spec.domain, &format!("rows.{key}"), rv);
+                        match self.ranged(spec, &format!("rows.{key}"), rv.span().start, val) {
                             Some(val) => {
                                 rows.insert(key, val);
                             }
@@ -946,6 +968,39 @@ impl<'i> Reader<'_, 'i> {
         }))
     }
 
+    /// `v` (the entry's `k`) if within the range its parameter declares
+    /// in the registry ([`super::params::range`]), else a diagnostic.
+    fn in_range(
+        &mut self,
+        spec: &ParamSpec,
+        k: &str,
+        e: &Tbl<'i>,
+        v: Option<Value>,
+    ) -> Option<Value> {
+        let off = get(e, k).map_or(0, |x| x.span().start);
+        self.ranged(spec, k, off, v)
+    }
+
+    fn ranged(&mut self, spec: &ParamSpec, k: &str, off: usize, v: Option<Value>) -> Option<Value> {
+        let v = v?;
+        if let (Value::Decimal(d), Some((lo, hi))) = (&v, super::params::range(spec.name)) {
+            let bound = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+            if *d < bound(lo) || *d > bound(hi) {
+                self.push(
+                    off,
+                    &self.key(k),
+                    C::OutOfRange,
+                    format!(
+                        "{d} is out of range for `{}`: expected {lo} to {hi} (the range the parameter declares)",
+                        spec.name
+                    ),
+                );
+                return None;
+            }
+        }
+        Some(v)
+    }
+
     fn value_field(&mut self, domain: Domain, e: &Tbl<'i>, span: Range<usize>) -> Option<Value> {
         match get(e, "value") {
             Some(v) => self.value(domain, "value", v),
@@ -965,14 +1020,17 @@ impl<'i> Reader<'_, 'i> {
                     self.wrong_type(k, v, "a decimal string like \"0.16\"");
                     return None;
                 };
-                let Ok(d) = s.trim().parse::<Decimal>() else {
-                    self.push(
-                        off,
-                        &self.key(k),
-                        C::WrongType,
-                        format!("{s:?} is not a decimal number"),
-                    );
-                    return None;
+                let d = match crate::decimal::parse(s, crate::decimal::Sign::Any) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        self.push(
+                            off,
+                            &self.key(k),
+                            C::WrongType,
+                            crate::decimal::refusal(s, e),
+                        );
+                        return None;
+                    }
                 };
                 let bad = match domain {
                     Domain::Ratio => {

@@ -125,11 +125,6 @@ const SPAN_FIELDS: &[&str] = &[
     "index",
 ];
 
-/// Whether `code` looks like a GB/T 2260 code (six digits).
-pub(crate) fn is_region(code: &str) -> bool {
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The province of a GB/T 2260 code: its first two digits + `0000`.
 /// Pension relations are provincial (省级统筹), so `610100` (Xi'an) is in
 /// `610000` (Shaanxi).
@@ -263,14 +258,8 @@ impl TransferInput {
         let mut errs = vec![];
         let mut err = |path: String, message: String| errs.push(FieldError { path, message });
         let negative = |v: Decimal| v.is_sign_negative() && !v.is_zero();
-        if !is_region(&self.hukou_region) {
-            err(
-                "hukou_region".into(),
-                format!(
-                    "expected a six-digit GB/T 2260 code like \"610000\", got {:?}",
-                    self.hukou_region
-                ),
-            );
+        if let Err(m) = crate::bounds::region(&self.hukou_region) {
+            err("hukou_region".into(), m);
         }
         if self.retirement_month < self.birth {
             err(
@@ -304,11 +293,8 @@ impl TransferInput {
         }
         for (i, k) in self.account_transfers.iter().enumerate() {
             for (name, code) in [("from", &k.from), ("to", &k.to)] {
-                if !is_region(code) {
-                    err(
-                        format!("account_transfers[{i}].{name}"),
-                        format!("expected a six-digit GB/T 2260 code, got {code:?}"),
-                    );
+                if let Err(m) = crate::bounds::region(code) {
+                    err(format!("account_transfers[{i}].{name}"), m);
                 }
             }
             if negative(k.account) {
@@ -346,11 +332,8 @@ impl TransferInput {
             }
         }
         for (region, r) in &self.employer_rates {
-            if !is_region(region) {
-                err(
-                    format!("employer_rates.{region}"),
-                    "expected a six-digit GB/T 2260 code as the key".into(),
-                );
+            if let Err(m) = crate::bounds::region(region) {
+                err(format!("employer_rates.{region}"), m);
             }
             if negative(*r) || *r > Decimal::ONE {
                 err(
