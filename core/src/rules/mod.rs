@@ -22,6 +22,7 @@ mod params;
 mod parse;
 mod pin;
 pub mod registry;
+pub mod site;
 mod snapshot;
 
 use std::collections::BTreeMap;
