@@ -24,6 +24,7 @@ mod pin;
 pub mod registry;
 pub mod site;
 mod snapshot;
+pub mod versioning;
 
 use std::collections::BTreeMap;
 use std::path::Path;
