@@ -328,12 +328,12 @@ fn group_title(g: &str) -> &'static str {
 /// The value in force on `as_of`, short: for yearly series the latest
 /// year on or before it, for tables the number of rows.
 fn in_force_short(rs: &RuleSet, name: &str, as_of: NaiveDate) -> String {
-    let Some(r) = rs.resolve(as_of, None).into_iter().find(|r| r.name == name) else {
+    let Some(p) = rs.param(name) else {
         return String::new();
     };
-    let p = rs.param(name);
-    match p.map(|p| &p.entries) {
-        Some(Entries::Yearly(_)) => r
+    let r = super::snapshot::resolve_param(name, p, as_of, None);
+    match &p.entries {
+        Entries::Yearly(_) => r
             .values
             .iter()
             .rev()
@@ -357,7 +357,7 @@ fn in_force_short(rs: &RuleSet, name: &str, as_of: NaiveDate) -> String {
                 )
             })
             .unwrap_or_default(),
-        Some(Entries::Table(_)) if r.values.len() > 1 => format!("{} 行 rows", r.values.len()),
+        Entries::Table(_) if r.values.len() > 1 => format!("{} 行 rows", r.values.len()),
         _ => r
             .values
             .first()
@@ -818,25 +818,24 @@ fn param_page(
     }
     // The value in force.
     let _ = writeln!(m, "<h2>现行值 Value in force on {as_of}</h2>");
-    let resolved = rs.resolve(as_of, None).into_iter().find(|r| r.name == name);
-    match resolved {
-        Some(r) if !r.values.is_empty() => {
-            m.push_str("<div class=\"scroll\"><table class=\"inforce\"><thead><tr><th>键 key</th><th>值 value</th><th>起 from</th>");
-            m.push_str(HISTORY_HEAD);
-            m.push_str("</tr></thead><tbody>\n");
-            for v in &r.values {
-                let _ = writeln!(
-                    m,
-                    "<tr><td>{}</td><td class=\"v\">{}</td><td>{}</td>{}</tr>",
-                    esc(v.key.as_deref().unwrap_or("")),
-                    esc(&v.value),
-                    v.from.map(|f| f.to_string()).unwrap_or_default(),
-                    provenance_cells(&v.provenance)
-                );
-            }
-            m.push_str("</tbody></table></div>\n");
+    let r = super::snapshot::resolve_param(name, p, as_of, None);
+    if r.values.is_empty() {
+        m.push_str("<p>无现行值 no value in force</p>\n");
+    } else {
+        m.push_str("<div class=\"scroll\"><table class=\"inforce\"><thead><tr><th>键 key</th><th>值 value</th><th>起 from</th>");
+        m.push_str(HISTORY_HEAD);
+        m.push_str("</tr></thead><tbody>\n");
+        for v in &r.values {
+            let _ = writeln!(
+                m,
+                "<tr><td>{}</td><td class=\"v\">{}</td><td>{}</td>{}</tr>",
+                esc(v.key.as_deref().unwrap_or("")),
+                esc(&v.value),
+                v.from.map(|f| f.to_string()).unwrap_or_default(),
+                provenance_cells(&v.provenance)
+            );
         }
-        _ => m.push_str("<p>无现行值 no value in force</p>\n"),
+        m.push_str("</tbody></table></div>\n");
     }
     let c = chart(p, &title);
     if !c.is_empty() {
