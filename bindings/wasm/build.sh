@@ -2,6 +2,9 @@
 # Builds the npm packages of the WASM binding:
 #   bindings/wasm/pkg-node  (wasm-bindgen --target nodejs, CommonJS)
 #   bindings/wasm/pkg-web   (wasm-bindgen --target web, ES module; also copied to examples/web/pkg)
+#   bindings/wasm/pkg       the one npm package `pension-rules`: both of the above
+#                           under node/ and web/, an `exports` map choosing
+#                           between them (node; browser and bundlers), types
 # with the size-optimised `release-wasm` profile, then wasm-opt -Oz from npm
 # binaryen (Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output).
 # Prints the .wasm size raw and gzipped.
@@ -29,36 +32,70 @@ else
 fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
-package_json() { # dir, extra fields
-  cat >"$1/package.json" <<JSON
-{
-  "name": "pension-rules",
-  "version": "$version",
-  "description": "China's basic old-age insurance for urban enterprise employees, exact to the fen, from cited rule sets (WebAssembly)",
-  "license": "MIT OR Apache-2.0",
-  "files": ["README.md", "pension_rules_wasm_bg.wasm", "pension_rules_wasm.js", "pension_rules_wasm.d.ts", "pension_rules_wasm_bg.wasm.d.ts"],
-  "main": "pension_rules_wasm.js",
-  "types": "pension_rules_wasm.d.ts"$2
-}
-JSON
-}
-
+# The wasm-bindgen outputs: pkg-node (CommonJS, loads the .wasm from disk) and
+# pkg-web (ES module, `await init()` fetches the .wasm); build outputs the
+# tests use, not packages (no package.json).
 for target in nodejs web; do
   out=bindings/wasm/pkg-${target%js}
   rm -rf "$out"
   wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
   optimise "$out/pension_rules_wasm_bg.wasm"
-  cp bindings/wasm/README.md "$out/"
-  if [ "$target" = web ]; then
-    package_json "$out" ',
-  "type": "module",
-  "module": "pension_rules_wasm.js",
-  "sideEffects": false'
-  else
-    package_json "$out" ""
-  fi
+  rm -f "$out/package.json" "$out/.gitignore"
 done
 rm -rf examples/web/pkg && cp -r bindings/wasm/pkg-web examples/web/pkg
+
+# The one npm package `pension-rules` (bindings/wasm/pkg, `npm pack`-able):
+# node/ and web/ side by side, chosen by the `exports` conditions — Node
+# (require or import) gets node/, browsers and bundlers web/.
+pkg=bindings/wasm/pkg
+rm -rf "$pkg" && mkdir -p "$pkg"
+cp -r bindings/wasm/pkg-node "$pkg/node"
+cp -r bindings/wasm/pkg-web "$pkg/web"
+cp bindings/wasm/README.md LICENSE-MIT LICENSE-APACHE "$pkg/"
+# web/ holds ES modules: say so to Node and tools that read `type`.
+echo '{ "type": "module" }' >"$pkg/web/package.json"
+cat >"$pkg/package.json" <<JSON
+{
+  "name": "pension-rules",
+  "version": "$version",
+  "description": "China's basic old-age insurance for urban enterprise employees (城镇企业职工基本养老保险), exact to the fen, from cited rule sets (WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "keywords": ["pension", "social-insurance", "china", "养老保险", "wasm"],
+  "engines": { "node": ">=18" },
+  "files": ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "node/", "web/"],
+  "main": "./node/pension_rules_wasm.js",
+  "module": "./web/pension_rules_wasm.js",
+  "browser": { "./node/pension_rules_wasm.js": "./web/pension_rules_wasm.js" },
+  "types": "./node/pension_rules_wasm.d.ts",
+  "exports": {
+    ".": {
+      "node": {
+        "types": "./node/pension_rules_wasm.d.ts",
+        "default": "./node/pension_rules_wasm.js"
+      },
+      "browser": {
+        "types": "./web/pension_rules_wasm.d.ts",
+        "default": "./web/pension_rules_wasm.js"
+      },
+      "import": {
+        "types": "./web/pension_rules_wasm.d.ts",
+        "default": "./web/pension_rules_wasm.js"
+      },
+      "default": {
+        "types": "./node/pension_rules_wasm.d.ts",
+        "default": "./node/pension_rules_wasm.js"
+      }
+    },
+    "./web": {
+      "types": "./web/pension_rules_wasm.d.ts",
+      "default": "./web/pension_rules_wasm.js"
+    },
+    "./web/pension_rules_wasm_bg.wasm": "./web/pension_rules_wasm_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "sideEffects": ["./node/pension_rules_wasm.js"]
+}
+JSON
 
 f=bindings/wasm/pkg-web/pension_rules_wasm_bg.wasm
 echo "wasm: $(wc -c <"$f") bytes raw, $(gzip -9c "$f" | wc -c) bytes gzip -9 ($f)"

@@ -500,6 +500,44 @@ pub fn ids(catalog: Option<&Catalog>) -> Vec<String> {
     ids
 }
 
+/// The rules explorer (`pension-rules rules site OUT/`, the HTTP service at
+/// `/`): every rule set an engine on `catalog` can resolve (shipped first),
+/// values in force on `as_of`, each set's overrides of the set it extends
+/// and, given the rules of a previous release (`previous`), what changed
+/// since; see [`crate::rules::site`]. A set that does not load is listed
+/// with its error.
+pub fn site(
+    catalog: Option<&Catalog>,
+    previous: Option<&Catalog>,
+    as_of: NaiveDate,
+) -> Vec<crate::rules::site::SitePage> {
+    use crate::rules::site::SiteSet;
+    let sets: Vec<SiteSet> = ids(catalog)
+        .into_iter()
+        .map(|id| {
+            let rules = resolve(catalog, &id).map_err(|e| e.to_string());
+            let base = rules.as_ref().ok().and_then(|rs| {
+                let below = rs.layers().iter().rev().nth(1)?;
+                resolve(catalog, &below.id).ok()
+            });
+            let previous = previous.and_then(|p| p.load(&id).ok());
+            let origin = if catalog.is_some_and(|c| c.ids().contains(&id.as_str())) {
+                "规则目录 rules directory".to_string()
+            } else {
+                "内置 shipped with the library".to_string()
+            };
+            SiteSet {
+                id,
+                origin,
+                rules,
+                base,
+                previous,
+            }
+        })
+        .collect();
+    crate::rules::site::site(&sets, as_of)
+}
+
 fn resolve(catalog: Option<&Catalog>, id: &str) -> Result<RuleSet, Error> {
     match catalog {
         Some(c) if c.ids().contains(&id) => c.load(id).map_err(Error::from),

@@ -176,6 +176,11 @@ impl Source {
     pub(crate) fn ids(&self) -> Vec<String> {
         pension_rules::api::ids(self.catalog.as_ref())
     }
+
+    /// The rules directory given, if any (`rules site`).
+    pub(crate) fn catalog(&self) -> Option<&Catalog> {
+        self.catalog.as_ref()
+    }
 }
 
 fn main() -> ExitCode {

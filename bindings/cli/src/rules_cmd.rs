@@ -78,6 +78,20 @@ pub(crate) enum RulesCmd {
         #[arg(long, value_name = "FILE")]
         overlay: Vec<PathBuf>,
     },
+    /// Write the rules explorer, a static site (open OUT/index.html): every
+    /// rule set, one page per parameter with its history, sources, chart
+    /// and overrides, and a search.
+    Site {
+        /// Output directory (created; existing files of the site replaced).
+        out: PathBuf,
+        /// Date the values shown as in force apply on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Rules directory of a previous release: each set's page shows
+        /// what changed since.
+        #[arg(long, value_name = "DIR")]
+        previous: Option<PathBuf>,
+    },
 }
 
 pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<RuleSet, String> {
@@ -296,6 +310,39 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                 &overlay,
             )?;
             outln!("{} {} sha256:{}", rs.id(), rs.version(), rs.hash());
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCmd::Site {
+            out,
+            as_of,
+            previous,
+        } => {
+            let previous = match previous {
+                Some(d) => Some(
+                    Catalog::from_dir(&d)
+                        .map_err(|e| crate::errors::describe(&pension_rules::Error::from(e)))?,
+                ),
+                None => None,
+            };
+            let pages = pension_rules::api::site(
+                source.catalog(),
+                previous.as_ref(),
+                as_of.unwrap_or_else(today),
+            );
+            for p in &pages {
+                let path = out.join(&p.path);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| crate::errors::io_error(dir, &e))?;
+                }
+                std::fs::write(&path, &p.body).map_err(|e| crate::errors::io_error(&path, &e))?;
+            }
+            outln!(
+                "{}: {} files ({} rule sets); open {}",
+                out.display(),
+                pages.len(),
+                source.ids().len(),
+                out.join("index.html").display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -353,3 +353,49 @@ fn award_region_and_attr_flags_pick_the_city_layer_and_its_extras() {
         stderr(&o)
     );
 }
+
+/// `rules site OUT/` with a --rules-dir: the shipped sets and the
+/// directory's set, each parameter a page; the set's own value on its page,
+/// its origin on the index; an unwritable OUT is an [io] error, exit 2.
+#[test]
+fn rules_site_writes_the_explorer() {
+    let d = temp_dir("site-rules");
+    std::fs::write(
+        d.join("ruleset.toml"),
+        "id = \"my/reform\"\nversion = \"1.0.0\"\nextends = \"cn/shaanxi\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("contribution.toml"),
+        "[contribution.employer_rate]\n[[contribution.employer_rate.values]]\nfrom = 2030-01-01\nvalue = \"0.14\"\nsource = \"scenario: 14 % from 2030\"\n",
+    )
+    .unwrap();
+    let out = temp_dir("site-out");
+    let o = run(&[
+        "--rules-dir",
+        d.to_str().unwrap(),
+        "rules",
+        "site",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2031-01-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("files ("), "{}", stdout(&o));
+    let page = std::fs::read_to_string(out.join("sets/my/reform/contribution.employer_rate.html"))
+        .unwrap();
+    assert!(page.contains("<td class=\"v\">0.14</td><td>2030-01-01</td><td class=\"src\">scenario: 14 % from 2030</td>"), "{page}");
+    assert!(page.contains("Differences from cn/shaanxi"));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"sets/my/reform/index.html\">my/reform</a>"));
+    assert!(index.contains("规则目录 rules directory"));
+    assert!(index.contains("<a href=\"sets/cn/national/index.html\">cn/national</a>"));
+    let n = |dir: &str| std::fs::read_dir(out.join(dir)).unwrap().count();
+    assert!(n("sets/cn/shaanxi") > 40 && n("sets/my/reform") > 40);
+
+    // OUT under a regular file cannot be created.
+    let file = out.join("index.html");
+    let o = run(&["rules", "site", file.join("x").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: [io] "), "{}", stderr(&o));
+}

@@ -22,7 +22,9 @@ mod params;
 mod parse;
 mod pin;
 pub mod registry;
+pub mod site;
 mod snapshot;
+pub mod versioning;
 
 use std::collections::BTreeMap;
 use std::path::Path;
