@@ -22,6 +22,8 @@ mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
 mod schema_cmd;
+#[cfg(feature = "serve")]
+mod serve_cmd;
 mod simulate_cmd;
 mod survivor_cmd;
 mod transfer_cmd;
@@ -90,6 +92,9 @@ enum Command {
     /// Plan an inter-province transfer (转移接续): benefit place and why,
     /// temporary accounts, the money of each move, the award there.
     Transfer(transfer_cmd::TransferArgs),
+    /// The HTTP JSON service (OpenAPI at /openapi.json; docs/service.md).
+    #[cfg(feature = "serve")]
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// Where rule sets come from: the `--rules-dir` catalog, then the shipped
@@ -100,6 +105,9 @@ enum Command {
 pub(crate) struct Source {
     catalog: Option<Catalog>,
     pins: Vec<(String, String)>,
+    /// `--rules-dir`, for `serve` (which reloads it on SIGHUP).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
+    dir: Option<PathBuf>,
 }
 
 impl Source {
@@ -111,7 +119,11 @@ impl Source {
             ),
             None => None,
         };
-        Ok(Source { catalog, pins })
+        Ok(Source {
+            catalog,
+            pins,
+            dir: dir.cloned(),
+        })
     }
 
     /// The engine on rule set `id` (a load or pin failure as the core error).
@@ -173,5 +185,7 @@ fn run(command: Command, lang: Option<errors::Lang>, source: &Source) -> Result<
         Command::Project(args) => project_cmd::run(args, source),
         Command::Schema(args) => schema_cmd::run(args),
         Command::Compute(args) => compute_cmd::run(args, source),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve_cmd::run(args, source),
     }
 }
