@@ -58,10 +58,14 @@ pub fn document(ids: &[String]) -> Value {
         paths.insert(format!("/v1/batch/{name}"), batch_path(kind, ids, example));
     }
     let info = hoist(
-        json!({"type": "array", "items": schema::all().into_iter()
-            .find(|(n, _)| n == "rule-set-info.json").map(|(_, s)| s).unwrap_or(Value::Null)}),
+        schema::all()
+            .into_iter()
+            .find(|(n, _)| n == "rule-set-info.json")
+            .map(|(_, s)| s)
+            .unwrap_or(Value::Null),
         &mut components,
     );
+    let info = json!({"type": "array", "items": info});
     paths.insert(
         "/v1/rulesets".into(),
         get_op(

@@ -31,8 +31,8 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Load the `--rules-dir` catalog and every rule set in it (and every
-    /// pinned one): the first that fails is the error.
+    /// Load the `--rules-dir` catalog and every rule set in it: the first
+    /// that fails is the error.
     pub fn load(config: &Config) -> Result<Rules, Error> {
         let catalog = match &config.rules_dir {
             Some(d) => Some(Catalog::from_dir(d)?),
@@ -44,14 +44,24 @@ impl Rules {
             engines: Mutex::new(HashMap::new()),
             openapi: Value::Null,
         };
-        let mut check: Vec<String> = rules
+        // Every set of the directory must load (a pinned set whose hash
+        // does not match is refused per request, 409, as the CLI refuses it).
+        let check: Vec<String> = rules
             .catalog
             .iter()
             .flat_map(|c| c.ids())
             .map(String::from)
             .collect();
-        check.extend(rules.pins.iter().map(|(id, _)| id.clone()));
-        for id in &check {
+        if let Some(c) = &rules.catalog
+            && check.is_empty()
+        {
+            // Headers that do not parse leave no ids: loading reports them.
+            c.load("")?;
+        }
+        for id in check
+            .iter()
+            .filter(|id| !rules.pins.iter().any(|(p, _)| p == *id))
+        {
             rules.engine(id)?;
         }
         rules.openapi = crate::openapi::document(&rules.ids());
