@@ -82,6 +82,8 @@ struct Tally {
     shed: usize,
     other: usize,
     failed: usize,
+    /// The first few transport errors, as the client saw them.
+    errors: Vec<String>,
 }
 
 /// `clients` keep-alive connections sending awards until `budget` requests
@@ -118,7 +120,12 @@ fn drive(base: &str, clients: usize, seconds: f64, budget: usize) -> (Tally, Dur
                                 _ => mine.other += 1,
                             }
                         }
-                        Err(_) => mine.failed += 1,
+                        Err(e) => {
+                            mine.failed += 1;
+                            if mine.errors.len() < 3 {
+                                mine.errors.push(e.to_string());
+                            }
+                        }
                     }
                 }
                 let mut all = tally.lock().unwrap();
@@ -126,6 +133,7 @@ fn drive(base: &str, clients: usize, seconds: f64, budget: usize) -> (Tally, Dur
                 all.shed += mine.shed;
                 all.other += mine.other;
                 all.failed += mine.failed;
+                all.errors.extend(mine.errors);
             });
         }
     });
@@ -156,6 +164,12 @@ fn report(name: &str, mut t: Tally, elapsed: Duration) {
         pct(&t.ok, 0.5),
         pct(&t.ok, 0.99),
     );
+    let mut seen = t.errors.clone();
+    seen.sort();
+    seen.dedup();
+    for e in seen.iter().take(3) {
+        println!("  client error: {e}");
+    }
 }
 
 fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {

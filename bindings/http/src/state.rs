@@ -170,6 +170,13 @@ pub async fn shed(State(state): State<AppState>, mut req: Request, next: Next) -
                 axum::http::header::RETRY_AFTER,
                 axum::http::HeaderValue::from_static("1"),
             );
+            // The body is left unread, so the connection cannot carry
+            // another request: say so, and the client opens a new one
+            // instead of writing into a closing one.
+            r.headers_mut().insert(
+                axum::http::header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
             r
         }
     }
