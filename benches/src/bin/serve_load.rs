@@ -217,5 +217,7 @@ fn main() {
     let (t2, e2) = drive(&s.base, over, seconds, requests);
     let after2 = rss_kib(pid);
     report("overload, second round", t2, e2);
-    println!("server RSS: {before} KiB before, {after} KiB after one overload round, {after2} KiB after two");
+    println!(
+        "server RSS: {before} KiB before, {after} KiB after one overload round, {after2} KiB after two"
+    );
 }

@@ -829,3 +829,40 @@ fn openapi_document_names_every_kind_with_its_schemas_and_example() {
     }
     assert!(!text.contains("$defs"));
 }
+
+#[test]
+fn simulate_csv_in_and_out_equals_the_cli() {
+    let s = Server::start(&[]);
+    let a = agent();
+    let dir = tempdir();
+    let pop = root().join("examples/population.csv");
+    let out = dir.join("out.csv");
+    let o = cli(&[
+        "simulate",
+        pop.to_str().unwrap(),
+        "--ruleset",
+        "cn/shaanxi",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    // Exit 1: a person of the example is refused, in its row (the batch convention).
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{o:?}"
+    );
+    let want = std::fs::read_to_string(&out).unwrap();
+    let r = done(
+        a.post(&s.url("/v1/batch/simulate?ruleset=cn/shaanxi"))
+            .header("content-type", "text/csv")
+            .send(&std::fs::read(&pop).unwrap())
+            .unwrap(),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.ctype, "text/csv; charset=utf-8");
+    assert_eq!(r.body, want);
+    assert_eq!(r.body.lines().count(), 8);
+    let r = post(&a, &s.url("/v1/batch/simulate"), "id\n");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["fields"][0]["path"], "ruleset");
+    std::fs::remove_dir_all(dir).unwrap();
+}

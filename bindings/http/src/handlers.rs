@@ -231,6 +231,27 @@ pub async fn batch(
     slot: Option<Extension<Slot>>,
     body: Body,
 ) -> Response {
+    if kind == "simulate" {
+        let mut errs = vec![];
+        let as_of = date(&q, "as_of", &mut errs);
+        if !errs.is_empty() {
+            return input_errors(errs);
+        }
+        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+            Ok(b) => b,
+            Err(e) => {
+                return Problem::service(413, "too_large", &e.to_string()).into_response();
+            }
+        };
+        return crate::simulate::run(
+            state,
+            q.get("ruleset").cloned(),
+            as_of,
+            slot.map(|s| s.0),
+            bytes,
+        )
+        .await;
+    }
     let kind = match kind_of(&kind) {
         Ok(k) => k,
         Err(r) => return r,

@@ -6,7 +6,8 @@
 //!   `compute` reads (or a vector case), the answer what it prints;
 //!   `?format=table` gives the award's 核定表 text.
 //! - `POST /v1/batch/{kind}`: NDJSON in and out, one result or error per
-//!   line in order, streamed.
+//!   line in order, streamed; `POST /v1/batch/simulate`: a population
+//!   run, CSV in and out.
 //! - `GET /v1/rulesets`, `/v1/rulesets/{id}`, `/v1/rulesets/{id}/parameters/{path}`,
 //!   `/v1/rulesets/{a}/diff/{b}`: the rule data.
 //! - `GET /openapi.json` (OpenAPI 3.1 from core's JSON Schemas), `/healthz`,
@@ -25,6 +26,7 @@ mod handlers;
 mod metrics;
 pub mod openapi;
 pub mod problem;
+mod simulate;
 mod state;
 
 use std::net::SocketAddr;

@@ -57,6 +57,7 @@ pub fn document(ids: &[String]) -> Value {
         );
         paths.insert(format!("/v1/batch/{name}"), batch_path(kind, ids, example));
     }
+    paths.insert("/v1/batch/simulate".into(), simulate_path(ids));
     let info = hoist(
         schema::all()
             .into_iter()
@@ -271,6 +272,23 @@ fn batch_path(kind: Kind, ids: &[String], example: &Value) -> Value {
         "parameters": [ruleset_param(ids, example),
             {"name": "explain", "in": "query", "required": false, "schema": {"type": "boolean"}}],
         "requestBody": body,
+        "responses": responses,
+    }})
+}
+
+fn simulate_path(ids: &[String]) -> Value {
+    let mut responses = Map::new();
+    responses.insert("200".into(), json!({"description": "The per-person CSV of `pension-rules simulate --out FILE.csv` (baseline only), streamed", "content": {"text/csv": {"schema": {"type": "string"}}}}));
+    responses.extend(problem_responses(&[
+        "400", "404", "409", "413", "503", "504",
+    ]));
+    json!({"post": {
+        "operationId": "batch_simulate",
+        "summary": "A population run (政策模拟): the population CSV in (docs/population.md), the per-person outcomes CSV out",
+        "parameters": [
+            {"name": "ruleset", "in": "query", "required": true, "description": "Rule-set id, e.g. cn/shaanxi", "schema": {"type": "string", "enum": ids}, "example": "cn/shaanxi"},
+            {"name": "as_of", "in": "query", "required": false, "description": "The rules as known on this date", "schema": {"type": "string", "format": "date"}}],
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
         "responses": responses,
     }})
 }
