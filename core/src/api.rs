@@ -23,6 +23,7 @@
 
 pub mod award_view;
 pub(crate) mod lenient;
+pub mod parameter;
 pub mod payroll_case;
 mod pin;
 pub mod projection_case;
@@ -663,6 +664,28 @@ fn toml_date(s: &str) -> Option<toml::value::Datetime> {
         time: None,
         offset: None,
     })
+}
+
+/// A case as front ends read it: the kind's input object, or a vector case
+/// `{"ruleset": …, "input": {…}}` (its input and rule-set id), as `pension-rules
+/// compute FILE` and the HTTP service's `POST /v1/{kind}` take it.
+///
+/// ```
+/// use pension_rules::api::split_case;
+/// let (i, r) = split_case(serde_json::json!({"ruleset": "cn/national", "input": {"birth": "1976-02"}}));
+/// assert_eq!((i["birth"].as_str(), r.as_deref()), (Some("1976-02"), Some("cn/national")));
+/// ```
+pub fn split_case(v: serde_json::Value) -> (serde_json::Value, Option<String>) {
+    match v {
+        serde_json::Value::Object(mut m) if m.contains_key("input") => {
+            let ruleset = m
+                .get("ruleset")
+                .and_then(serde_json::Value::as_str)
+                .map(String::from);
+            (m.remove("input").unwrap_or_default(), ruleset)
+        }
+        v => (v, None),
+    }
 }
 
 #[cfg(test)]

@@ -306,6 +306,19 @@ fn merge_definitions(s: &mut Schema, g: &mut SchemaGenerator) {
     }
 }
 
+/// The schema of one parameter with its value in force and history
+/// ([`crate::api::parameter::ParameterView`], the HTTP service's
+/// `GET /v1/rulesets/{id}/parameters/{path}`).
+pub fn parameter() -> Value {
+    root::<crate::api::parameter::ParameterView>("parameter")
+}
+
+/// The schema of a diff of two rule sets ([`crate::rules::diff::RuleDiff`],
+/// `pension-rules rules diff --format json`).
+pub fn rules_diff() -> Value {
+    root::<crate::rules::diff::RuleDiff>("rules-diff")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

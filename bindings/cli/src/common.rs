@@ -57,13 +57,7 @@ pub(crate) fn read_case(file: &Path) -> Result<(Value, Option<String>), String> 
     let text = read(file)?;
     let v: Value = pension_rules::json_text::from_str(&text)
         .map_err(|e| crate::errors::bad_text(file, "JSON", &e))?;
-    Ok(match v.get("input") {
-        Some(input) => (
-            input.clone(),
-            v.get("ruleset").and_then(Value::as_str).map(String::from),
-        ),
-        None => (v, None),
-    })
+    Ok(pension_rules::api::split_case(v))
 }
 
 /// The input of a case file and the engine of its rule set: `--ruleset`

@@ -22,6 +22,8 @@ mod retirement_cmd;
 mod rules_cmd;
 mod rules_diff;
 mod schema_cmd;
+#[cfg(feature = "serve")]
+mod serve_cmd;
 mod simulate_cmd;
 mod survivor_cmd;
 mod transfer_cmd;
@@ -96,6 +98,9 @@ enum Command {
     /// Plan an inter-province transfer (转移接续): benefit place and why,
     /// temporary accounts, the money of each move, the award there.
     Transfer(transfer_cmd::TransferArgs),
+    /// The HTTP JSON service (OpenAPI at /openapi.json; docs/service.md).
+    #[cfg(feature = "serve")]
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// Where rule sets come from: the `--rules-dir` catalog, then the shipped
@@ -110,6 +115,9 @@ pub(crate) struct Source {
     announced: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// `--allow-override`.
     pub(crate) allow_override: bool,
+    /// `--rules-dir`, for `serve` (which reloads it on SIGHUP).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
+    dir: Option<PathBuf>,
 }
 
 impl Source {
@@ -131,6 +139,7 @@ impl Source {
             pins,
             announced: Default::default(),
             allow_override,
+            dir: dir.cloned(),
         })
     }
 
@@ -216,5 +225,7 @@ fn run(command: Command, lang: Option<errors::Lang>, source: &Source) -> Result<
         Command::Project(args) => project_cmd::run(args, source),
         Command::Schema(args) => schema_cmd::run(args),
         Command::Compute(args) => compute_cmd::run(args, source),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve_cmd::run(args, source),
     }
 }
