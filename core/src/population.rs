@@ -289,13 +289,53 @@ impl Person {
 pub struct Population {
     /// The rows, in input order.
     pub rows: Vec<Result<Person, Error>>,
+    /// The `id` cell of each row that did not read (row index → id), so
+    /// that outputs name such a row by its person too.
+    pub unread_ids: std::collections::BTreeMap<usize, String>,
 }
 
 impl Population {
     /// A population of valid persons.
     pub fn from_persons(persons: Vec<Person>) -> Population {
+        Population::from_rows(persons.into_iter().map(Ok).collect())
+    }
+
+    /// A population of rows read elsewhere (no ids of unread rows known).
+    pub fn from_rows(rows: Vec<Result<Person, Error>>) -> Population {
         Population {
-            rows: persons.into_iter().map(Ok).collect(),
+            rows,
+            unread_ids: Default::default(),
+        }
+    }
+
+    /// The id of row `i` (0-based): the person's, or the non-empty `id`
+    /// cell of a row that did not read.
+    pub fn id_of(&self, i: usize) -> Option<&str> {
+        match self.rows.get(i)? {
+            Ok(p) => Some(p.id.as_str()).filter(|s| !s.is_empty()),
+            Err(_) => self.unread_ids.get(&i).map(String::as_str),
+        }
+    }
+
+    /// How outputs name row `i` (0-based) of a population whose first row
+    /// is row `first_row` of the whole: its id ([`Population::id_of`]), else
+    /// `row N` (N from 1, as in row errors) when there is none.
+    ///
+    /// ```
+    /// use pension_rules::population::Population;
+    /// let csv = "id,birth,category,first_contribution,index\n\
+    ///            a,1990-03,male,2012-07,1.0\n\
+    ///            b,1990-13,male,2012-07,1.0\n\
+    ///            ,1990-13,male,2012-07,1.0\n";
+    /// let p = Population::read_csv(csv.as_bytes()).unwrap();
+    /// assert_eq!(p.label(0, 0), "a");
+    /// assert_eq!(p.label(1, 0), "b");
+    /// assert_eq!(p.label(2, 0), "row 3");
+    /// ```
+    pub fn label(&self, i: usize, first_row: usize) -> std::borrow::Cow<'_, str> {
+        match self.id_of(i) {
+            Some(id) => id.into(),
+            None => format!("row {}", first_row + i + 1).into(),
         }
     }
 
@@ -332,8 +372,17 @@ impl Population {
             return Err(reading::empty(false));
         }
         check_columns(&headers.iter().collect::<Vec<_>>(), "header")?;
+        let id_column = headers.iter().position(|h| h == "id");
         let mut rows = vec![];
+        let mut unread_ids = std::collections::BTreeMap::new();
         for (i, rec) in r.records().enumerate() {
+            let id = rec
+                .as_ref()
+                .ok()
+                .zip(id_column)
+                .and_then(|(r, k)| r.get(k))
+                .filter(|s| !s.is_empty())
+                .map(String::from);
             let person = rec
                 .map_err(|e| {
                     let message = match e.kind() {
@@ -347,12 +396,15 @@ impl Population {
                     Error::field(format!("row {}", i + 1), message)
                 })
                 .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
+            if let (Err(_), Some(id)) = (&person, id) {
+                unread_ids.insert(i, id);
+            }
             rows.push(person);
         }
         if rows.is_empty() {
             return Err(reading::empty(true));
         }
-        Ok(Population { rows })
+        Ok(Population { rows, unread_ids })
     }
 }
 

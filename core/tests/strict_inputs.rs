@@ -143,7 +143,7 @@ fn payroll_rows_follow_the_grammar() {
     let rows = r["rows"].as_array().unwrap();
     assert!(rows[0].get("base").is_some(), "{}", rows[0]);
     assert_eq!(
-        rows[1]["error"]["fields"][0]["path"], "rows[1].wage",
+        rows[1]["error"]["fields"][0]["path"], "row 2.wage",
         "{}",
         rows[1]
     );

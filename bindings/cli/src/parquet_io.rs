@@ -429,6 +429,7 @@ mod on {
         let headers = csv::StringRecord::from(names.clone());
         let id_column = names.iter().position(|n| *n == "id");
         let mut rows = vec![];
+        let mut unread_ids = std::collections::BTreeMap::new();
         let (mut record, mut text) = (csv::StringRecord::new(), String::new());
         for batch in reader {
             let batch = batch.map_err(|e| at(path)(e.to_string()))?;
@@ -444,14 +445,23 @@ mod on {
                     }
                     record.push_field(text.trim());
                 }
-                rows.push(match problem {
+                let person = match problem {
                     Some((c, p)) => Err(pension_rules::population::row_error(
                         row,
                         id_column.and_then(|k| record.get(k)),
                         Error::field(c, p),
                     )),
                     None => Person::from_record(&headers, &record, row),
-                });
+                };
+                if let (Err(_), Some(id)) = (
+                    &person,
+                    id_column
+                        .and_then(|k| record.get(k))
+                        .filter(|s| !s.is_empty()),
+                ) {
+                    unread_ids.insert(rows.len(), id.to_string());
+                }
+                rows.push(person);
             }
         }
         if rows.is_empty() {
@@ -463,7 +473,7 @@ mod on {
                 ),
             ));
         }
-        Ok(Population { rows })
+        Ok(Population { rows, unread_ids })
     }
 
     // ---- results --------------------------------------------------------------

@@ -346,14 +346,8 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         _ => None,
     };
     let mut write_error = None;
-    let ids: Vec<String> = population
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match r {
-            Ok(p) => p.id.clone(),
-            Err(_) => format!("row {}", i + 1),
-        })
+    let ids: Vec<String> = (0..population.rows.len())
+        .map(|i| population.label(i, 0).into_owned())
         .collect();
     let started = std::time::Instant::now();
     let summaries = simulate(

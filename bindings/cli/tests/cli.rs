@@ -297,7 +297,7 @@ fn simulate_keeps_every_row_and_summarises() {
         lines[11]
     );
     assert!(
-        lines[13].starts_with("baseline,row 7,invalid_input,"),
+        lines[13].starts_with("baseline,bad-month,invalid_input,"),
         "{}",
         lines[13]
     );

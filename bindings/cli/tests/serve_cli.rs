@@ -866,3 +866,30 @@ fn simulate_csv_in_and_out_equals_the_cli() {
     assert_eq!(r.json()["fields"][0]["path"], "ruleset");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn root_serves_the_rules_explorer_as_rules_site_writes_it() {
+    let s = Server::start(&[]);
+    let a = agent();
+    let dir = tempdir();
+    let o = cli(&["rules", "site", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    for page in [
+        "index.html",
+        "sets/cn/shaanxi/award.pension_base.html",
+        "search-index.json",
+    ] {
+        let want = std::fs::read_to_string(dir.join(page)).unwrap();
+        let r = get(&a, &s.url(&format!("/{page}")));
+        assert_eq!(r.status, 200, "{page}");
+        assert_eq!(r.body, want, "{page}");
+    }
+    let r = get(&a, &s.url("/"));
+    assert_eq!(r.status, 200);
+    assert!(r.ctype.starts_with("text/html"), "{}", r.ctype);
+    assert!(r.body.contains("cn/shaanxi"));
+    let r = get(&a, &s.url("/sets/cn/shaanxi/no.such.parameter.html"));
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["code"], "not_found");
+    std::fs::remove_dir_all(dir).unwrap();
+}

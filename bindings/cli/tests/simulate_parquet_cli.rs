@@ -272,18 +272,18 @@ fn bad_cells_are_row_errors_in_place() {
     assert_eq!(lines.len(), 5, "{csv}");
     assert!(lines[1].starts_with("baseline,a,ok,"), "{}", lines[1]);
     assert!(
-        lines[2].starts_with("baseline,row 2,invalid_input,") && lines[2].contains("1990-13"),
+        lines[2].starts_with("baseline,b,invalid_input,") && lines[2].contains("1990-13"),
         "{}",
         lines[2]
     );
     assert!(
-        lines[3].starts_with("baseline,row 3,invalid_input,") && lines[3].contains("float"),
+        lines[3].starts_with("baseline,c,invalid_input,") && lines[3].contains("float"),
         "{}",
         lines[3]
     );
     // Plausibility as for CSV: a first contribution before birth.
     assert!(
-        lines[4].starts_with("baseline,row 4,invalid_input,") && lines[4].contains("1989-07"),
+        lines[4].starts_with("baseline,d,invalid_input,") && lines[4].contains("1989-07"),
         "{}",
         lines[4]
     );

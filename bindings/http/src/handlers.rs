@@ -485,7 +485,11 @@ pub async fn site(
         Some("svg") => "image/svg+xml",
         _ => "text/html; charset=utf-8",
     };
-    ([(header::CONTENT_TYPE, HeaderValue::from_static(ctype))], page).into_response()
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(ctype))],
+        page,
+    )
+        .into_response()
 }
 
 /// 404 as a problem.

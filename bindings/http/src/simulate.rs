@@ -48,14 +48,8 @@ pub async fn run(
     tokio::task::spawn_blocking(move || {
         let _slot = slot;
         let snaps = [pension_rules::population::snapshot(engine.rules(), as_of)];
-        let ids: Vec<String> = population
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| match r {
-                Ok(p) => p.id.clone(),
-                Err(_) => format!("row {}", i + 1),
-            })
+        let ids: Vec<String> = (0..population.rows.len())
+            .map(|i| population.label(i, 0).into_owned())
             .collect();
         let mut header = csv::Writer::from_writer(vec![]);
         let _ = header.write_record(OUTPUT_COLUMNS.iter().map(|c| c.name));

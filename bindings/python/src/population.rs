@@ -71,6 +71,7 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResul
         return Err(Error::Input(pension_rules::error::InputErrors(problems))).py_err(columns.py());
     }
     let mut out = Vec::with_capacity(n_rows);
+    let mut unread_ids = std::collections::BTreeMap::new();
     for i in 0..n_rows {
         let mut row = Map::new();
         let mut errs: Vec<FieldError> = vec![];
@@ -88,9 +89,15 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResul
         }
         // Paths under the row, led by the person's id: `row 2.birth`.
         .map_err(|e| pop::row_error(first_row + i + 1, row.get("id").and_then(Value::as_str), e));
+        if let (Err(_), Some(id)) = (&person, row.get("id").and_then(Value::as_str)) {
+            unread_ids.insert(i, id.to_string());
+        }
         out.push(person);
     }
-    Ok(Population { rows: out })
+    Ok(Population {
+        rows: out,
+        unread_ids,
+    })
 }
 
 fn bytes<'py>(t: &Bound<'py, PyTuple>, k: usize) -> PyResult<Option<Bound<'py, PyBytes>>> {
@@ -277,10 +284,7 @@ fn push_block(
     use rayon::prelude::*;
     let len = block.first().map_or(0, Vec::len);
     let ids: Vec<std::borrow::Cow<'_, str>> = (start..start + len)
-        .map(|i| match population.rows.get(i) {
-            Some(Ok(p)) => p.id.as_str().into(),
-            _ => format!("row {}", first_row + i + 1).into(),
-        })
+        .map(|i| population.label(i, first_row))
         .collect();
     cols.par_iter_mut().enumerate().for_each(|(f, (_, col))| {
         for (j, id) in ids.iter().enumerate() {

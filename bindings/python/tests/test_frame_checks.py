@@ -64,7 +64,7 @@ def test_row_errors_name_the_row_the_person_and_the_column() -> None:
                                   index=["1.0", "abc", "0.9"]))
     run = pr.simulate(people)
     rows = run.persons.to_dict("records")
-    assert rows[1]["id"] == "row 2" and rows[1]["status"] == "invalid_input"
+    assert rows[1]["id"] == "P2" and rows[1]["status"] == "invalid_input"
     err = rows[1]["error"]
     assert 'row 2.category: person P2: unknown category "robot" (expected male, female_50, female_55)' in err
     assert 'row 2.index: person P2: expected a decimal like 0.85, got "abc"' in err

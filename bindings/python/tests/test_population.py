@@ -38,7 +38,7 @@ def test_cited_person_and_kept_rows() -> None:
     rows = run.persons.to_dict("records")
     assert rows[0]["id"] == "cited" and rows[0]["total"] == Decimal("4510.45")
     assert rows[0]["basic_pension"] == Decimal("2781.72")
-    assert rows[1]["id"] == "row 2" and rows[1]["status"] == "invalid_input"
+    assert rows[1]["id"] == "bad" and rows[1]["status"] == "invalid_input"
     assert "row 2.birth" in rows[1]["error"]
 
 

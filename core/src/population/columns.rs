@@ -322,10 +322,21 @@ impl Population {
         #[cfg(feature = "parallel")]
         let rows = {
             use rayon::prelude::*;
-            (0..n_rows).into_par_iter().map(read).collect()
+            (0..n_rows).into_par_iter().map(read).collect::<Vec<_>>()
         };
         #[cfg(not(feature = "parallel"))]
-        let rows = (0..n_rows).map(read).collect();
-        Ok(Population { rows })
+        let rows: Vec<Result<Person, Error>> = (0..n_rows).map(read).collect();
+        let id = names.iter().find(|(n, _)| *n == "id").map(|(_, c)| *c);
+        let unread_ids = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_err())
+            .filter_map(|(i, _)| match present(id?, i) {
+                Some(CellValue::Text(s)) if !s.is_empty() => Some((i, s.to_string())),
+                Some(CellValue::Int(n)) => Some((i, n.to_string())),
+                _ => None,
+            })
+            .collect();
+        Ok(Population { rows, unread_ids })
     }
 }

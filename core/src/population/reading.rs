@@ -14,14 +14,12 @@
 //! data row (the header is not counted), and its message begins with
 //! `person ID:` when the row's id was read.
 
-use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::{COLUMNS, IndexList, zero_if_empty};
 use crate::award::Category;
 use crate::error::{Error, FieldError, InputErrors};
-use crate::time::YearMonth;
 
 /// The columns every population table must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["id", "birth", "category", "first_contribution"];
@@ -167,21 +165,23 @@ pub(crate) fn cell_problem(column: &str, v: &Value) -> Option<String> {
         "deemed_months" | "contribution_months" => {
             format!("expected a whole number of months like 120, got {}", got())
         }
-        "account_balance" => match text {
-            Some(s) => crate::decimal::parse(s, crate::decimal::Sign::Any)
-                .err()
-                .map(|e| crate::decimal::refusal(s, e))
-                .unwrap_or_else(|| format!("expected an amount like 52000.00, got {}", got())),
-            None => format!("expected an amount like 52000.00, got {}", got()),
-        },
+        "account_balance" => format!("expected an amount like 52000.00, got {}", got()),
         "indexes" => indexes_problem(v).unwrap_or_else(|| {
             format!(
                 "expected indexes like 0.8;0.85;0.9 (decimals separated by `;`), got {}",
                 got()
             )
         }),
+        // A number written outside the one decimal grammar ("1_0", "+0.8",
+        // "8e-1") gets the grammar's refusal (docs/vectors.md); other text
+        // the column's example.
         _ => match text.map(|s| (s, crate::decimal::parse(s, crate::decimal::Sign::Any))) {
-            Some((s, Err(e))) => crate::decimal::refusal(s, e),
+            Some((s, Err(e)))
+                if s.parse::<rust_decimal::Decimal>().is_ok()
+                    || rust_decimal::Decimal::from_scientific(s).is_ok() =>
+            {
+                crate::decimal::refusal(s, e)
+            }
             _ => format!("expected a decimal like 0.85, got {}", got()),
         },
     })
@@ -273,6 +273,11 @@ mod tests {
         assert_eq!(
             p("index", json!("abc")).as_deref(),
             Some("expected a decimal like 0.85, got \"abc\"")
+        );
+        assert!(
+            p("index", json!("+0.85"))
+                .unwrap_or_default()
+                .starts_with("expected a decimal like 3000.50: digits")
         );
         assert_eq!(
             p("index", json!(0.8)).as_deref(),
