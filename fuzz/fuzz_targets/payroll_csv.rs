@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(row.is_err(), "a record that does not read is rejected");
             }
             if let Ok(line) = row {
-                assert_eq!(line.row, i, "rows in order");
+                assert_eq!(line.row, i + 1, "rows in order, numbered from 1");
             }
         }
     }
