@@ -11,8 +11,10 @@ N=${1:-20000}
 SEED=${2:-7}
 RUNS=${RUNS:-3}
 cd "$(dirname "$0")/.."
-cargo build -q --release -p pension-rules-cli
-BIN=target/release/pension-rules
+# The fastest code (fat LTO, docs: benches/README.md "Build profiles"); PROFILE=release to compare.
+PROFILE=${PROFILE:-dist}
+cargo build -q --profile "$PROFILE" -p pension-rules-cli
+BIN=${CARGO_TARGET_DIR:-target}/$PROFILE/pension-rules
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 
