@@ -195,3 +195,21 @@ fn payroll_csv_short_record_is_an_error_row() {
     assert_eq!(rows[0].as_ref().unwrap_err().fields()[0].path, "row 1");
     assert!(rows[1].is_ok());
 }
+
+/// benches/compare.sh (the project against its own single-case path and an
+/// independent decimal implementation): the award divided N = 475/12 before
+/// multiplying, so C × (1 + Ī)/2 × N × 1 % = 19 703.10 × 1.6 / 2 × 475 / 1200
+/// = 6 239.315 exactly came out 6 239.3149999… and rounded half-up to
+/// 6 239.31 instead of 6 239.32 (the batch fast path had 6 239.32).
+#[test]
+fn basic_pension_exact_half_fen_rounds_up() {
+    let r = run(
+        "award",
+        "cn/shaanxi",
+        json!({"category": "male", "birth": "1993-09", "retirement_month": "2056-09",
+               "contribution_months": 475, "deemed_months": 0, "average_index": "0.6",
+               "pension_base": "19703.10", "account_balance": "0"}),
+    )
+    .unwrap();
+    assert_eq!(r["basic_pension"], "6239.32", "{r:?}");
+}

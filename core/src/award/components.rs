@@ -254,19 +254,21 @@ pub(super) fn basic_pension(
     // remaining months × the monthly rate (Shanghai).
     let whole = (total_months / Decimal::from(12)).floor();
     let rest = total_months - whole * Decimal::from(12);
-    let share = match &month_rate {
-        None => years_num
-            .checked_mul(rate.value)
-            .and_then(|x| x.checked_div(years_den)),
+    // Every product before the one division: N = num / den is a repeating
+    // decimal (475 / 12 = 39.58333…), and dividing first would round a
+    // half fen away (31 524.96 × 475 × 1 % / 24 = 6 239.315 exactly).
+    let basic_exact = match &month_rate {
+        None => sum
+            .checked_mul(years_num)
+            .and_then(|x| x.checked_mul(rate.value))
+            .and_then(|x| x.checked_div(years_den * Decimal::TWO)),
         Some(m) => whole
             .checked_mul(rate.value)
-            .and_then(|x| x.checked_add(rest * m.value)),
+            .and_then(|x| x.checked_add(rest * m.value))
+            .and_then(|share| sum.checked_mul(share))
+            .and_then(|x| x.checked_div(Decimal::TWO)),
     }
     .or_too_large(WHOLE_INPUT)?;
-    let basic_exact = sum
-        .checked_mul(share)
-        .and_then(|x| x.checked_div(Decimal::TWO))
-        .or_too_large(WHOLE_INPUT)?;
     let basic = money.value.apply(basic_exact);
     let indexed_wage = money.value.apply(indexed_exact);
     tracer.step(|| {
