@@ -92,6 +92,26 @@ proptest! {
     }
 
     #[test]
+    fn basic_pension_is_the_exact_formula_rounded_once(
+        c in 100_000i64..=5_000_000, idx in index(), months in 180u32..=540,
+    ) {
+        // 国发〔2005〕38号 第六条 with no province variant (cn/national, C
+        // given): C × (1 + Ī) / 2 × months/12 × 1 %, as one exact fraction
+        // rounded half-up to the fen once; an exact half fen (6 239.315)
+        // must round up, whatever order the award multiplies and divides in.
+        let c = Decimal::new(c, 2);
+        let input = AwardInput::from_json(&json!({
+            "category": "male", "birth": "1965-01", "retirement_month": "2025-01",
+            "contribution_months": months, "average_index": idx.to_string(),
+            "account_balance": "0", "pension_base": c.to_string()
+        })).unwrap();
+        let a = compute(rules("cn/national"), &input);
+        let exact = c * (Decimal::ONE + idx) * Decimal::from(months) / Decimal::from(2400);
+        let want = exact.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        prop_assert_eq!(a.basic_pension, want, "C {} Ī {} months {}", c, idx, months);
+    }
+
+    #[test]
     fn divisor_falls_and_account_pension_rises_with_age(
         b in balance(), age in 600i32..828, later in 1i32..12,
     ) {
