@@ -360,10 +360,14 @@ impl Population {
     /// let e = Population::read_csv("id,birth,category\n".as_bytes()).unwrap_err();
     /// assert_eq!(e.fields()[0].path, "header.first_contribution");
     /// ```
-    pub fn read_csv<R: std::io::Read>(reader: R) -> Result<Population, Error> {
+    pub fn read_csv<R: std::io::Read>(mut reader: R) -> Result<Population, Error> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::field("rows", format!("cannot read the population: {e}")))?;
         let mut r = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
-            .from_reader(reader);
+            .from_reader(bytes.as_slice());
         let headers = r
             .headers()
             .map_err(|e| Error::field("header", e.to_string()))?
@@ -373,9 +377,13 @@ impl Population {
         }
         check_columns(&headers.iter().collect::<Vec<_>>(), "header")?;
         let id_column = headers.iter().position(|h| h == "id");
-        let mut rows = vec![];
-        let mut unread_ids = std::collections::BTreeMap::new();
-        for (i, rec) in r.records().enumerate() {
+        let body = usize::try_from(r.position().byte())
+            .ok()
+            .and_then(|at| bytes.get(at..))
+            .unwrap_or_default();
+        // One record: its row error (N from 1) or its person, and the id
+        // cell of a row that does not read.
+        let read = |i: usize, rec: Result<csv::StringRecord, String>| {
             let id = rec
                 .as_ref()
                 .ok()
@@ -384,19 +392,50 @@ impl Population {
                 .filter(|s| !s.is_empty())
                 .map(String::from);
             let person = rec
-                .map_err(|e| {
-                    let message = match e.kind() {
-                        csv::ErrorKind::UnequalLengths { len, .. } => format!(
-                            "the row has {len} cells, but the header names {} columns",
-                            headers.len()
-                        ),
+                .map_err(|message| Error::field(format!("row {}", i + 1), message))
+                .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
+            let unread = person.is_err().then_some(id).flatten();
+            (person, unread)
+        };
+        let unequal = |len: usize| {
+            format!(
+                "the row has {len} cells, but the header names {} columns",
+                headers.len()
+            )
+        };
+        let read: Vec<_> = match reading::chunks(body) {
+            // Large and without quotes (so no record spans a line): cut at
+            // line ends, each part tokenised and read in parallel.
+            Some(parts) => reading::parallel_records(&parts, |rec| {
+                let rec = rec.map_err(|e| e.to_string())?;
+                if rec.len() != headers.len() {
+                    return Err(unequal(rec.len()));
+                }
+                let mut rec = csv::StringRecord::from_byte_record(rec)
+                    .map_err(|_| "the row is not UTF-8 text".to_string())?;
+                rec.trim();
+                Ok(rec)
+            })
+            .map_indexed(read),
+            None => r
+                .records()
+                .enumerate()
+                .map(|(i, rec)| {
+                    let rec = rec.map_err(|e| match e.kind() {
+                        csv::ErrorKind::UnequalLengths { len, .. } => {
+                            unequal(usize::try_from(*len).unwrap_or(usize::MAX))
+                        }
                         csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
                         _ => e.to_string(),
-                    };
-                    Error::field(format!("row {}", i + 1), message)
+                    });
+                    read(i, rec)
                 })
-                .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
-            if let (Err(_), Some(id)) = (&person, id) {
+                .collect(),
+        };
+        let mut rows = Vec::with_capacity(read.len());
+        let mut unread_ids = std::collections::BTreeMap::new();
+        for (i, (person, unread)) in read.into_iter().enumerate() {
+            if let Some(id) = unread {
                 unread_ids.insert(i, id);
             }
             rows.push(person);

@@ -434,3 +434,55 @@ source = "test"
     }
     assert!(compared > 300, "{compared}");
 }
+
+/// A large CSV is cut at line ends and read in parallel parts (without the
+/// `parallel` feature, or with a quote anywhere, as one stream): either way
+/// the same persons, the same row errors (numbered from 1 across the
+/// parts) and the same ids of rows that do not read.
+#[test]
+fn a_large_csv_reads_the_same_in_parallel_parts_as_in_one_stream() {
+    let mut body = String::from("id,birth,category,first_contribution,index,deemed_months\n");
+    let mut n = 0;
+    while body.len() < 3 << 20 {
+        n += 1;
+        let line = match n % 997 {
+            0 => format!("bad{n},1990-13,male,2012-07,1.0,0\n"),
+            1 => format!("short{n},1990-03,male\n"),
+            2 => format!(" pad{n} , 1985-11 ,female_55, 2008-01 , 0.75 ,12\n"),
+            3 => format!("p{n},1990-03,robot,2012-07,abc,x\n"),
+            _ => format!(
+                "p{n},19{:02}-0{},male,2012-07,1.{},0\n",
+                70 + n % 25,
+                1 + n % 9,
+                n % 10
+            ),
+        };
+        body.push_str(&line);
+    }
+    let parallel = Population::read_csv(body.as_bytes()).unwrap();
+    // A quoted cell (read as the same text) sends the file down one stream.
+    let quoted = body.replacen("p5,", "\"p5\",", 1);
+    assert_ne!(quoted, body);
+    let stream = Population::read_csv(quoted.as_bytes()).unwrap();
+    assert_eq!(parallel.rows.len(), n);
+    assert_eq!(stream.rows.len(), n);
+    let text = |r: &Result<Person, pension_rules::Error>| match r {
+        Ok(p) => format!("{p:?}"),
+        Err(e) => e.to_string(),
+    };
+    for (i, (a, b)) in parallel.rows.iter().zip(&stream.rows).enumerate() {
+        assert_eq!(text(a), text(b), "row {}", i + 1);
+    }
+    assert_eq!(parallel.unread_ids, stream.unread_ids);
+    let errors: Vec<usize> = (0..n).filter(|&i| parallel.rows[i].is_err()).collect();
+    assert!(errors.len() > 3 * (n / 997) - 3, "{}", errors.len());
+    // The first short row is data row 997 + 1 = 998.
+    let short = parallel.rows[997].as_ref().unwrap_err();
+    assert_eq!(short.fields()[0].path, "row 998");
+    assert_eq!(
+        short.fields()[0].message,
+        "the row has 3 cells, but the header names 6 columns"
+    );
+    assert_eq!(parallel.label(996, 0), "bad997");
+    assert_eq!(parallel.rows[998].as_ref().unwrap().id, "pad999");
+}

@@ -2,7 +2,7 @@
 //! reforms (overlay files), per-person CSV or Parquet out (by the file's
 //! `.parquet` extension; crate::parquet_io), a summary table.
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -112,6 +112,9 @@ fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
 }
 
 /// One CSV row of the per-person output ([`OUTPUT_COLUMNS`]).
+/// Rows of a block formatted by one task (`--out FILE.csv`).
+const FORMAT_PART: usize = 4096;
+
 fn row(scenario: &str, id: &str, r: &Result<Outcome, Error>) -> Vec<String> {
     OUTPUT_COLUMNS
         .iter()
@@ -338,9 +341,17 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     };
     let mut writer = match &args.out {
         Some(p) if !parquet_io::is_parquet(p) => {
-            let mut w = csv::Writer::from_writer(OutFile::create(p)?);
-            w.write_record(OUTPUT_COLUMNS.iter().map(|c| c.name))
+            // The header through csv (quoting as the rows), then raw bytes.
+            let mut header = csv::Writer::from_writer(Vec::new());
+            header
+                .write_record(OUTPUT_COLUMNS.iter().map(|c| c.name))
                 .map_err(|e| crate::errors::io_error(p, &e))?;
+            let header = header
+                .into_inner()
+                .map_err(|e| crate::errors::io_error(p, e.error()))?;
+            let mut w = OutFile::create(p)?;
+            w.write_all(&header)
+                .map_err(|e| crate::pipe::write_error(p, &e))?;
             Some(w)
         }
         _ => None,
@@ -372,14 +383,31 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 return;
             }
             let Some(w) = writer.as_mut() else { return };
+            // Rows are formatted in parallel, a part of the block each, and
+            // written in order.
+            use rayon::prelude::*;
             let n = block.first().map_or(0, Vec::len);
-            for j in 0..n {
-                for (k, rows) in block.iter().enumerate() {
-                    if let Some(r) = rows.get(j)
-                        && let Err(e) = w.write_record(row(&names[k], &ids[start + j], r))
-                    {
-                        write_error.get_or_insert(csv_error(w, &e));
+            let parts: Vec<Result<Vec<u8>, csv::Error>> = (0..n)
+                .step_by(FORMAT_PART)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|j0| {
+                    let mut b = csv::Writer::from_writer(Vec::new());
+                    for j in j0..n.min(j0 + FORMAT_PART) {
+                        for (k, rows) in block.iter().enumerate() {
+                            if let Some(r) = rows.get(j) {
+                                b.write_record(row(&names[k], &ids[start + j], r))?;
+                            }
+                        }
                     }
+                    b.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+                })
+                .collect();
+            for part in parts {
+                let written = part.and_then(|bytes| Ok(w.write_all(&bytes)?));
+                if let Err(e) = written {
+                    write_error.get_or_insert(crate::errors::io_error(w.path(), &e));
+                    return;
                 }
             }
         },
@@ -391,11 +419,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         return Err(e);
     }
     if let Some(w) = writer {
-        let path = w.get_ref().path().to_path_buf();
-        let f = w
-            .into_inner()
-            .map_err(|e| crate::pipe::write_error(&path, e.error()))?;
-        done.push(f.finish()?);
+        done.push(w.finish()?);
     }
     if let Some(w) = parquet_out {
         done.push(w.finish().map_err(parquet_io::coded)?);
@@ -468,11 +492,6 @@ fn refuse_overlap(args: &SimulateArgs) -> Result<(), String> {
 }
 
 /// A failed write of the per-person CSV, naming its path.
-fn csv_error(w: &csv::Writer<OutFile>, e: &csv::Error) -> String {
-    // A broken pipe is noted by the file itself (crate::output).
-    crate::errors::io_error(w.get_ref().path(), &e)
-}
-
 fn write_flows(
     p: &std::path::Path,
     names: &[String],

@@ -250,6 +250,87 @@ pub fn row_error(row: usize, id: Option<&str>, e: Error) -> Error {
     }
 }
 
+/// Bytes of a CSV body at least this long are read in parallel parts.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// The CSV body cut into parts at line ends, for reading in parallel; `None`
+/// where it must be read as one stream: small, quoted (a quoted cell may
+/// hold a line end), or built without the `parallel` feature.
+pub(crate) fn chunks(body: &[u8]) -> Option<Vec<&[u8]>> {
+    if !cfg!(feature = "parallel") || body.len() < PARALLEL_FROM || body.contains(&b'"') {
+        return None;
+    }
+    let want = 8 * std::thread::available_parallelism().map_or(2, usize::from);
+    let size = body.len().div_ceil(want);
+    let mut parts = vec![];
+    let mut rest = body;
+    while !rest.is_empty() {
+        let cut = match rest
+            .get(size..)
+            .and_then(|t| t.iter().position(|&b| b == b'\n'))
+        {
+            Some(at) => size + at + 1,
+            None => rest.len(),
+        };
+        let (part, tail) = rest.split_at(cut);
+        parts.push(part);
+        rest = tail;
+    }
+    Some(parts)
+}
+
+/// The records of every part, tokenised and converted by `convert` part by
+/// part in parallel, in order.
+pub(crate) fn parallel_records<T: Send>(
+    parts: &[&[u8]],
+    convert: impl Fn(Result<csv::ByteRecord, csv::Error>) -> T + Sync,
+) -> Ordered<T> {
+    let one = |part: &&[u8]| -> Vec<T> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(*part)
+            .into_byte_records()
+            .map(&convert)
+            .collect()
+    };
+    #[cfg(feature = "parallel")]
+    let parts: Vec<Vec<T>> = {
+        use rayon::prelude::*;
+        parts.par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let parts: Vec<Vec<T>> = parts.iter().map(one).collect();
+    Ordered(parts.into_iter().flatten().collect())
+}
+
+/// Items in input order, to be mapped with their index (in parallel with
+/// the `parallel` feature).
+pub(crate) struct Ordered<T>(Vec<T>);
+
+impl<T: Send> Ordered<T> {
+    pub(crate) fn map_indexed<U: Send>(self, f: impl Fn(usize, T) -> U + Sync + Send) -> Vec<U> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            self.0
+                .into_par_iter()
+                .enumerate()
+                .with_min_len(1024)
+                .map(|(i, x)| f(i, x))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            self.0
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| f(i, x))
+                .collect()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
