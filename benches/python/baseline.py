@@ -267,8 +267,10 @@ def age_months(s):
     return int(y) * 12 + (int(rest.rstrip("m")) if rest else 0)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def setup(doc):
+    """The command line of a comparison script (POPULATION.csv --out FILE):
+    the Shaanxi model, the persons read, the output path."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("population")
     ap.add_argument("--rules-root", default=str(Path(__file__).resolve().parents[2] / "rules"))
     ap.add_argument("--out", required=True)
@@ -276,6 +278,11 @@ def main():
     model = Model(Path(args.rules_root), ["cn/national", "cn/shaanxi"])
     with open(args.population, newline="", encoding="utf-8") as f:
         persons = list(csv.DictReader(f))
+    return model, persons, args.out
+
+
+def main():
+    model, persons, out = setup(__doc__)
     t = time.perf_counter()
     rows = []
     for p in persons:
@@ -289,7 +296,7 @@ def main():
         else:
             rows.append((p["id"], "ok", *[str(v) for v in r[:4]]))
     elapsed = time.perf_counter() - t
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
+    with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "status", "basic_pension", "account_pension", "transitional_pension", "total"])
         w.writerows(rows)

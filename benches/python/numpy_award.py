@@ -11,7 +11,6 @@ Floats are what such an implementation would use; the comparison reports how
 many persons still come out identical to the fen.
 """
 
-import argparse
 import csv
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import INTEREST_RATE, Model, month_start, ym  # noqa: E402
+from baseline import INTEREST_RATE, month_start, setup, ym  # noqa: E402
 
 
 def f(x):
@@ -109,18 +108,11 @@ def compute(model, persons):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("population")
-    ap.add_argument("--rules-root", default=str(Path(__file__).resolve().parents[2] / "rules"))
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-    model = Model(Path(args.rules_root), ["cn/national", "cn/shaanxi"])
-    with open(args.population, newline="", encoding="utf-8") as fh:
-        persons = list(csv.DictReader(fh))
+    model, persons, out = setup(__doc__)
     t = time.perf_counter()
     ok, basic, account, transitional, total = compute(model, persons)
     elapsed = time.perf_counter() - t
-    with open(args.out, "w", newline="", encoding="utf-8") as fh:
+    with open(out, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "status", "basic_pension", "account_pension", "transitional_pension", "total"])
         for i, p in enumerate(persons):
