@@ -213,3 +213,28 @@ fn basic_pension_exact_half_fen_rounds_up() {
     .unwrap();
     assert_eq!(r["basic_pension"], "6239.32", "{r:?}");
 }
+
+/// api_json (a slow unit): an overlay moving `account.established` to
+/// 3992-01 loaded, and every account ledger then walked the months up to
+/// year 3992. A month in rule data is now within the plausible years
+/// (1900–2200), like every month of an input.
+#[test]
+fn a_rule_month_outside_the_plausible_years_is_refused() {
+    let rs = RuleSet::embedded("cn/shaanxi").unwrap();
+    let overlay = |month: &str| {
+        format!(
+            "[overlay]\nid = \"fuzz/account\"\nbase = \"cn/shaanxi\"\n\n\
+             [account.established]\ntitle = \"个人账户建立 month the individual accounts began\"\n\
+             [[account.established.values]]\nfrom = 1996-01-01\nvalue = \"{month}\"\nsource = \"fuzz\"\n"
+        )
+    };
+    let e = rs
+        .with_overlay("fuzz.toml", &overlay("3992-01"))
+        .unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains("3992 is outside the plausible years 1900–2200"),
+        "{text}"
+    );
+    assert!(rs.with_overlay("fuzz.toml", &overlay("1996-01")).is_ok());
+}

@@ -1071,6 +1071,18 @@ impl<'i> Reader<'_, 'i> {
                     return None;
                 };
                 match s.parse::<YearMonth>() {
+                    // A month of rule data within the plausible years (a
+                    // 计账 start in 3992 would make every ledger walk
+                    // twenty thousand years of months).
+                    Ok(m) if !crate::bounds::YEARS.contains(&m.year()) => {
+                        self.push(
+                            off,
+                            &self.key(k),
+                            C::OutOfRange,
+                            crate::bounds::year_message(m.year()),
+                        );
+                        None
+                    }
                     Ok(m) => Some(Value::Month(m)),
                     Err(e) => {
                         self.push(off, &self.key(k), C::WrongType, e.to_string());
