@@ -5,8 +5,11 @@
 //! the GIL is released, then handed over either as Arrow buffers (`bytes`
 //! the Python side wraps with `pyarrow.Array.from_buffers`, no copy there)
 //! or as Python lists. Amounts stay exact: a decimal column is Arrow
-//! `decimal128(38, scale)` (the integer count of 10^-scale units), never a
-//! float.
+//! `decimal128(18, scale)` (the integer count of 10^-scale units), never a
+//! float — 18 digits, so that pandas, Polars and pyarrow have headroom for
+//! arithmetic (`total - basic_pension` of two `decimal128(38, 2)` needs 39
+//! digits and fails); a column with a value beyond 18 digits is
+//! `decimal128(38, scale)`, beyond 38 its exact decimal strings.
 
 use pension_rules::YearMonth;
 use pension_rules::population::{CellValue, Cells};
@@ -19,6 +22,10 @@ use crate::convert::decimal_type;
 
 /// Decimal digits Arrow's `decimal128` holds.
 const DECIMAL128_DIGITS: u32 = 38;
+
+/// The precision of decimal columns whose values fit: room left for sums,
+/// differences and products in the frame libraries.
+const DECIMAL_WORKING_DIGITS: u32 = 18;
 
 /// An Arrow `string` / `large_string` array's buffers: validity bitmap
 /// (optional), offsets (`i32` or `i64`, little-endian), UTF-8 data; the
@@ -279,24 +286,35 @@ impl Col {
         self.valid.get(i / 8).is_some_and(|b| b >> (i % 8) & 1 == 1)
     }
 
-    /// The decimals as `decimal128(38, scale)` units (little-endian i128),
-    /// with the scale: at least the column's, at least every value's.
-    fn decimal128(values: &[Decimal], floor: u32) -> Option<(Vec<u8>, u32)> {
+    /// The decimals as `decimal128` units (little-endian i128), with the
+    /// scale (at least the column's, at least every value's) and the
+    /// precision: [`DECIMAL_WORKING_DIGITS`] where every value fits, else 38.
+    fn decimal128(values: &[Decimal], floor: u32) -> Option<(Vec<u8>, u32, u32)> {
         let scale = values.iter().map(Decimal::scale).fold(floor, u32::max);
         let limit = 10i128.checked_pow(DECIMAL128_DIGITS)?;
         let ups: Vec<i128> = (0..=scale.min(DECIMAL128_DIGITS))
             .map(|k| 10i128.pow(k))
             .collect();
         let mut out = Vec::with_capacity(values.len() * 16);
+        let mut largest = 0i128;
         for d in values {
             let up = ups.get(usize::try_from(scale.checked_sub(d.scale())?).ok()?)?;
             let m = d.mantissa().checked_mul(*up)?;
-            if m.checked_abs()? >= limit {
+            let abs = m.checked_abs()?;
+            if abs >= limit {
                 return None;
             }
+            largest = largest.max(abs);
             out.extend_from_slice(&m.to_le_bytes());
         }
-        Some((out, scale))
+        let fits = scale <= DECIMAL_WORKING_DIGITS
+            && largest < 10i128.checked_pow(DECIMAL_WORKING_DIGITS)?;
+        let precision = if fits {
+            DECIMAL_WORKING_DIGITS
+        } else {
+            DECIMAL128_DIGITS
+        };
+        Some((out, scale, precision))
     }
 
     /// The column as Arrow buffers (no Python needed: built without the GIL).
@@ -308,17 +326,18 @@ impl Col {
             }
             out
         }
-        let (kind, data, offsets, scale) = match &self.data {
+        let (kind, data, offsets, scale, precision) = match &self.data {
             Data::Str { offsets, data } => (
                 "str",
                 data.clone(),
                 Some(le(offsets, i64::to_le_bytes)),
                 None,
+                None,
             ),
-            Data::Int(v) => ("int", le(v, i64::to_le_bytes), None, None),
-            Data::Bool(bits) => ("bool", bits.clone(), None, None),
+            Data::Int(v) => ("int", le(v, i64::to_le_bytes), None, None, None),
+            Data::Bool(bits) => ("bool", bits.clone(), None, None, None),
             Data::Dec { values, scale } => match Col::decimal128(values, *scale) {
-                Some((d, s)) => ("decimal", d, None, Some(s)),
+                Some((d, s, p)) => ("decimal", d, None, Some(s), Some(p)),
                 None => {
                     // Beyond decimal128: the exact decimal strings.
                     let mut data = vec![];
@@ -327,7 +346,13 @@ impl Col {
                         data.extend_from_slice(d.to_string().as_bytes());
                         offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
                     }
-                    ("text", data, Some(le(&offsets, i64::to_le_bytes)), None)
+                    (
+                        "text",
+                        data,
+                        Some(le(&offsets, i64::to_le_bytes)),
+                        None,
+                        None,
+                    )
                 }
             },
         };
@@ -338,6 +363,7 @@ impl Col {
             data,
             offsets,
             scale,
+            precision,
         }
     }
 
@@ -386,13 +412,15 @@ pub(crate) struct Buffers {
     data: Vec<u8>,
     offsets: Option<Vec<u8>>,
     scale: Option<u32>,
+    precision: Option<u32>,
 }
 
 impl Buffers {
-    /// `(kind, length, validity, data, offsets, scale)` for
+    /// `(kind, length, validity, data, offsets, scale, precision)` for
     /// `pyarrow.Array.from_buffers`: kind `str` (large_string), `int`
-    /// (int64), `bool`, `decimal` (decimal128(38, scale)); a decimal column
-    /// beyond 38 digits comes as `text` (its exact decimal strings).
+    /// (int64), `bool`, `decimal` (decimal128(precision, scale): 18 digits,
+    /// or 38 where a value needs more); a decimal column beyond 38 digits
+    /// comes as `text` (its exact decimal strings).
     pub(crate) fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let bytes = |b: &[u8]| PyBytes::new(py, b).into_any();
         PyTuple::new(
@@ -407,6 +435,7 @@ impl Buffers {
                     None => py.None().into_bound(py),
                 },
                 self.scale.into_bound_py_any(py)?,
+                self.precision.into_bound_py_any(py)?,
             ],
         )
     }

@@ -77,13 +77,13 @@ def test_partition_meta_matches_every_partition() -> None:
     part = pr.simulate_partition(people.iloc[10:30], [REFORM])
     assert len(meta) == 0 and len(part) == 40
     assert list(part.dtypes) == list(meta.dtypes)
-    assert str(meta["total"].dtype).startswith("decimal128(38, 2)")
+    assert str(meta["total"].dtype).startswith("decimal128(18, 2)")
 
 
 def test_arrow_batches_equal_single_run() -> None:
     pa = pytest.importorskip("pyarrow")
     table = pr.synthetic_population(3_000, seed=9, frame="arrow")
-    assert isinstance(table, pa.Table) and table.schema.field("index").type == pa.decimal128(38, 4)
+    assert isinstance(table, pa.Table) and table.schema.field("index").type == pa.decimal128(18, 4)
     single = pr.simulate(table.to_pandas(types_mapper=__import__("pandas").ArrowDtype), [REFORM]).persons
     schema = pr.persons_schema([REFORM])
     batches = table.to_batches(max_chunksize=700)

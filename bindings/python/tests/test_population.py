@@ -95,3 +95,26 @@ def test_example_script_saves_plots(tmp_path: Path) -> None:
     for name in ("replacement_rates.png", "fund_flows.png"):
         png = tmp_path / name
         assert png.exists() and png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_money_columns_compute_in_pandas_polars_and_pyarrow() -> None:
+    # decimal128(18, 2): room for arithmetic (decimal128(38, 2) - decimal128(38, 2) needs 39
+    # digits and raised ArrowInvalid in pandas).
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    run = simulate(synthetic_population(200, seed=3))
+    p = run.persons
+    assert str(p["total"].dtype).startswith("decimal128(18, 2)")
+    ok = p[p["status"] == "ok"]
+    diff = ok["total"] - ok["basic_pension"]
+    parts = ok["account_pension"] + ok["transitional_pension"]
+    assert (diff == parts).all()
+    yearly = ok["total"] * 12
+    assert yearly.iloc[0] == ok["total"].iloc[0] * 12
+    assert isinstance(ok["total"].sum(), Decimal)
+    table = pa.Table.from_pandas(ok[["total", "basic_pension"]])
+    import pyarrow.compute as pc
+    assert pc.subtract(table["total"], table["basic_pension"]).type == pa.decimal128(19, 2)
+    pl = pytest.importorskip("polars")
+    frame = pl.from_pandas(ok[["total", "basic_pension"]])
+    assert (frame["total"] - frame["basic_pension"]).to_list()[0] == diff.iloc[0]

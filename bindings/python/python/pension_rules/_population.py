@@ -149,7 +149,7 @@ def _frame_columns(population: Any, flavor: str, pa: Any) -> Optional[Dict[str, 
 
 
 def _arrow_array(spec: tuple, pa: Any) -> Any:
-    kind, n, valid, data, offsets, scale = spec
+    kind, n, valid, data, offsets, scale, precision = spec
     v = pa.py_buffer(valid)
     if kind in ("str", "text"):
         return pa.Array.from_buffers(pa.large_string(), n, [v, pa.py_buffer(offsets), pa.py_buffer(data)])
@@ -157,7 +157,9 @@ def _arrow_array(spec: tuple, pa: Any) -> Any:
         return pa.Array.from_buffers(pa.int64(), n, [v, pa.py_buffer(data)])
     if kind == "bool":
         return pa.Array.from_buffers(pa.bool_(), n, [v, pa.py_buffer(data)])
-    return pa.Array.from_buffers(pa.decimal128(38, scale), n, [v, pa.py_buffer(data)])
+    # 18 digits where every value fits: headroom for arithmetic in pandas,
+    # Polars and pyarrow (decimal128(38, 2) - decimal128(38, 2) needs 39).
+    return pa.Array.from_buffers(pa.decimal128(precision or 38, scale), n, [v, pa.py_buffer(data)])
 
 
 def _arrow_table(columns: Dict[str, tuple], pa: Any) -> Any:
@@ -250,7 +252,8 @@ def simulate(
 
     Amounts are exact either way: with pyarrow installed (``arrow=None``,
     the default, or ``True``) the per-person columns are Arrow-backed —
-    ``decimal128(38, s)`` for amounts, read as :class:`decimal.Decimal` —
+    ``decimal128(18, s)`` for amounts (38 digits only where a value needs
+    more), read as :class:`decimal.Decimal`, with room for arithmetic —
     and the columns cross without a Python object per cell; with
     ``arrow=False`` they are lists of :class:`decimal.Decimal` (slow for
     millions of rows). ``.astype(float)`` is a plotting convenience only.
