@@ -118,3 +118,30 @@ def test_money_columns_compute_in_pandas_polars_and_pyarrow() -> None:
     pl = pytest.importorskip("polars")
     frame = pl.from_pandas(ok[["total", "basic_pension"]])
     assert (frame["total"] - frame["basic_pension"]).to_list()[0] == diff.iloc[0]
+
+
+def test_months_as_dates_and_periods() -> None:
+    # A birth date, a first day of work, a pandas Period: each read as the month it falls in,
+    # on the Arrow path and the list path alike, in pandas and Polars.
+    import datetime
+
+    pd = pytest.importorskip("pandas")
+    text = pd.DataFrame({
+        "id": ["a", "b"], "birth": ["1990-03", "1985-11"], "category": ["male", "female_55"],
+        "first_contribution": ["2012-07", "2008-01"], "index": ["1.0", "0.75"],
+    })
+    want = simulate(text).persons["total"].tolist()
+    dated = text.assign(
+        birth=[datetime.date(1990, 3, 15), datetime.date(1985, 11, 30)],
+        first_contribution=pd.to_datetime(["2012-07-01", "2008-01-20"]),
+    )
+    periods = text.assign(birth=pd.PeriodIndex(["1990-03", "1985-11"], freq="M"))
+    for frame in (dated, periods):
+        for arrow in (True, False):
+            persons = simulate(frame, arrow=arrow).persons
+            assert persons["status"].tolist() == ["ok", "ok"], persons["error"].tolist()
+            assert persons["total"].tolist() == want
+    pl = pytest.importorskip("polars")
+    frame = pl.from_pandas(text).with_columns(
+        pl.Series("birth", [datetime.date(1990, 3, 1), datetime.date(1985, 11, 2)]))
+    assert simulate(frame).persons["total"].to_list() == want

@@ -7,6 +7,7 @@ same library as the input.
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Any, Dict, List, Tuple
 
@@ -27,12 +28,26 @@ def _missing(v: Any) -> bool:
     return type(v).__name__ in ("NAType", "NaTType")
 
 
+def month_text(v: Any) -> Any:
+    """A month cell as the engine reads it: a ``datetime.date`` (or
+    ``datetime``, ``pandas.Timestamp``) or a monthly ``pandas.Period`` as
+    ``"YYYY-MM"`` (the month the date falls in); anything else as it is."""
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return f"{v.year:04d}-{v.month:02d}"
+    if type(v).__name__ == "Period" and hasattr(v, "start_time"):
+        start = v.start_time
+        return f"{start.year:04d}-{start.month:02d}"
+    return v
+
+
 def to_columns(frame: Any) -> Tuple[Dict[str, List[Any]], int]:
-    """The frame's columns as lists (``None`` for missing) and its length."""
+    """The frame's columns as lists (``None`` for missing; dates and periods
+    as months ``"YYYY-MM"``) and its length."""
     if _flavor(frame) == "polars":
-        return frame.to_dict(as_series=False), frame.height
+        columns = frame.to_dict(as_series=False)
+        return {k: [month_text(v) for v in col] for k, col in columns.items()}, frame.height
     columns = {
-        str(name): [None if _missing(v) else v for v in frame[name].tolist()]
+        str(name): [None if _missing(v) else month_text(v) for v in frame[name].tolist()]
         for name in frame.columns
     }
     return columns, len(frame)

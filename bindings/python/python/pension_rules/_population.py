@@ -92,6 +92,15 @@ def _arrow_column(array: Any, pa: Any) -> Optional[tuple]:
     t = array.type
     if pa.types.is_floating(t):
         return None
+    if pa.types.is_date(t) or pa.types.is_timestamp(t):
+        # A date column (pandas datetime64, Polars Date, datetime.date
+        # objects) holds months: the month each date falls in, "YYYY-MM".
+        import pyarrow.compute as pc
+
+        if pa.types.is_date(t):
+            array = array.cast(pa.timestamp("s"))
+        array = pc.strftime(array, format="%Y-%m")
+        t = array.type
     if pa.types.is_dictionary(t):
         array = array.dictionary_decode()
         t = array.type
@@ -138,8 +147,11 @@ def _frame_columns(population: Any, flavor: str, pa: Any) -> Optional[Dict[str, 
         return _table_columns(population.to_arrow(), pa)
     out = {}
     for name in population.columns:
+        series = population[name]
+        if str(series.dtype).startswith("period"):
+            series = series.dt.strftime("%Y-%m")  # a monthly period column: its months
         try:
-            text = _arrow_column(pa.array(population[name], from_pandas=True), pa)
+            text = _arrow_column(pa.array(series, from_pandas=True), pa)
         except (pa.ArrowException, TypeError, ValueError):
             return None  # mixed objects: the list path reads them cell by cell
         if text is None:
