@@ -145,3 +145,24 @@ def test_months_as_dates_and_periods() -> None:
     frame = pl.from_pandas(text).with_columns(
         pl.Series("birth", [datetime.date(1990, 3, 1), datetime.date(1985, 11, 2)]))
     assert simulate(frame).persons["total"].to_list() == want
+
+
+def test_summary_and_flows_are_typed_like_the_persons() -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    people = synthetic_population(60, seed=4)
+    people.loc[3, "birth"] = "1990-13"  # one failed row: its figures are null, not NaN or None
+    run = simulate(people)
+    for frame, column in ((run.summary, "mean_total"), (run.flows, "pensions"),
+                          (run.flows, "employer_contributions")):
+        assert str(frame[column].dtype).startswith("decimal128(18, 2)"), frame.dtypes
+    assert str(run.summary["mean_replacement_rate"].dtype).startswith("decimal128(18, 4)")
+    assert str(run.flows["contributors"].dtype) == "int64[pyarrow]"
+    assert run.summary["left_out"].tolist() == [1]
+    flows = run.flows
+    net = flows["employer_contributions"] + flows["individual_contributions"] - flows["pensions"]
+    assert isinstance(net.sum(), Decimal)
+    assert run.persons["total"].isna().sum() == 1
+    # Without pyarrow's columns (arrow=False): plain Decimal objects, as before.
+    plain = simulate(people, arrow=False)
+    assert plain.summary["mean_total"].tolist() == run.summary["mean_total"].tolist()

@@ -32,6 +32,9 @@ class Simulation:
       rows the means and medians leave out, mean and median pension and
       replacement rate, rule-set id and hash, paths taken);
     * ``flows``: by scenario and year, contributions in and pensions out.
+
+    With pyarrow all three are typed alike: amounts ``decimal128(18, s)``,
+    counts ``int64``, a missing value null.
     """
 
     scenarios: List[str]
@@ -77,6 +80,33 @@ def _frame(columns: Dict[str, List[Any]], flavor: str) -> Any:
         if c in df.columns:
             df[c] = df[c].astype("Int64")
     return df
+
+
+def _typed_frame(columns: Dict[str, List[Any]], flavor: str, pa: Any) -> Any:
+    """A summary or flows table typed as the persons are (with pyarrow):
+    amounts ``decimal128(18, s)`` (38 digits where a value needs more),
+    counts ``int64``, text; one kind of missing value (null). Without
+    pyarrow, plain columns."""
+    if pa is None:
+        return _frame(columns, flavor)
+    arrays = []
+    for values in columns.values():
+        present = [v for v in values if v is not None]
+        if present and all(isinstance(v, Decimal) for v in present):
+            scale = max(0, *(-int(v.as_tuple().exponent) for v in present))
+            try:
+                arrays.append(pa.array(values, type=pa.decimal128(18, scale)))
+            except (pa.ArrowInvalid, OverflowError):
+                arrays.append(pa.array(values, type=pa.decimal128(38, scale)))
+        elif present and all(isinstance(v, bool) for v in present):
+            arrays.append(pa.array(values, type=pa.bool_()))
+        elif present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+            arrays.append(pa.array(values, type=pa.int64()))
+        elif present and all(isinstance(v, str) for v in present):
+            arrays.append(pa.array(values, type=pa.large_string()))
+        else:
+            arrays.append(pa.array(values))
+    return _from_arrow(pa.Table.from_arrays(arrays, names=list(columns)), flavor)
 
 
 # ----------------------------------------------------------------- Arrow
@@ -287,11 +317,12 @@ def simulate(
         }
         for k, v in row.items():
             summary.setdefault(k, []).append(v)
+    pa = _pyarrow() if arrow is None or arrow else None
     return Simulation(
         scenarios=list(out["scenarios"]),
         persons=persons,
-        summary=_frame(summary, flavor),
-        flows=_frame(out["flows"], flavor),
+        summary=_typed_frame(summary, flavor, pa),
+        flows=_typed_frame(out["flows"], flavor, pa),
     )
 
 
