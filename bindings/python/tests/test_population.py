@@ -166,3 +166,20 @@ def test_summary_and_flows_are_typed_like_the_persons() -> None:
     # Without pyarrow's columns (arrow=False): plain Decimal objects, as before.
     plain = simulate(people, arrow=False)
     assert plain.summary["mean_total"].tolist() == run.summary["mean_total"].tolist()
+
+
+def test_batches_are_typed_like_the_persons() -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    people = pd.DataFrame({
+        "category": ["male", "male"], "birth": ["1964-06", "1964-06"],
+        "retirement_month": ["2024-06", "2024-06"], "contribution_months": [360, 360],
+        "deemed_months": [120, 0], "average_index": [Decimal("0.8"), Decimal("-1")],
+        "account_balance": [Decimal("120000"), Decimal("120000")]}, index=[10, 20])
+    out = Engine("cn/shaanxi").award_batch(people)
+    assert list(out.index) == [10, 20]
+    assert str(out["total"].dtype).startswith("decimal128(18, 2)")
+    assert out["total"][10] == Decimal("4510.45")  # derived-award-2 (docs/sources.md §9.2)
+    assert (out["total"] - out["basic_pension"])[10] == Decimal("4510.45") - Decimal("2781.72")
+    assert out["total"].isna().tolist() == [False, True]
+    assert out["error_code"].tolist()[1] == "invalid_input"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from decimal import Decimal
 from typing import Any, Dict, List, Tuple
 
 
@@ -53,12 +54,51 @@ def to_columns(frame: Any) -> Tuple[Dict[str, List[Any]], int]:
     return columns, len(frame)
 
 
+def arrow_table(columns: Dict[str, List[Any]], pa: Any) -> Any:
+    """Columns of Python values as a pyarrow Table typed as the per-person
+    outputs are: amounts ``decimal128(18, s)`` (38 digits where a value
+    needs more), integers ``int64``, text, booleans; a missing value null."""
+    arrays = []
+    for values in columns.values():
+        present = [v for v in values if v is not None]
+        if present and all(isinstance(v, Decimal) for v in present):
+            scale = max(0, *(-int(v.as_tuple().exponent) for v in present))
+            try:
+                arrays.append(pa.array(values, type=pa.decimal128(18, scale)))
+            except (pa.ArrowInvalid, OverflowError):
+                try:
+                    arrays.append(pa.array(values, type=pa.decimal128(38, scale)))
+                except (pa.ArrowInvalid, OverflowError):
+                    arrays.append(pa.array([None if v is None else str(v) for v in values],
+                                           type=pa.large_string()))
+        elif present and all(isinstance(v, bool) for v in present):
+            arrays.append(pa.array(values, type=pa.bool_()))
+        elif present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+            arrays.append(pa.array(values, type=pa.int64()))
+        elif present and all(isinstance(v, str) for v in present):
+            arrays.append(pa.array(values, type=pa.large_string()))
+        else:
+            arrays.append(pa.array(values))
+    return pa.Table.from_arrays(arrays, names=list(columns))
+
+
 def from_columns(columns: Dict[str, List[Any]], like: Any) -> Any:
-    """A frame of ``like``'s library (pandas: with ``like``'s index)."""
+    """A frame of ``like``'s library (pandas: with ``like``'s index), typed
+    by :func:`arrow_table` where pyarrow is installed."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        pa = None
     if _flavor(like) == "polars":
         import polars as pl
 
+        if pa is not None:
+            return pl.from_arrow(arrow_table(columns, pa))
         return pl.DataFrame(columns, strict=False)
     import pandas as pd
 
+    if pa is not None:
+        frame = arrow_table(columns, pa).to_pandas(types_mapper=pd.ArrowDtype)
+        frame.index = like.index
+        return frame
     return pd.DataFrame(columns, index=like.index)

@@ -84,29 +84,10 @@ def _frame(columns: Dict[str, List[Any]], flavor: str) -> Any:
 
 def _typed_frame(columns: Dict[str, List[Any]], flavor: str, pa: Any) -> Any:
     """A summary or flows table typed as the persons are (with pyarrow):
-    amounts ``decimal128(18, s)`` (38 digits where a value needs more),
-    counts ``int64``, text; one kind of missing value (null). Without
-    pyarrow, plain columns."""
+    :func:`_frames.arrow_table`. Without pyarrow, plain columns."""
     if pa is None:
         return _frame(columns, flavor)
-    arrays = []
-    for values in columns.values():
-        present = [v for v in values if v is not None]
-        if present and all(isinstance(v, Decimal) for v in present):
-            scale = max(0, *(-int(v.as_tuple().exponent) for v in present))
-            try:
-                arrays.append(pa.array(values, type=pa.decimal128(18, scale)))
-            except (pa.ArrowInvalid, OverflowError):
-                arrays.append(pa.array(values, type=pa.decimal128(38, scale)))
-        elif present and all(isinstance(v, bool) for v in present):
-            arrays.append(pa.array(values, type=pa.bool_()))
-        elif present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-            arrays.append(pa.array(values, type=pa.int64()))
-        elif present and all(isinstance(v, str) for v in present):
-            arrays.append(pa.array(values, type=pa.large_string()))
-        else:
-            arrays.append(pa.array(values))
-    return _from_arrow(pa.Table.from_arrays(arrays, names=list(columns)), flavor)
+    return _from_arrow(_frames.arrow_table(columns, pa), flavor)
 
 
 # ----------------------------------------------------------------- Arrow
