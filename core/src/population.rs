@@ -347,6 +347,10 @@ impl Population {
     /// not read becomes an error row (`row N.column`, N from 1 for the
     /// first data row, the message led by `person ID:`), keeping its place.
     ///
+    /// The file is read whole; a large one without quotes is cut at line
+    /// ends and its parts read on all cores (feature `parallel`), giving the
+    /// same rows in the same order as one stream.
+    ///
     /// ```
     /// use pension_rules::population::Population;
     /// let csv = "id,birth,category,first_contribution,index\n\
