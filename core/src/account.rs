@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::contribution::{Contribution, pct};
-use crate::error::Error;
+use crate::error::{Error, FieldError};
 use crate::json_fields::{Fields, join};
 use crate::money;
 use crate::rounding::Rounding;
@@ -188,8 +188,10 @@ pub struct CloseEvent {
 #[serde(deny_unknown_fields)]
 pub struct AccountInput {
     /// Balance at the end of `opening_year`.
+    #[serde(deserialize_with = "crate::bounds::plausible_amount")]
     pub opening_balance: Decimal,
     /// The year whose end the opening balance stands at.
+    #[serde(deserialize_with = "crate::bounds::plausible_year")]
     pub opening_year: i32,
     /// Personal-contribution part of the opening balance, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,7 +203,11 @@ pub struct AccountInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub postings: Vec<Posting>,
     /// Last year to close at year-end (or the year of `close`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::bounds::plausible_year_opt"
+    )]
     pub through_year: Option<i32>,
     /// A partial-year close (retirement, death, transfer out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,17 +216,6 @@ pub struct AccountInput {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rates: BTreeMap<i32, Decimal>,
 }
-
-const INPUT_FIELDS: &[&str] = &[
-    "opening_balance",
-    "opening_year",
-    "opening_personal",
-    "credits",
-    "postings",
-    "through_year",
-    "close",
-    "rates",
-];
 
 impl AccountInput {
     /// Read from JSON, reporting every field problem at once with its path.
@@ -231,128 +226,20 @@ impl AccountInput {
     ///     "credits": [{"month": "2023-13", "amount": "1"}], "through_year": 2023});
     /// let e = AccountInput::from_json(&v).unwrap_err();
     /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
-    /// assert_eq!(paths, ["opening_balance", "credits[0].month"]);
+    /// assert_eq!(paths, ["credits[0].month", "opening_balance"]); // in the order of the keys
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let mut f = Fields::default();
-        let Some(m) = f.object(v, "", INPUT_FIELDS) else {
-            f.finish()?;
-            return Err(Error::field("input", "expected an object"));
-        };
-        let opening_balance = f.req(m, "", "opening_balance");
-        let opening_year = f.req(m, "", "opening_year");
-        let opening_personal = f.opt(m, "", "opening_personal");
-        let through_year = f.opt(m, "", "through_year");
-        let rates = f.opt(m, "", "rates").unwrap_or_default();
-        let close = match m.get("close") {
-            None | Some(Value::Null) => None,
-            Some(c) => f.object(c, "close", &["event", "month"]).and_then(|c| {
-                let event = f.req(c, "close", "event");
-                let month = f.req(c, "close", "month");
-                Some(CloseEvent {
-                    event: event?,
-                    month: month?,
-                })
-            }),
-        };
-        let mut credits = vec![];
-        for (i, item) in array(&mut f, m, "credits").iter().enumerate() {
-            let p = format!("credits[{i}]");
-            if let Some(c) = f.object(item, &p, &["month", "year", "amount", "personal"]) {
-                let month = f.opt(c, &p, "month");
-                let year = f.opt(c, &p, "year");
-                let amount = f.req(c, &p, "amount");
-                let personal = f.opt(c, &p, "personal");
-                if let Some(amount) = amount {
-                    credits.push(Credit {
-                        month,
-                        year,
-                        amount,
-                        personal,
-                    });
-                }
-            }
-        }
-        let mut postings = vec![];
-        for (i, item) in array(&mut f, m, "postings").iter().enumerate() {
-            let p = format!("postings[{i}]");
-            let keys = [
-                "month",
-                "kind",
-                "amount",
-                "personal",
-                "period_from",
-                "period_to",
-            ];
-            if let Some(c) = f.object(item, &p, &keys) {
-                let month = f.req(c, &p, "month");
-                let kind = f.req(c, &p, "kind");
-                let amount = f.req(c, &p, "amount");
-                let personal = f.opt(c, &p, "personal");
-                let period_from = f.opt(c, &p, "period_from");
-                let period_to = f.opt(c, &p, "period_to");
-                if let (Some(month), Some(kind), Some(amount)) = (month, kind, amount) {
-                    postings.push(Posting {
-                        month,
-                        kind,
-                        amount,
-                        personal,
-                        period_from,
-                        period_to,
-                    });
-                }
-            }
-        }
-        // The ranges of the fields that did read (crate::bounds), reported
-        // with the problems of the fields that did not.
-        let range = |f: &mut Fields, e: Option<crate::error::FieldError>| {
-            if let Some(e) = e {
-                f.push(e.path, e.message);
-            }
-        };
-        if let Some(y) = opening_year {
-            range(&mut f, crate::bounds::year("opening_year", y));
-        }
-        if let Some(t) = through_year {
-            range(&mut f, crate::bounds::year("through_year", t));
-            if let Some(o) = opening_year
-                && t < o
-            {
-                f.push(
-                    "through_year",
-                    format!("{t} is before the opening year {o}"),
-                );
-            }
-        }
-        if let Some(b) = opening_balance
-            && b > crate::bounds::MAX_AMOUNT
-        {
-            range(&mut f, crate::bounds::amount("opening_balance", b));
-        }
-        f.finish()?;
-        match (opening_balance, opening_year) {
-            (Some(opening_balance), Some(opening_year)) => Ok(AccountInput {
-                opening_balance,
-                opening_year,
-                opening_personal,
-                credits,
-                postings,
-                through_year,
-                close,
-                rates,
-            }),
-            _ => Err(Error::field("input", "incomplete")),
-        }
+        crate::json_fields::read_checked(v, AccountInput::ranges)
     }
-}
 
-fn array<'v>(f: &mut Fields, m: &'v Map<String, Value>, key: &str) -> &'v [Value] {
-    match m.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            f.push(key, "expected an array");
-            &[]
+    /// The order of the years (their ranges are checked as they are read).
+    fn ranges(&self) -> Vec<FieldError> {
+        match self.through_year {
+            Some(t) if t < self.opening_year => vec![FieldError {
+                path: "through_year".into(),
+                message: format!("{t} is before the opening year {}", self.opening_year),
+            }],
+            _ => vec![],
         }
     }
 }

@@ -555,11 +555,14 @@ fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
         .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
 }
 
-/// Read a JSON input into an engine input type, turning serde's message
-/// into an input error that names the field (a float: at its path, with the
-/// one float refusal).
-pub fn parse_input<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(lenient::strict(input)).map_err(|e| crate::json_fields::input_refusal(input, e))
+/// Read a JSON input object into an engine input type, reporting every
+/// field problem at once, each at its path (a float: with the one float
+/// refusal). The type's serde shape and JSON Schema are the only
+/// declaration of its fields.
+pub fn parse_input<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    input: &Value,
+) -> Result<T, Error> {
+    crate::json_fields::read(input)
 }
 
 /// The input with exact integers given for decimals turned into decimal

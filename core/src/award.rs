@@ -40,7 +40,6 @@ use serde_json::{Map, Value};
 
 use crate::contribution_index::{self, IndexResult, Span};
 use crate::error::{Error, FieldError, InputErrors};
-use crate::json_fields::refusal;
 use crate::money::too_large;
 use crate::rules::family::AttrValue;
 use crate::rules::{RuleSet, Snapshot};
@@ -175,46 +174,6 @@ pub struct AwardInput {
     pub window_index_sum: Option<Decimal>,
 }
 
-const FIELDS: &[&str] = &[
-    "category",
-    "birth",
-    "age",
-    "retirement_month",
-    "contribution_months",
-    "deemed_months",
-    "average_index",
-    "deemed_index",
-    "pre_account_months",
-    "pre_account_total_months",
-    "history",
-    "average_wages",
-    "account_balance",
-    "account_rates",
-    "pension_base",
-    "transitional_index",
-    "transitional_pension",
-    "transitional_window_months",
-    "transitional_window_index",
-    "notional_account",
-    "old_transitional_pension",
-    "first_pension_month",
-    "region",
-    "attributes",
-    "deemed_index_locality",
-    "pre_window_months",
-    "window_index_sum",
-];
-const SPAN_FIELDS: &[&str] = &[
-    "from",
-    "to",
-    "kind",
-    "base",
-    "region",
-    "employment",
-    "paid_in",
-    "index",
-];
-
 fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
     let mut path = path.into();
     // An unknown field named "" still gets a path (`[""]`, `history[0][""]`).
@@ -225,12 +184,6 @@ fn field_err(path: impl Into<String>, message: impl Into<String>) -> FieldError 
         path,
         message: message.into(),
     }
-}
-
-fn try_as<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
-    T::deserialize(crate::api::lenient::strict(v))
-        .map(|_| ())
-        .map_err(|e| refusal(v, e))
 }
 
 impl AwardInput {
@@ -246,16 +199,7 @@ impl AwardInput {
     /// assert_eq!(paths, ["birth", "category"]);
     /// ```
     pub fn from_json(v: &Value) -> Result<AwardInput, Error> {
-        match AwardInput::deserialize(crate::api::lenient::strict(v)) {
-            Ok(i) => Ok(i),
-            Err(e) => {
-                let mut errs = diagnose(v);
-                if errs.is_empty() {
-                    errs.push(field_err("input", e.to_string()));
-                }
-                Err(Error::Input(InputErrors(errs)))
-            }
-        }
+        crate::json_fields::read(v)
     }
 
     /// Whether the input is in history form.
@@ -549,95 +493,6 @@ impl AwardInput {
 /// A GB/T 2260 administrative-division code ([`crate::bounds::region`]).
 pub fn check_region(code: &str) -> Result<(), String> {
     crate::bounds::region(code)
-}
-
-fn diagnose(v: &Value) -> Vec<FieldError> {
-    let Some(map) = v.as_object() else {
-        return vec![field_err("input", "expected a JSON object")];
-    };
-    let mut errs = vec![];
-    for (k, val) in map {
-        let r = match k.as_str() {
-            "category" => try_as::<Category>(val),
-            "birth" | "retirement_month" | "first_pension_month" => try_as::<YearMonth>(val),
-            "age" => try_as::<Age>(val),
-            "contribution_months" | "deemed_months" => try_as::<SheetMonths>(val),
-            "pre_account_months"
-            | "pre_account_total_months"
-            | "transitional_window_months"
-            | "pre_window_months" => try_as::<u32>(val),
-            "average_index"
-            | "deemed_index"
-            | "account_balance"
-            | "pension_base"
-            | "transitional_index"
-            | "old_transitional_pension"
-            | "transitional_pension"
-            | "transitional_window_index"
-            | "notional_account"
-            | "window_index_sum" => try_as::<Decimal>(val),
-            "average_wages" => try_as::<BTreeMap<i32, Decimal>>(val),
-            "region" | "deemed_index_locality" => try_as::<String>(val),
-            "attributes" => try_as::<BTreeMap<String, AttrValue>>(val),
-            "history" => match val.as_array() {
-                Some(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        errs.extend(diagnose_span(&format!("history[{i}]"), item));
-                    }
-                    Ok(())
-                }
-                None => Err("expected an array of spans".into()),
-            },
-            _ => Err(format!(
-                "unknown field; expected one of {}",
-                FIELDS.join(", ")
-            )),
-        };
-        if let Err(m) = r {
-            errs.push(field_err(k.clone(), m));
-        }
-    }
-    if !map.contains_key("birth") && !map.contains_key("age") {
-        errs.push(field_err(
-            "birth",
-            "missing: give the birth month, or `age` (the age at retirement)",
-        ));
-    }
-    for req in ["category", "retirement_month"] {
-        if !map.contains_key(req) {
-            errs.push(field_err(req, "missing"));
-        }
-    }
-    errs
-}
-
-fn diagnose_span(path: &str, v: &Value) -> Vec<FieldError> {
-    let Some(map) = v.as_object() else {
-        return vec![field_err(path, "expected a span object")];
-    };
-    let mut errs = vec![];
-    for (k, val) in map {
-        let r = match k.as_str() {
-            "from" | "to" | "paid_in" => try_as::<YearMonth>(val),
-            "kind" => try_as::<contribution_index::SpanKind>(val),
-            "employment" => try_as::<contribution_index::Employment>(val),
-            "base" | "index" => try_as::<Decimal>(val),
-            "region" => try_as::<String>(val),
-            _ => Err(format!(
-                "unknown field; expected one of {}",
-                SPAN_FIELDS.join(", ")
-            )),
-        };
-        if let Err(m) = r {
-            errs.push(field_err(format!("{path}.{k}"), m));
-        }
-    }
-    for req in ["from", "to"] {
-        if !map.contains_key(req) {
-            errs.push(field_err(format!("{path}.{req}"), "missing"));
-        }
-    }
-    errs
 }
 
 /// A remark on the award: not an error, but something staff should see.

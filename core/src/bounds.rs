@@ -212,3 +212,56 @@ fn problem(path: &str, message: String) -> FieldError {
         message,
     }
 }
+
+/// serde's reader (`deserialize_with`) of an optional amount that cannot be
+/// negative (a wage, a chosen base): the sign is checked as the value is
+/// read, so that it is reported with every other problem of the input
+/// ([`crate::api::parse_input`]), before any rule is looked up.
+pub(crate) fn non_negative<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Decimal>, D::Error> {
+    use serde::Deserialize;
+    match Option::<Decimal>::deserialize(d)? {
+        Some(x) if x.is_sign_negative() && !x.is_zero() => Err(serde::de::Error::custom(format!(
+            "must not be negative, got {x}"
+        ))),
+        v => Ok(v),
+    }
+}
+
+/// serde's reader of a year within [`YEARS`] (checked as it is read, like
+/// [`non_negative`]).
+pub(crate) fn plausible_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    use serde::Deserialize;
+    let y = i32::deserialize(d)?;
+    match YEARS.contains(&y) {
+        true => Ok(y),
+        false => Err(serde::de::Error::custom(year_message(y))),
+    }
+}
+
+/// [`plausible_year`], optional.
+pub(crate) fn plausible_year_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<i32>, D::Error> {
+    use serde::Deserialize;
+    Option::<i32>::deserialize(d)?
+        .map(|y| match YEARS.contains(&y) {
+            true => Ok(y),
+            false => Err(serde::de::Error::custom(year_message(y))),
+        })
+        .transpose()
+}
+
+/// serde's reader of an amount at most [`MAX_AMOUNT`] (a balance may be
+/// negative on a ledger, never beyond any person's means).
+pub(crate) fn plausible_amount<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Decimal, D::Error> {
+    use serde::Deserialize;
+    let x = <Decimal as Deserialize>::deserialize(d)?;
+    match amount("", x) {
+        Some(e) if x > MAX_AMOUNT => Err(serde::de::Error::custom(e.message)),
+        _ => Ok(x),
+    }
+}

@@ -78,12 +78,12 @@ pub struct ContributionInput {
     pub month: YearMonth,
     /// Declared monthly wage (申报工资); required for employees. For flexible
     /// employment it is not used (the chosen base is).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::bounds::non_negative")]
     pub wage: Option<Decimal>,
     /// Employee or flexible employment.
     pub employment: Employment,
     /// The base a flexible worker chose; must lie within the year's limits.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::bounds::non_negative")]
     pub chosen_base: Option<Decimal>,
 }
 
@@ -94,41 +94,10 @@ impl ContributionInput {
     /// use pension_rules::contribution::ContributionInput;
     /// let v = serde_json::json!({"month": "2025-13", "wage": "-1", "employment": "x"});
     /// let e = ContributionInput::from_json(&v).unwrap_err();
-    /// assert_eq!(e.fields().len(), 3); // month, employment and the negative wage
+    /// assert_eq!(e.fields().len(), 3); // employment, month and the negative wage
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let mut f = Fields::default();
-        let Some(m) = f.object(v, "", &["month", "wage", "employment", "chosen_base"]) else {
-            return Err(f
-                .finish()
-                .err()
-                .unwrap_or_else(|| Error::field("input", "expected an object")));
-        };
-        let month = f.req(m, "", "month");
-        let wage = f.opt(m, "", "wage");
-        let employment = f.req(m, "", "employment");
-        let chosen_base = f.opt(m, "", "chosen_base");
-        // Ranges when read, before any rule is looked up (a missing rule
-        // year must not hide a negative wage).
-        for (name, v) in [("wage", wage), ("chosen_base", chosen_base)] {
-            let v: Option<Decimal> = v;
-            if let Some(v) = v
-                && v.is_sign_negative()
-                && !v.is_zero()
-            {
-                f.push(name, format!("{v} is negative; a wage or base cannot be"));
-            }
-        }
-        f.finish()?;
-        match (month, employment) {
-            (Some(month), Some(employment)) => Ok(ContributionInput {
-                month,
-                wage,
-                employment,
-                chosen_base,
-            }),
-            _ => Err(Error::field("input", "incomplete")),
-        }
+        crate::json_fields::read(v)
     }
 }
 
@@ -774,7 +743,7 @@ source = "test"
             .flat_map(|e| e.fields())
             .map(|f| f.path.clone())
             .collect();
-        assert_eq!(paths, ["x", "month", "wage", "employment"]);
+        assert_eq!(paths, ["employment", "month", "wage", "x"]);
     }
 
     #[test]

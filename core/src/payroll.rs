@@ -20,7 +20,6 @@ use serde_json::Value;
 
 use crate::contribution::{BaseLimits, BasePosition, Employment, MonthRules};
 use crate::error::{Error, FieldError, InputErrors};
-use crate::json_fields::Fields;
 use crate::rules::Snapshot;
 use crate::time::YearMonth;
 use crate::trace::{Step, Tracer};
@@ -174,7 +173,6 @@ pub struct PayrollResult {
 /// assert_eq!(rows_from_json(&v).unwrap()[0].employee_id, "E1");
 /// ```
 pub fn rows_from_json(v: &Value) -> Result<Vec<PayrollRow>, Error> {
-    let mut f = Fields::default();
     let items = match v {
         Value::Array(a) => a.as_slice(),
         Value::Object(m) if m.len() == 1 && m.contains_key("rows") => match m.get("rows") {
@@ -189,23 +187,24 @@ pub fn rows_from_json(v: &Value) -> Result<Vec<PayrollRow>, Error> {
         }
     };
     let mut rows = vec![];
+    let mut errors = vec![];
     for (i, item) in items.iter().enumerate() {
-        let p = format!("row {}", i + 1);
-        if let Some(m) = f.object(item, &p, &["employee_id", "wage", "employment"]) {
-            let id = f.req::<String>(m, &p, "employee_id");
-            let wage = f.req::<String>(m, &p, "wage");
-            let emp = f.req::<String>(m, &p, "employment");
-            if let (Some(employee_id), Some(wage), Some(employment)) = (id, wage, emp) {
-                rows.push(PayrollRow {
-                    employee_id,
-                    wage,
-                    employment,
-                });
-            }
+        match crate::json_fields::read::<PayrollRow>(item) {
+            Ok(r) => rows.push(r),
+            Err(e) => errors.extend(e.fields().iter().map(|f| match f.path.as_str() {
+                "input" => FieldError {
+                    path: format!("row {}", i + 1),
+                    message: f.message.clone(),
+                },
+                p => row_error(i, p, f.message.clone()),
+            })),
         }
     }
-    f.finish()?;
-    Ok(rows)
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(Error::Input(crate::error::InputErrors(errors)))
+    }
 }
 
 fn row_error(i: usize, path: &str, message: impl Into<String>) -> FieldError {

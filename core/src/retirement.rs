@@ -289,8 +289,7 @@ impl RetirementInput {
     /// assert_eq!(err.fields().len(), 2);
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let raw = RawInput::deserialize(crate::api::lenient::strict(v))
-            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let raw: RawInput = crate::json_fields::read(v)?;
         RetirementInput::try_from(raw).map_err(Error::Input)
     }
 

@@ -177,7 +177,7 @@ fn contribution_names_each_bad_field() {
     );
     assert_eq!(e.code(), "invalid_input");
     // The negative wage too, in the same error (issue 16: every problem at once).
-    assert_eq!(paths(&e), ["month", "employment", "wage"], "{e}");
+    assert_eq!(paths(&e), ["employment", "month", "wage"], "{e}");
     assert!(e.to_string().contains("2025-13"), "{e}");
 }
 

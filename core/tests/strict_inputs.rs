@@ -501,15 +501,21 @@ fn long_lists_end_with_and_n_more() {
 
 #[test]
 fn type_and_range_errors_are_reported_together() {
-    // An unreadable balance, an opening year of 99999 and a through year
-    // before the opening: one error, every field.
-    let input = json!({"opening_balance": "1_0", "opening_year": 99999, "through_year": 2000,
+    // An unreadable balance, an opening year of 99999, a through year of
+    // 1850 and credits that are no list: one error, every field.
+    let input = json!({"opening_balance": "1_0", "opening_year": 99999, "through_year": 1850,
                        "credits": "x"});
     let mut paths = refused("cn/national", Kind::Account, &input);
     paths.sort();
     assert_eq!(
         paths,
         ["credits", "opening_balance", "opening_year", "through_year"]
+    );
+    // The order of two years is checked once both read.
+    let input = json!({"opening_balance": "10", "opening_year": 2020, "through_year": 2019});
+    assert_eq!(
+        refused("cn/national", Kind::Account, &input),
+        ["through_year"]
     );
 }
 

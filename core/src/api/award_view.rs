@@ -150,8 +150,7 @@ pub struct RecomputeCase {
 impl RecomputeInput {
     /// Read a JSON input, every date problem at once.
     pub fn read(v: &Value) -> Result<RecomputeCase, Error> {
-        let i = <RecomputeInput as serde::Deserialize>::deserialize(crate::api::lenient::strict(v))
-            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let i: RecomputeInput = crate::json_fields::read(v)?;
         let options = AwardOptions::parse(
             i.known_on.as_deref(),
             i.final_known_on.as_deref(),

@@ -28,36 +28,66 @@ pub(crate) type Strict<'a> = Reader<'a, false>;
 /// `"+3000"`, `"8e-1"` are refused, where `rust_decimal`'s serde reading
 /// takes them); with `INTEGERS`, an exact integer is accepted where a
 /// string is expected ([`Lenient`]).
+///
+/// Values whose address is in the skip list read as absent (an object's
+/// entry) or left out (an array's element): how
+/// [`crate::json_fields::read`] goes on past a field that did not read, to
+/// report every problem of an input at once.
 #[derive(Clone, Copy)]
-pub(crate) struct Reader<'a, const INTEGERS: bool>(pub(crate) &'a Value);
+pub(crate) struct Reader<'a, const INTEGERS: bool>(pub(crate) &'a Value, pub(crate) &'a [usize]);
 
 /// `v` read leniently (integers for decimal strings).
 pub(crate) fn lenient(v: &Value) -> Lenient<'_> {
-    Reader(v)
+    Reader(v, &[])
 }
 
 /// `v` read strictly (no integers for strings).
 pub(crate) fn strict(v: &Value) -> Strict<'_> {
-    Reader(v)
+    Reader(v, &[])
+}
+
+/// The address of a value, as the skip list holds it (compared, never
+/// dereferenced).
+pub(crate) fn address(v: &Value) -> usize {
+    std::ptr::from_ref(v) as usize
 }
 
 /// Marks the path an error was found at, inside its message, so that the
 /// readers report it at its field ([`split_path`]); never shown.
 const PATH_MARK: char = '\u{1}';
 
-/// The error `e` of a value at `step` (`.key`, `[i]`) below the current one.
-fn at(step: &str, e: &Error) -> Error {
+/// Marks the address of the value an error belongs to (the value that did
+/// not read, or the object a field is missing from); never shown.
+const ADDRESS_MARK: char = '\u{2}';
+
+/// The error `e` of a value at `step` (`.key`, `[i]`) below the current
+/// one; `value` is the value at that step, named as the error's value
+/// unless a deeper one already is.
+fn at(step: &str, e: &Error, value: &Value) -> Error {
     let m = e.to_string();
-    let (sub, msg) = split_path(&m);
-    de::Error::custom(format!("{PATH_MARK}{step}{sub}{PATH_MARK}{msg}"))
+    let (sub, addr, msg) = split(&m);
+    let addr = addr.unwrap_or_else(|| address(value));
+    de::Error::custom(format!(
+        "{PATH_MARK}{step}{sub}{PATH_MARK}{ADDRESS_MARK}{addr}{ADDRESS_MARK}{msg}"
+    ))
 }
 
 /// An error message of these readers split into the path below the value
-/// read (`.history[2].base`, empty at the value itself) and the message.
-pub(crate) fn split_path(m: &str) -> (&str, &str) {
-    m.strip_prefix(PATH_MARK)
+/// read (`.history[2].base`, empty at the value itself), the address of the
+/// value it belongs to (if marked) and the message.
+pub(crate) fn split(m: &str) -> (&str, Option<usize>, &str) {
+    let (path, rest) = m
+        .strip_prefix(PATH_MARK)
         .and_then(|r| r.split_once(PATH_MARK))
-        .unwrap_or(("", m))
+        .unwrap_or(("", m));
+    match rest
+        .strip_prefix(ADDRESS_MARK)
+        .and_then(|r| r.split_once(ADDRESS_MARK))
+        .and_then(|(a, msg)| Some((a.parse().ok()?, msg)))
+    {
+        Some((addr, msg)) => (path, Some(addr), msg),
+        None => (path, None, rest),
+    }
 }
 
 /// What `rust_decimal`'s serde visitor expects (its `expecting` text): how
@@ -104,9 +134,12 @@ impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::Array(items) => {
-                let mut seq = Seq::<INTEGERS>(items.iter(), 0);
+                let mut seq = Seq::<INTEGERS> {
+                    iter: items.iter().enumerate(),
+                    skip: self.1,
+                };
                 let out = visitor.visit_seq(&mut seq)?;
-                match seq.0.len() {
+                match seq.iter.len() {
                     0 => Ok(out),
                     _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
                 }
@@ -114,6 +147,7 @@ impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
             Value::Object(map) => visitor.visit_map(Map::<INTEGERS> {
                 iter: map.iter(),
                 value: None,
+                skip: self.1,
             }),
             other => other.deserialize_any(visitor),
         }
@@ -222,7 +256,10 @@ impl<'de, const INTEGERS: bool> Deserializer<'de> for Reader<'de, INTEGERS> {
     );
 }
 
-struct Seq<'a, const INTEGERS: bool>(std::slice::Iter<'a, Value>, usize);
+struct Seq<'a, const INTEGERS: bool> {
+    iter: std::iter::Enumerate<std::slice::Iter<'a, Value>>,
+    skip: &'a [usize],
+}
 
 impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
     type Error = Error;
@@ -230,24 +267,33 @@ impl<'de, const INTEGERS: bool> SeqAccess<'de> for Seq<'de, INTEGERS> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let i = self.1;
-        self.1 += 1;
-        self.0
-            .next()
-            .map(|v| {
-                seed.deserialize(Reader::<INTEGERS>(v))
-                    .map_err(|e| at(&format!("[{i}]"), &e))
+        let skip = self.skip;
+        self.iter
+            .find(|(_, v)| skip.is_empty() || !skip.contains(&address(v)))
+            .map(|(i, v)| {
+                seed.deserialize(Reader::<INTEGERS>(v, skip))
+                    .map_err(|e| at(&format!("[{i}]"), &e, v))
             })
             .transpose()
     }
     fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
+        Some(self.iter.len())
     }
 }
 
 struct Map<'a, const INTEGERS: bool> {
     iter: serde_json::map::Iter<'a>,
     value: Option<(&'a str, &'a Value)>,
+    skip: &'a [usize],
+}
+
+/// The step to an object's entry `k` in a path.
+fn key_step(k: &str) -> String {
+    if k.is_empty() {
+        "[\"\"]".to_string()
+    } else {
+        format!(".{k}")
+    }
 }
 
 impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
@@ -256,23 +302,27 @@ impl<'de, const INTEGERS: bool> MapAccess<'de> for Map<'de, INTEGERS> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.iter.next() {
+        let skip = self.skip;
+        match self
+            .iter
+            .find(|(_, v)| skip.is_empty() || !skip.contains(&address(v)))
+        {
             Some((k, v)) => {
                 self.value = Some((k, v));
-                seed.deserialize(Key(k)).map(Some)
+                // An unknown key belongs to its entry: the entry is what
+                // a reader going on past it leaves out.
+                seed.deserialize(Key(k))
+                    .map(Some)
+                    .map_err(|e| at(&key_step(k), &e, v))
             }
             None => Ok(None),
         }
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some((k, v)) => seed.deserialize(Reader::<INTEGERS>(v)).map_err(|e| {
-                if k.is_empty() {
-                    at("[\"\"]", &e)
-                } else {
-                    at(&format!(".{k}"), &e)
-                }
-            }),
+            Some((k, v)) => seed
+                .deserialize(Reader::<INTEGERS>(v, self.skip))
+                .map_err(|e| at(&key_step(k), &e, v)),
             None => Err(de::Error::custom("map value requested before its key")),
         }
     }

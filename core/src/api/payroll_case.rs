@@ -4,7 +4,7 @@
 //! one result or error per row in input order, the unit totals and the
 //! rows that need attention — so every front end gives the same figures.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::{Engine, Traced};
@@ -238,8 +238,7 @@ impl PayrollInput {
     /// assert_eq!(e.code(), "invalid_input");
     /// ```
     pub fn read(v: &Value) -> Result<PayrollCase, Error> {
-        let i = PayrollInput::deserialize(crate::api::lenient::strict(v))
-            .map_err(|e| crate::json_fields::input_refusal(v, e))?;
+        let i: PayrollInput = crate::json_fields::read(v)?;
         let period = period(i.month.as_deref(), i.year)?;
         let rows = rows_from_objects(&i.rows)?;
         Ok(PayrollCase { period, rows })

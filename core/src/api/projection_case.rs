@@ -25,49 +25,19 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::lenient::lenient;
-use crate::award::Category;
 use crate::error::Error;
-use crate::json_fields::{Fields, join};
+use crate::error::{FieldError, InputErrors};
+use crate::json_fields::{join, read};
 use crate::projection::{Assumptions, FigureSource, Projection, ProjectionInput, project};
 use crate::rules::{RuleSet, Snapshot, YearSeries};
 use crate::time::YearMonth;
 use crate::trace::Tracer;
-
-/// The person's fields (as [`ProjectionInput`]).
-const PERSON: &[&str] = &[
-    "category",
-    "birth",
-    "retirement_month",
-    "from",
-    "contribution_months",
-    "average_index",
-    "deemed_months",
-    "pre_account_months",
-    "account_balance",
-    "index",
-    "indexes",
-    "transitional_index",
-    "attributes",
-    "assumptions",
-];
-
-/// The assumptions' fields (as [`Assumptions`]).
-const ASSUMPTIONS: &[&str] = &[
-    "average_wage_growth",
-    "pension_base_growth",
-    "interest_rate",
-    "wage_growth",
-    "average_wages",
-    "pension_bases",
-    "interest_rates",
-];
 
 /// A projection case: the person and the assumptions for the years the rule
 /// set does not cover.
@@ -90,58 +60,49 @@ impl ProjectionCase {
     /// let e = ProjectionCase::from_json(&bad).unwrap_err();
     /// let paths: Vec<_> = e.fields().iter().map(|f| f.path.as_str()).collect();
     /// assert_eq!(paths, ["category", "from", "assumptions.average_wage_growth",
-    ///     "assumptions.pension_base_growth", "assumptions.interest_rate"]);
+    ///     "assumptions.interest_rate", "assumptions.pension_base_growth"]);
     /// ```
     pub fn from_json(v: &Value) -> Result<ProjectionCase, Error> {
-        let mut f = Fields::default();
-        let Some(m) = f.object(v, "", PERSON) else {
-            f.finish()?;
-            return Err(Error::field("input", "expected an object"));
+        let Value::Object(m) = v else {
+            return Err(Error::field("input", "expected a JSON object"));
         };
-        let category: Option<Category> = f.req(m, "", "category");
-        let birth: Option<YearMonth> = f.req(m, "", "birth");
-        let retirement_month = f.opt(m, "", "retirement_month");
-        let from: Option<YearMonth> = f.req(m, "", "from");
-        let contribution_months = f.opt(m, "", "contribution_months");
-        let average_index = f.opt(m, "", "average_index");
-        let deemed_months = f.opt(m, "", "deemed_months");
-        let pre_account_months = f.opt(m, "", "pre_account_months");
-        let account_balance = f.opt(m, "", "account_balance");
-        let index = f.opt(m, "", "index");
-        let indexes = f.opt(m, "", "indexes");
-        let transitional_index = f.opt(m, "", "transitional_index");
-        let attributes = f.opt(m, "", "attributes");
-        let assumptions = match m.get("assumptions") {
+        let mut person = m.clone();
+        let assumptions = person.remove("assumptions");
+        let mut errors = vec![];
+        let mut take = |prefix: &str, e: Error| match e {
+            Error::Input(InputErrors(fields)) => {
+                errors.extend(fields.into_iter().map(|f| FieldError {
+                    path: match (prefix, f.path.as_str()) {
+                        ("", p) => p.to_string(),
+                        (pre, "input") => pre.to_string(),
+                        (pre, p) => join(pre, p),
+                    },
+                    message: f.message,
+                }));
+                Ok(())
+            }
+            other => Err(other),
+        };
+        let input = match read::<ProjectionInput>(&Value::Object(person)) {
+            Ok(i) => Some(i),
+            Err(e) => take("", e).map(|()| None)?,
+        };
+        let assumptions = match assumptions {
             None | Some(Value::Null) => {
-                f.push(
-                    "assumptions",
-                    "missing: the stated assumptions (average_wage_growth, pension_base_growth, interest_rate)",
-                );
+                errors.push(FieldError {
+                    path: "assumptions".into(),
+                    message: "missing: the stated assumptions (average_wage_growth, pension_base_growth, interest_rate)".into(),
+                });
                 None
             }
-            Some(a) => read_assumptions(&mut f, a),
+            Some(a) => match read::<Assumptions>(&a) {
+                Ok(a) => Some(a),
+                Err(e) => take("assumptions", e).map(|()| None)?,
+            },
         };
-        f.finish()?;
-        match (category, birth, from, assumptions) {
-            (Some(category), Some(birth), Some(from), Some(assumptions)) => Ok(ProjectionCase {
-                input: ProjectionInput {
-                    category,
-                    birth,
-                    retirement_month,
-                    from,
-                    contribution_months: contribution_months.unwrap_or(0),
-                    average_index,
-                    deemed_months: deemed_months.unwrap_or(0),
-                    pre_account_months: pre_account_months.unwrap_or(0),
-                    account_balance: account_balance.unwrap_or(Decimal::ZERO),
-                    index,
-                    indexes,
-                    transitional_index,
-                    attributes,
-                },
-                assumptions,
-            }),
-            _ => Err(Error::field("input", "incomplete")),
+        match (input, assumptions) {
+            (Some(input), Some(assumptions)) => Ok(ProjectionCase { input, assumptions }),
+            _ => Err(Error::Input(InputErrors(errors))),
         }
     }
 
@@ -170,31 +131,6 @@ impl ProjectionCase {
         )?;
         Ok((p, snap))
     }
-}
-
-fn read_assumptions(f: &mut Fields, v: &Value) -> Option<Assumptions> {
-    let p = "assumptions";
-    let m = f.object(v, p, ASSUMPTIONS)?;
-    let average_wage_growth = f.req(m, p, "average_wage_growth");
-    let pension_base_growth = f.req(m, p, "pension_base_growth");
-    let interest_rate = f.req(m, p, "interest_rate");
-    let wage_growth = f.opt(m, p, "wage_growth");
-    let mut years = |key: &str| -> BTreeMap<i32, Decimal> {
-        f.opt::<BTreeMap<i32, Decimal>>(m, p, key)
-            .unwrap_or_default()
-    };
-    let average_wages = years("average_wages");
-    let pension_bases = years("pension_bases");
-    let interest_rates = years("interest_rates");
-    Some(Assumptions {
-        average_wage_growth: average_wage_growth?,
-        pension_base_growth: pension_base_growth?,
-        interest_rate: interest_rate?,
-        wage_growth,
-        average_wages,
-        pension_bases,
-        interest_rates,
-    })
 }
 
 /// The input with exact integers given for decimals turned into decimal

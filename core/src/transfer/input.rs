@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::award::Category;
 use crate::contribution_index::{self, Span, SpanKind};
 use crate::error::{Error, FieldError, InputErrors};
-use crate::json_fields::Fields;
 use crate::time::YearMonth;
 
 /// An account amount the caller knows for one move (as printed on the
@@ -97,34 +96,6 @@ pub struct TransferInput {
     pub residents_scheme: Option<ResidentsScheme>,
 }
 
-const FIELDS: &[&str] = &[
-    "hukou_region",
-    "birth",
-    "category",
-    "history",
-    "retirement_month",
-    "approved_moves",
-    "account_transfers",
-    "account_personal_1997",
-    "rates",
-    "employer_rates",
-    "average_wages",
-    "pension_base",
-    "deemed_index",
-    "account_balance",
-    "residents_scheme",
-];
-const SPAN_FIELDS: &[&str] = &[
-    "from",
-    "to",
-    "kind",
-    "base",
-    "region",
-    "employment",
-    "paid_in",
-    "index",
-];
-
 /// The province of a GB/T 2260 code: its first two digits + `0000`.
 /// Pension relations are provincial (省级统筹), so `610100` (Xi'an) is in
 /// `610000` (Shaanxi).
@@ -134,17 +105,6 @@ const SPAN_FIELDS: &[&str] = &[
 /// ```
 pub fn province(code: &str) -> String {
     format!("{}0000", code.get(..2).unwrap_or(code))
-}
-
-fn array<'v>(f: &mut Fields, m: &'v Map<String, Value>, key: &str) -> &'v [Value] {
-    match m.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            f.push(key, "expected an array");
-            &[]
-        }
-    }
 }
 
 impl TransferInput {
@@ -161,96 +121,7 @@ impl TransferInput {
     /// assert_eq!(paths, ["birth", "history[0].colour"]);
     /// ```
     pub fn from_json(v: &Value) -> Result<Self, Error> {
-        let mut f = Fields::default();
-        let Some(m) = f.object(v, "", FIELDS) else {
-            f.finish()?;
-            return Err(Error::field("input", "expected an object"));
-        };
-        let hukou_region = f.req(m, "", "hukou_region");
-        let birth = f.req(m, "", "birth");
-        let category = f.req(m, "", "category");
-        let retirement_month = f.req(m, "", "retirement_month");
-        let approved_moves = f.opt(m, "", "approved_moves").unwrap_or_default();
-        let account_personal_1997 = f.opt(m, "", "account_personal_1997");
-        let rates = f.opt(m, "", "rates").unwrap_or_default();
-        let employer_rates = f.opt(m, "", "employer_rates").unwrap_or_default();
-        let average_wages = f.opt(m, "", "average_wages");
-        let pension_base = f.opt(m, "", "pension_base");
-        let deemed_index = f.opt(m, "", "deemed_index");
-        let account_balance = f.opt(m, "", "account_balance");
-        let residents_scheme = match m.get("residents_scheme") {
-            None | Some(Value::Null) => None,
-            Some(r) => f
-                .object(r, "residents_scheme", &["months", "account_balance"])
-                .map(|r| ResidentsScheme {
-                    months: f.opt(r, "residents_scheme", "months"),
-                    account_balance: f.opt(r, "residents_scheme", "account_balance"),
-                }),
-        };
-        let mut account_transfers = vec![];
-        for (i, item) in array(&mut f, m, "account_transfers").iter().enumerate() {
-            let p = format!("account_transfers[{i}]");
-            if let Some(c) = f.object(item, &p, &["from", "to", "month", "account"]) {
-                let from = f.req(c, &p, "from");
-                let to = f.req(c, &p, "to");
-                let month = f.opt(c, &p, "month");
-                let account = f.req(c, &p, "account");
-                if let (Some(from), Some(to), Some(account)) = (from, to, account) {
-                    account_transfers.push(KnownAccount {
-                        from,
-                        to,
-                        month,
-                        account,
-                    });
-                }
-            }
-        }
-        let mut history = vec![];
-        if !m.contains_key("history") {
-            f.push("history", "missing");
-        }
-        for (i, item) in array(&mut f, m, "history").iter().enumerate() {
-            let p = format!("history[{i}]");
-            if let Some(c) = f.object(item, &p, SPAN_FIELDS) {
-                let from = f.req(c, &p, "from");
-                let to = f.req(c, &p, "to");
-                let kind: Option<SpanKind> = f.opt(c, &p, "kind");
-                let span = Span {
-                    from: from.unwrap_or_else(|| YearMonth::of(chrono::NaiveDate::MIN)),
-                    to: to.unwrap_or_else(|| YearMonth::of(chrono::NaiveDate::MIN)),
-                    kind: kind.unwrap_or_default(),
-                    base: f.opt(c, &p, "base"),
-                    region: f.opt(c, &p, "region"),
-                    employment: f.opt(c, &p, "employment"),
-                    paid_in: f.opt(c, &p, "paid_in"),
-                    index: f.opt(c, &p, "index"),
-                };
-                history.push(span);
-            }
-        }
-        f.finish()?;
-        match (hukou_region, birth, category, retirement_month) {
-            (Some(hukou_region), Some(birth), Some(category), Some(retirement_month)) => {
-                Ok(TransferInput {
-                    hukou_region,
-                    birth,
-                    category,
-                    history,
-                    retirement_month,
-                    approved_moves,
-                    account_transfers,
-                    account_personal_1997,
-                    rates,
-                    employer_rates,
-                    average_wages,
-                    pension_base,
-                    deemed_index,
-                    account_balance,
-                    residents_scheme,
-                })
-            }
-            _ => Err(Error::field("input", "incomplete")),
-        }
+        crate::json_fields::read(v)
     }
 
     /// Value checks that need no rules; every problem at once.
