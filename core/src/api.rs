@@ -22,6 +22,7 @@
 //! ```
 
 pub mod award_view;
+pub mod kinds;
 pub(crate) mod lenient;
 pub mod parameter;
 pub mod payroll_case;
@@ -31,94 +32,22 @@ mod region;
 mod snap_cache;
 mod typed;
 
+pub use kinds::{Computation, Kind, KindVisitor};
+
 pub use typed::Traced;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::account::AccountInput;
-use crate::adjustment::AdjustmentInput;
 use crate::award::{AwardInput, award_in};
 use crate::check::{Report, check_json};
-use crate::contribution::ContributionInput;
 use crate::error::Error;
-use crate::retirement::RetirementInput;
 use crate::rules::{Catalog, Diagnostic, DiagnosticCode, LoadError, RuleSet, Snapshot};
-use crate::survivor::SurvivorInput;
 use crate::trace::Tracer;
-use crate::transfer::TransferInput;
-
-/// A computation the engine offers through this front door (named as the
-/// vector format's kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// 缴费: one month's contribution base and amounts
-    /// ([`crate::contribution`]).
-    Contribution,
-    /// 单位缴费申报: a unit's payroll for a month or a year, one line or
-    /// error per row, totals and the rows that need attention
-    /// ([`crate::payroll`], [`payroll_case`]).
-    Payroll,
-    /// 个人账户: the account ledger with yearly interest ([`crate::account`]).
-    Account,
-    /// 退休: statutory age and month, elastic window, eligibility
-    /// ([`crate::retirement`]).
-    Retirement,
-    /// 待遇核定: the pension award ([`crate::award`]).
-    Award,
-    /// 重新核定与补发: an award approved on a provisional (预发) base,
-    /// recomputed once the final base is published, with the arrears owed
-    /// ([`crate::award::recompute`], [`award_view`]).
-    Recompute,
-    /// 关系转移接续: benefit place, temporary accounts, money moved and the
-    /// award at the receiving place ([`crate::transfer`]).
-    Transfer,
-    /// 基本养老金调整: one year's pension adjustment ([`crate::adjustment`]).
-    Adjustment,
-    /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
-    Survivor,
-    /// 养老金测算: future years under stated assumptions, the yearly path
-    /// and the estimated award ([`crate::projection`]).
-    Projection,
-}
-
-impl Kind {
-    /// Every kind, in the order front ends list them.
-    pub const ALL: &[Kind] = &[
-        Kind::Contribution,
-        Kind::Payroll,
-        Kind::Account,
-        Kind::Retirement,
-        Kind::Award,
-        Kind::Recompute,
-        Kind::Transfer,
-        Kind::Adjustment,
-        Kind::Survivor,
-        Kind::Projection,
-    ];
-
-    /// The vector-format name (`retirement`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Contribution => "contribution",
-            Kind::Payroll => "payroll",
-            Kind::Account => "account",
-            Kind::Retirement => "retirement",
-            Kind::Award => "award",
-            Kind::Recompute => "recompute",
-            Kind::Transfer => "transfer",
-            Kind::Adjustment => "adjustment",
-            Kind::Survivor => "survivor",
-            Kind::Projection => "projection",
-        }
-    }
-}
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -268,33 +197,27 @@ impl Engine {
     /// the death month for survivor benefits (the latest rules without one);
     /// the retirement month (given, or statutory) for a projection.
     pub fn compute(&self, kind: Kind, input: &Value, trace: bool) -> Result<Value, Error> {
-        // The award (the per-person call) reads its input in one pass.
-        let input = match kind {
-            Kind::Award => Cow::Borrowed(input),
-            _ => exact(kind, input),
-        };
-        match kind {
-            Kind::Contribution => {
-                to_json(&self.contribution(&ContributionInput::from_json(&input)?, trace)?)
+        struct Compute<'a>(&'a Engine, &'a Value, bool);
+        impl KindVisitor for Compute<'_> {
+            type Output = Result<Value, Error>;
+            fn visit<C: Computation>(self) -> Self::Output {
+                to_json(&self.0.run::<C>(self.1, self.2)?)
             }
-            Kind::Account => to_json(&self.account(&AccountInput::from_json(&input)?, trace)?),
-            Kind::Retirement => {
-                to_json(&self.retirement(&RetirementInput::from_json(&input)?, trace)?)
-            }
-            Kind::Award => to_json(&self.award_result(&input, trace)?),
-            Kind::Payroll => {
-                let i = payroll_case::PayrollInput::read(&input)?;
-                to_json(&self.payroll_declaration(&i.rows, i.period, trace)?)
-            }
-            Kind::Recompute => {
-                let i = award_view::RecomputeInput::read(&input)?;
-                to_json(&self.award_view(&i.award, &i.options, trace)?)
-            }
-            Kind::Transfer => to_json(&self.transfer(&TransferInput::from_json(&input)?, trace)?),
-            Kind::Adjustment => to_json(&self.adjustment(&parse_input(&input)?, trace)?),
-            Kind::Survivor => to_json(&self.survivor(&parse_input(&input)?, trace)?),
-            Kind::Projection => projection_case::compute(&self.rules, &input, trace),
         }
+        kind.visit(Compute(self, input, trace))
+    }
+
+    /// One computation of kind `C` as its typed result: the input read
+    /// ([`Computation::read`]: every field problem at once), then computed.
+    ///
+    /// ```
+    /// use pension_rules::api::{Engine, kinds::RetirementKind};
+    /// let input = serde_json::json!({"birth": "1971-04", "category": "female_55"});
+    /// let r = Engine::embedded("cn/national").unwrap().run::<RetirementKind>(&input, false).unwrap();
+    /// assert_eq!(r.retirement_month.to_string(), "2026-08");
+    /// ```
+    pub fn run<C: Computation>(&self, input: &Value, trace: bool) -> Result<C::Output, Error> {
+        C::run(self, &C::read(input)?, trace)
     }
 
     /// One award as the struct (what [`compute`](Self::compute) writes as
@@ -311,14 +234,19 @@ impl Engine {
     /// assert_eq!(a.total.to_string(), "4510.45");
     /// ```
     pub fn award_result(&self, input: &Value, trace: bool) -> Result<crate::award::Award, Error> {
-        let i = award_input(input)?;
+        self.award(&AwardInput::from_json(input)?, trace)
+    }
+
+    /// One award, on the rules in force in the retirement month (of the
+    /// place its `region` names, where this engine can resolve one).
+    pub fn award(&self, i: &AwardInput, trace: bool) -> Result<crate::award::Award, Error> {
         let mut tracer = Tracer::new(trace);
         let picked = self.for_region(i.region.as_deref(), &mut tracer)?;
         let engine = picked.as_deref().unwrap_or(self);
         let date = i.retirement_month.first_day();
         let snap = engine.snapshot(date, None);
-        let places = engine.places(&i, date, None)?;
-        award_in(&i, &snap, &places, &mut tracer)
+        let places = engine.places(i, date, None)?;
+        award_in(i, &snap, &places, &mut tracer)
     }
 
     /// The explanation of one computation alone: the rule set's identity
@@ -341,35 +269,14 @@ impl Engine {
     /// assert_eq!(f["retirement_month"], "2026-08");
     /// ```
     pub fn figures(&self, kind: Kind, input: &Value) -> Result<Map<String, Value>, Error> {
-        let input = exact(kind, input);
-        let input = input.as_ref();
-        Ok(match kind {
-            Kind::Contribution => self
-                .contribution(&ContributionInput::from_json(input)?, false)?
-                .result
-                .figures(),
-            Kind::Account => self
-                .account(&AccountInput::from_json(input)?, false)?
-                .result
-                .figures(),
-            Kind::Retirement => self
-                .retirement(&RetirementInput::from_json(input)?, false)?
-                .figures(),
-            Kind::Award => self.award_result(input, false)?.figures(),
-            Kind::Transfer => self
-                .transfer(&TransferInput::from_json(input)?, false)?
-                .figures(),
-            Kind::Adjustment => self.adjustment(&parse_input(input)?, false)?.figures(),
-            Kind::Survivor => self.survivor(&parse_input(input)?, false)?.figures(),
-            Kind::Projection => {
-                let case = projection_case::ProjectionCase::from_json(input)?;
-                projection_case::figures(&case.project(&self.rules, false)?.0)
+        struct Figures<'a>(&'a Engine, &'a Value);
+        impl KindVisitor for Figures<'_> {
+            type Output = Result<Map<String, Value>, Error>;
+            fn visit<C: Computation>(self) -> Self::Output {
+                Ok(C::figures(&self.0.run::<C>(self.1, false)?))
             }
-            Kind::Payroll | Kind::Recompute => match self.compute(kind, input, false)? {
-                Value::Object(m) => m,
-                _ => Map::new(),
-            },
-        })
+        }
+        kind.visit(Figures(self, input))
     }
 
     /// An engine on another rule set with this engine's catalog and pins
@@ -563,50 +470,6 @@ pub fn parse_input<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     input: &Value,
 ) -> Result<T, Error> {
     crate::json_fields::read(input)
-}
-
-/// The input with exact integers given for decimals turned into decimal
-/// strings: read by the kind's input type, then written back. An input that
-/// does not read is passed on unchanged, so the engine reports every
-/// problem with its path. [`Engine::compute`] reads every input through
-/// this; front ends that build the typed input themselves (the CLI) call it
-/// first to read inputs the same way.
-///
-/// ```
-/// use pension_rules::api::{Kind, exact};
-/// let v = serde_json::json!({"month": "2024-03", "wage": 6000, "employment": "employee"});
-/// assert_eq!(exact(Kind::Contribution, &v)["wage"], "6000");
-/// let float = serde_json::json!({"month": "2024-03", "wage": 6000.5});
-/// assert_eq!(exact(Kind::Contribution, &float)["wage"], 6000.5); // refused later, with its path
-/// ```
-pub fn exact(kind: Kind, input: &Value) -> Cow<'_, Value> {
-    fn retyped<T: DeserializeOwned + Serialize>(input: &Value) -> Cow<'_, Value> {
-        T::deserialize(lenient::lenient(input))
-            .ok()
-            .and_then(|t| serde_json::to_value(t).ok())
-            .map_or(Cow::Borrowed(input), Cow::Owned)
-    }
-    match kind {
-        // Read leniently by their own readers (rows one by one, the award
-        // in one pass).
-        Kind::Payroll | Kind::Recompute => Cow::Borrowed(input),
-        Kind::Contribution => retyped::<ContributionInput>(input),
-        Kind::Account => retyped::<AccountInput>(input),
-        Kind::Retirement => retyped::<RetirementInput>(input),
-        Kind::Award => retyped::<AwardInput>(input),
-        Kind::Transfer => retyped::<TransferInput>(input),
-        Kind::Adjustment => retyped::<AdjustmentInput>(input),
-        Kind::Survivor => retyped::<SurvivorInput>(input),
-        Kind::Projection => projection_case::exact(input),
-    }
-}
-
-/// An award input read as [`exact`] then [`AwardInput::from_json`] read
-/// it, without writing it out and reading it again: read leniently
-/// (integers for decimals) and, if that fails, strictly, for the diagnosis
-/// of every field.
-pub(crate) fn award_input(input: &Value) -> Result<AwardInput, Error> {
-    AwardInput::deserialize(lenient::lenient(input)).or_else(|_| AwardInput::from_json(input))
 }
 
 /// An overlay given as data, written as TOML text.

@@ -82,7 +82,9 @@ const READ_CAP: usize = 100;
 /// Read an input of type `T`, reporting every field problem at once, each
 /// at its path (`history[2].base`): a value that does not read, an unknown
 /// field, and every required field missing (the required list comes from
-/// `T`'s JSON Schema, the contract the schema files publish).
+/// `T`'s JSON Schema, the contract the schema files publish). Decimals are
+/// read under the one strict grammar; an exact integer is taken where a
+/// decimal belongs (a Python `int`, a JS integer), a float never.
 ///
 /// How: serde stops at the first error, so the input is read again with
 /// each value found wrong left out (an entry read as absent, an element as
@@ -99,7 +101,7 @@ pub(crate) fn read<T: DeserializeOwned + schemars::JsonSchema>(v: &Value) -> Res
         return Err(Error::field("input", "expected a JSON object"));
     }
     loop {
-        let e = match T::deserialize(Reader::<false>(v, &skip)) {
+        let e = match T::deserialize(Reader::<true>(v, &skip)) {
             Ok(t) if errors.is_empty() => return Ok(t),
             Ok(_) => break,
             Err(e) => e.to_string(),
@@ -352,7 +354,7 @@ mod tests {
 
     #[test]
     fn a_required_field_that_did_not_read_is_not_also_missing() {
-        let p = problems(json!({"name": 5, "months": 1, "spans": "x"}));
+        let p = problems(json!({"name": true, "months": 1, "spans": "x"}));
         let paths: Vec<_> = p.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(paths, ["name", "spans"], "{p:?}");
     }

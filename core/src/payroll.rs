@@ -637,7 +637,7 @@ source = "test"
 
     #[test]
     fn json_shape_problems_at_once() {
-        let v = serde_json::json!([{"employee_id": "A", "wage": 5000, "employment": "employee"},
+        let v = serde_json::json!([{"employee_id": "A", "wage": 5000.5, "employment": "employee"},
                                    {"employee_id": "B", "employment": "employee", "dept": "x"}]);
         let Err(e) = rows_from_json(&v) else {
             panic!("accepted")

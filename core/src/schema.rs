@@ -25,38 +25,23 @@ use schemars::transform::{RecursiveTransform, Transform};
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use crate::account::{AccountInput, AccountStatement};
-use crate::adjustment::{AdjustmentInput, AdjustmentResult};
-use crate::api::Kind;
-use crate::api::Traced;
-use crate::api::award_view::RecomputeInput;
-use crate::api::payroll_case::{PayrollDeclaration, PayrollInput};
-use crate::award::{Award, AwardInput, Recomputation};
-use crate::contribution::{Contribution, ContributionInput};
+use crate::api::{Computation, Kind, KindVisitor};
 use crate::error::ErrorReport;
 use crate::projection::{Assumptions, Projection, ProjectionInput};
-use crate::retirement::{RetirementInput, RetirementResult};
-use crate::survivor::{SurvivorInput, SurvivorResult};
-use crate::transfer::{Transfer, TransferInput};
 
 /// The dialect every schema here declares.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The schema of `kind`'s input (what `Engine::compute` reads).
 pub fn input(kind: Kind) -> Value {
-    let mut g = generator(true);
-    let mut s = match kind {
-        Kind::Contribution => g.root_schema_for::<ContributionInput>(),
-        Kind::Payroll => g.root_schema_for::<PayrollInput>(),
-        Kind::Recompute => g.root_schema_for::<RecomputeInput>(),
-        Kind::Account => g.root_schema_for::<AccountInput>(),
-        Kind::Retirement => read_through_raw::<RetirementInput>(),
-        Kind::Award => g.root_schema_for::<AwardInput>(),
-        Kind::Transfer => g.root_schema_for::<TransferInput>(),
-        Kind::Adjustment => g.root_schema_for::<AdjustmentInput>(),
-        Kind::Survivor => g.root_schema_for::<SurvivorInput>(),
-        Kind::Projection => projection_input(&mut g),
-    };
+    struct Input;
+    impl KindVisitor for Input {
+        type Output = Schema;
+        fn visit<C: Computation>(self) -> Schema {
+            C::input_schema(&mut generator(true))
+        }
+    }
+    let mut s = kind.visit(Input);
     finish(&mut s, kind, "input");
     s.to_value()
 }
@@ -64,25 +49,14 @@ pub fn input(kind: Kind) -> Value {
 /// The schema of `kind`'s result (what `Engine::compute` returns, with its
 /// explanation under `trace`).
 pub fn output(kind: Kind) -> Value {
-    let mut g = generator(false);
-    let mut s = match kind {
-        Kind::Contribution => titled(
-            g.root_schema_for::<Traced<Contribution>>(),
-            "ContributionResult",
-        ),
-        Kind::Payroll => g.root_schema_for::<PayrollDeclaration>(),
-        Kind::Recompute => g.root_schema_for::<Recomputation>(),
-        Kind::Account => titled(
-            g.root_schema_for::<Traced<AccountStatement>>(),
-            "AccountStatement",
-        ),
-        Kind::Retirement => g.root_schema_for::<RetirementResult>(),
-        Kind::Award => g.root_schema_for::<Award>(),
-        Kind::Transfer => g.root_schema_for::<Transfer>(),
-        Kind::Adjustment => g.root_schema_for::<AdjustmentResult>(),
-        Kind::Survivor => g.root_schema_for::<SurvivorResult>(),
-        Kind::Projection => projection_output(&mut g),
-    };
+    struct Output;
+    impl KindVisitor for Output {
+        type Output = Schema;
+        fn visit<C: Computation>(self) -> Schema {
+            C::output_schema(&mut generator(false))
+        }
+    }
+    let mut s = kind.visit(Output);
     finish(&mut s, kind, "output");
     s.to_value()
 }
@@ -147,16 +121,10 @@ fn with_decimals(settings: SchemaSettings, for_input: bool) -> SchemaGenerator {
 /// An input read through a raw form of loose values (so that every field
 /// problem is reported at once): its schema is the shape it is read into,
 /// with no other field allowed.
-fn read_through_raw<T: schemars::JsonSchema>() -> Schema {
+pub(crate) fn read_through_raw<T: schemars::JsonSchema>() -> Schema {
     let settings = SchemaSettings::draft2020_12().for_serialize();
     let mut s = with_decimals(settings, true).into_root_schema_for::<T>();
     s.insert("additionalProperties".into(), json!(false));
-    s
-}
-
-/// A result with its trace is named as the result (the bindings' type).
-fn titled(mut s: Schema, title: &str) -> Schema {
-    s.insert("title".into(), json!(title));
     s
 }
 
@@ -206,7 +174,7 @@ impl Transform for ExactDecimals {
 /// The projection input: the person ([`ProjectionInput`]) and, under
 /// `assumptions`, the stated [`Assumptions`] — one object, as
 /// `api::projection_case::ProjectionCase::from_json` reads it.
-fn projection_input(g: &mut SchemaGenerator) -> Schema {
+pub(crate) fn projection_input(g: &mut SchemaGenerator) -> Schema {
     let mut s = g.root_schema_for::<ProjectionInput>();
     let assumptions = g.subschema_for::<Assumptions>();
     if let Some(Value::Object(props)) = s.get_mut("properties") {
@@ -225,8 +193,8 @@ fn projection_input(g: &mut SchemaGenerator) -> Schema {
 /// The projection result: [`Projection`], where each yearly figure also says
 /// on what it rests (`basis`: the rule value's legal source, or the
 /// assumption used) and the award's explanation stands at the top, under
-/// `trace`, as `api::projection_case::to_json` writes it.
-fn projection_output(g: &mut SchemaGenerator) -> Schema {
+/// `trace`, as `api::projection_case::ProjectionResult` is written.
+pub(crate) fn projection_output(g: &mut SchemaGenerator) -> Schema {
     let mut s = g.root_schema_for::<Projection>();
     let trace = g.subschema_for::<crate::trace::Trace>();
     if let Some(Value::Object(props)) = s.get_mut("properties") {

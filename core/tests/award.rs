@@ -260,7 +260,7 @@ fn all_field_problems_at_once() {
     let v = json!({
         "category": "male", "birth": "1965-06", "retirement_month": "2025-08",
         "history": [
-            {"from": "1996-01", "to": "2025-07", "base": 5000},
+            {"from": "1996-01", "to": "2025-07", "base": 5000.5},
             {"from": "2001-13", "to": "2002-01", "bonus": true}
         ],
         "account_balance": "100,000"

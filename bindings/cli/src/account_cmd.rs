@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use pension_rules::account::{AccountInput, CloseMethod, RateOrigin, YearStatement};
-use pension_rules::api::{Kind, exact};
 use serde_json::{Map, Value, json};
 
 use crate::Source;
@@ -172,8 +171,8 @@ pub(crate) fn run(args: AccountArgs, source: &Source) -> Result<ExitCode, String
             "--opening-year YYYY is required with CSV input",
         ));
     }
-    let input = AccountInput::from_json(&exact(Kind::Account, &v))
-        .map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
+    let input =
+        AccountInput::from_json(&v).map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;
     let t = engine
         .account(&input, args.explain)
         .map_err(|e| with_lines(&e, &credit_lines, &posting_lines))?;

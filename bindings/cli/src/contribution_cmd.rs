@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use pension_rules::YearMonth;
-use pension_rules::api::{Kind, exact, payroll_case};
+use pension_rules::api::payroll_case;
 use pension_rules::contribution::{ContributionInput, Employment};
 use pension_rules::payroll::{PayrollRow, Period, rows_from_csv};
 use pension_rules::rules::Identity;
@@ -86,8 +86,7 @@ pub(crate) fn run(args: ContributionArgs, source: &Source) -> Result<ExitCode, S
     let input = match &args.input {
         Some(path) => {
             let v = read_json(path)?;
-            ContributionInput::from_json(&exact(Kind::Contribution, &v))
-                .map_err(|e| describe(&e))?
+            ContributionInput::from_json(&v).map_err(|e| describe(&e))?
         }
         None => {
             let month = args.month.ok_or_else(|| {

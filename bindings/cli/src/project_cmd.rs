@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use pension_rules::api::projection_case::{ProjectionCase, to_json};
-use pension_rules::api::{Kind, exact};
+use pension_rules::api::kinds::ProjectionKind;
 use pension_rules::projection::{Figure, FigureSource, Projection};
 use serde_json::Value;
 
@@ -44,18 +43,17 @@ pub(crate) fn run(args: ProjectArgs, source: &Source) -> Result<ExitCode, String
         .or(case_ruleset.as_deref())
         .unwrap_or("cn/shaanxi");
     let engine = source.engine(id)?;
-    let case = ProjectionCase::from_json(&exact(Kind::Projection, &input))
-        .map_err(|e| crate::errors::describe(&e))?;
     let trace = args.explain || !(args.no_trace && args.format == Format::Json);
-    let (p, snap) = case
-        .project(engine.rules(), trace)
+    let r = engine
+        .run::<ProjectionKind>(&input, trace)
         .map_err(|e| crate::errors::describe(&e))?;
-    let result = to_json(&p, &snap).map_err(|e| crate::errors::describe(&e))?;
+    let result = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+    let p = &r.projection;
     match args.format {
         Format::Json => print_json(&result)?,
-        Format::Csv => emit(&years_csv(&p)?),
+        Format::Csv => emit(&years_csv(p)?),
         Format::Table => {
-            emit(&table(&p, &result));
+            emit(&table(p, &result));
             if args.explain {
                 emit(&explain(&result));
             }

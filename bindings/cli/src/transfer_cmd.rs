@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use pension_rules::api::{Kind, exact};
 use pension_rules::transfer::{TransferInput, render};
 
 use crate::Source;
@@ -52,8 +51,7 @@ pub(crate) fn run(args: TransferArgs, source: &Source) -> Result<ExitCode, Strin
         .or(case_ruleset.as_deref())
         .unwrap_or("cn/national");
     let engine = source.engine(id)?;
-    let input = TransferInput::from_json(&exact(Kind::Transfer, &input))
-        .map_err(|e| crate::errors::describe(&e))?;
+    let input = TransferInput::from_json(&input).map_err(|e| crate::errors::describe(&e))?;
     let trace = !(args.no_trace && format == Format::Json);
     let t = engine
         .transfer(&input, trace)

@@ -58,7 +58,7 @@ test("every field problem at once, with assumption paths", () => {
     () => engine.projection({ category: "male", birth: "1966-01", from: "2026-01", index: "1",
       assumptions: { average_wage_growth: "0.05", interest_rate: "x" } }),
     (e) => {
-      assert.deepEqual(e.details.fields.map((f) => f.path), ["assumptions.pension_base_growth", "assumptions.interest_rate"]);
+      assert.deepEqual(e.details.fields.map((f) => f.path), ["assumptions.interest_rate", "assumptions.pension_base_growth"]);
       return true;
     });
 });

@@ -189,7 +189,16 @@ impl Engine {
     }
 
     fn award_case(&self, input: &Value, opts: &AwardOptions, trace: bool) -> Result<View, Error> {
-        let input = super::award_input(input)?;
+        self.award_under(&crate::award::AwardInput::from_json(input)?, opts, trace)
+    }
+
+    /// The award of a read input under `opts` (see [`AwardView`]).
+    pub fn award_under(
+        &self,
+        input: &crate::award::AwardInput,
+        opts: &AwardOptions,
+        trace: bool,
+    ) -> Result<AwardView, Error> {
         let date = input.retirement_month.first_day();
         let mut tracer = Tracer::new(trace);
         let picked = self.for_region(input.region.as_deref(), &mut tracer)?;
@@ -197,7 +206,7 @@ impl Engine {
         if let Some(through) = opts.arrears_through {
             let known = opts.known_on.unwrap_or(date);
             let r = recompute(
-                &input,
+                input,
                 &engine.rules,
                 known,
                 opts.final_known_on,
@@ -213,9 +222,9 @@ impl Engine {
             ));
         }
         let snap = engine.snapshot(date, opts.known_on);
-        let places = engine.places(&input, date, opts.known_on)?;
+        let places = engine.places(input, date, opts.known_on)?;
         Ok(View::Award(Box::new(award_in(
-            &input,
+            input,
             &snap,
             &places,
             &mut tracer,

@@ -16,9 +16,6 @@ use serde_json::{Error, Value};
 
 use crate::json_fields::FLOAT_REFUSED;
 
-/// A JSON value read by type, with integers accepted for strings.
-pub(crate) type Lenient<'a> = Reader<'a, true>;
-
 /// A JSON value read by type as `serde_json` reads it, except that decimal
 /// strings follow the one strict grammar ([`crate::decimal`]).
 pub(crate) type Strict<'a> = Reader<'a, false>;
@@ -27,7 +24,7 @@ pub(crate) type Strict<'a> = Reader<'a, false>;
 /// it under the strict grammar ([`crate::decimal::parse`]: `"1_0"`,
 /// `"+3000"`, `"8e-1"` are refused, where `rust_decimal`'s serde reading
 /// takes them); with `INTEGERS`, an exact integer is accepted where a
-/// string is expected ([`Lenient`]).
+/// string is expected (`Reader<_, true>`).
 ///
 /// Values whose address is in the skip list read as absent (an object's
 /// entry) or left out (an array's element): how
@@ -37,7 +34,8 @@ pub(crate) type Strict<'a> = Reader<'a, false>;
 pub(crate) struct Reader<'a, const INTEGERS: bool>(pub(crate) &'a Value, pub(crate) &'a [usize]);
 
 /// `v` read leniently (integers for decimal strings).
-pub(crate) fn lenient(v: &Value) -> Lenient<'_> {
+#[cfg(test)]
+pub(crate) fn lenient(v: &Value) -> Reader<'_, true> {
     Reader(v, &[])
 }
 

@@ -24,19 +24,15 @@
 //! assert_eq!(r["trace"]["rules"]["id"], "cn/shaanxi");
 //! ```
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::lenient::lenient;
 use crate::error::Error;
 use crate::error::{FieldError, InputErrors};
 use crate::json_fields::{join, read};
 use crate::projection::{Assumptions, FigureSource, Projection, ProjectionInput, project};
-use crate::rules::{RuleSet, Snapshot, YearSeries};
-use crate::time::YearMonth;
+use crate::rules::{Snapshot, YearSeries};
 use crate::trace::Tracer;
 
 /// A projection case: the person and the assumptions for the years the rule
@@ -105,112 +101,129 @@ impl ProjectionCase {
             _ => Err(Error::Input(InputErrors(errors))),
         }
     }
+}
 
-    /// The retirement month and the snapshot the projection uses: the rules
-    /// in force in that month.
-    pub fn snapshot(&self, rules: &RuleSet) -> Result<(YearMonth, Snapshot), Error> {
-        let month = match self.input.retirement_month {
-            Some(m) => m,
-            None => {
-                let at_birth = rules.at(self.input.birth.first_day());
-                crate::retirement::statutory(&at_birth, self.input.birth, self.input.category)?
-                    .month
-            }
-        };
-        Ok((month, rules.at(month.first_day())))
+/// The `projection` kind's result, typed: the projection and on what each
+/// of its yearly figures rests. Serialized, it is the projection where each
+/// rule-set figure carries `basis` (the legal source of the rule value) and
+/// each assumed one the assumption, with the whole explanation (projection,
+/// ledger and award steps, and the rule set's id, version and hash) under
+/// `trace` at the top (moved from the award).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionResult {
+    /// The projection; its award's `trace` is the explanation.
+    pub projection: Projection,
+    /// On what the retirement year's 计发基数 rests.
+    pub pension_base_basis: Option<String>,
+    /// On what each year's average wage and interest rate rest, as
+    /// `projection.years`.
+    pub year_bases: Vec<YearBasis>,
+}
+
+/// On what one projected year's figures rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearBasis {
+    /// The average wage's basis.
+    pub average_wage: Option<String>,
+    /// The interest rate's basis (none for a year without interest).
+    pub interest_rate: Option<String>,
+}
+
+impl ProjectionResult {
+    /// The bases of `p`'s figures under `snap`.
+    pub fn new(p: Projection, snap: &Snapshot) -> ProjectionResult {
+        let year_bases = p
+            .years
+            .iter()
+            .map(|y| YearBasis {
+                average_wage: basis(
+                    &snap.award.average_wage,
+                    y.average_wage_year,
+                    y.average_wage.source,
+                    "average_wage_growth",
+                    "average_wages",
+                ),
+                interest_rate: if y.interest.is_zero() && y.interest_rate.value.is_zero() {
+                    None
+                } else {
+                    basis(
+                        &snap.account.interest_rate,
+                        y.year,
+                        y.interest_rate.source,
+                        "interest_rate",
+                        "interest_rates",
+                    )
+                },
+            })
+            .collect();
+        let pension_base_basis = basis(
+            &snap.award.pension_base,
+            p.retirement_month.year(),
+            p.pension_base.source,
+            "pension_base_growth",
+            "pension_bases",
+        );
+        ProjectionResult {
+            projection: p,
+            pension_base_basis,
+            year_bases,
+        }
     }
 
-    /// Project under `rules` ([`ProjectionCase::snapshot`]).
-    pub fn project(&self, rules: &RuleSet, trace: bool) -> Result<(Projection, Snapshot), Error> {
-        let (_, snap) = self.snapshot(rules)?;
+    /// The explanation, with the rule set's identity.
+    pub fn trace(&self) -> &crate::trace::Trace {
+        &self.projection.award.trace
+    }
+}
+
+impl Serialize for ProjectionResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut v = serde_json::to_value(&self.projection).map_err(serde::ser::Error::custom)?;
+        if let Value::Object(top) = &mut v {
+            let trace = match top.get_mut("award") {
+                Some(Value::Object(a)) => a.remove("trace"),
+                _ => None,
+            };
+            if let Some(Value::Array(years)) = top.get_mut("years") {
+                for (b, out) in self.year_bases.iter().zip(years.iter_mut()) {
+                    set_basis(out, "average_wage", b.average_wage.clone());
+                    set_basis(out, "interest_rate", b.interest_rate.clone());
+                }
+            }
+            if let Some(t) = trace {
+                top.insert("trace".into(), t);
+            }
+        }
+        set_basis(&mut v, "pension_base", self.pension_base_basis.clone());
+        v.serialize(s)
+    }
+}
+
+impl super::Engine {
+    /// A projection, on the rules in force in its retirement month
+    /// ([`ProjectionCase::snapshot`]), typed.
+    pub fn projection(
+        &self,
+        case: &ProjectionCase,
+        trace: bool,
+    ) -> Result<ProjectionResult, Error> {
+        let i = &case.input;
+        let month = match i.retirement_month {
+            Some(m) => m,
+            None => {
+                let at_birth = self.snapshot(i.birth.first_day(), None);
+                crate::retirement::statutory(&at_birth, i.birth, i.category)?.month
+            }
+        };
+        let snap = self.snapshot(month.first_day(), None);
         let p = project(
-            &self.input,
-            &self.assumptions,
+            &case.input,
+            &case.assumptions,
             &snap,
             &mut Tracer::new(trace),
         )?;
-        Ok((p, snap))
+        Ok(ProjectionResult::new(p, &snap))
     }
-}
-
-/// The input with exact integers given for decimals turned into decimal
-/// strings (the person and the assumptions read apart); unchanged if it does
-/// not read.
-pub(super) fn exact(input: &Value) -> Cow<'_, Value> {
-    fn retyped<T: for<'de> Deserialize<'de> + Serialize>(v: &Value) -> Option<Value> {
-        T::deserialize(lenient(v))
-            .ok()
-            .and_then(|t| serde_json::to_value(t).ok())
-    }
-    let Value::Object(m) = input else {
-        return Cow::Borrowed(input);
-    };
-    let mut person = m.clone();
-    let assumptions = person.remove("assumptions");
-    let Some(Value::Object(mut out)) = retyped::<ProjectionInput>(&Value::Object(person)) else {
-        return Cow::Borrowed(input);
-    };
-    if let Some(a) = assumptions {
-        match retyped::<Assumptions>(&a) {
-            Some(a) => out.insert("assumptions".into(), a),
-            None => return Cow::Borrowed(input),
-        };
-    }
-    Cow::Owned(Value::Object(out))
-}
-
-/// The full result as JSON: the projection, each rule-set figure with the
-/// legal source it rests on and each assumed one with the assumption, and
-/// the whole explanation (projection, ledger and award steps, with the rule
-/// set's id, version and hash) under `trace` (the award's own `trace` is
-/// moved there).
-pub fn to_json(p: &Projection, snap: &Snapshot) -> Result<Value, Error> {
-    let mut v = serde_json::to_value(p)
-        .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))?;
-    let Value::Object(top) = &mut v else {
-        return Ok(v);
-    };
-    let trace = match top.get_mut("award") {
-        Some(Value::Object(a)) => a.remove("trace"),
-        _ => None,
-    };
-    if let Some(Value::Array(years)) = top.get_mut("years") {
-        for (y, out) in p.years.iter().zip(years.iter_mut()) {
-            let wage = basis(
-                &snap.award.average_wage,
-                y.average_wage_year,
-                y.average_wage.source,
-                "average_wage_growth",
-                "average_wages",
-            );
-            set_basis(out, "average_wage", wage);
-            let rate = if y.interest.is_zero() && y.interest_rate.value.is_zero() {
-                None
-            } else {
-                basis(
-                    &snap.account.interest_rate,
-                    y.year,
-                    y.interest_rate.source,
-                    "interest_rate",
-                    "interest_rates",
-                )
-            };
-            set_basis(out, "interest_rate", rate);
-        }
-    }
-    let year = p.retirement_month.year();
-    let c = basis(
-        &snap.award.pension_base,
-        year,
-        p.pension_base.source,
-        "pension_base_growth",
-        "pension_bases",
-    );
-    set_basis(&mut v, "pension_base", c);
-    if let (Value::Object(top), Some(t)) = (&mut v, trace) {
-        top.insert("trace".into(), t);
-    }
-    Ok(v)
 }
 
 /// On what a yearly figure rests: the rule value's source, or the assumption.
@@ -290,11 +303,4 @@ pub fn figures(p: &Projection) -> Map<String, Value> {
         .collect();
     m.insert("years".into(), Value::Array(years));
     m
-}
-
-/// The full result of one projection (what [`super::Engine::compute`] gives).
-pub(super) fn compute(rules: &RuleSet, input: &Value, trace: bool) -> Result<Value, Error> {
-    let case = ProjectionCase::from_json(input)?;
-    let (p, snap) = case.project(rules, trace)?;
-    to_json(&p, &snap)
 }

@@ -1,0 +1,381 @@
+//! The computations of the front door, each registered once.
+//!
+//! A kind is a [`Computation`]: how its JSON input is read (every field
+//! problem at once, [`crate::api::parse_input`]), the typed call on the
+//! [`Engine`] (snapshots cached there), its headline figures and the JSON
+//! Schemas of its input and result. [`Kind`] and its list are made by
+//! [`kinds!`] from one table, and every generic entry —
+//! [`Engine::compute`], [`Engine::figures`], [`crate::schema::input`] and
+//! [`crate::schema::output`] — dispatches through [`Kind::visit`]: adding a
+//! kind is its domain module, its `impl Computation` here and one line in
+//! the table; every front end (CLI, Python, WASM, HTTP, the conformance
+//! runner) and the schema files then offer it.
+
+use schemars::{Schema, SchemaGenerator};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::Engine;
+use super::Traced;
+use super::award_view::{AwardOptions, RecomputeInput};
+use super::payroll_case::{PayrollDeclaration, PayrollInput};
+use super::projection_case::{ProjectionCase, ProjectionResult};
+use crate::account::{AccountInput, AccountStatement};
+use crate::adjustment::{AdjustmentInput, AdjustmentResult};
+use crate::award::{Award, AwardInput, Recomputation};
+use crate::contribution::{Contribution, ContributionInput};
+use crate::error::Error;
+use crate::retirement::{RetirementInput, RetirementResult};
+use crate::survivor::{SurvivorInput, SurvivorResult};
+use crate::transfer::{Transfer, TransferInput};
+
+/// One computation kind: its input, its typed result, the call and its
+/// contract.
+pub trait Computation {
+    /// The kind's name in [`Kind`].
+    const KIND: Kind;
+    /// The input as read.
+    type Input;
+    /// The typed result (serialized as [`Engine::compute`] writes it).
+    type Output: Serialize;
+    /// Read a JSON input, every field problem at once with its path;
+    /// exact integers are taken where decimals belong, floats refused.
+    fn read(input: &Value) -> Result<Self::Input, Error>;
+    /// Compute, on the rules in force when the case happens (see
+    /// [`Engine::compute`]).
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error>;
+    /// The headline figures by field name (a batch row, a worked case's
+    /// comparison).
+    fn figures(output: &Self::Output) -> Map<String, Value>;
+    /// The JSON Schema of the input (as a root schema).
+    fn input_schema(g: &mut SchemaGenerator) -> Schema;
+    /// The JSON Schema of the result (as a root schema).
+    fn output_schema(g: &mut SchemaGenerator) -> Schema;
+}
+
+/// An operation over every kind, generic in the [`Computation`]: what
+/// [`Kind::visit`] runs for the kind it is called on.
+pub trait KindVisitor {
+    /// What the operation gives.
+    type Output;
+    /// Run it for `C`.
+    fn visit<C: Computation>(self) -> Self::Output;
+}
+
+/// The table of kinds: the enum, its list, names and dispatch.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal => $computation:ty,)*) => {
+        /// A computation the engine offers through this front door (named as
+        /// the vector format's kinds).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order front ends list them.
+            pub const ALL: &[Kind] = &[$(Kind::$variant),*];
+
+            /// The vector-format name (`retirement`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)*
+                }
+            }
+
+            /// Run `v` for this kind's [`Computation`].
+            pub fn visit<V: KindVisitor>(self, v: V) -> V::Output {
+                match self {
+                    $(Kind::$variant => v.visit::<$computation>(),)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// 缴费: one month's contribution base and amounts
+    /// ([`crate::contribution`]).
+    Contribution = "contribution" => ContributionKind,
+    /// 单位缴费申报: a unit's payroll for a month or a year, one line or
+    /// error per row, totals and the rows that need attention
+    /// ([`crate::payroll`], [`super::payroll_case`]).
+    Payroll = "payroll" => PayrollKind,
+    /// 个人账户: the account ledger with yearly interest ([`crate::account`]).
+    Account = "account" => AccountKind,
+    /// 退休: statutory age and month, elastic window, eligibility
+    /// ([`crate::retirement`]).
+    Retirement = "retirement" => RetirementKind,
+    /// 待遇核定: the pension award ([`crate::award`]).
+    Award = "award" => AwardKind,
+    /// 重新核定与补发: an award approved on a provisional (预发) base,
+    /// recomputed once the final base is published, with the arrears owed
+    /// ([`crate::award::recompute`], [`super::award_view`]).
+    Recompute = "recompute" => RecomputeKind,
+    /// 关系转移接续: benefit place, temporary accounts, money moved and the
+    /// award at the receiving place ([`crate::transfer`]).
+    Transfer = "transfer" => TransferKind,
+    /// 基本养老金调整: one year's pension adjustment ([`crate::adjustment`]).
+    Adjustment = "adjustment" => AdjustmentKind,
+    /// 遗属待遇: funeral grant and survivor allowance ([`crate::survivor`]).
+    Survivor = "survivor" => SurvivorKind,
+    /// 养老金测算: future years under stated assumptions, the yearly path
+    /// and the estimated award ([`crate::projection`]).
+    Projection = "projection" => ProjectionKind,
+}
+
+/// A result's JSON object as its figures (`payroll` and `recompute` give
+/// their whole result).
+fn whole<T: Serialize>(output: &T) -> Map<String, Value> {
+    match serde_json::to_value(output) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// A result with its trace is named as the result (the bindings' type).
+fn titled(mut s: Schema, title: &str) -> Schema {
+    s.insert("title".into(), title.into());
+    s
+}
+
+/// The [`Kind::Contribution`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct ContributionKind;
+impl Computation for ContributionKind {
+    const KIND: Kind = Kind::Contribution;
+    type Input = ContributionInput;
+    type Output = Traced<Contribution>;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        ContributionInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.contribution(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.result.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<ContributionInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        titled(g.root_schema_for::<Self::Output>(), "ContributionResult")
+    }
+}
+
+/// The [`Kind::Payroll`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct PayrollKind;
+impl Computation for PayrollKind {
+    const KIND: Kind = Kind::Payroll;
+    type Input = super::payroll_case::PayrollCase;
+    type Output = PayrollDeclaration;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        PayrollInput::read(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.payroll_declaration(&input.rows, input.period, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        whole(output)
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<PayrollInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Account`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct AccountKind;
+impl Computation for AccountKind {
+    const KIND: Kind = Kind::Account;
+    type Input = AccountInput;
+    type Output = Traced<AccountStatement>;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        AccountInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.account(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.result.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<AccountInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        titled(g.root_schema_for::<Self::Output>(), "AccountStatement")
+    }
+}
+
+/// The [`Kind::Retirement`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct RetirementKind;
+impl Computation for RetirementKind {
+    const KIND: Kind = Kind::Retirement;
+    type Input = RetirementInput;
+    type Output = RetirementResult;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        RetirementInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.retirement(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.figures()
+    }
+    fn input_schema(_: &mut SchemaGenerator) -> Schema {
+        crate::schema::read_through_raw::<RetirementInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Award`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct AwardKind;
+impl Computation for AwardKind {
+    const KIND: Kind = Kind::Award;
+    type Input = AwardInput;
+    type Output = Award;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        AwardInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.award(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<AwardInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Recompute`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct RecomputeKind;
+impl Computation for RecomputeKind {
+    const KIND: Kind = Kind::Recompute;
+    type Input = (AwardInput, AwardOptions);
+    type Output = super::award_view::AwardView;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        let case = RecomputeInput::read(input)?;
+        Ok((AwardInput::from_json(&case.award)?, case.options))
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.award_under(&input.0, &input.1, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        whole(output)
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<RecomputeInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Recomputation>()
+    }
+}
+
+/// The [`Kind::Transfer`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct TransferKind;
+impl Computation for TransferKind {
+    const KIND: Kind = Kind::Transfer;
+    type Input = TransferInput;
+    type Output = Transfer;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        TransferInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.transfer(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<TransferInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Adjustment`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct AdjustmentKind;
+impl Computation for AdjustmentKind {
+    const KIND: Kind = Kind::Adjustment;
+    type Input = AdjustmentInput;
+    type Output = AdjustmentResult;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        super::parse_input(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.adjustment(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<AdjustmentInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Survivor`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct SurvivorKind;
+impl Computation for SurvivorKind {
+    const KIND: Kind = Kind::Survivor;
+    type Input = SurvivorInput;
+    type Output = SurvivorResult;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        super::parse_input(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.survivor(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        output.figures()
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<SurvivorInput>()
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
+    }
+}
+
+/// The [`Kind::Projection`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectionKind;
+impl Computation for ProjectionKind {
+    const KIND: Kind = Kind::Projection;
+    type Input = ProjectionCase;
+    type Output = ProjectionResult;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        ProjectionCase::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.projection(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        super::projection_case::figures(&output.projection)
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        crate::schema::projection_input(g)
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        crate::schema::projection_output(g)
+    }
+}
