@@ -735,8 +735,7 @@ source = "test"
 
     #[test]
     fn all_input_problems_at_once() {
-        let v =
-            serde_json::json!({"month": "2025-13", "wage": 100.5, "employment": "freelance", "x": 1});
+        let v = serde_json::json!({"month": "2025-13", "wage": 100.5, "employment": "freelance", "x": 1});
         let e = ContributionInput::from_json(&v).err();
         let paths: Vec<_> = e
             .iter()

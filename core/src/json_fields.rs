@@ -92,7 +92,7 @@ const READ_CAP: usize = 100;
 /// declaration — the type's fields and serde attributes — serves the
 /// reading, the report and the schema; no field list is kept by hand.
 pub(crate) fn read<T: DeserializeOwned + schemars::JsonSchema>(v: &Value) -> Result<T, Error> {
-    use crate::api::lenient::{Reader, address, split};
+    use crate::json_reader::{Reader, address, split};
     let mut skip: Vec<usize> = vec![];
     let mut errors: Vec<FieldError> = vec![];
     let mut schema: Option<Value> = None;

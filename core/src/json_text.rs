@@ -133,7 +133,7 @@ pub fn from_str(text: &str) -> Result<Value, serde_json::Error> {
 /// A value read into an input type, with the strict decimal grammar
 /// ([`crate::decimal`]) for every `Decimal` field.
 pub fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, serde_json::Error> {
-    T::deserialize(crate::api::lenient::strict(v))
+    T::deserialize(crate::json_reader::strict(v))
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ pub mod contribution_index;
 pub mod decimal;
 pub mod error;
 mod json_fields;
+mod json_reader;
 pub mod json_text;
 mod money;
 pub mod payroll;

@@ -231,7 +231,7 @@ impl Person {
     /// assert_eq!(paths, ["birth", "category"]);
     /// ```
     pub fn from_json(v: &serde_json::Value) -> Result<Person, Error> {
-        let e = match Person::deserialize(crate::api::lenient::strict(v)) {
+        let e = match Person::deserialize(crate::json_reader::strict(v)) {
             Ok(p) => return p.check_plausible().map(|()| p),
             Err(e) => e,
         };

@@ -285,6 +285,10 @@ impl NativeEngine {
                 py.detach(|| self.engine.payroll(&v, p, trace))
             }
         }
+        .and_then(|d| {
+            serde_json::to_value(d)
+                .map_err(|e| Error::NotApplicable(format!("result not serializable: {e}")))
+        })
         .py_err(py)?;
         to_py(py, &out)
     }

@@ -298,18 +298,17 @@ impl Engine {
     /// let csv = "employee_id,wage,employment\nE1,3000,employee\nE2,6123.45,employee\nE3,abc,employee\n";
     /// let r = engine.payroll_csv(csv, period(Some("2024-03"), None).unwrap(), false).unwrap();
     /// // 729.44 + 979.75 (16 % of the 2024 floor 4559 and of 6123.45)
-    /// assert_eq!(r["totals"]["employer"], "1709.19");
-    /// assert_eq!(r["rows"][2]["error"]["code"], "invalid_input");
+    /// assert_eq!(r.totals.employer.to_string(), "1709.19");
+    /// let json = serde_json::to_value(&r).unwrap(); // as every front end writes it
+    /// assert_eq!(json["rows"][2]["error"]["code"], "invalid_input");
     /// ```
-    pub fn payroll_csv(&self, csv: &str, period: Period, trace: bool) -> Result<Value, Error> {
-        let rows = rows_from_csv(csv.as_bytes())?;
-        let t = self.payroll_rows(&rows, period, trace)?;
-        Ok(to_value(
-            &t.result,
-            &rows,
-            &t.trace.rules,
-            trace.then_some(&t.trace),
-        ))
+    pub fn payroll_csv(
+        &self,
+        csv: &str,
+        period: Period,
+        trace: bool,
+    ) -> Result<PayrollDeclaration, Error> {
+        self.payroll_declaration(&rows_from_csv(csv.as_bytes())?, period, trace)
     }
 
     /// A unit's payroll declaration from row objects
@@ -320,17 +319,15 @@ impl Engine {
     /// let engine = Engine::embedded("cn/shaanxi").unwrap();
     /// let rows = serde_json::json!([{"employee_id": "E1", "wage": 6000, "employment": "employee"}]);
     /// let r = engine.payroll(&rows, period(Some("2024-03"), None).unwrap(), false).unwrap();
-    /// assert_eq!(r["rows"][0]["employer"], "960.00"); // 16 % of 6000
+    /// assert_eq!(serde_json::to_value(&r).unwrap()["rows"][0]["employer"], "960.00"); // 16 % of 6000
     /// ```
-    pub fn payroll(&self, rows: &Value, period: Period, trace: bool) -> Result<Value, Error> {
-        let rows = rows_from_objects(rows)?;
-        let t = self.payroll_rows(&rows, period, trace)?;
-        Ok(to_value(
-            &t.result,
-            &rows,
-            &t.trace.rules,
-            trace.then_some(&t.trace),
-        ))
+    pub fn payroll(
+        &self,
+        rows: &Value,
+        period: Period,
+        trace: bool,
+    ) -> Result<PayrollDeclaration, Error> {
+        self.payroll_declaration(&rows_from_objects(rows)?, period, trace)
     }
 }
 
@@ -348,7 +345,7 @@ mod tests {
             {"employee_id": 17, "wage": "5000", "employment": "flexible"}
         ]);
         let p = period(Some("2024-03"), None).unwrap();
-        let r = engine.payroll(&rows, p, false).unwrap();
+        let r = serde_json::to_value(engine.payroll(&rows, p, false).unwrap()).unwrap();
         assert_eq!(r["rows"][1]["error"]["fields"][0]["path"], "row 2.wage");
         assert_eq!(r["rows"][1]["row"], 2);
         assert_eq!(r["rows"][0]["row"], 1);

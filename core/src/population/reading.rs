@@ -118,14 +118,14 @@ pub(crate) fn cell_problem(column: &str, v: &Value) -> Option<String> {
     let reads = match column {
         "id" => String::deserialize(v).is_ok(),
         "birth" | "first_contribution" | "retirement_month" => {
-            crate::time::any_year_opt(crate::api::lenient::strict(v)).is_ok()
+            crate::time::any_year_opt(crate::json_reader::strict(v)).is_ok()
         }
         "category" => Category::deserialize(v).is_ok(),
         "deemed_months" | "contribution_months" => zero_if_empty(v).is_ok(),
         "index" | "average_index" | "account_balance" => {
-            crate::decimal::optional(crate::api::lenient::strict(v)).is_ok()
+            crate::decimal::optional(crate::json_reader::strict(v)).is_ok()
         }
-        "indexes" => Option::<IndexList>::deserialize(crate::api::lenient::strict(v)).is_ok(),
+        "indexes" => Option::<IndexList>::deserialize(crate::json_reader::strict(v)).is_ok(),
         _ => {
             return Some(format!(
                 "unknown column; expected one of {}",
@@ -200,7 +200,7 @@ fn indexes_problem(v: &Value) -> Option<String> {
     let (i, bad) = items
         .iter()
         .enumerate()
-        .find(|(_, x)| crate::decimal::optional(crate::api::lenient::strict(x)).is_err())?;
+        .find(|(_, x)| crate::decimal::optional(crate::json_reader::strict(x)).is_err())?;
     let what = match bad {
         Value::Number(n) if n.is_f64() => return Some(crate::error::FLOAT_REFUSED.to_string()),
         Value::String(s) if s.is_empty() => "is empty".to_string(),
