@@ -152,8 +152,20 @@ impl Engine {
     ///     .with_overlay_data("reform", &overlay).unwrap();
     /// assert_eq!(engine.rules().id(), "cn/shaanxi+reform/rate-15");
     /// ```
+    ///
+    /// Or a reform in one line: dotted parameter paths to values by period
+    /// ([`crate::rules::reform`]); `label` then names the reform and stands
+    /// as the source of its values, marked hypothetical.
+    ///
+    /// ```
+    /// use pension_rules::api::Engine;
+    /// let reform = serde_json::json!({"contribution.employer_rate": {"2030-01": "0.15"}});
+    /// let engine = Engine::embedded("cn/shaanxi").unwrap()
+    ///     .with_overlay_data("rate 15", &reform).unwrap();
+    /// assert_eq!(engine.rules().id(), "cn/shaanxi+reform/rate-15");
+    /// ```
     pub fn with_overlay_data(self, label: &str, data: &Value) -> Result<Engine, Error> {
-        let text = overlay_toml(label, data)?;
+        let text = overlay_text(label, data, Some(&self.rules))?;
         self.with_overlay_toml(label, &text)
     }
 
@@ -469,6 +481,20 @@ pub fn parse_input<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     input: &Value,
 ) -> Result<T, Error> {
     crate::json_fields::read(input)
+}
+
+/// An overlay given as data — the TOML document as JSON, or a reform in
+/// one line ([`crate::rules::reform`], on `base` where known) — written as the TOML text the
+/// loader reads (what `Engine::with_overlay_data` layers; the CLI reads a
+/// `.json` overlay file through it).
+pub fn overlay_text(label: &str, data: &Value, base: Option<&RuleSet>) -> Result<String, Error> {
+    match data {
+        Value::Object(paths) if crate::rules::reform::is_dotted(data) => overlay_toml(
+            label,
+            &crate::rules::reform::overlay_from_paths(label, paths, base)?,
+        ),
+        _ => overlay_toml(label, data),
+    }
 }
 
 /// An overlay given as data, written as TOML text.

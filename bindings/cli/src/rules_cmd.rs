@@ -96,12 +96,31 @@ pub(crate) enum RulesCmd {
 
 pub(crate) fn with_overlays(mut rs: RuleSet, overlays: &[PathBuf]) -> Result<RuleSet, String> {
     for path in overlays {
-        let text = crate::common::read(path)?;
+        let text = overlay_file(path, &rs)?;
         rs = rs
             .with_overlay(&path.display().to_string(), &text)
             .map_err(|e| crate::errors::describe(&e.into()))?;
     }
     Ok(rs)
+}
+
+/// An overlay file as TOML text: a `.toml` overlay as it is, a `.json` one
+/// (the overlay as JSON, or a reform in one line:
+/// `{"contribution.employer_rate": {"2030-01": "0.15"}}`) written as TOML,
+/// the file's stem naming the reform.
+pub(crate) fn overlay_file(path: &std::path::Path, base: &RuleSet) -> Result<String, String> {
+    let text = crate::common::read(path)?;
+    if path.extension().is_none_or(|e| e != "json") {
+        return Ok(text);
+    }
+    let data = pension_rules::json_text::from_str(&text)
+        .map_err(|e| crate::errors::bad_text(path, "JSON", &e))?;
+    let label = path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    pension_rules::api::overlay_text(&label, &data, Some(base))
+        .map_err(|e| format!("{}: {}", path.display(), crate::errors::describe(&e)))
 }
 
 /// Whether `--format` (or the hidden `--json`) asks for JSON; csv has no
@@ -165,7 +184,7 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
             let json = json_format(format, json)?;
             let mut engine = source.engine(&id)?;
             for path in &overlay {
-                let text = crate::common::read(path)?;
+                let text = overlay_file(path, engine.rules())?;
                 engine = engine
                     .with_overlay_toml(&path.display().to_string(), &text)
                     .map_err(|e| crate::errors::describe(&e))?;

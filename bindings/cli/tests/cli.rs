@@ -399,3 +399,46 @@ fn rules_site_writes_the_explorer() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("error: [io] "), "{}", stderr(&o));
 }
+
+#[test]
+fn a_reform_in_one_line_as_a_json_overlay() {
+    // examples/reform-rate-2030.json: dotted paths to values by period.
+    let overlay = repo("examples/reform-rate-2030.json");
+    let o = run(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--as-of",
+        "2030-06-30",
+        "--overlay",
+        &overlay,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // The file's stem names the reform.
+    assert!(
+        out.starts_with("cn/shaanxi+reform/reform-rate-2030 "),
+        "{out}"
+    );
+    assert!(out.contains("    60: 142\n"), "{out}");
+    assert!(out.contains("hypothetical"), "{out}");
+    let bad = temp_dir("reform-json").join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"contribution.employer_rat": {"2030-01": "0.15"}}"#,
+    )
+    .unwrap();
+    let o = run(&[
+        "rules",
+        "show",
+        "cn/shaanxi",
+        "--overlay",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("contribution.employer_rat"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -90,6 +90,16 @@ test("overlays as TOML text or object give the same rules", () => {
   assert.equal(rate.values[0].value, "0.15");
 });
 
+test("a reform in one line: dotted paths to values by period", () => {
+  const e = new Engine("cn/shaanxi", { overlays: [{ "contribution.employer_rate": { "2030-01": "0.15" } }] });
+  assert.equal(e.identity.id, "cn/shaanxi+reform/overlays-0");
+  const rate = e.rulesShow("2030-06-30").params.find((p) => p.name === "contribution.employer_rate");
+  assert.equal(rate.values[0].value, "0.15");
+  assert.match(rate.values[0].provenance.source, /hypothetical/);
+  assert.throws(() => new Engine("cn/shaanxi", { overlays: [{ "contribution.employer_rat": { "2030-01": "0.15" } }] }),
+    (err) => err.details.fields[0].path === "contribution.employer_rat");
+});
+
 test("rule files given as text", () => {
   const e = new Engine("my/set", { files: { "my/set/ruleset.toml": 'id = "my/set"\nversion = "1"\nextends = "cn/shaanxi"\n' } });
   assert.equal(e.identity.id, "my/set");

@@ -21,6 +21,7 @@ mod model;
 mod params;
 mod parse;
 mod pin;
+pub mod reform;
 pub mod registry;
 pub mod site;
 mod snapshot;
