@@ -9,7 +9,10 @@ use crate::rules::LoadError;
 
 mod catalogue;
 pub use crate::json_fields::FLOAT_REFUSED;
-pub use catalogue::{DIAGNOSTIC_CODES, MESSAGES, message_en, message_zh};
+pub use catalogue::{
+    DIAGNOSTIC_CODES, INPUT_REMEDIES, MESSAGES, REMEDIES, input_remedy, message_en, message_zh,
+    remedy,
+};
 
 /// The rule set lacks a value a computation needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, schemars::JsonSchema)]
@@ -25,9 +28,7 @@ pub enum RuleError {
     },
     /// A yearly series has no value for the year (no value is ever
     /// extrapolated: a year no source gives is missing).
-    #[error(
-        "rule set `{ruleset}` has no value of `{param}` for {year}; add it to the rule set with its source (or pass it as input where the computation allows)"
-    )]
+    #[error("{}", no_year_message(.ruleset, .param, *.year))]
     NoYear {
         /// Parameter name.
         param: &'static str,
@@ -162,6 +163,10 @@ pub struct ErrorReport {
     pub message_zh: &'static str,
     /// Every input field problem (`invalid_input`; empty otherwise).
     pub fields: Vec<FieldError>,
+    /// What to do about it, in Chinese and English: the code's remedy, or
+    /// for a rule value an input or an assumption can supply, the exact
+    /// keyword or assumptions key.
+    pub remedy: Remedy,
     /// The missing rule value (`rule_*` codes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<RuleError>,
@@ -169,6 +174,25 @@ pub struct ErrorReport {
     /// `hash_mismatch`), with file, line and column.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<crate::rules::Diagnostic>,
+}
+
+/// What to do about an error, in both languages ([`Error::remedy`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Remedy {
+    /// In Chinese.
+    pub zh: String,
+    /// In English.
+    pub en: String,
+}
+
+/// The message of a year missing from a yearly series: what to add, and
+/// the keyword that supplies it instead where a computation takes one.
+fn no_year_message(ruleset: &str, param: &str, year: i32) -> String {
+    let head = format!("rule set `{ruleset}` has no value of `{param}` for {year}");
+    match catalogue::input_remedy(param) {
+        Some((_, en)) => format!("{head}; {en}, or add it to the rule set with its source"),
+        None => format!("{head}; add it to the rule set with its source"),
+    }
 }
 
 /// Any error of the library.
@@ -232,6 +256,7 @@ impl Error {
             class: self.class(),
             message: self.to_string(),
             message_zh: catalogue::message_zh(self.code()).unwrap_or("出错了"),
+            remedy: self.remedy(),
             fields: match self {
                 Error::Input(e) => e.shown(),
                 _ => vec![],
@@ -244,6 +269,36 @@ impl Error {
                 Error::Load(l) => l.diagnostics.clone(),
                 _ => vec![],
             },
+        }
+    }
+
+    /// What to do about the error ([`catalogue::REMEDIES`]); for a rule
+    /// value a computation's input or a projection's assumptions can supply
+    /// ([`catalogue::INPUT_REMEDIES`]), the exact keyword or key.
+    ///
+    /// ```
+    /// use pension_rules::error::{Error, RuleError};
+    /// let e = Error::Rules(RuleError::NoYear {
+    ///     param: "award.average_wage", year: 1991, ruleset: "cn/shaanxi".into() });
+    /// assert!(e.remedy().en.contains("`average_wages`"));
+    /// assert!(e.to_string().contains("`average_wages`")); // the message names it too
+    /// ```
+    pub fn remedy(&self) -> Remedy {
+        let param = match self {
+            Error::Rules(
+                RuleError::NotInForce { param, .. }
+                | RuleError::NoYear { param, .. }
+                | RuleError::RegionYears { param, .. },
+            ) => Some(*param),
+            _ => None,
+        };
+        let (zh, en) = param
+            .and_then(catalogue::input_remedy)
+            .or_else(|| catalogue::remedy(self.code()))
+            .unwrap_or(("", ""));
+        Remedy {
+            zh: zh.to_string(),
+            en: en.to_string(),
         }
     }
 

@@ -255,7 +255,7 @@ function describe(e, pension = false) {
       `（${e.messageZh ?? ""}，${e.code}）`;
   }
   if (e.name === "RulesError" || e.name === "LoadError") {
-    return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.message}`;
+    return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}${e.message}`;
   }
   const extra = (d.fields ?? []).filter((x) => !FORM_FIELDS.test(x.path));
   if (extra.length) {

@@ -48,6 +48,9 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     }
     let class = py.import("pension_rules.errors")?.getattr(e.class())?;
     let exc = class.call((e.to_string(),), Some(&kwargs))?;
+    let remedy = e.remedy();
+    exc.setattr("remedy", remedy.en)?;
+    exc.setattr("remedy_zh", remedy.zh)?;
     Ok(PyErr::from_value(exc))
 }
 

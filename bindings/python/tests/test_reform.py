@@ -58,3 +58,20 @@ def test_every_problem_of_a_reform_at_once() -> None:
         }])
     paths = [p for p, _ in e.value.fields]
     assert paths == ["award.annuity_divisor.2030-01", "contribution.employer_rat"]
+
+
+def test_a_missing_year_names_the_keyword_that_supplies_it() -> None:
+    from pension_rules.errors import RulesError
+
+    # cn/shaanxi's average wages start with 1993: a base paid in 1991 has no wage to index.
+    with pytest.raises(RulesError) as e:
+        Engine("cn/shaanxi").award(
+            category="male", birth="1965-01", retirement_month="2025-02",
+            history=[{"from": "1991-01", "to": "2025-01", "base": "3000"}], account_balance="100000",
+        )
+    assert e.value.code == "rule_missing_year"
+    assert "`average_wages`" in e.value.remedy and "`average_wages`" in e.value.remedy_zh
+    assert "`average_wages`" in str(e.value)
+    with pytest.raises(InputError) as bad:
+        Engine("cn/shaanxi").retirement(birth="1965-13", category="male")
+    assert bad.value.remedy and bad.value.remedy_zh

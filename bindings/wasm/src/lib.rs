@@ -45,7 +45,9 @@ fn js_error(e: &Error) -> JsValue {
     err.set_name(name);
     let set = |k: &str, v: JsValue| js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
     let _ = set("code", JsValue::from_str(e.code()));
-    let _ = set("messageZh", JsValue::from_str(e.report().message_zh));
+    let report = e.report();
+    let _ = set("messageZh", JsValue::from_str(report.message_zh));
+    let _ = set("remedy", to_js(&report.remedy).unwrap_or(JsValue::NULL));
     let _ = set("details", to_js(&details).unwrap_or(JsValue::NULL));
     err.into()
 }

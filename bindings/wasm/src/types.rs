@@ -48,6 +48,9 @@ export interface PensionRulesError extends Error {
   code: ErrorCode;
   /** The code's sentence in Chinese ("输入有误"); the details stay in `message` and `details`. */
   messageZh: string;
+  /** What to do about it: the code's remedy, or the exact input keyword or assumptions key
+   *  that supplies a missing rule value (`{zh, en}`). */
+  remedy: Remedy;
   /** InputError: `{fields}`; LoadError: `{diagnostics}`; RulesError: the missing rule
    *  value (a `RuleError`: `{kind, param, …}`); NotApplicableError: `{}`. */
   details: {

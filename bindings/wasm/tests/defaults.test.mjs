@@ -22,6 +22,16 @@ test("every thrown error carries the engine's Chinese sentence", () => {
   for (const e of errorExamples()) assert.ok(e.messageZh && e.messageZh !== "出错了", e.code);
 });
 
+test("every thrown error says what to do, naming the keyword that supplies a missing year", () => {
+  const engine = new Engine("cn/shaanxi");
+  // cn/shaanxi's average wages start with 1993: a base paid in 1991 has no wage to index.
+  assert.throws(() => engine.award({ category: "male", birth: "1965-01", retirement_month: "2025-02",
+    history: [{ from: "1991-01", to: "2025-01", base: "3000" }], account_balance: "100000" }),
+    (e) => e.code === "rule_missing_year" && e.remedy.en.includes("`average_wages`")
+      && e.remedy.zh.includes("`average_wages`"));
+  for (const e of errorExamples()) assert.ok(e.remedy && e.remedy.zh && e.remedy.en, e.code);
+});
+
 test("decimal strings follow the one grammar of core", () => {
   // Issue 16: "1_0" was read as 10, "8e-1" as 0.8.
   const engine = new Engine("cn/shaanxi");

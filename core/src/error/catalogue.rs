@@ -88,6 +88,93 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// What to do about each error code, `(code, zh, en)`: the remedy front
+/// ends show after the message ([`crate::Error::remedy`] makes it exact
+/// for a rule value an input or an assumption can supply, naming the
+/// keyword). One table, like [`MESSAGES`], and the same codes.
+pub const REMEDIES: &[(&str, &str, &str)] = &[
+    (
+        "invalid_input",
+        "按每个字段的提示改正输入后重试（字段路径即 Python 关键字参数、JSON 键或 CSV 列名）",
+        "fix each field named (its path is the Python keyword, the JSON key or the CSV column) and try again",
+    ),
+    (
+        "rule_not_in_force",
+        "换一个规则在该日期生效的日期，或用覆盖层（overlay）补上该参数在该日期的数值及其出处",
+        "use a date the rules cover, or add the parameter's value for that date with its source in an overlay",
+    ),
+    (
+        "rule_missing_year",
+        "在输入或预测假设中给出该年的数值（见具体说明），或用覆盖层补上该年数值及其出处",
+        "give the year's value in the input or the projection's assumptions (see the detail), or add it with its source in an overlay",
+    ),
+    (
+        "rule_missing_row",
+        "检查年龄或年限是否在规则表范围内，或用覆盖层补上该行及其出处",
+        "check that the age or years lie within the table, or add the row with its source in an overlay",
+    ),
+    (
+        "not_applicable",
+        "按说明处理：如继续缴费（延长缴费）至最低年限，或转入城乡居民养老保险",
+        "act on the reason given: e.g. keep contributing to the minimum years, or transfer to the residents' scheme",
+    ),
+    (
+        "rules_invalid",
+        "按每条诊断（文件:行:列）改正规则文件后重新加载",
+        "fix each diagnostic (file:line:column) in the rule files and load again",
+    ),
+    (
+        "hash_mismatch",
+        "核对规则数据的变更；确认无误后更新锁定的哈希值（pension-rules rules hash）",
+        "review what changed in the rule data; once approved, pin the new hash (pension-rules rules hash)",
+    ),
+    (
+        "io",
+        "检查文件路径与读写权限（输出文件不能与输入文件相同）",
+        "check the path and permissions (an output file cannot be the input)",
+    ),
+    (
+        "ruleset_conflict",
+        "为本地规则集换一个编号或版本号，或明确允许覆盖（--allow-override / allow_override=True）",
+        "give the local set another id or version, or allow the override explicitly (--allow-override / allow_override=True)",
+    ),
+];
+
+/// Where a computation can be given a rule value its rule set lacks, by
+/// parameter `(param, zh, en)`: the exact keyword (a Python keyword and a
+/// JSON key are the same name) or assumptions key.
+pub const INPUT_REMEDIES: &[(&str, &str, &str)] = &[
+    (
+        "award.average_wage",
+        "在待遇核定或转移的输入中给出 `average_wages`（{年份: 社平工资}），测算时给出 `assumptions={\"average_wages\": {…}}` 或 `average_wage_growth`",
+        "give `average_wages` ({year: wage}) in the award or transfer input, or `assumptions={\"average_wages\": {…}}` or `average_wage_growth` for a projection",
+    ),
+    (
+        "award.pension_base",
+        "在待遇核定或转移的输入中给出 `pension_base`（计发基数），测算时给出 `assumptions={\"pension_bases\": {…}}` 或 `pension_base_growth`",
+        "give `pension_base` (计发基数) in the award or transfer input, or `assumptions={\"pension_bases\": {…}}` or `pension_base_growth` for a projection",
+    ),
+    (
+        "account.interest_rate",
+        "在待遇核定输入中给出 `account_rates`、个人账户或转移输入中给出 `rates`（{年份: 记账利率}），测算时给出 `assumptions={\"interest_rates\": {…}}` 或 `interest_rate`",
+        "give `account_rates` in the award input or `rates` in the account or transfer input ({year: rate}), or `assumptions={\"interest_rates\": {…}}` or `interest_rate` for a projection",
+    ),
+];
+
+/// The remedy for error code `code` ([`REMEDIES`]): `(zh, en)`.
+pub fn remedy(code: &str) -> Option<(&'static str, &'static str)> {
+    REMEDIES.iter().find(|r| r.0 == code).map(|r| (r.1, r.2))
+}
+
+/// Where an input or assumption supplies `param` ([`INPUT_REMEDIES`]):
+/// `(zh, en)`.
+pub fn input_remedy(param: &str) -> Option<(&'static str, &'static str)> {
+    INPUT_REMEDIES
+        .iter()
+        .find(|r| r.0 == param)
+        .map(|r| (r.1, r.2))
+}
+
 /// The Chinese sentence for error code `code` ([`MESSAGES`]).
 ///
 /// ```
@@ -316,6 +403,24 @@ mod tests {
                     .and_then(|v| v.as_str().map(String::from)),
                 Some(c.name().to_string())
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod remedy_tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_remedy_in_both_languages() {
+        let codes: Vec<_> = MESSAGES.iter().map(|m| m.0).collect();
+        let with: Vec<_> = REMEDIES.iter().map(|r| r.0).collect();
+        assert_eq!(codes, with);
+        for (code, zh, en) in REMEDIES.iter().chain(INPUT_REMEDIES) {
+            assert!(!zh.is_empty() && !en.is_empty(), "{code}");
+        }
+        for (param, _, _) in INPUT_REMEDIES {
+            assert!(crate::rules::registry::spec(param).is_some(), "{param}");
         }
     }
 }

@@ -85,6 +85,7 @@ __all__ = [
     'ProjectionResult',
     'Provenance',
     'Receipt',
+    'Remedy',
     'ResolvedParam',
     'ResolvedValue',
     'RetirementResult',
@@ -1219,6 +1220,16 @@ class Receipt(Record):
 
 
 @dataclass(frozen=True)
+class Remedy(Record):
+    """What to do about an error, in both languages ([`Error::remedy`])."""
+
+    zh: str
+    """In Chinese."""
+    en: str
+    """In English."""
+
+
+@dataclass(frozen=True)
 class ResolvedParam(Record):
     """A parameter's value on a date, with its source (for display)."""
 
@@ -1308,6 +1319,11 @@ class RowError(Record):
     message_zh: str
     """The code's sentence in Chinese (the details stay in `message` and
     `fields`): what a Chinese page or CLI leads with.
+    """
+    remedy: Remedy
+    """What to do about it, in Chinese and English: the code's remedy, or
+    for a rule value an input or an assumption can supply, the exact
+    keyword or assumptions key.
     """
     fields: List[FieldProblem] = _field(default_factory=list)
     """Every input field problem (`invalid_input`; empty otherwise)."""

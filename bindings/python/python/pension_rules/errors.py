@@ -45,9 +45,14 @@ __all__ = [
 
 
 class PensionRulesError(Exception):
-    """Base of every error of the engine; ``code`` is machine-readable."""
+    """Base of every error of the engine; ``code`` is machine-readable;
+    ``remedy`` (English) and ``remedy_zh`` say what to do — for a rule value
+    an input or an assumption can supply, the exact keyword
+    (``pension_base=``) or assumptions key."""
 
     code: str
+    remedy: str = ""
+    remedy_zh: str = ""
 
     def __init__(self, message: str, *, code: str = "error") -> None:
         super().__init__(message)

@@ -2222,6 +2222,19 @@ export interface FieldProblem {
   path: string;
 }
 /**
+ * What to do about an error, in both languages ([`Error::remedy`]).
+ */
+export interface Remedy {
+  /**
+   * In English.
+   */
+  en: string;
+  /**
+   * In Chinese.
+   */
+  zh: string;
+}
+/**
  * An error as every front end reports it (the CLI's `--format json`, a
  * batch row's `error`, the Python and JS error objects): the stable code,
  * the front ends' class name, the message and the details.
@@ -2254,6 +2267,12 @@ export interface ErrorReport {
    * `fields`): what a Chinese page or CLI leads with.
    */
   message_zh: string;
+  /**
+   * What to do about it, in Chinese and English: the code's remedy, or
+   * for a rule value an input or an assumption can supply, the exact
+   * keyword or assumptions key.
+   */
+  remedy: Remedy;
   /**
    * The missing rule value (`rule_*` codes).
    */
