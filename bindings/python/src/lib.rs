@@ -383,6 +383,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<population::NativeScenarios>()?;
     m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(population::population_columns, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_examples, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_message, m)?)?;
     m.add_function(wrap_pyfunction!(errors::standard_assumptions, m)?)?;

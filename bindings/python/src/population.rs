@@ -234,6 +234,14 @@ fn scale(snaps: &[Snapshot], rule: impl Fn(&Snapshot) -> &Timeline<Rounding>) ->
         .unwrap_or(0)
 }
 
+/// The columns of the population format ([`pop::COLUMNS`]): what the
+/// engine reads of a frame (other columns are refused, or carried through
+/// by the Python layer).
+#[pyfunction]
+pub(crate) fn population_columns() -> Vec<&'static str> {
+    pop::COLUMNS.to_vec()
+}
+
 /// The per-person columns ([`pop::OUTPUT_COLUMNS`]): name and an empty
 /// column of its type.
 fn person_columns(snaps: &[Snapshot]) -> Vec<(&'static str, Col)> {

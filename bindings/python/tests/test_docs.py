@@ -9,10 +9,10 @@ import pytest
 
 import pension_rules
 from conftest import ROOT
-from pension_rules import _engine, _types, errors, reform
+from pension_rules import _engine, _population, _types, errors, reform
 
 
-@pytest.mark.parametrize("module", [pension_rules, _engine, _types, errors, reform], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [pension_rules, _engine, _population, _types, errors, reform], ids=lambda m: m.__name__)
 def test_doctests(module) -> None:
     pytest.importorskip("pandas")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-from . import _frames, _native
+from . import _compare, _frames, _native
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._engine import Engine, Overlay
@@ -41,6 +41,77 @@ class Simulation:
     persons: Any
     summary: Any
     flows: Any
+    #: The input columns carried into ``persons`` (``simulate(carry=...)``).
+    carried: List[str] = field(default_factory=list)
+
+    def _comparison(self, reform: Optional[str], baseline: str, weight: Optional[str],
+                    real: "_compare.Real") -> "_compare.Comparison":
+        if reform is None:
+            others = [s for s in self.scenarios if s != baseline]
+            if len(others) != 1:
+                raise ValueError(f"name the reform to compare: one of {others}")
+            reform = others[0]
+        return _compare.Comparison(self.persons, reform, baseline, self.carried, weight, real)
+
+    def compare(self, reform: Optional[str] = None, baseline: str = "baseline", *,
+                real: "_compare.Real" = None) -> Any:
+        """Per person: the carried columns, both statuses, and each amount
+        (components and ``total``) under the baseline and the reform with the
+        change (reform − baseline; none where either failed). ``reform``
+        defaults to the one reform of the run. ``real="pension_base"``
+        divides each amount by the person's 计发基数 of the retirement year
+        (the pension in units of that year's base); a mapping ``{year:
+        deflator}`` divides by the retirement year's deflator instead.
+
+        >>> import pension_rules as pr
+        >>> people = pr.synthetic_population(50, seed=2)
+        >>> run = pr.simulate(people, [{"award.annuity_divisor": {"2030-01": {"60": "142"}}}],
+        ...                   carry=["birth", "category"])
+        >>> c = run.compare()
+        >>> list(c.columns[:5])
+        ['id', 'birth', 'category', 'status_baseline', 'status_reform']
+        >>> bool((c["total_change"] == c["total_reform"] - c["total_baseline"]).all())
+        True
+        """
+        return self._comparison(reform, baseline, None, real).frame()
+
+    def winners_losers(self, reform: Optional[str] = None, baseline: str = "baseline", *,
+                       by: Optional[str] = None, weight: Optional[str] = None,
+                       real: "_compare.Real" = None, tolerance: Union[str, Decimal] = "0") -> Any:
+        """Winners and losers of ``reform`` against ``baseline``: by group
+        (``by``: ``"cohort"`` — birth year —, ``"decile"`` of the baseline
+        pension, or a carried column such as ``"category"`` or a province),
+        the persons, those compared (computed both ways), winners, losers and
+        unchanged (a change within ``tolerance`` yuan), their shares, and the
+        mean and median change, gain and loss. ``weight`` names a carried
+        column of survey weights honoured by every figure; ``real`` as in
+        :meth:`compare`.
+
+        >>> import pension_rules as pr
+        >>> people = pr.synthetic_population(60, seed=2)
+        >>> run = pr.simulate(people, [{"award.annuity_divisor": {"2030-01": {"60": "142"}}}],
+        ...                   carry=["category"])
+        >>> w = run.winners_losers(by="category")
+        >>> list(w.columns[:4])
+        ['category', 'persons', 'compared', 'winners']
+        """
+        t = Decimal(str(tolerance))
+        return self._comparison(reform, baseline, weight, real).winners_losers(by, t)
+
+    def breakdown(self, by: Optional[str] = None, *, scenarios: Optional[Sequence[str]] = None,
+                  weight: Optional[str] = None, real: "_compare.Real" = None) -> Any:
+        """By scenario and group (``by`` as in :meth:`winners_losers`): the
+        persons, those computed, the mean and median pension and the mean
+        replacement rate, weighted by ``weight`` where given, real where
+        ``real`` asks.
+
+        >>> import pension_rules as pr
+        >>> run = pr.simulate(pr.synthetic_population(40, seed=2), carry=["category"])
+        >>> b = run.breakdown(by="category")
+        >>> sorted(set(b["category"]))
+        ['female_50', 'female_55', 'male']
+        """
+        return _compare.breakdown(self.persons, by, self.carried, weight, real, scenarios)
 
 
 def _overlay(i: int, o: "Overlay") -> tuple:
@@ -255,6 +326,31 @@ def _run(
     return out, persons
 
 
+def _carry(persons: Any, population: Any, flavor: str, names: Sequence[str], per: int) -> Any:
+    """``persons`` with the input columns ``names``, each person's value on
+    each of its scenario rows."""
+    names = [n for n in dict.fromkeys(names)]
+    for n in names:
+        if n not in population.columns if flavor != "arrow" else n not in population.column_names:
+            raise KeyError(f"carry: {n!r} is not a column of the population")
+        if n in (persons.columns if flavor != "arrow" else persons.column_names):
+            raise ValueError(f"carry: {n!r} is an output column too; rename it in the input")
+    if flavor == "polars":
+        import polars as pl
+
+        return persons.with_columns(
+            [population.get_column(n).to_frame().select(pl.col(n).repeat_by(per).explode()).to_series() for n in names]
+        )
+    if flavor == "arrow":
+        idx = [i for i in range(population.num_rows) for _ in range(per)]
+        for n in names:
+            persons = persons.append_column(n, population.column(n).take(idx))
+        return persons
+    for n in names:
+        persons[n] = population[n].array.repeat(per)
+    return persons
+
+
 def simulate(
     engine: "Engine",
     population: Any,
@@ -263,6 +359,7 @@ def simulate(
     assumptions: Optional[Mapping[str, Any]] = None,
     last_year: Optional[int] = None,
     arrow: Optional[bool] = None,
+    carry: Sequence[str] = (),
 ) -> Simulation:
     """Run ``population`` (a pandas or Polars DataFrame in the population
     format) under ``engine``'s rules (the baseline) and each reform (an
@@ -280,9 +377,20 @@ def simulate(
     and the columns cross without a Python object per cell; with
     ``arrow=False`` they are lists of :class:`decimal.Decimal` (slow for
     millions of rows). ``.astype(float)`` is a plotting convenience only.
+
+    ``carry`` names input columns copied into ``persons`` (``birth`` and
+    ``category`` for breakdowns by cohort and category, weights, a province
+    …; any column of the frame, read by the engine or not), so comparisons
+    (:meth:`Simulation.compare`, :meth:`~Simulation.winners_losers`,
+    :meth:`~Simulation.breakdown`) need no merge.
     """
     flavor = _frames._flavor(population)
-    out, persons = _run(engine, population, flavor, reforms, assumptions, last_year, arrow)
+    carried = [c for c in carry]
+    known = set(_native.population_columns())
+    only_carried = [c for c in dict.fromkeys(carried) if c not in known and c in population.columns]
+    read = population.drop(columns=only_carried) if flavor == "pandas" else population.drop(only_carried)
+    out, persons = _run(engine, read if only_carried else population, flavor, reforms, assumptions, last_year, arrow)
+    persons = _carry(persons, population, flavor, carried, len(out["scenarios"]))
     summary: Dict[str, List[Any]] = {"scenario": list(out["scenarios"])}
     for s in out["summaries"]:
         row = {
@@ -304,6 +412,7 @@ def simulate(
         persons=persons,
         summary=_typed_frame(summary, flavor, pa),
         flows=_typed_frame(out["flows"], flavor, pa),
+        carried=carried,
     )
 
 
