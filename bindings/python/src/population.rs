@@ -349,10 +349,12 @@ impl Built {
 /// buffers with `arrow` (see `Buffers::to_py`), else lists. Reading, the
 /// computation and building the columns run without the GIL. `first_row`:
 /// the batch's first row in a larger population (failed rows are named
-/// `row N` of the whole).
+/// `row N` of the whole). `progress`: called as `progress(done, total)`
+/// with person-evaluations done (rows × scenarios), from the computing
+/// threads with the GIL taken for the call.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)] // the Python signature's keyword arguments
-#[pyo3(signature = (scenarios, columns, n_rows, assumptions=None, last_year=None, arrow=false, first_row=0))]
+#[pyo3(signature = (scenarios, columns, n_rows, assumptions=None, last_year=None, arrow=false, first_row=0, progress=None))]
 pub(crate) fn simulate<'py>(
     py: Python<'py>,
     scenarios: &NativeScenarios,
@@ -362,6 +364,7 @@ pub(crate) fn simulate<'py>(
     last_year: Option<i32>,
     arrow: bool,
     first_row: usize,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let all_arrow = columns
         .values()
@@ -383,8 +386,20 @@ pub(crate) fn simulate<'py>(
     };
     let names = &scenarios.names;
     let snaps = &scenarios.snaps;
+    let total = (n_rows as u64).saturating_mul(scenarios.snaps.len() as u64);
+    let report = |done: u64| {
+        if let Some(p) = &progress {
+            // A failing callback must not stop the run: its error is dropped.
+            Python::attach(|py| {
+                let _ = p.call1(py, (done, total));
+            });
+        }
+    };
     let options = pop::Options {
         last_year,
+        progress: progress
+            .is_some()
+            .then_some(&report as &(dyn Fn(u64) + Sync)),
         ..Default::default()
     };
     let (cols, summaries) = py

@@ -89,6 +89,9 @@ def test_polars_gives_the_same_figures() -> None:
     assert isinstance(w, pl.DataFrame)
     pdrun = pr.simulate(people.to_pandas(), [longer], carry=["category"])
     assert w["losers"].to_list() == pdrun.winners_losers(by="category")["losers"].tolist()
+    # A lazy frame is a query: run, then computed alike.
+    lazy = pr.simulate(people.lazy(), [longer], carry=["category"])
+    assert lazy.winners_losers(by="category")["losers"].to_list() == w["losers"].to_list()
 
 
 def test_errors_say_what_to_carry(run) -> None:

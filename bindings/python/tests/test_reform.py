@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import pension_rules as pr
 from pension_rules import Engine, reform, simulate
 from pension_rules.errors import InputError
 
@@ -75,3 +76,10 @@ def test_a_missing_year_names_the_keyword_that_supplies_it() -> None:
     with pytest.raises(InputError) as bad:
         Engine("cn/shaanxi").retirement(birth="1965-13", category="male")
     assert bad.value.remedy and bad.value.remedy_zh
+
+
+def test_a_labelled_reform_names_its_scenario() -> None:
+    pytest.importorskip("pandas")
+    people = pr.synthetic_population(50, seed=1)
+    run = simulate(people, [("lower rate", {"contribution.employer_rate": {"2030-01": "0.15"}})])
+    assert run.scenarios == ["baseline", "reform/lower-rate"]

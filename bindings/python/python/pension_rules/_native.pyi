@@ -1,6 +1,6 @@
 """Type stubs of the native module (use :mod:`pension_rules` instead)."""
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -73,6 +73,7 @@ def simulate(
     last_year: Optional[int] = None,
     arrow: bool = False,
     first_row: int = 0,
+    progress: Optional[Callable[[int, int], None]] = None,
 ) -> Dict[str, Any]: ...
 def synthetic_population(engine: NativeEngine, n: int, seed: int, arrow: bool = False) -> Dict[str, Any]: ...
 def error_examples() -> List[BaseException]: ...

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _compare, _frames, _native
 
@@ -115,6 +115,9 @@ class Simulation:
 
 
 def _overlay(i: int, o: "Overlay") -> tuple:
+    if isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) and isinstance(o[1], (str, Mapping)):
+        # (label, overlay): the label names a reform in one line (reform/<label>).
+        return (o[0], o[1] if isinstance(o[1], str) else dict(o[1]))
     if isinstance(o, os.PathLike):
         return (os.fspath(o), Path(o).read_text(encoding="utf-8"))
     if isinstance(o, str) and "\n" not in o and o.strip().endswith(".toml"):
@@ -124,7 +127,9 @@ def _overlay(i: int, o: "Overlay") -> tuple:
         )
     if isinstance(o, (str, Mapping)):
         return (f"reforms[{i}]", o if isinstance(o, str) else dict(o))
-    raise TypeError(f"reforms[{i}]: expected TOML text, a path or a dict, got {type(o).__name__}")
+    raise TypeError(
+        f"reforms[{i}]: expected TOML text, a path, a dict or (label, dict), got {type(o).__name__}"
+    )
 
 
 _COUNTS = ("contribution_months", "deemed_months", "year", "persons", "ok", "errors", "left_out")
@@ -300,6 +305,7 @@ def _run(
     last_year: Optional[int],
     arrow: Optional[bool],
     first_row: int = 0,
+    progress: Any = None,
 ) -> tuple:
     pa = _pyarrow() if arrow is None or arrow else None
     if arrow and pa is None:
@@ -318,12 +324,73 @@ def _run(
     if columns is None:
         columns, n = _frames.to_columns(population)
     a = None if assumptions is None else dict(assumptions)
-    out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None, first_row)
+    out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None, first_row, progress)
     if pa is not None:
         persons = _from_arrow(_arrow_table(out["persons"], pa), flavor)
     else:
         persons = _frame(out["persons"], flavor)
     return out, persons
+
+
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel."""
+    try:
+        from IPython import get_ipython  # type: ignore[import-not-found]
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and "IPKernelApp" in getattr(shell, "config", {})
+
+
+class _Progress:
+    """The progress report of a run: a callable ``(done, total)`` or none."""
+
+    def __init__(self, progress: Any) -> None:
+        self.user = progress if callable(progress) else None
+        self.on = self.user is None and (progress is True or (progress is None and _in_notebook()))
+        self.bar: Any = None
+        self.last = 0
+
+    def __enter__(self) -> Any:
+        if self.user is not None:
+            return self.user
+        return self.report if self.on else None
+
+    def report(self, done: int, total: int) -> None:
+        if self.bar is None:
+            try:
+                from tqdm.auto import tqdm  # type: ignore[import-untyped]
+
+                self.bar = tqdm(total=total, unit=" evaluations", unit_scale=True)
+            except ImportError:
+                self.bar = _TextBar(total)
+        if done > self.last:  # calls from several threads may arrive out of order
+            self.bar.update(done - self.last)
+            self.last = done
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+class _TextBar:
+    """A plain progress line on stderr, where tqdm is not installed."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.n = total, 0
+
+    def update(self, k: int) -> None:
+        import sys
+
+        self.n += k
+        pct = 100 * self.n // max(self.total, 1)
+        sys.stderr.write(f"\r{self.n}/{self.total} person-evaluations ({pct}%)")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        import sys
+
+        sys.stderr.write("\n")
 
 
 def _carry(persons: Any, population: Any, flavor: str, names: Sequence[str], per: int) -> Any:
@@ -360,6 +427,7 @@ def simulate(
     last_year: Optional[int] = None,
     arrow: Optional[bool] = None,
     carry: Sequence[str] = (),
+    progress: Union[None, bool, Callable[[int, int], None]] = None,
 ) -> Simulation:
     """Run ``population`` (a pandas or Polars DataFrame in the population
     format) under ``engine``'s rules (the baseline) and each reform (an
@@ -383,13 +451,22 @@ def simulate(
     …; any column of the frame, read by the engine or not), so comparisons
     (:meth:`Simulation.compare`, :meth:`~Simulation.winners_losers`,
     :meth:`~Simulation.breakdown`) need no merge.
+
+    ``progress``: a progress bar of person-evaluations (rows × scenarios)
+    — ``tqdm`` where installed, else a line on stderr — on by default in a
+    notebook (``None``), or always (``True``), never (``False``), or a
+    callable ``progress(done, total)``.
     """
+    if type(population).__name__ == "LazyFrame":  # a Polars query: run it, then the frame
+        population = population.collect()
     flavor = _frames._flavor(population)
     carried = [c for c in carry]
     known = set(_native.population_columns())
     only_carried = [c for c in dict.fromkeys(carried) if c not in known and c in population.columns]
     read = population.drop(columns=only_carried) if flavor == "pandas" else population.drop(only_carried)
-    out, persons = _run(engine, read if only_carried else population, flavor, reforms, assumptions, last_year, arrow)
+    with _Progress(progress) as report:
+        out, persons = _run(engine, read if only_carried else population, flavor, reforms, assumptions,
+                            last_year, arrow, progress=report)
     persons = _carry(persons, population, flavor, carried, len(out["scenarios"]))
     summary: Dict[str, List[Any]] = {"scenario": list(out["scenarios"])}
     for s in out["summaries"]:
