@@ -96,6 +96,8 @@ impl fmt::Display for YearMonth {
     }
 }
 
+/// `YYYY-MM`, or a date `YYYY-MM-DD` read as the month it falls in (the
+/// day must exist: `1971-02-30` is refused).
 impl FromStr for YearMonth {
     type Err = ParseTimeError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -104,6 +106,18 @@ impl FromStr for YearMonth {
             input: s.to_string(),
             expected: "YYYY-MM",
         };
+        if s.len() == 10 {
+            // A date: the month it falls in (the day must exist).
+            return chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .filter(|_| s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-')
+                .map(YearMonth::of)
+                .ok_or_else(|| ParseTimeError {
+                    what: "date",
+                    input: s.to_string(),
+                    expected: "YYYY-MM (or a date YYYY-MM-DD)",
+                });
+        }
         let (y, m) = s.split_once('-').ok_or_else(err)?;
         if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
             return Err(err());
@@ -151,6 +165,16 @@ pub(crate) fn any_year_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Yea
 /// An input month: `YYYY-MM` within the plausible years
 /// ([`crate::bounds::YEARS`], 1900–2200), so that no input (a birth, a
 /// retirement, a period of any kind) names a month no rule data describes.
+/// A month read from input (as [`YearMonth::from_str`]: `YYYY-MM`, or a
+/// date `YYYY-MM-DD` — a Python `datetime.date`, a JS date string — read as
+/// the month it falls in).
+///
+/// ```
+/// use pension_rules::YearMonth;
+/// let m: YearMonth = serde_json::from_value(serde_json::json!("1971-04-15")).unwrap();
+/// assert_eq!(m.to_string(), "1971-04");
+/// assert!(serde_json::from_value::<YearMonth>(serde_json::json!("1971-02-30")).is_err());
+/// ```
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;

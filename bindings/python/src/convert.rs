@@ -88,7 +88,21 @@ pub(crate) fn to_value(
         ));
     }
     if obj.is_instance(DATE.import(py, "datetime", "date")?)? {
+        // A month field reads a date as the month it falls in.
         return Ok(Value::String(obj.call_method0("isoformat")?.extract()?));
+    }
+    if obj.hasattr("freqstr")? && obj.hasattr("strftime")? && obj.hasattr("ordinal")? {
+        // A pandas Period: monthly is its month; any other frequency is refused.
+        let freq: String = obj.getattr("freqstr")?.extract()?;
+        if freq == "M" {
+            return Ok(Value::String(
+                obj.call_method1("strftime", ("%Y-%m",))?.extract()?,
+            ));
+        }
+        return bad(format!(
+            "got the {freq} period {}; a month field takes a monthly period",
+            obj.repr()?
+        ));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut m = Map::new();

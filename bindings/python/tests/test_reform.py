@@ -83,3 +83,15 @@ def test_a_labelled_reform_names_its_scenario() -> None:
     people = pr.synthetic_population(50, seed=1)
     run = simulate(people, [("lower rate", {"contribution.employer_rate": {"2030-01": "0.15"}})])
     assert run.scenarios == ["baseline", "reform/lower-rate"]
+
+
+def test_months_as_dates_and_periods_in_inputs() -> None:
+    import datetime
+
+    e = Engine("cn/national")
+    want = e.retirement(birth="1971-04", category="female_55").retirement_month
+    assert e.retirement(birth=datetime.date(1971, 4, 15), category="female_55").retirement_month == want
+    pd = pytest.importorskip("pandas")
+    assert e.retirement(birth=pd.Period("1971-04", freq="M"), category="female_55").retirement_month == want
+    with pytest.raises(InputError):
+        e.retirement(birth=pd.Period("1971", freq="Y"), category="female_55")
