@@ -131,8 +131,17 @@ mod on {
     use pension_rules::rules::{Entries, RuleSet};
     use rust_decimal::Decimal;
 
-    /// Largest precision of `Decimal128`.
+    /// Largest precision of `Decimal128`: population files, whatever digits
+    /// their amounts carry.
     const PRECISION: u8 = 38;
+
+    /// Precision of the outputs' amounts: 18 digits, as the Python outputs,
+    /// so that a difference, a sum or a product in pandas, Polars or Arrow
+    /// has headroom (38 − 38 needs 39 digits and fails there). Every figure
+    /// the bounds let arise fits (a person's amounts are at most
+    /// `bounds::MAX_AMOUNT`; a year's flows of 10⁹ persons stay below 10¹⁶);
+    /// a value that did not would fail the write with its digits named.
+    const OUT_PRECISION: u8 = 18;
 
     fn at(path: &Path) -> impl Fn(String) -> String + '_ {
         move |e| format!("[invalid_input] {}: {e}", path.display())
@@ -175,7 +184,7 @@ mod on {
     }
 
     /// `d` as the integer of a `Decimal128` of `scale`, if exact.
-    fn fixed(d: Decimal, scale: i8) -> Result<i128, String> {
+    fn fixed(d: Decimal, scale: i8, precision: u8) -> Result<i128, String> {
         let want = u32::try_from(scale).map_err(|_| format!("negative scale {scale}"))?;
         let d = if d.scale() > want { d.normalize() } else { d };
         let up = want
@@ -184,26 +193,27 @@ mod on {
         10i128
             .checked_pow(up)
             .and_then(|f| d.mantissa().checked_mul(f))
-            .filter(|v| v.unsigned_abs() < 10u128.pow(u32::from(PRECISION)))
-            .ok_or_else(|| format!("{d} does not fit a Decimal128({PRECISION}, {scale})"))
+            .filter(|v| v.unsigned_abs() < 10u128.pow(u32::from(precision)))
+            .ok_or_else(|| format!("{d} does not fit a Decimal128({precision}, {scale})"))
     }
 
     fn decimals(
         values: impl IntoIterator<Item = Option<Decimal>>,
         scale: i8,
+        precision: u8,
     ) -> Result<ArrayRef, String> {
         let v = values
             .into_iter()
-            .map(|x| x.map(|d| fixed(d, scale)).transpose())
+            .map(|x| x.map(|d| fixed(d, scale, precision)).transpose())
             .collect::<Result<Vec<Option<i128>>, String>>()?;
         let a = Decimal128Array::from(v)
-            .with_precision_and_scale(PRECISION, scale)
+            .with_precision_and_scale(precision, scale)
             .map_err(|e| e.to_string())?;
         Ok(Arc::new(a))
     }
 
-    fn decimal_field(name: &str, scale: i8, nullable: bool) -> Field {
-        Field::new(name, DataType::Decimal128(PRECISION, scale), nullable)
+    fn decimal_field(name: &str, scale: i8, precision: u8, nullable: bool) -> Field {
+        Field::new(name, DataType::Decimal128(precision, scale), nullable)
     }
 
     /// The largest scale among `values` (the column scale of a population file).
@@ -269,12 +279,12 @@ mod on {
                 .with_precision_and_scale(PRECISION, list_scale)
                 .map_err(|e| e.to_string())?,
         )
-        .with_field(decimal_field("item", list_scale, false));
+        .with_field(decimal_field("item", list_scale, PRECISION, false));
         for p in &rows {
             match &p.indexes {
                 Some(l) => {
                     for d in &l.0 {
-                        list.values().append_value(fixed(*d, list_scale)?);
+                        list.values().append_value(fixed(*d, list_scale, PRECISION)?);
                     }
                     list.append(true);
                 }
@@ -306,7 +316,7 @@ mod on {
             ),
             (
                 "index",
-                decimals(rows.iter().map(|p| p.index), index_scale)?,
+                decimals(rows.iter().map(|p| p.index), index_scale, PRECISION)?,
             ),
             ("indexes", Arc::new(list.finish())),
             (
@@ -319,11 +329,11 @@ mod on {
             ),
             (
                 "average_index",
-                decimals(rows.iter().map(|p| p.average_index), avg_scale)?,
+                decimals(rows.iter().map(|p| p.average_index), avg_scale, PRECISION)?,
             ),
             (
                 "account_balance",
-                decimals(rows.iter().map(|p| p.account_balance), bal_scale)?,
+                decimals(rows.iter().map(|p| p.account_balance), bal_scale, PRECISION)?,
             ),
         ];
         let batch = RecordBatch::try_from_iter(columns).map_err(|e| e.to_string())?;
@@ -500,7 +510,9 @@ mod on {
                     }
                     ColumnType::Bool => Field::new(c.name, DataType::Boolean, c.nullable),
                     ColumnType::Count => Field::new(c.name, DataType::UInt32, c.nullable),
-                    ColumnType::Decimal(r) => decimal_field(c.name, s.of_rule(r), c.nullable),
+                    ColumnType::Decimal(r) => {
+                        decimal_field(c.name, s.of_rule(r), OUT_PRECISION, c.nullable)
+                    }
                 })
                 .collect::<Vec<_>>(),
         ))
@@ -572,6 +584,7 @@ mod on {
                             _ => None,
                         }),
                         s.of_rule(r),
+                        OUT_PRECISION,
                     )?,
                 });
             }
@@ -607,7 +620,11 @@ mod on {
             .flat_map(|(n, s)| s.years.iter().map(move |y| (n, y)))
             .collect();
         let money = |f: &dyn Fn(&pension_rules::population::YearFlow) -> Decimal| {
-            decimals(rows.iter().map(|(_, y)| Some(f(y))), scales.money)
+            decimals(
+                rows.iter().map(|(_, y)| Some(f(y))),
+                scales.money,
+                OUT_PRECISION,
+            )
         };
         let counts = |f: &dyn Fn(&pension_rules::population::YearFlow) -> u64| -> ArrayRef {
             Arc::new(rows.iter().map(|(_, y)| f(y)).collect::<UInt64Array>())
