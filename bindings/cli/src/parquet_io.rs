@@ -284,7 +284,8 @@ mod on {
             match &p.indexes {
                 Some(l) => {
                     for d in &l.0 {
-                        list.values().append_value(fixed(*d, list_scale, PRECISION)?);
+                        list.values()
+                            .append_value(fixed(*d, list_scale, PRECISION)?);
                     }
                     list.append(true);
                 }

@@ -95,3 +95,17 @@ def test_months_as_dates_and_periods_in_inputs() -> None:
     assert e.retirement(birth=pd.Period("1971-04", freq="M"), category="female_55").retirement_month == want
     with pytest.raises(InputError):
         e.retirement(birth=pd.Period("1971", freq="Y"), category="female_55")
+
+
+def test_a_schedule_reform_raises_the_statutory_age() -> None:
+    # The 2024 decision: men born from 1965-01 retire 1 month later per 4 months of birth,
+    # up to +36 months (63y). A scenario allowing up to +60 months (65y) from 2030:
+    r = reform.schedule("retirement.schedule.male", from_="2030-01", original_age="60y",
+                        start_birth="1965-01", step_months=4, max_delay_months=60)
+    law = Engine("cn/national").retirement(birth="1980-01", category="male")
+    e = Engine("cn/national", overlays=[r])
+    got = e.retirement(birth="1980-01", category="male")
+    # Born 1965-01 → 60y1m (the decision's 对照表); 1980-01 is 180 months later: +46 months,
+    # capped at 36 by law, not by the scenario.
+    assert str(law.statutory_age) == "63y0m"
+    assert str(got.statutory_age) == "63y10m"

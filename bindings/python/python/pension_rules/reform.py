@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
 if TYPE_CHECKING:  # pragma: no cover
     from ._engine import Engine
 
-__all__ = ["from_year", "merge", "scale", "set_value"]
+__all__ = ["from_year", "merge", "scale", "schedule", "set_value"]
 
 Reform = Dict[str, Dict[str, Any]]
 _DateLike = Union[str, datetime.date]
@@ -119,3 +119,43 @@ def merge(*reforms: Mapping[str, Mapping[str, Any]]) -> Reform:
         for path, periods in r.items():
             out.setdefault(path, {}).update(periods)
     return out
+
+
+def _age_months(age: str) -> int:
+    import re
+
+    m = re.fullmatch(r"(\d+)y(?:(\d+)m)?", age)
+    if not m:
+        raise ValueError(f"{age!r} is not an age like '60y' or '60y6m'")
+    return int(m.group(1)) * 12 + int(m.group(2) or 0)
+
+
+def schedule(
+    path: str,
+    *,
+    from_: _DateLike,
+    original_age: str,
+    start_birth: _DateLike,
+    step_months: int,
+    max_delay_months: int,
+) -> Reform:
+    """A retirement-age schedule version (``retirement.schedule.<category>``)
+    from ``from_`` on: the age rises from ``original_age`` by one month per
+    ``step_months`` months of birth from ``start_birth``, up to
+    ``max_delay_months`` more; ``final_age`` is derived, so the version is
+    consistent by construction.
+
+    >>> schedule("retirement.schedule.male", from_="2030-01", original_age="60y",
+    ...          start_birth="1965-01", step_months=4, max_delay_months=60)["retirement.schedule.male"]
+    {'2030-01': {'original_age': '60y', 'start_birth': '1965-01', 'step_months': 4, 'max_delay_months': 60, 'final_age': '65y0m'}}
+    """
+    if step_months < 1 or max_delay_months < 0:
+        raise ValueError("step_months must be ≥ 1 and max_delay_months ≥ 0")
+    final = _age_months(original_age) + max_delay_months
+    return {path: {_month(from_): {
+        "original_age": original_age,
+        "start_birth": _month(start_birth),
+        "step_months": step_months,
+        "max_delay_months": max_delay_months,
+        "final_age": f"{final // 12}y{final % 12}m",
+    }}}
