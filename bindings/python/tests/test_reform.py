@@ -109,3 +109,14 @@ def test_a_schedule_reform_raises_the_statutory_age() -> None:
     # capped at 36 by law, not by the scenario.
     assert str(law.statutory_age) == "63y0m"
     assert str(got.statutory_age) == "63y10m"
+
+
+def test_shift_schedule_reads_the_law_and_extends_it() -> None:
+    law = Engine("cn/national")
+    r = reform.shift_schedule(law, "retirement.schedule.male", 24, from_="2030-01")
+    v = r["retirement.schedule.male"]["2030-01"]
+    assert (v["original_age"], v["start_birth"], v["step_months"], v["max_delay_months"]) == ("60y0m", "1965-01", 4, 60)
+    got = Engine("cn/national", overlays=[r]).retirement(birth="1980-01", category="male")
+    assert str(got.statutory_age) == "63y10m"
+    with pytest.raises(ValueError):
+        reform.shift_schedule(law, "retirement.schedule.male", -40, from_="2030-01")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
 if TYPE_CHECKING:  # pragma: no cover
     from ._engine import Engine
 
-__all__ = ["from_year", "merge", "scale", "schedule", "set_value"]
+__all__ = ["from_year", "merge", "scale", "schedule", "set_value", "shift_schedule"]
 
 Reform = Dict[str, Dict[str, Any]]
 _DateLike = Union[str, datetime.date]
@@ -159,3 +159,31 @@ def schedule(
         "max_delay_months": max_delay_months,
         "final_age": f"{final // 12}y{final % 12}m",
     }}}
+
+
+def shift_schedule(engine: "Engine", path: str, months: int, *, from_: _DateLike) -> Reform:
+    """The retirement-age schedule of ``path`` in force on ``from_``, its
+    rise extended by ``months`` (the cap of the delay, and so the final age,
+    shifted; negative shortens it), as a version from ``from_`` on.
+
+    >>> from pension_rules import Engine
+    >>> r = shift_schedule(Engine("cn/national"), "retirement.schedule.male", 24, from_="2030-01")
+    >>> r["retirement.schedule.male"]["2030-01"]["final_age"]   # 63y + 24 months
+    '65y0m'
+    """
+    import re
+
+    period = _month(from_)
+    shown = engine.rules_show(_first_day(period)).param(path)
+    if shown is None or len(shown.values) != 1:
+        raise KeyError(f"{path}: no retirement-age schedule in force on {period}")
+    text = shown.values[0].value
+    m = re.fullmatch(r"(\d+y\d+m) rising from births (\d{4}-\d{2}) by 1 month per (\d+) months, "
+                     r"up to \+(\d+) months = \d+y\d+m", text)
+    if m is None:
+        raise ValueError(f"{path}: the schedule in force on {period} has no gradual rise to shift ({text!r})")
+    delay = int(m.group(4)) + months
+    if delay < 0:
+        raise ValueError(f"shifting by {months} months leaves a negative delay ({delay})")
+    return schedule(path, from_=period, original_age=m.group(1), start_birth=m.group(2),
+                    step_months=int(m.group(3)), max_delay_months=delay)
