@@ -4,7 +4,7 @@
 //! problem at once, [`crate::api::parse_input`]), the typed call on the
 //! [`Engine`] (snapshots cached there), its headline figures and the JSON
 //! Schemas of its input and result. [`Kind`] and its list are made by
-//! [`kinds!`] from one table, and every generic entry —
+//! `kinds!` from one table, and every generic entry —
 //! [`Engine::compute`], [`Engine::figures`], [`crate::schema::input`] and
 //! [`crate::schema::output`] — dispatches through [`Kind::visit`]: adding a
 //! kind is its domain module, its `impl Computation` here and one line in
@@ -139,28 +139,46 @@ fn titled(mut s: Schema, title: &str) -> Schema {
     s
 }
 
-/// The [`Kind::Contribution`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct ContributionKind;
-impl Computation for ContributionKind {
-    const KIND: Kind = Kind::Contribution;
-    type Input = ContributionInput;
-    type Output = Traced<Contribution>;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        ContributionInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.contribution(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.result.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<ContributionInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        titled(g.root_schema_for::<Self::Output>(), "ContributionResult")
-    }
+/// A kind whose input type is read by `read`, computed by `Engine::$run`,
+/// with `figures` and the schemas of its own types (the result titled
+/// where a trace wraps it).
+macro_rules! computation {
+    ($(#[$doc:meta])* $marker:ident = $kind:ident: $input:ty => $output:ty,
+     read: $read:path, run: $run:ident, figures: |$o:ident| $figures:expr, title: $title:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $marker;
+        impl Computation for $marker {
+            const KIND: Kind = Kind::$kind;
+            type Input = $input;
+            type Output = $output;
+            fn read(input: &Value) -> Result<Self::Input, Error> {
+                $read(input)
+            }
+            fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+                engine.$run(input, trace)
+            }
+            fn figures($o: &Self::Output) -> Map<String, Value> {
+                $figures
+            }
+            fn input_schema(g: &mut SchemaGenerator) -> Schema {
+                g.root_schema_for::<$input>()
+            }
+            fn output_schema(g: &mut SchemaGenerator) -> Schema {
+                let s = g.root_schema_for::<$output>();
+                match $title {
+                    Some(t) => titled(s, t),
+                    None => s,
+                }
+            }
+        }
+    };
+}
+
+computation! {
+    /// The [`Kind::Contribution`] computation.
+    ContributionKind = Contribution: ContributionInput => Traced<Contribution>,
+    read: ContributionInput::from_json, run: contribution, figures: |o| o.result.figures(), title: Some("ContributionResult")
 }
 
 /// The [`Kind::Payroll`] computation.
@@ -187,28 +205,10 @@ impl Computation for PayrollKind {
     }
 }
 
-/// The [`Kind::Account`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct AccountKind;
-impl Computation for AccountKind {
-    const KIND: Kind = Kind::Account;
-    type Input = AccountInput;
-    type Output = Traced<AccountStatement>;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        AccountInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.account(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.result.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<AccountInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        titled(g.root_schema_for::<Self::Output>(), "AccountStatement")
-    }
+computation! {
+    /// The [`Kind::Account`] computation.
+    AccountKind = Account: AccountInput => Traced<AccountStatement>,
+    read: AccountInput::from_json, run: account, figures: |o| o.result.figures(), title: Some("AccountStatement")
 }
 
 /// The [`Kind::Retirement`] computation.
@@ -235,28 +235,10 @@ impl Computation for RetirementKind {
     }
 }
 
-/// The [`Kind::Award`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct AwardKind;
-impl Computation for AwardKind {
-    const KIND: Kind = Kind::Award;
-    type Input = AwardInput;
-    type Output = Award;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        AwardInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.award(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<AwardInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Award`] computation.
+    AwardKind = Award: AwardInput => Award,
+    read: AwardInput::from_json, run: award, figures: |o| o.figures(), title: None
 }
 
 /// The [`Kind::Recompute`] computation.
@@ -284,76 +266,22 @@ impl Computation for RecomputeKind {
     }
 }
 
-/// The [`Kind::Transfer`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct TransferKind;
-impl Computation for TransferKind {
-    const KIND: Kind = Kind::Transfer;
-    type Input = TransferInput;
-    type Output = Transfer;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        TransferInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.transfer(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<TransferInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Transfer`] computation.
+    TransferKind = Transfer: TransferInput => Transfer,
+    read: TransferInput::from_json, run: transfer, figures: |o| o.figures(), title: None
 }
 
-/// The [`Kind::Adjustment`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct AdjustmentKind;
-impl Computation for AdjustmentKind {
-    const KIND: Kind = Kind::Adjustment;
-    type Input = AdjustmentInput;
-    type Output = AdjustmentResult;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        super::parse_input(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.adjustment(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<AdjustmentInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Adjustment`] computation.
+    AdjustmentKind = Adjustment: AdjustmentInput => AdjustmentResult,
+    read: super::parse_input, run: adjustment, figures: |o| o.figures(), title: None
 }
 
-/// The [`Kind::Survivor`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct SurvivorKind;
-impl Computation for SurvivorKind {
-    const KIND: Kind = Kind::Survivor;
-    type Input = SurvivorInput;
-    type Output = SurvivorResult;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        super::parse_input(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.survivor(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.figures()
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<SurvivorInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Survivor`] computation.
+    SurvivorKind = Survivor: SurvivorInput => SurvivorResult,
+    read: super::parse_input, run: survivor, figures: |o| o.figures(), title: None
 }
 
 /// The [`Kind::Projection`] computation.

@@ -200,8 +200,9 @@ impl Serialize for ProjectionResult {
 }
 
 impl super::Engine {
-    /// A projection, on the rules in force in its retirement month
-    /// ([`ProjectionCase::snapshot`]), typed.
+    /// A projection, on the rules in force in its retirement month (the
+    /// given one, or the statutory month under the rules in force at
+    /// birth), typed.
     pub fn projection(
         &self,
         case: &ProjectionCase,
