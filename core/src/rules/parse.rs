@@ -377,11 +377,7 @@ impl<'i> Reader<'_, 'i> {
             );
             return;
         }
-        let near: Vec<&str> = registry::PARAMS
-            .iter()
-            .map(|p| p.name)
-            .filter(|n| n.split('.').next() == path.split('.').next())
-            .collect();
+        let near = registry::siblings(&path);
         self.path.clear();
         self.push(
             v.span().start,

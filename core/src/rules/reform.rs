@@ -263,11 +263,7 @@ fn insert(out: &mut Map<String, Value>, path: &str, value: Value) {
 /// The message for an unknown path, with the nearest known names.
 fn unknown(path: &str) -> String {
     let prefix = path.split('.').next().unwrap_or_default();
-    let mut near: Vec<&str> = registry::PARAMS
-        .iter()
-        .map(|p| p.name)
-        .filter(|n| n.split('.').next() == Some(prefix))
-        .collect();
+    let mut near = registry::siblings(path);
     near.truncate(12);
     if near.is_empty() {
         format!("unknown parameter `{path}` (`pension-rules rules show` lists every parameter)")

@@ -192,3 +192,14 @@ pub enum Order {
     /// Never below the one before (minimum years by retirement year).
     NonDecreasing,
 }
+
+/// The registered names in the same section as `path` (its first segment:
+/// `award.…`), for a message about an unknown name.
+pub fn siblings(path: &str) -> Vec<&'static str> {
+    let section = path.split('.').next();
+    PARAMS
+        .iter()
+        .map(|p| p.name)
+        .filter(|n| n.split('.').next() == section)
+        .collect()
+}

@@ -90,6 +90,17 @@ def _group_key(by: Optional[str], row: Dict[str, Any], decile: Optional[int]) ->
     return row.get(by)
 
 
+def _check_by(by: Optional[str], carried: Sequence[str]) -> None:
+    if by not in (None, "cohort", "decile") and by not in carried:
+        raise KeyError(f"by={by!r}: not 'cohort', 'decile' or a carried column ({list(carried)}); "
+                       f"carry it with simulate(..., carry=[{by!r}])")
+
+
+def _ordered(groups: Mapping[Any, Any]) -> List[Any]:
+    """Group keys in order: numbers by value, text as text, missing last."""
+    return sorted(groups, key=lambda k: (k is None, f"{k:012d}" if isinstance(k, int) else str(k)))
+
+
 def _weighted_median(pairs: List[Tuple[Decimal, Decimal]]) -> Optional[Decimal]:
     """The lower weighted median of ``(value, weight)`` pairs."""
     pairs = sorted(p for p in pairs if p[1] > 0)
@@ -168,9 +179,7 @@ class Comparison:
         return _make_frame(cols, self.flavor)
 
     def groups(self, by: Optional[str]) -> Dict[Any, List[Dict[str, Any]]]:
-        if by not in (None, "cohort", "decile") and by not in self.carried:
-            raise KeyError(f"by={by!r}: not 'cohort', 'decile' or a carried column ({self.carried}); "
-                           f"carry it with simulate(..., carry=[{by!r}])")
+        _check_by(by, self.carried)
         deciles: List[Optional[int]] = [None] * len(self.rows)
         if by == "decile":
             deciles = _deciles([r["total_baseline"] for r in self.rows], [r["_w"] for r in self.rows])
@@ -178,7 +187,7 @@ class Comparison:
         for r, d in zip(self.rows, deciles):
             key = _group_key(by, {**r, "birth": r["_birth"]}, d)
             out.setdefault(key, []).append(r)
-        return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, str(kv[0]) if not isinstance(kv[0], int) else f"{kv[0]:012d}")))
+        return {k: out[k] for k in _ordered(out)}
 
     def winners_losers(self, by: Optional[str], tolerance: Decimal) -> Any:
         cols: Dict[str, List[Any]] = {}
@@ -215,9 +224,7 @@ def breakdown(persons: Any, by: Optional[str], carried: Sequence[str], weight: O
     wanted = ["scenario", "status", "retirement_month", "pension_base", "total", "replacement_rate",
               *carried, *([weight] if weight and weight not in carried else [])]
     cols = _columns(persons, list(dict.fromkeys(wanted)))
-    if by not in (None, "cohort", "decile") and by not in carried:
-        raise KeyError(f"by={by!r}: not 'cohort', 'decile' or a carried column ({list(carried)}); "
-                       f"carry it with simulate(..., carry=[{by!r}])")
+    _check_by(by, carried)
     deflate = _deflate(real)
     q = RATIO if real is not None else FEN
     n = len(cols["scenario"])
@@ -235,7 +242,7 @@ def breakdown(persons: Any, by: Optional[str], carried: Sequence[str], weight: O
         groups: Dict[Any, List[int]] = {}
         for i, r in enumerate(mine):
             groups.setdefault(_group_key(by, r, deciles[i]), []).append(i)
-        for key in sorted(groups, key=lambda k: (k is None, str(k) if not isinstance(k, int) else f"{k:012d}")):
+        for key in _ordered(groups):
             idx = groups[key]
             vals = [(totals[i], ws[i]) for i in idx if totals[i] is not None]
             rates = [(_dec(mine[i]["replacement_rate"]), ws[i]) for i in idx

@@ -396,11 +396,13 @@ class _TextBar:
 def _carry(persons: Any, population: Any, flavor: str, names: Sequence[str], per: int) -> Any:
     """``persons`` with the input columns ``names``, each person's value on
     each of its scenario rows."""
-    names = [n for n in dict.fromkeys(names)]
+    names = list(dict.fromkeys(names))
+    inputs = population.column_names if flavor == "arrow" else list(population.columns)
+    outputs = persons.column_names if flavor == "arrow" else list(persons.columns)
     for n in names:
-        if n not in population.columns if flavor != "arrow" else n not in population.column_names:
+        if n not in inputs:
             raise KeyError(f"carry: {n!r} is not a column of the population")
-        if n in (persons.columns if flavor != "arrow" else persons.column_names):
+        if n in outputs:
             raise ValueError(f"carry: {n!r} is an output column too; rename it in the input")
     if flavor == "polars":
         import polars as pl
@@ -460,7 +462,7 @@ def simulate(
     if type(population).__name__ == "LazyFrame":  # a Polars query: run it, then the frame
         population = population.collect()
     flavor = _frames._flavor(population)
-    carried = [c for c in carry]
+    carried = list(carry)
     known = set(_native.population_columns())
     only_carried = [c for c in dict.fromkeys(carried) if c not in known and c in population.columns]
     read = population.drop(columns=only_carried) if flavor == "pandas" else population.drop(only_carried)
