@@ -52,6 +52,7 @@ mod json_reader;
 pub mod json_text;
 mod money;
 pub mod payroll;
+pub mod plan;
 pub mod population;
 pub mod projection;
 pub mod retirement;

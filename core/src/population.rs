@@ -279,6 +279,7 @@ impl Person {
             index: self.index,
             indexes: self.indexes.as_ref().map(|l| l.0.clone()),
             transitional_index: None,
+            last_contribution_month: None,
             attributes: None,
         }
     }

@@ -371,7 +371,7 @@ fn window_figures(
     };
     let (from, to) = (
         input.from.max(start.value),
-        end.value.min(retirement.add_months(-1)),
+        end.value.min(input.last_paid(retirement)),
     );
     if input.from > end.value || from > to {
         return (Some(0), None);
@@ -451,6 +451,11 @@ pub struct ProjectionInput {
     /// uses a separate one (`award.transitional_index_rule = separate`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_index: Option<Decimal>,
+    /// The last month paid, where contributions stop before the month
+    /// before retirement (停缴: the account still earns interest until
+    /// retirement); default: paid through the month before retirement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_contribution_month: Option<YearMonth>,
     /// 人员属性 that the rule set's local extras depend on, as for an award
     /// (`{"only_child": true}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -478,8 +483,17 @@ impl ProjectionInput {
             index: Some(index),
             indexes: None,
             transitional_index: None,
+            last_contribution_month: None,
             attributes: None,
         }
+    }
+
+    /// The last month paid before `retirement`: the month before it, or
+    /// the earlier [`last_contribution_month`](Self::last_contribution_month).
+    pub fn last_paid(&self, retirement: YearMonth) -> YearMonth {
+        let before = retirement.add_months(-1);
+        self.last_contribution_month
+            .map_or(before, |m| m.min(before))
     }
 
     /// The ranges of [`crate::bounds`] given the rule set and the
@@ -595,7 +609,7 @@ impl ProjectionInput {
                 ),
             );
         }
-        let last = retirement.add_months(-1);
+        let last = self.last_paid(retirement);
         let years = if self.from <= last {
             last.year() - self.from.year() + 1
         } else {
@@ -782,7 +796,7 @@ pub fn project(
         return Err(Error::Input(InputErrors(errs)));
     }
     let date = retirement.first_day();
-    let last = retirement.add_months(-1);
+    let last = input.last_paid(retirement);
     let y0 = input.from.year();
     let years: Vec<i32> = if input.from <= last {
         (y0..=last.year()).collect()

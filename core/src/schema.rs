@@ -190,6 +190,20 @@ pub(crate) fn projection_input(g: &mut SchemaGenerator) -> Schema {
     s
 }
 
+/// The plan input: its person is a projection input without the
+/// assumptions beside it (`PlanPerson`), and its assumptions are read as a
+/// projection's are (`ProjectionAssumptionsInput`).
+pub(crate) fn plan_input(g: &mut SchemaGenerator) -> Schema {
+    let mut s = g.root_schema_for::<crate::plan::PlanInput>();
+    rename_def(&mut s, "ProjectionInput", "PlanPerson");
+    rename_def(
+        &mut s,
+        "ProjectionAssumptions",
+        "ProjectionAssumptionsInput",
+    );
+    s
+}
+
 /// The projection result: [`Projection`], where each yearly figure also says
 /// on what it rests (`basis`: the rule value's legal source, or the
 /// assumption used) and the award's explanation stands at the top, under

@@ -16,7 +16,7 @@ use crate::common::{case_engine, print_json};
 #[derive(Debug, Args)]
 pub(crate) struct ComputeArgs {
     /// The kind: contribution, payroll, account, retirement, award,
-    /// recompute, transfer, adjustment, survivor, projection.
+    /// recompute, transfer, adjustment, survivor, projection, plan.
     kind: String,
     /// JSON file (`-` for stdin): the kind's input object, or a vector case
     /// `{"ruleset": …, "input": {…}}`.

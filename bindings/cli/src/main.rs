@@ -17,6 +17,7 @@ mod output;
 mod parquet_io;
 mod pin;
 mod pipe;
+mod plan_cmd;
 mod project_cmd;
 mod retirement_cmd;
 mod rules_cmd;
@@ -89,6 +90,10 @@ enum Command {
     /// A person's future years under stated assumptions (养老金测算): the
     /// yearly path and the estimated award.
     Project(project_cmd::ProjectArgs),
+    /// When to retire and what to pay (退休与缴费规划): every month of the
+    /// elastic window × future bases, with eligibility, cost, break-even
+    /// and lifetime value.
+    Plan(plan_cmd::PlanArgs),
     /// Any computation kind from a JSON input, through the engine's one
     /// generic call; the result as JSON (see `schema KIND --output`).
     Compute(compute_cmd::ComputeArgs),
@@ -225,6 +230,7 @@ fn run(command: Command, lang: Option<errors::Lang>, source: &Source) -> Result<
         Command::Project(args) => project_cmd::run(args, source),
         Command::Schema(args) => schema_cmd::run(args),
         Command::Compute(args) => compute_cmd::run(args, source),
+        Command::Plan(args) => plan_cmd::run(args, source),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve_cmd::run(args, source),
     }

@@ -105,13 +105,13 @@ fn years_csv(p: &Projection) -> Result<String, String> {
 }
 
 /// Display width: CJK characters take two columns.
-fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.chars()
         .map(|c| if u32::from(c) >= 0x2e80 { 2 } else { 1 })
         .sum()
 }
 
-fn pad(s: &str, w: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, w: usize, right: bool) -> String {
     let fill = " ".repeat(w.saturating_sub(width(s)));
     if right {
         format!("{fill}{s}")

@@ -396,6 +396,18 @@ impl Engine {
         self.compute("projection", input, None)
     }
 
+    /// 退休与缴费规划: the projection over retirement months (by default
+    /// the elastic window) × future bases, each scenario with eligibility,
+    /// the months still needed and their cost, own and employer
+    /// contributions, the break-even month and the lifetime value.
+    #[wasm_bindgen(unchecked_return_type = "Plan")]
+    pub fn plan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PlanInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.compute("plan", input, None)
+    }
+
     /// The explanation of one computation: steps, formulas, sources.
     #[wasm_bindgen(unchecked_return_type = "Trace")]
     pub fn explain(

@@ -25,6 +25,7 @@ use crate::adjustment::{AdjustmentInput, AdjustmentResult};
 use crate::award::{Award, AwardInput, Recomputation};
 use crate::contribution::{Contribution, ContributionInput};
 use crate::error::Error;
+use crate::plan::{Plan, PlanInput};
 use crate::retirement::{RetirementInput, RetirementResult};
 use crate::survivor::{SurvivorInput, SurvivorResult};
 use crate::transfer::{Transfer, TransferInput};
@@ -122,6 +123,10 @@ kinds! {
     /// 养老金测算: future years under stated assumptions, the yearly path
     /// and the estimated award ([`crate::projection`]).
     Projection = "projection" => ProjectionKind,
+    /// 退休与缴费规划: the projection over retirement months × future
+    /// bases, with eligibility, own contributions, break-even and lifetime
+    /// value ([`crate::plan`]).
+    Plan = "plan" => PlanKind,
 }
 
 /// A result's JSON object as its figures (`payroll` and `recompute` give
@@ -305,5 +310,29 @@ impl Computation for ProjectionKind {
     }
     fn output_schema(g: &mut SchemaGenerator) -> Schema {
         crate::schema::projection_output(g)
+    }
+}
+
+/// The [`Kind::Plan`] computation.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanKind;
+impl Computation for PlanKind {
+    const KIND: Kind = Kind::Plan;
+    type Input = PlanInput;
+    type Output = Plan;
+    fn read(input: &Value) -> Result<Self::Input, Error> {
+        PlanInput::from_json(input)
+    }
+    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
+        engine.plan(input, trace)
+    }
+    fn figures(output: &Self::Output) -> Map<String, Value> {
+        whole(output)
+    }
+    fn input_schema(g: &mut SchemaGenerator) -> Schema {
+        crate::schema::plan_input(g)
+    }
+    fn output_schema(g: &mut SchemaGenerator) -> Schema {
+        g.root_schema_for::<Self::Output>()
     }
 }

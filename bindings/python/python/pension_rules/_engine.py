@@ -566,6 +566,91 @@ class Engine:
         d = self._native.compute_typed("projection", _input(input, fields), trace)
         return ProjectionResult._native(d)
 
+    def plan(
+        self,
+        input: Optional[Mapping[str, Any]] = None,
+        /,
+        *,
+        trace: bool = False,
+        frame: str = "pandas",
+        **fields: Any,
+    ) -> Any:
+        """退休与缴费规划: when to retire and what to pay — the person's
+        projection for every retirement month compared (by default every
+        month of the elastic window) and every future base (``bases``, as
+        indexes: ``"0.6"`` … ``"3"``), as a DataFrame with one row per
+        scenario: age, eligibility under the rising minimum and the months
+        short, the award's components, the person's own contributions to come
+        (``payer="flexible"``: the whole 20 %) and the employer's apart, the
+        break-even month (回本) and the lifetime value over the 计发月数.
+
+        Fields: ``person`` (a projection input without ``assumptions``),
+        ``assumptions``, optional ``retirement_months``, ``bases``, ``payer``
+        (``employee``, ``flexible``), ``paid_to_date``, ``pension_growth``,
+        ``discount_rate`` (docs/plan.md). Amounts are exact ``Decimal``s. The
+        frame's ``attrs["plan"]`` holds the statutory month, the window and
+        the assumptions stated in words; ``trace=True`` adds each scenario's
+        steps as a ``trace`` column. ``frame="polars"`` gives a Polars frame
+        (without the ``attrs``), ``frame="dict"`` the result as the engine
+        writes it.
+
+        >>> df = Engine("cn/shaanxi").plan(   # vector plan-shaanxi-2024-statutory-employee-break-even
+        ...     person={"category": "male", "birth": "1964-12", "from": "2024-01",
+        ...             "contribution_months": 348, "average_index": "0.8", "deemed_months": 120,
+        ...             "account_balance": "100000", "index": "1.0"},
+        ...     assumptions={"average_wage_growth": "0.05", "pension_base_growth": "0.03",
+        ...                  "interest_rate": "0.025"},
+        ...     retirement_months=["2024-12"], paid_to_date="40000")
+        >>> r = df.iloc[0]
+        >>> r.total, r.own_to_come, r.employer_to_come, r.break_even_month, r.lifetime_value
+        (Decimal('4442.79'), Decimal('6686.57'), Decimal('13373.03'), '2025-10', Decimal('617547.81'))
+        """
+        from decimal import Decimal
+
+        d = self._native.compute("plan", _input(input, fields), trace)
+        if frame == "dict":
+            return d
+        decimals = {
+            "index", "years", "basic_pension", "account_pension", "transitional_pension",
+            "local_extras", "total", "account_balance", "divisor", "paid_to_date",
+            "own_to_come", "employer_to_come", "lifetime_value",
+        }
+        columns = [
+            "retirement_month", "age", "statutory", "index", "contribution_months",
+            "deemed_months", "years", "required_months", "eligible", "short_by_months",
+            "make_up_total", "basic_pension", "account_pension", "transitional_pension",
+            "local_extras", "total", "account_balance", "divisor", "paid_to_date",
+            "own_to_come", "employer_to_come", "break_even_month", "break_even_age",
+            "break_even_months", "lifetime_value",
+        ] + (["trace"] if trace else [])
+        rows = []
+        for s in d["scenarios"]:
+            row: Dict[str, Any] = {}
+            for c in columns:
+                v = s.get(c)
+                if c == "make_up_total":
+                    costs = s.get("make_up") or []
+                    own = [m for m in costs if m["index"] == s.get("index")] or costs[:1]
+                    v = own[0]["total"] if own else None
+                    row[c] = Decimal(v) if v is not None else None
+                elif c in decimals and v is not None:
+                    row[c] = Decimal(v)
+                else:
+                    row[c] = v
+            rows.append(row)
+        info = {k: v for k, v in d.items() if k != "scenarios"}
+        if frame == "polars":
+            import polars as pl
+
+            return pl.DataFrame(rows, schema=columns, infer_schema_length=None)
+        if frame != "pandas":
+            raise ValueError(f"frame must be 'pandas', 'polars' or 'dict', got {frame!r}")
+        import pandas as pd
+
+        df = pd.DataFrame(rows, columns=columns)
+        df.attrs["plan"] = info
+        return df
+
     def explain(
         self, kind: str, input: Optional[Mapping[str, Any]] = None, /, **fields: Any
     ) -> Trace:

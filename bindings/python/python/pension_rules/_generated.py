@@ -38,6 +38,7 @@ __all__ = [
     'LimitOrigin',
     'LinkDirection',
     'MoveKind',
+    'Payer',
     'PostingKind',
     'RateOrigin',
     'ReceiptRule',
@@ -64,6 +65,7 @@ __all__ = [
     'IndexResult',
     'Inheritable',
     'Layer',
+    'MakeUp',
     'Mismatch',
     'Move',
     'Note',
@@ -76,6 +78,8 @@ __all__ = [
     'PayrollTotals',
     'PhaseIn',
     'PlaceYear',
+    'Plan',
+    'PlanAssumptions',
     'PooledPart',
     'PostingLine',
     'ProjectedAward',
@@ -94,6 +98,7 @@ __all__ = [
     'RuleSetIdentity',
     'RuleSetInfo',
     'RulesShow',
+    'Scenario',
     'SchemeLink',
     'SourcedMonths',
     'Stay',
@@ -114,6 +119,7 @@ __all__ = [
     'Credit',
     'KnownAccount',
     'PayrollRow',
+    'PlanPerson',
     'Posting',
     'ProjectionAssumptionsInput',
     'ResidentsScheme',
@@ -128,6 +134,8 @@ __all__ = [
     'ContributionFields',
     'PayrollInput',
     'PayrollFields',
+    'PlanInput',
+    'PlanFields',
     'ProjectionInput',
     'ProjectionFields',
     'RecomputeInput',
@@ -212,6 +220,9 @@ LinkDirection = Literal["residents_to_employees", "employees_to_residents"]
 
 MoveKind = Literal["relation", "temporary", "to_benefit_place"]
 """What a move is."""
+
+Payer = Literal["employee", "flexible"]
+"""Who pays the future contributions."""
 
 PostingKind = Literal["credit", "back_payment", "transfer_in", "transfer_out", "interest"]
 """What a posting does to the account."""
@@ -726,6 +737,20 @@ class Layer(Record):
 
 
 @dataclass(frozen=True)
+class MakeUp(Record):
+    """The cost of the months still needed, paid at one base."""
+
+    index: Decimal
+    """The base as an index."""
+    monthly_base: Decimal
+    """The monthly base (index × the average wage of the base year)."""
+    monthly: Decimal
+    """One month's contribution (the flexible rate)."""
+    total: Decimal
+    """All the months still needed."""
+
+
+@dataclass(frozen=True)
 class Mismatch(Record):
     """One field whose computed value differs from the expected one."""
 
@@ -947,6 +972,45 @@ class PlaceYear(Record):
     """Year of that place's average wage."""
     denominator: Decimal
     """That average wage (monthly)."""
+
+
+@dataclass(frozen=True)
+class Plan(Record):
+    """A plan: the scenarios, the statutory month and the assumptions."""
+
+    statutory_month: str
+    """Statutory retirement month."""
+    statutory_age: str
+    """Statutory age."""
+    assumptions: PlanAssumptions
+    """What the figures assume."""
+    trace: Trace
+    """How the months compared were found (the statutory month and the
+    window, with their sources), with the rule set's id, version and
+    hash; each scenario has its own steps.
+    """
+    scenarios: List[Scenario] = _field(default_factory=list)
+    """One row per retirement month and base, months first."""
+    earliest_month: Optional[str] = None
+    """Earliest month of the elastic window (none without one)."""
+    latest_month: Optional[str] = None
+    """Latest month of the elastic window."""
+
+
+@dataclass(frozen=True)
+class PlanAssumptions(Record):
+    """What the plan assumed, stated with the result."""
+
+    projection: ProjectionAssumptions
+    """The projection's assumptions."""
+    payer: Payer
+    """Who pays the future contributions."""
+    statements: List[str] = _field(default_factory=list)
+    """The statements the figures rest on, in words."""
+    discount_rate: Optional[Decimal] = None
+    """Discount rate of the lifetime value (none: not discounted)."""
+    pension_growth: Optional[Decimal] = None
+    """Pension growth after retirement (none: stays as awarded)."""
 
 
 @dataclass(frozen=True)
@@ -1426,6 +1490,73 @@ class RulesShow(_RulesShowMethods, Record):
 
 
 @dataclass(frozen=True)
+class Scenario(Record):
+    """One scenario: a retirement month and a future base. Where the minimum
+    is not met no pension is payable: the award's figures, the
+    contributions, break-even and lifetime value are then absent.
+    """
+
+    retirement_month: str
+    """Retirement month."""
+    age: str
+    """Age then."""
+    statutory: bool
+    """Whether it is the statutory month."""
+    contribution_months: int
+    """Months paid at retirement (past and projected)."""
+    deemed_months: int
+    """Deemed months (视同缴费)."""
+    required_months: int
+    """The minimum months of the retirement year."""
+    eligible: bool
+    """Whether a monthly pension is payable then (minimum met)."""
+    short_by_months: int
+    """Months still needed (0 when eligible)."""
+    trace: Trace
+    """How each figure was found (the projection's steps and the plan's)."""
+    account_balance: Optional[Decimal] = None
+    """Account balance at retirement."""
+    account_pension: Optional[Decimal] = None
+    """个人账户养老金."""
+    basic_pension: Optional[Decimal] = None
+    """基础养老金."""
+    break_even_age: Optional[str] = None
+    """Age in that month."""
+    break_even_month: Optional[str] = None
+    """The first month in which the pensions received reach the person's
+    own contributions (none within 100 years, or no pension).
+    """
+    break_even_months: Optional[int] = None
+    """Months of pension until then (counting the retirement month)."""
+    divisor: Optional[Decimal] = None
+    """计发月数 at the retirement age."""
+    employer_to_come: Optional[Decimal] = None
+    """The employer's contributions to come (0 for a flexible worker)."""
+    index: Optional[Decimal] = None
+    """The future contribution index (none: the person's own path)."""
+    lifetime_value: Optional[Decimal] = None
+    """The pension over the expected months (the divisor), discounted
+    yearly when a discount rate is given.
+    """
+    local_extras: Optional[Decimal] = None
+    """地方增发."""
+    make_up: List[MakeUp] = _field(default_factory=list)
+    """Their cost at each compared base (empty when eligible)."""
+    own_to_come: Optional[Decimal] = None
+    """The person's own contributions to come (individual rate as an
+    employee; the whole flexible rate as a flexible worker).
+    """
+    paid_to_date: Optional[Decimal] = None
+    """The person's own contributions so far, as given."""
+    total: Optional[Decimal] = None
+    """合计 monthly pension."""
+    transitional_pension: Optional[Decimal] = None
+    """过渡性养老金."""
+    years: Optional[Decimal] = None
+    """缴费年限 as the award counts it."""
+
+
+@dataclass(frozen=True)
 class SchemeLink(Record):
     """The scheme link for one person, with what is carried."""
 
@@ -1835,6 +1966,51 @@ class _PayrollRowRequired(TypedDict):
 class PayrollRow(_PayrollRowRequired, total=False):
     """One payroll row as declared: the values are kept as text so that a bad
     value fails its own row, not the whole declaration.
+    """
+
+
+_PlanPersonRequired = TypedDict('_PlanPersonRequired', {'category': 'Category', 'birth': 'str', 'from': 'str'})
+
+
+class PlanPerson(_PlanPersonRequired, total=False):
+    """A person to project. Field names follow the award input where they mean
+    the same.
+    """
+    account_balance: DecimalLike
+    """Account balance at the end of the year before `from`."""
+    attributes: Optional[Mapping[str, Union[bool, str]]]
+    """人员属性 that the rule set's local extras depend on, as for an award
+    (`{"only_child": true}`).
+    """
+    average_index: Optional[DecimalLike]
+    """Average index over those months (本人平均缴费指数 so far); required
+    with `contribution_months`.
+    """
+    contribution_months: int
+    """Months paid before `from` (实际缴费月数 so far)."""
+    deemed_months: int
+    """Deemed months (视同缴费月数)."""
+    index: Optional[DecimalLike]
+    """The contribution index of every year from `from` (one figure)."""
+    indexes: Optional[Sequence[DecimalLike]]
+    """Or one index per calendar year from `from`'s year, at least to the
+    year of the last contribution month (later values are ignored, so one
+    path serves rule sets with different retirement ages).
+    """
+    last_contribution_month: Optional[str]
+    """The last month paid, where contributions stop before the month
+    before retirement (停缴: the account still earns interest until
+    retirement); default: paid through the month before retirement.
+    """
+    pre_account_months: int
+    """Months paid before `from` and before the account began (for rule sets
+    whose transitional pension counts them).
+    """
+    retirement_month: Optional[str]
+    """Chosen retirement month; default the statutory one."""
+    transitional_index: Optional[DecimalLike]
+    """The transitional index, where the rule set's transitional pension
+    uses a separate one (`award.transitional_index_rule = separate`).
     """
 
 
@@ -2310,6 +2486,73 @@ class PayrollFields(TypedDict, total=False):
     """Or the calendar year declared (执行年度), assessed month by month."""
 
 
+class _PlanInputRequired(TypedDict):
+    person: PlanPerson
+    """The person, as for a projection (summary of the past, the future
+    index); its `retirement_month` is replaced by each scenario's.
+    """
+    assumptions: ProjectionAssumptionsInput
+    """The stated assumptions for years the rule set does not cover."""
+
+
+class PlanInput(_PlanInputRequired, total=False):
+    """A plan's input: the person, the assumptions and what to compare."""
+    bases: Optional[Sequence[DecimalLike]]
+    """Future contribution bases as indexes (share of the average wage:
+    `"0.6"` … `"3"`); default the person's own index path.
+    """
+    discount_rate: Optional[DecimalLike]
+    """Yearly discount rate of the lifetime value; default none."""
+    paid_to_date: Optional[DecimalLike]
+    """The person's own contributions paid so far (个人缴费累计, from the
+    statement), counted in the break-even; without it only the
+    contributions to come are.
+    """
+    payer: Payer
+    """Who pays the future contributions (`employee` by default)."""
+    pension_growth: Optional[DecimalLike]
+    """Yearly growth of the pension after retirement (调整), assumed for
+    the break-even and the lifetime value; default none.
+    """
+    retirement_months: Optional[Sequence[str]]
+    """Retirement months to compare; default every month of the elastic
+    window (the statutory month alone where the law has none).
+    """
+
+
+class PlanFields(TypedDict, total=False):
+    """The fields of :class:`PlanInput`, none required: an input dict and keyword
+    arguments together make the ``plan`` input.
+    """
+    assumptions: ProjectionAssumptionsInput
+    """The stated assumptions for years the rule set does not cover."""
+    bases: Optional[Sequence[DecimalLike]]
+    """Future contribution bases as indexes (share of the average wage:
+    `"0.6"` … `"3"`); default the person's own index path.
+    """
+    discount_rate: Optional[DecimalLike]
+    """Yearly discount rate of the lifetime value; default none."""
+    paid_to_date: Optional[DecimalLike]
+    """The person's own contributions paid so far (个人缴费累计, from the
+    statement), counted in the break-even; without it only the
+    contributions to come are.
+    """
+    payer: Payer
+    """Who pays the future contributions (`employee` by default)."""
+    pension_growth: Optional[DecimalLike]
+    """Yearly growth of the pension after retirement (调整), assumed for
+    the break-even and the lifetime value; default none.
+    """
+    person: PlanPerson
+    """The person, as for a projection (summary of the past, the future
+    index); its `retirement_month` is replaced by each scenario's.
+    """
+    retirement_months: Optional[Sequence[str]]
+    """Retirement months to compare; default every month of the elastic
+    window (the statutory month alone where the law has none).
+    """
+
+
 _ProjectionInputRequired = TypedDict('_ProjectionInputRequired', {'category': 'Category', 'birth': 'str', 'from': 'str'})
 
 
@@ -2339,6 +2582,11 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     year of the last contribution month (later values are ignored, so one
     path serves rule sets with different retirement ages).
     """
+    last_contribution_month: Optional[str]
+    """The last month paid, where contributions stop before the month
+    before retirement (停缴: the account still earns interest until
+    retirement); default: paid through the month before retirement.
+    """
     pre_account_months: int
     """Months paid before `from` and before the account began (for rule sets
     whose transitional pension counts them).
@@ -2353,7 +2601,7 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):
@@ -2602,6 +2850,7 @@ RESULT_TYPES: Dict[str, type] = {
     'award': AwardResult,
     'contribution': ContributionResult,
     'payroll': PayrollDeclaration,
+    'plan': Plan,
     'projection': ProjectionResult,
     'recompute': AwardRecomputation,
     'retirement': RetirementResult,

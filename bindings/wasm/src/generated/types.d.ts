@@ -39,6 +39,10 @@ export type Employment = "employee" | "flexible";
  */
 export type SpanKind = "paid" | "deemed" | "gap";
 /**
+ * Who pays the future contributions.
+ */
+export type Payer = "employee" | "flexible";
+/**
  * An early-retirement route outside the normal schedule (国发〔1978〕104号
  * 第一条; kept by the 2024 办法 第八条).
  */
@@ -323,6 +327,7 @@ export type Kind =
   | "award"
   | "contribution"
   | "payroll"
+  | "plan"
   | "projection"
   | "recompute"
   | "retirement"
@@ -338,6 +343,7 @@ export interface KindInputs {
   award: AwardInput;
   contribution: ContributionInput;
   payroll: PayrollInput;
+  plan: PlanInput;
   projection: ProjectionInput;
   recompute: RecomputeInput;
   retirement: RetirementInput;
@@ -752,6 +758,162 @@ export interface PayrollRow {
   wage: string;
 }
 /**
+ * A plan's input: the person, the assumptions and what to compare.
+ */
+export interface PlanInput {
+  /**
+   * The stated assumptions for years the rule set does not cover.
+   */
+  assumptions: ProjectionAssumptionsInput;
+  /**
+   * Future contribution bases as indexes (share of the average wage:
+   * `"0.6"` … `"3"`); default the person's own index path.
+   */
+  bases?: (string | number)[] | null;
+  /**
+   * Yearly discount rate of the lifetime value; default none.
+   */
+  discount_rate?: string | number | null;
+  /**
+   * The person's own contributions paid so far (个人缴费累计, from the
+   * statement), counted in the break-even; without it only the
+   * contributions to come are.
+   */
+  paid_to_date?: string | number | null;
+  /**
+   * Who pays the future contributions (`employee` by default).
+   */
+  payer?: Payer & string;
+  /**
+   * Yearly growth of the pension after retirement (调整), assumed for
+   * the break-even and the lifetime value; default none.
+   */
+  pension_growth?: string | number | null;
+  /**
+   * The person, as for a projection (summary of the past, the future
+   * index); its `retirement_month` is replaced by each scenario's.
+   */
+  person: PlanPerson;
+  /**
+   * Retirement months to compare; default every month of the elastic
+   * window (the statutory month alone where the law has none).
+   */
+  retirement_months?: YearMonth[] | null;
+}
+/**
+ * Assumptions for the years the rule set does not cover (future years, and
+ * past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
+ */
+export interface ProjectionAssumptionsInput {
+  /**
+   * Yearly growth of the average wage after the last year with a value.
+   */
+  average_wage_growth: string | number;
+  /**
+   * Average monthly wages of years the rule set lacks (e.g. an early year).
+   */
+  average_wages?: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * 记账利率 for years without a value.
+   */
+  interest_rate: string | number;
+  /**
+   * 记账利率 of years the rule set lacks (e.g. provincial rates before 2016).
+   */
+  interest_rates?: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * Yearly growth of the pension base (计发基数) after the last year with a value.
+   */
+  pension_base_growth: string | number;
+  /**
+   * Pension bases of years the rule set lacks.
+   */
+  pension_bases?: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * Yearly growth of the person's own wage; without it the index stays as given.
+   */
+  wage_growth?: string | number | null;
+}
+/**
+ * A person to project. Field names follow the award input where they mean
+ * the same.
+ */
+export interface PlanPerson {
+  /**
+   * Account balance at the end of the year before `from`.
+   */
+  account_balance?: string | number;
+  /**
+   * 人员属性 that the rule set's local extras depend on, as for an award
+   * (`{"only_child": true}`).
+   */
+  attributes?: {
+    [k: string]: AttrValue | undefined;
+  } | null;
+  /**
+   * Average index over those months (本人平均缴费指数 so far); required
+   * with `contribution_months`.
+   */
+  average_index?: string | number | null;
+  /**
+   * Birth month.
+   */
+  birth: YearMonth;
+  /**
+   * Retirement category.
+   */
+  category: Category;
+  /**
+   * Months paid before `from` (实际缴费月数 so far).
+   */
+  contribution_months?: number;
+  /**
+   * Deemed months (视同缴费月数).
+   */
+  deemed_months?: number;
+  /**
+   * First month projected: the first contribution month of a career, or
+   * the January after the last statement.
+   */
+  from: YearMonth;
+  /**
+   * The contribution index of every year from `from` (one figure).
+   */
+  index?: string | number | null;
+  /**
+   * Or one index per calendar year from `from`'s year, at least to the
+   * year of the last contribution month (later values are ignored, so one
+   * path serves rule sets with different retirement ages).
+   */
+  indexes?: (string | number)[] | null;
+  /**
+   * The last month paid, where contributions stop before the month
+   * before retirement (停缴: the account still earns interest until
+   * retirement); default: paid through the month before retirement.
+   */
+  last_contribution_month?: YearMonth | null;
+  /**
+   * Months paid before `from` and before the account began (for rule sets
+   * whose transitional pension counts them).
+   */
+  pre_account_months?: number;
+  /**
+   * Chosen retirement month; default the statutory one.
+   */
+  retirement_month?: YearMonth | null;
+  /**
+   * The transitional index, where the rule set's transitional pension
+   * uses a separate one (`award.transitional_index_rule = separate`).
+   */
+  transitional_index?: string | number | null;
+}
+/**
  * A person to project. Field names follow the award input where they mean
  * the same.
  */
@@ -805,6 +967,12 @@ export interface ProjectionInput {
    */
   indexes?: (string | number)[] | null;
   /**
+   * The last month paid, where contributions stop before the month
+   * before retirement (停缴: the account still earns interest until
+   * retirement); default: paid through the month before retirement.
+   */
+  last_contribution_month?: YearMonth | null;
+  /**
    * Months paid before `from` and before the account began (for rule sets
    * whose transitional pension counts them).
    */
@@ -818,46 +986,6 @@ export interface ProjectionInput {
    * uses a separate one (`award.transitional_index_rule = separate`).
    */
   transitional_index?: string | number | null;
-}
-/**
- * Assumptions for the years the rule set does not cover (future years, and
- * past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
- */
-export interface ProjectionAssumptionsInput {
-  /**
-   * Yearly growth of the average wage after the last year with a value.
-   */
-  average_wage_growth: string | number;
-  /**
-   * Average monthly wages of years the rule set lacks (e.g. an early year).
-   */
-  average_wages?: {
-    [k: string]: string | number | undefined;
-  };
-  /**
-   * 记账利率 for years without a value.
-   */
-  interest_rate: string | number;
-  /**
-   * 记账利率 of years the rule set lacks (e.g. provincial rates before 2016).
-   */
-  interest_rates?: {
-    [k: string]: string | number | undefined;
-  };
-  /**
-   * Yearly growth of the pension base (计发基数) after the last year with a value.
-   */
-  pension_base_growth: string | number;
-  /**
-   * Pension bases of years the rule set lacks.
-   */
-  pension_bases?: {
-    [k: string]: string | number | undefined;
-  };
-  /**
-   * Yearly growth of the person's own wage; without it the index stays as given.
-   */
-  wage_growth?: string | number | null;
 }
 /**
  * The `recompute` kind's input: the award input under `award`, the date
@@ -2438,6 +2566,241 @@ export interface PayrollDeclaration {
   trace?: Trace | null;
 }
 /**
+ * The cost of the months still needed, paid at one base.
+ */
+export interface MakeUp {
+  /**
+   * The base as an index.
+   */
+  index: string;
+  /**
+   * One month's contribution (the flexible rate).
+   */
+  monthly: string;
+  /**
+   * The monthly base (index × the average wage of the base year).
+   */
+  monthly_base: string;
+  /**
+   * All the months still needed.
+   */
+  total: string;
+}
+/**
+ * What the plan assumed, stated with the result.
+ */
+export interface PlanAssumptions {
+  /**
+   * Discount rate of the lifetime value (none: not discounted).
+   */
+  discount_rate?: string | null;
+  /**
+   * Who pays the future contributions.
+   */
+  payer: Payer;
+  /**
+   * Pension growth after retirement (none: stays as awarded).
+   */
+  pension_growth?: string | null;
+  /**
+   * The projection's assumptions.
+   */
+  projection: ProjectionAssumptions;
+  /**
+   * The statements the figures rest on, in words.
+   */
+  statements: string[];
+}
+/**
+ * Assumptions for the years the rule set does not cover (future years, and
+ * past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
+ */
+export interface ProjectionAssumptions {
+  /**
+   * Yearly growth of the average wage after the last year with a value.
+   */
+  average_wage_growth: string;
+  /**
+   * Average monthly wages of years the rule set lacks (e.g. an early year).
+   */
+  average_wages?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 记账利率 for years without a value.
+   */
+  interest_rate: string;
+  /**
+   * 记账利率 of years the rule set lacks (e.g. provincial rates before 2016).
+   */
+  interest_rates?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Yearly growth of the pension base (计发基数) after the last year with a value.
+   */
+  pension_base_growth: string;
+  /**
+   * Pension bases of years the rule set lacks.
+   */
+  pension_bases?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Yearly growth of the person's own wage; without it the index stays as given.
+   */
+  wage_growth?: string | null;
+}
+/**
+ * One scenario: a retirement month and a future base. Where the minimum
+ * is not met no pension is payable: the award's figures, the
+ * contributions, break-even and lifetime value are then absent.
+ */
+export interface Scenario {
+  /**
+   * Account balance at retirement.
+   */
+  account_balance?: string | null;
+  /**
+   * 个人账户养老金.
+   */
+  account_pension?: string | null;
+  /**
+   * Age then.
+   */
+  age: Age;
+  /**
+   * 基础养老金.
+   */
+  basic_pension?: string | null;
+  /**
+   * Age in that month.
+   */
+  break_even_age?: Age | null;
+  /**
+   * The first month in which the pensions received reach the person's
+   * own contributions (none within 100 years, or no pension).
+   */
+  break_even_month?: YearMonth | null;
+  /**
+   * Months of pension until then (counting the retirement month).
+   */
+  break_even_months?: number | null;
+  /**
+   * Months paid at retirement (past and projected).
+   */
+  contribution_months: number;
+  /**
+   * Deemed months (视同缴费).
+   */
+  deemed_months: number;
+  /**
+   * 计发月数 at the retirement age.
+   */
+  divisor?: string | null;
+  /**
+   * Whether a monthly pension is payable then (minimum met).
+   */
+  eligible: boolean;
+  /**
+   * The employer's contributions to come (0 for a flexible worker).
+   */
+  employer_to_come?: string | null;
+  /**
+   * The future contribution index (none: the person's own path).
+   */
+  index?: string | null;
+  /**
+   * The pension over the expected months (the divisor), discounted
+   * yearly when a discount rate is given.
+   */
+  lifetime_value?: string | null;
+  /**
+   * 地方增发.
+   */
+  local_extras?: string | null;
+  /**
+   * Their cost at each compared base (empty when eligible).
+   */
+  make_up?: MakeUp[];
+  /**
+   * The person's own contributions to come (individual rate as an
+   * employee; the whole flexible rate as a flexible worker).
+   */
+  own_to_come?: string | null;
+  /**
+   * The person's own contributions so far, as given.
+   */
+  paid_to_date?: string | null;
+  /**
+   * The minimum months of the retirement year.
+   */
+  required_months: number;
+  /**
+   * Retirement month.
+   */
+  retirement_month: YearMonth;
+  /**
+   * Months still needed (0 when eligible).
+   */
+  short_by_months: number;
+  /**
+   * Whether it is the statutory month.
+   */
+  statutory: boolean;
+  /**
+   * 合计 monthly pension.
+   */
+  total?: string | null;
+  /**
+   * How each figure was found (the projection's steps and the plan's).
+   */
+  trace: Trace;
+  /**
+   * 过渡性养老金.
+   */
+  transitional_pension?: string | null;
+  /**
+   * 缴费年限 as the award counts it.
+   */
+  years?: string | null;
+}
+/**
+ * A plan: the scenarios, the statutory month and the assumptions.
+ */
+export interface Plan {
+  /**
+   * What the figures assume.
+   */
+  assumptions: PlanAssumptions;
+  /**
+   * Earliest month of the elastic window (none without one).
+   */
+  earliest_month?: YearMonth | null;
+  /**
+   * Latest month of the elastic window.
+   */
+  latest_month?: YearMonth | null;
+  /**
+   * One row per retirement month and base, months first.
+   */
+  scenarios: Scenario[];
+  /**
+   * Statutory age.
+   */
+  statutory_age: Age;
+  /**
+   * Statutory retirement month.
+   */
+  statutory_month: YearMonth;
+  /**
+   * How the months compared were found (the statutory month and the
+   * window, with their sources), with the rule set's id, version and
+   * hash; each scenario has its own steps.
+   */
+  trace: Trace;
+}
+/**
  * The estimated award: an `AwardResult` without `trace` (its steps are in the projection's `trace`).
  */
 export interface ProjectedAward {
@@ -2679,46 +3042,6 @@ export interface ProjectedYear {
    * Calendar year.
    */
   year: number;
-}
-/**
- * Assumptions for the years the rule set does not cover (future years, and
- * past ones it lacks). Rates are yearly shares (`"0.05"` = 5 %).
- */
-export interface ProjectionAssumptions {
-  /**
-   * Yearly growth of the average wage after the last year with a value.
-   */
-  average_wage_growth: string;
-  /**
-   * Average monthly wages of years the rule set lacks (e.g. an early year).
-   */
-  average_wages?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * 记账利率 for years without a value.
-   */
-  interest_rate: string;
-  /**
-   * 记账利率 of years the rule set lacks (e.g. provincial rates before 2016).
-   */
-  interest_rates?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * Yearly growth of the pension base (计发基数) after the last year with a value.
-   */
-  pension_base_growth: string;
-  /**
-   * Pension bases of years the rule set lacks.
-   */
-  pension_bases?: {
-    [k: string]: string | undefined;
-  };
-  /**
-   * Yearly growth of the person's own wage; without it the index stays as given.
-   */
-  wage_growth?: string | null;
 }
 /**
  * A projection: the yearly path and the estimated award.
@@ -3455,6 +3778,7 @@ export interface KindResults {
   award: AwardResult;
   contribution: ContributionResult;
   payroll: PayrollDeclaration;
+  plan: Plan;
   projection: ProjectionResult;
   recompute: AwardRecomputation;
   retirement: RetirementResult;

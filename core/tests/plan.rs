@@ -1,0 +1,204 @@
+//! The `plan` kind (退休与缴费规划): its scenarios agree with the
+//! `projection` kind they repeat, the default months are the elastic
+//! window, and the arithmetic on top (make-up cost, break-even, lifetime
+//! value) follows its stated formula from rule values.
+#![allow(clippy::unwrap_used)]
+
+use pension_rules::api::{Engine, Kind};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+fn d(v: &Value) -> Decimal {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+fn engine() -> Engine {
+    Engine::embedded("cn/shaanxi").unwrap()
+}
+
+fn assumptions() -> Value {
+    json!({"average_wage_growth": "0.04", "pension_base_growth": "0.03", "interest_rate": "0.03"})
+}
+
+#[test]
+fn default_months_are_the_elastic_window_and_scenarios_equal_projections() {
+    let e = engine();
+    let person = json!({"category": "male", "birth": "1972-05", "from": "2026-01",
+        "contribution_months": 180, "average_index": "1.1", "deemed_months": 0,
+        "account_balance": "60000", "index": "1.0"});
+    let plan = e
+        .compute(
+            Kind::Plan,
+            &json!({"person": person, "assumptions": assumptions(), "bases": ["0.6", "2.0"]}),
+            false,
+        )
+        .unwrap();
+    let r = e
+        .compute(
+            Kind::Retirement,
+            &json!({"birth": "1972-05", "category": "male"}),
+            false,
+        )
+        .unwrap();
+    let (first, last) = (
+        r["elastic"]["earliest_month"].as_str().unwrap(),
+        r["elastic"]["latest_month"].as_str().unwrap(),
+    );
+    assert_eq!(plan["earliest_month"], first);
+    assert_eq!(plan["latest_month"], last);
+    assert_eq!(plan["statutory_month"], r["statutory_month"]);
+    let s = plan["scenarios"].as_array().unwrap();
+    let months: Vec<&str> = s
+        .iter()
+        .map(|x| x["retirement_month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months.first(), Some(&first));
+    assert_eq!(months.last(), Some(&last));
+    // Two bases a month, months in order, the statutory month flagged once per base.
+    assert_eq!(s.len() % 2, 0);
+    assert!(months.windows(3).all(|w| w[0] <= w[2]));
+    assert_eq!(s.iter().filter(|x| x["statutory"] == true).count(), 2);
+    // Each scenario is the projection of the same person at that month and base.
+    for x in s.iter().step_by(17) {
+        let mut p = person.clone();
+        p["retirement_month"] = x["retirement_month"].clone();
+        p["index"] = x["index"].clone();
+        p["assumptions"] = assumptions();
+        let proj = e.compute(Kind::Projection, &p, false).unwrap();
+        assert_eq!(x["total"], proj["award"]["total"]);
+        assert_eq!(x["account_balance"], proj["account_balance"]);
+        let own: Decimal = proj["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|y| !y["individual_contribution"].is_null())
+            .map(|y| d(&y["individual_contribution"]))
+            .sum();
+        let employer: Decimal = proj["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|y| !y["employer_contribution"].is_null())
+            .map(|y| d(&y["employer_contribution"]))
+            .sum();
+        assert_eq!(d(&x["own_to_come"]), own);
+        assert_eq!(d(&x["employer_to_come"]), employer);
+        // Break-even without growth: ⌈own / pension⌉ months; lifetime = pension × divisor.
+        let total = d(&x["total"]);
+        let n = (own / total).ceil();
+        assert_eq!(Decimal::from(x["break_even_months"].as_u64().unwrap()), n);
+        assert_eq!(
+            d(&x["lifetime_value"]),
+            (total * d(&x["divisor"]))
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        );
+    }
+    // Retiring later at the same base never pays less a month.
+    for b in ["0.6", "2.0"] {
+        let totals: Vec<Decimal> = s
+            .iter()
+            .filter(|x| x["index"] == b)
+            .map(|x| d(&x["total"]))
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{b}: {totals:?}");
+    }
+}
+
+#[test]
+fn short_of_the_minimum_gives_the_months_and_their_cost() {
+    let e = engine();
+    // A woman (50 originally) starting in 2026 has a few years at her window.
+    let person = json!({"category": "female_50", "birth": "1980-01", "from": "2026-01",
+        "index": "1.0"});
+    let plan = e
+        .compute(
+            Kind::Plan,
+            &json!({"person": person, "assumptions": assumptions(),
+                     "retirement_months": ["2031-01"], "bases": ["0.6", "1.0"], "payer": "flexible"}),
+            true,
+        )
+        .unwrap();
+    let s = &plan["scenarios"][0];
+    assert_eq!(s["eligible"], false);
+    let paid = s["contribution_months"].as_u64().unwrap();
+    assert_eq!(paid, 60); // 2026-01 … 2030-12
+    let required = s["required_months"].as_u64().unwrap();
+    assert_eq!(required, 192); // 2031: 15 years + 2 × 6 months (2024 决定 附件 第二条)
+    assert_eq!(s["short_by_months"].as_u64().unwrap(), required - paid);
+    // Cost: months × round(round(index × X(2030)) × 20 %), X(2030) the
+    // average wage of 2030 (the base-setting year of 2031) grown by the
+    // assumption from the last published year.
+    let snap = pension_rules::rules::RuleSet::embedded("cn/shaanxi")
+        .unwrap()
+        .at("2031-01-01".parse().unwrap());
+    let a: pension_rules::projection::Assumptions = serde_json::from_value(assumptions()).unwrap();
+    let x2030 = pension_rules::projection::Economy::new(&snap, &a, 2030, 2030)
+        .average_wage(2030)
+        .unwrap()
+        .value;
+    let short = Decimal::from(required - paid);
+    for (k, idx) in ["0.6", "1.0"].iter().enumerate() {
+        let m = &s["make_up"][k];
+        let base = (idx.parse::<Decimal>().unwrap() * x2030)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(d(&m["monthly_base"]), base);
+        let monthly = (base * Decimal::new(20, 2))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(d(&m["monthly"]), monthly);
+        assert_eq!(d(&m["total"]), monthly * short);
+    }
+    // No pension is payable then: no award, break-even or lifetime value;
+    // the eligibility and the cost are in the trace with their sources.
+    for absent in ["total", "own_to_come", "break_even_month", "lifetime_value"] {
+        assert!(s[absent].is_null(), "{absent}");
+    }
+    let names: Vec<&str> = s["trace"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["plan_eligibility", "plan_make_up", "plan_make_up"]);
+    assert_eq!(plan["assumptions"]["payer"], "flexible");
+}
+
+#[test]
+fn every_problem_of_a_plan_input_at_once() {
+    let e = engine();
+    let err = e
+        .compute(
+            Kind::Plan,
+            &json!({"person": {"category": "male", "birth": "1972-05", "from": "2026-01", "index": "1.0"},
+                     "assumptions": assumptions(), "bases": ["-1", "1.0"], "retirement_months": [],
+                     "paid_to_date": "-5", "discount_rate": "-2"}),
+            false,
+        )
+        .unwrap_err();
+    let paths: Vec<&str> = err.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "discount_rate",
+            "paid_to_date",
+            "bases[0]",
+            "retirement_months"
+        ]
+    );
+    let err = e
+        .compute(
+            Kind::Plan,
+            &json!({"person": {"category": "male", "birth": "1972-05", "from": "x"},
+                     "assumptions": {"average_wage_growth": "a"}, "payer": "boss"}),
+            false,
+        )
+        .unwrap_err();
+    let paths: Vec<&str> = err.fields().iter().map(|f| f.path.as_str()).collect();
+    for p in [
+        "person.from",
+        "assumptions.average_wage_growth",
+        "payer",
+        "assumptions.interest_rate",
+    ] {
+        assert!(paths.contains(&p), "{p} in {paths:?}");
+    }
+}
