@@ -77,12 +77,23 @@ function cliError(args) {
   }
 }
 
+/** The page's state (`data-state` of #status: loading, ready, done, error, failed). */
+const state = (page) => page.$eval("#status", (e) => e.dataset.state);
+const finished = (page) => page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").dataset.state));
+
 /** Submit the form (or change a select) and wait for the page to finish. */
 async function settle(page, action) {
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
+  await page.evaluate(() => { document.getElementById("status").dataset.state = "pending"; });
   await action();
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
 }
+
+/** The page's Chinese month and age: "2033-06" → 2033年6月, "60y11m" → 60岁11个月. */
+const zhMonth = (ym) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`;
+const zhAge = (age) => {
+  const [, y, m] = /^(\d+)y(?:(\d+)m)?$/.exec(age);
+  return Number(m ?? 0) ? `${y}岁${Number(m)}个月` : `${y}岁`;
+};
 
 /** The inputs the page gave the engine (its audit block). */
 const engineInputs = async (page) => JSON.parse(await page.textContent("#engine-inputs"));
@@ -94,10 +105,10 @@ async function sameRetirement(page, inputs) {
   const r = inputs.retirement;
   const ret = cli(["retirement", "--ruleset", inputs.ruleset, "--birth", r.birth, "--category", r.category,
     "--contribution-months", String(r.contribution_months), "--json"]);
-  assert.equal(await shown("retirement-month"), ret.statutory_month);
-  assert.equal(await shown("statutory-age"), ret.statutory_age);
-  assert.equal(await shown("earliest-month"), ret.elastic?.earliest_month ?? "–");
-  assert.equal(await shown("latest-month"), ret.elastic?.latest_month ?? "–");
+  assert.equal(await shown("retirement-month"), zhMonth(ret.statutory_month));
+  assert.equal(await shown("statutory-age"), zhAge(ret.statutory_age));
+  assert.equal(await shown("earliest-month"), ret.elastic ? zhMonth(ret.elastic.earliest_month) : "–");
+  assert.equal(await shown("latest-month"), ret.elastic ? zhMonth(ret.elastic.latest_month) : "–");
   return ret;
 }
 
@@ -135,7 +146,7 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
 
   // The form starts from the engine's standard assumptions.
   const std = standardAssumptions();
@@ -143,12 +154,11 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.equal(await page.inputValue("#pension-base-growth"), std.pension_base_growth);
   assert.equal(await page.inputValue("#interest-rate"), std.interest_rate);
 
-  // A bad value: the engine's Chinese sentence for the code, then the field.
+  // A bad value: one Chinese sentence next to the field (see also the test of the fields).
   await page.fill("#index", "abc");
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
-  await page.click("#go");
-  await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
-  assert.match(await page.textContent("#error"), /^输入有误（invalid_input）：.*average_index/);
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "error");
+  assert.equal(await page.textContent("#index-error"), "“abc”不是数字。请只填数字，例如 0.8。");
 
   // Everyone starts on Shaanxi's rules, and the page says so.
   assert.equal(await page.inputValue("#province"), "cn/shaanxi");
@@ -157,10 +167,9 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.match(await page.title(), /按陕西省规则计算/);
 
   await fillPerson(page);
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
-  await page.click("#go");
-  await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
-  assert.equal(await page.textContent("#status"), "done", await page.textContent("#error"));
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
+  assert.equal(await page.textContent("#index-error"), "");
   assert.deepEqual(errors, []);
 
   const inputs = await engineInputs(page);
@@ -193,7 +202,7 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.equal(node.years[node.years.length - 1].balance, proj.account_balance);
   assert.ok(rows.some((r) => r[3].includes("推算")), "projected average wages are marked");
   assert.ok(rows.some((r) => r[6].includes("假设")), "assumed interest rates are marked");
-  assert.match(await page.textContent("#assumptions"), /average wage \+0\.04 a year/);
+  assert.match(await page.textContent("#assumptions"), /社平工资每年增长 4%/);
 
   // The explanation cites legal sources; the chart is drawn.
   const explanation = await page.textContent("#explanation");
@@ -203,7 +212,7 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.ok((await page.$$("#chart svg rect")).length >= 3);
 
   // Offline: only the page's own files were requested.
-  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|pkg\/[\w.]+)?$/.test(u.split("?")[0])), requests.join(" "));
+  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|text\.js|pkg\/[\w.]+)?$/.test(u.split("?")[0])), requests.join(" "));
 
   const shot = join(root, "target", "web", "estimator.png");
   await mkdir(join(root, "target", "web"), { recursive: true });
@@ -217,7 +226,7 @@ test("the province and city picker changes the rules, and says which were used",
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
   const dir = await mkdtemp(join(tmpdir(), "estimator-places-"));
 
   // 31 provinces, by GB/T 2260 code, named by their Chinese titles, as the engine lists them.
@@ -262,7 +271,7 @@ test("the province and city picker changes the rules, and says which were used",
   await settle(page, () => page.selectOption("#province", { label: "重庆市" }));
   inputs = await engineInputs(page);
   assert.equal(inputs.ruleset, "cn/chongqing");
-  assert.equal(await page.textContent("#status"), "done", await page.textContent("#error"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
   assert.equal(await page.textContent("#error"), "");
   await samePension(page, inputs, dir, await sameRetirement(page, inputs));
   assert.match(await page.textContent("#rules-used"), /^按重庆市规则计算/);
