@@ -434,8 +434,13 @@ function render(f, x) {
     $("error").textContent = t("nothingToEstimate");
   } else if (fieldErrors) {
     $("error").textContent = t("fixFields");
+  } else if (main.error?.code === "not_applicable" && e && !e.eligible) {
+    // Too few months for a monthly pension: said plainly, with what can be done.
+    $("error").textContent = t("notEligible", e.contribution_months, e.required_months, e.short_by_months);
+    $("error").title = main.error.message ?? "";
   } else if (main.error) {
     $("error").textContent = describe(main.error, true);
+    $("error").title = main.error.message ?? "";
   } else {
     const p = main.p, a = p.award;
     $("basic-pension").textContent = a.basic_pension;
@@ -478,11 +483,10 @@ function summary(f, ret, p, now) {
     .map(([k, v]) => t("part", t(k), grouped(v)));
   const text = [t("summary", {
     month: monthText(p.retirement_month), age: ageText(a.age), total: grouped(a.total), parts,
-    today: now ? t("today", now.amount, now.rate, now.years) : "",
+    today: now,
   })];
   const e = ret.eligibility;
   if (e && !e.eligible) text.push(t("notEligible", e.contribution_months, e.required_months, e.short_by_months));
-  if (now) text.push(t("todayNote", now.rate));
   $("summary").textContent = text.join(" ");
 }
 
@@ -698,6 +702,8 @@ function run(ev) {
     const x = estimate(f);
     render(f, x);
     setStatus(x.main && !x.main.error ? "done" : "error");
+    // On a phone the results are below the form: show them after a press of 测算.
+    if (ev && matchMedia("(max-width: 700px)").matches && !x.main?.error) $("results").scrollIntoView();
   } catch (e) {
     showRulesUsed("failed");
     $("error").textContent = engineFieldErrors(e) ? t("fixFields") : describe(e);

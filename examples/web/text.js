@@ -46,15 +46,14 @@ export const TEXT = {
     balanceAtRetirement: "退休时个人账户储存额", divisor: "计发月数", ageAtRetirement: "退休年龄",
     // today's money (a display conversion)
     today: (amount, rate, n) => `约合今天的 ${amount} 元（按物价每年上涨 ${rate}、折算 ${n} 年）`,
-    todayShort: (amount) => `约合今天 ${amount} 元`,
     // the plain sentence under the result
     summary: ({ month, age, total, parts, today }) =>
       `按您填写的情况，若在${month}（${age}）按法定年龄退休，每月约可领取 ${total} 元` +
-      (parts.length ? `，其中${parts.join("、")}` : "") + "。" +
-      (today ? `${today}。` : "") +
-      "这是按现行规则和所填假设的估算，实际金额以社保经办机构核定为准。",
+      (parts.length ? `，其中${parts.join("、")}` : "") +
+      (today ? `；按物价每年上涨 ${today.rate} 折算，约合今天的 ${today.amount} 元` : "") +
+      "。这是按现行规则和所填假设的估算，实际金额以社保经办机构核定为准" +
+      (today ? "；折成今天的钱是本页的显示换算，不是计算引擎的结果" : "") + "。",
     part: (name, amount) => `${name} ${amount} 元`,
-    todayNote: (rate) => `“约合今天”是本页按物价每年上涨 ${rate} 把将来的金额折回今天的显示换算，不是计算引擎的结果。`,
     notEligible: (have, need, short) =>
       `注意：到法定退休年月累计缴费 ${have} 个月，少于最低的 ${need} 个月（差 ${short} 个月），还不能按月领取养老金；` +
       "可以延长缴费、一次性补缴到最低年限，或转入城乡居民基本养老保险。",
@@ -131,14 +130,13 @@ export const TEXT = {
     pensionBase: "Pension base", averageIndex: "Average index", yearsN: "Years counted (N)",
     balanceAtRetirement: "Account balance at retirement", divisor: "Divisor (months)", ageAtRetirement: "Age at retirement",
     today: (amount, rate, n) => `about ${amount} yuan in today's money (prices rising ${rate} a year, ${n} years)`,
-    todayShort: (amount) => `≈ ${amount} today`,
     summary: ({ month, age, total, parts, today }) =>
       `From what you entered: retiring at the statutory age in ${month} (aged ${age}), you would receive about ${total} yuan a month` +
-      (parts.length ? `: ${parts.join(", ")}` : "") + "." +
-      (today ? ` That is ${today}.` : "") +
-      " This is an estimate under the current rules and the assumptions entered; the social insurance agency decides the actual amount.",
+      (parts.length ? ` (${parts.join(", ")})` : "") +
+      (today ? `; with prices rising ${today.rate} a year, that is about ${today.amount} yuan in today's money` : "") +
+      ". This is an estimate under the current rules and the assumptions entered; the social insurance agency decides the actual amount" +
+      (today ? ". Today's money is this page's display conversion, not a figure of the engine" : "") + ".",
     part: (name, amount) => `${name.toLowerCase()} ${amount}`,
-    todayNote: (rate) => `“Today's money” is this page's display conversion (prices rising ${rate} a year), not a figure of the engine.`,
     notEligible: (have, need, short) =>
       `Note: at the statutory month you would have ${have} months paid, fewer than the minimum ${need} (short by ${short}), ` +
       "so no monthly pension yet: options are contributing longer, a lump-sum top-up to the minimum, or the residents' scheme.",
