@@ -533,7 +533,7 @@ test("the language switch: 中文 by default, English everywhere on one press, k
   await page.close();
 });
 
-test("opened from a file (file://): a clear message how to open it, in Chinese or English", { timeout: 60_000 }, async () => {
+test("opened from a file (file://) or without its WebAssembly: a clear message how to open it, in Chinese or English", { timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   const file = new URL("../index.html", import.meta.url).href;
   assert.match(file, /^file:/);
@@ -553,6 +553,15 @@ test("opened from a file (file://): a clear message how to open it, in Chinese o
   assert.match(await page.textContent("#load-problem"), /python3 -m http\.server 8000/);
   await page.evaluate(() => { try { localStorage.removeItem("pension-estimator-lang"); } catch { /* file: */ } });
   await page.close();
+
+  // Served, but the WebAssembly fetch fails: the same kind of message, not "loading…" for ever.
+  const served = await browser.newPage();
+  await served.route("**/*.wasm", (route) => route.abort());
+  await served.goto(base);
+  await served.waitForSelector("#load-problem:not([hidden])", { timeout: 30_000 });
+  assert.match(await served.textContent("#load-problem"), /^计算器无法启动：计算引擎（WebAssembly）没有加载成功。.*python3 -m http\.server 8000/);
+  assert.equal(await state(served), "failed");
+  await served.close();
 });
 
 test("every province and city the engine ships: the title and the 按…规则计算 line name it; the place is kept in the URL", { timeout: 300_000 }, async () => {
