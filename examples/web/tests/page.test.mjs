@@ -6,8 +6,12 @@
 // path equals the Node package's (bindings/wasm/pkg-node). Then the place
 // picker: 31 provinces from the engine's rule-set list, 四川 checked against
 // the CLI with `--ruleset cn/sichuan`, a province whose projection runs (重庆)
-// figure by figure, and a city layer (辽宁 → 沈阳). Saves screenshots to
-// target/web/.
+// figure by figure, and a city layer (辽宁 → 沈阳). Then the page for people:
+// numbers as typed (60,000, full-width digits, half years; abc and 0,8 refused
+// in Chinese once next to the field), plain Chinese (ages, 是/否, the sentence,
+// today's money), one column at 390 px, the language switch, the message when
+// opened from a file or without its WebAssembly, and every shipped place named.
+// Saves screenshots to target/web/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
