@@ -3,21 +3,76 @@
 // path of base, credits, interest and balance, and the award) at the statutory
 // month and across the elastic window, and shows every figure exactly as the
 // engine returns it (decimal strings), with the explanation and legal sources.
-// The page computes nothing itself: the what-if assumptions for years the rule
-// set does not know yet are form fields, passed to the engine as stated
-// assumptions, and the engine marks each figure that rests on them.
+// The page computes nothing of the law itself: the what-if assumptions for
+// years the rule set does not know yet are form fields, passed to the engine as
+// stated assumptions, and the engine marks each figure that rests on them. The
+// one figure the page computes is a display conversion: future amounts in
+// today's money, deflated exactly (BigInt fractions) by a stated price growth.
 // The place (province, and a city where the rule data has a city layer) is
 // picked from the engine's own list of rule sets (`rulesList`: id, GB/T 2260
 // region, title); each choice builds the engine on that rule set.
+// Words: Chinese by default, English one switch away (text.js; the choice is
+// kept in the URL `?lang=` and in localStorage).
+//
+// Layout of this file: language → places → reading the form (number parsing,
+// field errors) → engine inputs and runs → rendering (retirement, pension and
+// its plain sentence, [planner], options and chart, path, explanation) → wiring.
 import init, { Engine, standardAssumptions } from "./pkg/pension_rules_wasm.js";
+import { TEXT } from "./text.js";
 
 const DEFAULT_RULESET = "cn/shaanxi";
+const LANG_KEY = "pension-estimator-lang";
 const $ = (id) => document.getElementById(id);
 let engine;
 /** The rule set in use: its `rulesList` entry and the place name shown. */
 let rules = { id: DEFAULT_RULESET, place: "陕西省" };
 /** Every loadable provincial set, by region code, each with its city layers. */
 let provinces = [];
+
+// ---- language ----
+let lang = pickLang();
+function pickLang() {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (q === "zh" || q === "en") return q;
+  try {
+    const s = localStorage.getItem(LANG_KEY);
+    if (s === "zh" || s === "en") return s;
+  } catch { /* storage may be off */ }
+  return "zh";
+}
+/** The text of `key` in the chosen language (a function's result with `args`). */
+const t = (key, ...args) => {
+  const v = TEXT[lang][key] ?? TEXT.zh[key] ?? key;
+  return typeof v === "function" ? v(...args) : v;
+};
+function applyLang() {
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  for (const b of document.querySelectorAll("#lang button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+}
+function setLang(next) {
+  if (next === lang) return;
+  lang = next;
+  try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage may be off */ }
+  setParam("lang", lang);
+  applyLang();
+  if (!engine) return;
+  fillProvinces();
+  $("province").value = rules.provinceId;
+  fillCities(provinces.find((p) => p.id === rules.provinceId) ?? { cities: [] });
+  $("city").value = rules.cityId;
+  showPlace();
+  run();
+}
+function setParam(name, value) {
+  const u = new URL(location.href);
+  if (value) u.searchParams.set(name, value); else u.searchParams.delete(name);
+  history.replaceState(null, "", u);
+}
+function setStatus(state) {
+  $("status").dataset.state = state;
+  $("status").textContent = t(`status_${state}`);
+}
 
 // ---- places: the engine's rule-set list (the page only sorts and names them) ----
 /** "四川省" from the title "四川省 城镇企业职工基本养老保险". */
@@ -40,16 +95,16 @@ function places(list) {
 
 function fillProvinces() {
   $("province").replaceChildren(...provinces.map((p) => {
-    const o = el("option", { value: p.id }, p.error ? `${p.place}（无法加载）` : p.place);
+    const o = el("option", { value: p.id }, p.error ? `${p.place}${t("cannotLoad")}` : p.place);
     if (p.error) o.disabled = true;
     return o;
   }));
 }
 
 function fillCities(prov) {
-  const all = el("option", { value: "" }, "全省（其他地区）");
+  const all = el("option", { value: "" }, t("cityAll"));
   $("city").replaceChildren(all, ...prov.cities.map((c) => {
-    const o = el("option", { value: c.id }, c.error ? `${c.short}（无法加载）` : c.short);
+    const o = el("option", { value: c.id }, c.error ? `${c.short}${t("cannotLoad")}` : c.short);
     if (c.error) o.disabled = true;
     return o;
   }));
@@ -63,11 +118,17 @@ function useRules() {
   const city = prov?.cities.find((c) => c.id === $("city").value);
   const chosen = city ?? prov ?? { id: DEFAULT_RULESET, place: "陕西省" };
   engine = new Engine(chosen.id);
-  rules = { ...chosen, place: chosen.place };
+  rules = { ...chosen, place: chosen.place, provinceId: prov?.id ?? DEFAULT_RULESET, cityId: city?.id ?? "" };
+  setParam("place", chosen.id === DEFAULT_RULESET ? "" : chosen.id);
+  showPlace();
+}
+/** Every place the page names the rules in use: the header, the tab title, the rules line. */
+function showPlace() {
   const id = engine.identity;
   $("rules").textContent = `${rules.place} · ${id.id} ${id.version} · sha256 ${id.hash.slice(0, 12)}`;
-  $("place-title").textContent = `（按${rules.place}规则计算）`;
-  document.title = `养老金测算 · 按${rules.place}规则计算 · pension estimator (pension-rules, WebAssembly)`;
+  $("place-title").textContent = t("placeTitle", rules.place);
+  document.title = t("pageTitle", rules.place);
+  showRulesUsed();
 }
 
 // ---- months "YYYY-MM" (input building only; the engine does the law) ----
@@ -76,25 +137,174 @@ const fromIndex = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(
 const monthsFrom = (a, b) => toIndex(b) - toIndex(a);
 const yearOf = (ym) => Number(ym.slice(0, 4));
 
-function read() {
-  const v = (id) => $(id).value.trim();
-  const asOfYear = Number(v("asof").slice(0, 4)) || new Date().getFullYear();
-  return {
-    birth: v("birth"),
-    category: v("category"),
-    paidMonths: Math.round(Number(v("years") || 0) * 12),
-    deemedMonths: Math.round(Number(v("deemed") || 0) * 12),
-    index: v("index") || "1",
-    balance: v("balance") || "0",
-    futureIndex: v("future-index") || "1",
-    wageGrowth: v("wage-growth"),
-    averageWageGrowth: v("average-wage-growth") || "0",
-    pensionBaseGrowth: v("pension-base-growth") || "0",
-    interestRate: v("interest-rate") || "0",
-    asOfYear,
-  };
+// ---- reading the form: numbers as people write them ----
+/** Full-width digits and punctuation (Chinese input methods) as ASCII; spaces out. */
+function normalise(raw) {
+  return raw
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, ".").replace(/，/g, ",").replace(/％/g, "%").replace(/[－−]/g, "-")
+    .replace(/[\s\u00a0\u2009\u202f\u3000]/g, "");
 }
 
+/** A percentage as a decimal, exactly (the point moved two places): "2.5" → "0.025". */
+function fromPercent(v) {
+  const neg = v.startsWith("-");
+  const [i, f = ""] = v.replace("-", "").split(".");
+  const int = i.padStart(3, "0");
+  const out = `${int.slice(0, -2)}.${int.slice(-2)}${f}`.replace(/^0+(?=\d)/, "").replace(/\.?0+$/, "");
+  return (neg ? "-" : "") + (out || "0");
+}
+/** A decimal as a percentage for reading, exactly: "0.025" → "2.5%". */
+function asPercent(v) {
+  const neg = v.startsWith("-");
+  const [i, f = ""] = v.replace("-", "").split(".");
+  const frac = f.padEnd(2, "0");
+  const int = `${i}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, "");
+  const rest = frac.slice(2).replace(/0+$/, "");
+  return `${neg ? "-" : ""}${int}${rest ? `.${rest}` : ""}%`;
+}
+
+/**
+ * A decimal as a person may type it, as the engine's decimal string, or the
+ * reason it is refused (a text key and its arguments). `kind`: "money" (thousands
+ * separators allowed: 60,000, 60，000), "index" (above nothing but zero), "rate"
+ * (may be negative or a percentage: 3% = 0.03). Full-width digits are read as
+ * digits. A comma that is not a thousands separator (0,8) is ambiguous: refused
+ * with the number written with a point.
+ */
+function parseDecimal(raw, kind, example) {
+  const shown = raw.trim();
+  let s = normalise(raw);
+  if (s === "") return { empty: true };
+  let pct = false;
+  if (kind === "rate" && s.endsWith("%")) { pct = true; s = s.slice(0, -1); }
+  const neg = s.startsWith("-");
+  if (neg) s = s.slice(1);
+  if (s.includes(",")) {
+    if (kind === "money" && /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+    else if (/^\d+,\d+$/.test(s)) return { error: ["decimalComma", shown, s.replace(",", ".")] };
+    else return { error: ["badNumber", shown, example] };
+  }
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return { error: ["badNumber", shown, example] };
+  s = s.replace(/^\./, "0.").replace(/\.$/, "");
+  if (neg && kind !== "rate") return { error: ["negative"] };
+  let value = (neg ? "-" : "") + s;
+  if (pct) value = fromPercent(value);
+  if (kind === "rate" && !pct && Math.abs(Number(value)) >= 1) return { error: ["rateTooBig", s, fromPercent(s)] };
+  return { value };
+}
+
+/**
+ * Years as months: 25, 25.5 (= 306 months), "25年6个月", "25年", "306个月". The
+ * engine counts whole months, so a decimal that is not a whole number of months
+ * (25.1) is refused with how to write it.
+ */
+function parseYears(raw) {
+  const shown = raw.trim();
+  const s = normalise(raw);
+  if (s === "") return { months: 0 };
+  let m, months;
+  if ((m = /^(\d+)年(?:(\d+)个?月)?$/.exec(s))) months = Number(m[1]) * 12 + Number(m[2] ?? 0);
+  else if ((m = /^(\d+)个?月$/.exec(s))) months = Number(m[1]);
+  else {
+    const d = parseDecimal(s.replace(/年$/, ""), "index", "25.5");
+    if (d.error) return { error: d.error[0] === "badNumber" ? ["badNumber", shown, "25.5"] : d.error };
+    const [i, f = ""] = d.value.split(".");
+    const twelfths = BigInt(i + f) * 12n, scale = 10n ** BigInt(f.length);
+    if (twelfths % scale !== 0n) return { error: ["notWholeMonths", shown] };
+    months = Number(twelfths / scale);
+  }
+  if (months > 720) return { error: ["tooManyYears"] };
+  return { months, plain: /^\d+年?$/.test(s) };
+}
+
+/** The form's number fields: the kind of number and an example for the messages. */
+const NUMBER_FIELDS = {
+  index: ["index", "0.8"], balance: ["money", "60000"], "future-index": ["index", "1.0"],
+  "average-wage-growth": ["rate", "0.04"], "pension-base-growth": ["rate", "0.03"],
+  "interest-rate": ["rate", "0.03"], "wage-growth": ["rate", "0.05"], "price-growth": ["rate", "0.025"],
+};
+
+/** The form as the engine's inputs, or the problems by field id (each a text key and arguments). */
+function read() {
+  const problems = {};
+  const v = (id) => $(id).value.trim();
+  const num = (id, fallback) => {
+    const [kind, example] = NUMBER_FIELDS[id];
+    const d = parseDecimal($(id).value, kind, example);
+    if (d.error) problems[id] = d.error;
+    return d.value ?? fallback;
+  };
+  const yearsField = (id) => {
+    const y = parseYears($(id).value);
+    if (y.error) { problems[id] = y.error; return 0; }
+    $(`${id}-hint`).textContent = y.plain ? "" : t("yearsMonths", Math.floor(y.months / 12), y.months % 12);
+    return y.months;
+  };
+  if (!v("birth")) problems.birth = ["required"];
+  const asOfYear = Number(v("asof").slice(0, 4)) || new Date().getFullYear();
+  const f = {
+    birth: v("birth"),
+    category: v("category"),
+    paidMonths: yearsField("years"),
+    deemedMonths: yearsField("deemed"),
+    index: num("index", "1"),
+    balance: num("balance", "0"),
+    futureIndex: num("future-index", "1"),
+    wageGrowth: num("wage-growth", ""),
+    averageWageGrowth: num("average-wage-growth", "0"),
+    pensionBaseGrowth: num("pension-base-growth", "0"),
+    interestRate: num("interest-rate", "0"),
+    priceGrowth: num("price-growth", "0"),
+    asOfYear,
+  };
+  return { f, problems };
+}
+
+/** Each problem in a sentence next to its field (and nowhere else); the first field focused. */
+function showFieldErrors(problems, titles = {}) {
+  for (const e of document.querySelectorAll(".field-error")) { e.textContent = ""; e.removeAttribute("title"); }
+  for (const i of document.querySelectorAll("#form [aria-invalid]")) i.removeAttribute("aria-invalid");
+  const ids = Object.keys(problems);
+  for (const id of ids) {
+    const [key, ...args] = problems[id];
+    $(`${id}-error`).textContent = t(key, ...args);
+    if (titles[id]) $(`${id}-error`).title = titles[id];
+    $(id).setAttribute("aria-invalid", "true");
+  }
+  return ids.length > 0;
+}
+
+/** The engine's field paths that are fields of this form. */
+const FIELD_OF = {
+  birth: "birth", category: "category", contribution_months: "years", deemed_months: "deemed",
+  average_index: "index", account_balance: "balance", from: "asof", index: "future-index",
+  "assumptions.average_wage_growth": "average-wage-growth", "assumptions.pension_base_growth": "pension-base-growth",
+  "assumptions.interest_rate": "interest-rate", "assumptions.wage_growth": "wage-growth",
+};
+/** An engine field message, said plainly (the original stays in the title). */
+function fieldText(message) {
+  if (/expected a decimal/.test(message)) return ["badNumber", message.match(/got "(.*)"$/)?.[1] ?? "", "1.0"];
+  if (/must be above 0/.test(message)) return ["mustBePositive"];
+  if (/must not be negative|cannot be negative/.test(message)) return ["negative"];
+  if (/not valid: expected YYYY-MM/.test(message)) return ["badMonth"];
+  if (/is after the retirement month/.test(message)) return ["asofAfterRetirement"];
+  return ["engineRefused"];
+}
+/** An engine InputError whose every field is on the form: shown next to those fields. */
+function engineFieldErrors(e) {
+  const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
+  if (!fields.length || !fields.every((x) => FIELD_OF[x.path])) return false;
+  const problems = {}, titles = {};
+  for (const x of fields) {
+    const id = FIELD_OF[x.path];
+    problems[id] ??= fieldText(x.message);
+    titles[id] = x.message;
+  }
+  return showFieldErrors(problems, titles);
+}
+
+// ---- engine inputs and runs ----
 /** The engine's projection input for the form: the past as the statement shows it
  *  (balance at the end of last year), then contributions from January of the as-of
  *  year at the chosen index until the month before retirement, under the stated
@@ -144,8 +354,43 @@ function estimate(f) {
   };
   // The statutory month: the engine's default when no month is given.
   const main = ret.statutory_month >= start ? { R: ret.statutory_month, ...run(person, true) } : null;
-  const options = candidates.map((R) => ({ R, ...run({ ...person, retirement_month: R }) }));
+  // An input the engine refuses is refused for every month: no need to ask again.
+  const options = main?.error?.name === "InputError" ? [] : candidates.map((R) => ({ R, ...run({ ...person, retirement_month: R }) }));
   return { retirementInput, ret, person, main, options };
+}
+
+// ---- today's money: a display conversion, exact ----
+/** A decimal string as a fraction of BigInts. */
+function fraction(s) {
+  const neg = s.startsWith("-");
+  const [i, f = ""] = s.replace("-", "").split(".");
+  const n = BigInt(i + f) * (neg ? -1n : 1n);
+  return [n, 10n ** BigInt(f.length)];
+}
+/** Whole yuan with thousands separators: "60000" → "60,000" (the digits kept). */
+const grouped = (s) => {
+  const [i, f] = s.split(".");
+  return i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? `.${f}` : "");
+};
+/**
+ * `amount` (yuan, a decimal string) of `years` years from now in today's money:
+ * amount ÷ (1 + growth)^years, rounded half up to the yuan, computed exactly with
+ * BigInt fractions. Only for display: the engine's figures are the nominal ones.
+ */
+function inTodaysMoney(amount, growth, years) {
+  const [an, ad] = fraction(amount);
+  const [gn, gd] = fraction(growth);
+  const k = BigInt(years);
+  const num = an * gd ** k, den = ad * (gd + gn) ** k;
+  if (den <= 0n || num < 0n) return null;
+  return grouped(String((2n * num + den) / (2n * den)));
+}
+/** Today's money for a pension starting in `month`, or null when it is this year's money. */
+function today(f, amount, month) {
+  const years = yearOf(month) - f.asOfYear;
+  if (years <= 0 || Number(f.priceGrowth) === 0) return null;
+  const v = inTodaysMoney(amount, f.priceGrowth, years);
+  return v && { amount: v, years, rate: asPercent(f.priceGrowth) };
 }
 
 // ---- rendering ----
@@ -158,63 +403,91 @@ const el = (tag, attrs = {}, ...kids) => {
 const facts = (dl, pairs) => {
   dl.replaceChildren(...pairs.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
 };
-
-const origin = (fig) => ({ rules: "", provisional: " 预发", assumed: " 假设", projected: " 推算" })[fig.source] ?? ` ${fig.source}`;
+/** "2033-06" → 2033年6月 / June 2033. */
+const monthText = (ym) => (ym ? t("month", Number(ym.slice(0, 4)), Number(ym.slice(5, 7))) : "–");
+/** The engine's ages ("60y11m") → 60岁11个月 / 60 years 11 months. */
+const ageText = (age) => {
+  const m = /^(\d+)y(?:(\d+)m)?$/.exec(age ?? "");
+  return m ? t("age", Number(m[1]), Number(m[2] ?? 0)) : (age ?? "–");
+};
+const origin = (fig) => t("origin")[fig.source] ?? ` ${fig.source}`;
 
 function render(f, x) {
   const { ret, main, options } = x;
-  showRulesUsed(main?.error ? "（养老金未能测算，见下）" : "");
-  $("retirement-month").textContent = ret.statutory_month;
-  $("statutory-age").textContent = ret.statutory_age;
-  $("earliest-month").textContent = ret.elastic ? ret.elastic.earliest_month : "–";
-  $("latest-month").textContent = ret.elastic ? ret.elastic.latest_month : "–";
+  const fieldErrors = main?.error && engineFieldErrors(main.error);
+  showRulesUsed(main?.error && !fieldErrors ? "pensionFailed" : "");
+  $("retirement-month").textContent = monthText(ret.statutory_month);
+  $("statutory-age").textContent = ageText(ret.statutory_age);
+  $("earliest-month").textContent = ret.elastic ? monthText(ret.elastic.earliest_month) : "–";
+  $("latest-month").textContent = ret.elastic ? monthText(ret.elastic.latest_month) : "–";
   const e = ret.eligibility;
   facts($("retirement-facts"), [
-    ["原退休年龄 original age", ret.original_age],
-    ["延迟 delay (months)", ret.delay_months],
-    ["计发月数 divisor at statutory age", ret.divisor ?? "–"],
-    ["缴费月数 months at retirement", e ? e.contribution_months : "–"],
-    ["最低缴费月数 minimum", e ? e.required_months : "–"],
-    ["可按月领取 eligible", e ? (e.eligible ? "是 yes" : `否 no — short by ${e.short_by_months} months`) : "–"],
+    [t("originalAge"), ageText(ret.original_age)],
+    [t("delayMonths"), ret.delay_months],
+    [t("divisorStatutory"), ret.divisor ?? "–"],
+    [t("monthsAtRetirement"), e ? e.contribution_months : "–"],
+    [t("minimumMonths"), e ? e.required_months : "–"],
+    [t("eligible"), e ? (e.eligible ? t("yes") : t("shortBy", e.short_by_months)) : "–"],
   ]);
 
-  $("error").textContent = "";
-  for (const id of ["basic-pension", "account-pension", "transitional-pension", "total-pension"]) $(id).textContent = "–";
-  $("pension-facts").replaceChildren();
-  $("path").replaceChildren();
   if (!main) {
-    $("error").textContent = "The statutory month is before the as-of year: nothing to estimate.";
+    $("error").textContent = t("nothingToEstimate");
+  } else if (fieldErrors) {
+    $("error").textContent = t("fixFields");
+  } else if (main.error?.code === "not_applicable" && e && !e.eligible) {
+    // Too few months for a monthly pension: said plainly, with what can be done.
+    $("error").textContent = t("notEligible", e.contribution_months, e.required_months, e.short_by_months);
+    $("error").title = main.error.message ?? "";
   } else if (main.error) {
     $("error").textContent = describe(main.error, true);
+    $("error").title = main.error.message ?? "";
   } else {
     const p = main.p, a = p.award;
     $("basic-pension").textContent = a.basic_pension;
     $("account-pension").textContent = a.account_pension;
     $("transitional-pension").textContent = a.transitional_pension;
     $("total-pension").textContent = a.total;
+    const now = today(f, a.total, p.retirement_month);
+    $("total-today").textContent = now ? t("today", now.amount, now.rate, now.years) : "";
+    summary(f, ret, p, now);
     facts($("pension-facts"), [
-      ["计发基数 pension base", `${p.pension_base.value}${origin(p.pension_base)}`],
-      ["平均缴费指数 index", a.average_index],
-      ["缴费年限 N (years)", a.years.length > 8 ? `${a.years.slice(0, 7)}…` : a.years],
-      ["个人账户储存额 balance at retirement", p.account_balance],
-      ["计发月数 divisor", a.divisor],
-      ["退休年龄 age", a.age],
+      [t("pensionBase"), `${p.pension_base.value}${origin(p.pension_base)}`],
+      [t("averageIndex"), a.average_index],
+      [t("yearsN"), a.years.length > 8 ? `${a.years.slice(0, 7)}…` : a.years],
+      [t("balanceAtRetirement"), p.account_balance],
+      [t("divisor"), a.divisor],
+      [t("ageAtRetirement"), ageText(a.age)],
     ]);
     renderPath(p);
   }
-  renderOptions(options);
+  renderPlanner(f, x);
+  renderOptions(f, options, main);
   $("chart").replaceChildren(chart(main?.p, options, ret, f));
   renderExplanation(ret, main);
   $("engine-inputs").textContent = JSON.stringify(
     { ruleset: rules.id, region: rules.region, retirement: x.retirementInput, projection: x.person }, null, 2);
   const id = engine.identity;
-  const sources = main?.p ? assumedYears(main.p) : "";
-  $("assumptions").textContent =
-    `Rules ${id.id} ${id.version} (sha256 ${id.hash.slice(0, 12)}). Assumptions (not law; only for years the rules ` +
-    `do not know): average wage +${f.averageWageGrowth} a year, 计发基数 +${f.pensionBaseGrowth} a year, ` +
-    `记账利率 ${f.interestRate}, contribution index ${f.futureIndex} from ${f.asOfYear}-01` +
-    (f.wageGrowth ? ` drifting with own wage growth ${f.wageGrowth}` : "") +
-    `, paid every month until retirement. ${sources}`;
+  $("assumptions").textContent = t("assumptionsLine", {
+    rules: `${id.id} ${id.version} (sha256 ${id.hash.slice(0, 12)})`,
+    awg: asPercent(f.averageWageGrowth), pbg: asPercent(f.pensionBaseGrowth), rate: asPercent(f.interestRate),
+    index: f.futureIndex, from: monthText(`${f.asOfYear}-01`), wage: f.wageGrowth ? asPercent(f.wageGrowth) : "",
+    price: asPercent(f.priceGrowth),
+  }) + (main?.p ? ` ${assumedYears(main.p)}` : "");
+}
+
+/** One plain sentence on what the result means (and whether it is payable at all). */
+function summary(f, ret, p, now) {
+  const a = p.award;
+  const parts = [["basic", a.basic_pension], ["account", a.account_pension], ["transitional", a.transitional_pension]]
+    .filter(([, v]) => Number(v) !== 0)
+    .map(([k, v]) => t("part", t(k), grouped(v)));
+  const text = [t("summary", {
+    month: monthText(p.retirement_month), age: ageText(a.age), total: grouped(a.total), parts,
+    today: now,
+  })];
+  const e = ret.eligibility;
+  if (e && !e.eligible) text.push(t("notEligible", e.contribution_months, e.required_months, e.short_by_months));
+  $("summary").textContent = text.join(" ");
 }
 
 /** Which years rest on assumptions, as the engine marks them. */
@@ -222,15 +495,17 @@ function assumedYears(p) {
   const list = (key) => p.years.filter((y) => y.months > 0 && y[key].source !== "rules" && y[key].source !== "provisional")
     .map((y) => (key === "average_wage" ? y.average_wage_year : y.year));
   const w = list("average_wage"), r = list("interest_rate");
-  const span = (ys) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : "none");
-  return `Assumed or projected: average wages of ${span(w)}, 记账利率 of ${span(r)}, 计发基数 ${p.pension_base.source}.`;
+  const span = (ys) => (ys.length ? t("span", ys[0], ys[ys.length - 1]) : t("none"));
+  return t("assumedYears", span(w), span(r), `${p.pension_base.value}${origin(p.pension_base) || " ✓"}`);
 }
 
 /** The banner over the results: which place's rules were used. */
 function showRulesUsed(note = "") {
   const id = engine.identity;
-  $("rules-used").replaceChildren(`按${rules.place}规则计算${note}`,
-    el("span", { class: "src" }, `　规则集 ${id.id} ${id.version}`));
+  const notes = { zh: { pensionFailed: "（养老金未能测算，见下）", failed: "（未能测算，见下）" },
+    en: { pensionFailed: " (pension not computed, see below)", failed: " (not computed, see below)" } };
+  $("rules-used").replaceChildren(`${t("rulesUsed", rules.place)}${note ? notes[lang][note] : ""}`,
+    el("span", { class: "src" }, `　${t("rulesSet")} ${id.id} ${id.version}`));
 }
 
 const PARAM_ZH = {
@@ -242,33 +517,49 @@ const PARAM_ZH = {
  *  chosen rule set needs that this page does not ask for. */
 const FORM_FIELDS = /^(birth|category|from|contribution_months|average_index|deemed_months|account_balance|index|indexes|assumptions|retirement_month|input)\b/;
 
-/** An engine error as the page shows it: the engine's Chinese sentence for the
- *  code first (the same table as the CLI's `--lang zh`), then the details. A
- *  gap of the chosen rule set (a year it lacks, an input only it needs) is said
- *  in plain Chinese, naming the place. */
+/** An engine error as the page shows it (one sentence, once). A gap of the chosen
+ *  rule set (a year it lacks, an input only it needs) is said plainly, naming the
+ *  place, with the engine's code; an input error on the form's fields is shown
+ *  next to those fields instead (engineFieldErrors). */
 function describe(e, pension = false) {
-  const what = pension ? "养老金" : "";
   const d = e.details ?? {};
+  const extra = (d.fields ?? []).filter((x) => !FORM_FIELDS.test(x.path));
+  if (lang === "en") {
+    const what = pension ? "the pension" : "this";
+    if (e.code === "rule_missing_year" && d.param && d.year) {
+      return `Cannot compute ${what} with the rules of ${rules.place}: the rule set (${d.ruleset ?? rules.id}) has no ` +
+        `${d.param} for ${d.year} yet. Choose another province or city, or try again once that year is published. (${e.code})`;
+    }
+    if (extra.length) {
+      return `Cannot compute ${what} with the rules of ${rules.place}: the rule set also needs inputs this page does not ask for ` +
+        `(${extra.map((x) => x.path).join(", ")}). (${e.code}: ${extra.map((x) => x.message).join("; ")})`;
+    }
+    return `${e.message ?? String(e)}${e.remedy?.en ? ` — ${e.remedy.en}` : ""}${e.code ? ` (${e.code})` : ""}`;
+  }
+  const what = pension ? "养老金" : "";
   if (e.code === "rule_missing_year" && d.param && d.year) {
     return `按${rules.place}规则无法测算${what}：该规则集（${d.ruleset ?? rules.id}）尚未收录 ${d.year} 年的` +
       `${PARAM_ZH[d.param] ?? d.param}（${d.param}）。请选择其他省份或城市，或等该年数据收录后再试。` +
       `（${e.messageZh ?? ""}，${e.code}）`;
   }
   if (e.name === "RulesError" || e.name === "LoadError") {
-    return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}${e.message}`;
+    return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}`;
   }
-  const extra = (d.fields ?? []).filter((x) => !FORM_FIELDS.test(x.path));
   if (extra.length) {
     const named = extra.map((x) => (x.path.startsWith("attributes.") ? `人员条件 ${x.path.slice(11)}` : x.path));
     return `按${rules.place}规则无法测算${what}：该规则集还需要本页没有的输入项（${named.join("、")}），本页暂不能填写。` +
       `（${e.messageZh ?? ""}，${e.code}：` + extra.map((x) => x.message).join("；") + "）";
   }
-  const head = e.messageZh ? `${e.messageZh}（${e.code}）` : `${e.name ?? "Error"}${e.code ? ` [${e.code}]` : ""}`;
-  const fields = e.details?.fields;
-  return fields?.length
-    ? `${head}：` + fields.map((x) => `${x.path}: ${x.message}`).join("；")
-    : `${head}：${e.message}`;
+  if (e.messageZh) return `${e.messageZh}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}`;
+  return `出错了：${e.message ?? String(e)}`;
 }
+
+// ---- planner (reserved) ----
+// The place for a planner: a table of retirement month × contribution base
+// scenarios, once the engine offers that computation. Its panel is
+// #planner-panel in index.html (hidden until then); render it here from the
+// form `f` and the estimate `x`, with the same helpers (t, monthText, today).
+function renderPlanner(/* f, x */) {}
 
 function renderPath(p) {
   const rows = p.years.map((y) =>
@@ -283,23 +574,27 @@ function renderPath(p) {
       el("td", { class: "num" }, y.interest),
       el("td", { class: "num" }, y.balance)));
   $("path").replaceChildren(
-    el("tr", {}, el("th", {}, "年 year"), el("th", {}, "月数"), el("th", {}, "指数 index"), el("th", {}, "平均工资 X"),
-      el("th", {}, "缴费基数 base"), el("th", {}, "记账额 credits"), el("th", {}, "记账利率 rate"), el("th", {}, "利息 interest"),
-      el("th", {}, "余额 balance")),
+    el("tr", {}, ...["thYear", "thMonths", "thIndex", "thWage", "thBase", "thCredits", "thRate", "thInterest", "thYearEndBalance"]
+      .map((k) => el("th", {}, t(k)))),
     ...rows);
 }
 
-function renderOptions(options) {
-  const rows = options.map((o) =>
-    el("tr", {},
-      el("td", {}, o.R),
+function renderOptions(f, options, main) {
+  const rows = options.map((o) => {
+    const now = o.p && today(f, o.p.award.total, o.R);
+    return el("tr", {},
+      el("td", {}, monthText(o.R)),
+      el("td", {}, o.p ? ageText(o.p.award.age) : "–"),
       el("td", { class: "num" }, o.p ? o.p.account_balance : "–"),
       el("td", { class: "num" }, o.p ? o.p.award.divisor : "–"),
       el("td", { class: "num" }, o.p ? o.p.award.total : "–"),
-      el("td", { class: "src", title: o.error?.message ?? "" }, o.error ? `${o.error.messageZh ?? o.error.name}（${o.error.code}）` : o.p.award.age)));
+      el("td", { class: "num" }, now ? now.amount : "–"),
+      // An error the statutory month has too is said once, above.
+      el("td", { class: "src", title: o.error?.message ?? "" },
+        !o.error ? "" : main?.error?.code === o.error.code ? t("notComputed") : describe(o.error, true)));
+  });
   $("options").replaceChildren(
-    el("tr", {}, el("th", {}, "退休 retire in"), el("th", {}, "账户余额 balance"), el("th", {}, "计发月数"),
-      el("th", {}, "月养老金 pension"), el("th", {}, "age / note")),
+    el("tr", {}, ...["thRetireIn", "thAge", "thBalance", "thDivisor", "thPension", "thToday", "thNote"].map((k) => el("th", {}, t(k)))),
     ...rows);
 }
 
@@ -310,10 +605,10 @@ function renderExplanation(ret, main) {
     return el("tr", {},
       el("td", {}, s.label, el("div", { class: "src" }, s.name)),
       el("td", { class: "num" }, s.value.length > 24 ? s.value.slice(0, 24) + "…" : s.value),
-      el("td", {}, s.formula, ...srcs.map((t) => el("div", { class: "src" }, t))));
+      el("td", {}, s.formula, ...srcs.map((x) => el("div", { class: "src" }, x))));
   });
   $("explanation").replaceChildren(
-    el("tr", {}, el("th", {}, "项目 step"), el("th", {}, "值 value"), el("th", {}, "公式与依据 formula and source")), ...rows);
+    el("tr", {}, el("th", {}, t("thStep")), el("th", {}, t("thValue")), el("th", {}, t("thFormula"))), ...rows);
 }
 
 // ---- chart: account balance (line, left axis) and monthly pension by retirement month (bars, right axis) ----
@@ -327,8 +622,8 @@ const s = (tag, attrs = {}, text) => {
 
 function chart(p, options, ret, f) {
   const W = 820, H = 310, L = 70, R = 70, T = 34, B = 36;
-  if (!p) return el("p", { class: "src" }, "（没有测算结果，不画图 no projection to draw）");
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "account balance and pension" });
+  if (!p) return el("p", { class: "src" }, t("chartNone"));
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": t("chartLabel") });
   // The projected balance at each year end (at retirement in its year), from the engine's
   // path to the latest month of the window (the same years as the statutory path before).
   const longest = options.filter((o) => o.p).at(-1)?.p ?? p;
@@ -349,24 +644,24 @@ function chart(p, options, ret, f) {
   if (ret.elastic) {
     const a = X(toIndex(ret.elastic.earliest_month)), b = X(toIndex(ret.elastic.latest_month));
     svg.append(s("rect", { x: a, y: T, width: Math.max(1, b - a), height: H - T - B, fill: "#fff4e5" }));
-    svg.append(s("text", { x: a + 4, y: T + 12 }, "弹性退休 elastic window"));
+    svg.append(s("text", { x: a + 4, y: T + 12 }, t("chartElastic")));
   }
   const st = X(toIndex(ret.statutory_month));
   svg.append(s("line", { x1: st, x2: st, y1: T, y2: H - B, stroke: "#c2410c", "stroke-dasharray": "4 3" }));
-  svg.append(s("text", { x: st + 4, y: T + 26 }, `法定 statutory ${ret.statutory_month}`));
+  svg.append(s("text", { x: st + 4, y: T + 26 }, t("chartStatutory", monthText(ret.statutory_month))));
   // axes and ticks
   svg.append(s("line", { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: "#9aa5b1" }));
   for (let y = Math.ceil(x0 / 12); y * 12 <= x1; y += Math.max(1, Math.ceil((x1 - x0) / 12 / 10))) {
     svg.append(s("text", { x: X(y * 12), y: H - B + 16, "text-anchor": "middle" }, String(y)));
   }
   for (let k = 0; k <= 4; k++) {
-    const v = (bMax / 4) * k, p = (pMax / 4) * k;
+    const v = (bMax / 4) * k, q = (pMax / 4) * k;
     svg.append(s("line", { x1: L, x2: W - R, y1: YB(v), y2: YB(v), stroke: "#eef1f4" }));
     svg.append(s("text", { x: L - 6, y: YB(v) + 4, "text-anchor": "end" }, Math.round(v).toLocaleString("en")));
-    svg.append(s("text", { x: W - R + 6, y: YP(p) + 4 }, Math.round(p).toLocaleString("en")));
+    svg.append(s("text", { x: W - R + 6, y: YP(q) + 4 }, Math.round(q).toLocaleString("en")));
   }
-  svg.append(s("text", { x: L - 6, y: 14, "text-anchor": "end" }, "账户余额 元"));
-  svg.append(s("text", { x: W - R + 6, y: 14 }, "月养老金 元"));
+  svg.append(s("text", { x: L - 6, y: 14, "text-anchor": "end" }, t("chartBalanceAxis")));
+  svg.append(s("text", { x: W - R + 6, y: 14 }, t("chartPensionAxis")));
   // pension bars at each retirement month
   for (const [i, v] of pens) {
     svg.append(s("rect", { x: X(i) - 5, y: YP(v), width: 10, height: H - B - YP(v), fill: "#c2410c", opacity: 0.8 }));
@@ -375,9 +670,9 @@ function chart(p, options, ret, f) {
   svg.append(s("polyline", { points: points.map(([i, v]) => `${X(i)},${YB(v)}`).join(" "), fill: "none", stroke: "#1f6feb", "stroke-width": 2 }));
   const legend = s("g", { transform: `translate(${L + 10},${T + 44})` });
   legend.append(s("line", { x1: 0, x2: 18, y1: 0, y2: 0, stroke: "#1f6feb", "stroke-width": 2 }));
-  legend.append(s("text", { x: 24, y: 4 }, "个人账户余额 projected balance, year ends (left)"));
+  legend.append(s("text", { x: 24, y: 4 }, t("chartBalance")));
   legend.append(s("rect", { x: 4, y: 10, width: 10, height: 10, fill: "#c2410c", opacity: 0.8 }));
-  legend.append(s("text", { x: 24, y: 19 }, "月养老金 if retiring then (right)"));
+  legend.append(s("text", { x: 24, y: 19 }, t("chartPension")));
   svg.append(legend);
   return svg;
 }
@@ -388,55 +683,82 @@ function clear() {
   for (const id of ["retirement-month", "statutory-age", "earliest-month", "latest-month",
     "basic-pension", "account-pension", "transitional-pension", "total-pension"]) $(id).textContent = "–";
   for (const id of ["retirement-facts", "pension-facts", "path", "options", "explanation", "chart"]) $(id).replaceChildren();
-  for (const id of ["error", "engine-inputs", "assumptions"]) $(id).textContent = "";
+  for (const id of ["error", "engine-inputs", "assumptions", "summary", "total-today", "years-hint", "deemed-hint"]) $(id).textContent = "";
+  $("error").removeAttribute("title");
 }
 
 function run(ev) {
   ev?.preventDefault();
-  const f = read();
   clear();
+  const { f, problems } = read();
+  if (showFieldErrors(problems)) {
+    showRulesUsed("failed");
+    $("error").textContent = t("fixFields");
+    $(Object.keys(problems)[0]).focus();
+    setStatus("error");
+    return;
+  }
   try {
-    render(f, estimate(f));
-    $("status").textContent = "done";
+    const x = estimate(f);
+    render(f, x);
+    setStatus(x.main && !x.main.error ? "done" : "error");
+    // On a phone the results are below the form: show them after a press of 测算.
+    if (ev && matchMedia("(max-width: 700px)").matches && !x.main?.error) $("results").scrollIntoView();
   } catch (e) {
-    showRulesUsed("（未能测算，见下）");
-    $("error").textContent = describe(e);
-    $("status").textContent = "error";
+    showRulesUsed("failed");
+    $("error").textContent = engineFieldErrors(e) ? t("fixFields") : describe(e);
+    $("error").title = e.message ?? "";
+    setStatus("error");
   }
 }
 
 /** A new place: rebuild the engine, then estimate again. */
 function choose(ev) {
   if (ev?.target === $("province")) fillCities(provinces.find((p) => p.id === $("province").value) ?? { cities: [] });
-  $("status").textContent = "loading…";
+  setStatus("loading");
   try {
     useRules();
   } catch (e) {
     $("error").textContent = describe(e);
-    $("status").textContent = "error";
+    setStatus("error");
     return;
   }
   run();
 }
 
-await init();
-engine = new Engine(DEFAULT_RULESET);
-provinces = places(engine.rulesList());
-fillProvinces();
-$("province").value = DEFAULT_RULESET;
-fillCities(provinces.find((p) => p.id === DEFAULT_RULESET) ?? { cities: [] });
-useRules();
-// The form starts from the engine's standard assumptions, the one default of
-// every front end (the CLI's simulate, Python, the JS package).
-{
+/** Start: the engine, the place (from `?place=` if given), the standard assumptions. */
+async function start() {
+  applyLang();
+  setStatus("loading");
+  try {
+    await init();
+  } catch (e) {
+    window.loadProblem?.(String(e?.message ?? e));
+    return;
+  }
+  engine = new Engine(DEFAULT_RULESET);
+  provinces = places(engine.rulesList());
+  fillProvinces();
+  const wanted = new URLSearchParams(location.search).get("place") ?? DEFAULT_RULESET;
+  const prov = provinces.find((p) => wanted === p.id || wanted.startsWith(`${p.id}/`)) ??
+    provinces.find((p) => p.id === DEFAULT_RULESET);
+  $("province").value = prov?.id ?? DEFAULT_RULESET;
+  fillCities(prov ?? { cities: [] });
+  if (prov?.cities.some((c) => c.id === wanted)) $("city").value = wanted;
+  useRules();
+  // The form starts from the engine's standard assumptions, the one default of
+  // every front end (the CLI's simulate, Python, the JS package).
   const a = standardAssumptions();
   $("average-wage-growth").value = a.average_wage_growth;
   $("pension-base-growth").value = a.pension_base_growth;
   $("interest-rate").value = a.interest_rate;
+  if (!$("asof").value) $("asof").value = new Date().toISOString().slice(0, 7);
+  $("form").addEventListener("submit", run);
+  $("province").addEventListener("change", choose);
+  $("city").addEventListener("change", choose);
+  setStatus("ready");
+  run();
 }
-if (!$("asof").value) $("asof").value = new Date().toISOString().slice(0, 7);
-$("form").addEventListener("submit", run);
-$("province").addEventListener("change", choose);
-$("city").addEventListener("change", choose);
-$("status").textContent = "ready";
-run();
+
+for (const b of document.querySelectorAll("#lang button")) b.addEventListener("click", () => setLang(b.dataset.lang));
+await start();

@@ -6,8 +6,12 @@
 // path equals the Node package's (bindings/wasm/pkg-node). Then the place
 // picker: 31 provinces from the engine's rule-set list, 四川 checked against
 // the CLI with `--ruleset cn/sichuan`, a province whose projection runs (重庆)
-// figure by figure, and a city layer (辽宁 → 沈阳). Saves screenshots to
-// target/web/.
+// figure by figure, and a city layer (辽宁 → 沈阳). Then the page for people:
+// numbers as typed (60,000, full-width digits, half years; abc and 0,8 refused
+// in Chinese once next to the field), plain Chinese (ages, 是/否, the sentence,
+// today's money), one column at 390 px, the language switch, the message when
+// opened from a file or without its WebAssembly, and every shipped place named.
+// Saves screenshots to target/web/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -77,12 +81,23 @@ function cliError(args) {
   }
 }
 
+/** The page's state (`data-state` of #status: loading, ready, done, error, failed). */
+const state = (page) => page.$eval("#status", (e) => e.dataset.state);
+const finished = (page) => page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").dataset.state));
+
 /** Submit the form (or change a select) and wait for the page to finish. */
 async function settle(page, action) {
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
+  await page.evaluate(() => { document.getElementById("status").dataset.state = "pending"; });
   await action();
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
 }
+
+/** The page's Chinese month and age: "2033-06" → 2033年6月, "60y11m" → 60岁11个月. */
+const zhMonth = (ym) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`;
+const zhAge = (age) => {
+  const [, y, m] = /^(\d+)y(?:(\d+)m)?$/.exec(age);
+  return Number(m ?? 0) ? `${y}岁${Number(m)}个月` : `${y}岁`;
+};
 
 /** The inputs the page gave the engine (its audit block). */
 const engineInputs = async (page) => JSON.parse(await page.textContent("#engine-inputs"));
@@ -94,10 +109,10 @@ async function sameRetirement(page, inputs) {
   const r = inputs.retirement;
   const ret = cli(["retirement", "--ruleset", inputs.ruleset, "--birth", r.birth, "--category", r.category,
     "--contribution-months", String(r.contribution_months), "--json"]);
-  assert.equal(await shown("retirement-month"), ret.statutory_month);
-  assert.equal(await shown("statutory-age"), ret.statutory_age);
-  assert.equal(await shown("earliest-month"), ret.elastic?.earliest_month ?? "–");
-  assert.equal(await shown("latest-month"), ret.elastic?.latest_month ?? "–");
+  assert.equal(await shown("retirement-month"), zhMonth(ret.statutory_month));
+  assert.equal(await shown("statutory-age"), zhAge(ret.statutory_age));
+  assert.equal(await shown("earliest-month"), ret.elastic ? zhMonth(ret.elastic.earliest_month) : "–");
+  assert.equal(await shown("latest-month"), ret.elastic ? zhMonth(ret.elastic.latest_month) : "–");
   return ret;
 }
 
@@ -135,7 +150,7 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
 
   // The form starts from the engine's standard assumptions.
   const std = standardAssumptions();
@@ -143,12 +158,11 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.equal(await page.inputValue("#pension-base-growth"), std.pension_base_growth);
   assert.equal(await page.inputValue("#interest-rate"), std.interest_rate);
 
-  // A bad value: the engine's Chinese sentence for the code, then the field.
+  // A bad value: one Chinese sentence next to the field (see also the test of the fields).
   await page.fill("#index", "abc");
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
-  await page.click("#go");
-  await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
-  assert.match(await page.textContent("#error"), /^输入有误（invalid_input）：.*average_index/);
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "error");
+  assert.equal(await page.textContent("#index-error"), "“abc”不是数字。请只填数字，例如 0.8。");
 
   // Everyone starts on Shaanxi's rules, and the page says so.
   assert.equal(await page.inputValue("#province"), "cn/shaanxi");
@@ -157,10 +171,9 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.match(await page.title(), /按陕西省规则计算/);
 
   await fillPerson(page);
-  await page.evaluate(() => { document.getElementById("status").textContent = "pending"; });
-  await page.click("#go");
-  await page.waitForFunction(() => document.getElementById("status").textContent !== "pending");
-  assert.equal(await page.textContent("#status"), "done", await page.textContent("#error"));
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
+  assert.equal(await page.textContent("#index-error"), "");
   assert.deepEqual(errors, []);
 
   const inputs = await engineInputs(page);
@@ -193,7 +206,7 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.equal(node.years[node.years.length - 1].balance, proj.account_balance);
   assert.ok(rows.some((r) => r[3].includes("推算")), "projected average wages are marked");
   assert.ok(rows.some((r) => r[6].includes("假设")), "assumed interest rates are marked");
-  assert.match(await page.textContent("#assumptions"), /average wage \+0\.04 a year/);
+  assert.match(await page.textContent("#assumptions"), /社平工资每年增长 4%/);
 
   // The explanation cites legal sources; the chart is drawn.
   const explanation = await page.textContent("#explanation");
@@ -203,8 +216,9 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.ok((await page.$$("#chart svg rect")).length >= 3);
 
   // Offline: only the page's own files were requested.
-  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|pkg\/[\w.]+)?$/.test(u.split("?")[0])), requests.join(" "));
+  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|text\.js|pkg\/[\w.]+)?$/.test(u.split("?")[0])), requests.join(" "));
 
+  await page.evaluate(() => scrollTo(0, 0));
   const shot = join(root, "target", "web", "estimator.png");
   await mkdir(join(root, "target", "web"), { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });
@@ -217,7 +231,7 @@ test("the province and city picker changes the rules, and says which were used",
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").textContent));
+  await finished(page);
   const dir = await mkdtemp(join(tmpdir(), "estimator-places-"));
 
   // 31 provinces, by GB/T 2260 code, named by their Chinese titles, as the engine lists them.
@@ -262,7 +276,7 @@ test("the province and city picker changes the rules, and says which were used",
   await settle(page, () => page.selectOption("#province", { label: "重庆市" }));
   inputs = await engineInputs(page);
   assert.equal(inputs.ruleset, "cn/chongqing");
-  assert.equal(await page.textContent("#status"), "done", await page.textContent("#error"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
   assert.equal(await page.textContent("#error"), "");
   await samePension(page, inputs, dir, await sameRetirement(page, inputs));
   assert.match(await page.textContent("#rules-used"), /^按重庆市规则计算/);
@@ -304,4 +318,287 @@ test("the province and city picker changes the rules, and says which were used",
   assert.match(await page.textContent("#rules-used"), /^按辽宁省规则计算/);
   assert.deepEqual(errors, []);
   await rm(dir, { recursive: true, force: true });
+});
+
+/** A new page on the estimator (its own viewport if given), finished with its first run. */
+async function open(url = base, viewport) {
+  const page = await browser.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  await finished(page);
+  return { page, errors };
+}
+const box = (page, sel) => page.$eval(sel, (e) => e.getBoundingClientRect().toJSON());
+
+test("numbers as people write them: 60,000 and half years accepted, errors in Chinese once next to the field", { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  const dir = await mkdtemp(join(tmpdir(), "estimator-fields-"));
+
+  // abc: one Chinese sentence directly under the field, and nowhere else on the page.
+  await page.fill("#index", "abc");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "error");
+  assert.equal(await page.textContent("#index-error"), "“abc”不是数字。请只填数字，例如 0.8。");
+  const body = await page.textContent("body");
+  assert.equal(body.split("不是数字").length - 1, 1, "the message is shown once");
+  assert.doesNotMatch(body, /InputError|invalid_input|expected a|Decimal/);
+  assert.equal(await page.textContent("#error"), "请先改正上面标红的输入项，再点“测算”。");
+  const [input, message] = [await box(page, "#index"), await box(page, "#index-error")];
+  assert.ok(message.top >= input.bottom - 1 && message.top - input.bottom < 40, "the message is next to the field");
+  assert.equal(await page.getAttribute("#index", "aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "index");
+  assert.equal(await page.textContent("#total-pension"), "–", "no figure from an earlier run stays");
+
+  // 0,8: a decimal comma is ambiguous: said in Chinese, with the number to write.
+  await page.fill("#index", "0,8");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#index-error"), "“0,8”里的逗号意思不明确：小数请用小数点，写作 0.8。");
+
+  // Thousands separators (ASCII and full-width) and full-width digits are read as written.
+  for (const [balance, index] of [["60,000", "0.8"], ["60，000", "０.８"], ["６０，０００", "0。8"], ["1,060,000.50", "0.80"]]) {
+    await page.fill("#balance", balance);
+    await page.fill("#index", index);
+    await settle(page, () => page.click("#go"));
+    assert.equal(await state(page), "done", `${balance}: ${await page.textContent("#error")}`);
+    const { projection } = await engineInputs(page);
+    assert.equal(projection.account_balance, balance === "1,060,000.50" ? "1060000.50" : "60000");
+    assert.equal(projection.average_index, index === "0.80" ? "0.80" : "0.8");
+    assert.equal(await page.textContent("#balance-error"), "");
+    assert.equal(await page.textContent("#index-error"), "");
+  }
+
+  // Half years: 25.5 years = 306 months (the engine counts months), however written.
+  for (const years of ["25.5", "25年6个月", "２５．５", "306个月"]) {
+    await page.fill("#years", years);
+    await settle(page, () => page.click("#go"));
+    assert.equal(await state(page), "done", `${years}: ${await page.textContent("#error")}`);
+    assert.equal((await engineInputs(page)).projection.contribution_months, 306);
+    assert.equal(await page.textContent("#years-hint"), "即 25 年 6 个月（306 个月）");
+  }
+  // … and the figures are still the CLI's on that input.
+  const inputs = await engineInputs(page);
+  await samePension(page, inputs, dir, await sameRetirement(page, inputs));
+  await page.fill("#years", "25.1");
+  await settle(page, () => page.click("#go"));
+  assert.match(await page.textContent("#years-error"), /^“25\.1”年折不成整月。请按月填写/);
+
+  // Rates: a percentage is read as one; a bare 4 is refused with how to write it.
+  await page.fill("#years", "27");
+  await page.fill("#average-wage-growth", "4%");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done");
+  assert.equal((await engineInputs(page)).projection.assumptions.average_wage_growth, "0.04");
+  await page.fill("#average-wage-growth", "4");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#average-wage-growth-error"), "“4”太大了：增长率或利率请写成小数或百分数，例如 0.04 或 4%。");
+
+  // An error the engine finds (its structured field path) is shown next to that field, in Chinese.
+  await page.fill("#average-wage-growth", "0.04");
+  await page.fill("#future-index", "0");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#future-index-error"), "必须大于 0。");
+  assert.match(await page.getAttribute("#future-index-error", "title"), /must be above 0/);
+  assert.equal((await page.textContent("body")).split("必须大于 0").length - 1, 1);
+  assert.deepEqual(errors, []);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("Chinese first and plain: ages in words, 是/否, one sentence on what the result means, today's money", { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done");
+
+  // No English in the labels (English is one switch away).
+  const labels = await page.$$eval("#form label, #form legend, .card .k, .facts dt, #results th, #results h2",
+    (es) => es.map((e) => e.textContent.trim()));
+  assert.ok(labels.length > 40);
+  assert.deepEqual(labels.filter((x) => /[A-Za-z]/.test(x)), []);
+
+  // Ages and months as words; yes/no as 是/否.
+  assert.match(await page.textContent("#statutory-age"), /^\d+岁(\d+个月)?$/);
+  assert.match(await page.textContent("#retirement-month"), /^\d{4}年\d{1,2}月$/);
+  const facts = await page.$$eval("#retirement-facts dt, #pension-facts dt", (dts) =>
+    Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+  assert.equal(facts["可按月领取养老金"], "是");
+  assert.match(facts["退休年龄"], /^\d+岁(\d+个月)?$/);
+  assert.match(facts["原法定退休年龄"], /^\d+岁$/);
+
+  // One plain sentence under the result, with the engine's figures.
+  const total = await page.textContent("#total-pension");
+  const inputs = await engineInputs(page);
+  const R = new Engine(inputs.ruleset).projection(inputs.projection).retirement_month;
+  const summary = await page.textContent("#summary");
+  const grouped = total.replace(/\B(?=(\d{3})+(?!\d))/, ",");
+  assert.ok(summary.startsWith(`按您填写的情况，若在${zhMonth(R)}（${await page.textContent("#statutory-age")}）按法定年龄退休，` +
+    `每月约可领取 ${grouped} 元，其中基础养老金 `), summary);
+  assert.match(summary, /实际金额以社保经办机构核定为准/);
+
+  // Today's money: the total deflated by the stated price growth, a display conversion, said so.
+  const years = Number(R.slice(0, 4)) - 2026;
+  const today = await page.textContent("#total-today");
+  const m = /^约合今天的 ([\d,]+) 元（按物价每年上涨 2\.5%、折算 (\d+) 年）$/.exec(today);
+  assert.ok(m, today);
+  assert.equal(Number(m[2]), years);
+  assert.ok(Math.abs(Number(m[1].replace(/,/g, "")) - Number(total) / 1.025 ** years) <= 0.5 + 1e-9, `${m[1]} ≈ ${total} / 1.025^${years}`);
+  assert.ok(summary.includes(`；按物价每年上涨 2.5% 折算，约合今天的 ${m[1]} 元。`), summary);
+  assert.match(summary, /折成今天的钱是本页的显示换算，不是计算引擎的结果。$/);
+  // The assumption is a field: another rate, another figure.
+  await page.fill("#price-growth", "0.03");
+  await settle(page, () => page.click("#go"));
+  const t3 = /^约合今天的 ([\d,]+) 元（按物价每年上涨 3%、折算 (\d+) 年）$/.exec(await page.textContent("#total-today"));
+  assert.ok(t3 && Math.abs(Number(t3[1].replace(/,/g, "")) - Number(total) / 1.03 ** years) <= 0.5 + 1e-9);
+  assert.equal(await page.textContent("#total-pension"), total, "the engine's figure does not change");
+  const rows = await page.$$eval("#options tr", (trs) => trs.slice(1).map((tr) => tr.children[5].textContent));
+  assert.ok(rows.length > 1 && rows.every((x) => /^[\d,]+$/.test(x)), rows.join(" "));
+
+  // Too few years: 否, and the plain reason instead of a figure.
+  await page.selectOption("#category", "female_50");
+  await page.fill("#birth", "1980-01");
+  await page.fill("#years", "3");
+  await page.fill("#deemed", "0");
+  await settle(page, () => page.click("#go"));
+  const short = await page.$$eval("#retirement-facts dt", (dts) => dts.find((d) => d.textContent === "可按月领取养老金").nextElementSibling.textContent);
+  assert.match(short, /^否（差 \d+ 个月）$/);
+  assert.match(await page.textContent("#error"), /^注意：到法定退休年月累计缴费 \d+ 个月，少于最低的 \d+ 个月（差 \d+ 个月），还不能按月领取养老金/);
+  assert.deepEqual(errors, []);
+});
+
+test("at phone width (390 px) one column, nothing overflows, results below the form", { timeout: 180_000 }, async () => {
+  for (const lang of ["zh", "en"]) {
+    const { page, errors } = await open(`${base}?lang=${lang}`, { width: 390, height: 844 });
+    await fillPerson(page);
+    await settle(page, () => page.click("#go"));
+    assert.equal(await state(page), "done");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390,
+      `${lang}: page is ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
+    const form = await box(page, "#form"), results = await box(page, "#results");
+    assert.ok(results.top >= form.bottom, `${lang}: results (top ${results.top}) below the form (bottom ${form.bottom})`);
+    assert.ok(results.left >= 0 && results.right <= 390 && form.right <= 390);
+    const total = await box(page, "#total-pension");
+    assert.ok(total.right <= 390 && total.width > 0);
+    // After 测算 the results are scrolled into view.
+    assert.ok(Math.abs((await box(page, "#results")).top) < 5);
+    if (lang === "zh") {
+      await mkdir(join(root, "target", "web"), { recursive: true });
+      await page.screenshot({ path: join(root, "target", "web", "estimator-390.png") });
+      await page.screenshot({ path: join(root, "target", "web", "estimator-390-full.png"), fullPage: true });
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // A wide window keeps the form and the results side by side.
+  const { page } = await open(base);
+  assert.ok((await box(page, "#results")).left > (await box(page, "#form")).right);
+  await page.close();
+});
+
+test("the language switch: 中文 by default, English everywhere on one press, kept in the URL and localStorage", { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  await settle(page, () => page.click("#go"));
+  const total = await page.textContent("#total-pension");
+  assert.equal(await page.getAttribute("#lang [data-lang=zh]", "aria-pressed"), "true");
+  assert.equal(await page.textContent("label[for=years]"), "已缴费年限（年）");
+
+  await settle(page, () => page.click("#lang [data-lang=en]"));
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(new URL(page.url()).searchParams.get("lang"), "en");
+  assert.equal(await page.evaluate(() => localStorage.getItem("pension-estimator-lang")), "en");
+  assert.equal(await page.textContent("label[for=years]"), "Years paid");
+  assert.equal(await page.textContent("#go"), "Estimate");
+  assert.match(await page.textContent("#statutory-age"), /^\d+ years( \d+ months?)?$/);
+  assert.match(await page.textContent("#retirement-month"), /^[A-Z][a-z]+ \d{4}$/);
+  assert.match(await page.textContent("#summary"), /^From what you entered: retiring at the statutory age in [A-Z][a-z]+ \d{4}/);
+  assert.match(await page.textContent("#total-today"), /^about [\d,]+ yuan in today's money \(prices rising 2\.5% a year, \d+ years\)$/);
+  assert.match(await page.title(), /^Pension estimator · rules of 陕西省/);
+  assert.equal(await page.textContent("#total-pension"), total, "same figures in either language");
+  // Every label switched: none is left with Chinese only (place names aside).
+  const labels = await page.$$eval("#form label, #form legend, .card .k, .facts dt, #results th, #results h2",
+    (es) => es.map((e) => e.textContent.trim()));
+  assert.deepEqual(labels.filter((x) => !/[A-Za-z]/.test(x)), []);
+  // An error in English too.
+  await page.fill("#index", "abc");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#index-error"), "“abc” is not a number. Write digits only, e.g. 0.8.");
+
+  // Kept: a new visit without ?lang= is in English; back to 中文 on one press.
+  const again = await open(base);
+  assert.equal(await again.page.textContent("label[for=years]"), "Years paid");
+  await settle(again.page, () => again.page.click("#lang [data-lang=zh]"));
+  assert.equal(await again.page.textContent("label[for=years]"), "已缴费年限（年）");
+  assert.equal(await again.page.evaluate(() => localStorage.getItem("pension-estimator-lang")), "zh");
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.evaluate(() => localStorage.removeItem("pension-estimator-lang"));
+  await again.page.close();
+  await page.close();
+});
+
+test("opened from a file (file://) or without its WebAssembly: a clear message how to open it, in Chinese or English", { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  const file = new URL("../index.html", import.meta.url).href;
+  assert.match(file, /^file:/);
+  await page.goto(file);
+  await page.waitForSelector("#load-problem:not([hidden])", { timeout: 10_000 });
+  const msg = await page.textContent("#load-problem");
+  assert.match(msg, /^计算器无法启动：本页是直接从文件打开的。/);
+  assert.match(msg, /python3 -m http\.server 8000/);
+  assert.match(msg, /http:\/\/localhost:8000\//);
+  assert.equal(await state(page), "failed");
+  assert.notEqual(await page.textContent("#status"), "正在加载计算引擎…");
+  // The switch still works on the message; ?lang=en opens in English.
+  await page.click("#lang [data-lang=en]");
+  assert.match(await page.textContent("#load-problem"), /^The calculator could not start: this page was opened as a file\./);
+  await page.goto(`${file}?lang=en`);
+  await page.waitForSelector("#load-problem:not([hidden])", { timeout: 10_000 });
+  assert.match(await page.textContent("#load-problem"), /python3 -m http\.server 8000/);
+  await page.evaluate(() => { try { localStorage.removeItem("pension-estimator-lang"); } catch { /* file: */ } });
+  await page.close();
+
+  // Served, but the WebAssembly fetch fails: the same kind of message, not "loading…" for ever.
+  const served = await browser.newPage();
+  await served.route("**/*.wasm", (route) => route.abort());
+  await served.goto(base);
+  await served.waitForSelector("#load-problem:not([hidden])", { timeout: 30_000 });
+  assert.match(await served.textContent("#load-problem"), /^计算器无法启动：计算引擎（WebAssembly）没有加载成功。.*python3 -m http\.server 8000/);
+  assert.equal(await state(served), "failed");
+  await served.close();
+});
+
+test("every province and city the engine ships: the title and the 按…规则计算 line name it; the place is kept in the URL", { timeout: 300_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  const listed = new Engine().rulesList();
+  const provinces = listed.filter((r) => r.id.split("/").length === 2 && /^\d\d0000$/.test(r.region ?? ""));
+  const cities = listed.filter((r) => r.id.split("/").length === 3);
+  const name = (r) => r.title.split(/\s/)[0];
+  let seen = 0;
+  for (const p of provinces) {
+    await settle(page, () => page.selectOption("#province", p.id));
+    for (const c of [null, ...cities.filter((c) => c.id.startsWith(`${p.id}/`))]) {
+      if (c) await settle(page, () => page.selectOption("#city", c.id));
+      const r = c ?? p;
+      assert.match(await page.title(), new RegExp(`^养老金测算 · 按${name(r)}规则计算`), r.id);
+      assert.equal(await page.textContent("#place-title"), `（按${name(r)}规则计算）`);
+      assert.match(await page.textContent("#rules-used"), new RegExp(`^按${name(r)}规则计算`));
+      assert.equal((await engineInputs(page)).ruleset, r.id);
+      seen++;
+    }
+  }
+  assert.equal(seen, provinces.length + cities.length);
+
+  // The place is in the URL: a reload (or a shared link) keeps 沈阳.
+  await settle(page, () => page.selectOption("#province", "cn/liaoning"));
+  await settle(page, () => page.selectOption("#city", "cn/liaoning/shenyang"));
+  assert.equal(new URL(page.url()).searchParams.get("place"), "cn/liaoning/shenyang");
+  const again = await open(page.url());
+  assert.equal(await again.page.inputValue("#province"), "cn/liaoning");
+  assert.equal(await again.page.inputValue("#city"), "cn/liaoning/shenyang");
+  assert.match(await again.page.title(), /按辽宁省沈阳市规则计算/);
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.close();
+  await page.close();
 });
