@@ -1,128 +1,152 @@
-//! Columns between Rust and Python without a Python object per cell.
+//! Columns between Rust and Python through the Arrow PyCapsule interface
+//! (`__arrow_c_stream__`, pyo3-arrow), without a Python object per cell
+//! and without copies at the boundary.
 //!
-//! In: a string column as the buffers of an Arrow `large_string` (or
-//! `string`) array, borrowed from Python `bytes`. Out: columns built while
-//! the GIL is released, then handed over either as Arrow buffers (`bytes`
-//! the Python side wraps with `pyarrow.Array.from_buffers`, no copy there)
-//! or as Python lists. Amounts stay exact: a decimal column is Arrow
-//! `decimal128(18, scale)` (the integer count of 10^-scale units), never a
-//! float — 18 digits, so that pandas, Polars and pyarrow have headroom for
-//! arithmetic (`total - basic_pension` of two `decimal128(38, 2)` needs 39
-//! digits and fails); a column with a value beyond 18 digits is
-//! `decimal128(38, scale)`, beyond 38 its exact decimal strings.
+//! In: any Arrow producer — a pyarrow Table, a Polars or pandas DataFrame,
+//! an arro3 or DuckDB table — read column by column as the population
+//! reader's cells ([`ArrowCells`]). Out: columns built with arrow-rs
+//! builders while the GIL is released, handed to Python as one Arrow table
+//! (`pyarrow.table(x)`, `polars.DataFrame(x)` take it without a copy), or
+//! as Python lists where pyarrow is not installed. Amounts stay exact: a
+//! decimal column is Arrow `decimal128(18, scale)` (the integer count of
+//! 10^-scale units), never a float — 18 digits, so that pandas, Polars and
+//! pyarrow have headroom for arithmetic (`total - basic_pension` of two
+//! `decimal128(38, 2)` needs 39 digits and fails); a column with a value
+//! beyond 18 digits is `decimal128(38, scale)`, beyond 38 its exact decimal
+//! strings.
 
-use pension_rules::YearMonth;
+use std::sync::Arc;
+
+use arrow_array::builder::{ArrayBuilder, BooleanBuilder, Int64Builder, LargeStringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Decimal128Type, Int64Type};
+use arrow_array::{Array, ArrayRef, Decimal128Array};
+use arrow_schema::DataType;
 use pension_rules::population::{CellValue, Cells};
-use pyo3::IntoPyObjectExt;
+use pension_rules::{FieldError, YearMonth};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyTuple};
+use pyo3::types::PyList;
 use rust_decimal::Decimal;
 
 use crate::convert::decimal_type;
 
 /// Decimal digits Arrow's `decimal128` holds.
-const DECIMAL128_DIGITS: u32 = 38;
+const DECIMAL128_DIGITS: u8 = 38;
 
 /// The precision of decimal columns whose values fit: room left for sums,
 /// differences and products in the frame libraries.
-const DECIMAL_WORKING_DIGITS: u32 = 18;
+const DECIMAL_WORKING_DIGITS: u8 = 18;
 
-/// An Arrow `string` / `large_string` array's buffers: validity bitmap
-/// (optional), offsets (`i32` or `i64`, little-endian), UTF-8 data; the
-/// array's offset into them.
-pub(crate) struct ArrowText<'a> {
-    pub(crate) valid: Option<&'a [u8]>,
-    pub(crate) offsets: &'a [u8],
-    pub(crate) data: &'a [u8],
-    pub(crate) offset: usize,
-    pub(crate) wide: bool,
+/// An input column as the population reader takes it: text (any Arrow
+/// string type), `int64`, `decimal128(p, scale)`, or all missing. Other
+/// types are converted by [`ArrowCells::new`].
+pub(crate) enum ArrowCells {
+    Text(ArrayRef),
+    Int(ArrayRef),
+    Decimal(ArrayRef, u32),
+    Missing,
 }
 
-impl ArrowText<'_> {
-    fn at(&self, i: usize) -> Option<usize> {
-        if self.wide {
-            let b = self.offsets.get(i * 8..i * 8 + 8)?;
-            usize::try_from(i64::from_le_bytes(b.try_into().ok()?)).ok()
-        } else {
-            let b = self.offsets.get(i * 4..i * 4 + 4)?;
-            usize::try_from(i32::from_le_bytes(b.try_into().ok()?)).ok()
-        }
-    }
-}
-
-/// Bad buffers give a cell no field accepts (the row reports it).
+/// A cell no field accepts (the row reports it).
 const BAD: CellValue<'static> = CellValue::Text("\u{FFFD}");
 
-fn valid_at(valid: Option<&[u8]>, i: usize) -> bool {
-    valid.is_none_or(|v| v.get(i / 8).is_some_and(|b| b >> (i % 8) & 1 == 1))
+fn cast(array: &ArrayRef, to: &DataType) -> Option<ArrayRef> {
+    arrow_cast::cast::cast(array.as_ref(), to).ok()
 }
 
-impl Cells for ArrowText<'_> {
-    fn cell(&self, row: usize) -> Option<CellValue<'_>> {
-        let i = row.checked_add(self.offset)?;
-        if !valid_at(self.valid, i) {
-            return None;
-        }
-        let (a, b) = (self.at(i)?, self.at(i + 1)?);
-        Some(
-            self.data
-                .get(a..b)
-                .and_then(|s| std::str::from_utf8(s).ok())
-                .map_or(BAD, CellValue::Text),
-        )
+impl ArrowCells {
+    /// Column `name` of a frame as cells: integers widened to `int64`
+    /// (beyond it, their digits), dates and timestamps as their day
+    /// (`YYYY-MM-DD`: the month it falls in), dictionaries decoded, other
+    /// types as their text. A float column is refused whole
+    /// (`columns.NAME`): a float cannot carry a fen exactly.
+    pub(crate) fn new(name: &str, array: &ArrayRef) -> Result<ArrowCells, FieldError> {
+        let refuse = |what: String| FieldError {
+            path: format!("columns.{name}"),
+            message: what,
+        };
+        let t = array.data_type();
+        Ok(match t {
+            DataType::Null => ArrowCells::Missing,
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                ArrowCells::Text(array.clone())
+            }
+            DataType::Int64 => ArrowCells::Int(array.clone()),
+            DataType::Decimal128(_, s) => {
+                ArrowCells::Decimal(array.clone(), u32::try_from(*s).unwrap_or(0))
+            }
+            DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+                // The first value, as the list path shows it (`e.g. 0.8`).
+                let first = cast(array, &DataType::Float64).and_then(|a| {
+                    let f = a.as_primitive::<arrow_array::types::Float64Type>();
+                    (0..f.len()).find(|&i| !f.is_null(i)).map(|i| f.value(i))
+                });
+                let example = first.map_or_else(|| t.to_string(), |x| format!("e.g. {x:?}"));
+                return Err(refuse(format!(
+                    "the column holds floats ({example}): {}; give amounts and indexes as \
+                     decimal.Decimal, decimal128 or strings, counts as integers (a pandas integer \
+                     column with missing values is float64: use the nullable \"Int64\" dtype)",
+                    pension_rules::error::FLOAT_REFUSED
+                )));
+            }
+            DataType::Dictionary(_, value) => {
+                let decoded = cast(array, value).ok_or_else(|| {
+                    refuse(format!("a dictionary column of {value} cannot be decoded"))
+                })?;
+                return ArrowCells::new(name, &decoded);
+            }
+            DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
+                let day = cast(array, &DataType::Date32)
+                    .and_then(|d| cast(&d, &DataType::Utf8))
+                    .ok_or_else(|| refuse(format!("a {t} column cannot be read as days")))?;
+                ArrowCells::Text(day)
+            }
+            t if t.is_integer() => match cast(array, &DataType::Int64) {
+                Some(a) if a.null_count() == array.null_count() => ArrowCells::Int(a),
+                _ => ArrowCells::Text(
+                    cast(array, &DataType::LargeUtf8)
+                        .ok_or_else(|| refuse(format!("a {t} column cannot be read")))?,
+                ),
+            },
+            t => ArrowCells::Text(cast(array, &DataType::LargeUtf8).ok_or_else(|| {
+                refuse(format!(
+                    "a {t} column cannot be read: give text, integers or decimals"
+                ))
+            })?),
+        })
     }
 }
 
-/// An Arrow column as the population reader takes it: text, `int64`, or
-/// `decimal128(p, scale)` (values as little-endian i128 units).
-pub(crate) enum ArrowColumn<'a> {
-    Text(ArrowText<'a>),
-    Int {
-        valid: Option<&'a [u8]>,
-        data: &'a [u8],
-        offset: usize,
-    },
-    Decimal {
-        valid: Option<&'a [u8]>,
-        data: &'a [u8],
-        offset: usize,
-        scale: u32,
-    },
-}
-
-impl Cells for ArrowColumn<'_> {
+impl Cells for ArrowCells {
     fn cell(&self, row: usize) -> Option<CellValue<'_>> {
         match self {
-            ArrowColumn::Text(t) => t.cell(row),
-            ArrowColumn::Int {
-                valid,
-                data,
-                offset,
-            } => {
-                let i = row.checked_add(*offset)?;
-                if !valid_at(*valid, i) {
+            ArrowCells::Missing => None,
+            ArrowCells::Text(a) => {
+                if row >= a.len() || a.is_null(row) {
                     return None;
                 }
-                let b = data.get(i * 8..i * 8 + 8).and_then(|b| b.try_into().ok());
-                Some(b.map_or(BAD, |b| CellValue::Int(i64::from_le_bytes(b))))
+                Some(CellValue::Text(match a.data_type() {
+                    DataType::Utf8 => a.as_string::<i32>().value(row),
+                    DataType::LargeUtf8 => a.as_string::<i64>().value(row),
+                    DataType::Utf8View => a.as_string_view().value(row),
+                    _ => return Some(BAD),
+                }))
             }
-            ArrowColumn::Decimal {
-                valid,
-                data,
-                offset,
-                scale,
-            } => {
-                let i = row.checked_add(*offset)?;
-                if !valid_at(*valid, i) {
+            ArrowCells::Int(a) => {
+                if row >= a.len() || a.is_null(row) {
                     return None;
                 }
-                let d = data
-                    .get(i * 16..i * 16 + 16)
-                    .and_then(|b| b.try_into().ok())
-                    .and_then(|b| {
-                        Decimal::try_from_i128_with_scale(i128::from_le_bytes(b), *scale).ok()
-                    });
-                Some(d.map_or(BAD, CellValue::Decimal))
+                Some(CellValue::Int(a.as_primitive::<Int64Type>().value(row)))
+            }
+            ArrowCells::Decimal(a, scale) => {
+                if row >= a.len() || a.is_null(row) {
+                    return None;
+                }
+                let units = a.as_primitive::<Decimal128Type>().value(row);
+                Some(
+                    Decimal::try_from_i128_with_scale(units, *scale)
+                        .map_or(BAD, CellValue::Decimal),
+                )
             }
         }
     }
@@ -158,287 +182,157 @@ pub(crate) enum Cell<'a> {
     Dec(Decimal),
 }
 
-enum Data {
-    Str { offsets: Vec<i64>, data: Vec<u8> },
-    Int(Vec<i64>),
-    Bool(Vec<u8>),
-    Dec { values: Vec<Decimal>, scale: u32 },
-}
-
-/// An output column: its values and validity, appended row by row.
-pub(crate) struct Col {
-    len: usize,
-    valid: Vec<u8>,
-    data: Data,
-}
-
-fn set_bit(bits: &mut Vec<u8>, i: usize, on: bool) {
-    if i / 8 >= bits.len() {
-        bits.push(0);
-    }
-    if on && let Some(b) = bits.get_mut(i / 8) {
-        *b |= 1 << (i % 8);
-    }
+/// An output column, appended row by row.
+pub(crate) enum Col {
+    Str(LargeStringBuilder, Vec<u8>),
+    Int(Int64Builder),
+    Bool(BooleanBuilder),
+    /// Decimals are kept until the end: the column's scale and precision
+    /// depend on every value.
+    Dec(Vec<Option<Decimal>>, u32),
 }
 
 impl Col {
-    fn new(data: Data) -> Col {
-        Col {
-            len: 0,
-            valid: vec![],
-            data,
-        }
-    }
     pub(crate) fn text() -> Col {
-        Col::new(Data::Str {
-            offsets: vec![0],
-            data: vec![],
-        })
+        Col::Str(LargeStringBuilder::new(), vec![])
     }
     pub(crate) fn int() -> Col {
-        Col::new(Data::Int(vec![]))
+        Col::Int(Int64Builder::new())
     }
     pub(crate) fn bool() -> Col {
-        Col::new(Data::Bool(vec![]))
+        Col::Bool(BooleanBuilder::new())
     }
     /// A decimal column of at least `scale` places (the rule set's rounding,
     /// so every batch of one run gets the same Arrow type).
     pub(crate) fn decimal(scale: u32) -> Col {
-        Col::new(Data::Dec {
-            values: vec![],
-            scale,
-        })
+        Col::Dec(vec![], scale)
     }
 
     /// Room for `n` more rows.
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.valid.reserve(n / 8 + 1);
-        match &mut self.data {
-            Data::Str { offsets, data } => {
-                offsets.reserve(n);
-                data.reserve(n * 8);
-            }
-            Data::Int(v) => v.reserve(n),
-            Data::Bool(b) => b.reserve(n / 8 + 1),
-            Data::Dec { values, .. } => values.reserve(n),
+        match self {
+            Col::Str(b, _) if b.len() == 0 => *b = LargeStringBuilder::with_capacity(n, n * 8),
+            Col::Int(b) if b.len() == 0 => *b = Int64Builder::with_capacity(n),
+            Col::Bool(b) if b.len() == 0 => *b = BooleanBuilder::with_capacity(n),
+            Col::Dec(v, _) => v.reserve(n),
+            _ => {}
         }
     }
 
     /// Append a cell; a cell of another type than the column's is null.
     pub(crate) fn push(&mut self, cell: Cell<'_>) {
-        let i = self.len;
-        let ok = match (&mut self.data, cell) {
-            (Data::Str { offsets, data }, Cell::Str(s)) => {
-                data.extend_from_slice(s.as_bytes());
-                offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
-                true
-            }
-            (Data::Str { offsets, data }, Cell::Month(m)) => {
+        match (self, cell) {
+            (Col::Str(b, _), Cell::Str(s)) => b.append_value(s),
+            (Col::Str(b, scratch), Cell::Month(m)) => {
                 use std::io::Write;
-                let ok = write!(data, "{m}").is_ok();
-                offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
-                ok
+                scratch.clear();
+                let _ = write!(scratch, "{m}"); // writing to a Vec cannot fail
+                b.append_value(std::str::from_utf8(scratch).unwrap_or_default());
             }
-            (Data::Str { offsets, data }, Cell::Decimals(v)) => {
+            (Col::Str(b, scratch), Cell::Decimals(v)) => {
+                scratch.clear();
                 for (k, d) in v.iter().enumerate() {
                     if k > 0 {
-                        data.push(b';');
+                        scratch.push(b';');
                     }
-                    write_decimal(data, *d);
+                    write_decimal(scratch, *d);
                 }
-                offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
-                true
+                b.append_value(std::str::from_utf8(scratch).unwrap_or_default());
             }
-            (Data::Str { offsets, data }, _) => {
-                offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
-                false
-            }
-            (Data::Int(v), Cell::Int(x)) => {
-                v.push(x);
-                true
-            }
-            (Data::Int(v), _) => {
-                v.push(0);
-                false
-            }
-            (Data::Bool(bits), Cell::Bool(b)) => {
-                set_bit(bits, i, b);
-                true
-            }
-            (Data::Bool(bits), _) => {
-                set_bit(bits, i, false);
-                false
-            }
-            (Data::Dec { values, .. }, Cell::Dec(d)) => {
-                values.push(d);
-                true
-            }
-            (Data::Dec { values, .. }, _) => {
-                values.push(Decimal::ZERO);
-                false
-            }
-        };
-        set_bit(&mut self.valid, i, ok);
-        self.len += 1;
+            (Col::Str(b, _), _) => b.append_null(),
+            (Col::Int(b), Cell::Int(x)) => b.append_value(x),
+            (Col::Int(b), _) => b.append_null(),
+            (Col::Bool(b), Cell::Bool(x)) => b.append_value(x),
+            (Col::Bool(b), _) => b.append_null(),
+            (Col::Dec(v, _), Cell::Dec(d)) => v.push(Some(d)),
+            (Col::Dec(v, _), _) => v.push(None),
+        }
     }
 
-    fn is_valid(&self, i: usize) -> bool {
-        self.valid.get(i / 8).is_some_and(|b| b >> (i % 8) & 1 == 1)
-    }
-
-    /// The decimals as `decimal128` units (little-endian i128), with the
-    /// scale (at least the column's, at least every value's) and the
-    /// precision: [`DECIMAL_WORKING_DIGITS`] where every value fits, else 38.
-    fn decimal128(values: &[Decimal], floor: u32) -> Option<(Vec<u8>, u32, u32)> {
-        let scale = values.iter().map(Decimal::scale).fold(floor, u32::max);
-        let limit = 10i128.checked_pow(DECIMAL128_DIGITS)?;
-        let ups: Vec<i128> = (0..=scale.min(DECIMAL128_DIGITS))
-            .map(|k| 10i128.pow(k))
-            .collect();
-        let mut out = Vec::with_capacity(values.len() * 16);
+    /// The decimals as `decimal128` units, with the scale (at least the
+    /// column's, at least every value's) and the precision:
+    /// [`DECIMAL_WORKING_DIGITS`] where every value fits, else 38; `None`
+    /// beyond 38 digits.
+    fn decimal128(values: &[Option<Decimal>], floor: u32) -> Option<Decimal128Array> {
+        let scale = values
+            .iter()
+            .flatten()
+            .map(Decimal::scale)
+            .fold(floor, u32::max);
+        let limit = 10i128.checked_pow(u32::from(DECIMAL128_DIGITS))?;
         let mut largest = 0i128;
+        let mut units = Vec::with_capacity(values.len());
         for d in values {
-            let up = ups.get(usize::try_from(scale.checked_sub(d.scale())?).ok()?)?;
-            let m = d.mantissa().checked_mul(*up)?;
+            let Some(d) = d else {
+                units.push(None);
+                continue;
+            };
+            let up = 10i128.checked_pow(scale.checked_sub(d.scale())?)?;
+            let m = d.mantissa().checked_mul(up)?;
             let abs = m.checked_abs()?;
             if abs >= limit {
                 return None;
             }
             largest = largest.max(abs);
-            out.extend_from_slice(&m.to_le_bytes());
+            units.push(Some(m));
         }
-        let fits = scale <= DECIMAL_WORKING_DIGITS
-            && largest < 10i128.checked_pow(DECIMAL_WORKING_DIGITS)?;
+        let fits = scale <= u32::from(DECIMAL_WORKING_DIGITS)
+            && largest < 10i128.checked_pow(u32::from(DECIMAL_WORKING_DIGITS))?;
         let precision = if fits {
             DECIMAL_WORKING_DIGITS
         } else {
             DECIMAL128_DIGITS
         };
-        Some((out, scale, precision))
+        Decimal128Array::from(units)
+            .with_precision_and_scale(precision, i8::try_from(scale).ok()?)
+            .ok()
     }
 
-    /// The column as Arrow buffers (no Python needed: built without the GIL).
-    pub(crate) fn finish(self) -> Buffers {
-        fn le<const N: usize, T: Copy>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
-            let mut out = Vec::with_capacity(v.len() * N);
-            for x in v {
-                out.extend_from_slice(&f(*x));
-            }
-            out
-        }
-        let (kind, data, offsets, scale, precision) = match &self.data {
-            Data::Str { offsets, data } => (
-                "str",
-                data.clone(),
-                Some(le(offsets, i64::to_le_bytes)),
-                None,
-                None,
-            ),
-            Data::Int(v) => ("int", le(v, i64::to_le_bytes), None, None, None),
-            Data::Bool(bits) => ("bool", bits.clone(), None, None, None),
-            Data::Dec { values, scale } => match Col::decimal128(values, *scale) {
-                Some((d, s, p)) => ("decimal", d, None, Some(s), Some(p)),
+    /// The column as an Arrow array (no Python needed: built without the
+    /// GIL); a decimal column beyond `decimal128` holds its exact decimal
+    /// strings.
+    pub(crate) fn finish(self) -> ArrayRef {
+        match self {
+            Col::Str(mut b, _) => Arc::new(b.finish()),
+            Col::Int(mut b) => Arc::new(b.finish()),
+            Col::Bool(mut b) => Arc::new(b.finish()),
+            Col::Dec(values, scale) => match Col::decimal128(&values, scale) {
+                Some(a) => Arc::new(a),
                 None => {
-                    // Beyond decimal128: the exact decimal strings.
-                    let mut data = vec![];
-                    let mut offsets = vec![0i64];
-                    for d in values.iter() {
-                        data.extend_from_slice(d.to_string().as_bytes());
-                        offsets.push(i64::try_from(data.len()).unwrap_or(i64::MAX));
+                    let mut b = LargeStringBuilder::new();
+                    for d in &values {
+                        b.append_option(d.map(|d| d.to_string()));
                     }
-                    (
-                        "text",
-                        data,
-                        Some(le(&offsets, i64::to_le_bytes)),
-                        None,
-                        None,
-                    )
+                    Arc::new(b.finish())
                 }
             },
-        };
-        Buffers {
-            kind,
-            len: self.len,
-            valid: self.valid,
-            data,
-            offsets,
-            scale,
-            precision,
         }
-    }
-
-    /// The column as a Python list (`None` for nulls, `decimal.Decimal`
-    /// for decimals).
-    pub(crate) fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for i in 0..self.len {
-            if !self.is_valid(i) {
-                out.append(py.None())?;
-                continue;
-            }
-            match &self.data {
-                Data::Str { offsets, data } => {
-                    let at = |k: usize| {
-                        offsets
-                            .get(k)
-                            .and_then(|x| usize::try_from(*x).ok())
-                            .unwrap_or(0)
-                    };
-                    let s = data
-                        .get(at(i)..at(i + 1))
-                        .and_then(|b| std::str::from_utf8(b).ok())
-                        .unwrap_or_default();
-                    out.append(s)?;
-                }
-                Data::Int(v) => out.append(v.get(i).copied().unwrap_or_default())?,
-                Data::Bool(bits) => {
-                    out.append(bits.get(i / 8).is_some_and(|b| b >> (i % 8) & 1 == 1))?
-                }
-                Data::Dec { values, .. } => {
-                    let d = values.get(i).copied().unwrap_or_default();
-                    out.append(decimal_type(py)?.call1((d.to_string(),))?)?
-                }
-            }
-        }
-        Ok(out)
     }
 }
 
-/// A column as Arrow buffers, ready for Python.
-pub(crate) struct Buffers {
-    kind: &'static str,
-    len: usize,
-    valid: Vec<u8>,
-    data: Vec<u8>,
-    offsets: Option<Vec<u8>>,
-    scale: Option<u32>,
-    precision: Option<u32>,
-}
-
-impl Buffers {
-    /// `(kind, length, validity, data, offsets, scale, precision)` for
-    /// `pyarrow.Array.from_buffers`: kind `str` (large_string), `int`
-    /// (int64), `bool`, `decimal` (decimal128(precision, scale): 18 digits,
-    /// or 38 where a value needs more); a decimal column beyond 38 digits
-    /// comes as `text` (its exact decimal strings).
-    pub(crate) fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let bytes = |b: &[u8]| PyBytes::new(py, b).into_any();
-        PyTuple::new(
-            py,
-            [
-                self.kind.into_bound_py_any(py)?,
-                self.len.into_bound_py_any(py)?,
-                bytes(&self.valid),
-                bytes(&self.data),
-                match &self.offsets {
-                    Some(o) => bytes(o),
-                    None => py.None().into_bound(py),
-                },
-                self.scale.into_bound_py_any(py)?,
-                self.precision.into_bound_py_any(py)?,
-            ],
-        )
+/// An output column as a Python list (`None` for nulls, `decimal.Decimal`
+/// for decimals): the frames built without pyarrow.
+pub(crate) fn to_list<'py>(py: Python<'py>, a: &ArrayRef) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for i in 0..a.len() {
+        if a.is_null(i) {
+            out.append(py.None())?;
+            continue;
+        }
+        match a.data_type() {
+            DataType::LargeUtf8 => out.append(a.as_string::<i64>().value(i))?,
+            DataType::Int64 => out.append(a.as_primitive::<Int64Type>().value(i))?,
+            DataType::Boolean => out.append(a.as_boolean().value(i))?,
+            DataType::Decimal128(_, s) => {
+                let units = a.as_primitive::<Decimal128Type>().value(i);
+                let d = Decimal::try_from_i128_with_scale(units, u32::try_from(*s).unwrap_or(0))
+                    .unwrap_or_default();
+                out.append(decimal_type(py)?.call1((d.to_string(),))?)?
+            }
+            _ => out.append(py.None())?,
+        }
     }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use pension_rules::projection::Assumptions;
 use pension_rules::{Error, FieldError};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList};
+use pyo3_arrow::PyTable;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -17,7 +18,7 @@ use pension_rules::Rounding;
 use pension_rules::rules::{Snapshot, Timeline};
 
 use crate::NativeEngine;
-use crate::columns::{ArrowColumn, ArrowText, Buffers, Cell, Col};
+use crate::columns::{ArrowCells, Cell, Col, to_list};
 use crate::convert::{decimal_type, input, to_py, to_value};
 use crate::errors::IntoPy;
 
@@ -100,79 +101,33 @@ fn rows(columns: &Bound<'_, PyDict>, n_rows: usize, first_row: usize) -> PyResul
     })
 }
 
-fn bytes<'py>(t: &Bound<'py, PyTuple>, k: usize) -> PyResult<Option<Bound<'py, PyBytes>>> {
-    let v = t.get_item(k)?;
-    if v.is_none() {
-        Ok(None)
-    } else {
-        Ok(Some(v.cast_into::<PyBytes>()?))
-    }
-}
-
-/// The columns of the population, borrowed from Arrow buffers: per column
-/// `("text", validity | None, offsets, data, offset)` (large_string),
-/// `("int", validity | None, data, offset)` (int64) or
-/// `("decimal", validity | None, data, offset, scale)` (decimal128).
-fn arrow_rows(
-    py: Python<'_>,
-    columns: &Bound<'_, PyDict>,
-    n_rows: usize,
-    first_row: usize,
-) -> PyResult<Population> {
-    let mut held = vec![];
-    for (name, spec) in columns.iter() {
-        let name: String = name.extract()?;
-        let t = spec.cast_into::<PyTuple>()?;
-        let kind: String = t.get_item(0)?.extract()?;
-        if !matches!(kind.as_str(), "text" | "int" | "decimal") {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "column {name:?}: unknown kind {kind:?}"
-            )));
-        }
-        let valid = bytes(&t, 1)?;
-        let a = bytes(&t, 2)?;
-        let (b, offset, scale) = if kind == "text" {
-            (bytes(&t, 3)?, t.get_item(4)?.extract::<usize>()?, 0)
-        } else if kind == "decimal" {
-            (
-                None,
-                t.get_item(3)?.extract()?,
-                t.get_item(4)?.extract::<u32>()?,
-            )
-        } else {
-            (None, t.get_item(3)?.extract()?, 0)
+/// The rows of an Arrow table (any `__arrow_c_stream__` producer: a
+/// pyarrow Table, a Polars or pandas DataFrame), read column by column
+/// without the GIL ([`ArrowCells`]); a column no cell can come from (a
+/// float column) refuses the frame, with every such column named.
+fn arrow_rows(py: Python<'_>, table: PyTable, first_row: usize) -> PyResult<Population> {
+    let (batches, schema) = table.into_inner();
+    let n_rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+    let mut problems = vec![];
+    let mut cols = vec![];
+    for (k, field) in schema.fields().iter().enumerate() {
+        let parts: Vec<&dyn arrow_array::Array> =
+            batches.iter().map(|b| b.column(k).as_ref()).collect();
+        let whole = match parts.as_slice() {
+            [] => arrow_array::new_empty_array(field.data_type()),
+            [one] => arrow_array::make_array(one.to_data()),
+            parts => arrow_select::concat::concat(parts).map_err(|e| {
+                pyo3::exceptions::PyValueError::new_err(format!("column {}: {e}", field.name()))
+            })?,
         };
-        held.push((name, kind, valid, a, b, offset, scale));
+        match ArrowCells::new(field.name(), &whole) {
+            Ok(c) => cols.push((field.name().as_str(), c)),
+            Err(e) => problems.push(e),
+        }
     }
-    let empty: &[u8] = &[];
-    let cols: Vec<(&str, ArrowColumn<'_>)> = held
-        .iter()
-        .map(|(name, kind, valid, a, b, offset, scale)| {
-            let valid = valid.as_ref().map(|v| v.as_bytes());
-            let a = a.as_ref().map_or(empty, |x| x.as_bytes());
-            let col = match kind.as_str() {
-                "text" => ArrowColumn::Text(ArrowText {
-                    valid,
-                    offsets: a,
-                    data: b.as_ref().map_or(empty, |x| x.as_bytes()),
-                    offset: *offset,
-                    wide: true,
-                }),
-                "decimal" => ArrowColumn::Decimal {
-                    valid,
-                    data: a,
-                    offset: *offset,
-                    scale: *scale,
-                },
-                _ => ArrowColumn::Int {
-                    valid,
-                    data: a,
-                    offset: *offset,
-                },
-            };
-            (name.as_str(), col)
-        })
-        .collect();
+    if !problems.is_empty() {
+        return Err(Error::Input(pension_rules::error::InputErrors(problems))).py_err(py);
+    }
     py.detach(|| Population::from_columns_numbered(&cols, n_rows, first_row))
         .py_err(py)
 }
@@ -305,48 +260,54 @@ fn push_block(
     });
 }
 
-/// The columns ready for Python: Arrow buffers (built in parallel, without
-/// the GIL) or the columns themselves (for lists).
-enum Built {
-    Arrow(Vec<(&'static str, Buffers)>),
-    Lists(Vec<(&'static str, Col)>),
+/// The columns ready for Python: one Arrow table (built in parallel,
+/// without the GIL), or Python lists where pyarrow is not installed.
+struct Built {
+    columns: Vec<(&'static str, arrow_array::ArrayRef)>,
+    arrow: bool,
 }
 
 impl Built {
     fn new(cols: Vec<(&'static str, Col)>, arrow: bool) -> Built {
         use rayon::prelude::*;
-        if arrow {
-            Built::Arrow(cols.into_par_iter().map(|(n, c)| (n, c.finish())).collect())
-        } else {
-            Built::Lists(cols)
+        Built {
+            columns: cols.into_par_iter().map(|(n, c)| (n, c.finish())).collect(),
+            arrow,
         }
     }
 
-    fn export<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let out = PyDict::new(py);
-        match self {
-            Built::Arrow(b) => {
-                for (name, b) in b {
-                    out.set_item(name, b.to_py(py)?)?;
-                }
+    /// An Arrow table (`__arrow_c_stream__`: `pyarrow.table(x)`,
+    /// `polars.DataFrame(x)` take it without a copy), or a dict of lists.
+    fn export<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if !self.arrow {
+            let out = PyDict::new(py);
+            for (name, a) in &self.columns {
+                out.set_item(name, to_list(py, a)?)?;
             }
-            Built::Lists(c) => {
-                for (name, c) in c {
-                    out.set_item(name, c.to_list(py)?)?;
-                }
-            }
+            return Ok(out.into_any());
         }
-        Ok(out)
+        let fields: Vec<arrow_schema::Field> = self
+            .columns
+            .iter()
+            .map(|(n, a)| arrow_schema::Field::new(*n, a.data_type().clone(), true))
+            .collect();
+        let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
+        let batch = arrow_array::RecordBatch::try_new(
+            schema.clone(),
+            self.columns.into_iter().map(|(_, a)| a).collect(),
+        )
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok(Bound::new(py, PyTable::try_new(vec![batch], schema)?)?.into_any())
     }
 }
 
 /// Run the population (columns in the population format,
-/// docs/population.md: Python lists, or Arrow string buffers as
-/// `(validity | None, offsets, data, offset, wide)` tuples) under each
+/// docs/population.md: a dict of Python lists, or any Arrow table through
+/// the PyCapsule interface) under each
 /// scenario with `assumptions` (a dict of `projection::Assumptions`;
 /// default the synthetic population's). Returns `{"scenarios", "persons":
-/// columns, "summaries": [dict], "flows": columns}`; persons are Arrow
-/// buffers with `arrow` (see `Buffers::to_py`), else lists. Reading, the
+/// columns, "summaries": [dict], "flows": columns}`; persons are one Arrow
+/// table with `arrow`, else a dict of lists. Reading, the
 /// computation and building the columns run without the GIL. `first_row`:
 /// the batch's first row in a larger population (failed rows are named
 /// `row N` of the whole). `progress`: called as `progress(done, total)`
@@ -358,7 +319,7 @@ impl Built {
 pub(crate) fn simulate<'py>(
     py: Python<'py>,
     scenarios: &NativeScenarios,
-    columns: &Bound<'py, PyDict>,
+    columns: &Bound<'py, PyAny>,
     n_rows: usize,
     assumptions: Option<Bound<'py, PyAny>>,
     last_year: Option<i32>,
@@ -366,14 +327,9 @@ pub(crate) fn simulate<'py>(
     first_row: usize,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let all_arrow = columns
-        .values()
-        .iter()
-        .all(|v| v.is_instance_of::<PyTuple>());
-    let population = if all_arrow && !columns.is_empty() {
-        arrow_rows(py, columns, n_rows, first_row)?
-    } else {
-        rows(columns, n_rows, first_row)?
+    let population = match columns.cast::<PyDict>() {
+        Ok(lists) => rows(lists, n_rows, first_row)?,
+        Err(_) => arrow_rows(py, columns.extract::<PyTable>()?, first_row)?,
     };
     let assumptions: Assumptions = match assumptions {
         Some(a) => {
@@ -483,7 +439,7 @@ pub(crate) fn synthetic_population<'py>(
     n: usize,
     seed: u64,
     arrow: bool,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let snap = pop::snapshot(engine.engine.rules(), None);
     let built = py.detach(|| {
         let population = generate(&Config::shaanxi(n, seed), &snap);

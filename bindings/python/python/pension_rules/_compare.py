@@ -39,6 +39,8 @@ def _columns(frame: Any, names: Sequence[str]) -> Dict[str, List[Any]]:
         )
     if _frames._flavor(frame) == "polars":
         return {n: frame.get_column(n).to_list() for n in names}
+    if _frames._flavor(frame) == "arrow":
+        return {n: frame.column(n).to_pylist() for n in names}
     out = {}
     for n in names:
         col = frame[n]

@@ -14,10 +14,16 @@ from typing import Any, Dict, List, Tuple
 
 
 def _flavor(frame: Any) -> str:
+    """``pandas``, ``polars``, or ``arrow`` for any other Arrow producer (a
+    pyarrow Table or RecordBatch, an arro3 or DuckDB result: anything with
+    ``__arrow_c_stream__`` or ``__arrow_c_array__``)."""
     root = type(frame).__module__.split(".")[0]
     if root in ("pandas", "polars"):
         return root
-    raise TypeError(f"expected a pandas or Polars DataFrame, got {type(frame).__name__}")
+    if hasattr(frame, "__arrow_c_stream__") or hasattr(frame, "__arrow_c_array__"):
+        return "arrow"
+    raise TypeError(
+        f"expected a pandas or Polars DataFrame or an Arrow table, got {type(frame).__name__}")
 
 
 def _missing(v: Any) -> bool:

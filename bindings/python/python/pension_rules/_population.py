@@ -169,103 +169,29 @@ def _typed_frame(columns: Dict[str, List[Any]], flavor: str, pa: Any) -> Any:
 # ----------------------------------------------------------------- Arrow
 
 
-def _arrow_column(array: Any, pa: Any) -> Optional[tuple]:
-    """One column as Arrow buffers for the engine: ``int64`` and
-    ``decimal128`` as they are, anything else as ``large_string`` text; None
-    for a float column (refused per row by the list path: a float cannot hold
-    most amounts exactly)."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    t = array.type
-    if pa.types.is_floating(t):
+def _arrow_input(population: Any, flavor: str, pa: Any) -> Any:
+    """The frame as an Arrow producer for the engine (the Arrow PyCapsule
+    interface, ``__arrow_c_stream__``: read without a copy), or None to read
+    it as lists (a pandas column of mixed objects, read cell by cell). A
+    monthly ``Period`` column is given as its months."""
+    if flavor in ("arrow", "polars"):
+        return population
+    periods = [c for c in population.columns if str(population[c].dtype).startswith("period")]
+    if periods:
+        population = population.assign(
+            **{str(c): population[c].dt.strftime("%Y-%m") for c in periods})
+    try:
+        return pa.Table.from_pandas(population, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
         return None
-    if pa.types.is_date(t) or pa.types.is_timestamp(t):
-        # A date column (pandas datetime64, Polars Date, datetime.date
-        # objects) holds months: the month each date falls in, "YYYY-MM".
-        import pyarrow.compute as pc
-
-        if pa.types.is_date(t):
-            array = array.cast(pa.timestamp("s"))
-        array = pc.strftime(array, format="%Y-%m")
-        t = array.type
-    if pa.types.is_dictionary(t):
-        array = array.dictionary_decode()
-        t = array.type
-    if pa.types.is_integer(t):
-        try:
-            array = array.cast(pa.int64())
-        except (pa.ArrowInvalid, OverflowError):
-            array = array.cast(pa.large_string())
-    elif pa.types.is_decimal128(t):
-        valid, data = array.buffers()
-        return ("decimal", None if valid is None else valid.to_pybytes(), data.to_pybytes(),
-                array.offset, t.scale)
-    elif not pa.types.is_large_string(array.type):
-        array = array.cast(pa.large_string())  # decimal256 → its exact digits
-    if pa.types.is_int64(array.type):
-        valid, data = array.buffers()
-        return ("int", None if valid is None else valid.to_pybytes(), data.to_pybytes(), array.offset)
-    valid, offsets, data = array.buffers()
-    return (
-        "text",
-        None if valid is None else valid.to_pybytes(),
-        offsets.to_pybytes(),
-        b"" if data is None else data.to_pybytes(),
-        array.offset,
-    )
-
-
-def _table_columns(table: Any, pa: Any) -> Optional[Dict[str, tuple]]:
-    out = {}
-    for name, column in zip(table.column_names, table.columns):
-        try:
-            text = _arrow_column(column, pa)
-        except pa.ArrowException:
-            return None  # a type with no text form: the list path reports it per row
-        if text is None:
-            return None
-        out[str(name)] = text
-    return out
-
-
-def _frame_columns(population: Any, flavor: str, pa: Any) -> Optional[Dict[str, tuple]]:
-    """The frame's columns as Arrow text buffers (None: use lists)."""
-    if flavor == "polars":
-        return _table_columns(population.to_arrow(), pa)
-    out = {}
-    for name in population.columns:
-        series = population[name]
-        if str(series.dtype).startswith("period"):
-            series = series.dt.strftime("%Y-%m")  # a monthly period column: its months
-        try:
-            text = _arrow_column(pa.array(series, from_pandas=True), pa)
-        except (pa.ArrowException, TypeError, ValueError):
-            return None  # mixed objects: the list path reads them cell by cell
-        if text is None:
-            return None
-        out[str(name)] = text
-    return out
-
-
-def _arrow_array(spec: tuple, pa: Any) -> Any:
-    kind, n, valid, data, offsets, scale, precision = spec
-    v = pa.py_buffer(valid)
-    if kind in ("str", "text"):
-        return pa.Array.from_buffers(pa.large_string(), n, [v, pa.py_buffer(offsets), pa.py_buffer(data)])
-    if kind == "int":
-        return pa.Array.from_buffers(pa.int64(), n, [v, pa.py_buffer(data)])
-    if kind == "bool":
-        return pa.Array.from_buffers(pa.bool_(), n, [v, pa.py_buffer(data)])
-    # 18 digits where every value fits: headroom for arithmetic in pandas,
-    # Polars and pyarrow (decimal128(38, 2) - decimal128(38, 2) needs 39).
-    return pa.Array.from_buffers(pa.decimal128(precision or 38, scale), n, [v, pa.py_buffer(data)])
-
-
-def _arrow_table(columns: Dict[str, tuple], pa: Any) -> Any:
-    return pa.Table.from_arrays([_arrow_array(s, pa) for s in columns.values()], names=list(columns))
 
 
 def _from_arrow(table: Any, flavor: str) -> Any:
+    """An Arrow table (any ``__arrow_c_stream__`` producer, e.g. the
+    engine's) as the frame asked for, without copying the columns."""
+    import pyarrow as pa
+
+    table = pa.table(table)
     if flavor == "arrow":
         return table
     if flavor == "polars":
@@ -313,20 +239,16 @@ def _run(
     pairs = [_overlay(i, o) for i, o in enumerate(reforms)]
     scenarios = _scenarios(engine, pairs)
     columns = None
-    if flavor == "arrow":
-        if pa is None:
-            raise ImportError("Arrow input needs pyarrow")
-        columns, n = _table_columns(population, pa), population.num_rows
-        if columns is None:
-            columns, n = population.to_pydict(), population.num_rows
-    elif pa is not None:
-        columns, n = _frame_columns(population, flavor, pa), len(population)
+    if flavor == "arrow" and pa is None:
+        raise ImportError("Arrow input needs pyarrow")
+    if pa is not None:
+        columns, n = _arrow_input(population, flavor, pa), len(population)
     if columns is None:
         columns, n = _frames.to_columns(population)
     a = None if assumptions is None else dict(assumptions)
     out = _native.simulate(scenarios, columns, n, a, last_year, pa is not None, first_row, progress)
     if pa is not None:
-        persons = _from_arrow(_arrow_table(out["persons"], pa), flavor)
+        persons = _from_arrow(out["persons"], flavor)
     else:
         persons = _frame(out["persons"], flavor)
     return out, persons
@@ -431,9 +353,11 @@ def simulate(
     carry: Sequence[str] = (),
     progress: Union[None, bool, Callable[[int, int], None]] = None,
 ) -> Simulation:
-    """Run ``population`` (a pandas or Polars DataFrame in the population
-    format) under ``engine``'s rules (the baseline) and each reform (an
-    overlay: TOML text, a path or a dict).
+    """Run ``population`` (a pandas or Polars DataFrame, a pyarrow Table or
+    any Arrow producer — ``__arrow_c_stream__``, read without a copy — in
+    the population format) under ``engine``'s rules (the baseline) and each
+    reform (an overlay: TOML text, a path or a dict). The persons come back
+    as the same kind of frame (a pyarrow Table for other Arrow producers).
 
     ``assumptions`` (``average_wage_growth``, ``pension_base_growth``,
     ``interest_rate``, optional ``average_wages``, … as Decimal or str)
@@ -462,10 +386,20 @@ def simulate(
     if type(population).__name__ == "LazyFrame":  # a Polars query: run it, then the frame
         population = population.collect()
     flavor = _frames._flavor(population)
+    if flavor == "arrow":  # any Arrow producer: as a pyarrow Table (no copy)
+        import pyarrow as pa
+
+        population = pa.table(population)
     carried = list(carry)
     known = set(_native.population_columns())
-    only_carried = [c for c in dict.fromkeys(carried) if c not in known and c in population.columns]
-    read = population.drop(columns=only_carried) if flavor == "pandas" else population.drop(only_carried)
+    names = population.column_names if flavor == "arrow" else population.columns
+    only_carried = [c for c in dict.fromkeys(carried) if c not in known and c in names]
+    if flavor == "pandas":
+        read = population.drop(columns=only_carried)
+    elif flavor == "arrow":
+        read = population.drop_columns(only_carried)
+    else:
+        read = population.drop(only_carried)
     with _Progress(progress) as report:
         out, persons = _run(engine, read if only_carried else population, flavor, reforms, assumptions,
                             last_year, arrow, progress=report)
@@ -511,5 +445,5 @@ def synthetic_population(
         raise ImportError("arrow output needs pyarrow (pip install pyarrow)")
     cols = _native.synthetic_population(engine._native, n, seed, pa is not None)
     if pa is not None:
-        return _from_arrow(_arrow_table(cols, pa), frame)
+        return _from_arrow(cols, frame)
     return _frame(cols, frame)
