@@ -374,6 +374,8 @@ function fieldText(message) {
   if (/must not be negative|cannot be negative/.test(message)) return ["negative"];
   if (/not valid: expected YYYY-MM/.test(message)) return ["badMonth"];
   if (/is after the retirement month/.test(message)) return ["asofAfterRetirement"];
+  const range = /allows a contribution index from ([\d.]+) to ([\d.]+)/.exec(message);
+  if (range) return ["indexOutOfRange", asPercent(range[1]), asPercent(range[2])];
   return ["engineRefused"];
 }
 /** An engine InputError whose every field is on the form: shown next to those fields. */

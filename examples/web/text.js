@@ -111,6 +111,7 @@ export const TEXT = {
     plannerSkipped: "养老金未能测算（见上），规划也无法计算。",
     badBases: (raw) => `“${raw}”不是基数。请填社平工资的百分数，用逗号隔开，例如 60, 100, 300。`,
     tooManyBases: "最多比较 8 个基数。",
+    indexOutOfRange: (lo, hi) => `超出本地规则允许的范围：缴费基数只能在社平工资的 ${lo} 到 ${hi} 之间。`,
     // errors
     fixFields: "请先改正上面标红的输入项，再点“测算”。",
     required: "请填写此项。",
@@ -230,6 +231,7 @@ export const TEXT = {
     plannerSkipped: "The pension could not be computed (see above), so neither can the plan.",
     badBases: (raw) => `“${raw}” is not a base. Write percentages of the average wage separated by commas, e.g. 60, 100, 300.`,
     tooManyBases: "Compare at most 8 bases.",
+    indexOutOfRange: (lo, hi) => `Outside the range the rules allow: a base from ${lo} to ${hi} of the average wage.`,
     fixFields: "Please correct the fields marked in red above, then press Estimate.",
     required: "Please fill this in.",
     badNumber: (raw, example) => `“${raw}” is not a number. Write digits only, e.g. ${example}.`,

@@ -585,6 +585,10 @@ test("every province and city the engine ships: the title and the 按…规则�
       assert.equal(await page.textContent("#place-title"), `（按${name(r)}规则计算）`);
       assert.match(await page.textContent("#rules-used"), new RegExp(`^按${name(r)}规则计算`));
       assert.equal((await engineInputs(page)).ruleset, r.id);
+      // The planner uses the same place's engine: its table, or why not, naming the place.
+      const plannerError = await page.textContent("#planner-error");
+      if (plannerError) assert.match(plannerError, new RegExp(`^按${name(r)}规则无法测算：.*[a-z]+_[a-z_]+`, "s"), r.id);
+      else assert.ok((await plannerRows(page)).length > 0, r.id);
       seen++;
     }
   }
@@ -800,6 +804,17 @@ test("the planner: a month short of the minimum shows 否 with the months short 
   assert.equal(s100.eligible, false);
   assert.match(await page.textContent("#planner-summary"),
     new RegExp(`^在${zhMonth(S)}退休，按 100% 基数还差 ${s100.short_by_months} 个月，不能按月领取（补缴约 [\\d,.]+ 元）；按 100% 基数最早在\\d{4}年\\d+月退休才能按月领取`));
+
+  // A base the rules do not allow: the engine's refusal, in one Chinese sentence next to the field.
+  await page.fill("#bases", "30, 100");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#bases-error"), "超出本地规则允许的范围：缴费基数只能在社平工资的 60% 到 300% 之间。");
+  assert.match(await page.getAttribute("#bases-error", "title"), /0\.3 is out of range/);
+  assert.equal(await page.textContent("#planner-error"), "请先改正上面标红的输入项，再点“测算”。");
+  // … and a base that is not a number, before the engine.
+  await page.fill("#bases", "60, abc");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#bases-error"), "“abc”不是基数。请填社平工资的百分数，用逗号隔开，例如 60, 100, 300。");
   assert.deepEqual(errors, []);
   await page.close();
 });
