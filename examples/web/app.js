@@ -14,9 +14,14 @@
 // Words: Chinese by default, English one switch away (text.js; the choice is
 // kept in the URL `?lang=` and in localStorage).
 //
-// Layout of this file: language → places → reading the form (number parsing,
-// field errors) → engine inputs and runs → rendering (retirement, pension and
-// its plain sentence, [planner], options and chart, path, explanation) → wiring.
+// The planner (退休与缴费规划) calls `engine.plan` once per run over every month
+// of the elastic window × the bases chosen; the whole scenario (every field and
+// planner choice) is kept in the URL's query, so a plan can be shared.
+//
+// Layout of this file: language → the scenario in the URL → places → reading the
+// form (number parsing, field errors) → engine inputs and runs → rendering
+// (retirement, pension and its plain sentence, planner, options and chart, path,
+// explanation) → wiring.
 import init, { Engine, standardAssumptions } from "./pkg/pension_rules_wasm.js";
 import { TEXT } from "./text.js";
 
