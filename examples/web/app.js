@@ -83,10 +83,12 @@ function setParam(name, value) {
 // and runs it: a plan can be shared, bookmarked and reopened offline.
 const SCENARIO = ["birth", "category", "years", "deemed", "index", "balance", "asof", "future-index",
   "average-wage-growth", "pension-base-growth", "interest-rate", "wage-growth", "price-growth",
-  "payer", "bases", "paid-to-date", "pension-growth", "at"];
+  "payer", "bases", "paid-to-date", "pension-growth", "money", "at"];
 const PARAM_ORDER = ["place", "lang", ...SCENARIO];
 /** The month compared in the break-even chart ("": the statutory month). */
 let plannerAt = "";
+/** The pension chart in today's money (`money=today`) instead of the engine's nominal yuan. */
+let plannerReal = false;
 /** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
 function writeQuery(params) {
   const rank = (k) => (PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
@@ -104,7 +106,8 @@ function scenarioParams(f) {
     ["average-wage-growth", f.averageWageGrowth], ["pension-base-growth", f.pensionBaseGrowth],
     ["interest-rate", f.interestRate], ["wage-growth", f.wageGrowth], ["price-growth", f.priceGrowth],
     ["payer", f.payer], ["bases", f.bases.map((b) => asPercent(b).slice(0, -1)).join(",")],
-    ["paid-to-date", f.paidToDate], ["pension-growth", f.pensionGrowth], ["at", plannerAt],
+    ["paid-to-date", f.paidToDate], ["pension-growth", f.pensionGrowth], ["money", plannerReal ? "today" : ""],
+    ["at", plannerAt],
   ];
 }
 function writeScenario(f) {
@@ -118,12 +121,14 @@ function readScenario() {
   const q = new URLSearchParams(location.search);
   for (const k of SCENARIO) {
     const v = q.get(k);
-    if (v === null || k === "at") continue;
+    if (v === null || k === "at" || k === "money") continue;
     const field = $(k);
     if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === v)) continue;
     field.value = v;
   }
   plannerAt = q.get("at") ?? "";
+  plannerReal = q.get("money") === "today";
+  $("planner-real").checked = plannerReal;
 }
 function setStatus(state) {
   $("status").dataset.state = state;
@@ -764,16 +769,22 @@ function renderPlanner(f, x) {
     return o;
   }));
   $("planner-summary").textContent = plannerSentence(f, get, bases, months, S, at);
-  $("planner-pension-chart").replaceChildren(pensionChart(get, bases, months, S));
+  // In today's money: the page's display conversion of each of the engine's figures.
+  const value = plannerReal && Number(f.priceGrowth)
+    ? (sc) => Number((today(f, sc.total, sc.retirement_month)?.amount ?? sc.total).replace(/,/g, ""))
+    : (sc) => Number(sc.total);
+  $("planner-pension-chart").replaceChildren(pensionChart(get, bases, months, S, value, plannerReal && Number(f.priceGrowth)));
   $("planner-break-even-chart").replaceChildren(breakEvenChart(get, bases, at));
   renderPlannerTable(f, get, bases, keys, months, S);
   $("planner-today").textContent = Number(f.priceGrowth) ? t("plannerToday", asPercent(f.priceGrowth), f.asOfYear) : "";
   $("planner-statements").replaceChildren(...plan.assumptions.statements.map((st) => el("li", {}, statementText(st))));
 }
 
-/** Another month for the break-even chart: redrawn from the plan shown, and kept in the URL. */
+/** Another month for the break-even chart, or the pension chart in today's money:
+ *  redrawn from the plan shown, and kept in the URL. */
 function chooseMonth() {
   plannerAt = $("planner-at").value;
+  plannerReal = $("planner-real").checked;
   if (!lastPlanner) return;
   renderPlanner(lastPlanner.f, lastPlanner.x);
   writeScenario(lastPlanner.f);
@@ -847,14 +858,14 @@ const chartWidth = (id) => Math.max(320, Math.min(820, Math.round($(id).clientWi
 
 /** Chart 1: the monthly pension by retirement month, one line per base; an ineligible
  *  month has no point (the line breaks); the statutory month marked. */
-function pensionChart(get, bases, months, S) {
+function pensionChart(get, bases, months, S, value, real) {
   const W = chartWidth("planner-pension-chart"), H = 280, L = 52, R = 12, T = 22;
   const legendRows = Math.ceil(bases.length / Math.max(1, Math.floor((W - L) / 86)));
   const B = 30 + legendRows * 18;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H + legendRows * 18}`, width: W, role: "img", "aria-label": t("chartPlanLabel") });
   const h = H + legendRows * 18;
   const x0 = toIndex(months[0]), x1 = Math.max(toIndex(months[months.length - 1]), x0 + 1);
-  const totals = months.flatMap((m) => bases.map((b) => get(m, b))).filter((sc) => sc?.eligible).map((sc) => Number(sc.total));
+  const totals = months.flatMap((m) => bases.map((b) => get(m, b))).filter((sc) => sc?.eligible).map(value);
   const yMax = Math.max(1, ...totals) * 1.15;
   const X = (i) => L + ((i - x0) / (x1 - x0)) * (W - L - R);
   const Y = (v) => h - B - (v / yMax) * (h - T - B);
@@ -863,7 +874,7 @@ function pensionChart(get, bases, months, S) {
     svg.append(s("line", { x1: L, x2: W - R, y1: Y(v), y2: Y(v), stroke: "#eef1f4" }));
     svg.append(s("text", { x: L - 4, y: Y(v) + 4, "text-anchor": "end" }, Math.round(v).toLocaleString("en")));
   }
-  svg.append(s("text", { x: 2, y: 12 }, t("chartPensionAxis")));
+  svg.append(s("text", { x: 2, y: 12 }, t(real ? "chartPensionAxisToday" : "chartPensionAxis")));
   svg.append(s("line", { x1: L, x2: W - R, y1: h - B, y2: h - B, stroke: "#9aa5b1" }));
   const years = [];
   for (let y = Math.ceil(x0 / 12); y * 12 <= x1; y++) years.push(y);
@@ -888,11 +899,13 @@ function pensionChart(get, bases, months, S) {
     for (const m of months) {
       const sc = get(m, b);
       if (!sc?.eligible || (prev !== null && toIndex(m) !== prev + 1)) flush();
-      if (sc?.eligible) run.push([toIndex(m), Number(sc.total)]);
+      if (sc?.eligible) run.push([toIndex(m), value(sc)]);
       prev = toIndex(m);
     }
     flush();
-    g.dataset.points = String(months.filter((m) => get(m, b)?.eligible).length);
+    const drawn = months.map((m) => get(m, b)).filter((sc) => sc?.eligible);
+    g.dataset.points = String(drawn.length);
+    g.dataset.values = drawn.map((sc) => `${sc.retirement_month}=${value(sc)}`).join(" ");
     svg.append(g);
     const perRow = Math.max(1, Math.floor((W - L) / 86));
     const lx = L + (k % perRow) * 86, ly = h - B + 30 + Math.floor(k / perRow) * 18;
@@ -1134,6 +1147,7 @@ async function start() {
   readScenario();
   $("form").addEventListener("submit", run);
   $("planner-at").addEventListener("change", chooseMonth);
+  $("planner-real").addEventListener("change", chooseMonth);
   $("province").addEventListener("change", choose);
   $("city").addEventListener("change", choose);
   setStatus("ready");

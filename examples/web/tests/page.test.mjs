@@ -677,7 +677,7 @@ async function samePlan(page, inputs, priceGrowth = 0.025) {
 
   // Chart 1: one series per base, a point for each eligible month (none for the others), the statutory month marked.
   const series = await page.$$eval("#planner-pension-chart svg g.series", (gs) => gs.map((g) => ({
-    base: g.dataset.base, points: Number(g.dataset.points),
+    base: g.dataset.base, points: Number(g.dataset.points), values: g.dataset.values.split(" ").map((x) => x.split("=")),
     drawn: [...g.querySelectorAll("polyline")].reduce((n, p) => n + p.getAttribute("points").trim().split(/\s+/).length, 0) + g.querySelectorAll("circle").length,
   })));
   assert.deepEqual(series.map((x) => x.base), bases);
@@ -685,6 +685,13 @@ async function samePlan(page, inputs, priceGrowth = 0.025) {
     const eligible = plan.scenarios.filter((s) => s.index === x.base && s.eligible).length;
     assert.equal(x.points, eligible, `base ${x.base}`);
     assert.equal(x.drawn, eligible, `base ${x.base}: one point per eligible month`);
+    const real = await page.isChecked("#planner-real");
+    for (const [m, v] of x.values) {
+      const total = Number(scenario(m, x.base).total), n = Number(m.slice(0, 4)) - asOf;
+      // The engine's figure, or (in today's money) the page's conversion of it, rounded to the yuan.
+      if (!real) assert.equal(Number(v), total, `${m} × ${x.base}`);
+      else assert.ok(Math.abs(Number(v) - total / (1 + priceGrowth) ** Math.max(0, n)) <= 0.5 + 1e-9, `${m} × ${x.base}: ${v} in today's money`);
+    }
   }
   assert.equal((await page.$$("#planner-pension-chart svg line.statutory")).length, 1);
 
@@ -737,6 +744,13 @@ test("the planner: every figure and both charts are the CLI's `plan`, in Shaanxi
   await page.selectOption("#planner-at", keys.at(-1));
   assert.equal(new URL(page.url()).searchParams.get("at"), keys.at(-1));
   assert.equal((await samePlan(page, inputs)).at, keys.at(-1));
+  // The pension chart in today's money (the page's display conversion, the axis says so), kept in the URL.
+  await page.check("#planner-real");
+  assert.equal(new URL(page.url()).searchParams.get("money"), "today");
+  assert.match(await page.textContent("#planner-pension-chart svg"), /月养老金 元（折合今天）/);
+  await samePlan(page, inputs);
+  await page.uncheck("#planner-real");
+  assert.equal(new URL(page.url()).searchParams.get("money"), null);
 
   // 重庆, as a flexible worker on three bases with paid-to-date and pension growth: the CLI's figures too.
   await page.selectOption("#payer", "flexible");
@@ -829,10 +843,11 @@ test("the planner's scenario is in the URL: opening it fills the form and shows 
   await settle(page, () => page.selectOption("#province", "cn/chongqing"));
   const keys = await page.$$eval("#planner-at option", (os) => os.map((o) => o.value));
   await page.selectOption("#planner-at", keys[0]);
+  await page.check("#planner-real");
   const url = page.url();
   // Readable: one parameter per field, the place and the bases as written.
   assert.match(url, /\?place=cn\/chongqing&birth=1967-09&category=male&years=27&deemed=6&index=1\.15&balance=96000\.50&asof=2026-11&/);
-  assert.match(url, /&payer=flexible&bases=60,300&paid-to-date=52000&pension-growth=0\.02&at=\d{4}-\d\d$/);
+  assert.match(url, /&payer=flexible&bases=60,300&paid-to-date=52000&pension-growth=0\.02&money=today&at=\d{4}-\d\d$/);
   const inputs = await engineInputs(page);
   const table = await plannerRows(page);
   const sentence = await page.textContent("#planner-summary");
@@ -845,6 +860,7 @@ test("the planner's scenario is in the URL: opening it fills the form and shows 
     ["bases", "60,300"], ["paid-to-date", "52000"], ["pension-growth", "0.02"], ["wage-growth", "0.05"], ["asof", "2026-11"], ["planner-at", keys[0]]]) {
     assert.equal(await again.page.inputValue(`#${id}`), v, id);
   }
+  assert.ok(await again.page.isChecked("#planner-real"));
   assert.deepEqual(await engineInputs(again.page), inputs);
   assert.deepEqual(await plannerRows(again.page), table);
   assert.equal(await again.page.textContent("#planner-summary"), sentence);
