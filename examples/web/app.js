@@ -14,9 +14,14 @@
 // Words: Chinese by default, English one switch away (text.js; the choice is
 // kept in the URL `?lang=` and in localStorage).
 //
-// Layout of this file: language → places → reading the form (number parsing,
-// field errors) → engine inputs and runs → rendering (retirement, pension and
-// its plain sentence, [planner], options and chart, path, explanation) → wiring.
+// The planner (退休与缴费规划) calls `engine.plan` once per run over every month
+// of the elastic window × the bases chosen; the whole scenario (every field and
+// planner choice) is kept in the URL's query, so a plan can be shared.
+//
+// Layout of this file: language → the scenario in the URL → places → reading the
+// form (number parsing, field errors) → engine inputs and runs → rendering
+// (retirement, pension and its plain sentence, planner, options and chart, path,
+// explanation) → wiring.
 import init, { Engine, standardAssumptions } from "./pkg/pension_rules_wasm.js";
 import { TEXT } from "./text.js";
 
@@ -65,9 +70,65 @@ function setLang(next) {
   run();
 }
 function setParam(name, value) {
+  const q = new URLSearchParams(location.search);
+  if (value) q.set(name, value); else q.delete(name);
+  writeQuery(q);
+}
+
+// ---- the scenario in the URL: every form field and planner choice ----
+// Readable and stable: one query parameter per field, named as the field's id,
+// in a fixed order after `place` and `lang`, with the values the engine was
+// given (60,000 → 60000, 4% → 0.04); `bases` as percentages (60,100,300), `at`
+// the month compared in the break-even chart. Opening such a URL fills the form
+// and runs it: a plan can be shared, bookmarked and reopened offline.
+const SCENARIO = ["birth", "category", "years", "deemed", "index", "balance", "asof", "future-index",
+  "average-wage-growth", "pension-base-growth", "interest-rate", "wage-growth", "price-growth",
+  "payer", "bases", "paid-to-date", "pension-growth", "money", "at"];
+const PARAM_ORDER = ["place", "lang", ...SCENARIO];
+/** The month compared in the break-even chart ("": the statutory month). */
+let plannerAt = "";
+/** The pension chart in today's money (`money=today`) instead of the engine's nominal yuan. */
+let plannerReal = false;
+/** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
+function writeQuery(params) {
+  const rank = (k) => (PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
+  const enc = (v) => encodeURIComponent(v).replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
   const u = new URL(location.href);
-  if (value) u.searchParams.set(name, value); else u.searchParams.delete(name);
+  u.search = [...params].sort(([a], [b]) => rank(a) - rank(b)).map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
   history.replaceState(null, "", u);
+}
+/** The scenario's parameters from the form as read (`f`): empty optional fields left out. */
+function scenarioParams(f) {
+  const raw = (id) => normalise($(id).value);
+  return [
+    ["birth", f.birth], ["category", f.category], ["years", raw("years") || "0"], ["deemed", raw("deemed") || "0"],
+    ["index", f.index], ["balance", f.balance], ["asof", $("asof").value], ["future-index", f.futureIndex],
+    ["average-wage-growth", f.averageWageGrowth], ["pension-base-growth", f.pensionBaseGrowth],
+    ["interest-rate", f.interestRate], ["wage-growth", f.wageGrowth], ["price-growth", f.priceGrowth],
+    ["payer", f.payer], ["bases", f.bases.map((b) => asPercent(b).slice(0, -1)).join(",")],
+    ["paid-to-date", f.paidToDate], ["pension-growth", f.pensionGrowth], ["money", plannerReal ? "today" : ""],
+    ["at", plannerAt],
+  ];
+}
+function writeScenario(f) {
+  const q = new URLSearchParams(location.search);
+  for (const k of SCENARIO) q.delete(k);
+  for (const [k, v] of scenarioParams(f)) if (v) q.set(k, v);
+  writeQuery(q);
+}
+/** A scenario in the URL into the form (a select keeps its value if the URL's is not one of its options). */
+function readScenario() {
+  const q = new URLSearchParams(location.search);
+  for (const k of SCENARIO) {
+    const v = q.get(k);
+    if (v === null || k === "at" || k === "money") continue;
+    const field = $(k);
+    if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === v)) continue;
+    field.value = v;
+  }
+  plannerAt = q.get("at") ?? "";
+  plannerReal = q.get("money") === "today";
+  $("planner-real").checked = plannerReal;
 }
 function setStatus(state) {
   $("status").dataset.state = state;
@@ -223,7 +284,28 @@ const NUMBER_FIELDS = {
   index: ["index", "0.8"], balance: ["money", "60000"], "future-index": ["index", "1.0"],
   "average-wage-growth": ["rate", "0.04"], "pension-base-growth": ["rate", "0.03"],
   "interest-rate": ["rate", "0.03"], "wage-growth": ["rate", "0.05"], "price-growth": ["rate", "0.025"],
+  "paid-to-date": ["money", "38000"], "pension-growth": ["rate", "0.02"],
 };
+
+/**
+ * The bases to compare, as people write them: percentages of the average wage
+ * separated by commas (or 、 or spaces), a % sign allowed: "60, 100, 300" →
+ * the engine's indexes ["0.6", "1", "3"] (the point moved exactly), in the order
+ * given, repeats dropped; at most 8.
+ */
+function parseBases(raw) {
+  const parts = raw.split(/[\s,，、;；]+/).filter(Boolean);
+  if (!parts.length) return { error: ["required"] };
+  const out = [];
+  for (const part of parts) {
+    const d = parseDecimal(part.replace(/[%％]$/, ""), "index", "100");
+    if (d.error || !(Number(d.value) > 0)) return { error: ["badBases", part] };
+    const index = fromPercent(d.value);
+    if (!out.some((x) => Number(x) === Number(index))) out.push(index);
+  }
+  if (out.length > 8) return { error: ["tooManyBases"] };
+  return { value: out };
+}
 
 /** The form as the engine's inputs, or the problems by field id (each a text key and arguments). */
 function read() {
@@ -257,6 +339,15 @@ function read() {
     interestRate: num("interest-rate", "0"),
     priceGrowth: num("price-growth", "0"),
     asOfYear,
+    // the planner's choices
+    payer: v("payer") || "employee",
+    bases: (() => {
+      const b = parseBases($("bases").value);
+      if (b.error) problems.bases = b.error;
+      return b.value ?? [];
+    })(),
+    paidToDate: num("paid-to-date", ""),
+    pensionGrowth: num("pension-growth", ""),
   };
   return { f, problems };
 }
@@ -281,7 +372,11 @@ const FIELD_OF = {
   average_index: "index", account_balance: "balance", from: "asof", index: "future-index",
   "assumptions.average_wage_growth": "average-wage-growth", "assumptions.pension_base_growth": "pension-base-growth",
   "assumptions.interest_rate": "interest-rate", "assumptions.wage_growth": "wage-growth",
+  // the plan's own fields (its person's are the projection's, under `person.`)
+  bases: "bases", payer: "payer", paid_to_date: "paid-to-date", pension_growth: "pension-growth",
 };
+/** An engine field path as FIELD_OF names it: `person.birth` → birth, `bases[2]` → bases. */
+const fieldPath = (path) => path.replace(/^person\./, "").replace(/\[\d+\]$/, "");
 /** An engine field message, said plainly (the original stays in the title). */
 function fieldText(message) {
   if (/expected a decimal/.test(message)) return ["badNumber", message.match(/got "(.*)"$/)?.[1] ?? "", "1.0"];
@@ -289,15 +384,17 @@ function fieldText(message) {
   if (/must not be negative|cannot be negative/.test(message)) return ["negative"];
   if (/not valid: expected YYYY-MM/.test(message)) return ["badMonth"];
   if (/is after the retirement month/.test(message)) return ["asofAfterRetirement"];
+  const range = /allows a contribution index from ([\d.]+) to ([\d.]+)/.exec(message);
+  if (range) return ["indexOutOfRange", asPercent(range[1]), asPercent(range[2])];
   return ["engineRefused"];
 }
 /** An engine InputError whose every field is on the form: shown next to those fields. */
 function engineFieldErrors(e) {
   const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
-  if (!fields.length || !fields.every((x) => FIELD_OF[x.path])) return false;
+  if (!fields.length || !fields.every((x) => FIELD_OF[fieldPath(x.path)])) return false;
   const problems = {}, titles = {};
   for (const x of fields) {
-    const id = FIELD_OF[x.path];
+    const id = FIELD_OF[fieldPath(x.path)];
     problems[id] ??= fieldText(x.message);
     titles[id] = x.message;
   }
@@ -356,7 +453,35 @@ function estimate(f) {
   const main = ret.statutory_month >= start ? { R: ret.statutory_month, ...run(person, true) } : null;
   // An input the engine refuses is refused for every month: no need to ask again.
   const options = main?.error?.name === "InputError" ? [] : candidates.map((R) => ({ R, ...run({ ...person, retirement_month: R }) }));
-  return { retirementInput, ret, person, main, options };
+
+  // The planner: one engine.plan over every month of the window × the chosen bases.
+  let plan = null;
+  if (main) {
+    const input = planInput(f, ret, start);
+    try {
+      plan = { input, result: engine.compute("plan", input, false) };
+    } catch (e) {
+      plan = { input, error: e };
+    }
+  }
+  return { retirementInput, ret, person, main, options, plan };
+}
+
+/** The engine's plan input for the form: the person and assumptions of the
+ *  projection, the bases, who pays, and the optional paid-to-date and pension
+ *  growth. The months are the engine's default (every month of the elastic
+ *  window); only when the window opens before the as-of year are its months
+ *  from January of that year named instead (earlier months are past). */
+function planInput(f, ret, start) {
+  const { assumptions, ...person } = projectionInput(f);
+  const input = { person, assumptions, bases: f.bases, payer: f.payer };
+  if (f.paidToDate) input.paid_to_date = f.paidToDate;
+  if (f.pensionGrowth) input.pension_growth = f.pensionGrowth;
+  if (ret.elastic && ret.elastic.earliest_month < start) {
+    input.retirement_months = [];
+    for (let i = toIndex(start); i <= toIndex(ret.elastic.latest_month); i++) input.retirement_months.push(fromIndex(i));
+  }
+  return input;
 }
 
 // ---- today's money: a display conversion, exact ----
@@ -465,7 +590,7 @@ function render(f, x) {
   $("chart").replaceChildren(chart(main?.p, options, ret, f));
   renderExplanation(ret, main);
   $("engine-inputs").textContent = JSON.stringify(
-    { ruleset: rules.id, region: rules.region, retirement: x.retirementInput, projection: x.person }, null, 2);
+    { ruleset: rules.id, region: rules.region, retirement: x.retirementInput, projection: x.person, plan: x.plan?.input }, null, 2);
   const id = engine.identity;
   $("assumptions").textContent = t("assumptionsLine", {
     rules: `${id.id} ${id.version} (sha256 ${id.hash.slice(0, 12)})`,
@@ -515,7 +640,7 @@ const PARAM_ZH = {
 };
 /** Inputs the form gives; an input error on any other field is something the
  *  chosen rule set needs that this page does not ask for. */
-const FORM_FIELDS = /^(birth|category|from|contribution_months|average_index|deemed_months|account_balance|index|indexes|assumptions|retirement_month|input)\b/;
+const FORM_FIELDS = /^(person\.)?(birth|category|from|contribution_months|average_index|deemed_months|account_balance|index|indexes|assumptions|retirement_month|retirement_months|bases|payer|paid_to_date|pension_growth|input)\b/;
 
 /** An engine error as the page shows it (one sentence, once). A gap of the chosen
  *  rule set (a year it lacks, an input only it needs) is said plainly, naming the
@@ -546,7 +671,8 @@ function describe(e, pension = false) {
     return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}`;
   }
   if (extra.length) {
-    const named = extra.map((x) => (x.path.startsWith("attributes.") ? `人员条件 ${x.path.slice(11)}` : x.path));
+    const named = extra.map((x) => x.path.replace(/^person\./, ""))
+      .map((x) => (x.startsWith("attributes.") ? `人员条件 ${x.slice(11)}` : x));
     return `按${rules.place}规则无法测算${what}：该规则集还需要本页没有的输入项（${named.join("、")}），本页暂不能填写。` +
       `（${e.messageZh ?? ""}，${e.code}：` + extra.map((x) => x.message).join("；") + "）";
   }
@@ -554,12 +680,274 @@ function describe(e, pension = false) {
   return `出错了：${e.message ?? String(e)}`;
 }
 
-// ---- planner (reserved) ----
-// The place for a planner: a table of retirement month × contribution base
-// scenarios, once the engine offers that computation. Its panel is
-// #planner-panel in index.html (hidden until then); render it here from the
-// form `f` and the estimate `x`, with the same helpers (t, monthText, today).
-function renderPlanner(/* f, x */) {}
+// ---- planner (退休与缴费规划): engine.plan over the window's months × the bases ----
+// Every figure is the engine's (its decimal strings), except two display
+// conversions said so on the page: today's money (as above), and the
+// difference of two of the engine's monthly pensions in the plain sentence.
+const PALETTE = ["#1f6feb", "#c2410c", "#15803d", "#7c3aed", "#0e7490", "#be185d", "#b45309", "#4b5563"];
+/** The last planner shown, to redraw it when another month is chosen (no new engine run). */
+let lastPlanner = null;
+const PLANNER_TEXT = ["planner-summary", "planner-error", "planner-today"];
+const PLANNER_NODES = ["planner-pension-chart", "planner-break-even-chart", "planner-table", "planner-statements", "planner-at"];
+function clearPlanner() {
+  for (const id of PLANNER_TEXT) $(id).textContent = "";
+  for (const id of PLANNER_NODES) $(id).replaceChildren();
+  $("planner-error").removeAttribute("title");
+}
+
+/** a − b of two decimal strings, exactly. */
+function minus(a, b) {
+  const [an, ad] = fraction(a), [bn, bd] = fraction(b);
+  const d = ad > bd ? ad : bd, scale = String(d).length - 1;
+  const n = an * (d / ad) - bn * (d / bd);
+  const digits = String(n < 0n ? -n : n).padStart(scale + 1, "0");
+  return (n < 0n ? "-" : "") + (scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits);
+}
+/** "64y6m" → months (for drawing only). */
+const ageMonths = (age) => {
+  const m = /^(\d+)y(?:(\d+)m)?$/.exec(age ?? "");
+  return m ? Number(m[1]) * 12 + Number(m[2] ?? 0) : null;
+};
+/** A base index as people say it: "0.6" → 60%. */
+const baseText = (index) => asPercent(index);
+/** The Chinese or the English half of an engine statement ("中文 (English)"). */
+function statementText(s) {
+  const m = /^(.*?)\s?\(([A-Za-z_].*)\)$/s.exec(s);
+  return m ? (lang === "zh" ? m[1].trim() : m[2]) : s;
+}
+/** Months shown in the table and offered for the break-even chart: the earliest,
+ *  the statutory and the latest month, and each whole year from the statutory month. */
+function keyMonths(months, S) {
+  const first = months[0], last = months[months.length - 1];
+  const keys = new Set([first, last]);
+  if (months.includes(S)) {
+    for (let i = toIndex(S); i >= toIndex(first); i -= 12) keys.add(fromIndex(i));
+    for (let i = toIndex(S) + 12; i <= toIndex(last); i += 12) keys.add(fromIndex(i));
+  }
+  return [...keys].sort();
+}
+/** The month's label in the select and the table: 最早, 法定, 最晚. */
+function monthLabel(m, months, S) {
+  const tag = m === S ? t("atStatutory") : m === months[0] ? t("atEarliest") : m === months[months.length - 1] ? t("atLatest") : "";
+  return t("atOption", monthText(m), tag);
+}
+/** The cost of the months still needed at the scenario's own base (the engine's make_up). */
+const makeUpCost = (sc) => (sc.make_up ?? []).find((u) => u.index === sc.index)?.total;
+const shortText = (sc) => {
+  const cost = makeUpCost(sc);
+  return cost ? t("shortMakeUp", sc.short_by_months, grouped(cost)) : t("shortOnly", sc.short_by_months);
+};
+
+function renderPlanner(f, x) {
+  lastPlanner = { f, x };
+  clearPlanner();
+  const pl = x.plan;
+  if (!pl) {
+    $("planner-error").textContent = t("plannerNone");
+    return;
+  }
+  if (pl.error) {
+    $("planner-error").textContent = engineFieldErrors(pl.error) ? t("fixFields") : describe(pl.error);
+    $("planner-error").title = pl.error.message ?? "";
+    return;
+  }
+  const plan = pl.result;
+  const byKey = new Map(plan.scenarios.map((sc) => [`${sc.retirement_month}|${sc.index}`, sc]));
+  const get = (m, b) => byKey.get(`${m}|${b}`);
+  const bases = [...new Set(plan.scenarios.map((sc) => sc.index))];
+  const months = [...new Set(plan.scenarios.map((sc) => sc.retirement_month))].sort();
+  if (!months.length) {
+    $("planner-error").textContent = t("plannerNone");
+    return;
+  }
+  const S = months.includes(plan.statutory_month) ? plan.statutory_month : months[0];
+  const keys = keyMonths(months, S);
+  const at = keys.includes(plannerAt) ? plannerAt : S;
+  $("planner-at").replaceChildren(...keys.map((m) => {
+    const o = el("option", { value: m }, monthLabel(m, months, S));
+    if (m === at) o.selected = true;
+    return o;
+  }));
+  $("planner-summary").textContent = plannerSentence(f, get, bases, months, S, at);
+  // In today's money: the page's display conversion of each of the engine's figures.
+  const value = plannerReal && Number(f.priceGrowth)
+    ? (sc) => Number((today(f, sc.total, sc.retirement_month)?.amount ?? sc.total).replace(/,/g, ""))
+    : (sc) => Number(sc.total);
+  $("planner-pension-chart").replaceChildren(pensionChart(get, bases, months, S, value, plannerReal && Number(f.priceGrowth)));
+  $("planner-break-even-chart").replaceChildren(breakEvenChart(get, bases, at));
+  renderPlannerTable(f, get, bases, keys, months, S);
+  $("planner-today").textContent = Number(f.priceGrowth) ? t("plannerToday", asPercent(f.priceGrowth), f.asOfYear) : "";
+  $("planner-statements").replaceChildren(...plan.assumptions.statements.map((st) => el("li", {}, statementText(st))));
+}
+
+/** Another month for the break-even chart, or the pension chart in today's money:
+ *  redrawn from the plan shown, and kept in the URL. */
+function chooseMonth() {
+  plannerAt = $("planner-at").value;
+  plannerReal = $("planner-real").checked;
+  if (!lastPlanner) return;
+  renderPlanner(lastPlanner.f, lastPlanner.x);
+  writeScenario(lastPlanner.f);
+}
+
+/** One plain sentence: what a year later brings at 100 % (or the first base), and
+ *  when the lowest base breaks even at the month compared. */
+function plannerSentence(f, get, bases, months, S, at) {
+  const parts = [];
+  const ref = bases.find((b) => Number(b) === 1) ?? bases[0];
+  const yearLater = fromIndex(toIndex(S) + 12);
+  const later = months.includes(yearLater) ? yearLater : months[months.length - 1];
+  const a = get(S, ref), b = get(later, ref);
+  if (a && !a.eligible) {
+    // Short at the statutory month: by how much, at what cost, and the first month that is not.
+    parts.push(t("plannerStatShort", { at: monthText(S), base: baseText(ref), short: a.short_by_months,
+      cost: grouped(makeUpCost(a) ?? "0") }));
+    const first = months.map((m) => get(m, ref)).find((sc) => sc?.eligible);
+    if (first) parts.push(t("plannerFirstEligible", { month: monthText(first.retirement_month), base: baseText(ref), total: grouped(first.total) }));
+  } else if (later > S && a && b) {
+    const n = monthsFrom(S, later);
+    if (b.eligible) {
+      const more = minus(b.total, a.total);
+      parts.push(t("plannerLater", { later: monthText(later), months: n, base: baseText(ref), more: grouped(more),
+        today: today(f, more, later)?.amount }));
+    } else {
+      parts.push(t("plannerLaterShort", { later: monthText(later), months: n, base: baseText(ref), short: b.short_by_months }));
+    }
+  }
+  const low = bases.reduce((m, b) => (Number(b) < Number(m) ? b : m), bases[0]);
+  // Not payable at the month compared: the break-even of the first month that is.
+  const c = get(at, low)?.eligible ? get(at, low)
+    : months.filter((m) => m > at).map((m) => get(m, low)).find((sc) => sc?.eligible) ?? get(at, low);
+  const args = { base: baseText(low), at: monthText(c?.retirement_month ?? at) };
+  if (c && !c.eligible) parts.push(t("plannerNotEligibleAt", { ...args, short: c.short_by_months }));
+  else if (c?.break_even_age) parts.push(t("plannerBreakEven", { ...args, age: ageText(c.break_even_age) }));
+  else if (c) parts.push(t("plannerNoBreakEven", args));
+  const text = parts.join(lang === "zh" ? "；" : "; ");
+  return text.charAt(0).toUpperCase() + text.slice(1) + t("plannerSentenceEnd");
+}
+
+function renderPlannerTable(f, get, bases, keys, months, S) {
+  const head = el("tr", {}, ...["thRetireIn", "thBaseShare", "thPension", "thTodayPlan", "thOwnToCome", "thBreakEven", "thLifetime"]
+    .map((k) => el("th", {}, t(k))));
+  const rows = keys.flatMap((m) => bases.map((b, i) => {
+    const sc = get(m, b);
+    const tr = el("tr", { "data-month": m, "data-base": b, class: i === 0 ? "key-first" : "" });
+    if (i === 0) {
+      const tag = m === S ? t("atStatutory") : m === months[0] ? t("atEarliest") : m === months[months.length - 1] ? t("atLatest") : "";
+      tr.append(el("td", { rowspan: String(bases.length), class: "month" }, monthText(m),
+        el("div", { class: "src" }, [tag, ageText(sc?.age)].filter(Boolean).join(" · "))));
+    }
+    tr.append(el("td", {}, baseText(b)));
+    if (!sc) tr.append(el("td", { colspan: "5" }, "–"));
+    else if (!sc.eligible) tr.append(el("td", { colspan: "5", class: "no" }, shortText(sc)));
+    else {
+      tr.append(
+        el("td", { class: "num" }, sc.total),
+        el("td", { class: "num" }, today(f, sc.total, m)?.amount ?? "–"),
+        el("td", { class: "num" }, sc.own_to_come ?? "–"),
+        el("td", { class: "num" }, sc.break_even_age ? ageText(sc.break_even_age) : t("noBreakEven")),
+        el("td", { class: "num" }, sc.lifetime_value ?? "–"));
+    }
+    return tr;
+  }));
+  $("planner-table").replaceChildren(head, ...rows);
+}
+
+/** The width to draw a chart at: its box (so its words stay legible on a phone), 320–820 px. */
+const chartWidth = (id) => Math.max(320, Math.min(820, Math.round($(id).clientWidth || 640)));
+
+/** Chart 1: the monthly pension by retirement month, one line per base; an ineligible
+ *  month has no point (the line breaks); the statutory month marked. */
+function pensionChart(get, bases, months, S, value, real) {
+  const W = chartWidth("planner-pension-chart"), H = 280, L = 52, R = 12, T = 22;
+  const legendRows = Math.ceil(bases.length / Math.max(1, Math.floor((W - L) / 86)));
+  const B = 30 + legendRows * 18;
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H + legendRows * 18}`, width: W, role: "img", "aria-label": t("chartPlanLabel") });
+  const h = H + legendRows * 18;
+  const x0 = toIndex(months[0]), x1 = Math.max(toIndex(months[months.length - 1]), x0 + 1);
+  const totals = months.flatMap((m) => bases.map((b) => get(m, b))).filter((sc) => sc?.eligible).map(value);
+  const yMax = Math.max(1, ...totals) * 1.15;
+  const X = (i) => L + ((i - x0) / (x1 - x0)) * (W - L - R);
+  const Y = (v) => h - B - (v / yMax) * (h - T - B);
+  for (let k = 0; k <= 4; k++) {
+    const v = (yMax / 4) * k;
+    svg.append(s("line", { x1: L, x2: W - R, y1: Y(v), y2: Y(v), stroke: "#eef1f4" }));
+    svg.append(s("text", { x: L - 4, y: Y(v) + 4, "text-anchor": "end" }, Math.round(v).toLocaleString("en")));
+  }
+  svg.append(s("text", { x: 2, y: 12 }, t(real ? "chartPensionAxisToday" : "chartPensionAxis")));
+  svg.append(s("line", { x1: L, x2: W - R, y1: h - B, y2: h - B, stroke: "#9aa5b1" }));
+  const years = [];
+  for (let y = Math.ceil(x0 / 12); y * 12 <= x1; y++) years.push(y);
+  const step = Math.max(1, Math.ceil(years.length / Math.max(1, Math.floor((W - L - R) / 44))));
+  years.filter((_, i) => i % step === 0).forEach((y) =>
+    svg.append(s("text", { x: X(y * 12), y: h - B + 14, "text-anchor": "middle" }, String(y))));
+  const st = X(toIndex(S));
+  svg.append(s("line", { class: "statutory", x1: st, x2: st, y1: T, y2: h - B, stroke: "#c2410c", "stroke-dasharray": "4 3" }));
+  svg.append(s("text", { x: Math.min(st + 4, W - 120), y: T - 6 }, t("chartStatutory", monthText(S))));
+  bases.forEach((b, k) => {
+    const color = PALETTE[k % PALETTE.length];
+    const g = s("g", { class: "series", "data-base": b });
+    g.append(s("title", {}, t("baseLabel", baseText(b))));
+    // Runs of consecutive eligible months, each a line (a lone month a dot).
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) g.append(s("polyline", { points: run.map(([i, v]) => `${X(i)},${Y(v)}`).join(" "), fill: "none", stroke: color, "stroke-width": 2 }));
+      else if (run.length === 1) g.append(s("circle", { cx: X(run[0][0]), cy: Y(run[0][1]), r: 2.5, fill: color }));
+      run = [];
+    };
+    let prev = null;
+    for (const m of months) {
+      const sc = get(m, b);
+      if (!sc?.eligible || (prev !== null && toIndex(m) !== prev + 1)) flush();
+      if (sc?.eligible) run.push([toIndex(m), value(sc)]);
+      prev = toIndex(m);
+    }
+    flush();
+    const drawn = months.map((m) => get(m, b)).filter((sc) => sc?.eligible);
+    g.dataset.points = String(drawn.length);
+    g.dataset.values = drawn.map((sc) => `${sc.retirement_month}=${value(sc)}`).join(" ");
+    svg.append(g);
+    const perRow = Math.max(1, Math.floor((W - L) / 86));
+    const lx = L + (k % perRow) * 86, ly = h - B + 30 + Math.floor(k / perRow) * 18;
+    svg.append(s("line", { x1: lx, x2: lx + 16, y1: ly - 4, y2: ly - 4, stroke: color, "stroke-width": 3 }));
+    svg.append(s("text", { x: lx + 20, y: ly }, t("baseLabel", baseText(b))));
+  });
+  return svg;
+}
+
+/** Chart 2: the age at break-even by base, retiring in `at`, as bars from the
+ *  retirement age; a base without a pension then says how many months it is short. */
+function breakEvenChart(get, bases, at) {
+  const W = chartWidth("planner-break-even-chart"), L = 74, R = W < 480 ? 118 : 160, T = 8, row = 26;
+  const H = T + bases.length * row + 28;
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, role: "img", "aria-label": t("chartBreakEvenLabel", monthText(at)) });
+  const scs = bases.map((b) => get(at, b));
+  const ages = scs.filter((sc) => sc?.eligible && sc.break_even_age).map((sc) => ageMonths(sc.break_even_age));
+  const start = Math.floor((ageMonths(scs.find(Boolean)?.age) ?? 600) / 12) * 12;
+  const end = Math.max(start + 12, Math.ceil((Math.max(start, ...ages) + 1) / 12) * 12);
+  const X = (a) => L + ((a - start) / (end - start)) * (W - L - R);
+  const ticks = Math.max(1, Math.ceil((end - start) / 12 / 6));
+  for (let y = start / 12; y <= end / 12; y += ticks) {
+    svg.append(s("line", { x1: X(y * 12), x2: X(y * 12), y1: T, y2: H - 24, stroke: "#eef1f4" }));
+    svg.append(s("text", { x: X(y * 12), y: H - 10, "text-anchor": "middle" }, t("age", y, 0)));
+  }
+  bases.forEach((b, k) => {
+    const sc = scs[k], y = T + k * row;
+    const g = s("g", { class: "series", "data-base": b });
+    g.append(s("text", { x: L - 6, y: y + 15, "text-anchor": "end" }, t("baseLabel", baseText(b))));
+    if (sc?.eligible && sc.break_even_age) {
+      const a = ageMonths(sc.break_even_age);
+      g.append(s("rect", { class: "bar", "data-age": sc.break_even_age, x: L, y: y + 4, width: Math.max(2, X(a) - L), height: row - 8,
+        fill: PALETTE[k % PALETTE.length], opacity: 0.85 }));
+      g.append(s("text", { x: X(a) + 4, y: y + 15 }, t("chartBreakEvenAt", ageText(sc.break_even_age), monthText(sc.break_even_month))));
+    } else if (sc) {
+      g.append(s("text", { x: L + 4, y: y + 15, fill: "#b42318", style: "fill: #b42318" },
+        sc.eligible ? t("noBreakEven") : t("shortOnly", sc.short_by_months)));
+    }
+    svg.append(g);
+  });
+  return svg;
+}
 
 function renderPath(p) {
   const rows = p.years.map((y) =>
@@ -685,6 +1073,7 @@ function clear() {
   for (const id of ["retirement-facts", "pension-facts", "path", "options", "explanation", "chart"]) $(id).replaceChildren();
   for (const id of ["error", "engine-inputs", "assumptions", "summary", "total-today", "years-hint", "deemed-hint"]) $(id).textContent = "";
   $("error").removeAttribute("title");
+  clearPlanner();
 }
 
 function run(ev) {
@@ -698,6 +1087,7 @@ function run(ev) {
     setStatus("error");
     return;
   }
+  writeScenario(f);
   try {
     const x = estimate(f);
     render(f, x);
@@ -753,7 +1143,11 @@ async function start() {
   $("pension-base-growth").value = a.pension_base_growth;
   $("interest-rate").value = a.interest_rate;
   if (!$("asof").value) $("asof").value = new Date().toISOString().slice(0, 7);
+  // A shared scenario (the form and the planner's choices in the URL) fills the form.
+  readScenario();
   $("form").addEventListener("submit", run);
+  $("planner-at").addEventListener("change", chooseMonth);
+  $("planner-real").addEventListener("change", chooseMonth);
   $("province").addEventListener("change", choose);
   $("city").addEventListener("change", choose);
   setStatus("ready");

@@ -585,6 +585,10 @@ test("every province and city the engine ships: the title and the 按…规则�
       assert.equal(await page.textContent("#place-title"), `（按${name(r)}规则计算）`);
       assert.match(await page.textContent("#rules-used"), new RegExp(`^按${name(r)}规则计算`));
       assert.equal((await engineInputs(page)).ruleset, r.id);
+      // The planner uses the same place's engine: its table, or why not, naming the place.
+      const plannerError = await page.textContent("#planner-error");
+      if (plannerError) assert.match(plannerError, new RegExp(`^按${name(r)}规则无法测算：.*[a-z]+_[a-z_]+`, "s"), r.id);
+      else assert.ok((await plannerRows(page)).length > 0, r.id);
       seen++;
     }
   }
@@ -601,4 +605,300 @@ test("every province and city the engine ships: the title and the 按…规则�
   assert.deepEqual([...errors, ...again.errors], []);
   await again.page.close();
   await page.close();
+});
+
+// ---- the planner (退休与缴费规划) ----
+
+/** The CLI's `plan --format json` on the plan input the page gave the engine (its audit block). */
+async function cliPlan(inputs) {
+  assert.ok(inputs.plan, "the page lists its plan input");
+  const dir = await mkdtemp(join(tmpdir(), "estimator-plan-"));
+  await writeFile(join(dir, "plan.json"), JSON.stringify({ ruleset: inputs.ruleset, input: inputs.plan }));
+  const plan = cli(["plan", join(dir, "plan.json"), "--format", "json"]);
+  await rm(dir, { recursive: true, force: true });
+  return plan;
+}
+const grouping = (s) => { const [i, f] = s.split("."); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? `.${f}` : ""); };
+/** The Chinese half of an engine statement ("中文 (English)"). */
+const zhPart = (s) => /^(.*?)\s?\([A-Za-z_].*\)$/s.exec(s)?.[1].trim() ?? s;
+
+/** The planner's table as shown: month, base, and the cells after them. */
+const plannerRows = (page) => page.$$eval("#planner-table tr[data-month]", (trs) => trs.map((tr) => ({
+  month: tr.dataset.month, base: tr.dataset.base,
+  cells: [...tr.querySelectorAll("td:not(.month)")].slice(1).map((td) => td.textContent.trim()),
+})));
+
+/**
+ * Every figure the planner shows is the CLI's plan of the same input: the table
+ * (月养老金, 个人缴费（今后）, 回本年龄, 预期领取总额, or 否（差 N 个月，补缴约 X 元）),
+ * today's money (÷ (1 + price growth)^years), the key months, both charts (one
+ * series per base; a line point for each eligible month only; the bars' ages), the
+ * statements. Returns the CLI's plan.
+ */
+async function samePlan(page, inputs, priceGrowth = 0.025) {
+  const plan = await cliPlan(inputs);
+  const asOf = Number(inputs.plan.person.from.slice(0, 4));
+  const scenario = (m, b) => plan.scenarios.find((s) => s.retirement_month === m && s.index === b);
+  const bases = [...new Set(plan.scenarios.map((s) => s.index))];
+  assert.deepEqual(bases, inputs.plan.bases);
+  const months = [...new Set(plan.scenarios.map((s) => s.retirement_month))].sort();
+  if (!inputs.plan.retirement_months) {
+    assert.equal(months[0], plan.earliest_month ?? plan.statutory_month);
+    assert.equal(months.at(-1), plan.latest_month ?? plan.statutory_month);
+  }
+
+  // The table: the earliest, statutory and latest months and each whole year from the statutory one, × every base.
+  const rows = await plannerRows(page);
+  const shownMonths = [...new Set(rows.map((r) => r.month))];
+  assert.ok(shownMonths.includes(months[0]) && shownMonths.includes(months.at(-1)) && shownMonths.includes(plan.statutory_month), shownMonths.join(" "));
+  for (const m of months) {
+    const years = (Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - Number(plan.statutory_month.slice(0, 4)) * 12 - Number(plan.statutory_month.slice(5))) / 12;
+    assert.equal(shownMonths.includes(m), m === months[0] || m === months.at(-1) || Number.isInteger(years), m);
+  }
+  assert.equal(rows.length, shownMonths.length * bases.length);
+  let no = 0;
+  for (const r of rows) {
+    const s = scenario(r.month, r.base);
+    assert.ok(s, `${r.month} × ${r.base}`);
+    if (s.eligible) {
+      const [total, now, own, breakEven, lifetime] = r.cells;
+      assert.equal(total, s.total, `${r.month} × ${r.base}: 月养老金`);
+      assert.equal(own, s.own_to_come, `${r.month} × ${r.base}: 个人缴费（今后）`);
+      assert.equal(breakEven, s.break_even_age ? zhAge(s.break_even_age) : "100年内不回本", `${r.month} × ${r.base}: 回本年龄`);
+      assert.equal(lifetime, s.lifetime_value, `${r.month} × ${r.base}: 预期领取总额`);
+      const n = Number(r.month.slice(0, 4)) - asOf;
+      if (n > 0) assert.ok(Math.abs(Number(now.replace(/,/g, "")) - Number(s.total) / (1 + priceGrowth) ** n) <= 0.5 + 1e-9, `${now} ≈ ${s.total}/${1 + priceGrowth}^${n}`);
+    } else {
+      no++;
+      const cost = s.make_up.find((u) => u.index === s.index);
+      assert.equal(r.cells.join(""), `否（差 ${s.short_by_months} 个月，补缴约 ${grouping(cost.total)} 元）`, `${r.month} × ${r.base}`);
+    }
+  }
+
+  // Chart 1: one series per base, a point for each eligible month (none for the others), the statutory month marked.
+  const series = await page.$$eval("#planner-pension-chart svg g.series", (gs) => gs.map((g) => ({
+    base: g.dataset.base, points: Number(g.dataset.points), values: g.dataset.values.split(" ").map((x) => x.split("=")),
+    drawn: [...g.querySelectorAll("polyline")].reduce((n, p) => n + p.getAttribute("points").trim().split(/\s+/).length, 0) + g.querySelectorAll("circle").length,
+  })));
+  assert.deepEqual(series.map((x) => x.base), bases);
+  for (const x of series) {
+    const eligible = plan.scenarios.filter((s) => s.index === x.base && s.eligible).length;
+    assert.equal(x.points, eligible, `base ${x.base}`);
+    assert.equal(x.drawn, eligible, `base ${x.base}: one point per eligible month`);
+    const real = await page.isChecked("#planner-real");
+    for (const [m, v] of x.values) {
+      const total = Number(scenario(m, x.base).total), n = Number(m.slice(0, 4)) - asOf;
+      // The engine's figure, or (in today's money) the page's conversion of it, rounded to the yuan.
+      if (!real) assert.equal(Number(v), total, `${m} × ${x.base}`);
+      else assert.ok(Math.abs(Number(v) - total / (1 + priceGrowth) ** Math.max(0, n)) <= 0.5 + 1e-9, `${m} × ${x.base}: ${v} in today's money`);
+    }
+  }
+  assert.equal((await page.$$("#planner-pension-chart svg line.statutory")).length, 1);
+
+  // Chart 2: one bar (or the months short) per base, at the month chosen (the statutory by default).
+  const at = await page.inputValue("#planner-at");
+  const bars = await page.$$eval("#planner-break-even-chart svg g.series", (gs) => gs.map((g) => ({
+    base: g.dataset.base, age: g.querySelector("rect.bar")?.dataset.age ?? null, text: g.textContent })));
+  assert.deepEqual(bars.map((x) => x.base), bases);
+  for (const x of bars) {
+    const s = scenario(at, x.base);
+    assert.equal(x.age, s.eligible ? s.break_even_age ?? null : null, `${at} × ${x.base}`);
+    if (!s.eligible) assert.match(x.text, new RegExp(`否（差 ${s.short_by_months} 个月）`));
+  }
+
+  // The engine's statements beside the result, in Chinese.
+  const statements = await page.$$eval("#planner-statements li", (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(statements, plan.assumptions.statements.map(zhPart));
+  assert.ok(statements.every((x) => !/[A-Za-z]{3}/.test(x)), statements.join("\n"));
+  return { plan, scenario, bases, months, no, at };
+}
+
+test("the planner: every figure and both charts are the CLI's `plan`, in Shaanxi and in Chongqing; one plain sentence", { timeout: 300_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
+  let inputs = await engineInputs(page);
+  assert.equal(inputs.ruleset, "cn/shaanxi");
+  // The defaults: an employee, 60/100/150/200/300 %, every month of the window (the engine's default).
+  assert.deepEqual(inputs.plan.bases, ["0.6", "1", "1.5", "2", "3"]);
+  assert.equal(inputs.plan.payer, "employee");
+  assert.equal(inputs.plan.retirement_months, undefined);
+  assert.deepEqual(inputs.plan.person, (({ assumptions, ...p }) => p)(inputs.projection));
+  let { plan, scenario, months } = await samePlan(page, inputs);
+  assert.ok(months.length > 24, "every month of the elastic window");
+
+  // The sentence: a year later at 100 %, the engine's two figures apart; break-even at 60 %.
+  const S = plan.statutory_month;
+  const later = `${Number(S.slice(0, 4)) + 1}${S.slice(4)}`;
+  const more = (Math.round(Number(scenario(later, "1").total) * 100) - Math.round(Number(scenario(S, "1").total) * 100)) / 100;
+  const sentence = await page.textContent("#planner-summary");
+  assert.ok(sentence.startsWith(`晚退休一年（到${zhMonth(later)}），按 100% 基数每月多领约 ${grouping(more.toFixed(2))} 元（约合今天的 `), sentence);
+  assert.ok(sentence.includes(`在${zhMonth(S)}退休、按 60% 基数缴费，约${zhAge(scenario(S, "0.6").break_even_age)}回本。`), sentence);
+  // Today's money is stated as an assumption of the page.
+  assert.match(await page.textContent("#planner-today"), /按物价每年上涨 2\.5% 把退休那年的金额折算到 2026 年（本页的显示换算，不是计算引擎的结果）/);
+
+  // Another month for the break-even bars: redrawn from the same plan, kept in the URL.
+  const keys = await page.$$eval("#planner-at option", (os) => os.map((o) => o.value));
+  assert.ok(keys.includes(S) && keys.length >= 3);
+  await page.selectOption("#planner-at", keys.at(-1));
+  assert.equal(new URL(page.url()).searchParams.get("at"), keys.at(-1));
+  assert.equal((await samePlan(page, inputs)).at, keys.at(-1));
+  // The pension chart in today's money (the page's display conversion, the axis says so), kept in the URL.
+  await page.check("#planner-real");
+  assert.equal(new URL(page.url()).searchParams.get("money"), "today");
+  assert.match(await page.textContent("#planner-pension-chart svg"), /月养老金 元（折合今天）/);
+  await samePlan(page, inputs);
+  await page.uncheck("#planner-real");
+  assert.equal(new URL(page.url()).searchParams.get("money"), null);
+
+  // 重庆, as a flexible worker on three bases with paid-to-date and pension growth: the CLI's figures too.
+  await page.selectOption("#payer", "flexible");
+  await page.fill("#bases", "60%，100、300");
+  await page.fill("#paid-to-date", "38,000");
+  await page.fill("#pension-growth", "2%");
+  await settle(page, () => page.selectOption("#province", { label: "重庆市" }));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
+  inputs = await engineInputs(page);
+  assert.equal(inputs.ruleset, "cn/chongqing");
+  assert.deepEqual(inputs.plan.bases, ["0.6", "1", "3"]);
+  assert.equal(inputs.plan.payer, "flexible");
+  assert.equal(inputs.plan.paid_to_date, "38000");
+  assert.equal(inputs.plan.pension_growth, "0.02");
+  ({ plan } = await samePlan(page, inputs));
+  assert.equal(plan.assumptions.payer, "flexible");
+  assert.match(await page.textContent("#planner-statements"), /今后按灵活就业人员缴费.*回本计算计入已缴个人缴费 38000 元/s);
+  assert.equal(await page.textContent("#planner-error"), "");
+
+  // In English: the statements' English half, the same figures.
+  const table = await plannerRows(page);
+  await settle(page, () => page.click("#lang [data-lang=en]"));
+  assert.deepEqual(await page.$$eval("#planner-statements li", (lis) => lis.map((li) => li.textContent)),
+    plan.assumptions.statements.map((s) => /\(([A-Za-z_].*)\)$/s.exec(s)[1]));
+  assert.match(await page.textContent("#planner-summary"), /^Retiring a year later \(in [A-Z][a-z]+ \d{4}\) at a 100% base pays about [\d,.]+ yuan a month more/);
+  assert.deepEqual((await plannerRows(page)).map((r) => [r.month, r.base, r.cells[0]]), table.map((r) => [r.month, r.base, r.cells[0]]));
+  await settle(page, () => page.click("#lang [data-lang=zh]"));
+  await page.evaluate(() => localStorage.removeItem("pension-estimator-lang"));
+
+  await mkdir(join(root, "target", "web"), { recursive: true });
+  await page.$eval("#planner-panel", (e) => e.scrollIntoView());
+  await (await page.$("#planner-panel")).screenshot({ path: join(root, "target", "web", "estimator-planner.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the planner: a month short of the minimum shows 否 with the months short and their cost, and no point in the chart", { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  // A flexible worker with 11 years paid: short early in the window, eligible later.
+  await page.fill("#birth", "1978-09");
+  await page.selectOption("#category", "female_50");
+  await page.fill("#years", "11");
+  await page.fill("#deemed", "0");
+  await page.fill("#index", "0.8");
+  await page.fill("#balance", "42000");
+  await page.fill("#asof", "2027-01");
+  await page.fill("#future-index", "0.6");
+  await page.selectOption("#payer", "flexible");
+  await page.fill("#paid-to-date", "38000");
+  await settle(page, () => page.click("#go"));
+  const inputs = await engineInputs(page);
+  const { plan, no, months, bases } = await samePlan(page, inputs);
+  assert.ok(no > 0, "some months are short");
+  const first = plan.scenarios.find((s) => s.retirement_month === months[0] && s.index === "0.6");
+  assert.equal(first.eligible, false);
+  const row = (await plannerRows(page)).find((r) => r.month === months[0] && r.base === "0.6");
+  assert.match(row.cells[0], new RegExp(`^否（差 ${first.short_by_months} 个月，补缴约 [\\d,]+\\.\\d\\d 元）$`));
+  // Lines break where a month is short: fewer points than months, for every base.
+  const points = await page.$$eval("#planner-pension-chart svg g.series", (gs) => gs.map((g) => Number(g.dataset.points)));
+  assert.equal(points.length, bases.length);
+  assert.ok(points.every((n) => n < months.length && n > 0), points.join(" "));
+  // The statutory month is short too: the sentence says by how much, and the first month that is not.
+  const S = plan.statutory_month;
+  const s100 = plan.scenarios.find((s) => s.retirement_month === S && s.index === "1");
+  assert.equal(s100.eligible, false);
+  assert.match(await page.textContent("#planner-summary"),
+    new RegExp(`^在${zhMonth(S)}退休，按 100% 基数还差 ${s100.short_by_months} 个月，不能按月领取（补缴约 [\\d,.]+ 元）；按 100% 基数最早在\\d{4}年\\d+月退休才能按月领取`));
+
+  // A base the rules do not allow: the engine's refusal, in one Chinese sentence next to the field.
+  await page.fill("#bases", "30, 100");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#bases-error"), "超出本地规则允许的范围：缴费基数只能在社平工资的 60% 到 300% 之间。");
+  assert.match(await page.getAttribute("#bases-error", "title"), /0\.3 is out of range/);
+  assert.equal(await page.textContent("#planner-error"), "请先改正上面标红的输入项，再点“测算”。");
+  // … and a base that is not a number, before the engine.
+  await page.fill("#bases", "60, abc");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await page.textContent("#bases-error"), "“abc”不是基数。请填社平工资的百分数，用逗号隔开，例如 60, 100, 300。");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the planner's scenario is in the URL: opening it fills the form and shows the same figures", { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page);
+  await page.selectOption("#payer", "flexible");
+  await page.fill("#bases", "60, 300");
+  await page.fill("#paid-to-date", "52,000");
+  await page.fill("#pension-growth", "0.02");
+  await settle(page, () => page.selectOption("#province", "cn/chongqing"));
+  const keys = await page.$$eval("#planner-at option", (os) => os.map((o) => o.value));
+  await page.selectOption("#planner-at", keys[0]);
+  await page.check("#planner-real");
+  const url = page.url();
+  // Readable: one parameter per field, the place and the bases as written.
+  assert.match(url, /\?place=cn\/chongqing&birth=1967-09&category=male&years=27&deemed=6&index=1\.15&balance=96000\.50&asof=2026-11&/);
+  assert.match(url, /&payer=flexible&bases=60,300&paid-to-date=52000&pension-growth=0\.02&money=today&at=\d{4}-\d\d$/);
+  const inputs = await engineInputs(page);
+  const table = await plannerRows(page);
+  const sentence = await page.textContent("#planner-summary");
+  const bars = await page.$$eval("#planner-break-even-chart rect.bar", (rs) => rs.map((r) => r.dataset.age));
+
+  // A fresh page on that URL (a shared link): the same form, the same engine inputs, the same figures.
+  const again = await open(url);
+  assert.equal(await state(again.page), "done");
+  for (const [id, v] of [["province", "cn/chongqing"], ["birth", "1967-09"], ["years", "27"], ["balance", "96000.50"], ["payer", "flexible"],
+    ["bases", "60,300"], ["paid-to-date", "52000"], ["pension-growth", "0.02"], ["wage-growth", "0.05"], ["asof", "2026-11"], ["planner-at", keys[0]]]) {
+    assert.equal(await again.page.inputValue(`#${id}`), v, id);
+  }
+  assert.ok(await again.page.isChecked("#planner-real"));
+  assert.deepEqual(await engineInputs(again.page), inputs);
+  assert.deepEqual(await plannerRows(again.page), table);
+  assert.equal(await again.page.textContent("#planner-summary"), sentence);
+  assert.deepEqual(await again.page.$$eval("#planner-break-even-chart rect.bar", (rs) => rs.map((r) => r.dataset.age)), bars);
+  assert.equal(again.page.url(), url, "stable: the page writes back the same URL");
+  await samePlan(again.page, inputs);
+  // ?lang= still works beside the scenario.
+  const en = await open(`${url}&lang=en`);
+  assert.equal(await en.page.textContent("label[for=payer]"), "Who pays from now on");
+  assert.equal(await en.page.inputValue("#bases"), "60,300");
+  assert.deepEqual((await plannerRows(en.page)).map((r) => r.cells[0]), table.map((r) => r.cells[0]));
+  await en.page.evaluate(() => localStorage.removeItem("pension-estimator-lang"));
+  assert.deepEqual([...errors, ...again.errors, ...en.errors], []);
+  for (const p of [page, again.page, en.page]) await p.close();
+});
+
+test("the planner at phone width (390 px): one column, charts within the width, nothing overflows", { timeout: 180_000 }, async () => {
+  for (const lang of ["zh", "en"]) {
+    const { page, errors } = await open(`${base}?lang=${lang}`, { width: 390, height: 844 });
+    await fillPerson(page);
+    await settle(page, () => page.click("#go"));
+    assert.equal(await state(page), "done");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390,
+      `${lang}: page is ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
+    const panel = await box(page, "#planner-panel");
+    assert.ok(panel.width > 0 && panel.left >= 0 && panel.right <= 390);
+    for (const sel of ["#planner-pension-chart svg", "#planner-break-even-chart svg", "#planner-at", "#planner-summary"]) {
+      const b = await box(page, sel);
+      assert.ok(b.width > 0 && b.left >= panel.left && b.right <= panel.right, `${lang} ${sel}: ${JSON.stringify(b)}`);
+    }
+    assert.equal(await page.$$eval("#planner-pension-chart svg g.series", (gs) => gs.length), 5);
+    if (lang === "zh") {
+      await page.$eval("#planner-panel", (e) => e.scrollIntoView());
+      await mkdir(join(root, "target", "web"), { recursive: true });
+      await (await page.$("#planner-panel")).screenshot({ path: join(root, "target", "web", "estimator-planner-390.png") });
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  await browser.pages()[0]?.evaluate(() => localStorage.removeItem("pension-estimator-lang")).catch(() => {});
 });
