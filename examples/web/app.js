@@ -205,22 +205,27 @@ function missingValue(e) {
   const d = e?.details ?? {};
   return e?.code === "rule_missing_year" && ASKABLE[d.param] && Number(d.year) ? { param: d.param, year: Number(d.year) } : null;
 }
-/** After a run: a field for each value the engine reported missing (the statutory
- *  projection's, the plan's, each month's). Returns the first, to say what to do. */
+/** After a run: the values the engine reported missing (the statutory projection,
+ *  the plan, each month of the window), as { param: year }. Only the earliest year of
+ *  each is asked: the engine grows later years from it by the stated growth (a
+ *  year still missing after that is asked on the next run). */
 function askMissing(x) {
   const errors = [x.main?.error, x.plan?.error, ...x.options.map((o) => o.error)];
-  let first = null;
+  const missing = {};
   for (const e of errors) {
     const m = missingValue(e);
-    if (!m) continue;
-    addAsked(m.param, m.year);
-    first ??= m;
+    if (m && !(missing[m.param] <= m.year)) missing[m.param] = m.year;
   }
-  for (const a of asked) {
-    const empty = $(a.id).value.trim() === "";
-    if (empty && first) $(a.id).setAttribute("aria-invalid", "true");
+  for (const [param, year] of Object.entries(missing)) addAsked(param, year);
+  if (Object.keys(missing).length) {
+    for (const a of asked) if ($(a.id).value.trim() === "") $(a.id).setAttribute("aria-invalid", "true");
   }
-  return first;
+  return missing;
+}
+/** What an engine error lacks, as asked: the parameter and the year of its field. */
+function askedFor(e, missing) {
+  const m = missingValue(e);
+  return m && { param: m.param, year: missing?.[m.param] ?? m.year };
 }
 /** The values the person gave, in a sentence stated beside the result ("" if none). */
 function givenText(f) {
@@ -281,7 +286,8 @@ function useRules() {
   const chosen = city ?? prov ?? { id: DEFAULT_RULESET, place: "陕西省" };
   engine = new Engine(chosen.id);
   rules = { ...chosen, place: chosen.place, provinceId: prov?.id ?? DEFAULT_RULESET, cityId: city?.id ?? "" };
-  if (askedPlace !== chosen.id) clearAsked();
+  // Another place drops the values given for the last (not on start: the URL's are this place's).
+  if (askedPlace && askedPlace !== chosen.id) clearAsked();
   askedPlace = chosen.id;
   setParam("place", chosen.id === DEFAULT_RULESET ? "" : chosen.id);
   showPlace();
@@ -691,7 +697,7 @@ function render(f, x) {
     $("error").title = main.error.message ?? "";
   } else if (missingValue(main.error)) {
     // A value the rule set lacks: its field is next to the assumptions (askMissing).
-    const m = missingValue(main.error);
+    const m = askedFor(main.error, x.missing);
     $("error").textContent = t("askError", rules.place, m.param, m.year, main.error.code);
     $("error").title = main.error.message ?? "";
   } else if (main.error) {
@@ -767,6 +773,7 @@ function showRulesUsed(note = "") {
 const PARAM_ZH = {
   "award.average_wage": "全口径城镇单位就业人员平均工资（社平工资）",
   "award.pension_base": "养老金计发基数",
+  "award.flat_part_base": "基础养老金平均部分基数（全省计发基数）",
   "account.interest_rate": "个人账户记账利率",
 };
 /** Inputs the form gives; an input error on any other field is something the
@@ -878,7 +885,7 @@ function renderPlanner(f, x) {
     return;
   }
   if (pl.error) {
-    const m = missingValue(pl.error);
+    const m = askedFor(pl.error, x.missing);
     $("planner-error").textContent = m ? t("askPlanner", rules.place, m.param, m.year, pl.error.code)
       : engineFieldErrors(pl.error) ? t("fixFields") : describe(pl.error);
     $("planner-error").title = pl.error.message ?? "";
@@ -1225,10 +1232,11 @@ function run(ev) {
   writeScenario(f);
   try {
     const x = estimate(f);
-    const missing = askMissing(x);
+    x.missing = askMissing(x);
     render(f, x);
     setStatus(x.main && !x.main.error ? "done" : "error");
-    if (missing) $(asked.find((a) => $(a.id).value.trim() === "")?.id ?? `${ASKABLE[missing.param].prefix}-${missing.year}`)?.focus();
+    // The field to fill in next, if a value is asked.
+    if (Object.keys(x.missing).length) asked.find((a) => $(a.id).value.trim() === "")?.box.querySelector("input").focus();
     // On a phone the results are below the form: show them after a press of 测算.
     if (ev && matchMedia("(max-width: 700px)").matches && !x.main?.error) $("results").scrollIntoView();
   } catch (e) {
