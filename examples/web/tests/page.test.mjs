@@ -593,7 +593,11 @@ test("every province and city the engine ships: the title and the 按…规则�
         const empty = await page.$$eval("#asked-values input", (is) => is.filter((i) => !i.value).map((i) => i.id));
         if (!empty.length) break;
         for (const id of empty) {
-          assert.match(await page.textContent(`#${id}-hint`), new RegExp(`^本计算器未收录 ${name(r)} 的这一数据。`), `${r.id} ${id}`);
+          assert.match(await page.textContent(`#${id}-hint`), new RegExp(`^本计算器未收录 ${name(r)} 的这一数据。请按当地人社部门公布的数字填写`), `${r.id} ${id}`);
+          const year = id.slice(-4);
+          assert.equal(await page.textContent(`label[for=${id}]`), id.startsWith("average-wage")
+            ? `本地 ${year} 年月平均工资（社平工资，元/月）` : `本地 ${year} 年养老金计发基数（计发基数，元/月）`, r.id);
+          assert.equal(await page.inputValue(`#${id}`), "", `${r.id} ${id}: nothing prefilled`);
           await page.fill(`#${id}`, id.startsWith("average-wage") ? "10000" : "6000");
         }
         await settle(page, () => page.click("#go"));
