@@ -156,8 +156,8 @@ function readScenario() {
 // The engine reports one gap at a time: each run may add a field. The fields
 // belong to the place: another province or city starts without them.
 const ASKABLE = {
-  "award.average_wage": { prefix: "average-wage", key: "average_wages", label: "askWage" },
-  "award.pension_base": { prefix: "pension-base", key: "pension_bases", label: "askBase" },
+  "award.average_wage": { prefix: "average-wage", label: "askWage" },
+  "award.pension_base": { prefix: "pension-base", label: "askBase" },
 };
 const PARAM_OF = { "average-wage": "award.average_wage", "pension-base": "award.pension_base" };
 const ASKED_RE = /^(average-wage|pension-base)-(\d{4})$/;
