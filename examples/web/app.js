@@ -14,6 +14,13 @@
 // Words: Chinese by default, English one switch away (text.js; the choice is
 // kept in the URL `?lang=` and in localStorage).
 //
+// A yearly value the chosen rule set lacks (its 社平工资 `award.average_wage` or
+// 计发基数 `award.pension_base`: the engine's `rule_missing_year`, read from the
+// error's structured details) is asked of the person in a field of its own next
+// to the assumptions, never guessed: the value given goes to the engine as a
+// stated assumption (`assumptions.average_wages` / `pension_bases`, that year;
+// later years grown by the stated growth) and is kept in the URL.
+//
 // The planner (退休与缴费规划) calls `engine.plan` once per run over every month
 // of the elastic window × the bases chosen; the whole scenario (every field and
 // planner choice) is kept in the URL's query, so a plan can be shared.
@@ -54,6 +61,7 @@ function applyLang() {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   for (const b of document.querySelectorAll("#lang button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+  labelAsked();
 }
 function setLang(next) {
   if (next === lang) return;
@@ -91,7 +99,8 @@ let plannerAt = "";
 let plannerReal = false;
 /** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
 function writeQuery(params) {
-  const rank = (k) => (PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
+  const rank = (k) => (ASKED_RE.test(k) ? PARAM_ORDER.indexOf("price-growth") + 0.5
+    : PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
   const enc = (v) => encodeURIComponent(v).replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
   const u = new URL(location.href);
   u.search = [...params].sort(([a], [b]) => rank(a) - rank(b)).map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
@@ -105,6 +114,7 @@ function scenarioParams(f) {
     ["index", f.index], ["balance", f.balance], ["asof", $("asof").value], ["future-index", f.futureIndex],
     ["average-wage-growth", f.averageWageGrowth], ["pension-base-growth", f.pensionBaseGrowth],
     ["interest-rate", f.interestRate], ["wage-growth", f.wageGrowth], ["price-growth", f.priceGrowth],
+    ...asked.map((a) => [a.id, f.given[a.id] ?? ""]),
     ["payer", f.payer], ["bases", f.bases.map((b) => asPercent(b).slice(0, -1)).join(",")],
     ["paid-to-date", f.paidToDate], ["pension-growth", f.pensionGrowth], ["money", plannerReal ? "today" : ""],
     ["at", plannerAt],
@@ -112,7 +122,7 @@ function scenarioParams(f) {
 }
 function writeScenario(f) {
   const q = new URLSearchParams(location.search);
-  for (const k of SCENARIO) q.delete(k);
+  for (const k of [...q.keys()]) if (SCENARIO.includes(k) || ASKED_RE.test(k)) q.delete(k);
   for (const [k, v] of scenarioParams(f)) if (v) q.set(k, v);
   writeQuery(q);
 }
@@ -126,10 +136,106 @@ function readScenario() {
     if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === v)) continue;
     field.value = v;
   }
+  // The values asked of the person for this place (average-wage-2026=11000, pension-base-2026=…).
+  for (const [k, v] of q) {
+    const m = ASKED_RE.exec(k);
+    if (m) addAsked(PARAM_OF[m[1]], Number(m[2]), v);
+  }
   plannerAt = q.get("at") ?? "";
   plannerReal = q.get("money") === "today";
   $("planner-real").checked = plannerReal;
 }
+// ---- yearly values the rule set lacks, asked of the person ----
+// The engine never guesses a missing yearly value: a projection refuses with
+// `rule_missing_year`, its details naming the parameter and the year. For the
+// two a person can look up (the local 社平工资 and 计发基数, published by the
+// province's 人社 department) the page adds a field for that year, empty, with
+// what to enter and where it is published. A value given is a stated
+// assumption of the person (`assumptions.average_wages` / `pension_bases`),
+// which the engine marks `assumed` (and the years grown from it `projected`).
+// The engine reports one gap at a time: each run may add a field. The fields
+// belong to the place: another province or city starts without them.
+const ASKABLE = {
+  "award.average_wage": { prefix: "average-wage", label: "askWage" },
+  "award.pension_base": { prefix: "pension-base", label: "askBase" },
+};
+const PARAM_OF = { "average-wage": "award.average_wage", "pension-base": "award.pension_base" };
+const ASKED_RE = /^(average-wage|pension-base)-(\d{4})$/;
+/** The values asked for the place in use, in order (wages first, then by year): { param, year, id }. */
+let asked = [];
+/** The rule set the asked fields belong to. */
+let askedPlace = "";
+
+/** Add the field for `param` of `year` (if not there yet), with `value` (from a URL) or empty. */
+function addAsked(param, year, value = "") {
+  const spec = ASKABLE[param];
+  if (!spec || !(year > 1900 && year < 2200)) return false;
+  const id = `${spec.prefix}-${year}`;
+  if (asked.some((a) => a.id === id)) return false;
+  const input = el("input", { id, inputmode: "decimal", autocomplete: "off" });
+  input.value = value;
+  const box = el("div", { class: "field asked", "data-param": param, "data-year": String(year) },
+    el("label", { for: id }), input,
+    el("span", { class: "hint", id: `${id}-hint` }), el("span", { class: "field-error", id: `${id}-error`, role: "alert" }));
+  asked.push({ param, year, id, box });
+  asked.sort((a, b) => a.param.localeCompare(b.param) || a.year - b.year);
+  $("asked-values").replaceChildren(...asked.map((a) => a.box));
+  labelAsked();
+  return true;
+}
+/** The asked fields' words in the page's language. */
+function labelAsked() {
+  for (const a of asked) {
+    a.box.querySelector("label").textContent = t(ASKABLE[a.param].label, a.year);
+    $(`${a.id}-hint`).textContent = t("askWhy", rules.place, a.param);
+  }
+}
+/** Another place: its own gaps (the values given for one place are not another's). */
+function clearAsked() {
+  asked = [];
+  $("asked-values").replaceChildren();
+  const q = new URLSearchParams(location.search);
+  if ([...q.keys()].some((k) => ASKED_RE.test(k))) {
+    for (const k of [...q.keys()]) if (ASKED_RE.test(k)) q.delete(k);
+    writeQuery(q);
+  }
+}
+/** The missing yearly value an engine error names, if it is one the page asks for. */
+function missingValue(e) {
+  const d = e?.details ?? {};
+  return e?.code === "rule_missing_year" && ASKABLE[d.param] && Number(d.year) ? { param: d.param, year: Number(d.year) } : null;
+}
+/** After a run: the values the engine reported missing (the statutory projection,
+ *  the plan, each month of the window), as { param: year }. Only the earliest year of
+ *  each is asked: the engine grows later years from it by the stated growth (a
+ *  year still missing after that is asked on the next run). */
+function askMissing(x) {
+  const errors = [x.main?.error, x.plan?.error, ...x.options.map((o) => o.error)];
+  const missing = {};
+  for (const e of errors) {
+    const m = missingValue(e);
+    if (m && !(missing[m.param] <= m.year)) missing[m.param] = m.year;
+  }
+  for (const [param, year] of Object.entries(missing)) addAsked(param, year);
+  if (Object.keys(missing).length) {
+    for (const a of asked) if ($(a.id).value.trim() === "") $(a.id).setAttribute("aria-invalid", "true");
+  }
+  return missing;
+}
+/** What an engine error lacks, as asked: the parameter and the year of its field. */
+function askedFor(e, missing) {
+  const m = missingValue(e);
+  return m && { param: m.param, year: missing?.[m.param] ?? m.year };
+}
+/** The values the person gave, in a sentence stated beside the result ("" if none). */
+function givenText(f) {
+  const parts = asked.filter((a) => f.given[a.id]).map((a) => t("givenPart", a.param, a.year, grouped(f.given[a.id])));
+  if (!parts.length) return "";
+  const growth = [...new Set(asked.filter((a) => f.given[a.id]).map((a) => a.param))]
+    .map((p) => t("givenGrowth", p, asPercent(p === "award.average_wage" ? f.averageWageGrowth : f.pensionBaseGrowth)));
+  return t("givenLine", rules.place, parts, growth);
+}
+
 function setStatus(state) {
   $("status").dataset.state = state;
   $("status").textContent = t(`status_${state}`);
@@ -180,6 +286,9 @@ function useRules() {
   const chosen = city ?? prov ?? { id: DEFAULT_RULESET, place: "陕西省" };
   engine = new Engine(chosen.id);
   rules = { ...chosen, place: chosen.place, provinceId: prov?.id ?? DEFAULT_RULESET, cityId: city?.id ?? "" };
+  // Another place drops the values given for the last (not on start: the URL's are this place's).
+  if (askedPlace && askedPlace !== chosen.id) clearAsked();
+  askedPlace = chosen.id;
   setParam("place", chosen.id === DEFAULT_RULESET ? "" : chosen.id);
   showPlace();
 }
@@ -348,7 +457,18 @@ function read() {
     })(),
     paidToDate: num("paid-to-date", ""),
     pensionGrowth: num("pension-growth", ""),
+    // the yearly values asked of the person (monthly yuan), by field id and by year
+    given: {}, averageWages: {}, pensionBases: {},
   };
+  for (const a of asked) {
+    const d = parseDecimal($(a.id).value, "money", "11000");
+    if (d.error) problems[a.id] = d.error;
+    else if (d.value !== undefined && !(Number(d.value) > 0)) problems[a.id] = ["mustBePositive"];
+    else if (d.value !== undefined) {
+      f.given[a.id] = d.value;
+      (a.param === "award.average_wage" ? f.averageWages : f.pensionBases)[a.year] = d.value;
+    }
+  }
   return { f, problems };
 }
 
@@ -377,6 +497,15 @@ const FIELD_OF = {
 };
 /** An engine field path as FIELD_OF names it: `person.birth` → birth, `bases[2]` → bases. */
 const fieldPath = (path) => path.replace(/^person\./, "").replace(/\[\d+\]$/, "");
+/** The form field of an engine field path, asked values included (`assumptions.average_wages.2026` → average-wage-2026). */
+function fieldId(path) {
+  const m = /^assumptions\.(average_wages|pension_bases)\.(\d+)$/.exec(fieldPath(path));
+  if (m) {
+    const id = `${m[1] === "average_wages" ? "average-wage" : "pension-base"}-${m[2]}`;
+    return asked.some((a) => a.id === id) ? id : undefined;
+  }
+  return FIELD_OF[fieldPath(path)];
+}
 /** An engine field message, said plainly (the original stays in the title). */
 function fieldText(message) {
   if (/expected a decimal/.test(message)) return ["badNumber", message.match(/got "(.*)"$/)?.[1] ?? "", "1.0"];
@@ -391,10 +520,10 @@ function fieldText(message) {
 /** An engine InputError whose every field is on the form: shown next to those fields. */
 function engineFieldErrors(e) {
   const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
-  if (!fields.length || !fields.every((x) => FIELD_OF[fieldPath(x.path)])) return false;
+  if (!fields.length || !fields.every((x) => fieldId(x.path))) return false;
   const problems = {}, titles = {};
   for (const x of fields) {
-    const id = FIELD_OF[fieldPath(x.path)];
+    const id = fieldId(x.path);
     problems[id] ??= fieldText(x.message);
     titles[id] = x.message;
   }
@@ -412,6 +541,9 @@ function projectionInput(f) {
     pension_base_growth: f.pensionBaseGrowth,
     interest_rate: f.interestRate,
     ...(f.wageGrowth ? { wage_growth: f.wageGrowth } : {}),
+    // values the rule set lacks, given by the person for the years the engine named
+    ...(Object.keys(f.averageWages).length ? { average_wages: f.averageWages } : {}),
+    ...(Object.keys(f.pensionBases).length ? { pension_bases: f.pensionBases } : {}),
   };
   return {
     category: f.category, birth: f.birth, from: `${f.asOfYear}-01`,
@@ -563,6 +695,11 @@ function render(f, x) {
     // Too few months for a monthly pension: said plainly, with what can be done.
     $("error").textContent = t("notEligible", e.contribution_months, e.required_months, e.short_by_months);
     $("error").title = main.error.message ?? "";
+  } else if (missingValue(main.error)) {
+    // A value the rule set lacks: its field is next to the assumptions (askMissing).
+    const m = askedFor(main.error, x.missing);
+    $("error").textContent = t("askError", rules.place, m.param, m.year, main.error.code);
+    $("error").title = main.error.message ?? "";
   } else if (main.error) {
     $("error").textContent = describe(main.error, true);
     $("error").title = main.error.message ?? "";
@@ -597,7 +734,7 @@ function render(f, x) {
     awg: asPercent(f.averageWageGrowth), pbg: asPercent(f.pensionBaseGrowth), rate: asPercent(f.interestRate),
     index: f.futureIndex, from: monthText(`${f.asOfYear}-01`), wage: f.wageGrowth ? asPercent(f.wageGrowth) : "",
     price: asPercent(f.priceGrowth),
-  }) + (main?.p ? ` ${assumedYears(main.p)}` : "");
+  }) + (main?.p ? ` ${assumedYears(main.p)}` : "") + (givenText(f) ? ` ${givenText(f)}` : "");
 }
 
 /** One plain sentence on what the result means (and whether it is payable at all). */
@@ -636,6 +773,7 @@ function showRulesUsed(note = "") {
 const PARAM_ZH = {
   "award.average_wage": "全口径城镇单位就业人员平均工资（社平工资）",
   "award.pension_base": "养老金计发基数",
+  "award.flat_part_base": "基础养老金平均部分基数（全省计发基数）",
   "account.interest_rate": "个人账户记账利率",
 };
 /** Inputs the form gives; an input error on any other field is something the
@@ -687,7 +825,7 @@ function describe(e, pension = false) {
 const PALETTE = ["#1f6feb", "#c2410c", "#15803d", "#7c3aed", "#0e7490", "#be185d", "#b45309", "#4b5563"];
 /** The last planner shown, to redraw it when another month is chosen (no new engine run). */
 let lastPlanner = null;
-const PLANNER_TEXT = ["planner-summary", "planner-error", "planner-today"];
+const PLANNER_TEXT = ["planner-summary", "planner-error", "planner-today", "planner-given"];
 const PLANNER_NODES = ["planner-pension-chart", "planner-break-even-chart", "planner-table", "planner-statements", "planner-at"];
 function clearPlanner() {
   for (const id of PLANNER_TEXT) $(id).textContent = "";
@@ -747,7 +885,9 @@ function renderPlanner(f, x) {
     return;
   }
   if (pl.error) {
-    $("planner-error").textContent = engineFieldErrors(pl.error) ? t("fixFields") : describe(pl.error);
+    const m = askedFor(pl.error, x.missing);
+    $("planner-error").textContent = m ? t("askPlanner", rules.place, m.param, m.year, pl.error.code)
+      : engineFieldErrors(pl.error) ? t("fixFields") : describe(pl.error);
     $("planner-error").title = pl.error.message ?? "";
     return;
   }
@@ -778,6 +918,8 @@ function renderPlanner(f, x) {
   renderPlannerTable(f, get, bases, keys, months, S);
   $("planner-today").textContent = Number(f.priceGrowth) ? t("plannerToday", asPercent(f.priceGrowth), f.asOfYear) : "";
   $("planner-statements").replaceChildren(...plan.assumptions.statements.map((st) => el("li", {}, statementText(st))));
+  // The values the person gave for years the rule set lacks: their assumption, said beside the engine's.
+  $("planner-given").textContent = givenText(f);
 }
 
 /** Another month for the break-even chart, or the pension chart in today's money:
@@ -1090,8 +1232,11 @@ function run(ev) {
   writeScenario(f);
   try {
     const x = estimate(f);
+    x.missing = askMissing(x);
     render(f, x);
     setStatus(x.main && !x.main.error ? "done" : "error");
+    // The field to fill in next, if a value is asked.
+    if (Object.keys(x.missing).length) asked.find((a) => $(a.id).value.trim() === "")?.box.querySelector("input").focus();
     // On a phone the results are below the form: show them after a press of 测算.
     if (ev && matchMedia("(max-width: 700px)").matches && !x.main?.error) $("results").scrollIntoView();
   } catch (e) {

@@ -126,6 +126,18 @@ export const TEXT = {
     mustBePositive: "必须大于 0。",
     asofAfterRetirement: "测算日期晚于退休年月：本页只测算尚未退休的情况。",
     engineRefused: "此项未被计算引擎接受，请检查后重试（鼠标停在这里可看引擎的原文）。",
+    // a yearly value the rule set lacks, asked of the person (award.average_wage, award.pension_base)
+    askWage: (year) => `本地 ${year} 年月平均工资（社平工资，元/月）`,
+    askBase: (year) => `本地 ${year} 年养老金计发基数（计发基数，元/月）`,
+    askWhy: (place, param) => `本计算器未收录 ${place} 的这一数据。请按当地人社部门公布的数字填写（` +
+      (param === "award.average_wage" ? "常见于“社保缴费基数上下限”通知" : "常见于公布“基本养老金计发基数”的通知") + "）。",
+    askError: (place, param, year, code) => `按${place}规则测算还缺 ${year} 年的${param === "award.average_wage" ? "社平工资" : "计发基数"}：` +
+      `请在“假设”里新出现的一栏填写，再点“测算”。（${code}）`,
+    askPlanner: (place, param, year, code) => `按${place}规则无法测算：还缺 ${year} 年的${param === "award.average_wage" ? "社平工资" : "计发基数"}，见上。（${code}）`,
+    givenPart: (param, year, value) => `${year} 年${param === "award.average_wage" ? "社平工资" : "计发基数"} ${value} 元/月`,
+    givenGrowth: (param, rate) => `${param === "award.average_wage" ? "社平工资" : "计发基数"}每年增长 ${rate}`,
+    givenLine: (place, parts, growth) => `您自己填写的${place}数据（本计算器未收录，计算中作为假设）：${parts.join("，")}；` +
+      `此后各年按${growth.join("、")} 推算。`,
     nothingToEstimate: "法定退休年月早于测算年份：没有要测算的。",
     engineFailed: (why) => `计算引擎加载失败：${why}`,
   },
@@ -246,6 +258,20 @@ export const TEXT = {
     mustBePositive: "Must be above 0.",
     asofAfterRetirement: "The as-of date is after the retirement month: this page estimates for people not yet retired.",
     engineRefused: "The engine did not accept this field (hover here for its message).",
+    // a yearly value the rule set lacks, asked of the person (award.average_wage, award.pension_base)
+    askWage: (year) => `Local average monthly wage for ${year} (社平工资, yuan a month)`,
+    askBase: (year) => `Local pension base for ${year} (计发基数, yuan a month)`,
+    askWhy: (place, param) => `This calculator does not hold this figure for ${place}. Enter the number published by the local ` +
+      "human resources and social security department (" +
+      (param === "award.average_wage" ? "usually in the notice of the contribution base limits, 社保缴费基数上下限" : "usually in the notice of the 基本养老金计发基数") + ").",
+    askError: (place, param, year, code) => `The rules of ${place} lack the ${param === "award.average_wage" ? "average wage" : "pension base"} ` +
+      `for ${year}: enter it in the new field under the assumptions, then press Estimate. (${code})`,
+    askPlanner: (place, param, year, code) => `Cannot compute with the rules of ${place}: the ${param === "award.average_wage" ? "average wage" : "pension base"} ` +
+      `for ${year} is missing, see above. (${code})`,
+    givenPart: (param, year, value) => `${param === "award.average_wage" ? "average wage" : "pension base"} ${value} yuan a month in ${year}`,
+    givenGrowth: (param, rate) => `the ${param === "award.average_wage" ? "average wage" : "pension base"} growing ${rate} a year`,
+    givenLine: (place, parts, growth) => `Figures you entered for ${place} (not in this calculator's data; used as assumptions): ${parts.join(", ")}; ` +
+      `later years grown with ${growth.join(" and ")}.`,
     nothingToEstimate: "The statutory month is before the as-of year: nothing to estimate.",
     engineFailed: (why) => `The engine failed to load: ${why}`,
   },
