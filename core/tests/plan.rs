@@ -67,20 +67,16 @@ fn default_months_are_the_elastic_window_and_scenarios_equal_projections() {
         let proj = e.compute(Kind::Projection, &p, false).unwrap();
         assert_eq!(x["total"], proj["award"]["total"]);
         assert_eq!(x["account_balance"], proj["account_balance"]);
-        let own: Decimal = proj["years"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|y| !y["individual_contribution"].is_null())
-            .map(|y| d(&y["individual_contribution"]))
-            .sum();
-        let employer: Decimal = proj["years"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|y| !y["employer_contribution"].is_null())
-            .map(|y| d(&y["employer_contribution"]))
-            .sum();
+        let sum = |field: &str| -> Decimal {
+            proj["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|y| !y[field].is_null())
+                .map(|y| d(&y[field]))
+                .sum()
+        };
+        let (own, employer) = (sum("individual_contribution"), sum("employer_contribution"));
         assert_eq!(d(&x["own_to_come"]), own);
         assert_eq!(d(&x["employer_to_come"]), employer);
         // Break-even without growth: ⌈own / pension⌉ months; lifetime = pension × divisor.

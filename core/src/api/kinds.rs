@@ -150,6 +150,15 @@ fn titled(mut s: Schema, title: &str) -> Schema {
 macro_rules! computation {
     ($(#[$doc:meta])* $marker:ident = $kind:ident: $input:ty => $output:ty,
      read: $read:path, run: $run:ident, figures: |$o:ident| $figures:expr, title: $title:expr) => {
+        computation! {
+            $(#[$doc])* $marker = $kind: $input => $output,
+            read: $read, run: $run, figures: |$o| $figures, title: $title,
+            input_schema: |g| g.root_schema_for::<$input>()
+        }
+    };
+    ($(#[$doc:meta])* $marker:ident = $kind:ident: $input:ty => $output:ty,
+     read: $read:path, run: $run:ident, figures: |$o:ident| $figures:expr, title: $title:expr,
+     input_schema: |$g:ident| $input_schema:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $marker;
@@ -166,8 +175,8 @@ macro_rules! computation {
             fn figures($o: &Self::Output) -> Map<String, Value> {
                 $figures
             }
-            fn input_schema(g: &mut SchemaGenerator) -> Schema {
-                g.root_schema_for::<$input>()
+            fn input_schema($g: &mut SchemaGenerator) -> Schema {
+                $input_schema
             }
             fn output_schema(g: &mut SchemaGenerator) -> Schema {
                 let s = g.root_schema_for::<$output>();
@@ -216,28 +225,11 @@ computation! {
     read: AccountInput::from_json, run: account, figures: |o| o.result.figures(), title: Some("AccountStatement")
 }
 
-/// The [`Kind::Retirement`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct RetirementKind;
-impl Computation for RetirementKind {
-    const KIND: Kind = Kind::Retirement;
-    type Input = RetirementInput;
-    type Output = RetirementResult;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        RetirementInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.retirement(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        output.figures()
-    }
-    fn input_schema(_: &mut SchemaGenerator) -> Schema {
-        crate::schema::read_through_raw::<RetirementInput>()
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Retirement`] computation.
+    RetirementKind = Retirement: RetirementInput => RetirementResult,
+    read: RetirementInput::from_json, run: retirement, figures: |o| o.figures(), title: None,
+    input_schema: |_g| crate::schema::read_through_raw::<RetirementInput>()
 }
 
 computation! {
@@ -313,26 +305,9 @@ impl Computation for ProjectionKind {
     }
 }
 
-/// The [`Kind::Plan`] computation.
-#[derive(Debug, Clone, Copy)]
-pub struct PlanKind;
-impl Computation for PlanKind {
-    const KIND: Kind = Kind::Plan;
-    type Input = PlanInput;
-    type Output = Plan;
-    fn read(input: &Value) -> Result<Self::Input, Error> {
-        PlanInput::from_json(input)
-    }
-    fn run(engine: &Engine, input: &Self::Input, trace: bool) -> Result<Self::Output, Error> {
-        engine.plan(input, trace)
-    }
-    fn figures(output: &Self::Output) -> Map<String, Value> {
-        whole(output)
-    }
-    fn input_schema(g: &mut SchemaGenerator) -> Schema {
-        crate::schema::plan_input(g)
-    }
-    fn output_schema(g: &mut SchemaGenerator) -> Schema {
-        g.root_schema_for::<Self::Output>()
-    }
+computation! {
+    /// The [`Kind::Plan`] computation.
+    PlanKind = Plan: PlanInput => Plan,
+    read: PlanInput::from_json, run: plan, figures: |o| whole(o), title: None,
+    input_schema: |g| crate::schema::plan_input(g)
 }
