@@ -793,6 +793,31 @@ fn assumptions(input: &PlanInput) -> PlanAssumptions {
         "补缴费用按灵活就业费率、退休当年核定缴费基数所用社平工资计算 (months still needed are costed at the flexible rate on the average wage that sets the base in the retirement year)".to_string(),
         "预期领取月数取退休年龄的计发月数（国发〔2005〕38号附件，依城镇人口平均预期寿命、退休年龄和利息确定，低于平均余命）(expected months of payment: the 计发月数 at the retirement age, which understates life expectancy)".to_string(),
     ];
+    let a = &input.assumptions;
+    statements.push(format!(
+        "规则未公布的年份：社平工资每年增长 {}，计发基数每年增长 {}，记账利率 {}{} (years the rules do not publish: average wage +{} a year, pension base +{} a year, 记账利率 {}{})",
+        a.average_wage_growth,
+        a.pension_base_growth,
+        a.interest_rate,
+        a.wage_growth
+            .map_or(String::new(), |g| format!("，本人工资每年增长 {g}")),
+        a.average_wage_growth,
+        a.pension_base_growth,
+        a.interest_rate,
+        a.wage_growth
+            .map_or(String::new(), |g| format!(", own wage +{g} a year")),
+    ));
+    for (name_zh, name_en, values) in [
+        ("社平工资", "average wage", &a.average_wages),
+        ("计发基数", "pension base", &a.pension_bases),
+        ("记账利率", "interest rate", &a.interest_rates),
+    ] {
+        for (y, v) in values {
+            statements.push(format!(
+                "{y} 年{name_zh} {v}：输入给出的假设，仅用于规则集没有该年数值时 ({y} {name_en} {v}: an assumption given with the input, used only where the rule set has no value for that year)"
+            ));
+        }
+    }
     statements.push(match input.pension_growth {
         Some(g) => format!("退休后养老金每年1月按 {g} 增长（假设）(the pension grows by {g} each January: an assumption)"),
         None => "退休后养老金不计调整（名义金额）(the pension is held at its first amount: no adjustments assumed)".to_string(),
