@@ -408,12 +408,14 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     // with --synthetic).
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(size);
-        let unit = if config.is_some() { "persons" } else { "bytes" };
+        let template = if config.is_some() {
+            "{bar:40} {pos}/{len} persons generated {per_sec} eta {eta}"
+        } else {
+            "{bar:40} {bytes}/{total_bytes} read {bytes_per_sec} eta {eta}"
+        };
         b.set_style(
-            indicatif::ProgressStyle::with_template(&format!(
-                "{{bar:40}} {{pos}}/{{len}} {unit} read {{per_sec}} eta {{eta}}"
-            ))
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     } else {
