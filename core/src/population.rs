@@ -1492,7 +1492,11 @@ type PlanKey = ((i32, i32), Option<(YearMonth, YearMonth)>);
 /// it reads, keeps every year a person brings, and cuts to them at the end.
 /// The fast path's plan covers the years and birth months seen so far and is
 /// built again when a chunk brings new ones; a person's path does not depend
-/// on the chunks (the plan covers the person's own years either way).
+/// on the chunks (the plan covers the person's own years either way). One
+/// corner is left: a `last_year` before the first contribution year of the
+/// rows so far ends the plan at that year, not at the whole population's
+/// first; a person retiring in it could then take the other path, which
+/// changes the path counts of the summary, never a figure.
 ///
 /// ```
 /// use pension_rules::population::{simulate, synthetic, Options, Population, Run};
