@@ -1492,11 +1492,8 @@ type PlanKey = ((i32, i32), Option<(YearMonth, YearMonth)>);
 /// it reads, keeps every year a person brings, and cuts to them at the end.
 /// The fast path's plan covers the years and birth months seen so far and is
 /// built again when a chunk brings new ones; a person's path does not depend
-/// on the chunks (the plan covers the person's own years either way). One
-/// corner is left: a `last_year` before the first contribution year of the
-/// rows so far ends the plan at that year, not at the whole population's
-/// first; a person retiring in it could then take the other path, which
-/// changes the path counts of the summary, never a figure.
+/// on the chunks: the plan covers the person's own years either way, up to
+/// the retirement year also past `last_year`.
 ///
 /// ```
 /// use pension_rules::population::{simulate, synthetic, Options, Population, Run};
@@ -1600,7 +1597,11 @@ impl<'a> Run<'a> {
             (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
             (x, None) | (None, x) => x,
         };
+        // The plan reaches every person's retirement year, also past a
+        // `last_year` (the flows are cut at the end): which path a person
+        // takes does not depend on the rows read before.
         let (first, last) = self.range();
+        let last = last.max(self.years.map_or(last, |(_, l)| l));
         let key = ((first, last), self.births);
         if self.planned != Some(key) {
             self.plans = self
