@@ -274,3 +274,31 @@ fn the_csv_export_in_chunks_equals_the_whole() {
         String::from_utf8(whole).unwrap()
     );
 }
+
+#[test]
+fn past_last_year_the_fast_path_gives_the_single_path_figures() {
+    let snaps = snaps();
+    let a = Config::shaanxi_assumptions();
+    let pop = population(1_500, 21);
+    let run = |single_path_only| {
+        let options = Options {
+            last_year: Some(2030),
+            single_path_only,
+            ..Options::default()
+        };
+        simulate_all(&pop, &snaps, &a, &options).unwrap()
+    };
+    let ((fast, mut f), (single, mut s)) = (run(false), run(true));
+    // Most persons retire after 2030 and still take the fast path.
+    assert!(f[0].fast_path > 1_000, "{}", f[0].fast_path);
+    for (x, y) in fast.iter().zip(&single) {
+        let x: Vec<String> = x.iter().map(outcome_text).collect();
+        let y: Vec<String> = y.iter().map(outcome_text).collect();
+        assert_eq!(x, y);
+    }
+    for x in f.iter_mut().chain(s.iter_mut()) {
+        (x.fast_path, x.single_path) = (0, 0);
+    }
+    assert_eq!(f, s);
+    assert_eq!(f[0].years.last().unwrap().year, 2030);
+}
