@@ -314,11 +314,11 @@ mod on {
     /// The valid persons (as [`Population::write_csv`] writes them) as
     /// Parquet, chunk by chunk in bounded memory: the decimal columns' scale
     /// is the largest in the whole population, known only at the end, so
-    /// the persons wait in a spool file (JSON lines, beside the target) and
+    /// the persons wait in an unnamed spool file (JSON lines, beside the target) and
     /// are written at [`PopulationWriter::finish`], a chunk at a time.
     pub(crate) struct PopulationWriter {
         path: std::path::PathBuf,
-        spool: std::io::BufWriter<tempfile::NamedTempFile>,
+        spool: std::io::BufWriter<File>,
         scales: PopulationScales,
         /// The optional columns with an empty cell so far (nullable).
         nulls: [bool; 5],
@@ -347,10 +347,10 @@ mod on {
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let spool = tempfile::Builder::new()
-                .prefix(".pension-rules-spool")
-                .tempfile_in(dir)
-                .map_err(|e| crate::errors::io_error(path, &e))?;
+            // Unnamed where the system allows (Linux: O_TMPFILE): nothing is
+            // left behind, even when the process is killed.
+            let spool =
+                tempfile::tempfile_in(dir).map_err(|e| crate::errors::io_error(path, &e))?;
             Ok(PopulationWriter {
                 path: path.to_path_buf(),
                 spool: std::io::BufWriter::new(spool),
@@ -388,8 +388,7 @@ mod on {
             use std::io::{BufRead as _, Seek as _};
             let path = self.path;
             let io = |e: &dyn std::fmt::Display| crate::errors::io_error(&path, e);
-            let spool = self.spool.into_inner().map_err(|e| io(e.error()))?;
-            let mut file = spool.into_file();
+            let mut file = self.spool.into_inner().map_err(|e| io(e.error()))?;
             file.rewind().map_err(|e| io(&e))?;
             // A column is nullable when some person leaves it empty (as a
             // batch of the whole population infers it).
