@@ -45,6 +45,7 @@ pub use columns::{CellValue, Cells};
 pub use output::{ColumnType, OUTPUT_COLUMNS, OutputColumn, OutputValue, Rounded};
 pub(crate) use reading::shown;
 pub use reading::{REQUIRED_COLUMNS, check_columns, row_error};
+use std::io::Read as _;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -348,7 +349,7 @@ impl Population {
     /// not read becomes an error row (`row N.column`, N from 1 for the
     /// first data row, the message led by `person ID:`), keeping its place.
     ///
-    /// The file is read whole; a large one without quotes is cut at line
+    /// All of [`CsvChunks`] at once: a body without quotes is cut at line
     /// ends and its parts read on all cores (feature `parallel`), giving the
     /// same rows in the same order as one stream.
     ///
@@ -365,90 +366,348 @@ impl Population {
     /// let e = Population::read_csv("id,birth,category\n".as_bytes()).unwrap_err();
     /// assert_eq!(e.fields()[0].path, "header.first_contribution");
     /// ```
-    pub fn read_csv<R: std::io::Read>(mut reader: R) -> Result<Population, Error> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::field("rows", format!("cannot read the population: {e}")))?;
-        let mut r = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(bytes.as_slice());
-        let headers = r
-            .headers()
-            .map_err(|e| Error::field("header", e.to_string()))?
-            .clone();
-        if headers.iter().all(str::is_empty) {
+    pub fn read_csv<R: std::io::Read>(reader: R) -> Result<Population, Error> {
+        let mut chunks = CsvChunks::new(reader, usize::MAX)?;
+        let mut all = Population::default();
+        while let Some(chunk) = chunks.next_chunk()? {
+            let at = all.rows.len();
+            all.unread_ids
+                .extend(chunk.unread_ids.into_iter().map(|(i, id)| (at + i, id)));
+            all.rows.extend(chunk.rows);
+        }
+        Ok(all)
+    }
+}
+
+/// A population CSV read chunk by chunk, in bounded memory: the rows of
+/// [`Population::read_csv`], the same errors under the same row numbers, a
+/// chunk of at most `chunk_rows` rows at a time (each a [`Population`]
+/// whose `unread_ids` count from the chunk's first row).
+///
+/// While the bytes hold no quote, each chunk is cut at a line end and read
+/// on all cores (feature `parallel`); from the first quote on (a quoted
+/// cell may hold a line end) the rest is read as one stream.
+///
+/// ```
+/// use pension_rules::population::{CsvChunks, Population};
+/// let csv = "id,birth,category,first_contribution,index\n\
+///            a,1990-03,male,2012-07,1.0\n\
+///            b,1990-13,male,2012-07,1.0\n\
+///            c,1991-03,male,2012-07,1.0\n";
+/// let mut chunks = CsvChunks::new(csv.as_bytes(), 2).unwrap();
+/// let first = chunks.next_chunk().unwrap().unwrap();
+/// assert_eq!(first.rows.len(), 2);
+/// assert_eq!(first.rows[1].as_ref().unwrap_err().fields()[0].path, "row 2.birth");
+/// assert_eq!(chunks.next_chunk().unwrap().unwrap().label(0, 2), "c");
+/// assert!(chunks.next_chunk().unwrap().is_none());
+/// ```
+pub struct CsvChunks<R: std::io::Read> {
+    header: Header,
+    mode: CsvMode<R>,
+    /// Rows read so far.
+    rows: usize,
+    chunk_rows: usize,
+}
+
+enum CsvMode<R: std::io::Read> {
+    /// Bytes not yet read as rows (no quote so far), the lines counted up
+    /// to `scanned`, and the rest of the input.
+    Lines {
+        buf: Vec<u8>,
+        scanned: usize,
+        lines: usize,
+        reader: R,
+        eof: bool,
+    },
+    /// One stream, from the first quote on.
+    Stream(csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>),
+    Done,
+}
+
+impl<R: std::io::Read> std::fmt::Debug for CsvChunks<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvChunks")
+            .field("headers", &self.header.names)
+            .field("rows", &self.rows)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A population CSV's header: its column names, checked.
+#[derive(Debug)]
+struct Header {
+    names: csv::StringRecord,
+    id_column: Option<usize>,
+}
+
+impl Header {
+    fn of(h: Result<csv::StringRecord, csv::Error>) -> Result<Header, Error> {
+        let names = h.map_err(|e| Error::field("header", e.to_string()))?;
+        if names.iter().all(str::is_empty) {
             return Err(reading::empty(false));
         }
-        check_columns(&headers.iter().collect::<Vec<_>>(), "header")?;
-        let id_column = headers.iter().position(|h| h == "id");
-        let body = usize::try_from(r.position().byte())
+        check_columns(&names.iter().collect::<Vec<_>>(), "header")?;
+        Ok(Header {
+            id_column: names.iter().position(|h| h == "id"),
+            names,
+        })
+    }
+
+    /// One record (row `i`, 0-based, of the whole): its row error (N from
+    /// 1) or its person, and the id cell of a row that does not read.
+    fn read(&self, i: usize, rec: Result<csv::StringRecord, String>) -> RowRead {
+        let id = rec
+            .as_ref()
             .ok()
-            .and_then(|at| bytes.get(at..))
-            .unwrap_or_default();
-        // One record: its row error (N from 1) or its person, and the id
-        // cell of a row that does not read.
-        let read = |i: usize, rec: Result<csv::StringRecord, String>| {
-            let id = rec
-                .as_ref()
-                .ok()
-                .zip(id_column)
-                .and_then(|(r, k)| r.get(k))
-                .filter(|s| !s.is_empty())
-                .map(String::from);
-            let person = rec
-                .map_err(|message| Error::field(format!("row {}", i + 1), message))
-                .and_then(|rec| Person::from_record(&headers, &rec, i + 1));
-            let unread = person.is_err().then_some(id).flatten();
-            (person, unread)
-        };
-        let unequal = |len: usize| {
-            format!(
-                "the row has {len} cells, but the header names {} columns",
-                headers.len()
-            )
-        };
-        let read: Vec<_> = match reading::chunks(body) {
-            // Large and without quotes (so no record spans a line): cut at
-            // line ends, each part tokenised and read in parallel.
-            Some(parts) => reading::parallel_records(&parts, |rec| {
-                let rec = rec.map_err(|e| e.to_string())?;
-                if rec.len() != headers.len() {
-                    return Err(unequal(rec.len()));
+            .zip(self.id_column)
+            .and_then(|(r, k)| r.get(k))
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+        let person = rec
+            .map_err(|message| Error::field(format!("row {}", i + 1), message))
+            .and_then(|rec| Person::from_record(&self.names, &rec, i + 1));
+        let unread = person.is_err().then_some(id).flatten();
+        (person, unread)
+    }
+
+    fn unequal(&self, len: usize) -> String {
+        format!(
+            "the row has {len} cells, but the header names {} columns",
+            self.names.len()
+        )
+    }
+}
+
+/// A row read: the person or the row's error, and the id cell of a row
+/// that did not read.
+type RowRead = (Result<Person, Error>, Option<String>);
+
+/// Bytes read from the input at a time.
+const READ_AT_ONCE: usize = 1 << 20;
+
+fn cannot_read(e: &std::io::Error) -> Error {
+    Error::field("rows", format!("cannot read the population: {e}"))
+}
+
+/// Read from `reader` until `buf` holds at least `want` more bytes or the
+/// input ends; whether it ended.
+fn fill<R: std::io::Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, Error> {
+    let goal = buf.len() + want;
+    while buf.len() < goal {
+        let at = buf.len();
+        buf.resize(at + READ_AT_ONCE.min(goal - at).max(1), 0);
+        let got = loop {
+            match reader.read(&mut buf[at..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    buf.truncate(at);
+                    return Err(cannot_read(&e));
                 }
-                let mut rec = csv::StringRecord::from_byte_record(rec)
-                    .map_err(|_| "the row is not UTF-8 text".to_string())?;
-                rec.trim();
-                Ok(rec)
-            })
-            .map_indexed(read),
-            None => r
-                .records()
-                .enumerate()
-                .map(|(i, rec)| {
-                    let rec = rec.map_err(|e| match e.kind() {
-                        csv::ErrorKind::UnequalLengths { len, .. } => {
-                            unequal(usize::try_from(*len).unwrap_or(usize::MAX))
-                        }
-                        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
-                        _ => e.to_string(),
-                    });
-                    read(i, rec)
-                })
-                .collect(),
+            }
         };
+        buf.truncate(at + got);
+        if got == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+impl<R: std::io::Read> CsvChunks<R> {
+    /// Read the header of `reader` (refusing the file for a header problem,
+    /// as [`Population::read_csv`]); the rows follow, `chunk_rows` at a
+    /// time (at least 1).
+    pub fn new(mut reader: R, chunk_rows: usize) -> Result<CsvChunks<R>, Error> {
+        // The header line: bytes up to the first line end.
+        let mut buf = Vec::new();
+        let mut eof = false;
+        while !eof && !buf.contains(&b'\n') {
+            eof = fill(&mut reader, &mut buf, READ_AT_ONCE)?;
+        }
+        let line = buf
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(buf.len(), |i| i + 1);
+        let chunk_rows = chunk_rows.max(1);
+        if buf[..line].contains(&b'"') {
+            // A quoted header: the whole file as one stream.
+            let mut r = csv::ReaderBuilder::new()
+                .trim(csv::Trim::All)
+                .from_reader(std::io::Cursor::new(buf).chain(reader));
+            let header = Header::of(r.headers().cloned())?;
+            return Ok(CsvChunks {
+                header,
+                mode: CsvMode::Stream(r),
+                rows: 0,
+                chunk_rows,
+            });
+        }
+        let mut r = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(&buf[..line]);
+        let header = Header::of(r.headers().cloned())?;
+        let body = usize::try_from(r.position().byte())
+            .unwrap_or(line)
+            .min(buf.len());
+        buf.drain(..body);
+        Ok(CsvChunks {
+            header,
+            mode: CsvMode::Lines {
+                buf,
+                scanned: 0,
+                lines: 0,
+                reader,
+                eof,
+            },
+            rows: 0,
+            chunk_rows,
+        })
+    }
+
+    /// The header's column names.
+    pub fn headers(&self) -> &csv::StringRecord {
+        &self.header.names
+    }
+
+    /// Rows read so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The next rows (at most `chunk_rows`), `None` after the last; a
+    /// file with a header and no row is refused (`rows`).
+    pub fn next_chunk(&mut self) -> Result<Option<Population>, Error> {
+        // A chunk of blank lines alone reads no row: read on.
+        let mut read = self.read_some()?;
+        while read.is_empty() && !matches!(self.mode, CsvMode::Done) {
+            read = self.read_some()?;
+        }
+        if read.is_empty() {
+            return match self.rows {
+                0 => Err(reading::empty(true)),
+                _ => Ok(None),
+            };
+        }
         let mut rows = Vec::with_capacity(read.len());
-        let mut unread_ids = std::collections::BTreeMap::new();
+        let mut unread_ids = BTreeMap::new();
         for (i, (person, unread)) in read.into_iter().enumerate() {
             if let Some(id) = unread {
                 unread_ids.insert(i, id);
             }
             rows.push(person);
         }
-        if rows.is_empty() {
-            return Err(reading::empty(true));
-        }
-        Ok(Population { rows, unread_ids })
+        self.rows += rows.len();
+        Ok(Some(Population { rows, unread_ids }))
+    }
+
+    /// The rows of the next lines (at most `chunk_rows`; none when they
+    /// are blank or the input has ended).
+    fn read_some(&mut self) -> Result<Vec<RowRead>, Error> {
+        let read = match std::mem::replace(&mut self.mode, CsvMode::Done) {
+            CsvMode::Done => vec![],
+            CsvMode::Lines {
+                mut buf,
+                mut scanned,
+                mut lines,
+                mut reader,
+                mut eof,
+            } => {
+                // Enough lines for a chunk, or the end of the input.
+                loop {
+                    for (k, b) in buf[scanned..].iter().enumerate() {
+                        if *b == b'\n' {
+                            lines += 1;
+                            if lines == self.chunk_rows {
+                                scanned += k + 1;
+                                break;
+                            }
+                        }
+                    }
+                    if lines >= self.chunk_rows {
+                        break;
+                    }
+                    scanned = buf.len();
+                    if eof {
+                        break;
+                    }
+                    eof = fill(&mut reader, &mut buf, READ_AT_ONCE)?;
+                }
+                let cut = scanned;
+                if buf[..cut].contains(&b'"') {
+                    // A quoted cell may hold a line end: one stream from here.
+                    let r = csv::ReaderBuilder::new()
+                        .trim(csv::Trim::All)
+                        .has_headers(false)
+                        .flexible(true)
+                        .from_reader(std::io::Cursor::new(buf).chain(reader));
+                    self.mode = CsvMode::Stream(r);
+                    return self.read_some();
+                }
+                let read = self.lines(&buf[..cut]);
+                buf.drain(..cut);
+                if !(eof && buf.is_empty()) {
+                    // The lines still in `buf` are counted again.
+                    self.mode = CsvMode::Lines {
+                        buf,
+                        scanned: 0,
+                        lines: 0,
+                        reader,
+                        eof,
+                    };
+                }
+                read
+            }
+            CsvMode::Stream(mut r) => {
+                let flexible = !r.has_headers();
+                let mut read = vec![];
+                let mut record = csv::StringRecord::new();
+                let mut ended = false;
+                while read.len() < self.chunk_rows {
+                    let rec = match r.read_record(&mut record) {
+                        Ok(false) => {
+                            ended = true;
+                            break;
+                        }
+                        Ok(true) if flexible && record.len() != self.header.names.len() => {
+                            Err(self.header.unequal(record.len()))
+                        }
+                        Ok(true) => Ok(record.clone()),
+                        Err(e) => Err(match e.kind() {
+                            csv::ErrorKind::UnequalLengths { len, .. } => self
+                                .header
+                                .unequal(usize::try_from(*len).unwrap_or(usize::MAX)),
+                            csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
+                            _ => e.to_string(),
+                        }),
+                    };
+                    read.push(self.header.read(self.rows + read.len(), rec));
+                }
+                if !ended {
+                    self.mode = CsvMode::Stream(r);
+                }
+                read
+            }
+        };
+        Ok(read)
+    }
+
+    /// The rows of `body` (no quote, whole lines), tokenised and read in
+    /// parallel parts.
+    fn lines(&self, body: &[u8]) -> Vec<RowRead> {
+        let parts = reading::line_parts(body);
+        let (first, header) = (self.rows, &self.header);
+        reading::parallel_records(&parts, |rec| {
+            let rec = rec.map_err(|e| e.to_string())?;
+            if rec.len() != header.names.len() {
+                return Err(header.unequal(rec.len()));
+            }
+            let mut rec = csv::StringRecord::from_byte_record(rec)
+                .map_err(|_| "the row is not UTF-8 text".to_string())?;
+            rec.trim();
+            Ok(rec)
+        })
+        .map_indexed(|i, rec| header.read(first + i, rec))
     }
 }
 
@@ -503,10 +762,21 @@ impl Person {
 
 impl Population {
     /// Write the valid persons as CSV (the format [`Population::read_csv`] reads).
-    pub fn write_csv<W: std::io::Write>(&self, writer: W) -> Result<(), Error> {
+    pub fn write_csv<W: std::io::Write>(&self, mut writer: W) -> Result<(), Error> {
+        let mut w = csv::Writer::from_writer(&mut writer);
+        w.write_record(COLUMNS)
+            .map_err(|e| Error::field("output", e.to_string()))?;
+        w.flush()
+            .map_err(|e| Error::field("output", e.to_string()))?;
+        drop(w);
+        self.write_csv_rows(writer)
+    }
+
+    /// The rows of [`Population::write_csv`] without the header: a chunk of
+    /// a population written in chunks.
+    pub fn write_csv_rows<W: std::io::Write>(&self, writer: W) -> Result<(), Error> {
         let mut w = csv::Writer::from_writer(writer);
         let io = |e: csv::Error| Error::field("output", e.to_string());
-        w.write_record(COLUMNS).map_err(io)?;
         for p in self.rows.iter().flatten() {
             let opt = |v: Option<String>| v.unwrap_or_default();
             w.write_record([
@@ -714,7 +984,10 @@ impl std::fmt::Debug for Options<'_> {
     }
 }
 
-/// Flows accumulated in the money scale of the run (integers, exact).
+/// Flows accumulated in the money scale of the run (integers, exact), by
+/// calendar year from `first_year`; the range grows to take any year a
+/// person brings (a streamed run learns the population's range as it
+/// reads), and [`Acc::clip`] cuts it to the run's years at the end.
 #[derive(Debug, Clone)]
 struct Acc {
     first_year: i32,
@@ -724,8 +997,8 @@ struct Acc {
     errors: BTreeMap<&'static str, u64>,
     fast: u64,
     single: u64,
-    totals: Vec<i64>,
-    rates: Vec<i64>,
+    totals: Counts,
+    rates: Counts,
     contributors: Vec<u64>,
     employer: Vec<i128>,
     individual: Vec<i128>,
@@ -734,20 +1007,105 @@ struct Acc {
     cohorts: Vec<(i128, u64)>,
 }
 
+/// A multiset of integers (totals or rates in units): a count of each
+/// distinct value (in order) and the values not yet counted. Its size grows
+/// with the distinct values, not with the persons, and never doubles while
+/// it grows (no array to copy); its sum, count and median are exact.
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    counted: BTreeMap<i64, u64>,
+    pending: Vec<i64>,
+    n: u64,
+    sum: i128,
+}
+
+/// Values waiting before they are counted.
+const PENDING: usize = 1 << 16;
+
+impl Counts {
+    #[inline]
+    fn push(&mut self, x: i64) {
+        self.pending.push(x);
+        self.n += 1;
+        self.sum += i128::from(x);
+    }
+    fn merge(&mut self, o: Counts) {
+        self.n += o.n;
+        self.sum += o.sum;
+        self.pending.extend(o.pending);
+        for (v, c) in o.counted {
+            *self.counted.entry(v).or_default() += c;
+        }
+        if self.pending.len() >= PENDING {
+            self.count();
+        }
+    }
+    /// The pending values counted (sorted first: equal values once, the
+    /// tree walked in order).
+    fn count(&mut self) {
+        self.pending.sort_unstable();
+        let mut run: Option<(i64, u64)> = None;
+        for &x in &self.pending {
+            match &mut run {
+                Some((v, c)) if *v == x => *c += 1,
+                _ => {
+                    if let Some((v, c)) = run.replace((x, 1)) {
+                        *self.counted.entry(v).or_default() += c;
+                    }
+                }
+            }
+        }
+        if let Some((v, c)) = run {
+            *self.counted.entry(v).or_default() += c;
+        }
+        self.pending.clear();
+    }
+    /// The `k`-th value (0-based) in ascending order.
+    fn nth(&self, k: u64) -> Option<i64> {
+        let mut seen = 0;
+        for (v, c) in &self.counted {
+            seen += c;
+            if k < seen {
+                return Some(*v);
+            }
+        }
+        None
+    }
+    /// The middle value of an odd count, the sum of the two middle values of
+    /// an even one.
+    fn median(&mut self) -> Option<i128> {
+        if self.n == 0 {
+            return None;
+        }
+        self.count();
+        let mid = self.n / 2;
+        let hi = i128::from(self.nth(mid)?);
+        if self.n % 2 == 1 {
+            return Some(hi);
+        }
+        Some(i128::from(self.nth(mid - 1)?) + hi)
+    }
+}
+
 impl Acc {
     fn new(first_year: i32, last_year: i32) -> Acc {
         let n = usize::try_from(last_year - first_year + 1).unwrap_or(0);
         Acc {
             first_year,
-            first_month: YearMonth::new(first_year, 1)
-                .unwrap_or_else(|| YearMonth::of(chrono::NaiveDate::MIN)),
+            first_month: month_one(first_year),
             persons: 0,
             ok: 0,
             errors: BTreeMap::new(),
             fast: 0,
             single: 0,
-            totals: Vec::with_capacity(fast::PART),
-            rates: Vec::with_capacity(fast::PART),
+            totals: Counts {
+                pending: Vec::with_capacity(fast::PART),
+                ..Counts::default()
+            },
+            rates: Counts {
+                pending: Vec::with_capacity(fast::PART),
+                ..Counts::default()
+            },
             contributors: vec![0; n],
             employer: vec![0; n],
             individual: vec![0; n],
@@ -755,12 +1113,51 @@ impl Acc {
             cohorts: vec![(0, 0); n * 12],
         }
     }
-    fn year(&self, y: i32) -> Option<usize> {
+    /// The years held: `first_year ..= last` (none when empty).
+    fn last_year(&self) -> i32 {
+        self.first_year + i32::try_from(self.contributors.len()).unwrap_or(i32::MAX) - 1
+    }
+    /// Make room for `lo ..= hi` (zeros for the new years).
+    #[cold]
+    fn widen(&mut self, lo: i32, hi: i32) {
+        let (old_lo, old_hi) = (self.first_year, self.last_year());
+        let (new_lo, new_hi) = if self.contributors.is_empty() {
+            (lo, hi)
+        } else {
+            (lo.min(old_lo), hi.max(old_hi))
+        };
+        let Ok(n) = usize::try_from(new_hi - new_lo + 1) else {
+            return;
+        };
+        let at = if self.contributors.is_empty() {
+            0
+        } else {
+            usize::try_from(old_lo - new_lo).unwrap_or(0)
+        };
+        fn place<T: Copy>(v: &mut Vec<T>, zero: T, at: usize, n: usize) {
+            let mut w = vec![zero; n];
+            w[at..at + v.len()].copy_from_slice(v);
+            *v = w;
+        }
+        place(&mut self.contributors, 0, at, n);
+        place(&mut self.employer, 0, at, n);
+        place(&mut self.individual, 0, at, n);
+        place(&mut self.unknown, 0, at, n);
+        place(&mut self.cohorts, (0, 0), at * 12, n * 12);
+        self.first_year = new_lo;
+        self.first_month = month_one(new_lo);
+    }
+    #[inline]
+    fn year(&mut self, y: i32) -> Option<usize> {
+        if y < self.first_year || y > self.last_year() {
+            self.widen(y, y);
+        }
         usize::try_from(y - self.first_year)
             .ok()
             .filter(|i| *i < self.contributors.len())
     }
     fn merge(&mut self, o: Acc) {
+        let (lo, hi) = (o.first_year, o.last_year());
         self.persons += o.persons;
         self.ok += o.ok;
         self.fast += o.fast;
@@ -768,24 +1165,63 @@ impl Acc {
         for (k, v) in o.errors {
             *self.errors.entry(k).or_default() += v;
         }
-        self.totals.extend(o.totals);
-        self.rates.extend(o.rates);
-        for (a, b) in self.contributors.iter_mut().zip(o.contributors) {
-            *a += b;
+        self.totals.merge(o.totals);
+        self.rates.merge(o.rates);
+        if o.contributors.is_empty() {
+            return;
         }
-        for (a, b) in self.employer.iter_mut().zip(o.employer) {
-            *a += b;
+        if self.contributors.is_empty() || lo < self.first_year || hi > self.last_year() {
+            self.widen(lo, hi);
         }
-        for (a, b) in self.individual.iter_mut().zip(o.individual) {
-            *a += b;
-        }
-        for (a, b) in self.unknown.iter_mut().zip(o.unknown) {
-            *a += b;
-        }
-        for (a, b) in self.cohorts.iter_mut().zip(o.cohorts) {
+        let Ok(at) = usize::try_from(lo - self.first_year) else {
+            return;
+        };
+        let add = |a: &mut [u64], b: &[u64]| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        };
+        let add_wide = |a: &mut [i128], b: &[i128]| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        };
+        add(&mut self.contributors[at..], &o.contributors);
+        add(&mut self.unknown[at..], &o.unknown);
+        add_wide(&mut self.employer[at..], &o.employer);
+        add_wide(&mut self.individual[at..], &o.individual);
+        for (a, b) in self.cohorts[at * 12..].iter_mut().zip(o.cohorts) {
             a.0 += b.0;
             a.1 += b.1;
         }
+    }
+    /// The flows of `first ..= last` alone: what a run over those years
+    /// from the start would hold.
+    fn clip(mut self, first: i32, last: i32) -> Acc {
+        let mut out = Acc::new(first, last);
+        let n = out.contributors.len();
+        for i in 0..n {
+            let y = first + i32::try_from(i).unwrap_or(i32::MAX);
+            let Some(j) = usize::try_from(y - self.first_year)
+                .ok()
+                .filter(|j| *j < self.contributors.len())
+            else {
+                continue;
+            };
+            out.contributors[i] = self.contributors[j];
+            out.employer[i] = self.employer[j];
+            out.individual[i] = self.individual[j];
+            out.unknown[i] = self.unknown[j];
+            out.cohorts[i * 12..i * 12 + 12].copy_from_slice(&self.cohorts[j * 12..j * 12 + 12]);
+        }
+        out.persons = self.persons;
+        out.ok = self.ok;
+        out.errors = std::mem::take(&mut self.errors);
+        out.fast = self.fast;
+        out.single = self.single;
+        out.totals = std::mem::take(&mut self.totals);
+        out.rates = std::mem::take(&mut self.rates);
+        out
     }
     fn add_outcome(&mut self, o: &Outcome, scale: Scales) {
         let total = to_units(o.total, scale.money).unwrap_or(0);
@@ -805,6 +1241,9 @@ impl Acc {
             self.rates.push(r);
         }
         let start = retirement.add_months(1);
+        if start.year() < self.first_year || start.year() > self.last_year() {
+            self.widen(start.year(), start.year());
+        }
         if let Some(i) = usize::try_from(start.months_since(self.first_month))
             .ok()
             .filter(|i| *i < self.cohorts.len())
@@ -815,6 +1254,18 @@ impl Acc {
     }
     /// Contributions of consecutive years from `start` (fast path).
     fn add_years(&mut self, start: i32, flows: &[(i64, i64)]) {
+        let Some(end_year) = i32::try_from(flows.len())
+            .ok()
+            .and_then(|n| start.checked_add(n - 1))
+        else {
+            return;
+        };
+        if flows.is_empty() {
+            return;
+        }
+        if start < self.first_year || end_year > self.last_year() {
+            self.widen(start, end_year);
+        }
         let Some(i) = self.year(start) else { return };
         let end = (i + flows.len()).min(self.contributors.len());
         let n = end - i;
@@ -851,6 +1302,11 @@ impl Acc {
             }
         }
     }
+}
+
+/// January of `year`.
+fn month_one(year: i32) -> YearMonth {
+    YearMonth::new(year, 1).unwrap_or_else(|| YearMonth::of(chrono::NaiveDate::MIN))
 }
 
 /// The decimal scales the run accumulates in (from the rule set's rounding).
@@ -919,35 +1375,19 @@ fn single(
     Ok(o)
 }
 
-fn median(v: &mut [i64]) -> Option<i128> {
-    if v.is_empty() {
-        return None;
-    }
-    let n = v.len();
-    let mid = n / 2;
-    let (_, hi, _) = v.select_nth_unstable(mid);
-    let hi = i128::from(*hi);
-    if n % 2 == 1 {
-        return Some(hi);
-    }
-    let lo = v[..mid].iter().max().copied().map(i128::from).unwrap_or(hi);
-    Some(lo + hi)
-}
-
 fn summary(mut acc: Acc, snap: &Snapshot, scale: Scales, last_year: i32) -> Summary {
     let money = snap.rounding.money.current().map(|r| r.value).ok();
     let index = snap.rounding.index.current().map(|r| r.value).ok();
     let round = |x: Decimal, r: Option<crate::Rounding>| r.map_or(x, |r| r.apply(x));
-    let mean = |v: &[i64], s: u32, r| {
-        (!v.is_empty()).then(|| {
-            let sum: i128 = v.iter().map(|x| i128::from(*x)).sum();
-            let n = Decimal::from(v.len() as u64);
-            round(from_units(sum, s).checked_div(n).unwrap_or_default(), r)
+    let mean = |v: &Counts, s: u32, r| {
+        (v.n > 0).then(|| {
+            let n = Decimal::from(v.n);
+            round(from_units(v.sum, s).checked_div(n).unwrap_or_default(), r)
         })
     };
-    let med = |v: &mut [i64], s: u32, r| {
-        let even = v.len().is_multiple_of(2);
-        median(v).map(|m| {
+    let med = |v: &mut Counts, s: u32, r| {
+        let even = v.n.is_multiple_of(2);
+        v.median().map(|m| {
             let x = from_units(m, s);
             round(if even { x / Decimal::TWO } else { x }, r)
         })
@@ -1018,34 +1458,246 @@ fn summary(mut acc: Acc, snap: &Snapshot, scale: Scales, last_year: i32) -> Summ
 /// The outcomes of one block of rows, one vector per scenario.
 pub type Block = Vec<Vec<Result<Outcome, Error>>>;
 
-/// The year range of a run's flows.
-fn year_range(population: &Population, options: &Options<'_>) -> (i32, i32) {
-    // Implausible rows are error rows; they must not stretch the range.
-    let persons = population
-        .rows
-        .iter()
-        .flatten()
-        .filter(|p| p.is_plausible());
-    let first = persons
-        .clone()
-        .map(|p| p.first_contribution.year())
-        .min()
-        .unwrap_or(2000);
-    // Statutory ages are at most 63 (2024 决定); a given month may be later.
-    let last = persons
-        .map(|p| match p.retirement_month {
+/// The years of a person that bound a run's flows: the first contribution
+/// year and the latest year the pension may start in (a given retirement
+/// month's, else birth + 64: statutory ages are at most 63, 2024 决定).
+/// Implausible rows are error rows; they must not stretch the range.
+fn years_of(p: &Person) -> Option<(i32, i32)> {
+    p.is_plausible().then(|| {
+        let last = match p.retirement_month {
             Some(m) => m.year(),
             None => p.birth.year() + 64,
+        };
+        (p.first_contribution.year(), last)
+    })
+}
+
+fn widest(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (x, None) | (None, x) => x,
+    }
+}
+
+/// What a run's plans cover: the flows' years and the birth months.
+type PlanKey = ((i32, i32), Option<(YearMonth, YearMonth)>);
+
+/// A population run fed in chunks: [`Run::push`] each chunk of rows in
+/// order (a chunk is computed under every scenario before it returns), then
+/// [`Run::finish`] for the summaries. Memory holds one chunk and the
+/// aggregates, never the population; the summaries are exact and the same
+/// whatever the chunks ([`simulate`] is one chunk).
+///
+/// The flows' years are the population's (first contribution year to the
+/// latest retirement year, or `Options::last_year`): the run learns them as
+/// it reads, keeps every year a person brings, and cuts to them at the end.
+/// The fast path's plan covers the years and birth months seen so far and is
+/// built again when a chunk brings new ones; a person's path does not depend
+/// on the chunks: the plan covers the person's own years either way, up to
+/// the retirement year also past `last_year`.
+///
+/// ```
+/// use pension_rules::population::{simulate, synthetic, Options, Population, Run};
+/// use pension_rules::rules::RuleSet;
+/// let base = RuleSet::embedded("cn/shaanxi").unwrap();
+/// let snaps = [base.at("2026-01-01".parse().unwrap())];
+/// let a = synthetic::Config::shaanxi_assumptions();
+/// let pop = synthetic::generate(&synthetic::Config::shaanxi(300, 7), &snaps[0]);
+/// let options = Options::default();
+/// let mut run = Run::new(&snaps, &a, &options).unwrap();
+/// for rows in pop.rows.chunks(64) {
+///     run.push(&Population::from_rows(rows.to_vec()), |_, _| {});
+/// }
+/// let whole = simulate(&pop, &snaps, &a, &options, |_, _| {}).unwrap();
+/// assert_eq!(run.finish(), whole);
+/// ```
+pub struct Run<'a> {
+    snapshots: &'a [Snapshot],
+    assumptions: &'a Assumptions,
+    options: &'a Options<'a>,
+    scales: Vec<Scales>,
+    accs: Vec<Acc>,
+    /// First and last year of the persons so far ([`years_of`]).
+    years: Option<(i32, i32)>,
+    /// Birth months of the persons the fast path may take, so far.
+    births: Option<(YearMonth, YearMonth)>,
+    /// The fast path's plans and what they were built for.
+    plans: Vec<Option<fast::Plan>>,
+    planned: Option<PlanKey>,
+    /// One buffer per scenario, reused block after block.
+    out: Block,
+    /// Rows pushed so far.
+    rows: usize,
+    done: std::sync::atomic::AtomicU64,
+}
+
+impl std::fmt::Debug for Run<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Run")
+            .field("scenarios", &self.snapshots.len())
+            .field("rows", &self.rows)
+            .field("years", &self.years)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Run<'a> {
+    /// A run under `snapshots` (the baseline first, then the reforms);
+    /// refuses invalid assumptions.
+    pub fn new(
+        snapshots: &'a [Snapshot],
+        assumptions: &'a Assumptions,
+        options: &'a Options<'a>,
+    ) -> Result<Run<'a>, Error> {
+        let errs = assumptions.validate("assumptions");
+        if !errs.is_empty() {
+            return Err(Error::Input(InputErrors(errs)));
+        }
+        Ok(Run {
+            snapshots,
+            assumptions,
+            options,
+            scales: snapshots.iter().map(scales).collect(),
+            accs: snapshots.iter().map(|_| Acc::new(0, -1)).collect(),
+            years: None,
+            births: None,
+            plans: snapshots.iter().map(|_| None).collect(),
+            planned: None,
+            out: snapshots.iter().map(|_| Vec::new()).collect(),
+            rows: 0,
+            done: std::sync::atomic::AtomicU64::new(0),
         })
-        .max()
-        .unwrap_or(first);
-    (first, options.last_year.unwrap_or(last).max(first))
+    }
+
+    /// Rows pushed so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The flows' years so far: the population's range, or as
+    /// [`Options::last_year`] cuts it (2000 with no person yet).
+    fn range(&self) -> (i32, i32) {
+        let (first, last) = self.years.unwrap_or((2000, 2000));
+        let last = if self.years.is_none() { first } else { last };
+        (first, self.options.last_year.unwrap_or(last).max(first))
+    }
+
+    /// Run the next rows (their first is row [`Run::rows`] of the whole)
+    /// under every scenario, handing each block of outcomes to `sink` with
+    /// the index of its first row in the whole population.
+    pub fn push(&mut self, population: &Population, mut sink: impl FnMut(usize, &Block)) {
+        let seen = population
+            .rows
+            .iter()
+            .flatten()
+            .filter_map(years_of)
+            .reduce(|a, b| widest(Some(a), Some(b)).unwrap_or(a));
+        self.years = widest(self.years, seen);
+        let columns = fast::Columns::new(population);
+        self.births = match (self.births, columns.birth_range) {
+            (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
+            (x, None) | (None, x) => x,
+        };
+        // The plan reaches every person's retirement year, also past a
+        // `last_year` (the flows are cut at the end): which path a person
+        // takes does not depend on the rows read before.
+        let (first, last) = self.range();
+        let last = last.max(self.years.map_or(last, |(_, l)| l));
+        let key = ((first, last), self.births);
+        if self.planned != Some(key) {
+            self.plans = self
+                .snapshots
+                .iter()
+                .map(|s| {
+                    (!self.options.single_path_only)
+                        .then(|| fast::Plan::new(s, self.assumptions, self.births, first, last))
+                        .flatten()
+                })
+                .collect();
+            self.planned = Some(key);
+        }
+        // Whole parts per block, so blocks and column parts line up.
+        let block = self
+            .options
+            .block
+            .unwrap_or(1 << 16)
+            .div_ceil(fast::PART)
+            .max(1)
+            * fast::PART;
+        let n = population.rows.len();
+        let placeholder = || Err(Error::NotApplicable(String::new()));
+        let (assumptions, options, done) = (self.assumptions, self.options, &self.done);
+        let mut start = 0;
+        while start < n {
+            let end = (start + block).min(n);
+            for (k, snap) in self.snapshots.iter().enumerate() {
+                let plan = self.plans[k].as_ref();
+                let scale = self.scales[k];
+                let rows = &mut self.out[k];
+                rows.clear();
+                rows.resize_with(end - start, placeholder);
+                let run = |first_row: usize, slots: &mut [Result<Outcome, Error>]| {
+                    let mut acc = Acc::new(first, last);
+                    let mut scratch = fast::Scratch::default();
+                    for (j, slot) in slots.iter_mut().enumerate() {
+                        let i = first_row + j;
+                        acc.persons += 1;
+                        let fast = plan.and_then(|p| p.compute(&columns, i, &mut scratch));
+                        let r = match fast {
+                            Some(o) => {
+                                acc.fast += 1;
+                                acc.add_years(scratch.start, &scratch.flows);
+                                if scale.money == 2 && scale.index == 4 {
+                                    acc.add_units(scratch.total, scratch.rate, o.retirement_month);
+                                } else {
+                                    acc.add_outcome(&o, scale);
+                                }
+                                Ok(o)
+                            }
+                            None => {
+                                acc.single += 1;
+                                single(&population.rows[i], snap, assumptions, scale, &mut acc)
+                            }
+                        };
+                        if let Err(e) = &r {
+                            *acc.errors.entry(e.code()).or_default() += 1;
+                        }
+                        *slot = r;
+                    }
+                    if let Some(p) = options.progress {
+                        let len = slots.len() as u64;
+                        let d = done.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+                        p(d + len);
+                    }
+                    acc
+                };
+                for acc in chunks(start, rows, run) {
+                    self.accs[k].merge(acc);
+                }
+            }
+            sink(self.rows + start, &self.out);
+            start = end;
+        }
+        self.rows += n;
+    }
+
+    /// One [`Summary`] per scenario, over every row pushed.
+    pub fn finish(self) -> Vec<Summary> {
+        let (first, last) = self.range();
+        self.accs
+            .into_iter()
+            .zip(self.snapshots)
+            .zip(self.scales)
+            .map(|((acc, snap), scale)| summary(acc.clip(first, last), snap, scale, last))
+            .collect()
+    }
 }
 
 /// Run every row under every scenario (`snapshots`: the baseline first,
 /// then the reforms), handing each block of outcomes to `sink` with the
 /// index of its first row; returns one [`Summary`] per scenario. Rows keep
-/// their order; a row that fails gives its error in its place.
+/// their order; a row that fails gives its error in its place. One chunk
+/// of a [`Run`].
 ///
 /// ```
 /// use pension_rules::population::{simulate, synthetic, Options};
@@ -1064,88 +1716,11 @@ pub fn simulate(
     snapshots: &[Snapshot],
     assumptions: &Assumptions,
     options: &Options<'_>,
-    mut sink: impl FnMut(usize, &Block),
+    sink: impl FnMut(usize, &Block),
 ) -> Result<Vec<Summary>, Error> {
-    let errs = assumptions.validate("assumptions");
-    if !errs.is_empty() {
-        return Err(Error::Input(InputErrors(errs)));
-    }
-    let (first, last) = year_range(population, options);
-    let columns = fast::Columns::new(population);
-    let plans: Vec<Option<fast::Plan>> = snapshots
-        .iter()
-        .map(|s| {
-            (!options.single_path_only)
-                .then(|| fast::Plan::new(s, assumptions, &columns, first, last))
-                .flatten()
-        })
-        .collect();
-    let scales: Vec<Scales> = snapshots.iter().map(scales).collect();
-    let mut accs: Vec<Acc> = snapshots.iter().map(|_| Acc::new(first, last)).collect();
-    // Whole parts per block, so chunks and column parts line up.
-    let block = options.block.unwrap_or(1 << 16).div_ceil(fast::PART).max(1) * fast::PART;
-    let n = population.rows.len();
-    let done = std::sync::atomic::AtomicU64::new(0);
-    // One buffer per scenario, reused block after block.
-    let placeholder = || Err(Error::NotApplicable(String::new()));
-    let mut out: Block = snapshots.iter().map(|_| Vec::new()).collect();
-    let mut start = 0;
-    while start < n {
-        let end = (start + block).min(n);
-        for (k, snap) in snapshots.iter().enumerate() {
-            let plan = plans[k].as_ref();
-            let scale = scales[k];
-            let rows = &mut out[k];
-            rows.clear();
-            rows.resize_with(end - start, placeholder);
-            let run = |first_row: usize, slots: &mut [Result<Outcome, Error>]| {
-                let mut acc = Acc::new(first, last);
-                let mut scratch = fast::Scratch::default();
-                for (j, slot) in slots.iter_mut().enumerate() {
-                    let i = first_row + j;
-                    acc.persons += 1;
-                    let fast = plan.and_then(|p| p.compute(&columns, i, &mut scratch));
-                    let r = match fast {
-                        Some(o) => {
-                            acc.fast += 1;
-                            acc.add_years(scratch.start, &scratch.flows);
-                            if scale.money == 2 && scale.index == 4 {
-                                acc.add_units(scratch.total, scratch.rate, o.retirement_month);
-                            } else {
-                                acc.add_outcome(&o, scale);
-                            }
-                            Ok(o)
-                        }
-                        None => {
-                            acc.single += 1;
-                            single(&population.rows[i], snap, assumptions, scale, &mut acc)
-                        }
-                    };
-                    if let Err(e) = &r {
-                        *acc.errors.entry(e.code()).or_default() += 1;
-                    }
-                    *slot = r;
-                }
-                if let Some(p) = options.progress {
-                    let len = slots.len() as u64;
-                    let d = done.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
-                    p(d + len);
-                }
-                acc
-            };
-            for acc in chunks(start, rows, run) {
-                accs[k].merge(acc);
-            }
-        }
-        sink(start, &out);
-        start = end;
-    }
-    Ok(accs
-        .into_iter()
-        .zip(snapshots)
-        .zip(scales)
-        .map(|((acc, snap), scale)| summary(acc, snap, scale, last))
-        .collect())
+    let mut run = Run::new(snapshots, assumptions, options)?;
+    run.push(population, sink);
+    Ok(run.finish())
 }
 
 /// Fill `rows` (row `start` first) chunk by chunk, in parallel with the

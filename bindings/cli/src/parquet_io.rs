@@ -61,15 +61,36 @@ mod off {
         }
     }
 
-    pub(crate) fn write_population(
-        _: &Path,
-        _: &Population,
-    ) -> Result<crate::output::Done, String> {
-        none()
+    /// A Parquet population written in chunks (unavailable without the feature).
+    #[derive(Debug)]
+    pub(crate) struct PopulationWriter;
+
+    impl PopulationWriter {
+        pub(crate) fn create(_: &Path) -> Result<PopulationWriter, String> {
+            none()
+        }
+        pub(crate) fn write(&mut self, _: &Population) -> Result<(), String> {
+            none()
+        }
+        pub(crate) fn finish(self) -> Result<crate::output::Done, String> {
+            none()
+        }
     }
 
-    pub(crate) fn read_population(_: &Path) -> Result<Population, String> {
-        none()
+    /// A Parquet population read in chunks (unavailable without the feature).
+    #[derive(Debug)]
+    pub(crate) struct PopulationChunks;
+
+    impl PopulationChunks {
+        pub(crate) fn open(_: &Path, _: usize) -> Result<PopulationChunks, String> {
+            none()
+        }
+        pub(crate) fn read_of(&self) -> (u64, u64) {
+            (0, 0)
+        }
+        pub(crate) fn next_chunk(&mut self) -> Result<Option<Population>, String> {
+            none()
+        }
     }
 
     /// One output row: scenario, person id, result.
@@ -226,11 +247,20 @@ mod on {
             .unwrap_or(0)
     }
 
+    /// Rows per row group of every Parquet output.
+    const ROW_GROUP: usize = 1 << 17;
+
     /// Snappy; dictionaries only for the few-valued text columns (ids and
     /// figures are nearly all distinct: a dictionary there is wasted work).
+    ///
+    /// Row groups of at most [`ROW_GROUP`] rows: the writer holds a row group
+    /// in memory until it is complete, so a streamed run's memory stays
+    /// bounded (the default, 1 048 576 rows, held ≈ 200 MB more for a
+    /// population).
     fn props() -> WriterProperties {
         let mut b = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(ROW_GROUP))
             .set_dictionary_enabled(false);
         for c in [
             "scenario",
@@ -258,29 +288,167 @@ mod on {
 
     // ---- population -----------------------------------------------------------
 
-    /// Write the valid persons (as [`Population::write_csv`] does) as Parquet:
-    /// months and categories as strings, counts as `UInt32`, indexes and amounts
-    /// as `Decimal128` at the largest scale found in each column.
-    pub(crate) fn write_population(path: &Path, population: &Population) -> Result<Done, String> {
-        let rows: Vec<&Person> = population.rows.iter().flatten().collect();
+    /// Decimal places of the population's decimal columns (`index`,
+    /// `indexes`, `average_index`, `account_balance`): the largest found.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    struct PopulationScales([i8; 4]);
+
+    impl PopulationScales {
+        fn of(rows: &[&Person]) -> PopulationScales {
+            PopulationScales([
+                scale_of(rows.iter().filter_map(|p| p.index.as_ref())),
+                scale_of(
+                    rows.iter()
+                        .filter_map(|p| p.indexes.as_ref())
+                        .flat_map(|l| l.0.iter()),
+                ),
+                scale_of(rows.iter().filter_map(|p| p.average_index.as_ref())),
+                scale_of(rows.iter().filter_map(|p| p.account_balance.as_ref())),
+            ])
+        }
+        fn max(self, o: PopulationScales) -> PopulationScales {
+            PopulationScales(std::array::from_fn(|i| self.0[i].max(o.0[i])))
+        }
+    }
+
+    /// The valid persons (as [`Population::write_csv`] writes them) as
+    /// Parquet, chunk by chunk in bounded memory: the decimal columns' scale
+    /// is the largest in the whole population, known only at the end, so
+    /// the persons wait in a spool file (JSON lines, beside the target) and
+    /// are written at [`PopulationWriter::finish`], a chunk at a time.
+    pub(crate) struct PopulationWriter {
+        path: std::path::PathBuf,
+        spool: std::io::BufWriter<tempfile::NamedTempFile>,
+        scales: PopulationScales,
+        /// The optional columns with an empty cell so far (nullable).
+        nulls: [bool; 5],
+    }
+
+    /// The population's optional columns.
+    const OPTIONAL: [&str; 5] = [
+        "retirement_month",
+        "index",
+        "indexes",
+        "average_index",
+        "account_balance",
+    ];
+
+    impl std::fmt::Debug for PopulationWriter {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_struct("PopulationWriter")
+                .field("path", &self.path)
+                .finish_non_exhaustive()
+        }
+    }
+
+    impl PopulationWriter {
+        pub(crate) fn create(path: &Path) -> Result<PopulationWriter, String> {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let spool = tempfile::Builder::new()
+                .prefix(".pension-rules-spool")
+                .tempfile_in(dir)
+                .map_err(|e| crate::errors::io_error(path, &e))?;
+            Ok(PopulationWriter {
+                path: path.to_path_buf(),
+                spool: std::io::BufWriter::new(spool),
+                scales: PopulationScales::default(),
+                nulls: [false; 5],
+            })
+        }
+
+        pub(crate) fn write(&mut self, population: &Population) -> Result<(), String> {
+            use std::io::Write as _;
+            let rows: Vec<&Person> = population.rows.iter().flatten().collect();
+            self.scales = self.scales.max(PopulationScales::of(&rows));
+            for p in &rows {
+                let empty = [
+                    p.retirement_month.is_none(),
+                    p.index.is_none(),
+                    p.indexes.is_none(),
+                    p.average_index.is_none(),
+                    p.account_balance.is_none(),
+                ];
+                for (n, e) in self.nulls.iter_mut().zip(empty) {
+                    *n |= e;
+                }
+            }
+            let io = |e: &dyn std::fmt::Display| crate::errors::io_error(&self.path, e);
+            for p in rows {
+                serde_json::to_writer(&mut self.spool, p).map_err(|e| io(&e))?;
+                self.spool.write_all(b"\n").map_err(|e| io(&e))?;
+            }
+            Ok(())
+        }
+
+        /// The Parquet file, complete, waiting for [`crate::output::commit`].
+        pub(crate) fn finish(self) -> Result<Done, String> {
+            use std::io::{BufRead as _, Seek as _};
+            let path = self.path;
+            let io = |e: &dyn std::fmt::Display| crate::errors::io_error(&path, e);
+            let spool = self.spool.into_inner().map_err(|e| io(e.error()))?;
+            let mut file = spool.into_file();
+            file.rewind().map_err(|e| io(&e))?;
+            // A column is nullable when some person leaves it empty (as a
+            // batch of the whole population infers it).
+            let schema = population_batch(&[], self.scales)?.schema();
+            let fields: Vec<Field> = schema
+                .fields()
+                .iter()
+                .map(|f| {
+                    let nullable = OPTIONAL
+                        .iter()
+                        .position(|c| c == f.name())
+                        .is_some_and(|k| self.nulls[k]);
+                    f.as_ref().clone().with_nullable(nullable)
+                })
+                .collect();
+            let schema = Arc::new(Schema::new(fields));
+            let out = OutFile::create(&path)?;
+            let mut w =
+                ArrowWriter::try_new(out, schema.clone(), Some(props())).map_err(|e| io(&e))?;
+            let mut chunk: Vec<Person> = Vec::with_capacity(CHUNK);
+            let mut lines = std::io::BufReader::new(file).lines();
+            loop {
+                let line = lines.next().transpose().map_err(|e| io(&e))?;
+                if let Some(l) = &line {
+                    chunk.push(serde_json::from_str(l).map_err(|e| io(&e))?);
+                }
+                if chunk.len() == CHUNK || (line.is_none() && !chunk.is_empty()) {
+                    let rows: Vec<&Person> = chunk.iter().collect();
+                    let batch = population_batch(&rows, self.scales)?;
+                    let batch = RecordBatch::try_new(schema.clone(), batch.columns().to_vec())
+                        .map_err(|e| io(&e))?;
+                    w.write(&batch).map_err(|e| io(&e))?;
+                    chunk.clear();
+                }
+                if line.is_none() {
+                    break;
+                }
+            }
+            w.into_inner().map_err(|e| io(&e))?.finish()
+        }
+    }
+
+    /// Persons per batch of a population written from the spool.
+    const CHUNK: usize = 1 << 14;
+
+    /// Persons as one batch: months and categories as strings, counts as
+    /// `UInt32`, indexes and amounts as `Decimal128` at `scales`.
+    fn population_batch(rows: &[&Person], scales: PopulationScales) -> Result<RecordBatch, String> {
         let strings = |f: &dyn Fn(&Person) -> Option<String>| -> ArrayRef {
             Arc::new(rows.iter().map(|p| f(p)).collect::<StringArray>())
         };
-        let index_scale = scale_of(rows.iter().filter_map(|p| p.index.as_ref()));
-        let list_scale = scale_of(
-            rows.iter()
-                .filter_map(|p| p.indexes.as_ref())
-                .flat_map(|l| l.0.iter()),
-        );
-        let avg_scale = scale_of(rows.iter().filter_map(|p| p.average_index.as_ref()));
-        let bal_scale = scale_of(rows.iter().filter_map(|p| p.account_balance.as_ref()));
+        let [index_scale, list_scale, avg_scale, bal_scale] = scales.0;
         let mut list = ListBuilder::new(
             Decimal128Builder::new()
                 .with_precision_and_scale(PRECISION, list_scale)
                 .map_err(|e| e.to_string())?,
         )
         .with_field(decimal_field("item", list_scale, PRECISION, false));
-        for p in &rows {
+        for p in rows {
             match &p.indexes {
                 Some(l) => {
                     for d in &l.0 {
@@ -337,8 +505,7 @@ mod on {
                 decimals(rows.iter().map(|p| p.account_balance), bal_scale, PRECISION)?,
             ),
         ];
-        let batch = RecordBatch::try_from_iter(columns).map_err(|e| e.to_string())?;
-        write_batch(path, &batch)
+        RecordBatch::try_from_iter(columns).map_err(|e| e.to_string())
     }
 
     /// One cell as the text the CSV reader would see; `None` for a null.
@@ -424,67 +591,133 @@ mod on {
         Ok(())
     }
 
-    /// Read a population written as [`write_population`] writes it, or by any
-    /// tool with the CSV format's column names (strings, integers, decimals;
-    /// `indexes` as a list or a `;`-separated string). Row problems become
-    /// error rows, in place, as in [`Population::read_csv`].
-    pub(crate) fn read_population(path: &Path) -> Result<Population, String> {
-        let f = File::open(path).map_err(|e| crate::errors::io_error(path, &e))?;
-        let reader = ParquetRecordBatchReaderBuilder::try_new(f)
-            .and_then(|b| b.build())
-            .map_err(|e| at(path)(e.to_string()))?;
-        let schema = reader.schema();
-        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-        pension_rules::population::check_columns(&names, "header")
-            .map_err(|e| crate::errors::in_file(path, &e))?;
-        let headers = csv::StringRecord::from(names.clone());
-        let id_column = names.iter().position(|n| *n == "id");
-        let mut rows = vec![];
-        let mut unread_ids = std::collections::BTreeMap::new();
-        let (mut record, mut text) = (csv::StringRecord::new(), String::new());
-        for batch in reader {
-            let batch = batch.map_err(|e| at(path)(e.to_string()))?;
-            for i in 0..batch.num_rows() {
-                let row = rows.len() + 1;
-                record.clear();
-                let mut problem = None;
-                for (c, col) in batch.columns().iter().enumerate() {
-                    text.clear();
-                    if let Err(e) = cell(col.as_ref(), i, &mut text) {
-                        problem.get_or_insert((names.get(c).unwrap_or(&"?").to_string(), e));
-                        text.clear();
-                    }
-                    record.push_field(text.trim());
-                }
-                let person = match problem {
-                    Some((c, p)) => Err(pension_rules::population::row_error(
-                        row,
-                        id_column.and_then(|k| record.get(k)),
-                        Error::field(c, p),
-                    )),
-                    None => Person::from_record(&headers, &record, row),
+    /// A Parquet population read batch by batch, in chunks of at most
+    /// `chunk_rows` rows (each a [`Population`] whose `unread_ids` count
+    /// from the chunk's first row); rows and errors as [`read_population`].
+    pub(crate) struct PopulationChunks {
+        path: std::path::PathBuf,
+        reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader,
+        names: Vec<String>,
+        headers: csv::StringRecord,
+        id_column: Option<usize>,
+        /// A batch not yet read to its end, and its next row.
+        pending: Option<(RecordBatch, usize)>,
+        rows: usize,
+        total: u64,
+        chunk_rows: usize,
+    }
+
+    impl std::fmt::Debug for PopulationChunks {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_struct("PopulationChunks")
+                .field("path", &self.path)
+                .field("rows", &self.rows)
+                .finish_non_exhaustive()
+        }
+    }
+
+    impl PopulationChunks {
+        /// Open `path` and check its columns (a problem refuses the file).
+        pub(crate) fn open(path: &Path, chunk_rows: usize) -> Result<PopulationChunks, String> {
+            let f = File::open(path).map_err(|e| crate::errors::io_error(path, &e))?;
+            let builder =
+                ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| at(path)(e.to_string()))?;
+            let total = u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
+            let reader = builder.build().map_err(|e| at(path)(e.to_string()))?;
+            let schema = reader.schema();
+            let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+            pension_rules::population::check_columns(&names, "header")
+                .map_err(|e| crate::errors::in_file(path, &e))?;
+            let headers = csv::StringRecord::from(names.clone());
+            let id_column = names.iter().position(|n| n == "id");
+            Ok(PopulationChunks {
+                path: path.to_path_buf(),
+                reader,
+                names,
+                headers,
+                id_column,
+                pending: None,
+                rows: 0,
+                total,
+                chunk_rows: chunk_rows.max(1),
+            })
+        }
+
+        /// Rows read so far and in all (the file's metadata).
+        pub(crate) fn read_of(&self) -> (u64, u64) {
+            (self.rows as u64, self.total)
+        }
+
+        /// The next rows (at most `chunk_rows`), `None` after the last; a
+        /// file without a row is refused (`rows`).
+        pub(crate) fn next_chunk(&mut self) -> Result<Option<Population>, String> {
+            let mut rows = vec![];
+            let mut unread_ids = std::collections::BTreeMap::new();
+            let (mut record, mut text) = (csv::StringRecord::new(), String::new());
+            while rows.len() < self.chunk_rows {
+                let (batch, from) = match self.pending.take() {
+                    Some(p) => p,
+                    None => match self.reader.next() {
+                        Some(b) => (b.map_err(|e| at(&self.path)(e.to_string()))?, 0),
+                        None => break,
+                    },
                 };
-                if let (Err(_), Some(id)) = (
-                    &person,
-                    id_column
-                        .and_then(|k| record.get(k))
-                        .filter(|s| !s.is_empty()),
-                ) {
-                    unread_ids.insert(rows.len(), id.to_string());
+                let to = batch
+                    .num_rows()
+                    .min(from.saturating_add(self.chunk_rows - rows.len()));
+                for i in from..to {
+                    let row = self.rows + rows.len() + 1;
+                    record.clear();
+                    let mut problem = None;
+                    for (c, col) in batch.columns().iter().enumerate() {
+                        text.clear();
+                        if let Err(e) = cell(col.as_ref(), i, &mut text) {
+                            problem.get_or_insert((
+                                self.names.get(c).map_or("?", String::as_str).to_string(),
+                                e,
+                            ));
+                            text.clear();
+                        }
+                        record.push_field(text.trim());
+                    }
+                    let id_column = self.id_column;
+                    let person = match problem {
+                        Some((c, p)) => Err(pension_rules::population::row_error(
+                            row,
+                            id_column.and_then(|k| record.get(k)),
+                            Error::field(c, p),
+                        )),
+                        None => Person::from_record(&self.headers, &record, row),
+                    };
+                    if let (Err(_), Some(id)) = (
+                        &person,
+                        id_column
+                            .and_then(|k| record.get(k))
+                            .filter(|s| !s.is_empty()),
+                    ) {
+                        unread_ids.insert(rows.len(), id.to_string());
+                    }
+                    rows.push(person);
                 }
-                rows.push(person);
+                if to < batch.num_rows() {
+                    self.pending = Some((batch, to));
+                }
             }
+            if rows.is_empty() {
+                if self.rows == 0 {
+                    return Err(crate::errors::in_file(
+                        &self.path,
+                        &Error::field(
+                            "rows",
+                            "no persons: the columns are named but there is no row (a population needs at least one person)",
+                        ),
+                    ));
+                }
+                return Ok(None);
+            }
+            self.rows += rows.len();
+            Ok(Some(Population { rows, unread_ids }))
         }
-        if rows.is_empty() {
-            return Err(crate::errors::in_file(
-                path,
-                &Error::field(
-                    "rows",
-                    "no persons: the columns are named but there is no row (a population needs at least one person)",
-                ),
-            ));
-        }
-        Ok(Population { rows, unread_ids })
     }
 
     // ---- results --------------------------------------------------------------

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use clap::Args;
 use pension_rules::Error;
 use pension_rules::population::synthetic::{self, Config};
-use pension_rules::population::{OUTPUT_COLUMNS, Options, Outcome, Population, Summary, simulate};
+use pension_rules::population::{
+    CsvChunks, OUTPUT_COLUMNS, Options, Outcome, Population, Run, Summary,
+};
 use pension_rules::projection::Assumptions;
 use pension_rules::rules::Snapshot;
 use rust_decimal::Decimal;
@@ -80,6 +82,10 @@ pub(crate) struct SimulateArgs {
     /// Compute every person by the single-case path (slow; for checks).
     #[arg(long)]
     single_path: bool,
+    /// Rows read, computed and written at a time (default 8 192 per core,
+    /// 16 384 to 131 072; for tests: any size gives the same outputs).
+    #[arg(long, value_name = "N", hide = true)]
+    chunk_rows: Option<usize>,
 }
 
 /// A rate flag under the strict decimal grammar (a growth may be negative).
@@ -239,6 +245,76 @@ fn print_rows(rows: &[(String, Vec<String>)]) {
     }
 }
 
+/// Rows per chunk read, computed and written at a time (`--chunk-rows`):
+/// memory holds one chunk, whatever the population's size. 8 192 per core
+/// (16 384 on two cores: ≈ 70 MB for a synthetic population CSV → CSV),
+/// enough parts of 4 096 rows to keep every core busy.
+fn chunk_rows() -> usize {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    (8192 * cores).clamp(1 << 14, 1 << 17)
+}
+
+/// Where the rows come from, a chunk at a time.
+enum Rows<'a> {
+    Csv(CsvChunks<std::io::BufReader<Counted>>),
+    Parquet(parquet_io::PopulationChunks),
+    Synthetic(synthetic::Generator<'a>, usize),
+}
+
+/// A file read, counting its bytes (the progress bar's position).
+struct Counted {
+    file: std::fs::File,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl std::io::Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.read
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl Rows<'_> {
+    fn next_chunk(&mut self, path: Option<&std::path::Path>) -> Result<Option<Population>, String> {
+        match self {
+            Rows::Csv(c) => c.next_chunk().map_err(|e| match path {
+                Some(p) => crate::errors::in_file(p, &e),
+                None => crate::errors::describe(&e),
+            }),
+            Rows::Parquet(c) => c.next_chunk().map_err(parquet_io::coded),
+            Rows::Synthetic(g, n) => Ok((g.remaining() > 0).then(|| g.next_chunk(*n))),
+        }
+    }
+}
+
+/// The population read or generated, written as it goes (--export-population).
+enum Export {
+    Csv(OutFile),
+    Parquet(parquet_io::PopulationWriter),
+}
+
+impl Export {
+    fn write(&mut self, chunk: &Population) -> Result<(), String> {
+        match self {
+            Export::Csv(f) => {
+                let p = f.path().to_path_buf();
+                chunk
+                    .write_csv_rows(&mut *f)
+                    .map_err(|e| crate::errors::io_error(&p, &e))
+            }
+            Export::Parquet(w) => w.write(chunk).map_err(parquet_io::coded),
+        }
+    }
+    fn finish(self) -> Result<output::Done, String> {
+        match self {
+            Export::Csv(f) => f.finish(),
+            Export::Parquet(w) => w.finish().map_err(parquet_io::coded),
+        }
+    }
+}
+
 pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, String> {
     use crate::common::Format;
     let json = match args.format.or_json(args.json) {
@@ -271,59 +347,95 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         snaps.push(snap(&rs));
         rule_sets.push(rs);
     }
-    let population = match (&args.population, args.synthetic) {
+    // The population streams in chunks: read (or generated), computed under
+    // every scenario and written, one chunk at a time (docs/population.md,
+    // "Streaming and memory").
+    let chunk_rows = args.chunk_rows.unwrap_or_else(chunk_rows).max(1);
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let config = args.synthetic.map(|n| Config::shaanxi(n, args.seed));
+    let (mut rows, size) = match (&args.population, &config) {
         (Some(p), None) if parquet_io::is_parquet(p) => {
-            parquet_io::read_population(p).map_err(parquet_io::coded)?
+            let size = std::fs::metadata(p).map_or(0, |m| m.len());
+            let c = parquet_io::PopulationChunks::open(p, chunk_rows).map_err(parquet_io::coded)?;
+            (Rows::Parquet(c), size)
         }
         (Some(p), None) => {
-            let f = std::fs::File::open(p).map_err(|e| crate::errors::io_error(p, &e))?;
-            Population::read_csv(std::io::BufReader::new(f))
-                .map_err(|e| crate::errors::in_file(p, &e))?
+            let file = std::fs::File::open(p).map_err(|e| crate::errors::io_error(p, &e))?;
+            let size = file.metadata().map_or(0, |m| m.len());
+            let counted = Counted {
+                file,
+                read: read.clone(),
+            };
+            let c = CsvChunks::new(std::io::BufReader::new(counted), chunk_rows)
+                .map_err(|e| crate::errors::in_file(p, &e))?;
+            (Rows::Csv(c), size)
         }
-        (None, Some(n)) => synthetic::generate(&Config::shaanxi(n, args.seed), &snaps[0]),
+        (None, Some(c)) => (
+            Rows::Synthetic(synthetic::Generator::new(c, &snaps[0]), chunk_rows),
+            c.persons as u64,
+        ),
         _ => {
             return Err(crate::errors::usage(
                 "give a population file (CSV or .parquet) or --synthetic N",
             ));
         }
     };
+    let path = args.population.as_deref();
+    // The first chunk before anything else: a file without a row is
+    // refused before the other inputs are read.
+    let started = std::time::Instant::now();
+    let mut next = rows.next_chunk(path)?;
+    let first_read = started.elapsed();
     // Every output file, complete, waiting to be renamed into place at
     // the end (all or none: crate::output).
     let mut done = vec![];
-    if let Some(p) = args
-        .export_population
-        .as_ref()
-        .filter(|p| parquet_io::is_parquet(p))
-    {
-        done.push(parquet_io::write_population(p, &population).map_err(parquet_io::coded)?);
-    } else if let Some(p) = &args.export_population {
-        let mut f = OutFile::create(p)?;
-        population
-            .write_csv(&mut f)
-            .map_err(|e| crate::errors::io_error(p, &e))?;
-        done.push(f.finish()?);
-    }
+    let mut export = match &args.export_population {
+        Some(p) if parquet_io::is_parquet(p) => Some(Export::Parquet(
+            parquet_io::PopulationWriter::create(p).map_err(parquet_io::coded)?,
+        )),
+        Some(p) => {
+            let mut f = OutFile::create(p)?;
+            Population::default()
+                .write_csv(&mut f)
+                .map_err(|e| crate::errors::io_error(p, &e))?;
+            Some(Export::Csv(f))
+        }
+        None => None,
+    };
     let assumptions = assumptions(&args)?;
 
-    let total = (population.rows.len() * snaps.len()) as u64;
+    // Driven by the bytes read of the input file (the persons generated
+    // with --synthetic).
     let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(total);
+        let b = indicatif::ProgressBar::new(size);
+        let template = if config.is_some() {
+            "{bar:40} {pos}/{len} persons generated {per_sec} eta {eta}"
+        } else {
+            "{bar:40} {bytes}/{total_bytes} read {bytes_per_sec} eta {eta}"
+        };
         b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} person-evaluations {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let progress = |done: u64| bar.set_position(done);
+    let position = |rows: &Rows<'_>| match rows {
+        Rows::Csv(_) => read.load(std::sync::atomic::Ordering::Relaxed),
+        Rows::Parquet(c) => {
+            let (done, total) = c.read_of();
+            (u128::from(size) * u128::from(done) / u128::from(total.max(1)))
+                .try_into()
+                .unwrap_or(size)
+        }
+        Rows::Synthetic(g, _) => size - g.remaining() as u64,
+    };
     let options = Options {
         last_year: args.last_year,
         block: None,
         single_path_only: args.single_path,
-        progress: Some(&progress),
+        progress: None,
     };
     let wants_parquet = [&args.out, &args.flows]
         .iter()
@@ -357,22 +469,32 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
         _ => None,
     };
     let mut write_error = None;
-    let ids: Vec<String> = (0..population.rows.len())
-        .map(|i| population.label(i, 0).into_owned())
-        .collect();
-    let started = std::time::Instant::now();
-    let summaries = simulate(
-        &population,
-        &snaps,
-        &assumptions,
-        &options,
-        |start, block| {
+    // Where the time goes: reading (and generating), writing, the rest computing.
+    let (mut reading, mut writing) = (first_read, std::time::Duration::ZERO);
+    let timed = |spent: &mut std::time::Duration, t: std::time::Instant| *spent += t.elapsed();
+    let mut run =
+        Run::new(&snaps, &assumptions, &options).map_err(|e| crate::errors::describe(&e))?;
+    while let Some(population) = next {
+        bar.set_position(position(&rows));
+        let t = std::time::Instant::now();
+        if let Some(x) = export.as_mut() {
+            x.write(&population)?;
+        }
+        // Rows of the whole population from `first` on.
+        let first = run.rows();
+        let ids: Vec<String> = (0..population.rows.len())
+            .map(|i| population.label(i, first).into_owned())
+            .collect();
+        timed(&mut writing, t);
+        run.push(&population, |start, block| {
+            let t = std::time::Instant::now();
+            let ids = &ids[start - first..];
             if let Some(w) = parquet_out.as_mut() {
                 let n = block.first().map_or(0, Vec::len);
                 let mut rows = Vec::with_capacity(n * block.len());
                 for j in 0..n {
                     for (k, rs) in block.iter().enumerate() {
-                        if let (Some(r), Some(id)) = (rs.get(j), ids.get(start + j)) {
+                        if let (Some(r), Some(id)) = (rs.get(j), ids.get(j)) {
                             rows.push((names[k].as_str(), id.as_str(), r));
                         }
                     }
@@ -380,6 +502,7 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 if let Err(e) = w.write(&rows) {
                     write_error.get_or_insert(parquet_io::coded(e));
                 }
+                timed(&mut writing, t);
                 return;
             }
             let Some(w) = writer.as_mut() else { return };
@@ -393,10 +516,11 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 .into_par_iter()
                 .map(|j0| {
                     let mut b = csv::Writer::from_writer(Vec::new());
-                    for j in j0..n.min(j0 + FORMAT_PART) {
+                    let end = n.min(j0 + FORMAT_PART);
+                    for (j, id) in ids.iter().enumerate().take(end).skip(j0) {
                         for (k, rows) in block.iter().enumerate() {
                             if let Some(r) = rows.get(j) {
-                                b.write_record(row(&names[k], &ids[start + j], r))?;
+                                b.write_record(row(&names[k], id, r))?;
                             }
                         }
                     }
@@ -410,13 +534,21 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                     return;
                 }
             }
-        },
-    )
-    .map_err(|e| crate::errors::describe(&e))?;
-    let elapsed = started.elapsed();
+            timed(&mut writing, t);
+        });
+        if let Some(e) = write_error {
+            return Err(e);
+        }
+        let t = std::time::Instant::now();
+        next = rows.next_chunk(path)?;
+        timed(&mut reading, t);
+    }
+    let persons = run.rows();
+    let summaries = run.finish();
     bar.finish_and_clear();
-    if let Some(e) = write_error {
-        return Err(e);
+    let t = std::time::Instant::now();
+    if let Some(x) = export {
+        done.push(x.finish()?);
     }
     if let Some(w) = writer {
         done.push(w.finish()?);
@@ -424,6 +556,8 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     if let Some(w) = parquet_out {
         done.push(w.finish().map_err(parquet_io::coded)?);
     }
+    timed(&mut writing, t);
+    let elapsed = started.elapsed();
     match (&args.flows, scales) {
         (Some(p), Some(s)) if parquet_io::is_parquet(p) => {
             done.push(parquet_io::write_flows(p, &names, &summaries, s).map_err(parquet_io::coded)?)
@@ -443,12 +577,16 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
     // files replace their targets.
     crate::pipe::flush_stdout()?;
     output::commit(done)?;
+    let total = (persons * snaps.len()) as u64;
     errln!(
-        "{} persons × {} scenario(s) in {:.4} s ({:.0} person-evaluations/s)",
-        population.rows.len(),
+        "{} persons × {} scenario(s) in {:.4} s ({:.0} person-evaluations/s; read {:.2} s, compute {:.2} s, write {:.2} s)",
+        persons,
         snaps.len(),
         elapsed.as_secs_f64(),
-        total as f64 / elapsed.as_secs_f64().max(1e-9)
+        total as f64 / elapsed.as_secs_f64().max(1e-9),
+        reading.as_secs_f64(),
+        elapsed.saturating_sub(reading + writing).as_secs_f64(),
+        writing.as_secs_f64(),
     );
     // One batch convention (docs/errors.md, "CLI exit codes"): the run
     // completed, but some persons were rejected or failed. A person the law

@@ -72,7 +72,8 @@ pub(super) const PART: usize = 4096;
 #[derive(Debug, Default)]
 pub(super) struct Columns {
     parts: Vec<Part>,
-    birth_range: Option<(YearMonth, YearMonth)>,
+    /// Earliest and latest birth month of the rows the fast path may take.
+    pub(super) birth_range: Option<(YearMonth, YearMonth)>,
 }
 
 impl Columns {
@@ -310,7 +311,7 @@ impl Plan {
     pub(super) fn new(
         snap: &Snapshot,
         assumptions: &Assumptions,
-        columns: &Columns,
+        birth_range: Option<(YearMonth, YearMonth)>,
         first: i32,
         last: i32,
     ) -> Option<Plan> {
@@ -482,7 +483,7 @@ impl Plan {
             award_m.push(am);
         }
 
-        let (birth_lo, birth_hi) = columns.birth_range?;
+        let (birth_lo, birth_hi) = birth_range?;
         let births = usize::try_from(birth_hi.months_since(birth_lo) + 1).ok()?;
         let statutory = [Category::Male, Category::Female50, Category::Female55].map(|c| {
             (0..births)

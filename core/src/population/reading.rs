@@ -253,12 +253,12 @@ pub fn row_error(row: usize, id: Option<&str>, e: Error) -> Error {
 /// Bytes of a CSV body at least this long are read in parallel parts.
 const PARALLEL_FROM: usize = 1 << 20;
 
-/// The CSV body cut into parts at line ends, for reading in parallel; `None`
-/// where it must be read as one stream: small, quoted (a quoted cell may
-/// hold a line end), or built without the `parallel` feature.
-pub(crate) fn chunks(body: &[u8]) -> Option<Vec<&[u8]>> {
-    if !cfg!(feature = "parallel") || body.len() < PARALLEL_FROM || body.contains(&b'"') {
-        return None;
+/// A CSV body of whole lines and no quotes (so no record spans a line) cut
+/// into parts at line ends, for reading in parallel: one part when small or
+/// built without the `parallel` feature.
+pub(crate) fn line_parts(body: &[u8]) -> Vec<&[u8]> {
+    if !cfg!(feature = "parallel") || body.len() < PARALLEL_FROM {
+        return vec![body];
     }
     let want = 8 * std::thread::available_parallelism().map_or(2, usize::from);
     let size = body.len().div_ceil(want);
@@ -276,7 +276,7 @@ pub(crate) fn chunks(body: &[u8]) -> Option<Vec<&[u8]>> {
         parts.push(part);
         rest = tail;
     }
-    Some(parts)
+    parts
 }
 
 /// The records of every part, tokenised and converted by `convert` part by

@@ -164,94 +164,146 @@ fn draw_index(rng: &mut SplitMix64, q: &[(u32, Decimal)]) -> i64 {
 /// assert_eq!(format!("{:?}", a.rows[17]), format!("{:?}", b.rows[17]));
 /// ```
 pub fn generate(config: &Config, snap: &Snapshot) -> Population {
-    let mut rng = SplitMix64::new(config.seed);
-    let units = |d: Decimal| super::to_units(d.round_dp(4), 4).unwrap_or(0);
-    let lo_i = config.index_quantiles.first().map_or(0, |q| units(q.1));
-    let hi_i = config.index_quantiles.last().map_or(0, |q| units(q.1));
-    let births =
-        u64::try_from((config.birth_years.1 - config.birth_years.0 + 1).max(1) * 12).unwrap_or(12);
-    let first_birth = YearMonth::new(config.birth_years.0, 1);
-    let established = snap
-        .account
-        .established
-        .at(config.ledger_start.first_day())
-        .ok()
-        .map(|e| e.value);
-    let width = config.id_width();
-    let mut persons = Vec::with_capacity(config.persons);
-    let mut n = 0;
-    while persons.len() < config.persons {
-        let Some(birth) =
-            first_birth.map(|b| b.add_months(i32::try_from(rng.below(births)).unwrap_or(0)))
-        else {
-            break;
-        };
-        let c = rng.below(1000);
-        let [m, f50, _] = config.category_shares.map(u64::from);
-        let (category, k) = if c < m {
-            (Category::Male, 0)
-        } else if c < m + f50 {
-            (Category::Female50, 1)
-        } else {
-            (Category::Female55, 2)
-        };
-        if birth < config.first_births[k] {
-            continue;
+    Generator::new(config, snap).next_chunk(config.persons)
+}
+
+/// The persons of `config` chunk by chunk: the same persons, in the same
+/// order, as [`generate`] gives at once, whatever the chunk sizes.
+///
+/// ```
+/// use pension_rules::population::synthetic::{generate, Config, Generator};
+/// use pension_rules::rules::RuleSet;
+/// let snap = RuleSet::embedded("cn/shaanxi").unwrap().at("2026-01-01".parse().unwrap());
+/// let config = Config::shaanxi(1000, 42);
+/// let mut g = Generator::new(&config, &snap);
+/// let mut rows = vec![];
+/// while g.remaining() > 0 {
+///     rows.extend(g.next_chunk(300).rows);
+/// }
+/// assert_eq!(format!("{rows:?}"), format!("{:?}", generate(&config, &snap).rows));
+/// ```
+#[derive(Debug)]
+pub struct Generator<'a> {
+    config: &'a Config,
+    snap: &'a Snapshot,
+    rng: SplitMix64,
+    /// Persons generated so far.
+    made: usize,
+}
+
+impl<'a> Generator<'a> {
+    /// The generator of `config`'s persons, none generated yet.
+    pub fn new(config: &'a Config, snap: &'a Snapshot) -> Generator<'a> {
+        Generator {
+            config,
+            snap,
+            rng: SplitMix64::new(config.seed),
+            made: 0,
         }
-        n += 1;
-        let start_age = rng.between(
-            i64::from(config.start_age_months.0),
-            i64::from(config.start_age_months.1),
-        );
-        let work = birth.add_months(i32::try_from(start_age).unwrap_or(0));
-        let paid_from = work.max(config.deemed_until.add_months(1));
-        let deemed = u32::try_from(config.deemed_until.months_since(work) + 1).unwrap_or(0);
-        let career = draw_index(&mut rng, &config.index_quantiles);
-        let per_year = rng.below(1000) < u64::from(config.per_year_share);
-        // Months paid before the ledger: a past summary and the 1996–97 credits.
-        let first = paid_from.max(config.ledger_start);
-        let past = u32::try_from(first.months_since(paid_from)).unwrap_or(0);
-        let mut balance = Decimal::ZERO;
-        let mut m = established.map_or(first, |e| paid_from.max(e));
-        while m < first {
-            let x = snap.award.average_wage.get(m.year() - 1).map(|w| w.value);
-            let money = snap.rounding.money.in_month(m).map(|r| r.value);
-            if let (Ok(x), Ok(money)) = (x, money) {
-                let credit = Decimal::new(career, 4) * x * config.pre_ledger_credit_rate;
-                balance += money.apply(credit);
-            }
-            m = m.add_months(1);
-        }
-        // A path long enough for any statutory age (至多 63 岁, 2024 决定).
-        let years = (birth.year() + 64 - first.year()).max(1);
-        let (index, indexes) = if per_year {
-            let mut x = career;
-            let step = i64::from(config.per_year_step);
-            let mut v = Vec::with_capacity(usize::try_from(years).unwrap_or(0));
-            for _ in 0..years {
-                v.push(Decimal::new(x, 4));
-                let s = rng.between(-step, step);
-                x = (x + x * s / 1000).clamp(lo_i, hi_i);
-            }
-            (None, Some(IndexList(v)))
-        } else {
-            (Some(Decimal::new(career, 4)), None)
-        };
-        persons.push(Person {
-            id: format!("p{:0w$}", n, w = width),
-            birth,
-            category,
-            first_contribution: first,
-            retirement_month: None,
-            deemed_months: deemed,
-            index,
-            indexes,
-            contribution_months: past,
-            average_index: (past > 0).then(|| Decimal::new(career, 4)),
-            account_balance: (past > 0).then_some(balance),
-        });
     }
-    Population::from_persons(persons)
+
+    /// Persons still to come.
+    pub fn remaining(&self) -> usize {
+        self.config.persons.saturating_sub(self.made)
+    }
+
+    /// The next `n` persons (fewer at the end).
+    pub fn next_chunk(&mut self, n: usize) -> Population {
+        let (config, snap) = (self.config, self.snap);
+        let want = n.min(self.remaining());
+        let mut made = self.made;
+        let rng = &mut self.rng;
+        let units = |d: Decimal| super::to_units(d.round_dp(4), 4).unwrap_or(0);
+        let lo_i = config.index_quantiles.first().map_or(0, |q| units(q.1));
+        let hi_i = config.index_quantiles.last().map_or(0, |q| units(q.1));
+        let births = u64::try_from((config.birth_years.1 - config.birth_years.0 + 1).max(1) * 12)
+            .unwrap_or(12);
+        let first_birth = YearMonth::new(config.birth_years.0, 1);
+        let established = snap
+            .account
+            .established
+            .at(config.ledger_start.first_day())
+            .ok()
+            .map(|e| e.value);
+        let width = config.id_width();
+        let mut persons = Vec::with_capacity(want);
+        while persons.len() < want {
+            let Some(birth) =
+                first_birth.map(|b| b.add_months(i32::try_from(rng.below(births)).unwrap_or(0)))
+            else {
+                // No birth month at all: no persons.
+                made = config.persons;
+                break;
+            };
+            let c = rng.below(1000);
+            let [m, f50, _] = config.category_shares.map(u64::from);
+            let (category, k) = if c < m {
+                (Category::Male, 0)
+            } else if c < m + f50 {
+                (Category::Female50, 1)
+            } else {
+                (Category::Female55, 2)
+            };
+            if birth < config.first_births[k] {
+                continue;
+            }
+            made += 1;
+            let n = made;
+            let start_age = rng.between(
+                i64::from(config.start_age_months.0),
+                i64::from(config.start_age_months.1),
+            );
+            let work = birth.add_months(i32::try_from(start_age).unwrap_or(0));
+            let paid_from = work.max(config.deemed_until.add_months(1));
+            let deemed = u32::try_from(config.deemed_until.months_since(work) + 1).unwrap_or(0);
+            let career = draw_index(rng, &config.index_quantiles);
+            let per_year = rng.below(1000) < u64::from(config.per_year_share);
+            // Months paid before the ledger: a past summary and the 1996–97 credits.
+            let first = paid_from.max(config.ledger_start);
+            let past = u32::try_from(first.months_since(paid_from)).unwrap_or(0);
+            let mut balance = Decimal::ZERO;
+            let mut m = established.map_or(first, |e| paid_from.max(e));
+            while m < first {
+                let x = snap.award.average_wage.get(m.year() - 1).map(|w| w.value);
+                let money = snap.rounding.money.in_month(m).map(|r| r.value);
+                if let (Ok(x), Ok(money)) = (x, money) {
+                    let credit = Decimal::new(career, 4) * x * config.pre_ledger_credit_rate;
+                    balance += money.apply(credit);
+                }
+                m = m.add_months(1);
+            }
+            // A path long enough for any statutory age (至多 63 岁, 2024 决定).
+            let years = (birth.year() + 64 - first.year()).max(1);
+            let (index, indexes) = if per_year {
+                let mut x = career;
+                let step = i64::from(config.per_year_step);
+                let mut v = Vec::with_capacity(usize::try_from(years).unwrap_or(0));
+                for _ in 0..years {
+                    v.push(Decimal::new(x, 4));
+                    let s = rng.between(-step, step);
+                    x = (x + x * s / 1000).clamp(lo_i, hi_i);
+                }
+                (None, Some(IndexList(v)))
+            } else {
+                (Some(Decimal::new(career, 4)), None)
+            };
+            persons.push(Person {
+                id: format!("p{:0w$}", n, w = width),
+                birth,
+                category,
+                first_contribution: first,
+                retirement_month: None,
+                deemed_months: deemed,
+                index,
+                indexes,
+                contribution_months: past,
+                average_index: (past > 0).then(|| Decimal::new(career, 4)),
+                account_balance: (past > 0).then_some(balance),
+            });
+        }
+        self.made = made;
+        Population::from_persons(persons)
+    }
 }
 
 impl Config {
