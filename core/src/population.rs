@@ -962,7 +962,7 @@ pub struct Summary {
 }
 
 /// Options of a run.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Options<'a> {
     /// Last calendar year of the flows (default: the latest retirement year).
     pub last_year: Option<i32>,
@@ -1512,9 +1512,9 @@ type PlanKey = ((i32, i32), Option<(YearMonth, YearMonth)>);
 /// assert_eq!(run.finish(), whole);
 /// ```
 pub struct Run<'a> {
-    snapshots: &'a [Snapshot],
-    assumptions: &'a Assumptions,
-    options: &'a Options<'a>,
+    snapshots: std::borrow::Cow<'a, [Snapshot]>,
+    assumptions: std::borrow::Cow<'a, Assumptions>,
+    options: std::borrow::Cow<'a, Options<'a>>,
     scales: Vec<Scales>,
     accs: Vec<Acc>,
     /// First and last year of the persons so far ([`years_of`]).
@@ -1549,21 +1549,45 @@ impl<'a> Run<'a> {
         assumptions: &'a Assumptions,
         options: &'a Options<'a>,
     ) -> Result<Run<'a>, Error> {
+        use std::borrow::Cow::Borrowed;
+        Run::of(
+            Borrowed(snapshots),
+            Borrowed(assumptions),
+            Borrowed(options),
+        )
+    }
+
+    /// A run that owns its scenarios, assumptions and options (one that
+    /// outlives the caller's frame: a Python stream).
+    pub fn owned(
+        snapshots: Vec<Snapshot>,
+        assumptions: Assumptions,
+        options: Options<'static>,
+    ) -> Result<Run<'static>, Error> {
+        use std::borrow::Cow::Owned;
+        Run::of(Owned(snapshots), Owned(assumptions), Owned(options))
+    }
+
+    fn of(
+        snapshots: std::borrow::Cow<'a, [Snapshot]>,
+        assumptions: std::borrow::Cow<'a, Assumptions>,
+        options: std::borrow::Cow<'a, Options<'a>>,
+    ) -> Result<Run<'a>, Error> {
         let errs = assumptions.validate("assumptions");
         if !errs.is_empty() {
             return Err(Error::Input(InputErrors(errs)));
         }
         Ok(Run {
+            scales: snapshots.iter().map(scales).collect(),
+            accs: snapshots.iter().map(|_| Acc::new(0, -1)).collect(),
+            plans: snapshots.iter().map(|_| None).collect(),
+            out: snapshots.iter().map(|_| Vec::new()).collect(),
             snapshots,
             assumptions,
             options,
-            scales: snapshots.iter().map(scales).collect(),
-            accs: snapshots.iter().map(|_| Acc::new(0, -1)).collect(),
             years: None,
             births: None,
-            plans: snapshots.iter().map(|_| None).collect(),
             planned: None,
-            out: snapshots.iter().map(|_| Vec::new()).collect(),
             rows: 0,
             done: std::sync::atomic::AtomicU64::new(0),
         })
@@ -1610,7 +1634,7 @@ impl<'a> Run<'a> {
                 .iter()
                 .map(|s| {
                     (!self.options.single_path_only)
-                        .then(|| fast::Plan::new(s, self.assumptions, self.births, first, last))
+                        .then(|| fast::Plan::new(s, &self.assumptions, self.births, first, last))
                         .flatten()
                 })
                 .collect();
@@ -1626,7 +1650,7 @@ impl<'a> Run<'a> {
             * fast::PART;
         let n = population.rows.len();
         let placeholder = || Err(Error::NotApplicable(String::new()));
-        let (assumptions, options, done) = (self.assumptions, self.options, &self.done);
+        let (assumptions, options, done) = (&*self.assumptions, &*self.options, &self.done);
         let mut start = 0;
         while start < n {
             let end = (start + block).min(n);
@@ -1686,7 +1710,7 @@ impl<'a> Run<'a> {
         let (first, last) = self.range();
         self.accs
             .into_iter()
-            .zip(self.snapshots)
+            .zip(self.snapshots.iter())
             .zip(self.scales)
             .map(|((acc, snap), scale)| summary(acc.clip(first, last), snap, scale, last))
             .collect()

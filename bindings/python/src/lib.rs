@@ -381,6 +381,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
     m.add_class::<lazy::LazyValue>()?;
     m.add_class::<population::NativeScenarios>()?;
+    m.add_class::<population::NativeRun>()?;
     m.add_function(wrap_pyfunction!(population::scenarios, m)?)?;
     m.add_function(wrap_pyfunction!(population::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(population::population_columns, m)?)?;

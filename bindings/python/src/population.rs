@@ -327,19 +327,8 @@ pub(crate) fn simulate<'py>(
     first_row: usize,
     progress: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let population = match columns.cast::<PyDict>() {
-        Ok(lists) => rows(lists, n_rows, first_row)?,
-        Err(_) => arrow_rows(py, columns.extract::<PyTable>()?, first_row)?,
-    };
-    let assumptions: Assumptions = match assumptions {
-        Some(a) => {
-            let v = input(&a)?.py_err(py)?;
-            pension_rules::json_text::typed(&v)
-                .map_err(|e| Error::field("assumptions", e.to_string()))
-                .py_err(py)?
-        }
-        None => Config::shaanxi_assumptions(),
-    };
+    let population = read_population(py, columns, n_rows, first_row)?;
+    let assumptions = read_assumptions(py, assumptions)?;
     let names = &scenarios.names;
     let snaps = &scenarios.snaps;
     let total = (n_rows as u64).saturating_mul(scenarios.snaps.len() as u64);
@@ -374,8 +363,47 @@ pub(crate) fn simulate<'py>(
             Ok::<_, Error>((Built::new(cols, arrow), summaries))
         })
         .py_err(py)?;
-    let persons = cols.export(py)?;
+    let out = results(py, names, &summaries)?;
+    out.set_item("persons", cols.export(py)?)?;
+    Ok(out)
+}
 
+/// The population of `columns`: a dict of lists, or any Arrow table.
+fn read_population(
+    py: Python<'_>,
+    columns: &Bound<'_, PyAny>,
+    n_rows: usize,
+    first_row: usize,
+) -> PyResult<Population> {
+    match columns.cast::<PyDict>() {
+        Ok(lists) => rows(lists, n_rows, first_row),
+        Err(_) => arrow_rows(py, columns.extract::<PyTable>()?, first_row),
+    }
+}
+
+/// The assumptions of a run (a dict of `projection::Assumptions`; default
+/// the synthetic population's).
+fn read_assumptions(
+    py: Python<'_>,
+    assumptions: Option<Bound<'_, PyAny>>,
+) -> PyResult<Assumptions> {
+    Ok(match assumptions {
+        Some(a) => {
+            let v = input(&a)?.py_err(py)?;
+            pension_rules::json_text::typed(&v)
+                .map_err(|e| Error::field("assumptions", e.to_string()))
+                .py_err(py)?
+        }
+        None => Config::shaanxi_assumptions(),
+    })
+}
+
+/// `{"scenarios", "summaries": [dict], "flows": columns}` of a finished run.
+fn results<'py>(
+    py: Python<'py>,
+    names: &[String],
+    summaries: &[pop::Summary],
+) -> PyResult<Bound<'py, PyDict>> {
     let flows = PyDict::new(py);
     let flow_fields = [
         "scenario",
@@ -389,7 +417,7 @@ pub(crate) fn simulate<'py>(
     ];
     let flow_lists: Vec<Bound<'py, PyList>> =
         flow_fields.iter().map(|_| PyList::empty(py)).collect();
-    for (name, s) in names.iter().zip(&summaries) {
+    for (name, s) in names.iter().zip(summaries) {
         for y in &s.years {
             let cells = [
                 name.into_bound_py_any(py)?,
@@ -420,11 +448,103 @@ pub(crate) fn simulate<'py>(
         })
         .collect();
     let out = PyDict::new(py);
-    out.set_item("scenarios", names.clone())?;
-    out.set_item("persons", persons)?;
+    out.set_item("scenarios", names.to_vec())?;
     out.set_item("summaries", to_py(py, &Value::Array(summaries))?)?;
     out.set_item("flows", flows)?;
     Ok(out)
+}
+
+/// A run fed batch by batch (a stream in bounded memory): the batches'
+/// persons come back as they are computed, rows numbered as the whole
+/// stream's; the summaries and flows are accumulated exactly and given by
+/// [`NativeRun::finish`] — the same as one run over every row.
+#[pyclass(frozen, module = "pension_rules._native")]
+pub(crate) struct NativeRun {
+    names: Vec<String>,
+    snaps: Vec<Snapshot>,
+    run: std::sync::Mutex<Option<pop::Run<'static>>>,
+}
+
+fn finished() -> PyErr {
+    pyo3::exceptions::PyRuntimeError::new_err("the run is finished")
+}
+
+#[pymethods]
+impl NativeRun {
+    /// A run of `scenarios` with `assumptions` and `last_year`.
+    #[new]
+    #[pyo3(signature = (scenarios, assumptions=None, last_year=None))]
+    fn new(
+        py: Python<'_>,
+        scenarios: &NativeScenarios,
+        assumptions: Option<Bound<'_, PyAny>>,
+        last_year: Option<i32>,
+    ) -> PyResult<NativeRun> {
+        let assumptions = read_assumptions(py, assumptions)?;
+        let options = pop::Options {
+            last_year,
+            ..Default::default()
+        };
+        let run = pop::Run::owned(scenarios.snaps.clone(), assumptions, options).py_err(py)?;
+        Ok(NativeRun {
+            names: scenarios.names.clone(),
+            snaps: scenarios.snaps.clone(),
+            run: std::sync::Mutex::new(Some(run)),
+        })
+    }
+
+    /// Rows pushed so far.
+    fn rows(&self) -> PyResult<usize> {
+        let guard = self.run.lock().map_err(|_| finished())?;
+        guard.as_ref().map(pop::Run::rows).ok_or_else(finished)
+    }
+
+    /// Run the next rows (a dict of lists, or any Arrow table) under every
+    /// scenario; their persons as an Arrow table with `arrow`, else lists.
+    #[pyo3(signature = (columns, n_rows, arrow=false))]
+    fn push<'py>(
+        &self,
+        py: Python<'py>,
+        columns: &Bound<'py, PyAny>,
+        n_rows: usize,
+        arrow: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut guard = self.run.lock().map_err(|_| finished())?;
+        let run = guard.as_mut().ok_or_else(finished)?;
+        let first_row = run.rows();
+        let population = read_population(py, columns, n_rows, first_row)?;
+        let names = &self.names;
+        let cols = py.detach(|| {
+            let mut cols = person_columns(&self.snaps);
+            for (_, c) in &mut cols {
+                c.reserve(population.rows.len().saturating_mul(self.snaps.len()));
+            }
+            run.push(&population, |start, block| {
+                push_block(
+                    &mut cols,
+                    names,
+                    &population,
+                    start - first_row,
+                    block,
+                    first_row,
+                )
+            });
+            Built::new(cols, arrow)
+        });
+        cols.export(py)
+    }
+
+    /// The summaries and flows over every row pushed; the run ends.
+    fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let run = self
+            .run
+            .lock()
+            .map_err(|_| finished())?
+            .take()
+            .ok_or_else(finished)?;
+        let summaries = py.detach(|| run.finish());
+        results(py, &self.names, &summaries)
+    }
 }
 
 /// A synthetic Shaanxi-like population (docs/population.md) as columns in

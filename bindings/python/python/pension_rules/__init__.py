@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
 if TYPE_CHECKING:
     from decimal import Decimal
 
-from ._population import Simulation
+from ._population import Simulation, Stream
 from ._scaleout import partition_meta, persons_schema, simulate_batches, simulate_partition, simulate_table
 
 
@@ -59,6 +59,23 @@ def standard_assumptions() -> "Dict[str, Decimal]":
     return {k: Decimal(v) for k, v in _native.standard_assumptions().items() if isinstance(v, str)}
 
 
+def simulate_stream(
+    source: Any,
+    reforms: Iterable[Overlay] = (),
+    *,
+    ruleset: str = "cn/shaanxi",
+    rules_dir: Optional[str] = None,
+    **options: Any,
+) -> Stream:
+    """A population too large for memory (an Arrow stream or an iterable
+    of batches) under ``ruleset`` and each reform, batch by batch: a
+    :class:`Stream` of the persons' record batches, then the exact summary
+    and flows. See :meth:`Engine.simulate_stream` and docs/population.md."""
+    from ._scaleout import _engine
+
+    return _engine(ruleset, rules_dir).simulate_stream(source, reforms, **options)
+
+
 def synthetic_population(
     n: int, seed: int = 1, *, ruleset: str = "cn/shaanxi", frame: str = "pandas", arrow: Optional[bool] = None
 ) -> Any:
@@ -86,6 +103,8 @@ __all__ = [
     "Overlay",
     "Simulation",
     "simulate",
+    "simulate_stream",
+    "Stream",
     "synthetic_population",
     "standard_assumptions",
     "simulate_partition",

@@ -773,6 +773,22 @@ class Engine:
 
         return simulate(self, population, reforms, **options)
 
+    def simulate_stream(self, source: Any, reforms: Iterable[Overlay] = (), **options: Any) -> Any:
+        """A population too large for memory, batch by batch, in bounded
+        memory: :func:`pension_rules.simulate_stream` (docs/population.md).
+
+        >>> import pyarrow as pa
+        >>> engine = Engine("cn/shaanxi")
+        >>> people = engine.synthetic_population(300, seed=2, frame="arrow")
+        >>> reader = pa.RecordBatchReader.from_batches(people.schema, people.to_batches(max_chunksize=100))
+        >>> stream = engine.simulate_stream(reader)
+        >>> sum(batch.num_rows for batch in stream), int(stream.summary["persons"][0])
+        (300, 300)
+        """
+        from ._population import simulate_stream
+
+        return simulate_stream(self, source, reforms, **options)
+
     def synthetic_population(
         self, n: int, seed: int = 1, *, frame: str = "pandas", arrow: Optional[bool] = None
     ) -> Any:

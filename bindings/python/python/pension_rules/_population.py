@@ -8,7 +8,8 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence,
+                    Tuple, Union)
 
 from . import _compare, _frames, _native
 
@@ -404,6 +405,19 @@ def simulate(
         out, persons = _run(engine, read if only_carried else population, flavor, reforms, assumptions,
                             last_year, arrow, progress=report)
     persons = _carry(persons, population, flavor, carried, len(out["scenarios"]))
+    pa = _pyarrow() if arrow is None or arrow else None
+    summary, flows = _summary_frames(out, flavor, pa)
+    return Simulation(
+        scenarios=list(out["scenarios"]),
+        persons=persons,
+        summary=summary,
+        flows=flows,
+        carried=carried,
+    )
+
+
+def _summary_frames(out: Mapping[str, Any], flavor: str, pa: Any) -> Tuple[Any, Any]:
+    """The summary (a row per scenario) and the flows of a run's results."""
     summary: Dict[str, List[Any]] = {"scenario": list(out["scenarios"])}
     for s in out["summaries"]:
         row = {
@@ -419,14 +433,94 @@ def simulate(
         }
         for k, v in row.items():
             summary.setdefault(k, []).append(v)
-    pa = _pyarrow() if arrow is None or arrow else None
-    return Simulation(
-        scenarios=list(out["scenarios"]),
-        persons=persons,
-        summary=_typed_frame(summary, flavor, pa),
-        flows=_typed_frame(out["flows"], flavor, pa),
-        carried=carried,
-    )
+    return _typed_frame(summary, flavor, pa), _typed_frame(out["flows"], flavor, pa)
+
+
+class Stream:
+    """A population run batch by batch in bounded memory
+    (:func:`simulate_stream`): iterate it for the persons, one pyarrow
+    RecordBatch (or more) per input batch, in input order, rows numbered
+    as the whole stream's; once it is exhausted, :attr:`summary` and
+    :attr:`flows` are those of one run over every row — accumulated
+    exactly as the rows stream (medians included)."""
+
+    def __init__(self, run: Any, batches: Iterator[Any], flavor: str, pa: Any) -> None:
+        self._run, self._batches, self._flavor, self._pa = run, batches, flavor, pa
+        self._out: Optional[Mapping[str, Any]] = None
+        self.scenarios: List[str] = []
+
+    def __iter__(self) -> Iterator[Any]:
+        pa = self._pa
+        for batch in self._batches:
+            flavor = _frames._flavor(batch)
+            columns = _arrow_input(batch, flavor, pa)
+            if columns is None:
+                columns, n = _frames.to_columns(batch)
+                persons = self._run.push(columns, n, True)
+            else:
+                persons = self._run.push(columns, len(batch), True)
+            yield from pa.table(persons).to_batches()
+        self._out = self._run.finish()
+        self.scenarios = list(self._out["scenarios"])
+
+    def _finished(self) -> Mapping[str, Any]:
+        if self._out is None:
+            raise RuntimeError("iterate the stream to its end first: the summary covers every row")
+        return self._out
+
+    @property
+    def rows(self) -> int:
+        """Rows read so far."""
+        return int(self._run.rows()) if self._out is None else int(self._out["summaries"][0]["persons"])
+
+    @property
+    def summary(self) -> Any:
+        """One row per scenario over every row (after the stream is exhausted)."""
+        return _summary_frames(self._finished(), self._flavor, self._pa)[0]
+
+    @property
+    def flows(self) -> Any:
+        """Yearly flows over every row (after the stream is exhausted)."""
+        return _summary_frames(self._finished(), self._flavor, self._pa)[1]
+
+
+def simulate_stream(
+    engine: "Engine",
+    source: Any,
+    reforms: Iterable["Overlay"] = (),
+    *,
+    assumptions: Optional[Mapping[str, Any]] = None,
+    last_year: Optional[int] = None,
+    frame: str = "pandas",
+) -> Stream:
+    """Run a population too large for memory, batch by batch: ``source`` is
+    any Arrow stream (``__arrow_c_stream__``: a ``pyarrow.RecordBatchReader``,
+    a Parquet file's ``pyarrow.parquet.ParquetFile(...).iter_batches()``
+    wrapped as a reader, a DuckDB or Polars result) or an iterable of
+    frames / record batches. Memory holds one batch at a time; the result
+    (a :class:`Stream`) yields the persons batch by batch, then gives the
+    exact summary and flows (as ``frame``: pandas, polars or arrow). Needs
+    pyarrow. A single DataFrame or Table is taken as one batch (or its
+    record batches).
+    """
+    pa = _pyarrow()
+    if pa is None:
+        raise ImportError("simulate_stream needs pyarrow (pip install pyarrow)")
+    if frame not in ("pandas", "polars", "arrow"):
+        raise ValueError(f"frame must be 'pandas', 'polars' or 'arrow', got {frame!r}")
+    pairs = [_overlay(i, o) for i, o in enumerate(reforms)]
+    a = None if assumptions is None else dict(assumptions)
+    run = _native.NativeRun(_scenarios(engine, pairs), a, last_year)
+    batches: Iterator[Any]
+    if isinstance(source, pa.Table):
+        batches = iter(source.to_batches())
+    elif type(source).__module__.split(".")[0] in ("pandas", "polars"):
+        batches = iter([source])
+    elif hasattr(source, "__arrow_c_stream__"):
+        batches = iter(pa.RecordBatchReader.from_stream(source))
+    else:
+        batches = iter(source)
+    return Stream(run, batches, frame, pa)
 
 
 def synthetic_population(
