@@ -814,7 +814,7 @@ fn assumptions(input: &PlanInput) -> PlanAssumptions {
     ] {
         for (y, v) in values {
             statements.push(format!(
-                "{y} 年{name_zh} {v}：输入给出的假设，仅用于规则集没有该年数值时 ({y} {name_en} {v}: an assumption given with the input, used only where the rule set has no value for that year)"
+                "{y} 年{name_zh} {v}：输入给出的假设，仅用于规则集没有该年数值时 ({name_en} of {y}: {v}, an assumption given with the input, used only where the rule set has no value for that year)"
             ));
         }
     }
