@@ -238,7 +238,7 @@ function askMissing(x) {
   // The inputs about the person the engine named (a field for each, once).
   const needs = errors.flatMap(needsOf);
   for (const spec of needs) addNeeded(spec);
-  for (const n of needed) if (lacking([n])) $(n.id).setAttribute("aria-invalid", "true");
+  for (const n of lacking(needs)) $(n.id).setAttribute("aria-invalid", "true");
   return missing;
 }
 /** What an engine error lacks, as asked: the parameter and the year of its field. */
