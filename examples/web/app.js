@@ -272,7 +272,7 @@ function givenText(f) {
 const NEEDABLE = [
   { path: "transitional_index", id: "transitional-index", kind: "index", example: "1.0" },
   { path: "attributes.region_class", id: "region-class", options: ["xining", "other"] },
-  { path: "attributes.years_worked_in_xizang", id: "years-in-xizang", kind: "index", example: "12" },
+  { path: "attributes.years_worked_in_xizang", id: "years-in-xizang", kind: "index", example: "12", unit: "年" },
 ];
 const NEED_IDS = NEEDABLE.map((n) => n.id);
 /** The person's inputs asked for the place in use, in NEEDABLE's order: { path, id, …, box }. */
@@ -556,7 +556,8 @@ function read() {
       if (n.options.includes($(n.id).value)) f.needs[n.path] = $(n.id).value;
       continue;
     }
-    const d = parseDecimal($(n.id).value, n.kind, n.example);
+    const raw = $(n.id).value.trim();
+    const d = parseDecimal(n.unit && raw.endsWith(n.unit) ? raw.slice(0, -n.unit.length) : raw, n.kind, n.example);
     if (d.error) problems[n.id] = d.error;
     else if (d.value !== undefined) f.needs[n.path] = d.value;
   }

@@ -801,7 +801,7 @@ const NEEDS = [
     en: "Area in Qinghai (待遇地区)",
   },
   {
-    place: "cn/xizang", name: "西藏自治区", path: "attributes.years_worked_in_xizang", id: "years-in-xizang", give: "12", sent: (p) => p.attributes?.years_worked_in_xizang,
+    place: "cn/xizang", name: "西藏自治区", path: "attributes.years_worked_in_xizang", id: "years-in-xizang", give: "12", typed: "12年", sent: (p) => p.attributes?.years_worked_in_xizang,
     label: "在藏工作年限（年）",
     hint: "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。",
     en: "Years worked in Tibet (在藏工作年限)",
@@ -860,7 +860,7 @@ for (const need of NEEDS) {
 
     // Given: sent as the engine's field of the projection and of the plan's person; the figures are the CLI's.
     if (need.options) await page.selectOption(`#${need.id}`, need.give);
-    else await page.fill(`#${need.id}`, need.give);
+    else await page.fill(`#${need.id}`, need.typed ?? need.give); // 12年 read as 12
     await settle(page, () => page.click("#go"));
     assert.equal(await state(page), "done", await page.textContent("#error"));
     assert.equal(await page.textContent(`#${need.id}-error`), "");
