@@ -21,6 +21,12 @@
 // stated assumption (`assumptions.average_wages` / `pension_bases`, that year;
 // later years grown by the stated growth) and is kept in the URL.
 //
+// An input about the person that only some places' rules need (a separate
+// 过渡性养老金 index, 青海's 待遇地区, 西藏's 在藏工作年限: the engine's InputError
+// naming `transitional_index` or `attributes.*`) is asked likewise, next to the
+// person's other fields, empty, with its local name and where to find it; the
+// value goes to the engine as that field and is kept in the URL.
+//
 // The planner (退休与缴费规划) calls `engine.plan` once per run over every month
 // of the elastic window × the bases chosen; the whole scenario (every field and
 // planner choice) is kept in the URL's query, so a plan can be shared.
@@ -100,6 +106,7 @@ let plannerReal = false;
 /** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
 function writeQuery(params) {
   const rank = (k) => (ASKED_RE.test(k) ? PARAM_ORDER.indexOf("price-growth") + 0.5
+    : NEED_IDS.includes(k) ? PARAM_ORDER.indexOf("asof") + 0.5 + NEED_IDS.indexOf(k) / 10
     : PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
   const enc = (v) => encodeURIComponent(v).replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
   const u = new URL(location.href);
@@ -111,7 +118,9 @@ function scenarioParams(f) {
   const raw = (id) => normalise($(id).value);
   return [
     ["birth", f.birth], ["category", f.category], ["years", raw("years") || "0"], ["deemed", raw("deemed") || "0"],
-    ["index", f.index], ["balance", f.balance], ["asof", $("asof").value], ["future-index", f.futureIndex],
+    ["index", f.index], ["balance", f.balance], ["asof", $("asof").value],
+    ...needed.map((n) => [n.id, f.needs[n.path] ?? ""]),
+    ["future-index", f.futureIndex],
     ["average-wage-growth", f.averageWageGrowth], ["pension-base-growth", f.pensionBaseGrowth],
     ["interest-rate", f.interestRate], ["wage-growth", f.wageGrowth], ["price-growth", f.priceGrowth],
     ...asked.map((a) => [a.id, f.given[a.id] ?? ""]),
@@ -122,7 +131,7 @@ function scenarioParams(f) {
 }
 function writeScenario(f) {
   const q = new URLSearchParams(location.search);
-  for (const k of [...q.keys()]) if (SCENARIO.includes(k) || ASKED_RE.test(k)) q.delete(k);
+  for (const k of [...q.keys()]) if (SCENARIO.includes(k) || ASKED_RE.test(k) || NEED_IDS.includes(k)) q.delete(k);
   for (const [k, v] of scenarioParams(f)) if (v) q.set(k, v);
   writeQuery(q);
 }
@@ -141,6 +150,8 @@ function readScenario() {
     const m = ASKED_RE.exec(k);
     if (m) addAsked(PARAM_OF[m[1]], Number(m[2]), v);
   }
+  // The inputs about the person this place needs (transitional-index=1.2, region-class=xining, …).
+  for (const spec of NEEDABLE) if (q.get(spec.id) !== null) addNeeded(spec, q.get(spec.id));
   plannerAt = q.get("at") ?? "";
   plannerReal = q.get("money") === "today";
   $("planner-real").checked = plannerReal;
@@ -189,14 +200,18 @@ function labelAsked() {
     a.box.querySelector("label").textContent = t(ASKABLE[a.param].label, a.year);
     $(`${a.id}-hint`).textContent = t("askWhy", rules.place, a.param);
   }
+  labelNeeded();
 }
 /** Another place: its own gaps (the values given for one place are not another's). */
 function clearAsked() {
   asked = [];
+  needed = [];
   $("asked-values").replaceChildren();
+  $("person-asked").replaceChildren();
   const q = new URLSearchParams(location.search);
-  if ([...q.keys()].some((k) => ASKED_RE.test(k))) {
-    for (const k of [...q.keys()]) if (ASKED_RE.test(k)) q.delete(k);
+  const theirs = (k) => ASKED_RE.test(k) || NEED_IDS.includes(k);
+  if ([...q.keys()].some(theirs)) {
+    for (const k of [...q.keys()]) if (theirs(k)) q.delete(k);
     writeQuery(q);
   }
 }
@@ -220,6 +235,10 @@ function askMissing(x) {
   if (Object.keys(missing).length) {
     for (const a of asked) if ($(a.id).value.trim() === "") $(a.id).setAttribute("aria-invalid", "true");
   }
+  // The inputs about the person the engine named (a field for each, once).
+  const needs = errors.flatMap(needsOf);
+  for (const spec of needs) addNeeded(spec);
+  for (const n of lacking(needs)) $(n.id).setAttribute("aria-invalid", "true");
   return missing;
 }
 /** What an engine error lacks, as asked: the parameter and the year of its field. */
@@ -234,6 +253,76 @@ function givenText(f) {
   const growth = [...new Set(asked.filter((a) => f.given[a.id]).map((a) => a.param))]
     .map((p) => t("givenGrowth", p, asPercent(p === "award.average_wage" ? f.averageWageGrowth : f.pensionBaseGrowth)));
   return t("givenLine", rules.place, parts, growth);
+}
+
+// ---- inputs about the person that a place's rules need, asked of the person ----
+// Some rule sets need a figure about the person that most places do not: a
+// separate index for the 过渡性养老金 (`award.transitional_index_rule = separate`:
+// 江苏, 河南, 山西, 天津, 浙江), 青海's 待遇地区 (`attributes.region_class`), 西藏's
+// 在藏工作年限 (`attributes.years_worked_in_xizang`). The engine refuses without
+// them (InputError, `details.fields[].path`); the page then adds one field for
+// each next to the person's other fields, empty (a select for a fixed set of
+// values, with their Chinese names), with the local name and where to find it
+// (text.js: needLabel, needHint). The value goes to the engine as that field of
+// the projection and of the plan's person. Like the yearly values above they
+// belong to the place. Inputs a person cannot know from their own records, or
+// that the projection input has no field for (广东's pre_window_months and
+// deemed_index_locality, 深圳's transitional_pension, 上海's notional_account), are
+// not asked: the page says what they are called and why it cannot estimate.
+const NEEDABLE = [
+  { path: "transitional_index", id: "transitional-index", kind: "index", example: "1.0" },
+  { path: "attributes.region_class", id: "region-class", options: ["xining", "other"] },
+  { path: "attributes.years_worked_in_xizang", id: "years-in-xizang", kind: "index", example: "12", unit: "年" },
+];
+const NEED_IDS = NEEDABLE.map((n) => n.id);
+/** The person's inputs asked for the place in use, in NEEDABLE's order: { path, id, …, box }. */
+let needed = [];
+
+/** Add the field for `spec` (if not there yet), with `value` (from a URL) or empty. */
+function addNeeded(spec, value = "") {
+  if (needed.some((n) => n.id === spec.id)) return false;
+  const { id } = spec;
+  const input = spec.options
+    ? el("select", { id }, el("option", { value: "" }), ...spec.options.map((v) => el("option", { value: v })))
+    : el("input", { id, inputmode: "decimal", autocomplete: "off" });
+  input.value = spec.options && !spec.options.includes(value) ? "" : value;
+  const box = el("div", { class: "field asked need", "data-path": spec.path },
+    el("label", { for: id }), input,
+    el("span", { class: "hint", id: `${id}-hint` }), el("span", { class: "field-error", id: `${id}-error`, role: "alert" }));
+  needed.push({ ...spec, box });
+  needed.sort((a, b) => NEED_IDS.indexOf(a.id) - NEED_IDS.indexOf(b.id));
+  $("person-asked").replaceChildren(...needed.map((n) => n.box));
+  labelAsked();
+  return true;
+}
+/** The person's fields' words in the page's language (the local name is the province's). */
+function labelNeeded() {
+  const prov = (rules.provinceId ?? rules.id ?? "").split("/")[1] ?? "";
+  for (const n of needed) {
+    n.box.querySelector("label").textContent = t("needLabel", n.id, prov);
+    $(`${n.id}-hint`).textContent = t("needHint", n.id, prov);
+    if (n.options) {
+      for (const o of n.box.querySelectorAll("option")) o.textContent = o.value ? t("needOption", n.id, o.value) : t("choose");
+    }
+  }
+}
+/** The person's inputs an engine error names that the page asks for. */
+function needsOf(e) {
+  const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
+  return NEEDABLE.filter((spec) => fields.some((x) => fieldPath(x.path) === spec.path));
+}
+/** The fields of `specs` that are asked and still empty (the engine refused for want of them). */
+function lacking(specs) {
+  return specs.filter((s) => needed.some((n) => n.id === s.id) && $(s.id).value.trim() === "");
+}
+/** An engine error that only wants inputs about the person the page asks for and that
+ *  are still empty: the names of those fields, else null. */
+function wanted(e) {
+  const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
+  const specs = needsOf(e), empty = lacking(specs);
+  if (!empty.length || !fields.every((x) => NEEDABLE.some((s) => s.path === fieldPath(x.path)) || fieldId(x.path))) return null;
+  const prov = (rules.provinceId ?? rules.id ?? "").split("/")[1] ?? "";
+  return empty.map((s) => t("needName", s.id, prov));
 }
 
 function setStatus(state) {
@@ -459,7 +548,19 @@ function read() {
     pensionGrowth: num("pension-growth", ""),
     // the yearly values asked of the person (monthly yuan), by field id and by year
     given: {}, averageWages: {}, pensionBases: {},
+    // the inputs about the person this place needs, by engine path ("transitional_index": "1.2")
+    needs: {},
   };
+  for (const n of needed) {
+    if (n.options) {
+      if (n.options.includes($(n.id).value)) f.needs[n.path] = $(n.id).value;
+      continue;
+    }
+    const raw = $(n.id).value.trim();
+    const d = parseDecimal(n.unit && raw.endsWith(n.unit) ? raw.slice(0, -n.unit.length) : raw, n.kind, n.example);
+    if (d.error) problems[n.id] = d.error;
+    else if (d.value !== undefined) f.needs[n.path] = d.value;
+  }
   for (const a of asked) {
     const d = parseDecimal($(a.id).value, "money", "11000");
     if (d.error) problems[a.id] = d.error;
@@ -504,16 +605,19 @@ function fieldId(path) {
     const id = `${m[1] === "average_wages" ? "average-wage" : "pension-base"}-${m[2]}`;
     return asked.some((a) => a.id === id) ? id : undefined;
   }
+  const need = needed.find((n) => n.path === fieldPath(path));
+  if (need) return need.id;
   return FIELD_OF[fieldPath(path)];
 }
 /** An engine field message, said plainly (the original stays in the title). */
-function fieldText(message) {
+function fieldText(message, id) {
   if (/expected a decimal/.test(message)) return ["badNumber", message.match(/got "(.*)"$/)?.[1] ?? "", "1.0"];
   if (/must be above 0/.test(message)) return ["mustBePositive"];
   if (/must not be negative|cannot be negative/.test(message)) return ["negative"];
   if (/not valid: expected YYYY-MM/.test(message)) return ["badMonth"];
   if (/is after the retirement month/.test(message)) return ["asofAfterRetirement"];
   const range = /allows a contribution index from ([\d.]+) to ([\d.]+)/.exec(message);
+  if (range && id === "transitional-index") return ["needOutOfRange", range[1], range[2]];
   if (range) return ["indexOutOfRange", asPercent(range[1]), asPercent(range[2])];
   return ["engineRefused"];
 }
@@ -524,7 +628,7 @@ function engineFieldErrors(e) {
   const problems = {}, titles = {};
   for (const x of fields) {
     const id = fieldId(x.path);
-    problems[id] ??= fieldText(x.message);
+    problems[id] ??= fieldText(x.message, id);
     titles[id] = x.message;
   }
   return showFieldErrors(problems, titles);
@@ -545,11 +649,16 @@ function projectionInput(f) {
     ...(Object.keys(f.averageWages).length ? { average_wages: f.averageWages } : {}),
     ...(Object.keys(f.pensionBases).length ? { pension_bases: f.pensionBases } : {}),
   };
+  // inputs about the person only this place's rules need, as the engine's fields
+  const attributes = {};
+  for (const [path, v] of Object.entries(f.needs)) if (path.startsWith("attributes.")) attributes[path.slice(11)] = v;
   return {
     category: f.category, birth: f.birth, from: `${f.asOfYear}-01`,
     contribution_months: f.paidMonths,
     ...(f.paidMonths > 0 ? { average_index: f.index } : {}),
+    ...(f.needs.transitional_index ? { transitional_index: f.needs.transitional_index } : {}),
     deemed_months: f.deemedMonths, account_balance: f.balance,
+    ...(Object.keys(attributes).length ? { attributes } : {}),
     index: f.futureIndex, assumptions,
   };
 }
@@ -671,7 +780,9 @@ const origin = (fig) => t("origin")[fig.source] ?? ` ${fig.source}`;
 
 function render(f, x) {
   const { ret, main, options } = x;
-  const fieldErrors = main?.error && engineFieldErrors(main.error);
+  // An input about the person this place needs, still empty: its field is next to the person's (askMissing).
+  const want = main?.error && wanted(main.error);
+  const fieldErrors = main?.error && !want && engineFieldErrors(main.error);
   showRulesUsed(main?.error && !fieldErrors ? "pensionFailed" : "");
   $("retirement-month").textContent = monthText(ret.statutory_month);
   $("statutory-age").textContent = ageText(ret.statutory_age);
@@ -689,6 +800,9 @@ function render(f, x) {
 
   if (!main) {
     $("error").textContent = t("nothingToEstimate");
+  } else if (want) {
+    $("error").textContent = t("needError", rules.place, want, main.error.code);
+    $("error").title = main.error.message ?? "";
   } else if (fieldErrors) {
     $("error").textContent = t("fixFields");
   } else if (main.error?.code === "not_applicable" && e && !e.eligible) {
@@ -780,6 +894,22 @@ const PARAM_ZH = {
  *  chosen rule set needs that this page does not ask for. */
 const FORM_FIELDS = /^(person\.)?(birth|category|from|contribution_months|average_index|deemed_months|account_balance|index|indexes|assumptions|retirement_month|retirement_months|bases|payer|paid_to_date|pension_growth|input)\b/;
 
+/** Inputs only the local agency's records hold, which the projection input has no field for
+ *  (so the page cannot estimate there), by engine path: their local names. */
+const AGENCY_FIGURES = {
+  pre_window_months: ["1993年底前实际缴费月数", "actual contribution months up to 1993-12"],
+  deemed_index_locality: ["视同缴费指数所属地区（1993年工作地，粤府函〔2021〕294号附表）", "the place whose 视同缴费指数 applies (place of work in 1993)"],
+  window_index_sum: ["1994年1月至1998年6月月缴费指数之和", "the sum of the monthly indices 1994-01 to 1998-06"],
+  notional_account: ["视同缴费账户额（虚账实记总额）", "the notional account, 虚账实记 / 视同缴费账户额"],
+  transitional_pension: ["经办机构核定的过渡性养老金", "the transitional pension the agency computed"],
+  old_transitional_pension: ["经办机构按老办法核定的过渡性养老金", "the transitional pension by the old method, as the agency computed it"],
+};
+/** The local names of the agency's figures an error names (null if it names none). */
+function agencyFigures(fields) {
+  const known = fields.map((x) => AGENCY_FIGURES[fieldPath(x.path)]).filter(Boolean);
+  return known.length ? { zh: known.map((k) => k[0]), en: known.map((k) => k[1]) } : null;
+}
+
 /** An engine error as the page shows it (one sentence, once). A gap of the chosen
  *  rule set (a year it lacks, an input only it needs) is said plainly, naming the
  *  place, with the engine's code; an input error on the form's fields is shown
@@ -792,6 +922,12 @@ function describe(e, pension = false) {
     if (e.code === "rule_missing_year" && d.param && d.year) {
       return `Cannot compute ${what} with the rules of ${rules.place}: the rule set (${d.ruleset ?? rules.id}) has no ` +
         `${d.param} for ${d.year} yet. Choose another province or city, or try again once that year is published. (${e.code})`;
+    }
+    const records = agencyFigures(extra);
+    if (records) {
+      return `Cannot compute ${what} with the rules of ${rules.place}: its transitional pension needs figures from the local ` +
+        `social insurance agency's records (${records.en.join("; ")}), which this page's year-by-year projection has no input for. ` +
+        `Ask the local agency for them. (${e.code})`;
     }
     if (extra.length) {
       return `Cannot compute ${what} with the rules of ${rules.place}: the rule set also needs inputs this page does not ask for ` +
@@ -807,6 +943,11 @@ function describe(e, pension = false) {
   }
   if (e.name === "RulesError" || e.name === "LoadError") {
     return `按${rules.place}规则无法测算${what}：${e.messageZh ?? e.name}（${e.code}）。${e.remedy?.zh ? `${e.remedy.zh}。` : ""}`;
+  }
+  const records = agencyFigures(extra);
+  if (records) {
+    return `按${rules.place}规则无法测算${what}：这里的过渡性养老金要用当地社保经办机构记录里的数字（${records.zh.join("、")}），` +
+      `本页按年推算的测算没有这些输入项，所以算不出。可向当地社保经办机构查询。（${e.code}）`;
   }
   if (extra.length) {
     const named = extra.map((x) => x.path.replace(/^person\./, ""))
@@ -885,8 +1026,9 @@ function renderPlanner(f, x) {
     return;
   }
   if (pl.error) {
-    const m = askedFor(pl.error, x.missing);
+    const m = askedFor(pl.error, x.missing), want = wanted(pl.error);
     $("planner-error").textContent = m ? t("askPlanner", rules.place, m.param, m.year, pl.error.code)
+      : want ? t("needPlanner", rules.place, want, pl.error.code)
       : engineFieldErrors(pl.error) ? t("fixFields") : describe(pl.error);
     $("planner-error").title = pl.error.message ?? "";
     return;
@@ -1236,7 +1378,8 @@ function run(ev) {
     render(f, x);
     setStatus(x.main && !x.main.error ? "done" : "error");
     // The field to fill in next, if a value is asked.
-    if (Object.keys(x.missing).length) asked.find((a) => $(a.id).value.trim() === "")?.box.querySelector("input").focus();
+    const empty = [...needed, ...asked].find((a) => $(a.id).getAttribute("aria-invalid") && $(a.id).value.trim() === "");
+    if (empty) $(empty.id).focus();
     // On a phone the results are below the form: show them after a press of 测算.
     if (ev && matchMedia("(max-width: 700px)").matches && !x.main?.error) $("results").scrollIntoView();
   } catch (e) {

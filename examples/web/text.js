@@ -3,6 +3,16 @@
 // index.html; the rest are called by app.js, some with arguments.
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+// The separate index of the 过渡性养老金 (award.transitional_index_rule = separate), as
+// each province's rule file names it: the local name, what it is (zh, en).
+const TRANSITIONAL_NAME = {
+  jiangsu: ["过渡性养老金指数", "江苏按1995年底前的平均缴费指数计算", "Jiangsu: the average index up to 1995-12"],
+  henan: ["过渡性养老金平均缴费指数", "", ""],
+  shanxi: ["过渡平均缴费指数", "", ""],
+  tianjin: ["全部平均工资指数", "天津按包括1998年前各年在内的整个工作期间计算", "Tianjin: over the whole working life, years before 1998 included"],
+  zhejiang: ["1997年底前平均缴费指数", "", "Zhejiang: the average index up to the end of 1997"],
+};
+
 export const TEXT = {
   zh: {
     pageTitle: (place) => `养老金测算 · 按${place}规则计算`,
@@ -138,6 +148,23 @@ export const TEXT = {
     givenGrowth: (param, rate) => `${param === "award.average_wage" ? "社平工资" : "计发基数"}每年增长 ${rate}`,
     givenLine: (place, parts, growth) => `您自己填写的${place}数据（本计算器未收录，计算中作为假设）：${parts.join("，")}；` +
       `此后各年按${growth.join("、")} 推算。`,
+    // an input about the person only some places' rules need, asked of the person
+    needName: (id, prov) => (id === "transitional-index" ? TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"
+      : id === "region-class" ? "待遇地区" : "在藏工作年限"),
+    needLabel: (id, prov) => (id === "transitional-index"
+      ? ((name) => (name.includes("过渡") ? name : `${name}（过渡性养老金用）`))(TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数")
+      : id === "region-class" ? "待遇地区（青海）" : "在藏工作年限（年）"),
+    needHint: (id, prov) => (id === "transitional-index"
+      ? `过渡性养老金使用的指数${TRANSITIONAL_NAME[prov]?.[1] ? `（${TRANSITIONAL_NAME[prov][1]}）` : ""}，不是上面的平均缴费指数；` +
+        "见当地社保机构的个人权益记录或视同缴费核定结果，不清楚可向社保经办机构查询。"
+      : id === "region-class"
+        ? "青海省按地区每月增发：西宁地区（含大通、湟中、湟源）12 元，其他地区 13 元（青劳社厅发〔2004〕27号）。请选择您所在的地区。"
+        : "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。"),
+    needOption: (id, value) => ({ xining: "西宁地区（含大通、湟中、湟源）", other: "青海省其他地区" })[value] ?? value,
+    choose: "请选择",
+    needError: (place, names, code) => `按${place}规则测算还需要您的${names.join("、")}：请在上面新出现的一栏填写，再点“测算”。（${code}）`,
+    needPlanner: (place, names, code) => `按${place}规则无法测算：还需要您的${names.join("、")}，见上。（${code}）`,
+    needOutOfRange: (lo, hi) => `超出本地规则允许的范围：指数只能在 ${lo} 到 ${hi} 之间。`,
     nothingToEstimate: "法定退休年月早于测算年份：没有要测算的。",
     engineFailed: (why) => `计算引擎加载失败：${why}`,
   },
@@ -272,6 +299,22 @@ export const TEXT = {
     givenGrowth: (param, rate) => `the ${param === "award.average_wage" ? "average wage" : "pension base"} growing ${rate} a year`,
     givenLine: (place, parts, growth) => `Figures you entered for ${place} (not in this calculator's data; used as assumptions): ${parts.join(", ")}; ` +
       `later years grown with ${growth.join(" and ")}.`,
+    // an input about the person only some places' rules need, asked of the person
+    needName: (id, prov) => (id === "transitional-index" ? `transitional index (${TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"})`
+      : id === "region-class" ? "area (待遇地区)" : "years worked in Tibet (在藏工作年限)"),
+    needLabel: (id, prov) => (id === "transitional-index" ? `Transitional pension index (${TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"})`
+      : id === "region-class" ? "Area in Qinghai (待遇地区)" : "Years worked in Tibet (在藏工作年限)"),
+    needHint: (id, prov) => (id === "transitional-index"
+      ? `The index this place's transitional pension uses${TRANSITIONAL_NAME[prov]?.[2] ? ` (${TRANSITIONAL_NAME[prov][2]})` : ""}, not the ` +
+        "average index above; see your record at the local social insurance agency (个人权益记录) or its ruling on your deemed years, or ask the agency."
+      : id === "region-class"
+        ? "Qinghai adds a monthly amount by area: 12 yuan in the Xining area (with Datong, Huangzhong, Huangyuan), 13 yuan elsewhere (青劳社厅发〔2004〕27号). Choose your area."
+        : "Tibet's plateau subsidy depends on the years worked in Tibet: 5 %, 10 %, 15 % of the indexed wage after 10, 15, 20 years (藏劳社办〔2007〕6号). Enter the years the agency counts."),
+    needOption: (id, value) => ({ xining: "Xining area (with Datong, Huangzhong, Huangyuan)", other: "elsewhere in Qinghai" })[value] ?? value,
+    choose: "Choose",
+    needError: (place, names, code) => `The rules of ${place} also need your ${names.join(" and ")}: enter it in the new field above, then press Estimate. (${code})`,
+    needPlanner: (place, names, code) => `Cannot compute with the rules of ${place}: your ${names.join(" and ")} is needed, see above. (${code})`,
+    needOutOfRange: (lo, hi) => `Outside the range the rules allow: an index from ${lo} to ${hi}.`,
     nothingToEstimate: "The statutory month is before the as-of year: nothing to estimate.",
     engineFailed: (why) => `The engine failed to load: ${why}`,
   },

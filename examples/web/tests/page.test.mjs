@@ -569,6 +569,9 @@ test("opened from a file (file://) or without its WebAssembly: a clear message h
   await served.close();
 });
 
+/** The values the every-place test gives for an input about the person, by field id. */
+const PERSON_VALUES = { "transitional-index": "1.2", "region-class": "other", "years-in-xizang": "12" };
+
 test("every province and city the engine ships: the title and the 按…规则计算 line name it; the place is kept in the URL", { timeout: 300_000 }, async () => {
   const { page, errors } = await open();
   await fillPerson(page);
@@ -589,9 +592,19 @@ test("every province and city the engine ships: the title and the 按…规则�
       assert.equal((await engineInputs(page)).ruleset, r.id);
       // A yearly value the rule data lacks is asked (empty, with why, naming the place):
       // give each one asked (the engine reports one at a time) until nothing more is.
+      // Likewise an input about the person the place's rules need (next to the person's fields, empty).
       for (let round = 0; round < 6; round++) {
         const empty = await page.$$eval("#asked-values input", (is) => is.filter((i) => !i.value).map((i) => i.id));
-        if (!empty.length) break;
+        const person = await page.$$eval("#person-asked input, #person-asked select", (is) => is.filter((i) => !i.value).map((i) => i.id));
+        if (!empty.length && !person.length) break;
+        for (const id of person) {
+          assert.ok(PERSON_VALUES[id], `${r.id}: ${id}`);
+          assert.match(await page.textContent(`label[for=${id}]`), /^[^A-Za-z]*[\u4e00-\u9fff]{4}[^A-Za-z]*$/, `${r.id} ${id}: a Chinese label`);
+          assert.match(await page.textContent(`#${id}-hint`), /社保|藏劳社办|青劳社厅发/, `${r.id} ${id}: where to find it`);
+          assert.equal(await page.getAttribute(`#${id}`, "aria-invalid"), "true", `${r.id} ${id}`);
+          if (await page.$eval(`#${id}`, (e) => e.tagName === "SELECT")) await page.selectOption(`#${id}`, PERSON_VALUES[id]);
+          else await page.fill(`#${id}`, PERSON_VALUES[id]);
+        }
         for (const id of empty) {
           assert.match(await page.textContent(`#${id}-hint`), new RegExp(`^本计算器未收录 ${name(r)} 的这一数据。请按当地人社部门公布的数字填写`), `${r.id} ${id}`);
           const year = id.slice(-4);
@@ -603,7 +616,7 @@ test("every province and city the engine ships: the title and the 按…规则�
         await settle(page, () => page.click("#go"));
       }
       assert.deepEqual(await page.$$eval("#asked-values input", (is) => is.filter((i) => !i.value).map((i) => i.id)), [], r.id);
-      const given = await page.$$eval("#asked-values input", (is) => is.map((i) => i.id));
+      const given = await page.$$eval("#asked-values input, #person-asked input, #person-asked select", (is) => is.map((i) => i.id));
       // One year of each figure at most: the engine grows the later years from it.
       for (const figure of ["average-wage-", "pension-base-"]) assert.ok(given.filter((id) => id.startsWith(figure)).length <= 1, `${r.id}: ${given}`);
       if (given.length) asked.push(`${r.id}: ${given.join(", ")}`);
@@ -616,7 +629,7 @@ test("every province and city the engine ships: the title and the 按…规则�
         // The engine still refuses for another reason: one Chinese sentence naming the place, with its code.
         assert.match(error, new RegExp(`^(按${name(r)}规则无法测算|注意：)`), `${r.id}: ${error}`);
         assert.match(error, /[a-z]+_[a-z_]+/, r.id);
-        refused.push(`${r.id}: ${error.slice(0, 90)}…`);
+        refused.push(`${r.id}: ${error.slice(0, 120)}…`);
       }
       // The planner uses the same place's engine: its table, or why not, naming the place.
       const plannerError = await page.textContent("#planner-error");
@@ -630,6 +643,17 @@ test("every province and city the engine ships: the title and the 按…规则�
   // What was asked, and what still cannot be computed (said in Chinese on the page), for the record.
   console.log(`asked:\n  ${asked.join("\n  ")}\nstill refused:\n  ${refused.join("\n  ")}`);
   assert.ok(asked.some((x) => x.startsWith("cn/beijing: average-wage-")), asked.join(" "));
+  // The person's inputs: the separate transitional index, 青海's area, 西藏's years; then these compute.
+  for (const p of ["cn/jiangsu", "cn/henan", "cn/shanxi", "cn/tianjin", "cn/zhejiang"]) assert.ok(asked.some((x) => x.startsWith(`${p}: `) && x.includes("transitional-index")), p);
+  assert.ok(asked.some((x) => x.startsWith("cn/qinghai: ") && x.includes("region-class")), asked.join(" "));
+  assert.ok(asked.some((x) => x.startsWith("cn/xizang: ") && x.includes("years-in-xizang")), asked.join(" "));
+  for (const p of ["cn/jiangsu", "cn/henan", "cn/shanxi", "cn/tianjin", "cn/zhejiang", "cn/qinghai", "cn/xizang"]) {
+    assert.ok(!refused.some((x) => x.startsWith(`${p}: `)), refused.join("\n"));
+  }
+  // What only the local agency's records hold (and the projection has no input for) is named in Chinese.
+  for (const [p, figure] of [["cn/guangdong", "1993年底前实际缴费月数"], ["cn/guangdong/shenzhen", "经办机构核定的过渡性养老金"], ["cn/shanghai", "视同缴费账户额"]]) {
+    assert.ok(refused.some((x) => x.startsWith(`${p}: `) && x.includes(figure)), `${p}: ${refused.join("\n")}`);
+  }
 
   // The place is in the URL: a reload (or a shared link) keeps 沈阳.
   await settle(page, () => page.selectOption("#province", "cn/liaoning"));
@@ -742,6 +766,146 @@ test("a value the rule data lacks (北京's 社平工资) is asked in Chinese ne
   await page.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+// ---- an input about the person a place's rules need ----
+
+/** Give every yearly value asked (empty #asked-values fields) until none is left, pressing 测算 after each round. */
+async function giveAsked(page) {
+  for (let round = 0; round < 4; round++) {
+    const empty = await page.$$eval("#asked-values input", (is) => is.filter((i) => !i.value).map((i) => i.id));
+    if (!empty.length) return;
+    for (const id of empty) await page.fill(`#${id}`, id.startsWith("average-wage") ? "10000" : "6000");
+    await settle(page, () => page.click("#go"));
+  }
+}
+
+/** The person's fields asked (#person-asked), each with its label, hint and value. */
+const personAsked = (page) => page.$$eval("#person-asked .field", (fs) => fs.map((f) => {
+  const input = f.querySelector("input, select");
+  return { id: input.id, tag: input.tagName.toLowerCase(), value: input.value, label: f.querySelector("label").textContent,
+    hint: f.querySelector(".hint").textContent, invalid: input.getAttribute("aria-invalid"),
+    options: [...f.querySelectorAll("option")].map((o) => [o.value, o.textContent]), inAssumptions: !!input.closest("fieldset") };
+}));
+
+const NEEDS = [
+  {
+    place: "cn/jiangsu", name: "江苏省", path: "transitional_index", id: "transitional-index", give: "1.2", sent: (p) => p.transitional_index,
+    label: "过渡性养老金指数",
+    hint: "过渡性养老金使用的指数（江苏按1995年底前的平均缴费指数计算），不是上面的平均缴费指数；见当地社保机构的个人权益记录或视同缴费核定结果，不清楚可向社保经办机构查询。",
+    en: "Transitional pension index (过渡性养老金指数)",
+  },
+  {
+    place: "cn/qinghai", name: "青海省", path: "attributes.region_class", id: "region-class", give: "xining", sent: (p) => p.attributes?.region_class,
+    label: "待遇地区（青海）", options: [["", "请选择"], ["xining", "西宁地区（含大通、湟中、湟源）"], ["other", "青海省其他地区"]],
+    hint: "青海省按地区每月增发：西宁地区（含大通、湟中、湟源）12 元，其他地区 13 元（青劳社厅发〔2004〕27号）。请选择您所在的地区。",
+    en: "Area in Qinghai (待遇地区)",
+  },
+  {
+    place: "cn/xizang", name: "西藏自治区", path: "attributes.years_worked_in_xizang", id: "years-in-xizang", give: "12", typed: "12年", sent: (p) => p.attributes?.years_worked_in_xizang,
+    label: "在藏工作年限（年）",
+    hint: "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。",
+    en: "Years worked in Tibet (在藏工作年限)",
+  },
+];
+
+for (const need of NEEDS) {
+  test(`an input about the person ${need.name}'s rules need (${need.path}) is asked once in Chinese next to the person's fields; given, the figures are the CLI's; kept in the URL`, { timeout: 300_000 }, async () => {
+    const { page, errors } = await open();
+    await fillPerson(page);
+    const dir = await mkdtemp(join(tmpdir(), "estimator-need-"));
+    await settle(page, () => page.selectOption("#province", need.place));
+    await giveAsked(page); // 西藏 lacks a 社平工资 first
+    assert.equal(await state(page), "error");
+    let inputs = await engineInputs(page);
+    assert.equal(inputs.ruleset, need.place);
+
+    // The engine refuses naming the field (structured details), and so does the CLI on the same input.
+    const refusal = (() => { try { new Engine(need.place).projection(inputs.projection); } catch (e) { return e; } })();
+    assert.equal(refusal.name, "InputError");
+    assert.deepEqual(refusal.details.fields.map((x) => x.path), [need.path]);
+    await writeFile(join(dir, "refused.json"), JSON.stringify(inputs.projection));
+    assert.equal(cliError(["project", join(dir, "refused.json"), "--ruleset", need.place, "--format", "json"]), "invalid_input");
+
+    // One field, next to the person's (not under 假设), empty, with its local name and where to find it — once.
+    const [field] = await personAsked(page);
+    assert.deepEqual(await personAsked(page), [{
+      id: need.id, tag: need.options ? "select" : "input", value: "", label: need.label, hint: need.hint, invalid: "true",
+      options: need.options ?? [], inAssumptions: false,
+    }]);
+    assert.equal(field.value, "", "nothing prefilled");
+    assert.equal((await page.textContent("body")).split(need.hint).length - 1, 1, "asked once");
+    const [input, hint] = [await box(page, `#${need.id}`), await box(page, `#${need.id}-hint`)];
+    assert.ok(hint.top >= input.bottom - 1 && hint.top - input.bottom < 40, "the explanation is next to the field");
+    const [balance, asof] = [await box(page, "#balance"), await box(page, "#asof")];
+    assert.ok(input.top > balance.bottom && input.bottom < asof.top, "between the balance and the as-of date");
+    const named = need.label.replace(/（.*$/, "");
+    assert.equal(await page.textContent("#error"), `按${need.name}规则测算还需要您的${named}：请在上面新出现的一栏填写，再点“测算”。（invalid_input）`);
+    assert.equal(await page.textContent("#planner-error"), `按${need.name}规则无法测算：还需要您的${named}，见上。（invalid_input）`);
+    assert.equal(await page.textContent("#total-pension"), "–");
+    assert.equal(new URL(page.url()).searchParams.get(need.id), null, "nothing in the URL before a value is given");
+
+    // A number the page cannot read is said next to the field, before the engine.
+    if (!need.options) {
+      await page.fill(`#${need.id}`, "abc");
+      await settle(page, () => page.click("#go"));
+      assert.match(await page.textContent(`#${need.id}-error`), /^“abc”不是数字。请只填数字，例如 /);
+    }
+    if (need.id === "transitional-index") {
+      // Outside the rules' range: the engine's field error, said next to the field.
+      await page.fill(`#${need.id}`, "9");
+      await settle(page, () => page.click("#go"));
+      assert.equal(await page.textContent(`#${need.id}-error`), "超出本地规则允许的范围：指数只能在 0 到 3.00 之间。");
+      assert.equal(await page.textContent("#error"), "请先改正上面标红的输入项，再点“测算”。");
+    }
+
+    // Given: sent as the engine's field of the projection and of the plan's person; the figures are the CLI's.
+    if (need.options) await page.selectOption(`#${need.id}`, need.give);
+    else await page.fill(`#${need.id}`, need.typed ?? need.give); // 12年 read as 12
+    await settle(page, () => page.click("#go"));
+    assert.equal(await state(page), "done", await page.textContent("#error"));
+    assert.equal(await page.textContent(`#${need.id}-error`), "");
+    assert.equal(await page.textContent("#error"), "");
+    assert.equal(await page.textContent("#planner-error"), "");
+    inputs = await engineInputs(page);
+    assert.equal(need.sent(inputs.projection), need.give);
+    assert.equal(need.sent(inputs.plan.person), need.give);
+    const proj = await samePension(page, inputs, dir, await sameRetirement(page, inputs));
+    assert.ok(Number(proj.award.total) > 0);
+    if (need.id === "transitional-index") assert.ok(Number(proj.award.transitional_pension) > 0, "the transitional pension uses it");
+    else assert.ok(proj.award.extras.some((x) => Number(x.amount) > 0), "the local extra it decides is paid");
+    await samePlan(page, inputs);
+
+    // Kept in the URL after the person's fields; a fresh page on it is the same.
+    const url = page.url();
+    assert.match(url, new RegExp(`&asof=2026-11&${need.id}=${need.give}&future-index=`));
+    const table = await plannerRows(page);
+    const again = await open(url);
+    assert.equal(await state(again.page), "done", await again.page.textContent("#error"));
+    assert.equal(await again.page.inputValue(`#${need.id}`), need.give);
+    assert.deepEqual(await engineInputs(again.page), inputs);
+    assert.equal(await again.page.textContent("#total-pension"), proj.award.total);
+    assert.deepEqual(await plannerRows(again.page), table);
+    assert.equal(again.page.url(), url, "stable: the page writes back the same URL");
+
+    // In English: its label too, the same figures.
+    await settle(again.page, () => again.page.click("#lang [data-lang=en]"));
+    assert.equal(await again.page.textContent(`label[for=${need.id}]`), need.en);
+    assert.doesNotMatch(await again.page.textContent(`#${need.id}-hint`), /[\u4e00-\u9fff]{8}/, "the hint in English");
+    assert.equal(await again.page.textContent("#total-pension"), proj.award.total);
+    await settle(again.page, () => again.page.click("#lang [data-lang=zh]"));
+    await again.page.evaluate(() => localStorage.removeItem("pension-estimator-lang"));
+
+    // Another place starts without it, in the form and in the URL.
+    await settle(page, () => page.selectOption("#province", "cn/chongqing"));
+    assert.equal(await page.$$eval("#person-asked .field", (fs) => fs.length), 0);
+    assert.equal(new URL(page.url()).searchParams.get(need.id), null);
+    assert.equal(await state(page), "done");
+    assert.deepEqual([...errors, ...again.errors], []);
+    await again.page.close();
+    await page.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+}
 
 // ---- the planner (退休与缴费规划) ----
 
