@@ -113,10 +113,10 @@ fn arrow_rows(py: Python<'_>, table: PyTable, first_row: usize) -> PyResult<Popu
     for (k, field) in schema.fields().iter().enumerate() {
         let parts: Vec<&dyn arrow_array::Array> =
             batches.iter().map(|b| b.column(k).as_ref()).collect();
-        let whole = match parts.as_slice() {
+        let whole = match batches.as_slice() {
             [] => arrow_array::new_empty_array(field.data_type()),
-            [one] => arrow_array::make_array(one.to_data()),
-            parts => arrow_select::concat::concat(parts).map_err(|e| {
+            [one] => one.column(k).clone(),
+            _ => arrow_select::concat::concat(&parts).map_err(|e| {
                 pyo3::exceptions::PyValueError::new_err(format!("column {}: {e}", field.name()))
             })?,
         };

@@ -447,6 +447,7 @@ class Stream:
     def __init__(self, run: Any, batches: Iterator[Any], flavor: str, pa: Any) -> None:
         self._run, self._batches, self._flavor, self._pa = run, batches, flavor, pa
         self._out: Optional[Mapping[str, Any]] = None
+        self._built: Optional[Tuple[Any, Any]] = None
         self.scenarios: List[str] = []
 
     def __iter__(self) -> Iterator[Any]:
@@ -468,6 +469,12 @@ class Stream:
             raise RuntimeError("iterate the stream to its end first: the summary covers every row")
         return self._out
 
+    def _frames(self) -> Tuple[Any, Any]:
+        """The summary and flows frames, built once."""
+        if self._built is None:
+            self._built = _summary_frames(self._finished(), self._flavor, self._pa)
+        return self._built
+
     @property
     def rows(self) -> int:
         """Rows read so far."""
@@ -476,12 +483,12 @@ class Stream:
     @property
     def summary(self) -> Any:
         """One row per scenario over every row (after the stream is exhausted)."""
-        return _summary_frames(self._finished(), self._flavor, self._pa)[0]
+        return self._frames()[0]
 
     @property
     def flows(self) -> Any:
         """Yearly flows over every row (after the stream is exhausted)."""
-        return _summary_frames(self._finished(), self._flavor, self._pa)[1]
+        return self._frames()[1]
 
 
 def simulate_stream(
