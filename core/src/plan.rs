@@ -30,11 +30,17 @@
 //!   since retirement reach the person's own contributions (to date, when
 //!   given, and to come); the pension stays as awarded unless a yearly
 //!   `pension_growth` is assumed (applied each January);
-//! * **lifetime value**: the pension over the expected months of payment,
-//!   taken as the 计发月数 at the retirement age (国发〔2005〕38号 附件: set
-//!   from urban life expectancy at that age, retirement age and interest,
-//!   so it understates the months a pensioner lives on average), discounted
-//!   yearly at `discount_rate` when given.
+//! * **lifetime value**: the expected present value of the pension over the
+//!   survival of a published life table from the retirement age (rule data
+//!   `life.qx_male` / `life.qx_female`: the annuity tables CL3 / CL4 of
+//!   《中国人寿保险业经验生命表(2000-2003)》, 保监发〔2005〕117号): each month's
+//!   pension is paid when the person is alive at the start of the month,
+//!   deaths spread evenly within each year of age (UDD), discounted yearly
+//!   at `discount_rate` when given; beside it the life expectancy at the
+//!   retirement age from the same table. Where the rule set has no life
+//!   table in force, the pension over the 计发月数 at the retirement age
+//!   (国发〔2005〕38号 附件: set from urban life expectancy, retirement age
+//!   and interest, it understates the months a pensioner lives), as stated.
 //!
 //! ```
 //! use pension_rules::api::{Engine, Kind};
@@ -59,10 +65,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Engine;
 use crate::api::projection_case::ProjectionCase;
+use crate::error::RuleError;
 use crate::error::{Error, FieldError, InputErrors};
 use crate::money::too_large;
 use crate::projection::{Assumptions, Projection, ProjectionInput};
-use crate::rules::{IndexDenominator, Snapshot};
+use crate::retirement::Category;
+use crate::rules::{IndexDenominator, Snapshot, Sourced, TableRows};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Trace};
 
@@ -200,10 +208,17 @@ pub struct Scenario {
     /// Months of pension until then (counting the retirement month).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub break_even_months: Option<u32>,
-    /// The pension over the expected months (the divisor), discounted
-    /// yearly when a discount rate is given.
+    /// The expected present value of the pension over the life table's
+    /// survival from the retirement age (the pension over the 计发月数 where
+    /// the rule set has no life table: then `life_expectancy_months` is
+    /// absent), discounted yearly when a discount rate is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lifetime_value: Option<Decimal>,
+    /// 平均余命: the complete expectation of life at the retirement age, in
+    /// months, from the life table (deaths spread evenly within each year
+    /// of age), rounded as the 计发月数; compare `divisor`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub life_expectancy_months: Option<Decimal>,
     /// How each figure was found (the projection's steps and the plan's).
     pub trace: Trace,
 }
@@ -364,6 +379,17 @@ impl Engine {
                 ),
             ));
         }
+        // The life table of the statutory month names the lifetime basis.
+        let life_table = {
+            let snap = self.snapshot(st.month.first_day(), None);
+            let qx = match person.category {
+                Category::Male => &snap.life.qx_male,
+                Category::Female50 | Category::Female55 => &snap.life.qx_female,
+            };
+            qx.in_month(st.month)
+                .ok()
+                .map(|t| format!("{} ({})", t.provenance.source, t.param))
+        };
         let mut scenarios = Vec::with_capacity(months.len() * bases.len());
         let mut errors: Vec<FieldError> = vec![];
         for (i, m) in months.iter().enumerate() {
@@ -398,7 +424,7 @@ impl Engine {
             earliest_month: window.as_ref().map(|w| w.earliest_month),
             latest_month: window.as_ref().map(|w| w.latest_month),
             scenarios,
-            assumptions: assumptions(input),
+            assumptions: assumptions(input, life_table.as_deref()),
             trace: tracer.finish(&at_birth),
         })
     }
@@ -525,6 +551,7 @@ impl Engine {
             break_even_age: None,
             break_even_months: None,
             lifetime_value: None,
+            life_expectancy_months: None,
             trace: Trace {
                 rules: snap.identity.clone(),
                 steps: vec![],
@@ -619,24 +646,155 @@ impl Engine {
         s.break_even_month = be_month;
         s.break_even_age = be_month.and_then(|m| Age::between(person.birth, m));
         s.break_even_months = break_even;
-        // Lifetime value over the divisor's months.
-        let lifetime =
-            lifetime(a.divisor, input.discount_rate, &pension).map(|v| money.apply(v))?;
-        step(Step::new(
-            "plan_lifetime_value",
-            "预期领取总额",
-            lifetime,
-            format!(
-                "the monthly pension over {} expected months (计发月数 at the retirement age){}",
-                a.divisor,
-                input
-                    .discount_rate
-                    .map_or(String::new(), |d| format!(", discounted at {d} a year"))
-            ),
-        ));
-        s.lifetime_value = Some(lifetime);
+        // Lifetime value over the life table's survival, or over the
+        // divisor's months where the rule set has none.
+        let qx = match person.category {
+            Category::Male => &snap.life.qx_male,
+            Category::Female50 | Category::Female55 => &snap.life.qx_female,
+        };
+        let discount = input.discount_rate.map_or(String::new(), |d| {
+            format!(", discounted at {d} a year (by whole years from the retirement month)")
+        });
+        match qx.in_month(month).ok() {
+            Some(table) => {
+                let life = survival(a.age, &table, input.discount_rate, &pension)?;
+                let lifetime = money.apply(life.value);
+                let months = snap.rounding.divisor.in_month(month)?;
+                let expectancy = months.value.apply(life.expectancy);
+                step(
+                    Step::new(
+                        "plan_life_expectancy",
+                        "平均余命",
+                        expectancy,
+                        format!(
+                            "complete expectation of life at {} in months from {} ({}): Σ over each month from the retirement month of the probability of being alive at its start, less ½ (deaths spread evenly within each year of age) = {} − ½, rounded ({}); the 计发月数 is {}",
+                            a.age,
+                            table.param,
+                            table.provenance.source,
+                            life.payments.round_dp(4).normalize(),
+                            months.value,
+                            a.divisor
+                        ),
+                    )
+                    .input("age", a.age)
+                    .input("category", person.category.name())
+                    .param(ParamUse::keyed(&table, a.age.years()))
+                    .param(ParamUse::of(&months)),
+                );
+                step(
+                    Step::new(
+                        "plan_lifetime_value",
+                        "预期领取总额",
+                        lifetime,
+                        format!(
+                            "expected present value: Σ over each month from {month} of the month's pension × the probability of being alive at its start ({}, from age {}: ₜpₓ = lₙ(1 − j·qₙ) / l_y(1 − m·q_y) at age n years j months){discount}; the expected number of monthly payments is {}",
+                            table.param,
+                            a.age,
+                            life.payments.round_dp(4).normalize()
+                        ),
+                    )
+                    .input("age", a.age)
+                    .input("category", person.category.name())
+                    .param(ParamUse::keyed(&table, a.age.years())),
+                );
+                s.lifetime_value = Some(lifetime);
+                s.life_expectancy_months = Some(expectancy);
+                return Ok(());
+            }
+            None => {
+                let lifetime =
+                    lifetime(a.divisor, input.discount_rate, &pension).map(|v| money.apply(v))?;
+                step(Step::new(
+                    "plan_lifetime_value",
+                    "预期领取总额",
+                    lifetime,
+                    format!(
+                        "no life table ({}) in force in {month}: the monthly pension over {} expected months (计发月数 at the retirement age){discount}",
+                        qx.param(),
+                        a.divisor,
+                    ),
+                ));
+                s.lifetime_value = Some(lifetime);
+            }
+        }
         Ok(())
     }
+}
+
+/// What the life table gives from a retirement age.
+struct Survival {
+    /// Expected present value of the pension.
+    value: Decimal,
+    /// Expected number of monthly payments: Σₖ ₖp (the probability of
+    /// being alive at the start of the k-th month, the first 1).
+    payments: Decimal,
+    /// Complete expectation of life in months: `payments` − ½.
+    expectancy: Decimal,
+}
+
+/// The pension over the survival of the table `qx` from `age`.
+///
+/// With deaths spread evenly within each year of age (uniform distribution
+/// of deaths, UDD) the survivors at age n years j months are
+/// lₙ × (1 − j/12 × qₙ), lₙ = Π (1 − qᵢ) over the whole years before n; the
+/// k-th month's pension (k = 0 the retirement month) is paid with the
+/// probability of being alive at its start, that over the same at the
+/// retirement age. The survivors are linear within each month, so the
+/// complete expectation of life is the expected number of payments less ½.
+/// The table must have a row for every age from the retirement age until a
+/// qₓ of 1 (a typed error names the first missing one).
+fn survival(
+    age: Age,
+    table: &Sourced<std::sync::Arc<TableRows<Decimal>>>,
+    rate: Option<Decimal>,
+    pension: &impl Fn(u32) -> Result<Decimal, Error>,
+) -> Result<Survival, Error> {
+    let param = table.param;
+    let q = |n: u32| -> Result<Decimal, Error> {
+        Ok(table.value.get(i64::from(n)).ok_or(RuleError::NoRow {
+            param,
+            key: i64::from(n),
+        })?)
+    };
+    let big = || too_large("discount_rate");
+    let twelve = Decimal::from(12);
+    let (mut n, mut j) = (age.years(), age.extra_months());
+    // Survivors ×12, relative to l at the whole years of the retirement age.
+    let start = twelve - Decimal::from(j) * q(n)?;
+    let mut l = Decimal::ONE;
+    let (mut sum, mut value, mut factor) = (Decimal::ZERO, Decimal::ZERO, Decimal::ONE);
+    let mut k = 0u32;
+    while l > Decimal::ZERO {
+        let qn = q(n)?;
+        let alive = l
+            .checked_mul(twelve - Decimal::from(j) * qn)
+            .ok_or_else(big)?;
+        if k > 0
+            && k.is_multiple_of(12)
+            && let Some(r) = rate
+        {
+            factor = factor.checked_div(Decimal::ONE + r).ok_or_else(big)?;
+        }
+        sum = sum.checked_add(alive).ok_or_else(big)?;
+        let v = pension(k)?
+            .checked_mul(alive)
+            .and_then(|x| x.checked_mul(factor))
+            .ok_or_else(big)?;
+        value = value.checked_add(v).ok_or_else(big)?;
+        k += 1;
+        j += 1;
+        if j == 12 {
+            j = 0;
+            l = l.checked_mul(Decimal::ONE - qn).ok_or_else(big)?;
+            n += 1;
+        }
+    }
+    let payments = sum.checked_div(start).ok_or_else(big)?;
+    Ok(Survival {
+        value: value.checked_div(start).ok_or_else(big)?,
+        payments,
+        expectancy: payments - Decimal::new(5, 1),
+    })
 }
 
 /// The pension of the `k`-th month from `start` (0 = the first), grown by
@@ -782,7 +940,7 @@ fn make_up(
     })
 }
 
-fn assumptions(input: &PlanInput) -> PlanAssumptions {
+fn assumptions(input: &PlanInput, life_table: Option<&str>) -> PlanAssumptions {
     let mut statements = vec![
         "每个方案按其退休当月有效的规则计算，今后各年按所述假设推算 (each scenario uses the rules in force in its retirement month; future years follow the stated assumptions)".to_string(),
         match input.payer {
@@ -791,8 +949,13 @@ fn assumptions(input: &PlanInput) -> PlanAssumptions {
         },
         "最低缴费年限按退休当年的标准，实际缴费与视同缴费月数合计 (the minimum is that of the retirement year; paid and deemed months count)".to_string(),
         "补缴费用按灵活就业费率、退休当年核定缴费基数所用社平工资计算 (months still needed are costed at the flexible rate on the average wage that sets the base in the retirement year)".to_string(),
-        "预期领取月数取退休年龄的计发月数（国发〔2005〕38号附件，依城镇人口平均预期寿命、退休年龄和利息确定，低于平均余命）(expected months of payment: the 计发月数 at the retirement age, which understates life expectancy)".to_string(),
     ];
+    statements.push(match life_table {
+        Some(t) => format!(
+            "预期领取总额按生命表 {t} 自退休年龄起逐月的生存概率计算：每月初在世即领取当月养老金，每一年龄内死亡均匀分布；平均余命按同表计算，计发月数仅作对照；该表为保险业年金业务经验表，其人群寿命长于全体人口 (expected lifetime value over the survival of the life table {t} from the retirement age: each month's pension is paid when alive at the start of the month, deaths spread evenly within each year of age; the life expectancy is from the same table, the 计发月数 shown for comparison; an insurance-industry table of annuity business, whose insured live longer than the whole population)"
+        ),
+        None => "规则集没有生命表：预期领取月数取退休年龄的计发月数（国发〔2005〕38号附件，依城镇人口平均预期寿命、退休年龄和利息确定，低于平均余命）(the rule set has no life table: expected months of payment are the 计发月数 at the retirement age, which understates life expectancy)".to_string(),
+    });
     let a = &input.assumptions;
     statements.push(format!(
         "规则未公布的年份：社平工资每年增长 {}，计发基数每年增长 {}，记账利率 {}{} (years the rules do not publish: average wage +{} a year, pension base +{} a year, 记账利率 {}{})",

@@ -2,8 +2,10 @@
 //! exactly when paid + deemed months reach the year's minimum, and then has
 //! an award, else none and a make-up cost per base; paying more before
 //! never brings break-even earlier; a growing pension never brings it
-//! later; the undiscounted lifetime value is the pension × the divisor and
-//! a discount never raises it; a flexible worker pays at least what an
+//! later; the undiscounted lifetime value is the pension × the expected
+//! payments of the life table (its life expectancy + ½), a discount never
+//! raises it and it never falls as the discount rate falls; the life
+//! expectancy falls with the retirement age; a flexible worker pays at least what an
 //! employee pays for the same base; nothing panics.
 #![allow(clippy::unwrap_used)] // tests: a panic is the failure report
 
@@ -11,7 +13,7 @@ use std::sync::OnceLock;
 
 use pension_rules::api::{Engine, Kind};
 use proptest::prelude::*;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 fn engine() -> &'static Engine {
@@ -73,10 +75,12 @@ proptest! {
             if s["eligible"].as_bool().unwrap() {
                 prop_assert!(s["total"].is_string());
                 prop_assert!(s.get("make_up").is_none());
+                // Undiscounted: the pension × (life expectancy + ½), the
+                // expectancy rounded to 0.1 month.
                 let total = d(&s["total"]);
-                let lifetime = (total * d(&s["divisor"]))
-                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-                prop_assert_eq!(d(&s["lifetime_value"]), lifetime);
+                let e = d(&s["life_expectancy_months"]);
+                let gap = (d(&s["lifetime_value"]) - total * (e + Decimal::new(5, 1))).abs();
+                prop_assert!(gap <= total * Decimal::new(5, 2) + Decimal::new(1, 2), "{}", gap);
             } else {
                 prop_assert!(s["total"].is_null());
                 let costs = s["make_up"].as_array().unwrap();
@@ -107,6 +111,45 @@ proptest! {
         if m["lifetime_value"].is_string() {
             // 3 % growth against 2 % discount over the same months: more, never less.
             prop_assert!(d(&g["lifetime_value"]) >= d(&m["lifetime_value"]));
+        }
+    }
+
+    #[test]
+    fn a_higher_discount_rate_never_raises_the_lifetime_value(
+        p in person(), r1 in 0..=80i64, dr in 1..=80i64, growth in prop::bool::ANY,
+    ) {
+        let month = json!(["2040-01"]);
+        let at = |r: i64| {
+            let mut extra = json!({"retirement_months": month,
+                                   "discount_rate": Decimal::new(r, 3).to_string()});
+            if growth {
+                extra["pension_growth"] = json!("0.03");
+            }
+            plan(input(&p, extra))
+        };
+        let (Some(lo), Some(hi)) = (at(r1), at(r1 + dr)) else { return Ok(()) };
+        let (lo, hi) = (&lo["scenarios"][0], &hi["scenarios"][0]);
+        if lo["lifetime_value"].is_string() {
+            prop_assert!(d(&hi["lifetime_value"]) <= d(&lo["lifetime_value"]),
+                "{} at {} > {} at {}", hi["lifetime_value"], r1 + dr, lo["lifetime_value"], r1);
+            // The expectancy does not depend on money.
+            prop_assert_eq!(&hi["life_expectancy_months"], &lo["life_expectancy_months"]);
+        }
+    }
+
+    #[test]
+    fn life_expectancy_falls_with_the_retirement_age(p in person(), later in 1..=60i32) {
+        let first = pension_rules::YearMonth::new(2040, 1).unwrap();
+        let second = first.add_months(later);
+        let Some(r) = plan(input(&p, json!({"retirement_months":
+            [first.to_string(), second.to_string()]}))) else { return Ok(()) };
+        let (a, b) = (&r["scenarios"][0], &r["scenarios"][1]);
+        if a["eligible"] == true && b["eligible"] == true {
+            let (ea, eb) = (d(&a["life_expectancy_months"]), d(&b["life_expectancy_months"]));
+            prop_assert!(eb < ea, "{} months later: {} ≥ {}", later, eb, ea);
+            // … but those who live to the later age live longer in all.
+            prop_assert!(eb + Decimal::from(later) + Decimal::new(1, 1) >= ea,
+                "{} + {} < {}", eb, later, ea);
         }
     }
 

@@ -53,7 +53,7 @@ pub(crate) fn run(args: PlanArgs, source: &Source) -> Result<ExitCode, String> {
 }
 
 /// The columns of a scenario row, as named in the CSV and the JSON.
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 17] = [
     "retirement_month",
     "age",
     "statutory",
@@ -70,6 +70,7 @@ const COLUMNS: [&str; 16] = [
     "break_even_month",
     "break_even_age",
     "lifetime_value",
+    "life_expectancy_months",
 ];
 
 fn row(s: &Scenario) -> Vec<String> {
@@ -93,6 +94,7 @@ fn row(s: &Scenario) -> Vec<String> {
         opt(s.break_even_month),
         opt(s.break_even_age),
         opt(s.lifetime_value),
+        opt(s.life_expectancy_months),
     ]
 }
 

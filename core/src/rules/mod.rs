@@ -40,8 +40,8 @@ pub use model::*;
 /// annuity divisor), if any: what the loader checks every value against.
 pub use params::range as params_range;
 pub use params::{
-    AccountRules, AdjustmentRules, AwardRules, ContributionRules, RetirementRules, RoundingRules,
-    SurvivorRules, TransferRules,
+    AccountRules, AdjustmentRules, AwardRules, ContributionRules, LifeRules, RetirementRules,
+    RoundingRules, SurvivorRules, TransferRules,
 };
 use parse::{MergeMode, ParsedParam};
 pub use pin::{MIN_PIN_DIGITS, pin_hash};

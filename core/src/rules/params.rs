@@ -473,6 +473,17 @@ params! {
         total = "rounding.total": Dated, Rounding, optional;
     }
 
+    /// Life tables (生命表): assumptions of the `plan` kind, not rules of the scheme.
+    life: LifeRules {
+        /// 养老金业务男表 死亡率 qx mortality by age, men (expected lifetime value)
+        /// The probability that a man of exact age x dies before x + 1, from a
+        /// published experience table of annuity business (the rule data
+        /// names it); the plan's lifetime value and life expectancy use it.
+        qx_male = "life.qx_male": Table(Age, Exact), Ratio, optional;
+        /// 养老金业务女表 死亡率 qx mortality by age, women (expected lifetime value)
+        /// As `life.qx_male`, for women (both female categories).
+        qx_female = "life.qx_female": Table(Age, Exact), Ratio, optional;
+    }
     /// Yearly pension-adjustment schemes (基本养老金调整).
     adjustment: AdjustmentRules {
         /// 挂钩调整 (缴费年限) structure of the contribution-years part of the year's scheme

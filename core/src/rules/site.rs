@@ -321,6 +321,7 @@ fn group_title(g: &str) -> &'static str {
         "survivor" => "遗属待遇 survivor benefits",
         "transfer" => "关系转移 transfer",
         "rounding" => "舍入 rounding",
+        "life" => "生命表 life tables",
         _ => "",
     }
 }

@@ -419,6 +419,8 @@ pub struct Snapshot {
     pub rounding: RoundingRules,
     /// `adjustment.*`: yearly pension-adjustment schemes (基本养老金调整).
     pub adjustment: AdjustmentRules,
+    /// `life.*`: life tables (生命表), assumptions of the plan.
+    pub life: LifeRules,
     /// `award.extras.*`: the local extras (地方增发/补贴), by name.
     pub extras: Family<ExtraRule>,
     /// `award.attributes.*`: the declared person attributes (人员属性), by name.
@@ -683,6 +685,7 @@ impl Snapshot {
             survivor: SurvivorRules::build(&b),
             rounding: RoundingRules::build(&b),
             adjustment: AdjustmentRules::build(&b),
+            life: LifeRules::build(&b),
             extras: b.family(super::family::EXTRAS, |v| match v {
                 Value::Extra(x) => Some(x.clone()),
                 _ => None,

@@ -603,7 +603,7 @@ class Engine:
         ...     retirement_months=["2024-12"], paid_to_date="40000")
         >>> r = df.iloc[0]
         >>> r.total, r.own_to_come, r.employer_to_come, r.break_even_month, r.lifetime_value
-        (Decimal('4442.79'), Decimal('6686.57'), Decimal('13373.03'), '2025-10', Decimal('617547.81'))
+        (Decimal('4442.79'), Decimal('6686.57'), Decimal('13373.03'), '2025-10', Decimal('1212470.37'))
         """
         from decimal import Decimal
 
@@ -613,7 +613,7 @@ class Engine:
         decimals = {
             "index", "years", "basic_pension", "account_pension", "transitional_pension",
             "local_extras", "total", "account_balance", "divisor", "paid_to_date",
-            "own_to_come", "employer_to_come", "lifetime_value",
+            "own_to_come", "employer_to_come", "lifetime_value", "life_expectancy_months",
         }
         columns = [
             "retirement_month", "age", "statutory", "index", "contribution_months",
@@ -621,7 +621,7 @@ class Engine:
             "make_up_total", "basic_pension", "account_pension", "transitional_pension",
             "local_extras", "total", "account_balance", "divisor", "paid_to_date",
             "own_to_come", "employer_to_come", "break_even_month", "break_even_age",
-            "break_even_months", "lifetime_value",
+            "break_even_months", "lifetime_value", "life_expectancy_months",
         ] + (["trace"] if trace else [])
         rows = []
         for s in d["scenarios"]:

@@ -1534,9 +1534,16 @@ class Scenario(Record):
     """The employer's contributions to come (0 for a flexible worker)."""
     index: Optional[Decimal] = None
     """The future contribution index (none: the person's own path)."""
+    life_expectancy_months: Optional[Decimal] = None
+    """平均余命: the complete expectation of life at the retirement age, in
+    months, from the life table (deaths spread evenly within each year
+    of age), rounded as the 计发月数; compare `divisor`.
+    """
     lifetime_value: Optional[Decimal] = None
-    """The pension over the expected months (the divisor), discounted
-    yearly when a discount rate is given.
+    """The expected present value of the pension over the life table's
+    survival from the retirement age (the pension over the 计发月数 where
+    the rule set has no life table: then `life_expectancy_months` is
+    absent), discounted yearly when a discount rate is given.
     """
     local_extras: Optional[Decimal] = None
     """地方增发."""

@@ -2711,8 +2711,16 @@ export interface Scenario {
    */
   index?: string | null;
   /**
-   * The pension over the expected months (the divisor), discounted
-   * yearly when a discount rate is given.
+   * 平均余命: the complete expectation of life at the retirement age, in
+   * months, from the life table (deaths spread evenly within each year
+   * of age), rounded as the 计发月数; compare `divisor`.
+   */
+  life_expectancy_months?: string | null;
+  /**
+   * The expected present value of the pension over the life table's
+   * survival from the retirement age (the pension over the 计发月数 where
+   * the rule set has no life table: then `life_expectancy_months` is
+   * absent), discounted yearly when a discount rate is given.
    */
   lifetime_value?: string | null;
   /**
