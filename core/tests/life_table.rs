@@ -148,3 +148,47 @@ fn women_use_the_womens_table() {
         round(expectancy_years(&qx("male"), 58) * Decimal::from(12), 1)
     );
 }
+
+/// The vector's man under an overlay replacing `life.qx_male` by one version
+/// (a later version would carry the rows of the one before it).
+fn with_overlay(version: &str) -> Result<Value, pension_rules::Error> {
+    let overlay = format!(
+        "[overlay]\nid = \"test/life\"\nbase = \"cn/shaanxi\"\n\n[life.qx_male]\nmode = \"replace\"\n\n[[life.qx_male.versions]]\n{version}"
+    );
+    engine().with_overlay_toml("test", &overlay)?.compute(
+        Kind::Plan,
+        &json!({"person": man(), "assumptions": assumptions(), "retirement_months": ["2024-12"],
+                "discount_rate": "0.03"}),
+        true,
+    )
+}
+
+#[test]
+fn without_a_table_in_force_the_divisor_basis_is_used_and_said() {
+    // A table version that ended before the retirement month.
+    let plan = with_overlay(
+        "from = 2020-01-01\nuntil = 2020-12-31\nsource = \"test\"\nrows = { 60 = \"0.01\" }\n",
+    )
+    .unwrap();
+    let s = &plan["scenarios"][0];
+    assert!(s.get("life_expectancy_months").is_none());
+    // The former basis: 4442.79 × (12 + 12/1.03 + … + 12/1.03^10 + 7/1.03^11)
+    // over the 139 months of the 计发月数, the figure the vector had before.
+    assert_eq!(s["lifetime_value"], "530555.24");
+    let statements = plan["assumptions"]["statements"].to_string();
+    assert!(
+        statements.contains("the rule set has no life table"),
+        "{statements}"
+    );
+}
+
+#[test]
+fn a_table_missing_an_age_is_an_error_not_a_guess() {
+    let e = with_overlay(
+        "from = 2020-01-01\nsource = \"test\"\nrows = { 60 = \"0.01\", 61 = \"0.02\" }\n",
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "rule_missing_row");
+    assert!(e.to_string().contains("life.qx_male"), "{e}");
+    assert!(e.to_string().contains("62"), "{e}");
+}
