@@ -1274,6 +1274,53 @@ impl AccountStatement {
     }
 }
 
+/// The monthly credits of a history's paid months before `before`: each
+/// month's base × the account share in force that month, from the month the
+/// accounts began; a back payment is credited in the month it was paid.
+fn history_credits(
+    spans: &[crate::contribution_index::Span],
+    before: YearMonth,
+    established: Option<YearMonth>,
+    snap: &Snapshot,
+) -> Result<Vec<Credit>, Error> {
+    use crate::contribution::Employment;
+    use crate::contribution_index::SpanKind;
+    let mut credits = vec![];
+    for (i, span) in spans.iter().enumerate() {
+        if span.kind != SpanKind::Paid {
+            continue;
+        }
+        let Some(base) = span.base else {
+            return Err(Error::field(
+                format!("history[{i}].base"),
+                "a paid span needs its monthly base",
+            ));
+        };
+        let mut month = span.from;
+        while month <= span.to && month < before {
+            if established.is_none_or(|e| month >= e) {
+                let rate = match span.employment.unwrap_or_default() {
+                    Employment::Employee => snap.account.credit_rate.in_month(month)?,
+                    Employment::Flexible => {
+                        snap.contribution.flexible_account_rate.in_month(month)?
+                    }
+                };
+                let round = snap.rounding.money.in_month(month)?.value;
+                let amount =
+                    money::product(base, rate.value, round, &format!("history[{i}].base"))?;
+                credits.push(Credit {
+                    month: Some(span.paid_in.unwrap_or(month)),
+                    year: None,
+                    amount,
+                    personal: None,
+                });
+            }
+            month = month.add_months(1);
+        }
+    }
+    Ok(credits)
+}
+
 /// The account ledger built from a contribution history (个人账户 from 缴费记录):
 /// each paid month credits its base × the share credited then — the
 /// employee credit rate in force that month (`account.credit_rate`: 11 %
@@ -1306,47 +1353,13 @@ pub fn from_history(
     snap: &Snapshot,
     tracer: &mut Tracer,
 ) -> Result<AccountStatement, Error> {
-    use crate::contribution::Employment;
-    use crate::contribution_index::SpanKind;
     let established = snap
         .account
         .established
         .in_month(retirement)
         .ok()
         .map(|s| s.value);
-    let mut credits = vec![];
-    for (i, span) in spans.iter().enumerate() {
-        if span.kind != SpanKind::Paid {
-            continue;
-        }
-        let Some(base) = span.base else {
-            return Err(Error::field(
-                format!("history[{i}].base"),
-                "a paid span needs its monthly base",
-            ));
-        };
-        let mut month = span.from;
-        while month <= span.to && month < retirement {
-            if established.is_none_or(|e| month >= e) {
-                let rate = match span.employment.unwrap_or_default() {
-                    Employment::Employee => snap.account.credit_rate.in_month(month)?,
-                    Employment::Flexible => {
-                        snap.contribution.flexible_account_rate.in_month(month)?
-                    }
-                };
-                let round = snap.rounding.money.in_month(month)?.value;
-                let amount =
-                    money::product(base, rate.value, round, &format!("history[{i}].base"))?;
-                credits.push(Credit {
-                    month: Some(span.paid_in.unwrap_or(month)),
-                    year: None,
-                    amount,
-                    personal: None,
-                });
-            }
-            month = month.add_months(1);
-        }
-    }
+    let credits = history_credits(spans, retirement, established, snap)?;
     let Some(first) = credits.iter().filter_map(|c| c.month).min() else {
         return Err(Error::field(
             "history",
@@ -1385,6 +1398,40 @@ pub fn from_history(
         ..Default::default()
     };
     statement(&input, snap, tracer)
+}
+
+/// The ledger of a history's paid months up to the end of `through_year`
+/// (no close: the balance at the end of that year, as a statement prints
+/// it), for a history that is a person's past before a projection. `None`
+/// where no month was credited (all before the accounts began).
+pub fn from_history_through(
+    spans: &[crate::contribution_index::Span],
+    through_year: i32,
+    rates: &BTreeMap<i32, Decimal>,
+    snap: &Snapshot,
+    tracer: &mut Tracer,
+) -> Result<Option<AccountStatement>, Error> {
+    let before = YearMonth::new(through_year + 1, 1)
+        .ok_or_else(|| Error::field("history", "year out of range"))?;
+    let established = snap
+        .account
+        .established
+        .in_month(before.add_months(-1))
+        .ok()
+        .map(|s| s.value);
+    let credits = history_credits(spans, before, established, snap)?;
+    let Some(first) = credits.iter().filter_map(|c| c.month).min() else {
+        return Ok(None);
+    };
+    let input = AccountInput {
+        opening_balance: Decimal::ZERO,
+        opening_year: first.year() - 1,
+        credits,
+        through_year: Some(through_year),
+        rates: rates.clone(),
+        ..Default::default()
+    };
+    statement(&input, snap, tracer).map(Some)
 }
 
 #[cfg(test)]

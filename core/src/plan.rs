@@ -63,8 +63,11 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::api::Engine;
 use crate::api::projection_case::ProjectionCase;
+use crate::contribution_index::{History, Span, average_index};
 use crate::error::RuleError;
 use crate::error::{Error, FieldError, InputErrors};
 use crate::money::too_large;
@@ -122,7 +125,49 @@ pub struct PlanInput {
     /// Yearly discount rate of the lifetime value; default none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_rate: Option<Decimal>,
+    /// The person's past as a monthly contribution history (缴费历史, spans
+    /// as for an award), instead of the summary figures of `person`: it is
+    /// reduced to them — months paid, average index, deemed and
+    /// pre-account months, the account balance at the end of the year before
+    /// `person.from` — and the plan then projects from `person.from` as
+    /// usual. Every span must end by that year's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<Span>>,
+    /// With a `history`: 记账利率 by year for the years of the history the
+    /// rule set has none (e.g. provincial rates before 2016).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_rates: Option<BTreeMap<i32, Decimal>>,
 }
+
+/// The summary a history was reduced to (what a statement prints).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct HistorySummary {
+    /// The last month the history covers (December of the year before
+    /// `person.from`).
+    pub through: YearMonth,
+    /// Months actually paid (实际缴费月数).
+    pub contribution_months: u32,
+    /// The average index over them (本人平均缴费指数), as the award derives
+    /// it from a history, rounded as the rule set rounds indices; none
+    /// without paid months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_index: Option<Decimal>,
+    /// Deemed months (视同缴费月数).
+    pub deemed_months: u32,
+    /// Paid months before the individual account began.
+    pub pre_account_months: u32,
+    /// The account balance at the end of `through` (个人账户储存额).
+    pub account_balance: Decimal,
+}
+
+/// The summary fields of `person` a history replaces.
+const HISTORY_REPLACES: [&str; 5] = [
+    "contribution_months",
+    "average_index",
+    "deemed_months",
+    "pre_account_months",
+    "account_balance",
+];
 
 /// The cost of the months still needed, paid at one base.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -257,6 +302,9 @@ pub struct Plan {
     pub scenarios: Vec<Scenario>,
     /// What the figures assume.
     pub assumptions: PlanAssumptions,
+    /// The summary the input's `history` was reduced to (none without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_summary: Option<HistorySummary>,
     /// How the months compared were found (the statutory month and the
     /// window, with their sources), with the rule set's id, version and
     /// hash; each scenario has its own steps.
@@ -266,7 +314,25 @@ pub struct Plan {
 impl PlanInput {
     /// Read the JSON input, every field problem at once with its path.
     pub fn from_json(v: &serde_json::Value) -> Result<PlanInput, Error> {
-        crate::json_fields::read::<PlanInput>(v)
+        let input = crate::json_fields::read::<PlanInput>(v)?;
+        // A summary field given beside a history, even at its default.
+        if input.history.is_some() {
+            let mut errs: Vec<FieldError> = HISTORY_REPLACES
+                .iter()
+                .filter(|f| v["person"].get(**f).is_some())
+                .map(|f| history_conflict(f))
+                .collect();
+            if !errs.is_empty() {
+                // With every other problem of the input, once each.
+                for e in input.check() {
+                    if !errs.iter().any(|x| x.path == e.path) {
+                        errs.push(e);
+                    }
+                }
+                return Err(Error::Input(InputErrors(errs)));
+            }
+        }
+        Ok(input)
     }
 
     fn check(&self) -> Vec<FieldError> {
@@ -306,6 +372,58 @@ impl PlanInput {
                 "give at least one base, or leave it out".into(),
             ));
         }
+        if let Some(spans) = &self.history {
+            let p = &self.person;
+            for (field, given) in [
+                ("contribution_months", p.contribution_months != 0),
+                ("average_index", p.average_index.is_some()),
+                ("deemed_months", p.deemed_months != 0),
+                ("pre_account_months", p.pre_account_months != 0),
+                ("account_balance", !p.account_balance.is_zero()),
+            ] {
+                if given {
+                    errs.push(history_conflict(field));
+                }
+            }
+            if spans.is_empty() {
+                errs.push(err("history".into(), "must hold at least one span".into()));
+            }
+            // The past ends with the year before `from`: the plan projects
+            // from `from` on an opening balance at that year's end.
+            let end = YearMonth::new(p.from.year() - 1, 12);
+            for (i, sp) in spans.iter().enumerate() {
+                let late = |m: YearMonth| end.is_some_and(|e| m > e);
+                if late(sp.to) {
+                    errs.push(err(
+                        format!("history[{i}].to"),
+                        format!(
+                            "{} is after {}: the history is the past up to the end of the year before person.from ({}), from which the plan projects",
+                            sp.to,
+                            end.map_or_else(String::new, |e| e.to_string()),
+                            p.from
+                        ),
+                    ));
+                } else if let Some(m) = sp.paid_in.filter(|m| late(*m)) {
+                    errs.push(err(
+                        format!("history[{i}].paid_in"),
+                        format!(
+                            "{m} is after the end of the year before person.from ({})",
+                            p.from
+                        ),
+                    ));
+                }
+            }
+            for e in crate::contribution_index::validate_spans(spans, p.from, "history") {
+                if !errs.iter().any(|x| x.path == e.path) {
+                    errs.push(e);
+                }
+            }
+        } else if self.account_rates.is_some() {
+            errs.push(err(
+                "account_rates".into(),
+                "used only with a `history`".into(),
+            ));
+        }
         if self.retirement_months.as_ref().is_some_and(Vec::is_empty) {
             errs.push(err(
                 "retirement_months".into(),
@@ -324,6 +442,20 @@ impl Engine {
         if !errs.is_empty() {
             return Err(Error::Input(InputErrors(errs)));
         }
+        let reduced;
+        let (input, history_summary) = match &input.history {
+            Some(spans) => {
+                let (person, summary) = self.reduce_history(input, spans)?;
+                reduced = PlanInput {
+                    person,
+                    history: None,
+                    account_rates: None,
+                    ..input.clone()
+                };
+                (&reduced, Some(summary))
+            }
+            None => (input, None),
+        };
         let person = &input.person;
         let at_birth = self.snapshot(person.birth.first_day(), None);
         let st = crate::retirement::statutory(&at_birth, person.birth, person.category)?;
@@ -355,6 +487,26 @@ impl Engine {
             )
             .param(ParamUse::of(&st.schedule))
         });
+        if let Some(h) = &history_summary {
+            tracer.step(|| {
+                Step::new(
+                    "plan_history",
+                    "缴费历史概要",
+                    h.contribution_months,
+                    format!(
+                        "the history to {}: {} months paid at an average index of {} (as an award derives it from a history, rules of {}), {} deemed, {} before the account began; the account's credits with interest to the end of {}: {}",
+                        h.through,
+                        h.contribution_months,
+                        h.average_index.map_or("—".to_string(), |x| x.to_string()),
+                        person.from,
+                        h.deemed_months,
+                        h.pre_account_months,
+                        h.through.year(),
+                        h.account_balance
+                    ),
+                )
+            });
+        }
         let months: Vec<YearMonth> = match &input.retirement_months {
             Some(m) => m.clone(),
             None => match &window {
@@ -424,7 +576,8 @@ impl Engine {
             earliest_month: window.as_ref().map(|w| w.earliest_month),
             latest_month: window.as_ref().map(|w| w.latest_month),
             scenarios,
-            assumptions: assumptions(input, life_table.as_deref()),
+            assumptions: assumptions(input, life_table.as_deref(), history_summary.as_ref()),
+            history_summary,
             trace: tracer.finish(&at_birth),
         })
     }
@@ -940,7 +1093,11 @@ fn make_up(
     })
 }
 
-fn assumptions(input: &PlanInput, life_table: Option<&str>) -> PlanAssumptions {
+fn assumptions(
+    input: &PlanInput,
+    life_table: Option<&str>,
+    history: Option<&HistorySummary>,
+) -> PlanAssumptions {
     let mut statements = vec![
         "每个方案按其退休当月有效的规则计算，今后各年按所述假设推算 (each scenario uses the rules in force in its retirement month; future years follow the stated assumptions)".to_string(),
         match input.payer {
@@ -956,6 +1113,16 @@ fn assumptions(input: &PlanInput, life_table: Option<&str>) -> PlanAssumptions {
         ),
         None => "规则集没有生命表：预期领取月数取退休年龄的计发月数（国发〔2005〕38号附件，依城镇人口平均预期寿命、退休年龄和利息确定，低于平均余命）(the rule set has no life table: expected months of payment are the 计发月数 at the retirement age, which understates life expectancy)".to_string(),
     });
+    if let Some(h) = history {
+        statements.push(format!(
+            "缴费历史归纳为截至 {t} 的概要：实际缴费 {n} 个月，平均缴费指数 {i}，视同缴费 {d} 个月，个人账户储存额 {b} 元（按规则集的社平工资与记账利率），此后按概要推算 (the history reduced to the summary at the end of {t}: {n} months paid, average index {i}, {d} deemed months, account balance {b} yuan, with the rule set's average wages and 记账利率; projected from the summary after)",
+            t = h.through,
+            n = h.contribution_months,
+            i = h.average_index.map_or("—".to_string(), |x| x.to_string()),
+            d = h.deemed_months,
+            b = h.account_balance,
+        ));
+    }
     let a = &input.assumptions;
     statements.push(format!(
         "规则未公布的年份：社平工资每年增长 {}，计发基数每年增长 {}，记账利率 {}{} (years the rules do not publish: average wage +{} a year, pension base +{} a year, 记账利率 {}{})",
@@ -995,5 +1162,63 @@ fn assumptions(input: &PlanInput, life_table: Option<&str>) -> PlanAssumptions {
         pension_growth: input.pension_growth,
         discount_rate: input.discount_rate,
         statements,
+    }
+}
+
+fn history_conflict(field: &str) -> FieldError {
+    FieldError {
+        path: format!("person.{field}"),
+        message: "derived from `history`: give either the history or the summary figures (contribution_months, average_index, deemed_months, pre_account_months, account_balance)".into(),
+    }
+}
+
+impl Engine {
+    /// The person's summary from a history of the past: months, index and
+    /// deemed months as the award derives them ([`average_index`] under the
+    /// rules in force on `person.from`, other places' wages for spans paid
+    /// elsewhere), the account balance at the end of the year before
+    /// `person.from` from the history's credits
+    /// ([`crate::account::from_history_through`]).
+    fn reduce_history(
+        &self,
+        input: &PlanInput,
+        spans: &[Span],
+    ) -> Result<(ProjectionInput, HistorySummary), Error> {
+        let from = input.person.from;
+        let through =
+            YearMonth::new(from.year() - 1, 12).ok_or_else(|| too_large("person.from"))?;
+        let date = from.first_day();
+        let snap = self.snapshot(date, None);
+        let places = self.places_of(Some(spans), date, None)?;
+        let history = History {
+            spans,
+            places: (!places.is_empty()).then_some(&places),
+            ..Default::default()
+        };
+        let mut quiet = crate::trace::Tracer::new(false);
+        let index = average_index(&history, &snap, date, &mut quiet)?;
+        let rates = input.account_rates.clone().unwrap_or_default();
+        let balance =
+            crate::account::from_history_through(spans, through.year(), &rates, &snap, &mut quiet)?
+                .and_then(|s| s.balance_at(through))
+                .unwrap_or_default();
+        let average = (index.contribution_months > 0).then_some(index.average_index);
+        let mut person = input.person.clone();
+        person.contribution_months = index.contribution_months;
+        person.average_index = average;
+        person.deemed_months = index.deemed_months;
+        person.pre_account_months = index.pre_account_months;
+        person.account_balance = balance;
+        Ok((
+            person,
+            HistorySummary {
+                through,
+                contribution_months: index.contribution_months,
+                average_index: average,
+                deemed_months: index.deemed_months,
+                pre_account_months: index.pre_account_months,
+                account_balance: balance,
+            },
+        ))
     }
 }

@@ -203,3 +203,69 @@ fn every_problem_of_a_plan_input_at_once() {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
 }
+
+/// A man with one year of history: 2024-01..06 at X(2023) = 7598.33 (index
+/// 1) and 2024-07..12 at twice it (index 2), planned from 2025-01.
+fn history_input(person_extra: Value) -> Value {
+    let mut person = json!({"category": "male", "birth": "1966-01", "from": "2025-01",
+        "index": "1.0"});
+    for (k, v) in person_extra.as_object().unwrap() {
+        person[k] = v.clone();
+    }
+    json!({"person": person, "assumptions": assumptions(),
+           "retirement_months": ["2030-01"], "bases": ["1.0"],
+           "history": [{"from": "2024-01", "to": "2024-06", "base": "7598.33"},
+                       {"from": "2024-07", "to": "2024-12", "base": "15196.66"}]})
+}
+
+#[test]
+fn a_history_is_reduced_to_the_summary_it_implies() {
+    let e = engine();
+    let by_history = e
+        .compute(Kind::Plan, &history_input(json!({})), false)
+        .unwrap();
+    // By hand: 12 months; Ī = (6 × 1 + 6 × 2) / 12 = 1.5; the account gets
+    // 6 × round(7598.33 × 8 %) + 6 × round(15196.66 × 8 %) = 6 × 607.87 +
+    // 6 × 1215.73 = 10941.60 in 2024, with the year's interest at 2.62 %
+    // (劳办发〔1997〕116号 annual formula, credits × rate × 1.083 / 2):
+    // round(10941.60 × 0.0262 × 0.5415) = 155.23, so 11096.83 at the end of 2024.
+    let h = &by_history["history_summary"];
+    assert_eq!(h["through"], "2024-12");
+    assert_eq!(h["contribution_months"], 12);
+    assert_eq!(d(&h["average_index"]), Decimal::new(15, 1));
+    assert_eq!(h["deemed_months"], 0);
+    assert_eq!(h["account_balance"], "11096.83");
+    // The same plan as with that summary given.
+    let mut by_summary = history_input(json!({"contribution_months": 12,
+        "average_index": "1.5", "account_balance": "11096.83"}));
+    by_summary.as_object_mut().unwrap().remove("history");
+    let by_summary = e.compute(Kind::Plan, &by_summary, false).unwrap();
+    assert_eq!(by_history["scenarios"], by_summary["scenarios"]);
+    let statements = by_history["assumptions"]["statements"].to_string();
+    assert!(statements.contains("the history reduced to the summary at the end of 2024-12"));
+}
+
+#[test]
+fn a_history_and_summary_figures_together_are_refused_by_name() {
+    let e = engine();
+    let err = e
+        .compute(
+            Kind::Plan,
+            &history_input(json!({"contribution_months": 12, "account_balance": "0"})),
+            false,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    let paths: Vec<String> = err.fields().iter().map(|f| f.path.clone()).collect();
+    assert_eq!(
+        paths,
+        ["person.contribution_months", "person.account_balance"]
+    );
+    // A span reaching into the projected years is refused at its path.
+    let mut late = history_input(json!({}));
+    late["history"][1]["to"] = json!("2025-02");
+    let err = e.compute(Kind::Plan, &late, false).unwrap_err();
+    let f = &err.fields()[0];
+    assert_eq!(f.path, "history[1].to");
+    assert!(f.message.contains("2024-12"), "{}", f.message);
+}

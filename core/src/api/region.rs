@@ -151,8 +151,18 @@ impl Engine {
         date: NaiveDate,
         known_on: Option<NaiveDate>,
     ) -> Result<BTreeMap<String, Snapshot>, Error> {
+        self.places_of(input.history.as_deref(), date, known_on)
+    }
+
+    /// [`Self::places`] of a history's spans (an award's or a plan's).
+    pub(crate) fn places_of(
+        &self,
+        spans: Option<&[crate::contribution_index::Span]>,
+        date: NaiveDate,
+        known_on: Option<NaiveDate>,
+    ) -> Result<BTreeMap<String, Snapshot>, Error> {
         let mut out = BTreeMap::new();
-        let Some(spans) = &input.history else {
+        let Some(spans) = spans else {
             return Ok(out);
         };
         let home = self.base_id();

@@ -582,14 +582,17 @@ class Engine:
         scenario: age, eligibility under the rising minimum and the months
         short, the award's components, the person's own contributions to come
         (``payer="flexible"``: the whole 20 %) and the employer's apart, the
-        break-even month (回本) and the lifetime value over the 计发月数.
+        break-even month (回本), the lifetime value over a cited life table
+        and the life expectancy at retirement beside the 计发月数.
 
         Fields: ``person`` (a projection input without ``assumptions``),
         ``assumptions``, optional ``retirement_months``, ``bases``, ``payer``
         (``employee``, ``flexible``), ``paid_to_date``, ``pension_growth``,
-        ``discount_rate`` (docs/plan.md). Amounts are exact ``Decimal``s. The
-        frame's ``attrs["plan"]`` holds the statutory month, the window and
-        the assumptions stated in words; ``trace=True`` adds each scenario's
+        ``discount_rate``, ``history`` (the past as contribution spans instead
+        of ``person``'s summary figures) and ``account_rates`` (docs/plan.md).
+        Amounts are exact ``Decimal``s. The frame's ``attrs["plan"]`` holds
+        the statutory month, the window, the summary a history was reduced to
+        and the assumptions stated in words; ``trace=True`` adds each scenario's
         steps as a ``trace`` column. ``frame="polars"`` gives a Polars frame
         (without the ``attrs``), ``frame="dict"`` the result as the engine
         writes it.

@@ -62,6 +62,7 @@ __all__ = [
     'Eligibility',
     'ErrorInfo',
     'FieldProblem',
+    'HistorySummary',
     'IndexResult',
     'Inheritable',
     'Layer',
@@ -667,6 +668,29 @@ class FieldProblem(Record):
 
 
 @dataclass(frozen=True)
+class HistorySummary(Record):
+    """The summary a history was reduced to (what a statement prints)."""
+
+    through: str
+    """The last month the history covers (December of the year before
+    `person.from`).
+    """
+    contribution_months: int
+    """Months actually paid (实际缴费月数)."""
+    deemed_months: int
+    """Deemed months (视同缴费月数)."""
+    pre_account_months: int
+    """Paid months before the individual account began."""
+    account_balance: Decimal
+    """The account balance at the end of `through` (个人账户储存额)."""
+    average_index: Optional[Decimal] = None
+    """The average index over them (本人平均缴费指数), as the award derives
+    it from a history, rounded as the rule set rounds indices; none
+    without paid months.
+    """
+
+
+@dataclass(frozen=True)
 class IndexResult(Record):
     """The average index and the summary figures of a history."""
 
@@ -993,6 +1017,8 @@ class Plan(Record):
     """One row per retirement month and base, months first."""
     earliest_month: Optional[str] = None
     """Earliest month of the elastic window (none without one)."""
+    history_summary: Optional[HistorySummary] = None
+    """The summary the input's `history` was reduced to (none without one)."""
     latest_month: Optional[str] = None
     """Latest month of the elastic window."""
 
@@ -2504,12 +2530,24 @@ class _PlanInputRequired(TypedDict):
 
 class PlanInput(_PlanInputRequired, total=False):
     """A plan's input: the person, the assumptions and what to compare."""
+    account_rates: Optional[Mapping[Union[int, str], DecimalLike]]
+    """With a `history`: 记账利率 by year for the years of the history the
+    rule set has none (e.g. provincial rates before 2016).
+    """
     bases: Optional[Sequence[DecimalLike]]
     """Future contribution bases as indexes (share of the average wage:
     `"0.6"` … `"3"`); default the person's own index path.
     """
     discount_rate: Optional[DecimalLike]
     """Yearly discount rate of the lifetime value; default none."""
+    history: Optional[Sequence[Span]]
+    """The person's past as a monthly contribution history (缴费历史, spans
+    as for an award), instead of the summary figures of `person`: it is
+    reduced to them — months paid, average index, deemed and
+    pre-account months, the account balance at the end of the year before
+    `person.from` — and the plan then projects from `person.from` as
+    usual. Every span must end by that year's end.
+    """
     paid_to_date: Optional[DecimalLike]
     """The person's own contributions paid so far (个人缴费累计, from the
     statement), counted in the break-even; without it only the
@@ -2531,6 +2569,10 @@ class PlanFields(TypedDict, total=False):
     """The fields of :class:`PlanInput`, none required: an input dict and keyword
     arguments together make the ``plan`` input.
     """
+    account_rates: Optional[Mapping[Union[int, str], DecimalLike]]
+    """With a `history`: 记账利率 by year for the years of the history the
+    rule set has none (e.g. provincial rates before 2016).
+    """
     assumptions: ProjectionAssumptionsInput
     """The stated assumptions for years the rule set does not cover."""
     bases: Optional[Sequence[DecimalLike]]
@@ -2539,6 +2581,14 @@ class PlanFields(TypedDict, total=False):
     """
     discount_rate: Optional[DecimalLike]
     """Yearly discount rate of the lifetime value; default none."""
+    history: Optional[Sequence[Span]]
+    """The person's past as a monthly contribution history (缴费历史, spans
+    as for an award), instead of the summary figures of `person`: it is
+    reduced to them — months paid, average index, deemed and
+    pre-account months, the account balance at the end of the year before
+    `person.from` — and the plan then projects from `person.from` as
+    usual. Every span must end by that year's end.
+    """
     paid_to_date: Optional[DecimalLike]
     """The person's own contributions paid so far (个人缴费累计, from the
     statement), counted in the break-even; without it only the

@@ -762,6 +762,13 @@ export interface PayrollRow {
  */
 export interface PlanInput {
   /**
+   * With a `history`: 记账利率 by year for the years of the history the
+   * rule set has none (e.g. provincial rates before 2016).
+   */
+  account_rates?: {
+    [k: string]: string | number | undefined;
+  } | null;
+  /**
    * The stated assumptions for years the rule set does not cover.
    */
   assumptions: ProjectionAssumptionsInput;
@@ -774,6 +781,15 @@ export interface PlanInput {
    * Yearly discount rate of the lifetime value; default none.
    */
   discount_rate?: string | number | null;
+  /**
+   * The person's past as a monthly contribution history (缴费历史, spans
+   * as for an award), instead of the summary figures of `person`: it is
+   * reduced to them — months paid, average index, deemed and
+   * pre-account months, the account balance at the end of the year before
+   * `person.from` — and the plan then projects from `person.from` as
+   * usual. Every span must end by that year's end.
+   */
+  history?: Span[] | null;
   /**
    * The person's own contributions paid so far (个人缴费累计, from the
    * statement), counted in the break-even; without it only the
@@ -2566,6 +2582,38 @@ export interface PayrollDeclaration {
   trace?: Trace | null;
 }
 /**
+ * The summary a history was reduced to (what a statement prints).
+ */
+export interface HistorySummary {
+  /**
+   * The account balance at the end of `through` (个人账户储存额).
+   */
+  account_balance: string;
+  /**
+   * The average index over them (本人平均缴费指数), as the award derives
+   * it from a history, rounded as the rule set rounds indices; none
+   * without paid months.
+   */
+  average_index?: string | null;
+  /**
+   * Months actually paid (实际缴费月数).
+   */
+  contribution_months: number;
+  /**
+   * Deemed months (视同缴费月数).
+   */
+  deemed_months: number;
+  /**
+   * Paid months before the individual account began.
+   */
+  pre_account_months: number;
+  /**
+   * The last month the history covers (December of the year before
+   * `person.from`).
+   */
+  through: YearMonth;
+}
+/**
  * The cost of the months still needed, paid at one base.
  */
 export interface MakeUp {
@@ -2785,6 +2833,10 @@ export interface Plan {
    * Earliest month of the elastic window (none without one).
    */
   earliest_month?: YearMonth | null;
+  /**
+   * The summary the input's `history` was reduced to (none without one).
+   */
+  history_summary?: HistorySummary | null;
   /**
    * Latest month of the elastic window.
    */
