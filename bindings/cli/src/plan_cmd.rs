@@ -115,8 +115,9 @@ fn table(plan: &Plan) -> String {
         "个人缴费(今后)",
         "回本",
         "预期总额",
+        "余命(月)",
     ];
-    let rows: Vec<[String; 9]> = plan
+    let rows: Vec<[String; 10]> = plan
         .scenarios
         .iter()
         .map(|s| {
@@ -134,6 +135,8 @@ fn table(plan: &Plan) -> String {
                 s.own_to_come.map_or("—".into(), |x| x.to_string()),
                 s.break_even_month.map_or("—".into(), |m| m.to_string()),
                 s.lifetime_value.map_or("—".into(), |x| x.to_string()),
+                s.life_expectancy_months
+                    .map_or("—".into(), |x| x.to_string()),
             ]
         })
         .collect();
