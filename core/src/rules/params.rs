@@ -538,6 +538,6 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(names.len(), before);
-        assert_eq!(before, 91);
+        assert_eq!(before, 93);
     }
 }
