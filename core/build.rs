@@ -38,6 +38,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = vec![];
     collect(&root, &mut files);
+    // Without `embedded-rules` nothing is built in (the files are still
+    // read: a build without its rule folder is refused either way).
+    let embed = std::env::var_os("CARGO_FEATURE_EMBEDDED_RULES").is_some();
+    let baked_too = std::env::var_os("CARGO_FEATURE_BAKED").is_some();
     let sets = files
         .iter()
         .filter(|f| f.file_name().is_some_and(|n| n == "ruleset.toml"))
@@ -50,7 +54,7 @@ fn main() {
     let mut code = String::from(
         "/// Files of the embedded rule sets: (path under rules/, text).\npub(crate) static FILES: &[(&str, &str)] = &[\n",
     );
-    for f in &files {
+    for f in files.iter().filter(|_| embed) {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
             .strip_prefix(&root)
@@ -65,7 +69,7 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
-    code.push_str(&baked(&manifest, &root, &files));
+    code.push_str(&baked(&manifest, &root, &files, embed && baked_too));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("embedded_rules.rs");
     std::fs::write(out, code).expect("write embedded_rules.rs");
@@ -98,14 +102,14 @@ fn stamp(root: &Path, files: &[PathBuf]) -> String {
 /// `STAMP` (the stamp of these rule files), `BAKED` (set id, CBOR) of
 /// every baked layer and `BAKED_HASHES` (set id, hash), empty unless
 /// `baked/INDEX` has this stamp.
-fn baked(manifest: &Path, root: &Path, files: &[PathBuf]) -> String {
+fn baked(manifest: &Path, root: &Path, files: &[PathBuf], embed: bool) -> String {
     let dir = manifest.join("baked");
     println!("cargo:rerun-if-changed={}", dir.display());
     let now = stamp(root, files);
     let index = std::fs::read_to_string(dir.join("INDEX")).unwrap_or_default();
     let mut lines = index.lines().filter(|l| !l.starts_with('#'));
     let fresh = lines.next().and_then(|l| l.strip_prefix("stamp ")) == Some(now.as_str());
-    if !fresh && !index.is_empty() {
+    if embed && !fresh && !index.is_empty() {
         println!(
             "cargo:warning=the rule files changed since the shipped sets were baked: they are parsed from TOML \
              (slower to load) until baked again: UPDATE_BAKED=1 cargo test -p pension-rules --lib baked"
@@ -113,7 +117,10 @@ fn baked(manifest: &Path, root: &Path, files: &[PathBuf]) -> String {
     }
     let mut sets = String::new();
     let mut hashes = String::new();
-    for (id, hash) in lines.filter(|_| fresh).filter_map(|l| l.split_once(' ')) {
+    for (id, hash) in lines
+        .filter(|_| fresh && embed)
+        .filter_map(|l| l.split_once(' '))
+    {
         let file = dir.join(format!("{}.cbor", id.replace('/', "-")));
         println!("cargo:rerun-if-changed={}", file.display());
         writeln!(
