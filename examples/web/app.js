@@ -367,13 +367,44 @@ function fillCities(prov) {
   $("city").disabled = prov.cities.length === 0;
 }
 
+/** The shipped rule sets (`rules/index.json`, written by bindings/wasm/build.sh):
+ *  id, title, region, hash and the layers of each, bottom first. */
+let rulesIndex = [];
+/** Baked layers fetched so far, by id: the national layer is fetched once. */
+const layerCache = new Map();
+
+/** One baked layer (`rules/cn-shaanxi.cbor`), fetched once. */
+function layer(id) {
+  if (!layerCache.has(id)) {
+    const url = `rules/${id.replaceAll("/", "-")}.cbor`;
+    layerCache.set(id, fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    }).then((b) => new Uint8Array(b)).catch((e) => { layerCache.delete(id); throw e; }));
+  }
+  return layerCache.get(id);
+}
+
+/** The engine on a place's rules: only its layers are fetched (the national one
+ *  and the province's, a city's), checked and hashed by the engine; the hash
+ *  must be the one the index lists. */
+async function engineFor(id) {
+  const entry = rulesIndex.find((r) => r.id === id);
+  if (!entry) throw new Error(`no rule set ${id} in rules/index.json`);
+  const e = Engine.fromBaked(await Promise.all(entry.layers.map(layer)));
+  if (e.identity.hash !== entry.hash) {
+    throw new Error(`the rules of ${id} have hash ${e.identity.hash}, but rules/index.json lists ${entry.hash}`);
+  }
+  return e;
+}
+
 /** Build the engine on the chosen province or city layer. Retirement and the
  *  projection take no place: the city layer's own rule set is the place. */
-function useRules() {
+async function useRules() {
   const prov = provinces.find((p) => p.id === $("province").value);
   const city = prov?.cities.find((c) => c.id === $("city").value);
   const chosen = city ?? prov ?? { id: DEFAULT_RULESET, place: "陕西省" };
-  engine = new Engine(chosen.id);
+  engine = await engineFor(chosen.id);
   rules = { ...chosen, place: chosen.place, provinceId: prov?.id ?? DEFAULT_RULESET, cityId: city?.id ?? "" };
   // Another place drops the values given for the last (not on start: the URL's are this place's).
   if (askedPlace && askedPlace !== chosen.id) clearAsked();
@@ -1391,11 +1422,11 @@ function run(ev) {
 }
 
 /** A new place: rebuild the engine, then estimate again. */
-function choose(ev) {
+async function choose(ev) {
   if (ev?.target === $("province")) fillCities(provinces.find((p) => p.id === $("province").value) ?? { cities: [] });
   setStatus("loading");
   try {
-    useRules();
+    await useRules();
   } catch (e) {
     $("error").textContent = describe(e);
     setStatus("error");
@@ -1414,8 +1445,15 @@ async function start() {
     window.loadProblem?.(String(e?.message ?? e));
     return;
   }
-  engine = new Engine(DEFAULT_RULESET);
-  provinces = places(engine.rulesList());
+  try {
+    const r = await fetch("rules/index.json");
+    if (!r.ok) throw new Error(`rules/index.json: HTTP ${r.status}`);
+    rulesIndex = await r.json();
+  } catch (e) {
+    window.loadProblem?.(String(e?.message ?? e));
+    return;
+  }
+  provinces = places(rulesIndex);
   fillProvinces();
   const wanted = new URLSearchParams(location.search).get("place") ?? DEFAULT_RULESET;
   const prov = provinces.find((p) => wanted === p.id || wanted.startsWith(`${p.id}/`)) ??
@@ -1423,7 +1461,12 @@ async function start() {
   $("province").value = prov?.id ?? DEFAULT_RULESET;
   fillCities(prov ?? { cities: [] });
   if (prov?.cities.some((c) => c.id === wanted)) $("city").value = wanted;
-  useRules();
+  try {
+    await useRules();
+  } catch (e) {
+    window.loadProblem?.(String(e?.message ?? e));
+    return;
+  }
   // The form starts from the engine's standard assumptions, the one default of
   // every front end (the CLI's simulate, Python, the JS package).
   const a = standardAssumptions();

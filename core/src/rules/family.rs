@@ -75,7 +75,7 @@ impl std::fmt::Display for AttrValue {
 }
 
 /// The type of a declared attribute.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum AttributeType {
     /// `true` or `false`.
@@ -91,7 +91,7 @@ pub enum AttributeType {
 }
 
 /// 人员属性: a declared person attribute (`award.attributes.<name>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AttributeDecl {
     /// Title (Chinese and English).
     pub title: String,
@@ -101,7 +101,7 @@ pub struct AttributeDecl {
     /// The value taken when an input does not give it (e.g. `false` for a
     /// status that must be certified to count); without one, an extra that
     /// needs the attribute refuses an input lacking it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<AttrValue>,
 }
 
@@ -149,7 +149,7 @@ impl std::fmt::Display for AttributeDecl {
 }
 
 /// Which contribution years a `per_year` extra counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum YearsBasis {
     /// Actual and deemed months (累计缴费年限).
@@ -161,7 +161,7 @@ pub enum YearsBasis {
 }
 
 /// How the years of a `per_year` extra are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum YearsRounding {
     /// months / 12.
@@ -171,7 +171,7 @@ pub enum YearsRounding {
 }
 
 /// A component of the pension an extra is a share of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PensionPart {
     /// 基础养老金.
@@ -188,7 +188,7 @@ impl PensionPart {
 }
 
 /// A rate for the years above a threshold (up to the next band).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Band {
     /// Years above which the rate applies.
     pub above_years: u32,
@@ -197,7 +197,7 @@ pub struct Band {
 }
 
 /// What an extra is, with its figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ExtraKind {
     /// A flat monthly amount.
@@ -210,7 +210,7 @@ pub enum ExtraKind {
         /// Yuan per year.
         amount: Decimal,
         /// Fixed yuan per month.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         fixed: Option<Decimal>,
         /// Which years.
         years: YearsBasis,
@@ -229,7 +229,7 @@ pub enum ExtraKind {
         /// The rate per year up to the first band.
         rate: Decimal,
         /// Rates for the years above a threshold.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         bands: Vec<Band>,
     },
     /// rate × (C_flat + C·Ī) / 2 × N, with bands (Jilin 增发).
@@ -237,7 +237,7 @@ pub enum ExtraKind {
         /// The rate per year up to the first band.
         rate: Decimal,
         /// Rates for the years above a threshold.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         bands: Vec<Band>,
     },
     /// rate × an amount given in the entry (a province statistic).
@@ -263,7 +263,7 @@ pub enum ExtraKind {
 }
 
 /// A step of a stepped extra: `rate` from `at_least` on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Step {
     /// The attribute value from which the rate applies.
     pub at_least: Decimal,
@@ -272,18 +272,20 @@ pub struct Step {
 }
 
 /// When an extra applies: every condition must hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ExtraWhen {
     /// Attribute equalities.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, AttrValue>,
     /// Month-count bounds, by name (`min_deemed_months` …).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub months: BTreeMap<MonthBound, u32>,
 }
 
 /// A bound on a month count in `when`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MonthBound {
     /// At least this many deemed months.
@@ -335,7 +337,7 @@ impl MonthBound {
 }
 
 /// 地方增发 / 补贴: one local extra as an entry defines it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ExtraRule {
     /// Title (Chinese and English).
     pub title: String,
@@ -343,7 +345,7 @@ pub struct ExtraRule {
     #[serde(flatten)]
     pub kind: ExtraKind,
     /// When it applies (always, when empty).
-    #[serde(skip_serializing_if = "is_always")]
+    #[serde(default, skip_serializing_if = "is_always")]
     pub when: ExtraWhen,
     /// Whether it enters the total (合计).
     pub in_total: bool,
@@ -443,7 +445,7 @@ impl std::fmt::Display for ExtraRule {
 }
 
 /// The coefficient of the award a [`CoefficientOverride`] replaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CoefficientSlot {
     /// k of the transitional pension (`award.transitional_coefficient`, 过渡系数).
@@ -466,7 +468,7 @@ impl CoefficientSlot {
 
 /// A coefficient chosen by a condition (`award.coefficient_overrides.<name>`):
 /// where `when` holds, `value` replaces the slot's parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CoefficientOverride {
     /// Title (Chinese and English).
     pub title: String,

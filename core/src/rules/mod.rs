@@ -12,6 +12,7 @@
 //! assert!(rate.provenance.source.contains("国办发〔2019〕13号"));
 //! ```
 
+mod baked;
 mod canonical;
 pub mod coverage;
 mod diagnostic;
@@ -32,7 +33,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, LoadError};
 pub use model::*;
@@ -59,7 +60,7 @@ mod embedded {
 }
 
 /// The identity every result records: which rules produced it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[schemars(rename = "RuleSetIdentity")] // its name in the bindings and the schema
 pub struct Identity {
     /// Rule-set id, with overlays appended (`cn/shaanxi+reform/x`).
@@ -81,7 +82,7 @@ pub struct Identity {
 }
 
 /// One layer of a rule set, bottom first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Layer {
     /// Its id.
     pub id: String,
@@ -125,6 +126,42 @@ struct SetFiles {
     files: Vec<(String, Arc<str>)>,
     /// GB/T 2260 code from its `ruleset.toml`.
     region: Option<String>,
+}
+
+impl SetFiles {
+    /// Its `ruleset.toml` as a layer, and the id of the set it extends
+    /// (`None` if the header cannot be read: the loader reports why).
+    fn header(&self) -> Option<(Layer, Option<String>)> {
+        let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", self.dir_label));
+        let head_text = self
+            .files
+            .iter()
+            .find(|(n, _)| n == "ruleset.toml")
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        let mut hd = vec![];
+        let h = parse::header(&mut diagnostic::Sink::new(head_file, &head_text, &mut hd))?;
+        let layer = Layer {
+            id: h.id,
+            version: Some(h.version),
+            title: h.title,
+            region: h.region,
+            description: h.description,
+            overlay: false,
+        };
+        Some((layer, h.extends))
+    }
+
+    /// Its rule files but `ruleset.toml`, to parse: (label, stem, text).
+    fn jobs(&self) -> impl Iterator<Item = (Arc<str>, &str, &Arc<str>)> {
+        self.files
+            .iter()
+            .filter(|(name, _)| name != "ruleset.toml")
+            .map(|(name, text)| {
+                let file: Arc<str> = Arc::from(format!("{}{name}", self.dir_label));
+                (file, name.trim_end_matches(".toml"), text)
+            })
+    }
 }
 
 impl Catalog {
@@ -251,6 +288,11 @@ impl Catalog {
     /// assert_eq!(shipped.identity().overrides, None);
     /// ```
     pub fn load(&self, id: &str) -> Result<RuleSet, LoadError> {
+        if self.embedded
+            && let Some(baked) = baked::embedded(id)
+        {
+            return baked;
+        }
         let (mut rs, local) = self.load_raw(id)?;
         let mut conflicts = vec![];
         for (member, file) in local {
@@ -380,33 +422,11 @@ impl Catalog {
         // Files to parse, bottom layer first, in merge order.
         let mut jobs: Vec<(Arc<str>, &str, &Arc<str>)> = vec![];
         for (_, set) in chain.iter().rev() {
-            let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", set.dir_label));
-            let head_text = set
-                .files
-                .iter()
-                .find(|(n, _)| n == "ruleset.toml")
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default();
-            let mut hd = vec![];
-            let Some(h) = parse::header(&mut diagnostic::Sink::new(head_file, &head_text, &mut hd))
-            else {
+            let Some((layer, _)) = set.header() else {
                 continue;
             };
-            layers.push(Layer {
-                id: h.id,
-                version: Some(h.version),
-                title: h.title,
-                region: h.region,
-                description: h.description,
-                overlay: false,
-            });
-            for (name, text) in &set.files {
-                if name == "ruleset.toml" {
-                    continue;
-                }
-                let file: Arc<str> = Arc::from(format!("{}{name}", set.dir_label));
-                jobs.push((file, name.trim_end_matches(".toml"), text));
-            }
+            layers.push(layer);
+            jobs.extend(set.jobs());
         }
         let mut params = BTreeMap::new();
         for (file_diags, parsed) in parse_files(&jobs) {
@@ -895,7 +915,12 @@ impl RuleSet {
         if let Some(rs) = cache.lock().ok().and_then(|c| c.get(id).cloned()) {
             return Ok(rs);
         }
-        let rs = Catalog::embedded().load(id)?;
+        // The baked layers need no catalog (whose making reads every
+        // shipped header): a first load pays for its own set only.
+        let rs = match baked::embedded(id) {
+            Some(baked) => baked?,
+            None => Catalog::embedded().load(id)?,
+        };
         if let Ok(mut c) = cache.lock() {
             c.insert(id.to_string(), rs.clone());
         }

@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::registry::ParamSpec;
 use crate::rounding::Rounding;
 use crate::time::{Age, YearMonth};
 
 /// Where a value stands in the rule files (for error messages and `rules show`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Origin {
     /// File path as given to the loader (`cn/national/award.toml` for embedded sets).
     pub file: Arc<str>,
@@ -21,7 +21,7 @@ pub struct Origin {
 }
 
 /// How sure the data is, as tagged in docs/sources.md §0.1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Confidence {
     /// Official text seen, or two independent sources agree.
     H,
@@ -32,52 +32,55 @@ pub enum Confidence {
 }
 
 /// A documented reading that was not chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alternative {
     /// Row key, for table alternatives.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<i64>,
     /// The other value, as written.
     pub value: String,
     /// Where it comes from.
     pub source: String,
     /// Where it was seen.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<String>,
     /// Why it was not chosen.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// The legal source and status of one value: what every trace cites.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// Document number and article/table/annex.
     pub source: String,
     /// Where the text was seen.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<String>,
     /// When the value was published (for "as known on" queries).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
     /// Paid provisionally (预发) until the final value is published.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub provisional: bool,
     /// Confidence tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
     /// Free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Readings not chosen.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
     /// File and line (left out of the content hash).
     pub origin: Origin,
 }
 
-/// A parameter value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+/// A parameter value. Written untagged in JSON (`"0.16"`, `180`, `"60y"`):
+/// the parameter says which kind it holds. In the binary form of baked rule
+/// sets ([`super::baked`]), which carries no parameter names to say so, it
+/// is tagged (`TaggedValue`).
+#[derive(Debug, Clone, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// A decimal number (ratio, money, rate, divisor …).
@@ -100,6 +103,56 @@ pub enum Value {
     Override(Arc<super::family::CoefficientOverride>),
 }
 
+/// [`Value`] as an externally tagged enum, for formats that are not human
+/// readable (the baked rule sets), where an untagged decimal, variant name
+/// and month would all be strings.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Value")]
+enum TaggedValue {
+    Decimal(Decimal),
+    Months(u32),
+    Month(YearMonth),
+    Age(Age),
+    Variant(String),
+    Rounding(Rounding),
+    Extra(Arc<super::family::ExtraRule>),
+    Attribute(Arc<super::family::AttributeDecl>),
+    Override(Arc<super::family::CoefficientOverride>),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return TaggedValue::serialize(self, s);
+        }
+        match self {
+            Value::Decimal(d) => Serialize::serialize(d, s),
+            Value::Months(m) => m.serialize(s),
+            Value::Month(m) => m.serialize(s),
+            Value::Age(a) => a.serialize(s),
+            Value::Variant(v) => v.serialize(s),
+            Value::Rounding(r) => r.serialize(s),
+            Value::Extra(x) => x.serialize(s),
+            Value::Attribute(a) => a.serialize(s),
+            Value::Override(o) => o.serialize(s),
+        }
+    }
+}
+
+/// Read back only from the baked binary form: in a human-readable format
+/// the kind of an untagged value is the parameter's to say, and rule files
+/// are read by the TOML reader, which knows it.
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            return Err(serde::de::Error::custom(
+                "a rule value is read from a rule file or a baked rule set, not from JSON",
+            ));
+        }
+        TaggedValue::deserialize(d)
+    }
+}
+
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -117,12 +170,12 @@ impl std::fmt::Display for Value {
 }
 
 /// A value in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DatedEntry {
     /// First day in force.
     pub from: NaiveDate,
     /// Last day in force, when the rule says so.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
     /// The value.
     pub value: Value,
@@ -131,7 +184,7 @@ pub struct DatedEntry {
 }
 
 /// The value of one calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct YearlyEntry {
     /// The year.
     pub year: i32,
@@ -142,12 +195,12 @@ pub struct YearlyEntry {
 }
 
 /// A whole table in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TableVersion {
     /// First day in force.
     pub from: NaiveDate,
     /// Last day in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
     /// Rows by key.
     pub rows: BTreeMap<i64, Value>,
@@ -156,7 +209,7 @@ pub struct TableVersion {
 }
 
 /// The 2025-style gradual rise of a retirement age by birth cohort.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CohortRise {
     /// First birth month affected.
     pub start_birth: YearMonth,
@@ -169,24 +222,24 @@ pub struct CohortRise {
 }
 
 /// A retirement-age schedule in force from a date.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScheduleVersion {
     /// First day in force.
     pub from: NaiveDate,
     /// Last day in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
     /// Age before any rise (the "original" statutory age).
     pub original_age: Age,
     /// The cohort rise, if the version has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rise: Option<CohortRise>,
     /// Its source.
     pub provenance: Arc<Provenance>,
 }
 
 /// A parameter's entries, by shape.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "shape", content = "entries")]
 pub enum Entries {
     /// Dated scalar values.
@@ -200,19 +253,19 @@ pub enum Entries {
 }
 
 /// One parameter with all its entries.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Param {
     /// What the engine knows of it.
     #[serde(skip)]
     pub spec: Option<&'static ParamSpec>,
     /// Human title.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The entries.
     #[serde(flatten)]

@@ -19,7 +19,7 @@ use crate::rounding::{Rounding, RoundingMode};
 use crate::time::{Age, YearMonth};
 
 /// How a layer's parameter combines with the one below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum MergeMode {
     /// Entries with the same key replace; others are added.
     Merge,
@@ -1007,7 +1007,7 @@ impl<'i> Reader<'_, 'i> {
         }
     }
 
-    /// Parse and range-check one value of a domain.
+    /// Parse and range-check one value of a domain ([`outside`]).
     fn value(&mut self, domain: Domain, k: &str, v: &Val<'i>) -> Option<Value> {
         let off = v.span().start;
         match domain {
@@ -1028,14 +1028,7 @@ impl<'i> Reader<'_, 'i> {
                         return None;
                     }
                 };
-                let bad = match domain {
-                    Domain::Ratio => {
-                        (d < Decimal::ZERO || d > Decimal::ONE).then_some("a ratio between 0 and 1")
-                    }
-                    Domain::Positive => (d <= Decimal::ZERO).then_some("a number above 0"),
-                    _ => (d < Decimal::ZERO).then_some("an amount not below 0"),
-                };
-                if let Some(want) = bad {
+                if let Some(want) = outside(domain, d) {
                     self.push(
                         off,
                         &self.key(k),
@@ -1701,5 +1694,18 @@ impl<'i> Reader<'_, 'i> {
             kind,
             default,
         })))
+    }
+}
+
+/// What a decimal of `domain` should be, if `d` is not (the ratio, positive
+/// and money domains; others hold no decimals).
+pub(crate) fn outside(domain: Domain, d: Decimal) -> Option<&'static str> {
+    match domain {
+        Domain::Ratio => {
+            (d < Decimal::ZERO || d > Decimal::ONE).then_some("a ratio between 0 and 1")
+        }
+        Domain::Positive => (d <= Decimal::ZERO).then_some("a number above 0"),
+        Domain::Money => (d < Decimal::ZERO).then_some("an amount not below 0"),
+        _ => None,
     }
 }

@@ -215,8 +215,11 @@ test("the estimator shows the Rust engine's figures", { timeout: 180_000 }, asyn
   assert.ok((await page.$$("#chart svg polyline")).length === 1);
   assert.ok((await page.$$("#chart svg rect")).length >= 3);
 
-  // Offline: only the page's own files were requested.
-  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|text\.js|pkg\/[\w.]+)?$/.test(u.split("?")[0])), requests.join(" "));
+  // Offline: only the page's own files were requested — and of the rules, only the
+  // chosen place's layers (陕西: the national layer and the province's).
+  assert.ok(requests.every((u) => /^\/(index\.html|app\.js|text\.js|pkg\/[\w.]+|rules\/[\w.-]+)?$/.test(u.split("?")[0])), requests.join(" "));
+  assert.deepEqual(requests.filter((u) => u.startsWith("/rules/")).sort(),
+    ["/rules/cn-national.cbor", "/rules/cn-shaanxi.cbor", "/rules/index.json"], requests.join(" "));
 
   await page.evaluate(() => scrollTo(0, 0));
   const shot = join(root, "target", "web", "estimator.png");
@@ -564,9 +567,18 @@ test("opened from a file (file://) or without its WebAssembly: a clear message h
   await served.route("**/*.wasm", (route) => route.abort());
   await served.goto(base);
   await served.waitForSelector("#load-problem:not([hidden])", { timeout: 30_000 });
-  assert.match(await served.textContent("#load-problem"), /^计算器无法启动：计算引擎（WebAssembly）没有加载成功。.*python3 -m http\.server 8000/);
+  assert.match(await served.textContent("#load-problem"), /^计算器无法启动：计算引擎（WebAssembly）或计算规则没有加载成功。.*python3 -m http\.server 8000/);
   assert.equal(await state(served), "failed");
   await served.close();
+
+  // Served, but the place's rules cannot be fetched: the same message, with the reason.
+  const noRules = await browser.newPage();
+  await noRules.route("**/rules/*.cbor", (route) => route.abort());
+  await noRules.goto(base);
+  await noRules.waitForSelector("#load-problem:not([hidden])", { timeout: 30_000 });
+  assert.match(await noRules.textContent("#load-problem"), /^计算器无法启动：计算引擎（WebAssembly）或计算规则没有加载成功。/);
+  assert.equal(await state(noRules), "failed");
+  await noRules.close();
 });
 
 /** The values the every-place test gives for an input about the person, by field id. */
