@@ -704,7 +704,10 @@ impl<R: std::io::Read> CsvChunks<R> {
             }
             let mut rec = csv::StringRecord::from_byte_record(rec)
                 .map_err(|_| "the row is not UTF-8 text".to_string())?;
-            rec.trim();
+            // Trimming copies the record: only when a cell needs it.
+            if rec.iter().any(|c| c.trim().len() != c.len()) {
+                rec.trim();
+            }
             Ok(rec)
         })
         .map_indexed(|i, rec| header.read(first + i, rec))

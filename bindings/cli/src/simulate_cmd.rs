@@ -121,11 +121,21 @@ fn assumptions(args: &SimulateArgs) -> Result<Assumptions, String> {
 /// Rows of a block formatted by one task (`--out FILE.csv`).
 const FORMAT_PART: usize = 4096;
 
-fn row(scenario: &str, id: &str, r: &Result<Outcome, Error>) -> Vec<String> {
-    OUTPUT_COLUMNS
-        .iter()
-        .map(|c| c.value(scenario, id, r).to_text())
-        .collect()
+/// Write one row of the per-person output, each cell's text made in `cell`
+/// (reused: no allocation per cell).
+fn write_row<W: std::io::Write>(
+    b: &mut csv::Writer<W>,
+    cell: &mut Vec<u8>,
+    scenario: &str,
+    id: &str,
+    r: &Result<Outcome, Error>,
+) -> csv::Result<()> {
+    for c in OUTPUT_COLUMNS {
+        cell.clear();
+        c.value(scenario, id, r).write_text(cell);
+        b.write_field(&cell[..])?;
+    }
+    b.write_record(None::<&[u8]>)
 }
 
 fn opt(x: Option<Decimal>) -> String {
@@ -516,11 +526,12 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
                 .into_par_iter()
                 .map(|j0| {
                     let mut b = csv::Writer::from_writer(Vec::new());
+                    let mut cell = Vec::new();
                     let end = n.min(j0 + FORMAT_PART);
                     for (j, id) in ids.iter().enumerate().take(end).skip(j0) {
                         for (k, rows) in block.iter().enumerate() {
                             if let Some(r) = rows.get(j) {
-                                b.write_record(row(&names[k], id, r))?;
+                                write_row(&mut b, &mut cell, &names[k], id, r)?;
                             }
                         }
                     }

@@ -110,6 +110,38 @@ pub enum OutputValue<'a> {
 }
 
 impl OutputValue<'_> {
+    /// Append the cell's text ([`OutputValue::to_text`]) to `out`, without
+    /// a formatter or an allocation of its own: the per-person CSV writes
+    /// one for every column of every person.
+    pub fn write_text(&self, out: &mut Vec<u8>) {
+        match self {
+            OutputValue::Null => {}
+            OutputValue::Text(s) => out.extend_from_slice(s.as_bytes()),
+            OutputValue::Month(m) => {
+                let (y, mo) = (m.year(), m.month());
+                if (0..=9999).contains(&y) {
+                    let y = y as u32;
+                    out.extend_from_slice(&[
+                        b'0' + (y / 1000) as u8,
+                        b'0' + (y / 100 % 10) as u8,
+                        b'0' + (y / 10 % 10) as u8,
+                        b'0' + (y % 10) as u8,
+                        b'-',
+                        b'0' + (mo / 10) as u8,
+                        b'0' + (mo % 10) as u8,
+                    ]);
+                } else {
+                    out.extend_from_slice(m.to_string().as_bytes());
+                }
+            }
+            OutputValue::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            OutputValue::Count(n) => {
+                crate::decimal::write(out, Decimal::from(*n));
+            }
+            OutputValue::Decimal(d) => crate::decimal::write(out, *d),
+        }
+    }
+
     /// The cell as CSV writes it: empty when null.
     pub fn to_text(&self) -> String {
         match self {
@@ -211,6 +243,30 @@ impl OutputColumn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV writer's text of a cell is `to_text`'s, for every kind.
+    #[test]
+    fn write_text_is_to_text() {
+        let months = ["1900-01", "2040-05", "2200-12"].map(|m| m.parse().unwrap());
+        let mut values = vec![
+            OutputValue::Null,
+            OutputValue::Text("row 7, \"quoted\"".into()),
+            OutputValue::Bool(true),
+            OutputValue::Bool(false),
+            OutputValue::Count(0),
+            OutputValue::Count(420),
+            OutputValue::Count(u32::MAX),
+        ];
+        values.extend(months.map(OutputValue::Month));
+        for d in ["4510.45", "-0.05", "0.00", "0.4650", "139", "-12.3"] {
+            values.push(OutputValue::Decimal(d.parse().unwrap()));
+        }
+        for v in values {
+            let mut out = vec![];
+            v.write_text(&mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), v.to_text(), "{v:?}");
+        }
+    }
 
     #[test]
     fn every_cell_has_its_column_type() {
