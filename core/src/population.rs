@@ -704,10 +704,7 @@ impl<R: std::io::Read> CsvChunks<R> {
             }
             let mut rec = csv::StringRecord::from_byte_record(rec)
                 .map_err(|_| "the row is not UTF-8 text".to_string())?;
-            // Trimming copies the record: only when a cell needs it.
-            if rec.iter().any(|c| c.trim().len() != c.len()) {
-                rec.trim();
-            }
+            rec.trim();
             Ok(rec)
         })
         .map_indexed(|i, rec| header.read(first + i, rec))

@@ -197,6 +197,11 @@ impl Source {
     }
 }
 
+/// mimalloc: cheaper than glibc's allocator for the per-row allocations of
+/// a population run on every core (benches/README.md, "1 M persons CSV → CSV").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli: Cli = errors::parse_args();
     let lang = cli.lang.unwrap_or_else(errors::env_lang);
