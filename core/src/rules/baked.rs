@@ -83,7 +83,7 @@ impl Catalog {
                     format!("no rule set `{id}`"),
                 )
             })?;
-        let (layer, extends) = set.header().ok_or_else(|| {
+        let (layer, extends, _) = set.header().ok_or_else(|| {
             refusal(
                 id,
                 DiagnosticCode::Syntax,

@@ -129,9 +129,10 @@ struct SetFiles {
 }
 
 impl SetFiles {
-    /// Its `ruleset.toml` as a layer, and the id of the set it extends
-    /// (`None` if the header cannot be read: the loader reports why).
-    fn header(&self) -> Option<(Layer, Option<String>)> {
+    /// Its `ruleset.toml` as a layer, the id of the set it extends and the
+    /// line of its header (`None` if the header cannot be read: the loader
+    /// reports why).
+    fn header(&self) -> Option<(Layer, Option<String>, u32)> {
         let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", self.dir_label));
         let head_text = self
             .files
@@ -149,7 +150,7 @@ impl SetFiles {
             description: h.description,
             overlay: false,
         };
-        Some((layer, h.extends))
+        Some((layer, h.extends, h.line))
     }
 
     /// Its rule files but `ruleset.toml`, to parse: (label, stem, text).
@@ -402,27 +403,16 @@ impl Catalog {
                 break;
             }
             let head_file: Arc<str> = Arc::from(format!("{}ruleset.toml", set.dir_label));
-            let head_text = set
-                .files
-                .iter()
-                .find(|(n, _)| n == "ruleset.toml")
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default();
-            let mut hd = vec![];
-            let h = parse::header(&mut diagnostic::Sink::new(
-                head_file.clone(),
-                &head_text,
-                &mut hd,
-            ));
-            next = h.as_ref().and_then(|h| h.extends.clone());
-            from = Some((head_file, h.as_ref().map_or(1, |h| h.line)));
+            let h = set.header();
+            next = h.as_ref().and_then(|(_, extends, _)| extends.clone());
+            from = Some((head_file, h.as_ref().map_or(1, |(_, _, line)| *line)));
             chain.push((cur, set));
         }
         let mut layers = vec![];
         // Files to parse, bottom layer first, in merge order.
         let mut jobs: Vec<(Arc<str>, &str, &Arc<str>)> = vec![];
         for (_, set) in chain.iter().rev() {
-            let Some((layer, _)) = set.header() else {
+            let Some((layer, _, _)) = set.header() else {
                 continue;
             };
             layers.push(layer);
