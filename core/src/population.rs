@@ -485,6 +485,11 @@ type RowRead = (Result<Person, Error>, Option<String>);
 /// Bytes read from the input at a time.
 const READ_AT_ONCE: usize = 1 << 20;
 
+/// Bytes read at most at a time until the header line has come, each read
+/// taken as it comes: a stream (an HTTP body) is answered on its header
+/// without waiting for more.
+const HEADER_AT_ONCE: usize = 1 << 12;
+
 fn cannot_read(e: &std::io::Error) -> Error {
     Error::field("rows", format!("cannot read the population: {e}"))
 }
@@ -494,24 +499,35 @@ fn cannot_read(e: &std::io::Error) -> Error {
 fn fill<R: std::io::Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, Error> {
     let goal = buf.len() + want;
     while buf.len() < goal {
-        let at = buf.len();
-        buf.resize(at + READ_AT_ONCE.min(goal - at).max(1), 0);
-        let got = loop {
-            match reader.read(&mut buf[at..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    buf.truncate(at);
-                    return Err(cannot_read(&e));
-                }
-            }
-        };
-        buf.truncate(at + got);
-        if got == 0 {
+        if read_once(reader, buf, READ_AT_ONCE.min(goal - buf.len()))? == 0 {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// One read of at most `at_most` bytes (at least 1) onto `buf`: how many
+/// came, 0 at the end of the input.
+fn read_once<R: std::io::Read>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    at_most: usize,
+) -> Result<usize, Error> {
+    let at = buf.len();
+    buf.resize(at + at_most.max(1), 0);
+    loop {
+        match reader.read(&mut buf[at..]) {
+            Ok(n) => {
+                buf.truncate(at + n);
+                return Ok(n);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(at);
+                return Err(cannot_read(&e));
+            }
+        }
+    }
 }
 
 impl<R: std::io::Read> CsvChunks<R> {
@@ -523,7 +539,7 @@ impl<R: std::io::Read> CsvChunks<R> {
         let mut buf = Vec::new();
         let mut eof = false;
         while !eof && !buf.contains(&b'\n') {
-            eof = fill(&mut reader, &mut buf, READ_AT_ONCE)?;
+            eof = read_once(&mut reader, &mut buf, HEADER_AT_ONCE)? == 0;
         }
         let line = buf
             .iter()

@@ -241,6 +241,19 @@ fn csv_in_chunks_reads_the_rows_and_errors_of_the_whole_file() {
         .map(text)
         .collect();
     assert_eq!(plain, quoted);
+    // A byte order mark (Excel's 「CSV UTF-8」) is no part of the id column's name.
+    let with_bom = Population::read_csv(bom.as_bytes()).unwrap();
+    assert_eq!(with_bom.rows.iter().map(text).collect::<Vec<_>>(), plain);
+    let labels = |p: &Population| {
+        (0..p.rows.len())
+            .map(|i| p.label(i, 0).into_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        labels(&with_bom),
+        labels(&Population::read_csv(body.as_bytes()).unwrap())
+    );
+    assert_eq!(with_bom.id_of(5), Some("p7"));
     let e = Population::read_csv(body.as_bytes()).unwrap();
     assert_eq!(e.rows[0].as_ref().unwrap_err().fields()[0].path, "row 1");
     // The blank line is no row: the id-less row is data row 3.

@@ -893,3 +893,125 @@ fn root_serves_the_rules_explorer_as_rules_site_writes_it() {
     assert_eq!(r.json()["code"], "not_found");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The body of a chunked HTTP/1.1 response (its head skipped).
+fn dechunk(raw: &[u8]) -> Vec<u8> {
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    let (mut rest, mut body) = (&raw[at..], vec![]);
+    loop {
+        let line = rest.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size = usize::from_str_radix(std::str::from_utf8(&rest[..line]).unwrap(), 16).unwrap();
+        if size == 0 {
+            return body;
+        }
+        body.extend_from_slice(&rest[line + 2..line + 2 + size]);
+        rest = &rest[line + 4 + size..];
+    }
+}
+
+#[test]
+fn simulate_answers_the_first_rows_while_the_body_still_comes() {
+    let s = Server::start(&[]);
+    let dir = tempdir();
+    // The example's persons, 50 000 rows (3.3 MB) with ids of their own (a
+    // refused person among them): the service reads 16 384 rows at a time,
+    // a megabyte at a time.
+    let example = std::fs::read_to_string(root().join("examples/population.csv")).unwrap();
+    let mut lines = example.lines();
+    let header = lines.next().unwrap();
+    let persons: Vec<&str> = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split_once(',').unwrap().1)
+        .collect();
+    let rows: Vec<String> = (0..50_000)
+        .map(|i| format!("p{i},{}\n", persons[i % persons.len()]))
+        .collect();
+    let pop = dir.join("pop.csv");
+    std::fs::write(&pop, format!("{header}\n{}", rows.concat())).unwrap();
+
+    let mut t = TcpStream::connect(&s.addr).unwrap();
+    t.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    write!(
+        t,
+        "POST /v1/batch/simulate?ruleset=cn/shaanxi HTTP/1.1\r\nhost: {}\r\n\
+         content-type: text/csv\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let send = |t: &mut TcpStream, text: &str| {
+        write!(t, "{:x}\r\n{text}\r\n", text.len()).unwrap();
+    };
+    send(&mut t, &format!("{header}\n"));
+    for part in rows[..40_000].chunks(1000) {
+        send(&mut t, &part.concat());
+    }
+    // A fifth of the body is still unsent: the first chunk's rows come back.
+    let mut got = vec![];
+    let mut buf = [0u8; 1 << 16];
+    while !got.windows(8).any(|w| w == b",p16383,") {
+        let n = t.read(&mut buf).expect("rows before the body ends");
+        assert!(
+            n > 0,
+            "the answer ended early: {}",
+            String::from_utf8_lossy(&got)
+        );
+        got.extend_from_slice(&buf[..n]);
+    }
+    assert!(got.starts_with(b"HTTP/1.1 200"));
+    assert!(!got.windows(8).any(|w| w == b",p40000,"));
+    for part in rows[40_000..].chunks(1000) {
+        send(&mut t, &part.concat());
+    }
+    write!(t, "0\r\n\r\n").unwrap();
+    t.read_to_end(&mut got).unwrap();
+    let body = dechunk(&got);
+
+    // Every row, in order, as the CLI writes it.
+    let out = dir.join("out.csv");
+    let o = cli(&[
+        "simulate",
+        pop.to_str().unwrap(),
+        "--ruleset",
+        "cn/shaanxi",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let want = std::fs::read(&out).unwrap();
+    assert_eq!(body.iter().filter(|b| **b == b'\n').count(), 50_001);
+    assert!(body == want, "the service's rows differ from the CLI's");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn simulate_refuses_a_bad_header_before_the_body_ends() {
+    let s = Server::start(&["--max-batch-body", "100000"]);
+    // A header without the required columns, then rows that never end.
+    let mut t = TcpStream::connect(&s.addr).unwrap();
+    t.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        t,
+        "POST /v1/batch/simulate?ruleset=cn/shaanxi HTTP/1.1\r\nhost: {}\r\n\
+         content-type: text/csv\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n\
+         b\r\nid,birth,x\n\r\n",
+        s.addr
+    )
+    .unwrap();
+    let mut head = vec![0u8; 4096];
+    let n = t.read(&mut head).unwrap();
+    let text = String::from_utf8_lossy(&head[..n]);
+    assert!(text.starts_with("HTTP/1.1 400"), "{text}");
+    assert!(text.contains("application/problem+json"), "{text}");
+    drop(t);
+    // A chunked body past --max-batch-body before its header ends: 413.
+    let a = agent();
+    let long = format!("id{}", ",x".repeat(60_000));
+    let r = done(
+        a.post(&s.url("/v1/batch/simulate?ruleset=cn/shaanxi"))
+            .header("content-type", "text/csv")
+            .send(ureq::SendBody::from_reader(&mut long.as_bytes()))
+            .unwrap(),
+    );
+    assert_eq!(r.status, 413, "{}", r.body);
+    assert_eq!(r.json()["code"], "too_large");
+}

@@ -237,18 +237,12 @@ pub async fn batch(
         if !errs.is_empty() {
             return input_errors(errs);
         }
-        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-            Ok(b) => b,
-            Err(e) => {
-                return Problem::service(413, "too_large", &e.to_string()).into_response();
-            }
-        };
         return crate::simulate::run(
             state,
             q.get("ruleset").cloned(),
             as_of,
             slot.map(|s| s.0),
-            bytes,
+            body,
         )
         .await;
     }
