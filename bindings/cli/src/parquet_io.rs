@@ -649,11 +649,15 @@ mod on {
 
         /// The next rows (at most `chunk_rows`), `None` after the last; a
         /// file without a row is refused (`rows`).
+        ///
+        /// The batches are decoded in order; their rows become persons in
+        /// parallel parts (as the CSV reader's lines), in row order.
         pub(crate) fn next_chunk(&mut self) -> Result<Option<Population>, String> {
-            let mut rows = vec![];
-            let mut unread_ids = std::collections::BTreeMap::new();
-            let (mut record, mut text) = (csv::StringRecord::new(), String::new());
-            while rows.len() < self.chunk_rows {
+            use rayon::prelude::*;
+            // The chunk's rows: parts of batches, each with its first row in the chunk.
+            let mut parts: Vec<(RecordBatch, usize, usize, usize)> = vec![];
+            let mut n = 0;
+            while n < self.chunk_rows {
                 let (batch, from) = match self.pending.take() {
                     Some(p) => p,
                     None => match self.reader.next() {
@@ -663,46 +667,19 @@ mod on {
                 };
                 let to = batch
                     .num_rows()
-                    .min(from.saturating_add(self.chunk_rows - rows.len()));
-                for i in from..to {
-                    let row = self.rows + rows.len() + 1;
-                    record.clear();
-                    let mut problem = None;
-                    for (c, col) in batch.columns().iter().enumerate() {
-                        text.clear();
-                        if let Err(e) = cell(col.as_ref(), i, &mut text) {
-                            problem.get_or_insert((
-                                self.names.get(c).map_or("?", String::as_str).to_string(),
-                                e,
-                            ));
-                            text.clear();
-                        }
-                        record.push_field(text.trim());
-                    }
-                    let id_column = self.id_column;
-                    let person = match problem {
-                        Some((c, p)) => Err(pension_rules::population::row_error(
-                            row,
-                            id_column.and_then(|k| record.get(k)),
-                            Error::field(c, p),
-                        )),
-                        None => Person::from_record(&self.headers, &record, row),
-                    };
-                    if let (Err(_), Some(id)) = (
-                        &person,
-                        id_column
-                            .and_then(|k| record.get(k))
-                            .filter(|s| !s.is_empty()),
-                    ) {
-                        unread_ids.insert(rows.len(), id.to_string());
-                    }
-                    rows.push(person);
+                    .min(from.saturating_add(self.chunk_rows - n));
+                let mut at = from;
+                while at < to {
+                    let end = (at + PART).min(to);
+                    parts.push((batch.clone(), at, end, n + at - from));
+                    at = end;
                 }
+                n += to - from;
                 if to < batch.num_rows() {
                     self.pending = Some((batch, to));
                 }
             }
-            if rows.is_empty() {
+            if n == 0 {
                 if self.rows == 0 {
                     return Err(crate::errors::in_file(
                         &self.path,
@@ -714,10 +691,87 @@ mod on {
                 }
                 return Ok(None);
             }
+            let (names, headers, id_column) = (&self.names, &self.headers, self.id_column);
+            let read: Vec<Vec<RowRead>> = parts
+                .par_iter()
+                .map(|(batch, from, to, first)| {
+                    rows_of(
+                        names,
+                        headers,
+                        id_column,
+                        batch,
+                        *from..*to,
+                        self.rows + first,
+                    )
+                })
+                .collect();
+            let mut rows = Vec::with_capacity(n);
+            let mut unread_ids = std::collections::BTreeMap::new();
+            for (person, unread) in read.into_iter().flatten() {
+                if let Some(id) = unread {
+                    unread_ids.insert(rows.len(), id);
+                }
+                rows.push(person);
+            }
             self.rows += rows.len();
             Ok(Some(Population { rows, unread_ids }))
         }
     }
+
+    /// Rows `range` of `batch` (columns `names`, as the CSV header
+    /// `headers`), the first being row `first` (0-based) of the whole file:
+    /// each person or its row error, and the id of a row that does not read.
+    fn rows_of(
+        names: &[String],
+        headers: &csv::StringRecord,
+        id_column: Option<usize>,
+        batch: &RecordBatch,
+        range: std::ops::Range<usize>,
+        first: usize,
+    ) -> Vec<RowRead> {
+        let (mut record, mut text) = (csv::StringRecord::new(), String::new());
+        range
+            .enumerate()
+            .map(|(k, i)| {
+                let row = first + k + 1;
+                record.clear();
+                let mut problem = None;
+                for (c, col) in batch.columns().iter().enumerate() {
+                    text.clear();
+                    if let Err(e) = cell(col.as_ref(), i, &mut text) {
+                        problem.get_or_insert((
+                            names.get(c).map_or("?", String::as_str).to_string(),
+                            e,
+                        ));
+                        text.clear();
+                    }
+                    record.push_field(text.trim());
+                }
+                let person = match problem {
+                    Some((c, p)) => Err(pension_rules::population::row_error(
+                        row,
+                        id_column.and_then(|k| record.get(k)),
+                        Error::field(c, p),
+                    )),
+                    None => Person::from_record(headers, &record, row),
+                };
+                let unread = person.is_err().then(|| {
+                    id_column
+                        .and_then(|k| record.get(k))
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                });
+                (person, unread.flatten())
+            })
+            .collect()
+    }
+
+    /// Rows made persons at a time on one core.
+    const PART: usize = 4096;
+
+    /// A row read: the person or the row's error, and the id cell of a row
+    /// that did not read.
+    type RowRead = (Result<Person, Error>, Option<String>);
 
     // ---- results --------------------------------------------------------------
 
