@@ -15,6 +15,8 @@ mod contribution_cmd;
 mod errors;
 mod output;
 mod parquet_io;
+#[cfg(feature = "parquet")]
+mod parquet_typed;
 mod pin;
 mod pipe;
 mod plan_cmd;
