@@ -204,9 +204,31 @@ mod on {
         }
     }
 
+    /// 10⁰ … 10³⁸: the bounds of `Decimal128` precisions.
+    const POW10: [u128; 39] = {
+        let mut t = [1u128; 39];
+        let mut i = 1;
+        while i < t.len() {
+            t[i] = t[i - 1] * 10;
+            i += 1;
+        }
+        t
+    };
+
     /// `d` as the integer of a `Decimal128` of `scale`, if exact.
     fn fixed(d: Decimal, scale: i8, precision: u8) -> Result<i128, String> {
         let want = u32::try_from(scale).map_err(|_| format!("negative scale {scale}"))?;
+        // Nearly always: a figure rounded to the column's scale, its
+        // mantissa as it is (no power of ten computed).
+        if d.scale() == want {
+            let m = d.mantissa();
+            if POW10
+                .get(usize::from(precision))
+                .is_some_and(|limit| m.unsigned_abs() < *limit)
+            {
+                return Ok(m);
+            }
+        }
         let d = if d.scale() > want { d.normalize() } else { d };
         let up = want
             .checked_sub(d.scale())
