@@ -282,6 +282,12 @@ impl Person {
             transitional_index: None,
             last_contribution_month: None,
             attributes: None,
+            transitional_pension: None,
+            old_transitional_pension: None,
+            notional_account: None,
+            deemed_index_locality: None,
+            pre_window_months: None,
+            window_index_sum: None,
         }
     }
 }

@@ -460,6 +460,39 @@ pub struct ProjectionInput {
     /// (`{"only_child": true}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<BTreeMap<String, crate::rules::family::AttrValue>>,
+    // Figures from the local agency's records (经办机构记录) that a few rule
+    // sets' transitional pensions need and a projection cannot derive from
+    // the years it projects; passed to the award as they are. None of them
+    // changes with the retirement month, so one figure serves every
+    // scenario of a plan.
+    /// The transitional pension as the agency computed it, where the rule
+    /// set cannot compute it (`award.transitional_method = given`: 深圳), as
+    /// for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_pension: Option<Decimal>,
+    /// The old method's transitional pension (老办法过渡性养老金), where the
+    /// rule set phases a new method in (`award.transitional_phase_in`), as
+    /// for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_transitional_pension: Option<Decimal>,
+    /// The notionally credited account (虚账实记 / 视同缴费账户额), where the
+    /// transitional pension adds it over a divisor (上海 ÷ 120), as for an
+    /// award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notional_account: Option<Decimal>,
+    /// The locality whose 视同缴费指数 applies (广东: the place of work at
+    /// the end of 1993, a name of `award.deemed_index.<locality>`), as for
+    /// an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deemed_index_locality: Option<String>,
+    /// Actual contribution months before the index window (广东: up to
+    /// 1993-12), weighted like deemed months, as for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_window_months: Option<u32>,
+    /// The sum of the monthly contribution indices in the index window
+    /// (广东: 1994-01 … 1998-06), as for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_index_sum: Option<Decimal>,
 }
 
 impl ProjectionInput {
@@ -485,6 +518,12 @@ impl ProjectionInput {
             transitional_index: None,
             last_contribution_month: None,
             attributes: None,
+            transitional_pension: None,
+            old_transitional_pension: None,
+            notional_account: None,
+            deemed_index_locality: None,
+            pre_window_months: None,
+            window_index_sum: None,
         }
     }
 
@@ -1007,7 +1046,18 @@ pub fn project(
             ),
         )
     });
-    let window = window_figures(input, snap, retirement);
+    let mut window = window_figures(input, snap, retirement);
+    if input.window_index_sum.is_some() {
+        // The window's figures come from the records, not from projected years.
+        if window.0.is_some_and(|m| m > 0) {
+            return Err(Error::field(
+                "window_index_sum",
+                "the projected years reach into the transitional index window: its months come \
+                 from the projection; give window_index_sum only for a window before `from`",
+            ));
+        }
+        window = (None, None);
+    }
     let award_input = AwardInput {
         category: input.category,
         birth: Some(input.birth),
@@ -1025,17 +1075,17 @@ pub fn project(
         account_rates: None,
         pension_base: (!from_rules).then_some(c.value),
         transitional_index: input.transitional_index,
-        old_transitional_pension: None,
-        transitional_pension: None,
-        notional_account: None,
+        old_transitional_pension: input.old_transitional_pension,
+        transitional_pension: input.transitional_pension,
+        notional_account: input.notional_account,
         transitional_window_months: window.0,
         transitional_window_index: window.1,
         first_pension_month: None,
         region: None,
         attributes: input.attributes.clone(),
-        deemed_index_locality: None,
-        pre_window_months: None,
-        window_index_sum: None,
+        deemed_index_locality: input.deemed_index_locality.clone(),
+        pre_window_months: input.pre_window_months,
+        window_index_sum: input.window_index_sum,
     };
     let award = award(&award_input, snap, tracer)?;
     Ok(Projection {

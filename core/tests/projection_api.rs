@@ -190,3 +190,93 @@ fn figures_equal_the_full_result() {
     assert_eq!(f["years"][0]["balance"], full["years"][0]["balance"]);
     assert_eq!(f["pension_base_source"], "projected");
 }
+
+/// A person whose rule set's transitional pension needs figures from the
+/// agency's records: refused naming them without, computed with them, and
+/// the figures reach the award as they are (the award kind on the
+/// projection's own figures gives the same pension).
+#[test]
+fn agency_records_reach_the_award() {
+    let cases: [(&str, Value, &[&str]); 3] = [
+        // 上海: the 虚账实记 total over 120.
+        (
+            "cn/shanghai",
+            json!({"notional_account": "36000"}),
+            &["notional_account"],
+        ),
+        // 深圳: the transitional pension as the agency computed it.
+        (
+            "cn/guangdong/shenzhen",
+            json!({"transitional_pension": "812.40"}),
+            &["transitional_pension"],
+        ),
+        // 广东: 1993's locality, the months before the window, the window's Σ.
+        (
+            "cn/guangdong",
+            json!({"deemed_index_locality": "guangzhou", "pre_window_months": 24,
+                   "window_index_sum": "48.5"}),
+            &["deemed_index_locality"],
+        ),
+    ];
+    for (id, records, named) in cases {
+        let engine = Engine::embedded(id).expect("rules");
+        let mut input = json!({
+            "category": "male", "birth": "1968-05", "from": "2026-01",
+            "contribution_months": 300, "average_index": "1.1", "deemed_months": 60,
+            "pre_account_months": 0, "account_balance": "90000", "index": "1.0",
+            "assumptions": as_json(&Config::shaanxi_assumptions()),
+        });
+        let e = engine
+            .compute(Kind::Projection, &input, false)
+            .expect_err("refused without the records");
+        let paths: Vec<&str> = e.fields().iter().map(|f| f.path.as_str()).collect();
+        for n in named {
+            assert!(paths.contains(n), "{id}: {paths:?}");
+        }
+        for (k, v) in records.as_object().expect("object") {
+            input[k] = v.clone();
+        }
+        let got = engine
+            .compute(Kind::Projection, &input, false)
+            .unwrap_or_else(|e| panic!("{id}: {e} {:?}", e.fields()));
+        // The award of the projection's own figures, with the same records.
+        let mut award = json!({
+            "category": "male", "birth": "1968-05",
+            "retirement_month": got["retirement_month"],
+            "contribution_months": got["contribution_months"],
+            "deemed_months": 60,
+            "average_index": got["average_index"],
+            "pre_account_months": 0,
+            "account_balance": got["account_balance"],
+            "pension_base": got["pension_base"]["value"],
+        });
+        for (k, v) in records.as_object().expect("object") {
+            award[k] = v.clone();
+        }
+        let want = engine
+            .compute(Kind::Award, &award, false)
+            .unwrap_or_else(|e| panic!("{id}: {e} {:?}", e.fields()));
+        for k in ["transitional_pension", "total"] {
+            assert_eq!(got["award"][k], want[k], "{id} {k}");
+        }
+    }
+    // 上海: the notional account adds exactly its 120th.
+    let engine = Engine::embedded("cn/shanghai").expect("rules");
+    let at = |notional: &str| -> rust_decimal::Decimal {
+        let input = json!({
+            "category": "male", "birth": "1968-05", "from": "2026-01",
+            "contribution_months": 300, "average_index": "1.1", "deemed_months": 60,
+            "account_balance": "90000", "index": "1.0", "notional_account": notional,
+            "assumptions": as_json(&Config::shaanxi_assumptions()),
+        });
+        let r = engine
+            .compute(Kind::Projection, &input, false)
+            .expect("computes");
+        r["award"]["transitional_pension"]
+            .as_str()
+            .expect("figure")
+            .parse()
+            .expect("decimal")
+    };
+    assert_eq!(at("36000") - at("0"), rust_decimal::Decimal::from(300));
+}

@@ -265,10 +265,10 @@ function givenText(f) {
 // values, with their Chinese names), with the local name and where to find it
 // (text.js: needLabel, needHint). The value goes to the engine as that field of
 // the projection and of the plan's person. Like the yearly values above they
-// belong to the place. Inputs a person cannot know from their own records, or
-// that the projection input has no field for (广东's pre_window_months and
-// deemed_index_locality, 深圳's transitional_pension, 上海's notional_account), are
-// not asked: the page says what they are called and why it cannot estimate.
+// belong to the place. Inputs a person cannot know from their own records (广东's
+// pre_window_months and deemed_index_locality, 深圳's transitional_pension, 上海's
+// notional_account: the projection takes them, as the award does) are not asked
+// yet: the page says what they are called and where to get them.
 const NEEDABLE = [
   { path: "transitional_index", id: "transitional-index", kind: "index", example: "1.0" },
   { path: "attributes.region_class", id: "region-class", options: ["xining", "other"] },

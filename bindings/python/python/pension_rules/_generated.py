@@ -2021,6 +2021,11 @@ class PlanPerson(_PlanPersonRequired, total=False):
     """
     contribution_months: int
     """Months paid before `from` (实际缴费月数 so far)."""
+    deemed_index_locality: Optional[str]
+    """The locality whose 视同缴费指数 applies (广东: the place of work at
+    the end of 1993, a name of `award.deemed_index.<locality>`), as for
+    an award.
+    """
     deemed_months: int
     """Deemed months (视同缴费月数)."""
     index: Optional[DecimalLike]
@@ -2035,15 +2040,38 @@ class PlanPerson(_PlanPersonRequired, total=False):
     before retirement (停缴: the account still earns interest until
     retirement); default: paid through the month before retirement.
     """
+    notional_account: Optional[DecimalLike]
+    """The notionally credited account (虚账实记 / 视同缴费账户额), where the
+    transitional pension adds it over a divisor (上海 ÷ 120), as for an
+    award.
+    """
+    old_transitional_pension: Optional[DecimalLike]
+    """The old method's transitional pension (老办法过渡性养老金), where the
+    rule set phases a new method in (`award.transitional_phase_in`), as
+    for an award.
+    """
     pre_account_months: int
     """Months paid before `from` and before the account began (for rule sets
     whose transitional pension counts them).
+    """
+    pre_window_months: Optional[int]
+    """Actual contribution months before the index window (广东: up to
+    1993-12), weighted like deemed months, as for an award.
     """
     retirement_month: Optional[str]
     """Chosen retirement month; default the statutory one."""
     transitional_index: Optional[DecimalLike]
     """The transitional index, where the rule set's transitional pension
     uses a separate one (`award.transitional_index_rule = separate`).
+    """
+    transitional_pension: Optional[DecimalLike]
+    """The transitional pension as the agency computed it, where the rule
+    set cannot compute it (`award.transitional_method = given`: 深圳), as
+    for an award.
+    """
+    window_index_sum: Optional[DecimalLike]
+    """The sum of the monthly contribution indices in the index window
+    (广东: 1994-01 … 1998-06), as for an award.
     """
 
 
@@ -2630,6 +2658,11 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     """
     contribution_months: int
     """Months paid before `from` (实际缴费月数 so far)."""
+    deemed_index_locality: Optional[str]
+    """The locality whose 视同缴费指数 applies (广东: the place of work at
+    the end of 1993, a name of `award.deemed_index.<locality>`), as for
+    an award.
+    """
     deemed_months: int
     """Deemed months (视同缴费月数)."""
     index: Optional[DecimalLike]
@@ -2644,9 +2677,23 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     before retirement (停缴: the account still earns interest until
     retirement); default: paid through the month before retirement.
     """
+    notional_account: Optional[DecimalLike]
+    """The notionally credited account (虚账实记 / 视同缴费账户额), where the
+    transitional pension adds it over a divisor (上海 ÷ 120), as for an
+    award.
+    """
+    old_transitional_pension: Optional[DecimalLike]
+    """The old method's transitional pension (老办法过渡性养老金), where the
+    rule set phases a new method in (`award.transitional_phase_in`), as
+    for an award.
+    """
     pre_account_months: int
     """Months paid before `from` and before the account began (for rule sets
     whose transitional pension counts them).
+    """
+    pre_window_months: Optional[int]
+    """Actual contribution months before the index window (广东: up to
+    1993-12), weighted like deemed months, as for an award.
     """
     retirement_month: Optional[str]
     """Chosen retirement month; default the statutory one."""
@@ -2654,11 +2701,20 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     """The transitional index, where the rule set's transitional pension
     uses a separate one (`award.transitional_index_rule = separate`).
     """
+    transitional_pension: Optional[DecimalLike]
+    """The transitional pension as the agency computed it, where the rule
+    set cannot compute it (`award.transitional_method = given`: 深圳), as
+    for an award.
+    """
+    window_index_sum: Optional[DecimalLike]
+    """The sum of the monthly contribution indices in the index window
+    (广东: 1994-01 … 1998-06), as for an award.
+    """
 
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'pre_account_months': 'int', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_index_locality': 'Optional[str]', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'notional_account': 'Optional[DecimalLike]', 'old_transitional_pension': 'Optional[DecimalLike]', 'pre_account_months': 'int', 'pre_window_months': 'Optional[int]', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]', 'transitional_pension': 'Optional[DecimalLike]', 'window_index_sum': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):

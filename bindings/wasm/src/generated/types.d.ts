@@ -890,6 +890,12 @@ export interface PlanPerson {
    */
   contribution_months?: number;
   /**
+   * The locality whose 视同缴费指数 applies (广东: the place of work at
+   * the end of 1993, a name of `award.deemed_index.<locality>`), as for
+   * an award.
+   */
+  deemed_index_locality?: string | null;
+  /**
    * Deemed months (视同缴费月数).
    */
   deemed_months?: number;
@@ -915,10 +921,27 @@ export interface PlanPerson {
    */
   last_contribution_month?: YearMonth | null;
   /**
+   * The notionally credited account (虚账实记 / 视同缴费账户额), where the
+   * transitional pension adds it over a divisor (上海 ÷ 120), as for an
+   * award.
+   */
+  notional_account?: string | number | null;
+  /**
+   * The old method's transitional pension (老办法过渡性养老金), where the
+   * rule set phases a new method in (`award.transitional_phase_in`), as
+   * for an award.
+   */
+  old_transitional_pension?: string | number | null;
+  /**
    * Months paid before `from` and before the account began (for rule sets
    * whose transitional pension counts them).
    */
   pre_account_months?: number;
+  /**
+   * Actual contribution months before the index window (广东: up to
+   * 1993-12), weighted like deemed months, as for an award.
+   */
+  pre_window_months?: number | null;
   /**
    * Chosen retirement month; default the statutory one.
    */
@@ -928,6 +951,17 @@ export interface PlanPerson {
    * uses a separate one (`award.transitional_index_rule = separate`).
    */
   transitional_index?: string | number | null;
+  /**
+   * The transitional pension as the agency computed it, where the rule
+   * set cannot compute it (`award.transitional_method = given`: 深圳), as
+   * for an award.
+   */
+  transitional_pension?: string | number | null;
+  /**
+   * The sum of the monthly contribution indices in the index window
+   * (广东: 1994-01 … 1998-06), as for an award.
+   */
+  window_index_sum?: string | number | null;
 }
 /**
  * A person to project. Field names follow the award input where they mean
@@ -964,6 +998,12 @@ export interface ProjectionInput {
    */
   contribution_months?: number;
   /**
+   * The locality whose 视同缴费指数 applies (广东: the place of work at
+   * the end of 1993, a name of `award.deemed_index.<locality>`), as for
+   * an award.
+   */
+  deemed_index_locality?: string | null;
+  /**
    * Deemed months (视同缴费月数).
    */
   deemed_months?: number;
@@ -989,10 +1029,27 @@ export interface ProjectionInput {
    */
   last_contribution_month?: YearMonth | null;
   /**
+   * The notionally credited account (虚账实记 / 视同缴费账户额), where the
+   * transitional pension adds it over a divisor (上海 ÷ 120), as for an
+   * award.
+   */
+  notional_account?: string | number | null;
+  /**
+   * The old method's transitional pension (老办法过渡性养老金), where the
+   * rule set phases a new method in (`award.transitional_phase_in`), as
+   * for an award.
+   */
+  old_transitional_pension?: string | number | null;
+  /**
    * Months paid before `from` and before the account began (for rule sets
    * whose transitional pension counts them).
    */
   pre_account_months?: number;
+  /**
+   * Actual contribution months before the index window (广东: up to
+   * 1993-12), weighted like deemed months, as for an award.
+   */
+  pre_window_months?: number | null;
   /**
    * Chosen retirement month; default the statutory one.
    */
@@ -1002,6 +1059,17 @@ export interface ProjectionInput {
    * uses a separate one (`award.transitional_index_rule = separate`).
    */
   transitional_index?: string | number | null;
+  /**
+   * The transitional pension as the agency computed it, where the rule
+   * set cannot compute it (`award.transitional_method = given`: 深圳), as
+   * for an award.
+   */
+  transitional_pension?: string | number | null;
+  /**
+   * The sum of the monthly contribution indices in the index window
+   * (广东: 1994-01 … 1998-06), as for an award.
+   */
+  window_index_sum?: string | number | null;
 }
 /**
  * The `recompute` kind's input: the award input under `award`, the date
