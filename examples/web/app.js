@@ -265,14 +265,18 @@ function givenText(f) {
 // values, with their Chinese names), with the local name and where to find it
 // (text.js: needLabel, needHint). The value goes to the engine as that field of
 // the projection and of the plan's person. Like the yearly values above they
-// belong to the place. Inputs a person cannot know from their own records (广东's
-// pre_window_months and deemed_index_locality, 深圳's transitional_pension, 上海's
-// notional_account: the projection takes them, as the award does) are not asked
-// yet: the page says what they are called and where to get them.
+// belong to the place. 上海's 视同缴费账户额 (notional_account) and 深圳's agency-computed
+// transitional pension are asked likewise (figures of the agency's records, which
+// the projection passes to the award as they are). 广东's 1993 locality, months
+// before 1994 and 1994–1998 index sum are not asked (the locality is one of 121
+// names of the rule data): the page says what they are called and where to get them.
 const NEEDABLE = [
   { path: "transitional_index", id: "transitional-index", kind: "index", example: "1.0" },
   { path: "attributes.region_class", id: "region-class", options: ["xining", "other"] },
   { path: "attributes.years_worked_in_xizang", id: "years-in-xizang", kind: "index", example: "12", unit: "年" },
+  // Figures from the agency's records that the projection passes to the award as they are.
+  { path: "notional_account", id: "notional-account", kind: "money", example: "36000", unit: "元" },
+  { path: "transitional_pension", id: "transitional-pension", kind: "money", example: "800", unit: "元" },
 ];
 const NEED_IDS = NEEDABLE.map((n) => n.id);
 /** The person's inputs asked for the place in use, in NEEDABLE's order: { path, id, …, box }. */
@@ -687,7 +691,8 @@ function projectionInput(f) {
     category: f.category, birth: f.birth, from: `${f.asOfYear}-01`,
     contribution_months: f.paidMonths,
     ...(f.paidMonths > 0 ? { average_index: f.index } : {}),
-    ...(f.needs.transitional_index ? { transitional_index: f.needs.transitional_index } : {}),
+    // the person's own figures the place needs (not attributes), as top-level fields
+    ...Object.fromEntries(Object.entries(f.needs).filter(([path]) => !path.startsWith("attributes."))),
     deemed_months: f.deemedMonths, account_balance: f.balance,
     ...(Object.keys(attributes).length ? { attributes } : {}),
     index: f.futureIndex, assumptions,
@@ -957,7 +962,7 @@ function describe(e, pension = false) {
     const records = agencyFigures(extra);
     if (records) {
       return `Cannot compute ${what} with the rules of ${rules.place}: its transitional pension needs figures from the local ` +
-        `social insurance agency's records (${records.en.join("; ")}), which this page's year-by-year projection has no input for. ` +
+        `social insurance agency's records (${records.en.join("; ")}), which this page does not ask for. ` +
         `Ask the local agency for them. (${e.code})`;
     }
     if (extra.length) {
@@ -978,7 +983,7 @@ function describe(e, pension = false) {
   const records = agencyFigures(extra);
   if (records) {
     return `按${rules.place}规则无法测算${what}：这里的过渡性养老金要用当地社保经办机构记录里的数字（${records.zh.join("、")}），` +
-      `本页按年推算的测算没有这些输入项，所以算不出。可向当地社保经办机构查询。（${e.code}）`;
+      `本页不填写这些数字，所以算不出。可向当地社保经办机构查询。（${e.code}）`;
   }
   if (extra.length) {
     const named = extra.map((x) => x.path.replace(/^person\./, ""))

@@ -13,6 +13,19 @@ const TRANSITIONAL_NAME = {
   zhejiang: ["1997年底前平均缴费指数", "", "Zhejiang: the average index up to the end of 1997"],
 };
 
+// Figures of the agency's records a place's transitional pension needs, asked of the
+// person: name, label, hint (zh), then name, label, hint (en), by field id.
+const RECORD_NAME = {
+  "notional-account": ["视同缴费账户额", "视同缴费账户额（虚账实记总额，元）",
+    "上海的过渡性养老金加上视同缴费账户额（虚账实记）除以 120（沪人社规〔2021〕27号）；这个数见社保经办机构的个人权益记录或视同缴费核定结果，不清楚可向社保经办机构查询。",
+    "notional account (视同缴费账户额)", "Notional account (视同缴费账户额, 虚账实记 total, yuan)",
+    "Shanghai's transitional pension adds the notional account over 120; the figure is on your record at the social insurance agency (个人权益记录), or ask the agency."],
+  "transitional-pension": ["经办机构核定的过渡性养老金", "过渡性养老金（经办机构核定，元/月）",
+    "深圳的过渡性养老金按本市老办法由社保经办机构核定，本计算器不推算；请填社保经办机构核定或预估的月额，不清楚可向社保经办机构查询。",
+    "transitional pension as the agency computes it (过渡性养老金)", "Transitional pension as the agency computes it (过渡性养老金, yuan a month)",
+    "Shenzhen's transitional pension is set by the social insurance agency under the city's old method, which this calculator does not model; enter the monthly amount the agency gives, or ask the agency."],
+};
+
 export const TEXT = {
   zh: {
     pageTitle: (place) => `养老金测算 · 按${place}规则计算`,
@@ -150,16 +163,16 @@ export const TEXT = {
       `此后各年按${growth.join("、")} 推算。`,
     // an input about the person only some places' rules need, asked of the person
     needName: (id, prov) => (id === "transitional-index" ? TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"
-      : id === "region-class" ? "待遇地区" : "在藏工作年限"),
+      : RECORD_NAME[id]?.[0] ?? (id === "region-class" ? "待遇地区" : "在藏工作年限")),
     needLabel: (id, prov) => (id === "transitional-index"
       ? ((name) => (name.includes("过渡") ? name : `${name}（过渡性养老金用）`))(TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数")
-      : id === "region-class" ? "待遇地区（青海）" : "在藏工作年限（年）"),
+      : RECORD_NAME[id]?.[1] ?? (id === "region-class" ? "待遇地区（青海）" : "在藏工作年限（年）")),
     needHint: (id, prov) => (id === "transitional-index"
       ? `过渡性养老金使用的指数${TRANSITIONAL_NAME[prov]?.[1] ? `（${TRANSITIONAL_NAME[prov][1]}）` : ""}，不是上面的平均缴费指数；` +
         "见当地社保机构的个人权益记录或视同缴费核定结果，不清楚可向社保经办机构查询。"
-      : id === "region-class"
+      : RECORD_NAME[id]?.[2] ?? (id === "region-class"
         ? "青海省按地区每月增发：西宁地区（含大通、湟中、湟源）12 元，其他地区 13 元（青劳社厅发〔2004〕27号）。请选择您所在的地区。"
-        : "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。"),
+        : "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。")),
     needOption: (id, value) => ({ xining: "西宁地区（含大通、湟中、湟源）", other: "青海省其他地区" })[value] ?? value,
     choose: "请选择",
     needError: (place, names, code) => `按${place}规则测算还需要您的${names.join("、")}：请在上面新出现的一栏填写，再点“测算”。（${code}）`,
@@ -301,15 +314,15 @@ export const TEXT = {
       `later years grown with ${growth.join(" and ")}.`,
     // an input about the person only some places' rules need, asked of the person
     needName: (id, prov) => (id === "transitional-index" ? `transitional index (${TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"})`
-      : id === "region-class" ? "area (待遇地区)" : "years worked in Tibet (在藏工作年限)"),
+      : RECORD_NAME[id]?.[3] ?? (id === "region-class" ? "area (待遇地区)" : "years worked in Tibet (在藏工作年限)")),
     needLabel: (id, prov) => (id === "transitional-index" ? `Transitional pension index (${TRANSITIONAL_NAME[prov]?.[0] ?? "过渡性养老金指数"})`
-      : id === "region-class" ? "Area in Qinghai (待遇地区)" : "Years worked in Tibet (在藏工作年限)"),
+      : RECORD_NAME[id]?.[4] ?? (id === "region-class" ? "Area in Qinghai (待遇地区)" : "Years worked in Tibet (在藏工作年限)")),
     needHint: (id, prov) => (id === "transitional-index"
       ? `The index this place's transitional pension uses${TRANSITIONAL_NAME[prov]?.[2] ? ` (${TRANSITIONAL_NAME[prov][2]})` : ""}, not the ` +
         "average index above; see your record at the local social insurance agency (个人权益记录) or its ruling on your deemed years, or ask the agency."
-      : id === "region-class"
+      : RECORD_NAME[id]?.[5] ?? (id === "region-class"
         ? "Qinghai adds a monthly amount by area: 12 yuan in the Xining area (with Datong, Huangzhong, Huangyuan), 13 yuan elsewhere (青劳社厅发〔2004〕27号). Choose your area."
-        : "Tibet's plateau subsidy depends on the years worked in Tibet: 5 %, 10 %, 15 % of the indexed wage after 10, 15, 20 years (藏劳社办〔2007〕6号). Enter the years the agency counts."),
+        : "Tibet's plateau subsidy depends on the years worked in Tibet: 5 %, 10 %, 15 % of the indexed wage after 10, 15, 20 years (藏劳社办〔2007〕6号). Enter the years the agency counts.")),
     needOption: (id, value) => ({ xining: "Xining area (with Datong, Huangzhong, Huangyuan)", other: "elsewhere in Qinghai" })[value] ?? value,
     choose: "Choose",
     needError: (place, names, code) => `The rules of ${place} also need your ${names.join(" and ")}: enter it in the new field above, then press Estimate. (${code})`,

@@ -582,7 +582,7 @@ test("opened from a file (file://) or without its WebAssembly: a clear message h
 });
 
 /** The values the every-place test gives for an input about the person, by field id. */
-const PERSON_VALUES = { "transitional-index": "1.2", "region-class": "other", "years-in-xizang": "12" };
+const PERSON_VALUES = { "transitional-index": "1.2", "region-class": "other", "years-in-xizang": "12", "notional-account": "36000", "transitional-pension": "800" };
 
 test("every province and city the engine ships: the title and the 按…规则计算 line name it; the place is kept in the URL", { timeout: 300_000 }, async () => {
   const { page, errors } = await open();
@@ -659,11 +659,14 @@ test("every province and city the engine ships: the title and the 按…规则�
   for (const p of ["cn/jiangsu", "cn/henan", "cn/shanxi", "cn/tianjin", "cn/zhejiang"]) assert.ok(asked.some((x) => x.startsWith(`${p}: `) && x.includes("transitional-index")), p);
   assert.ok(asked.some((x) => x.startsWith("cn/qinghai: ") && x.includes("region-class")), asked.join(" "));
   assert.ok(asked.some((x) => x.startsWith("cn/xizang: ") && x.includes("years-in-xizang")), asked.join(" "));
-  for (const p of ["cn/jiangsu", "cn/henan", "cn/shanxi", "cn/tianjin", "cn/zhejiang", "cn/qinghai", "cn/xizang"]) {
+  // 上海's notional account and 深圳's agency-computed transitional pension, from the agency's records.
+  assert.ok(asked.some((x) => x.startsWith("cn/shanghai: ") && x.includes("notional-account")), asked.join(" "));
+  assert.ok(asked.some((x) => x.startsWith("cn/guangdong/shenzhen: ") && x.includes("transitional-pension")), asked.join(" "));
+  for (const p of ["cn/jiangsu", "cn/henan", "cn/shanxi", "cn/tianjin", "cn/zhejiang", "cn/qinghai", "cn/xizang", "cn/shanghai", "cn/guangdong/shenzhen"]) {
     assert.ok(!refused.some((x) => x.startsWith(`${p}: `)), refused.join("\n"));
   }
-  // What only the local agency's records hold (and the projection has no input for) is named in Chinese.
-  for (const [p, figure] of [["cn/guangdong", "1993年底前实际缴费月数"], ["cn/guangdong/shenzhen", "经办机构核定的过渡性养老金"], ["cn/shanghai", "视同缴费账户额"]]) {
+  // What only the local agency's records hold and the page does not ask (广东's) is named in Chinese.
+  for (const [p, figure] of [["cn/guangdong", "1993年底前实际缴费月数"]]) {
     assert.ok(refused.some((x) => x.startsWith(`${p}: `) && x.includes(figure)), `${p}: ${refused.join("\n")}`);
   }
 
