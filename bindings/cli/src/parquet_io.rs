@@ -295,7 +295,16 @@ mod on {
         ] {
             b = b.set_column_dictionary_enabled(ColumnPath::from(c), true);
         }
-        b.build()
+        // No statistics for the items of the population's list column
+        // `indexes`: with them the writer's memory grew with every row
+        // group (≈ 33 bytes a person: 155 MB at 1 M persons, 286 MB at 5 M;
+        // without, 149 and 170 MB). A list's item range prunes nothing a
+        // reader of this file asks for.
+        b.set_column_statistics_enabled(
+            ColumnPath::new(vec!["indexes".into(), "list".into(), "item".into()]),
+            parquet::file::properties::EnabledStatistics::None,
+        )
+        .build()
     }
 
     /// One batch as a complete Parquet output, waiting for
@@ -1135,6 +1144,38 @@ mod on {
             let (typed, text, taken) = both(&batch);
             assert_eq!(typed, text);
             assert_eq!(taken, persons.len(), "every valid person is read typed");
+        }
+
+        #[test]
+        fn the_export_keeps_no_statistics_for_the_list_items_only() {
+            let base = pension_rules::rules::RuleSet::embedded("cn/shaanxi").unwrap();
+            let snap = pension_rules::population::snapshot(&base, None);
+            let mut config = synthetic::Config::shaanxi(300, 5);
+            config.per_year_share = 100;
+            let pop = synthetic::generate(&config, &snap);
+            let dir = std::env::temp_dir().join(format!("export-stats-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join("pop.parquet");
+            let mut w = PopulationWriter::create(&path).unwrap();
+            w.write(&pop).unwrap();
+            crate::output::commit(vec![w.finish().unwrap()]).unwrap();
+            let r = parquet::file::reader::SerializedFileReader::new(File::open(&path).unwrap())
+                .unwrap();
+            use parquet::file::reader::FileReader as _;
+            let group = r.metadata().row_group(0);
+            let stats = |name: &str| {
+                group
+                    .columns()
+                    .iter()
+                    .find(|c| c.column_path().string() == name)
+                    .unwrap_or_else(|| panic!("{name}"))
+                    .statistics()
+                    .is_some()
+            };
+            // The writer's memory grew with the list items' statistics.
+            assert!(!stats("indexes.list.item"));
+            assert!(stats("id") && stats("index"));
+            std::fs::remove_dir_all(dir).unwrap();
         }
 
         #[test]
