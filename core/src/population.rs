@@ -268,26 +268,14 @@ impl Person {
     /// The projection this person stands for.
     pub fn projection_input(&self) -> ProjectionInput {
         ProjectionInput {
-            category: self.category,
-            birth: self.birth,
             retirement_month: self.retirement_month,
-            from: self.first_contribution,
             contribution_months: self.contribution_months,
             average_index: self.average_index,
             deemed_months: self.deemed_months,
-            pre_account_months: 0,
             account_balance: self.account_balance.unwrap_or_default(),
             index: self.index,
             indexes: self.indexes.as_ref().map(|l| l.0.clone()),
-            transitional_index: None,
-            last_contribution_month: None,
-            attributes: None,
-            transitional_pension: None,
-            old_transitional_pension: None,
-            notional_account: None,
-            deemed_index_locality: None,
-            pre_window_months: None,
-            window_index_sum: None,
+            ..ProjectionInput::new(self.category, self.birth, self.first_contribution)
         }
     }
 }

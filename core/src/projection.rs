@@ -496,13 +496,17 @@ pub struct ProjectionInput {
 }
 
 impl ProjectionInput {
-    /// A career projected from its first contribution month with one index.
-    pub fn career(
-        category: Category,
-        birth: YearMonth,
-        from: YearMonth,
-        index: Decimal,
-    ) -> ProjectionInput {
+    /// A person of whom only the category, birth and first projected month
+    /// are known: nothing paid before `from`, no index yet, none of the
+    /// optional figures.
+    ///
+    /// ```
+    /// use pension_rules::projection::ProjectionInput;
+    /// use pension_rules::retirement::Category;
+    /// let p = ProjectionInput::new(Category::Male, "1970-05".parse().unwrap(), "2026-01".parse().unwrap());
+    /// assert_eq!((p.contribution_months, p.index), (0, None));
+    /// ```
+    pub fn new(category: Category, birth: YearMonth, from: YearMonth) -> ProjectionInput {
         ProjectionInput {
             category,
             birth,
@@ -513,7 +517,7 @@ impl ProjectionInput {
             deemed_months: 0,
             pre_account_months: 0,
             account_balance: Decimal::ZERO,
-            index: Some(index),
+            index: None,
             indexes: None,
             transitional_index: None,
             last_contribution_month: None,
@@ -524,6 +528,19 @@ impl ProjectionInput {
             deemed_index_locality: None,
             pre_window_months: None,
             window_index_sum: None,
+        }
+    }
+
+    /// A career projected from its first contribution month with one index.
+    pub fn career(
+        category: Category,
+        birth: YearMonth,
+        from: YearMonth,
+        index: Decimal,
+    ) -> ProjectionInput {
+        ProjectionInput {
+            index: Some(index),
+            ..ProjectionInput::new(category, birth, from)
         }
     }
 

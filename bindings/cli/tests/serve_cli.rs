@@ -830,6 +830,18 @@ fn openapi_document_names_every_kind_with_its_schemas_and_example() {
     assert!(!text.contains("$defs"));
 }
 
+/// `pension-rules simulate POP --ruleset cn/shaanxi --out OUT`.
+fn simulate_to(pop: &Path, out: &Path) -> std::process::Output {
+    cli(&[
+        "simulate",
+        pop.to_str().unwrap(),
+        "--ruleset",
+        "cn/shaanxi",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn simulate_csv_in_and_out_equals_the_cli() {
     let s = Server::start(&[]);
@@ -837,14 +849,7 @@ fn simulate_csv_in_and_out_equals_the_cli() {
     let dir = tempdir();
     let pop = root().join("examples/population.csv");
     let out = dir.join("out.csv");
-    let o = cli(&[
-        "simulate",
-        pop.to_str().unwrap(),
-        "--ruleset",
-        "cn/shaanxi",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = simulate_to(&pop, &out);
     // Exit 1: a person of the example is refused, in its row (the batch convention).
     assert!(
         o.status.code() == Some(0) || o.status.code() == Some(1),
@@ -968,14 +973,7 @@ fn simulate_answers_the_first_rows_while_the_body_still_comes() {
 
     // Every row, in order, as the CLI writes it.
     let out = dir.join("out.csv");
-    let o = cli(&[
-        "simulate",
-        pop.to_str().unwrap(),
-        "--ruleset",
-        "cn/shaanxi",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = simulate_to(&pop, &out);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let want = std::fs::read(&out).unwrap();
     assert_eq!(body.iter().filter(|b| **b == b'\n').count(), 50_001);
