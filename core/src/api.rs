@@ -22,6 +22,7 @@
 //! ```
 
 pub mod award_view;
+mod choices;
 pub mod kinds;
 pub mod parameter;
 pub mod payroll_case;
@@ -33,6 +34,7 @@ mod typed;
 
 pub use kinds::{Computation, Kind, KindVisitor};
 
+pub use choices::{Choice, Choices};
 pub use typed::Traced;
 
 use std::fmt;

@@ -115,6 +115,11 @@ pub struct AwardInput {
     /// 计发基数 C, overriding the rule set's value for the retirement year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pension_base: Option<Decimal>,
+    /// The base of the flat half of the basic pension, overriding the rule
+    /// set's `award.flat_part_base` for the retirement year (a projection's
+    /// future year); only where the rule set has that base.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_part_base: Option<Decimal>,
     /// Index of the transitional pension where a sheet prints one apart
     /// from the average index (default: the average index); required where
     /// the rule set's transitional pension uses a separate index.
@@ -299,6 +304,7 @@ impl AwardInput {
             ("transitional_pension", self.transitional_pension),
             ("old_transitional_pension", self.old_transitional_pension),
             ("pension_base", self.pension_base),
+            ("flat_part_base", self.flat_part_base),
         ] {
             if let Some(x) = x
                 && x > crate::bounds::MAX_AMOUNT
@@ -369,13 +375,15 @@ impl AwardInput {
             "transitional_window_index",
             self.transitional_window_index,
         );
-        if let Some(c) = self.pension_base
-            && c <= Decimal::ZERO
-        {
-            errs.push(field_err(
-                "pension_base",
-                format!("must be above 0, got {c}"),
-            ));
+        for (name, c) in [
+            ("pension_base", self.pension_base),
+            ("flat_part_base", self.flat_part_base),
+        ] {
+            if let Some(c) = c
+                && c <= Decimal::ZERO
+            {
+                errs.push(field_err(name, format!("must be above 0, got {c}")));
+            }
         }
         if self.account_balance.is_none() && !self.is_history() {
             errs.push(field_err(
@@ -764,7 +772,7 @@ pub fn award_in(
     let rounding_of = |own| components::component_rounding(own, &money, date);
     let r = &snap.rounding;
     let (c, provisional) = components::pension_base(input, snap, month, &mut notes, tracer)?;
-    let flat = components::flat_part_base(snap, month, tracer)?;
+    let flat = components::flat_part_base(input, snap, month, tracer)?;
     let n = components::years(&f, snap, date, tracer)?;
     let basic_money = rounding_of(&r.basic_pension)?;
     let basic =

@@ -1140,6 +1140,11 @@ fn assumptions(
     for (name_zh, name_en, values) in [
         ("社平工资", "average wage", &a.average_wages),
         ("计发基数", "pension base", &a.pension_bases),
+        (
+            "基础养老金均值部分基数",
+            "base of the basic pension's flat half",
+            &a.flat_part_bases,
+        ),
         ("记账利率", "interest rate", &a.interest_rates),
     ] {
         for (y, v) in values {

@@ -21,6 +21,10 @@
 //!   × (1 + `average_wage_growth`), rounded with `rounding.money`;
 //! * pension base `award.pension_base` (计发基数 C) likewise with
 //!   `pension_base_growth` (the award then takes C as an input);
+//! * where the rule set gives the flat half of the basic pension a base of
+//!   its own (`award.flat_part_base`: a city's award whose flat half is on
+//!   the province's base, 郑州), that base likewise with `flat_part_bases`
+//!   and `pension_base_growth` — both are 计发基数 published together;
 //! * 记账利率 `account.interest_rate`: the explicit value, else `interest_rate`;
 //! * the person's index: as given for each year, or one index for all years;
 //!   with `wage_growth` it drifts by (1 + wage growth) / (1 + average-wage
@@ -73,6 +77,11 @@ pub struct Assumptions {
     /// Pension bases of years the rule set lacks.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub pension_bases: BTreeMap<i32, Decimal>,
+    /// Bases of the flat half of the basic pension (`award.flat_part_base`)
+    /// of years the rule set lacks, where it has that base at all; later
+    /// years grow by `pension_base_growth`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub flat_part_bases: BTreeMap<i32, Decimal>,
     /// 记账利率 of years the rule set lacks (e.g. provincial rates before 2016).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub interest_rates: BTreeMap<i32, Decimal>,
@@ -143,6 +152,7 @@ impl Assumptions {
         for (name, map) in [
             ("average_wages", &self.average_wages),
             ("pension_bases", &self.pension_bases),
+            ("flat_part_bases", &self.flat_part_bases),
             ("interest_rates", &self.interest_rates),
         ] {
             for y in map.keys() {
@@ -152,6 +162,7 @@ impl Assumptions {
         for (name, map) in [
             ("average_wages", &self.average_wages),
             ("pension_bases", &self.pension_bases),
+            ("flat_part_bases", &self.flat_part_bases),
         ] {
             for (y, v) in map {
                 if *v <= Decimal::ZERO {
@@ -212,6 +223,8 @@ pub struct Economy {
     ruleset: String,
     wages: Vec<Option<Figure>>,
     bases: Vec<Option<Figure>>,
+    /// `award.flat_part_base` where the rule set has one (else empty).
+    flat_bases: Vec<Option<Figure>>,
     rates: Vec<Option<Figure>>,
 }
 
@@ -303,6 +316,18 @@ impl Economy {
                 Some(assumptions.pension_base_growth),
                 snap,
             ),
+            flat_bases: if snap.award.flat_part_base.is_empty() {
+                vec![]
+            } else {
+                grow(
+                    first,
+                    last,
+                    |y| yearly(&snap.award.flat_part_base, y),
+                    &assumptions.flat_part_bases,
+                    Some(assumptions.pension_base_growth),
+                    snap,
+                )
+            },
             rates: (first..=last)
                 .map(|y| {
                     yearly(&snap.account.interest_rate, y)
@@ -341,6 +366,16 @@ impl Economy {
     pub fn pension_base(&self, year: i32) -> Result<Figure, Error> {
         self.get(&self.bases, "award.pension_base", year)
     }
+    /// The base of the flat half of the basic pension of `year`
+    /// (`award.flat_part_base`); `None` where the rule set has no such base
+    /// (the flat half is on C).
+    pub fn flat_part_base(&self, year: i32) -> Result<Option<Figure>, Error> {
+        if self.flat_bases.is_empty() {
+            return Ok(None);
+        }
+        self.get(&self.flat_bases, "award.flat_part_base", year)
+            .map(Some)
+    }
     /// The 记账利率 of `year` (`account.interest_rate`).
     pub fn interest_rate(&self, year: i32) -> Result<Figure, Error> {
         self.get(&self.rates, "account.interest_rate", year)
@@ -373,11 +408,14 @@ fn window_figures(
         input.from.max(start.value),
         end.value.min(input.last_paid(retirement)),
     );
-    if input.from > end.value || from > to {
-        return (Some(0), None);
-    }
+    // Months paid before `from` may lie in the window: only the agency's
+    // records know (the award then asks for them); a career that starts at
+    // `from` has the window's months of its own projected years.
     if input.contribution_months > 0 {
         return (None, None);
+    }
+    if input.from > end.value || from > to {
+        return (Some(0), None);
     }
     let index_of = |y: i32| -> Option<Decimal> {
         match &input.indexes {
@@ -493,6 +531,15 @@ pub struct ProjectionInput {
     /// (广东: 1994-01 … 1998-06), as for an award.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window_index_sum: Option<Decimal>,
+    /// Actual contribution months in the transitional window before `from`
+    /// (北京 N实98: 1992-10 … 1998-06; 0 if none), from the records, as for
+    /// an award: months paid before `from` may lie in the window, which
+    /// only the records know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_window_months: Option<u32>,
+    /// Their average contribution index (北京 Z实), as for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitional_window_index: Option<Decimal>,
 }
 
 impl ProjectionInput {
@@ -528,6 +575,8 @@ impl ProjectionInput {
             deemed_index_locality: None,
             pre_window_months: None,
             window_index_sum: None,
+            transitional_window_months: None,
+            transitional_window_index: None,
         }
     }
 
@@ -755,6 +804,11 @@ pub struct Projection {
     pub account_balance: Decimal,
     /// 计发基数 of the retirement year and its origin.
     pub pension_base: Figure,
+    /// The base of the flat half of the basic pension of the retirement
+    /// year and its origin, where the rule set has one apart from C
+    /// (`award.flat_part_base`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flat_part_base: Option<Figure>,
     /// Monthly base of the last contribution month (none without projected months).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_base: Option<Decimal>,
@@ -1038,6 +1092,9 @@ pub fn project(
     // The award, on the projected figures.
     let c = economy.pension_base(retirement.year())?;
     let from_rules = matches!(c.source, FigureSource::Rules | FigureSource::Provisional);
+    let flat = economy.flat_part_base(retirement.year())?;
+    let flat_from_rules =
+        flat.is_none_or(|f| matches!(f.source, FigureSource::Rules | FigureSource::Provisional));
     let paid: u32 = spans
         .iter()
         .map(|s| u32::try_from(s.to.months_since(s.from) + 1).unwrap_or(0))
@@ -1063,17 +1120,48 @@ pub fn project(
             ),
         )
     });
+    if let Some(f) = flat.filter(|_| !flat_from_rules) {
+        tracer.step(|| {
+            Step::new(
+                "projected_flat_part_base",
+                "基础养老金均值部分基数",
+                f.value,
+                format!(
+                    "{} for retirement in {} ({}: the rule set has no award.flat_part_base for that year)",
+                    f.value,
+                    retirement.year(),
+                    f.source.name()
+                ),
+            )
+        });
+    }
     let mut window = window_figures(input, snap, retirement);
-    if input.window_index_sum.is_some() {
+    let records = [
+        ("window_index_sum", input.window_index_sum.is_some()),
+        (
+            "transitional_window_months",
+            input.transitional_window_months.is_some(),
+        ),
+        (
+            "transitional_window_index",
+            input.transitional_window_index.is_some(),
+        ),
+    ];
+    if let Some((given, _)) = records.iter().find(|(_, g)| *g) {
         // The window's figures come from the records, not from projected years.
         if window.0.is_some_and(|m| m > 0) {
             return Err(Error::field(
-                "window_index_sum",
-                "the projected years reach into the transitional index window: its months come \
-                 from the projection; give window_index_sum only for a window before `from`",
+                *given,
+                format!(
+                    "the projected years reach into the transitional window: its months come \
+                     from the projection; give {given} only for a window before `from`"
+                ),
             ));
         }
-        window = (None, None);
+        window = (
+            input.transitional_window_months,
+            input.transitional_window_index,
+        );
     }
     let award_input = AwardInput {
         category: input.category,
@@ -1091,6 +1179,7 @@ pub fn project(
         account_balance: Some(ledger.balance),
         account_rates: None,
         pension_base: (!from_rules).then_some(c.value),
+        flat_part_base: flat.filter(|_| !flat_from_rules).map(|f| f.value),
         transitional_index: input.transitional_index,
         old_transitional_pension: input.old_transitional_pension,
         transitional_pension: input.transitional_pension,
@@ -1114,6 +1203,7 @@ pub fn project(
         average_index,
         account_balance: ledger.balance,
         pension_base: c,
+        flat_part_base: flat,
         award,
         assumptions: assumptions.clone(),
     })

@@ -82,6 +82,10 @@ pub fn all() -> Vec<(String, Value)> {
         root::<crate::api::RulesShow>("rules-show"),
     ));
     out.push((
+        "choices.json".into(),
+        root::<crate::api::Choices>("choices"),
+    ));
+    out.push((
         "rule-set-info.json".into(),
         root::<crate::api::RuleSetInfo>("rule-set-info"),
     ));

@@ -197,7 +197,7 @@ fn figures_equal_the_full_result() {
 /// projection's own figures gives the same pension).
 #[test]
 fn agency_records_reach_the_award() {
-    let cases: [(&str, Value, &[&str]); 3] = [
+    let cases: [(&str, Value, &[&str]); 4] = [
         // 上海: the 虚账实记 total over 120.
         (
             "cn/shanghai",
@@ -215,7 +215,14 @@ fn agency_records_reach_the_award() {
             "cn/guangdong",
             json!({"deemed_index_locality": "guangzhou", "pre_window_months": 24,
                    "window_index_sum": "48.5"}),
-            &["deemed_index_locality"],
+            // Months paid before `from` may lie in 1994 … 1998: the Σ is the records', never 0 by default.
+            &["deemed_index_locality", "window_index_sum"],
+        ),
+        // 北京: N实98 and Z实 (1992-10 … 1998-06) of the months paid before `from`.
+        (
+            "cn/beijing",
+            json!({"transitional_window_months": 69, "transitional_window_index": "1.2"}),
+            &["transitional_window_months", "transitional_window_index"],
         ),
     ];
     for (id, records, named) in cases {
@@ -279,4 +286,73 @@ fn agency_records_reach_the_award() {
             .expect("decimal")
     };
     assert_eq!(at("36000") - at("0"), rust_decimal::Decimal::from(300));
+}
+
+/// 郑州's flat half is on the province's base (`award.flat_part_base`, the
+/// province series of cn/henan): a retirement after its last published year
+/// grows that base by `pension_base_growth` from the 2026 预发 6738, as C
+/// grows, and an explicit `flat_part_bases` value is used for its year. The
+/// basic pension is (flat base + C × Ī) / 2 × years × 1 % (豫政〔2006〕29号 as
+/// quoted in the rule file). A rule set without that base refuses a given one.
+#[test]
+fn zhengzhou_flat_part_base_is_projected_like_c() {
+    let engine = Engine::embedded("cn/henan/zhengzhou").expect("rules");
+    let mut input = json!({
+        "category": "male", "birth": "1968-05", "from": "2026-01",
+        "contribution_months": 216, "average_index": "1.0", "account_balance": "60000",
+        "index": "1.0",
+        "assumptions": {"average_wage_growth": "0.04", "pension_base_growth": "0.03",
+                        "interest_rate": "0.03", "average_wages": {"2025": "7000"}},
+    });
+    let got = engine
+        .compute(Kind::Projection, &input, true)
+        .unwrap_or_else(|e| panic!("{e} {:?}", e.fields()));
+    assert_eq!(got["retirement_month"], "2029-04");
+    // 6738 × 1.03 = 6940.14; × 1.03 = 7148.34 (7148.3442); × 1.03 = 7362.79 (7362.7902).
+    assert_eq!(
+        got["flat_part_base"],
+        json!({"value": "7362.79", "source": "projected"})
+    );
+    // 255 months = 21.25 years, Ī = 1: (7362.79 + C) / 2 × 21.25 %.
+    let c: rust_decimal::Decimal = got["pension_base"]["value"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let basic = ((c + rust_decimal::Decimal::new(736279, 2)) / rust_decimal::Decimal::TWO
+        * rust_decimal::Decimal::new(2125, 4))
+    .round_dp(2);
+    assert_eq!(got["award"]["basic_pension"], basic.to_string());
+    let steps: Vec<&str> = got["trace"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(steps.contains(&"projected_flat_part_base"), "{steps:?}");
+
+    // An explicit 2028 value: 2029 grows from it (7500 × 1.03 = 7725).
+    input["assumptions"]["flat_part_bases"] = json!({"2028": "7500"});
+    let got = engine
+        .compute(Kind::Projection, &input, false)
+        .expect("projection");
+    assert_eq!(
+        got["flat_part_base"],
+        json!({"value": "7725.00", "source": "projected"})
+    );
+
+    // Within the published years the rule set's value stands (2025: 6738).
+    let award = json!({"category": "male", "birth": "1964-05", "retirement_month": "2025-06",
+        "contribution_months": 300, "average_index": "1.0", "account_balance": "60000"});
+    let a = engine.compute(Kind::Award, &award, false).expect("award");
+    assert_eq!(a["flat_part_base"], "6738");
+    // Shaanxi's flat half is on C: a given flat base is refused, naming the field.
+    let mut award = award;
+    award["flat_part_base"] = json!("7000");
+    award["pension_base"] = json!("7881");
+    let e = Engine::embedded("cn/shaanxi")
+        .expect("rules")
+        .compute(Kind::Award, &award, false)
+        .expect_err("refused");
+    assert_eq!(e.fields()[0].path, "flat_part_base", "{e}");
 }

@@ -218,6 +218,10 @@ fn table(p: &Projection, r: &Value) -> String {
     );
     let aw = &p.award;
     let _ = writeln!(o);
+    let flat = p
+        .flat_part_base
+        .as_ref()
+        .map(|f| ("均值部分基数 flat-half base", fig(f)));
     let pairs = [
         (
             "退休年月 retirement month",
@@ -229,6 +233,10 @@ fn table(p: &Projection, r: &Value) -> String {
             ),
         ),
         ("计发基数 pension base", fig(&p.pension_base)),
+    ]
+    .into_iter()
+    .chain(flat)
+    .chain([
         (
             "缴费月数 months paid / deemed",
             format!("{} / {}", aw.contribution_months, aw.deemed_months),
@@ -246,7 +254,8 @@ fn table(p: &Projection, r: &Value) -> String {
             aw.transitional_pension.to_string(),
         ),
         ("合计 total (元/月)", aw.total.to_string()),
-    ];
+    ])
+    .collect::<Vec<_>>();
     let lw = pairs.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     for (k, v) in pairs {
         let _ = writeln!(o, "{}  {v}", pad(k, lw, false));

@@ -34,6 +34,21 @@ pub(crate) enum RulesCmd {
         #[arg(long, hide = true)]
         json: bool,
     },
+    /// The values an input field takes from the rule set's lists, with their
+    /// titles (选项): `deemed_index_locality` (广东's 1993 localities),
+    /// `attributes.<name>` of a text attribute.
+    Choices {
+        /// Rule-set id, e.g. cn/guangdong.
+        id: String,
+        /// The input field, e.g. deemed_index_locality.
+        field: String,
+        /// Date the list is in force (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::common::Format,
+    },
     /// Validate a rules directory (a set, or a tree of sets): every problem
     /// with file, line and column.
     Validate {
@@ -249,6 +264,26 @@ pub(crate) fn run(cmd: RulesCmd, source: &Source) -> Result<ExitCode, String> {
                         }
                     }
                     last_source = Some(v.provenance.source.clone());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCmd::Choices {
+            id,
+            field,
+            as_of,
+            format,
+        } => {
+            let json = json_format(format, false)?;
+            let engine = source.engine(&id)?;
+            let c = engine
+                .choices(&field, as_of.unwrap_or_else(today))
+                .map_err(|e| crate::errors::describe(&e))?;
+            if json {
+                crate::common::print_json(&c)?;
+            } else {
+                for ch in &c.choices {
+                    outln!("{:<24} {}", ch.value, ch.title.as_deref().unwrap_or(""));
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -508,6 +508,28 @@ fn rule_endpoints_equal_rules_show_and_diff() {
             "json"
         ])
     );
+    // A field's list of values (广东's 1993 localities): the CLI's `rules choices`.
+    let choices = get(
+        &a,
+        &s.url("/v1/rulesets/cn%2Fguangdong/choices/deemed_index_locality?date=2026-01-01"),
+    )
+    .json();
+    assert_eq!(
+        choices,
+        cli_json(&[
+            "rules",
+            "choices",
+            "cn/guangdong",
+            "deemed_index_locality",
+            "--as-of",
+            "2026-01-01",
+            "--format",
+            "json"
+        ])
+    );
+    let r = get(&a, &s.url("/v1/rulesets/cn%2Fguangdong/choices/birth"));
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["fields"][0]["path"], "birth");
     let r = get(&a, &s.url("/v1/rulesets/cn%2Fshaanxi/parameters/no.such"));
     assert_eq!(
         (r.status, r.ctype.as_str()),

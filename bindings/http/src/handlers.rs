@@ -381,6 +381,13 @@ pub async fn ruleset_path(
                 Err(err) => Ok(Problem::with_status(&err, 404).into_response()),
             };
         }
+        if let Some((id, field)) = rest.split_once("/choices/") {
+            let e = rules.engine(id)?;
+            return Ok(match e.choices(field, date.unwrap_or_else(today)) {
+                Ok(c) => ok_json(&c),
+                Err(err) => Problem::from_error(&err).into_response(),
+            });
+        }
         let e = rules.engine(&rest)?;
         let rs = e.rules();
         let top = rs.layers().last();

@@ -123,7 +123,7 @@ pub fn document(ids: &[String]) -> Value {
                "description": "The parameter's name (`pension.base`)",
                "schema": {"type": "string"}, "example": "pension.base"}),
     ];
-    p.extend(date_params);
+    p.extend(date_params.clone());
     paths.insert(
         "/v1/rulesets/{id}/parameters/{path}".into(),
         get_op(
@@ -131,6 +131,31 @@ pub fn document(ids: &[String]) -> Value {
             "One parameter: the value in force on `date` with its source, and its dated history",
             p,
             hoist(schema::parameter(), &mut components),
+            &["400", "404", "409"],
+        ),
+    );
+    let choices = hoist(
+        schema::all()
+            .into_iter()
+            .find(|(n, _)| n == "choices.json")
+            .map(|(_, s)| s)
+            .unwrap_or(Value::Null),
+        &mut components,
+    );
+    let mut p = vec![
+        id_param("id"),
+        json!({"name": "field", "in": "path", "required": true,
+               "description": "An input field whose values the rule set lists: `deemed_index_locality`, `attributes.<name>` of a text attribute",
+               "schema": {"type": "string"}, "example": "deemed_index_locality"}),
+    ];
+    p.extend(date_params.into_iter().take(1));
+    paths.insert(
+        "/v1/rulesets/{id}/choices/{field}".into(),
+        get_op(
+            "choices",
+            "The values an input field takes from the rule set's lists on `date`, with their titles: what a form offers as a select",
+            p,
+            choices,
             &["400", "404", "409"],
         ),
     );

@@ -366,6 +366,19 @@ impl NativeEngine {
         )
     }
 
+    /// The values `field` takes from the rule set's lists on `as_of`
+    /// (`YYYY-MM-DD`), with their titles.
+    fn choices<'py>(
+        &self,
+        py: Python<'py>,
+        field: &str,
+        as_of: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = date("as_of", as_of).py_err(py)?;
+        let c = self.engine.choices(field, as_of).py_err(py)?;
+        to_py(py, &serde_json::to_value(c).unwrap_or_default())
+    }
+
     /// The rule sets this engine can load, with version and hash.
     fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(

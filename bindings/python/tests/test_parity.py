@@ -212,3 +212,19 @@ def test_recompute_options_are_checked_together(shaanxi: Engine) -> None:
     with pytest.raises(InputError) as e:
         shaanxi.recompute(RECOMPUTED, arrears_through="2026-6x")
     assert [p for p, _ in e.value.fields] == ["arrears_through"]
+
+
+def test_choices_are_the_clis() -> None:
+    """广东's 1993 localities (award.deemed_index.<name>) as the CLI's `rules
+    choices` lists them; a field without a list is an InputError naming it."""
+    got = Engine("cn/guangdong").choices("deemed_index_locality", "2026-01-01")
+    o = cli("rules", "choices", "cn/guangdong", "deemed_index_locality",
+            "--as-of", "2026-01-01", "--format", "json")
+    assert o.returncode == 0, o.stderr
+    want = json.loads(o.stdout)
+    assert [c.value for c in got.choices] == [c["value"] for c in want["choices"]]
+    assert [c.title for c in got.choices] == [c.get("title") for c in want["choices"]]
+    assert str(got.as_of) == want["as_of"] == "2026-01-01"
+    with pytest.raises(InputError) as e:
+        Engine("cn/guangdong").choices("birth")
+    assert e.value.fields[0][0] == "birth"

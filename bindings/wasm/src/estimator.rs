@@ -52,6 +52,18 @@ impl Engine {
         to_js(self.inner.rules().identity().as_ref())
     }
 
+    /// The values an input field takes from the rule set's lists on `asOf`
+    /// (`YYYY-MM-DD`, default today), with their titles: what the page
+    /// offers as a select (广东's 1993 localities).
+    #[wasm_bindgen(unchecked_return_type = "Choices")]
+    pub fn choices(
+        &self,
+        field: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        crate::choices(&self.inner, field, as_of)
+    }
+
     /// `retirement`, `projection` or `plan` (`trace` defaults to true), as
     /// the full package's `compute`.
     pub fn compute(

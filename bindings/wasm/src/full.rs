@@ -366,17 +366,23 @@ impl Engine {
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
         #[wasm_bindgen(js_name = knownOn)] known_on: Option<String>,
     ) -> Result<JsValue, JsValue> {
-        let date = |field: &str, s: &str| {
-            s.parse()
-                .map_err(|_| Error::field(field, format!("expected YYYY-MM-DD, got {s:?}")))
-                .or_throw()
-        };
-        let as_of = match as_of {
-            Some(s) => date("asOf", &s)?,
-            None => date("asOf", &today())?,
-        };
-        let known_on = known_on.map(|k| date("knownOn", &k)).transpose()?;
+        let as_of = crate::date_arg("asOf", as_of)?;
+        let known_on = known_on
+            .map(|k| crate::date_arg("knownOn", Some(k)))
+            .transpose()?;
         to_js(&self.inner.show(as_of, known_on))
+    }
+
+    /// The values an input field takes from the rule set's lists on `asOf`
+    /// (`YYYY-MM-DD`, default today), with their titles (选项):
+    /// `deemed_index_locality`, `attributes.<name>` of a text attribute.
+    #[wasm_bindgen(unchecked_return_type = "Choices")]
+    pub fn choices(
+        &self,
+        field: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        crate::choices(&self.inner, field, as_of)
     }
 
     /// Id, version and sha256 of the rules in use.
@@ -538,10 +544,4 @@ fn pins(id: &str, pin: Option<&Value>) -> Result<Vec<(String, String)>, Error> {
             .collect(),
         Some(_) => Err(wrong()),
     }
-}
-
-/// Today's date from the JS clock, `YYYY-MM-DD` (core never reads a clock).
-fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_string()
 }

@@ -134,3 +134,27 @@ impl<T> OrThrow<T> for Result<T, Error> {
 pub fn standard_assumptions() -> Result<JsValue, JsValue> {
     to_js(&pension_rules::projection::Assumptions::standard())
 }
+
+/// Today in the JS clock, `YYYY-MM-DD` (the default date of a rule listing).
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_string()
+}
+
+/// A `YYYY-MM-DD` argument named `field` (default: today).
+fn date_arg(field: &str, s: Option<String>) -> Result<chrono::NaiveDate, JsValue> {
+    let s = s.unwrap_or_else(today);
+    s.parse()
+        .map_err(|_| Error::field(field, format!("expected YYYY-MM-DD, got {s:?}")))
+        .or_throw()
+}
+
+/// `Engine.choices` of both engines: the values `field` takes from the
+/// rule set's lists on `as_of`, with their titles.
+fn choices(
+    engine: &pension_rules::api::Engine,
+    field: &str,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    to_js(&engine.choices(field, date_arg("asOf", as_of)?).or_throw()?)
+}

@@ -134,3 +134,15 @@ test("recompute: options are checked, each problem named", () => {
   );
   assert.throws(() => shaanxi.awardText(recomputed, "html"), (e) => e.details.fields[0].path === "format");
 });
+
+test("choices: 广东's 1993 localities and 青海's areas are the CLI's `rules choices`; a field without a list is refused naming it", (t) => {
+  const gd = new Engine("cn/guangdong").choices("deemed_index_locality", "2026-01-01");
+  assert.equal(gd.field, "deemed_index_locality");
+  assert.match(gd.choices.find((c) => c.value === "guangzhou").title, /^广州市/);
+  assert.deepEqual(new Engine("cn/qinghai").choices("attributes.region_class", "2026-01-01").choices.map((c) => c.value), ["xining", "other"]);
+  assert.throws(() => new Engine("cn/guangdong").choices("birth"), (e) => e.name === "InputError" && e.details.fields[0].path === "birth");
+  const o = cli("rules", "choices", "cn/guangdong", "deemed_index_locality", "--as-of", "2026-01-01", "--format", "json");
+  if (!o) return t.skip("the CLI is not built");
+  assert.equal(o.status, 0, o.stderr);
+  assert.deepEqual(JSON.parse(o.stdout), gd);
+});

@@ -175,12 +175,34 @@ pub(super) fn years(
 /// it one apart from C (`award.flat_part_base`, by retirement year: Jilin,
 /// Henan); `None` where the flat half uses C (国发〔2005〕38号 第六条).
 pub(super) fn flat_part_base(
+    input: &AwardInput,
     snap: &Snapshot,
     month: YearMonth,
     tracer: &mut Tracer,
 ) -> Result<Option<Decimal>, Error> {
     if snap.award.flat_part_base.is_empty() {
-        return Ok(None);
+        return match input.flat_part_base {
+            Some(_) => Err(Error::field(
+                "flat_part_base",
+                format!(
+                    "rule set `{}` has no separate base for the flat half of the basic pension (award.flat_part_base): its flat half is on C (pension_base)",
+                    snap.identity.id
+                ),
+            )),
+            None => Ok(None),
+        };
+    }
+    if let Some(b) = input.flat_part_base {
+        tracer.step(|| {
+            Step::new(
+                "flat_part_base",
+                "基础养老金均值部分基数",
+                b,
+                "given in the input (overrides the rule set)",
+            )
+            .input("flat_part_base", b)
+        });
+        return Ok(Some(b));
     }
     let b = snap.award.flat_part_base.get(month.year())?;
     tracer.step(|| {

@@ -155,6 +155,11 @@ pub const INPUT_REMEDIES: &[(&str, &str, &str)] = &[
         "give `pension_base` (计发基数) in the award or transfer input, or `assumptions={\"pension_bases\": {…}}` or `pension_base_growth` for a projection",
     ),
     (
+        "award.flat_part_base",
+        "在待遇核定输入中给出 `flat_part_base`（基础养老金均值部分基数），测算时给出 `assumptions={\"flat_part_bases\": {…}}` 或 `pension_base_growth`",
+        "give `flat_part_base` (the base of the basic pension's flat half) in the award input, or `assumptions={\"flat_part_bases\": {…}}` or `pension_base_growth` for a projection",
+    ),
+    (
         "account.interest_rate",
         "在待遇核定输入中给出 `account_rates`、个人账户或转移输入中给出 `rates`（{年份: 记账利率}），测算时给出 `assumptions={\"interest_rates\": {…}}` 或 `interest_rate`",
         "give `account_rates` in the award input or `rates` in the account or transfer input ({year: rate}), or `assumptions={\"interest_rates\": {…}}` or `interest_rate` for a projection",

@@ -101,6 +101,7 @@ pub fn award_at_receipt(
         account_balance: Some(balance),
         account_rates: None,
         pension_base: input.pension_base,
+        flat_part_base: None,
         transitional_index: None,
         old_transitional_pension: None,
         transitional_pension: None,

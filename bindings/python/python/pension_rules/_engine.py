@@ -22,6 +22,7 @@ from ._generated import (
     AwardRecomputation,
     AwardResult,
     CheckReport,
+    Choices,
     ContributionFields,
     ContributionInput,
     ContributionResult,
@@ -252,6 +253,20 @@ class Engine:
         day = as_of or datetime.date.today()
         d = self._native.show(str(day), None if known_on is None else str(known_on))
         return RulesShow.from_dict(d)
+
+    def choices(self, field: str, as_of: Union[datetime.date, str, None] = None) -> Choices:
+        """The values ``field`` takes from the rule set's lists on ``as_of``
+        (default: today), with their titles: ``deemed_index_locality``
+        (广东's 1993 localities) or ``attributes.<name>`` of a text attribute.
+
+        >>> c = Engine("cn/guangdong").choices("deemed_index_locality", "2026-01-01")
+        >>> [x.title for x in c.choices if x.value == "guangzhou"][0][:3]
+        '广州市'
+        >>> [x.value for x in Engine("cn/qinghai").choices("attributes.region_class").choices]
+        ['xining', 'other']
+        """
+        day = as_of or datetime.date.today()
+        return Choices.from_dict(self._native.choices(field, str(day)))
 
     # ------------------------------------------------------------ computations
 

@@ -54,6 +54,8 @@ __all__ = [
     'BaseLimits',
     'CaseReport',
     'CheckReport',
+    'Choice',
+    'Choices',
     'CloseMethod',
     'CloseOutcome',
     'ContributionResult',
@@ -524,6 +526,30 @@ class CheckReport(_CheckReportMethods, Record):
 
     cases: List[CaseReport] = _field(default_factory=list)
     """One report per case, in input order."""
+
+
+@dataclass(frozen=True)
+class Choice(Record):
+    """One value of an input field with a fixed list."""
+
+    value: str
+    """The value as the input gives it (`guangzhou`)."""
+    param: str
+    """The parameter it comes from (`award.deemed_index.guangzhou`)."""
+    title: Optional[str] = None
+    """Its title in the rule data (`广州市 平均 … 视同缴费指数 (1993)`), where it has one."""
+
+
+@dataclass(frozen=True)
+class Choices(Record):
+    """The values of one input field in force on a date (`Engine::choices`)."""
+
+    field: str
+    """The input field (`deemed_index_locality`, `attributes.region_class`)."""
+    as_of: datetime.date
+    """The date the list is in force on."""
+    choices: List[Choice] = _field(default_factory=list)
+    """Its values, in the rule data's order (by name)."""
 
 
 @dataclass(frozen=True)
@@ -1232,6 +1258,11 @@ class ProjectionAssumptions(Record):
     """记账利率 for years without a value."""
     average_wages: Optional[Dict[str, Decimal]] = None
     """Average monthly wages of years the rule set lacks (e.g. an early year)."""
+    flat_part_bases: Optional[Dict[str, Decimal]] = None
+    """Bases of the flat half of the basic pension (`award.flat_part_base`)
+    of years the rule set lacks, where it has that base at all; later
+    years grow by `pension_base_growth`.
+    """
     interest_rates: Optional[Dict[str, Decimal]] = None
     """记账利率 of years the rule set lacks (e.g. provincial rates before 2016)."""
     pension_bases: Optional[Dict[str, Decimal]] = None
@@ -1264,6 +1295,11 @@ class ProjectionResult(Record):
     """Projected years, from `from`'s year to the retirement year."""
     final_base: Optional[Decimal] = None
     """Monthly base of the last contribution month (none without projected months)."""
+    flat_part_base: Optional[ProjectedFigure] = None
+    """The base of the flat half of the basic pension of the retirement
+    year and its origin, where the rule set has one apart from C
+    (`award.flat_part_base`).
+    """
     trace: Optional[Trace] = None
 
 
@@ -2069,6 +2105,14 @@ class PlanPerson(_PlanPersonRequired, total=False):
     set cannot compute it (`award.transitional_method = given`: 深圳), as
     for an award.
     """
+    transitional_window_index: Optional[DecimalLike]
+    """Their average contribution index (北京 Z实), as for an award."""
+    transitional_window_months: Optional[int]
+    """Actual contribution months in the transitional window before `from`
+    (北京 N实98: 1992-10 … 1998-06; 0 if none), from the records, as for
+    an award: months paid before `from` may lie in the window, which
+    only the records know.
+    """
     window_index_sum: Optional[DecimalLike]
     """The sum of the monthly contribution indices in the index window
     (广东: 1994-01 … 1998-06), as for an award.
@@ -2109,6 +2153,11 @@ class ProjectionAssumptionsInput(_ProjectionAssumptionsInputRequired, total=Fals
     """
     average_wages: Mapping[Union[int, str], DecimalLike]
     """Average monthly wages of years the rule set lacks (e.g. an early year)."""
+    flat_part_bases: Mapping[Union[int, str], DecimalLike]
+    """Bases of the flat half of the basic pension (`award.flat_part_base`)
+    of years the rule set lacks, where it has that base at all; later
+    years grow by `pension_base_growth`.
+    """
     interest_rates: Mapping[Union[int, str], DecimalLike]
     """记账利率 of years the rule set lacks (e.g. provincial rates before 2016)."""
     pension_bases: Mapping[Union[int, str], DecimalLike]
@@ -2319,6 +2368,11 @@ class AwardInput(_AwardInputRequired, total=False):
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
+    flat_part_base: Optional[DecimalLike]
+    """The base of the flat half of the basic pension, overriding the rule
+    set's `award.flat_part_base` for the retirement year (a projection's
+    future year); only where the rule set has that base.
+    """
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
     notional_account: Optional[DecimalLike]
@@ -2424,6 +2478,11 @@ class AwardFields(TypedDict, total=False):
     """Summary: deemed months (视同缴费月数); default 0."""
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
+    flat_part_base: Optional[DecimalLike]
+    """The base of the flat half of the basic pension, overriding the rule
+    set's `award.flat_part_base` for the retirement year (a projection's
+    future year); only where the rule set has that base.
+    """
     history: Optional[Sequence[Span]]
     """History form: the contribution spans."""
     notional_account: Optional[DecimalLike]
@@ -2706,6 +2765,14 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     set cannot compute it (`award.transitional_method = given`: 深圳), as
     for an award.
     """
+    transitional_window_index: Optional[DecimalLike]
+    """Their average contribution index (北京 Z实), as for an award."""
+    transitional_window_months: Optional[int]
+    """Actual contribution months in the transitional window before `from`
+    (北京 N实98: 1992-10 … 1998-06; 0 if none), from the records, as for
+    an award: months paid before `from` may lie in the window, which
+    only the records know.
+    """
     window_index_sum: Optional[DecimalLike]
     """The sum of the monthly contribution indices in the index window
     (广东: 1994-01 … 1998-06), as for an award.
@@ -2714,7 +2781,7 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_index_locality': 'Optional[str]', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'notional_account': 'Optional[DecimalLike]', 'old_transitional_pension': 'Optional[DecimalLike]', 'pre_account_months': 'int', 'pre_window_months': 'Optional[int]', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]', 'transitional_pension': 'Optional[DecimalLike]', 'window_index_sum': 'Optional[DecimalLike]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_index_locality': 'Optional[str]', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'notional_account': 'Optional[DecimalLike]', 'old_transitional_pension': 'Optional[DecimalLike]', 'pre_account_months': 'int', 'pre_window_months': 'Optional[int]', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]', 'transitional_pension': 'Optional[DecimalLike]', 'transitional_window_index': 'Optional[DecimalLike]', 'transitional_window_months': 'Optional[int]', 'window_index_sum': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):

@@ -577,6 +577,12 @@ export interface AwardInput {
    */
   first_pension_month?: YearMonth | null;
   /**
+   * The base of the flat half of the basic pension, overriding the rule
+   * set's `award.flat_part_base` for the retirement year (a projection's
+   * future year); only where the rule set has that base.
+   */
+  flat_part_base?: string | number | null;
+  /**
    * History form: the contribution spans.
    */
   history?: Span[] | null;
@@ -832,6 +838,14 @@ export interface ProjectionAssumptionsInput {
     [k: string]: string | number | undefined;
   };
   /**
+   * Bases of the flat half of the basic pension (`award.flat_part_base`)
+   * of years the rule set lacks, where it has that base at all; later
+   * years grow by `pension_base_growth`.
+   */
+  flat_part_bases?: {
+    [k: string]: string | number | undefined;
+  };
+  /**
    * 记账利率 for years without a value.
    */
   interest_rate: string | number;
@@ -958,6 +972,17 @@ export interface PlanPerson {
    */
   transitional_pension?: string | number | null;
   /**
+   * Their average contribution index (北京 Z实), as for an award.
+   */
+  transitional_window_index?: string | number | null;
+  /**
+   * Actual contribution months in the transitional window before `from`
+   * (北京 N实98: 1992-10 … 1998-06; 0 if none), from the records, as for
+   * an award: months paid before `from` may lie in the window, which
+   * only the records know.
+   */
+  transitional_window_months?: number | null;
+  /**
    * The sum of the monthly contribution indices in the index window
    * (广东: 1994-01 … 1998-06), as for an award.
    */
@@ -1065,6 +1090,17 @@ export interface ProjectionInput {
    * for an award.
    */
   transitional_pension?: string | number | null;
+  /**
+   * Their average contribution index (北京 Z实), as for an award.
+   */
+  transitional_window_index?: string | number | null;
+  /**
+   * Actual contribution months in the transitional window before `from`
+   * (北京 N实98: 1992-10 … 1998-06; 0 if none), from the records, as for
+   * an award: months paid before `from` may lie in the window, which
+   * only the records know.
+   */
+  transitional_window_months?: number | null;
   /**
    * The sum of the monthly contribution indices in the index window
    * (广东: 1994-01 … 1998-06), as for an award.
@@ -2306,6 +2342,40 @@ export interface CheckReport {
   cases: CaseReport[];
 }
 /**
+ * One value of an input field with a fixed list.
+ */
+export interface Choice {
+  /**
+   * The parameter it comes from (`award.deemed_index.guangzhou`).
+   */
+  param: string;
+  /**
+   * Its title in the rule data (`广州市 平均 … 视同缴费指数 (1993)`), where it has one.
+   */
+  title?: string | null;
+  /**
+   * The value as the input gives it (`guangzhou`).
+   */
+  value: string;
+}
+/**
+ * The values of one input field in force on a date (`Engine::choices`).
+ */
+export interface Choices {
+  /**
+   * The date the list is in force on.
+   */
+  as_of: string;
+  /**
+   * Its values, in the rule data's order (by name).
+   */
+  choices: Choice[];
+  /**
+   * The input field (`deemed_index_locality`, `attributes.region_class`).
+   */
+  field: string;
+}
+/**
  * The contribution-base floor and cap in force for a calendar year.
  */
 export interface BaseLimits {
@@ -2740,6 +2810,14 @@ export interface ProjectionAssumptions {
    * Average monthly wages of years the rule set lacks (e.g. an early year).
    */
   average_wages?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Bases of the flat half of the basic pension (`award.flat_part_base`)
+   * of years the rule set lacks, where it has that base at all; later
+   * years grow by `pension_base_growth`.
+   */
+  flat_part_bases?: {
     [k: string]: string | undefined;
   };
   /**
@@ -3199,6 +3277,12 @@ export interface ProjectionResult {
    * Monthly base of the last contribution month (none without projected months).
    */
   final_base?: string | null;
+  /**
+   * The base of the flat half of the basic pension of the retirement
+   * year and its origin, where the rule set has one apart from C
+   * (`award.flat_part_base`).
+   */
+  flat_part_base?: ProjectedFigure | null;
   /**
    * 计发基数 of the retirement year and its origin.
    */
