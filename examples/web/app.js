@@ -106,7 +106,7 @@ let plannerReal = false;
 /** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
 function writeQuery(params) {
   const rank = (k) => (ASKED_RE.test(k) ? PARAM_ORDER.indexOf("price-growth") + 0.5
-    : NEED_IDS.includes(k) ? PARAM_ORDER.indexOf("asof") + 0.5 + NEED_IDS.indexOf(k) / 10
+    : NEED_IDS.includes(k) ? PARAM_ORDER.indexOf("asof") + 0.5 + NEED_IDS.indexOf(k) / (2 * NEED_IDS.length)
     : PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
   const enc = (v) => encodeURIComponent(v).replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
   const u = new URL(location.href);
@@ -267,9 +267,12 @@ function givenText(f) {
 // the projection and of the plan's person. Like the yearly values above they
 // belong to the place. 上海's 视同缴费账户额 (notional_account) and 深圳's agency-computed
 // transitional pension are asked likewise (figures of the agency's records, which
-// the projection passes to the award as they are). 广东's 1993 locality, months
-// before 1994 and 1994–1998 index sum are not asked (the locality is one of 121
-// names of the rule data): the page says what they are called and where to get them.
+// the projection passes to the award as they are), and so are 广东's: the 1993
+// locality whose 视同缴费指数 applies — a select of the place's own list, read from
+// its rules (`engine.choices`, the rule data's titles) — the months paid before
+// 1994 and the 1994–1998 index sum; and 北京's months paid 1992-10 … 1998-06 and
+// their index (N实98, Z实). Months paid before the projection may lie in those
+// windows, which only the records know: the engine asks rather than take 0.
 const NEEDABLE = [
   { path: "transitional_index", id: "transitional-index", kind: "index", example: "1.0" },
   { path: "attributes.region_class", id: "region-class", options: ["xining", "other"] },
@@ -277,6 +280,13 @@ const NEEDABLE = [
   // Figures from the agency's records that the projection passes to the award as they are.
   { path: "notional_account", id: "notional-account", kind: "money", example: "36000", unit: "元" },
   { path: "transitional_pension", id: "transitional-pension", kind: "money", example: "800", unit: "元" },
+  // 广东 (粤府函〔2021〕294号): the locality's values are the rule set's list.
+  { path: "deemed_index_locality", id: "deemed-locality", choices: "deemed_index_locality" },
+  { path: "pre_window_months", id: "pre-window-months", kind: "count", example: "24", unit: "个月" },
+  { path: "window_index_sum", id: "window-index-sum", kind: "index", example: "54" },
+  // 北京 (京劳社养发〔2007〕21号): N实98 and Z实, the actual months 1992-10 … 1998-06 and their index.
+  { path: "transitional_window_months", id: "window-months", kind: "count", example: "69", unit: "个月" },
+  { path: "transitional_window_index", id: "window-index", kind: "index", example: "1.2" },
 ];
 const NEED_IDS = NEEDABLE.map((n) => n.id);
 /** The person's inputs asked for the place in use, in NEEDABLE's order: { path, id, …, box }. */
@@ -285,6 +295,12 @@ let needed = [];
 /** Add the field for `spec` (if not there yet), with `value` (from a URL) or empty. */
 function addNeeded(spec, value = "") {
   if (needed.some((n) => n.id === spec.id)) return false;
+  if (spec.choices) {
+    // The place's own list (value, title), as its rules hold it on the as-of month.
+    let list = [];
+    try { list = engine.choices(spec.choices, `${$("asof").value || new Date().toISOString().slice(0, 7)}-01`).choices; } catch { /* none */ }
+    spec = { ...spec, options: list.map((c) => c.value), titles: Object.fromEntries(list.map((c) => [c.value, c.title ?? c.value])) };
+  }
   const { id } = spec;
   const input = spec.options
     ? el("select", { id }, el("option", { value: "" }), ...spec.options.map((v) => el("option", { value: v })))
@@ -306,7 +322,9 @@ function labelNeeded() {
     n.box.querySelector("label").textContent = t("needLabel", n.id, prov);
     $(`${n.id}-hint`).textContent = t("needHint", n.id, prov);
     if (n.options) {
-      for (const o of n.box.querySelectorAll("option")) o.textContent = o.value ? t("needOption", n.id, o.value) : t("choose");
+      for (const o of n.box.querySelectorAll("option")) {
+        o.textContent = !o.value ? t("choose") : n.titles ? t("choiceTitle", n.titles[o.value]) : t("needOption", n.id, o.value);
+      }
     }
   }
 }
@@ -594,7 +612,9 @@ function read() {
     const raw = $(n.id).value.trim();
     const d = parseDecimal(n.unit && raw.endsWith(n.unit) ? raw.slice(0, -n.unit.length) : raw, n.kind, n.example);
     if (d.error) problems[n.id] = d.error;
-    else if (d.value !== undefined) f.needs[n.path] = d.value;
+    // a count of months is a whole number, sent as one
+    else if (d.value !== undefined && n.kind === "count" && !/^\d+$/.test(d.value)) problems[n.id] = ["badNumber", raw, n.example];
+    else if (d.value !== undefined) f.needs[n.path] = n.kind === "count" ? Number(d.value) : d.value;
   }
   for (const a of asked) {
     const d = parseDecimal($(a.id).value, "money", "11000");
@@ -864,6 +884,8 @@ function render(f, x) {
     summary(f, ret, p, now);
     facts($("pension-facts"), [
       [t("pensionBase"), `${p.pension_base.value}${origin(p.pension_base)}`],
+      // A place whose flat half has a base of its own (郑州: the province's 计发基数).
+      ...(p.flat_part_base ? [[t("flatPartBase"), `${p.flat_part_base.value}${origin(p.flat_part_base)}`]] : []),
       [t("averageIndex"), a.average_index],
       [t("yearsN"), a.years.length > 8 ? `${a.years.slice(0, 7)}…` : a.years],
       [t("balanceAtRetirement"), p.account_balance],
@@ -972,6 +994,11 @@ function describe(e, pension = false) {
     return `${e.message ?? String(e)}${e.remedy?.en ? ` — ${e.remedy.en}` : ""}${e.code ? ` (${e.code})` : ""}`;
   }
   const what = pension ? "养老金" : "";
+  if (e.code === "rule_missing_year" && d.kind === "unknown_amount" && d.param) {
+    // A local extra the rules know applies, whose amount or table has no source yet: never guessed.
+    return `按${rules.place}规则无法测算${what}：当地规定对这种情况另有一项待遇（${d.param}），按您的退休时间适用，` +
+      `但它的金额或计算表还没有找到出处，本计算器不作猜测，所以算不出。（${e.code}）`;
+  }
   if (e.code === "rule_missing_year" && d.param && d.year) {
     return `按${rules.place}规则无法测算${what}：该规则集（${d.ruleset ?? rules.id}）尚未收录 ${d.year} 年的` +
       `${PARAM_ZH[d.param] ?? d.param}（${d.param}）。请选择其他省份或城市，或等该年数据收录后再试。` +

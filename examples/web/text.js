@@ -24,6 +24,28 @@ const RECORD_NAME = {
     "深圳的过渡性养老金按本市老办法由社保经办机构核定，本计算器不推算；请填社保经办机构核定或预估的月额，不清楚可向社保经办机构查询。",
     "transitional pension as the agency computes it (过渡性养老金)", "Transitional pension as the agency computes it (过渡性养老金, yuan a month)",
     "Shenzhen's transitional pension is set by the social insurance agency under the city's old method, which this calculator does not model; enter the monthly amount the agency gives, or ask the agency."],
+  // 广东 (粤府函〔2021〕294号): the weighted years of the transitional pension.
+  "deemed-locality": ["视同缴费指数所属地区", "视同缴费指数所属地区（1993年底工作地）",
+    "广东的过渡性养老金按1993年底工作所在地的视同缴费指数计算（粤府函〔2021〕294号附表）；请选您1993年底的工作地，见社保经办机构的视同缴费核定结果，不清楚可向社保经办机构查询。",
+    "the place of work at the end of 1993 (视同缴费指数所属地区)", "Place of work at the end of 1993 (视同缴费指数所属地区)",
+    "Guangdong's transitional pension uses the 视同缴费指数 of your place of work at the end of 1993 (粤府函〔2021〕294号, its tables); choose that place, as the agency's ruling on your deemed years says, or ask the agency."],
+  "pre-window-months": ["1993年底前实际缴费月数", "1993年底前实际缴费月数（个月）",
+    "广东把1993年底前实际缴费的月数与视同缴费月数一样按视同缴费指数计入过渡性养老金（粤府函〔2021〕294号）；见社保经办机构的个人权益记录，没有就填 0。",
+    "months actually paid up to the end of 1993", "Months actually paid up to the end of 1993",
+    "Guangdong counts the months actually paid before 1994 like deemed months, at the 视同缴费指数 (粤府函〔2021〕294号); see your record at the social insurance agency (个人权益记录); 0 if none."],
+  "window-index-sum": ["1994年1月至1998年6月月缴费指数之和", "1994年1月至1998年6月各月缴费指数之和",
+    "广东的过渡性养老金加上1994年1月至1998年6月每个月缴费指数相加的和（粤府函〔2021〕294号）；见社保经办机构的个人权益记录，这段时间没有缴费就填 0。",
+    "the sum of the monthly indices 1994-01 to 1998-06", "Sum of the monthly contribution indices, 1994-01 to 1998-06",
+    "Guangdong's transitional pension adds the sum of each month's contribution index from 1994-01 to 1998-06 (粤府函〔2021〕294号); see your record at the social insurance agency (个人权益记录); 0 if you paid nothing then."],
+  // 北京 (京劳社养发〔2007〕21号): G实, the actual years 1992-10 … 1998-06 at their own index.
+  "window-months": ["1992年10月至1998年6月实际缴费月数", "1992年10月至1998年6月实际缴费月数（个月）",
+    "北京的过渡性养老金另按1992年10月至1998年6月的实际缴费年限及其平均缴费指数计算一部分（京劳社养发〔2007〕21号）；见社保经办机构的个人权益记录，这段时间没有缴费就填 0。",
+    "months actually paid 1992-10 to 1998-06", "Months actually paid, 1992-10 to 1998-06",
+    "Beijing's transitional pension has a part for the years actually paid from 1992-10 to 1998-06 at their own average index (京劳社养发〔2007〕21号); see your record at the social insurance agency (个人权益记录); 0 if you paid nothing then."],
+  "window-index": ["1992年10月至1998年6月平均缴费指数", "1992年10月至1998年6月平均缴费指数",
+    "上一项那段时间各月缴费指数的平均值（京劳社养发〔2007〕21号的 Z实）；见社保经办机构的个人权益记录，没有缴费可不填。",
+    "average index 1992-10 to 1998-06 (Z实)", "Average contribution index, 1992-10 to 1998-06 (Z实)",
+    "The average contribution index of those months (Z实 of 京劳社养发〔2007〕21号); see your record at the social insurance agency (个人权益记录); leave empty if you paid nothing then."],
 };
 
 export const TEXT = {
@@ -65,7 +87,7 @@ export const TEXT = {
     // facts
     originalAge: "原法定退休年龄", delayMonths: "延迟月数", divisorStatutory: "计发月数（法定退休年龄）",
     monthsAtRetirement: "到法定退休时的缴费月数", minimumMonths: "最低缴费月数", eligible: "可按月领取养老金",
-    pensionBase: "计发基数", averageIndex: "平均缴费指数", yearsN: "缴费年限（年）",
+    pensionBase: "计发基数", flatPartBase: "基础养老金均值部分基数（全省计发基数）", averageIndex: "平均缴费指数", yearsN: "缴费年限（年）",
     balanceAtRetirement: "退休时个人账户储存额", divisor: "计发月数", ageAtRetirement: "退休年龄",
     // today's money (a display conversion)
     today: (amount, rate, n) => `约合今天的 ${amount} 元（按物价每年上涨 ${rate}、折算 ${n} 年）`,
@@ -174,6 +196,8 @@ export const TEXT = {
         ? "青海省按地区每月增发：西宁地区（含大通、湟中、湟源）12 元，其他地区 13 元（青劳社厅发〔2004〕27号）。请选择您所在的地区。"
         : "西藏的高原补贴按在藏工作年限：满 10 年、15 年、20 年分别按本人指数化月平均缴费工资的 5%、10%、15%（藏劳社办〔2007〕6号）。请填社保经办机构认定的年数。")),
     needOption: (id, value) => ({ xining: "西宁地区（含大通、湟中、湟源）", other: "青海省其他地区" })[value] ?? value,
+    // a value of the place's own list by its title in the rule data, Chinese only (广州市 平均)
+    choiceTitle: (title) => title.replace(/\s*视同缴费指数.*$/, "").replace(/\s*\([^)]*[A-Za-z][^)]*\)/g, ""),
     choose: "请选择",
     needError: (place, names, code) => `按${place}规则测算还需要您的${names.join("、")}：请在上面新出现的一栏填写，再点“测算”。（${code}）`,
     needPlanner: (place, names, code) => `按${place}规则无法测算：还需要您的${names.join("、")}，见上。（${code}）`,
@@ -218,7 +242,7 @@ export const TEXT = {
     origin: { rules: "", provisional: " provisional", assumed: " assumed", projected: " projected" },
     originalAge: "Original retirement age", delayMonths: "Delay (months)", divisorStatutory: "Divisor at the statutory age",
     monthsAtRetirement: "Months paid at the statutory month", minimumMonths: "Minimum months", eligible: "Monthly pension payable",
-    pensionBase: "Pension base", averageIndex: "Average index", yearsN: "Years counted (N)",
+    pensionBase: "Pension base", flatPartBase: "Base of the basic pension's flat half (the province's base)", averageIndex: "Average index", yearsN: "Years counted (N)",
     balanceAtRetirement: "Account balance at retirement", divisor: "Divisor (months)", ageAtRetirement: "Age at retirement",
     today: (amount, rate, n) => `about ${amount} yuan in today's money (prices rising ${rate} a year, ${n} years)`,
     summary: ({ month, age, total, parts, today }) =>
@@ -324,6 +348,7 @@ export const TEXT = {
         ? "Qinghai adds a monthly amount by area: 12 yuan in the Xining area (with Datong, Huangzhong, Huangyuan), 13 yuan elsewhere (青劳社厅发〔2004〕27号). Choose your area."
         : "Tibet's plateau subsidy depends on the years worked in Tibet: 5 %, 10 %, 15 % of the indexed wage after 10, 15, 20 years (藏劳社办〔2007〕6号). Enter the years the agency counts.")),
     needOption: (id, value) => ({ xining: "Xining area (with Datong, Huangzhong, Huangyuan)", other: "elsewhere in Qinghai" })[value] ?? value,
+    choiceTitle: (title) => title.replace(/\s*视同缴费指数.*$/, ""),
     choose: "Choose",
     needError: (place, names, code) => `The rules of ${place} also need your ${names.join(" and ")}: enter it in the new field above, then press Estimate. (${code})`,
     needPlanner: (place, names, code) => `Cannot compute with the rules of ${place}: your ${names.join(" and ")} is needed, see above. (${code})`,
