@@ -73,7 +73,7 @@ use crate::error::{Error, FieldError, InputErrors};
 use crate::money::too_large;
 use crate::projection::{Assumptions, Projection, ProjectionInput};
 use crate::retirement::Category;
-use crate::rules::{IndexDenominator, Snapshot, Sourced, TableRows};
+use crate::rules::{IndexDenominator, Snapshot, Sourced, TableRows, TransitionalMethod};
 use crate::time::{Age, YearMonth};
 use crate::trace::{ParamUse, Step, Trace};
 
@@ -137,6 +137,11 @@ pub struct PlanInput {
     /// rule set has none (e.g. provincial rates before 2016).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_rates: Option<BTreeMap<i32, Decimal>>,
+    /// With a `history`: average monthly wages by year that override or add
+    /// to the rule set's (`award.average_wage`), as for an award — the
+    /// years of the history a place's rule data lacks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_wages: Option<BTreeMap<i32, Decimal>>,
 }
 
 /// The summary a history was reduced to (what a statement prints).
@@ -158,15 +163,26 @@ pub struct HistorySummary {
     pub pre_account_months: u32,
     /// The account balance at the end of `through` (个人账户储存额).
     pub account_balance: Decimal,
+    /// The transitional window's months, index and Σ as the history gives
+    /// them, where the rule set has a window (北京 N实98 / Z实 1992-10 …
+    /// 1998-06; 广东 the Σ 1994-01 … 1998-06 and the months before it): the
+    /// figures an award derives from the same history, passed to the
+    /// projection as the records would give them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<crate::contribution_index::WindowIndex>,
 }
 
 /// The summary fields of `person` a history replaces.
-const HISTORY_REPLACES: [&str; 5] = [
+const HISTORY_REPLACES: [&str; 9] = [
     "contribution_months",
     "average_index",
     "deemed_months",
     "pre_account_months",
     "account_balance",
+    "transitional_window_months",
+    "transitional_window_index",
+    "window_index_sum",
+    "pre_window_months",
 ];
 
 /// The cost of the months still needed, paid at one base.
@@ -380,6 +396,16 @@ impl PlanInput {
                 ("deemed_months", p.deemed_months != 0),
                 ("pre_account_months", p.pre_account_months != 0),
                 ("account_balance", !p.account_balance.is_zero()),
+                (
+                    "transitional_window_months",
+                    p.transitional_window_months.is_some(),
+                ),
+                (
+                    "transitional_window_index",
+                    p.transitional_window_index.is_some(),
+                ),
+                ("window_index_sum", p.window_index_sum.is_some()),
+                ("pre_window_months", p.pre_window_months.is_some()),
             ] {
                 if given {
                     errs.push(history_conflict(field));
@@ -418,11 +444,24 @@ impl PlanInput {
                     errs.push(e);
                 }
             }
-        } else if self.account_rates.is_some() {
-            errs.push(err(
-                "account_rates".into(),
-                "used only with a `history`".into(),
-            ));
+        } else {
+            for (name, given) in [
+                ("account_rates", self.account_rates.is_some()),
+                ("average_wages", self.average_wages.is_some()),
+            ] {
+                if given {
+                    errs.push(err(name.into(), "used only with a `history`".into()));
+                }
+            }
+        }
+        for (y, w) in self.average_wages.iter().flatten() {
+            errs.extend(crate::bounds::year(&format!("average_wages.{y}"), *y));
+            if *w <= Decimal::ZERO {
+                errs.push(err(
+                    format!("average_wages.{y}"),
+                    format!("must be above 0, got {w}"),
+                ));
+            }
         }
         if self.retirement_months.as_ref().is_some_and(Vec::is_empty) {
             errs.push(err(
@@ -450,6 +489,7 @@ impl Engine {
                     person,
                     history: None,
                     account_rates: None,
+                    average_wages: None,
                     ..input.clone()
                 };
                 (&reduced, Some(summary))
@@ -1122,6 +1162,17 @@ fn assumptions(
             d = h.deemed_months,
             b = h.account_balance,
         ));
+        if let Some(w) = &h.window {
+            statements.push(format!(
+                "过渡性养老金的缴费区间 {f} 至 {to} 取自缴费历史：实际缴费 {m} 个月，平均缴费指数 {i}，月缴费指数之和 {s}，区间前实际缴费 {b} 个月 (the transitional window {f} … {to} from the history: {m} months paid, average index {i}, Σ monthly indices {s}, {b} months paid before it)",
+                f = w.from,
+                to = w.to,
+                m = w.months,
+                i = w.index.map_or("—".to_string(), |x| x.to_string()),
+                s = w.index_sum.normalize(),
+                b = w.months_before,
+            ));
+        }
     }
     let a = &input.assumptions;
     statements.push(format!(
@@ -1173,7 +1224,7 @@ fn assumptions(
 fn history_conflict(field: &str) -> FieldError {
     FieldError {
         path: format!("person.{field}"),
-        message: "derived from `history`: give either the history or the summary figures (contribution_months, average_index, deemed_months, pre_account_months, account_balance)".into(),
+        message: "derived from `history`: give either the history or the summary figures (contribution_months, average_index, deemed_months, pre_account_months, account_balance, and the transitional window's figures)".into(),
     }
 }
 
@@ -1198,6 +1249,7 @@ impl Engine {
         let history = History {
             spans,
             places: (!places.is_empty()).then_some(&places),
+            average_wages: input.average_wages.as_ref(),
             ..Default::default()
         };
         let mut quiet = crate::trace::Tracer::new(false);
@@ -1214,6 +1266,23 @@ impl Engine {
         person.deemed_months = index.deemed_months;
         person.pre_account_months = index.pre_account_months;
         person.account_balance = balance;
+        if let Some(w) = &index.window {
+            // As the award reads a history's window: the weighted-years method
+            // (广东) its Σ and the months before it, the window part (北京) its
+            // months and average index.
+            let weighted = snap
+                .award
+                .transitional_method
+                .at(date)
+                .is_ok_and(|m| m.value == TransitionalMethod::WeightedYears);
+            if weighted {
+                person.window_index_sum = Some(w.index_sum);
+                person.pre_window_months = Some(w.months_before);
+            } else {
+                person.transitional_window_months = Some(w.months);
+                person.transitional_window_index = w.index;
+            }
+        }
         Ok((
             person,
             HistorySummary {
@@ -1223,6 +1292,7 @@ impl Engine {
                 deemed_months: index.deemed_months,
                 pre_account_months: index.pre_account_months,
                 account_balance: balance,
+                window: index.window,
             },
         ))
     }

@@ -245,6 +245,114 @@ fn a_history_is_reduced_to_the_summary_it_implies() {
     assert!(statements.contains("the history reduced to the summary at the end of 2024-12"));
 }
 
+/// Where the transitional pension reads a window of the past (广东: Σ of the
+/// monthly indices 1994-01 … 1998-06 and the months before 1994, weighted with
+/// the 1993 locality's 视同缴费指数; 北京: N实98 and Z实, 1992-10 … 1998-06), a
+/// history gives them as it gives an award: a man paid from 1993-01 at the
+/// average wage (index 1) has 54 window months with Σ = 54 and 12 months
+/// before it in 广东; paid from 1998-01 (北京 stores no 记账比例 before the
+/// national 1998 one, so an earlier history has no account), 6 months at Z实
+/// = 1 in 北京. The plan then equals the
+/// plan on the summary with those figures given as the records would.
+/// The history's wages and early 记账利率 are inputs (`average_wages`,
+/// `account_rates`) for the years a place's rule data lacks.
+#[test]
+fn a_history_gives_the_transitional_window_its_place_reads() {
+    let wages: serde_json::Map<String, Value> = (1992..=2024)
+        .map(|y| (y.to_string(), json!("3000")))
+        .collect();
+    let rates: serde_json::Map<String, Value> = (1993..=2015)
+        .map(|y| (y.to_string(), json!("0.03")))
+        .collect();
+    for (id, start, window) in [
+        (
+            "cn/guangdong",
+            "1993-01",
+            json!({"from": "1994-01", "to": "1998-06", "months": 54, "index": "1.0000",
+                   "index_sum": "54", "months_before": 12}),
+        ),
+        (
+            "cn/beijing",
+            "1998-01",
+            json!({"from": "1992-10", "to": "1998-06", "months": 6, "index": "1.0000",
+                   "index_sum": "6", "months_before": 0}),
+        ),
+    ] {
+        let e = Engine::embedded(id).unwrap();
+        let mut person = json!({"category": "male", "birth": "1966-01", "from": "2025-01",
+            "index": "1.0", "deemed_index_locality": "guangzhou"});
+        if id == "cn/beijing" {
+            person
+                .as_object_mut()
+                .unwrap()
+                .remove("deemed_index_locality");
+        }
+        let mut a = assumptions();
+        a["average_wages"] = json!({"2024": "10000", "2025": "10000"});
+        let by_history = json!({"person": person, "assumptions": a,
+            "retirement_months": ["2027-01"], "bases": ["1.0"],
+            "history": [{"from": start, "to": "2024-12", "base": "3000"}],
+            "average_wages": wages, "account_rates": rates});
+        let got = e
+            .compute(Kind::Plan, &by_history, false)
+            .unwrap_or_else(|e| panic!("{id}: {e} {:?}", e.fields()));
+        let h = &got["history_summary"];
+        assert_eq!(h["window"], window, "{id}");
+        assert!(
+            d(&got["scenarios"][0]["transitional_pension"]) > Decimal::ZERO,
+            "{id}"
+        );
+        // The same plan on the summary, with the window as the records give it.
+        let mut summary = by_history.clone();
+        let o = summary.as_object_mut().unwrap();
+        o.remove("history");
+        o.remove("average_wages");
+        o.remove("account_rates");
+        let p = &mut summary["person"];
+        for k in [
+            "contribution_months",
+            "average_index",
+            "deemed_months",
+            "pre_account_months",
+            "account_balance",
+        ] {
+            p[k] = h[k].clone();
+        }
+        if id == "cn/guangdong" {
+            p["window_index_sum"] = window["index_sum"].clone();
+            p["pre_window_months"] = window["months_before"].clone();
+        } else {
+            p["transitional_window_months"] = window["months"].clone();
+            p["transitional_window_index"] = window["index"].clone();
+        }
+        let want = e
+            .compute(Kind::Plan, &summary, false)
+            .unwrap_or_else(|e| panic!("{id}: {e} {:?}", e.fields()));
+        assert_eq!(got["scenarios"], want["scenarios"], "{id}");
+        let statements = got["assumptions"]["statements"].to_string();
+        assert!(
+            statements.contains("the transitional window"),
+            "{id}: {statements}"
+        );
+        // Without them the summary is refused, naming the window's figures (never 0 by default).
+        let p = &mut summary["person"];
+        for k in [
+            "window_index_sum",
+            "pre_window_months",
+            "transitional_window_months",
+            "transitional_window_index",
+        ] {
+            p.as_object_mut().unwrap().remove(k);
+        }
+        let err = e.compute(Kind::Plan, &summary, false).expect_err("refused");
+        let paths: Vec<&str> = err.fields().iter().map(|f| f.path.as_str()).collect();
+        assert!(
+            paths.iter().any(|p| p.contains("window")),
+            "{id}: {paths:?}"
+        );
+    }
+}
+
 #[test]
 fn a_history_and_summary_figures_together_are_refused_by_name() {
     let e = engine();

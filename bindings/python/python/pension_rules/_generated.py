@@ -714,6 +714,13 @@ class HistorySummary(Record):
     it from a history, rounded as the rule set rounds indices; none
     without paid months.
     """
+    window: Optional[WindowIndex] = None
+    """The transitional window's months, index and Σ as the history gives
+    them, where the rule set has a window (北京 N实98 / Z实 1992-10 …
+    1998-06; 广东 the Σ 1994-01 … 1998-06 and the months before it): the
+    figures an award derives from the same history, passed to the
+    projection as the records would give them.
+    """
 
 
 @dataclass(frozen=True)
@@ -2621,6 +2628,11 @@ class PlanInput(_PlanInputRequired, total=False):
     """With a `history`: 记账利率 by year for the years of the history the
     rule set has none (e.g. provincial rates before 2016).
     """
+    average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
+    """With a `history`: average monthly wages by year that override or add
+    to the rule set's (`award.average_wage`), as for an award — the
+    years of the history a place's rule data lacks.
+    """
     bases: Optional[Sequence[DecimalLike]]
     """Future contribution bases as indexes (share of the average wage:
     `"0.6"` … `"3"`); default the person's own index path.
@@ -2662,6 +2674,11 @@ class PlanFields(TypedDict, total=False):
     """
     assumptions: ProjectionAssumptionsInput
     """The stated assumptions for years the rule set does not cover."""
+    average_wages: Optional[Mapping[Union[int, str], DecimalLike]]
+    """With a `history`: average monthly wages by year that override or add
+    to the rule set's (`award.average_wage`), as for an award — the
+    years of the history a place's rule data lacks.
+    """
     bases: Optional[Sequence[DecimalLike]]
     """Future contribution bases as indexes (share of the average wage:
     `"0.6"` … `"3"`); default the person's own index path.

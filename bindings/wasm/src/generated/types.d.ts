@@ -779,6 +779,14 @@ export interface PlanInput {
    */
   assumptions: ProjectionAssumptionsInput;
   /**
+   * With a `history`: average monthly wages by year that override or add
+   * to the rule set's (`award.average_wage`), as for an award — the
+   * years of the history a place's rule data lacks.
+   */
+  average_wages?: {
+    [k: string]: string | number | undefined;
+  } | null;
+  /**
    * Future contribution bases as indexes (share of the average wage:
    * `"0.6"` … `"3"`); default the person's own index path.
    */
@@ -2750,6 +2758,14 @@ export interface HistorySummary {
    * `person.from`).
    */
   through: YearMonth;
+  /**
+   * The transitional window's months, index and Σ as the history gives
+   * them, where the rule set has a window (北京 N实98 / Z实 1992-10 …
+   * 1998-06; 广东 the Σ 1994-01 … 1998-06 and the months before it): the
+   * figures an award derives from the same history, passed to the
+   * projection as the records would give them.
+   */
+  window?: WindowIndex | null;
 }
 /**
  * The cost of the months still needed, paid at one base.
