@@ -604,7 +604,8 @@ class Engine:
         ``assumptions``, optional ``retirement_months``, ``bases``, ``payer``
         (``employee``, ``flexible``), ``paid_to_date``, ``pension_growth``,
         ``discount_rate``, ``history`` (the past as contribution spans instead
-        of ``person``'s summary figures) , ``account_rates`` and ``average_wages`` for its years (docs/plan.md).
+        of ``person``'s summary figures), ``account_rates`` and ``average_wages``
+        for its years (docs/plan.md).
         Amounts are exact ``Decimal``s. The frame's ``attrs["plan"]`` holds
         the statutory month, the window, the summary a history was reduced to
         and the assumptions stated in words; ``trace=True`` adds each scenario's
