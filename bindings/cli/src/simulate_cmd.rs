@@ -496,63 +496,75 @@ pub(crate) fn run(args: SimulateArgs, source: &Source) -> Result<ExitCode, Strin
             .map(|i| population.label(i, first).into_owned())
             .collect();
         timed(&mut writing, t);
-        run.push(&population, |start, block| {
-            let t = std::time::Instant::now();
-            let ids = &ids[start - first..];
-            if let Some(w) = parquet_out.as_mut() {
-                let n = block.first().map_or(0, Vec::len);
-                let mut rows = Vec::with_capacity(n * block.len());
-                for j in 0..n {
-                    for (k, rs) in block.iter().enumerate() {
-                        if let (Some(r), Some(id)) = (rs.get(j), ids.get(j)) {
-                            rows.push((names[k].as_str(), id.as_str(), r));
-                        }
-                    }
-                }
-                if let Err(e) = w.write(&rows) {
-                    write_error.get_or_insert(parquet_io::coded(e));
-                }
-                timed(&mut writing, t);
-                return;
-            }
-            let Some(w) = writer.as_mut() else { return };
-            // Rows are formatted in parallel, a part of the block each, and
-            // written in order.
-            use rayon::prelude::*;
-            let n = block.first().map_or(0, Vec::len);
-            let parts: Vec<Result<Vec<u8>, csv::Error>> = (0..n)
-                .step_by(FORMAT_PART)
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .map(|j0| {
-                    let mut b = csv::Writer::from_writer(Vec::new());
-                    let mut cell = Vec::new();
-                    let end = n.min(j0 + FORMAT_PART);
-                    for (j, id) in ids.iter().enumerate().take(end).skip(j0) {
-                        for (k, rows) in block.iter().enumerate() {
-                            if let Some(r) = rows.get(j) {
-                                write_row(&mut b, &mut cell, &names[k], id, r)?;
+        // The next chunk is read (its rows made persons, the decoding
+        // waited for) while this one is computed and written: both on the
+        // same cores, so the reading fills what the computing leaves idle.
+        // `reading` counts only what it adds after the computing ends.
+        let joined = std::time::Instant::now();
+        let mut pushed = std::time::Duration::ZERO;
+        let (_, read) = rayon::join(
+            || {
+                let t = std::time::Instant::now();
+                run.push(&population, |start, block| {
+                    let t = std::time::Instant::now();
+                    let ids = &ids[start - first..];
+                    if let Some(w) = parquet_out.as_mut() {
+                        let n = block.first().map_or(0, Vec::len);
+                        let mut rows = Vec::with_capacity(n * block.len());
+                        for j in 0..n {
+                            for (k, rs) in block.iter().enumerate() {
+                                if let (Some(r), Some(id)) = (rs.get(j), ids.get(j)) {
+                                    rows.push((names[k].as_str(), id.as_str(), r));
+                                }
                             }
                         }
+                        if let Err(e) = w.write(&rows) {
+                            write_error.get_or_insert(parquet_io::coded(e));
+                        }
+                        timed(&mut writing, t);
+                        return;
                     }
-                    b.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-                })
-                .collect();
-            for part in parts {
-                let written = part.and_then(|bytes| Ok(w.write_all(&bytes)?));
-                if let Err(e) = written {
-                    write_error.get_or_insert(crate::errors::io_error(w.path(), &e));
-                    return;
-                }
-            }
-            timed(&mut writing, t);
-        });
+                    let Some(w) = writer.as_mut() else { return };
+                    // Rows are formatted in parallel, a part of the block each, and
+                    // written in order.
+                    use rayon::prelude::*;
+                    let n = block.first().map_or(0, Vec::len);
+                    let parts: Vec<Result<Vec<u8>, csv::Error>> = (0..n)
+                        .step_by(FORMAT_PART)
+                        .collect::<Vec<_>>()
+                        .into_par_iter()
+                        .map(|j0| {
+                            let mut b = csv::Writer::from_writer(Vec::new());
+                            let mut cell = Vec::new();
+                            let end = n.min(j0 + FORMAT_PART);
+                            for (j, id) in ids.iter().enumerate().take(end).skip(j0) {
+                                for (k, rows) in block.iter().enumerate() {
+                                    if let Some(r) = rows.get(j) {
+                                        write_row(&mut b, &mut cell, &names[k], id, r)?;
+                                    }
+                                }
+                            }
+                            b.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+                        })
+                        .collect();
+                    for part in parts {
+                        let written = part.and_then(|bytes| Ok(w.write_all(&bytes)?));
+                        if let Err(e) = written {
+                            write_error.get_or_insert(crate::errors::io_error(w.path(), &e));
+                            return;
+                        }
+                    }
+                    timed(&mut writing, t);
+                });
+                pushed = t.elapsed();
+            },
+            || rows.next_chunk(path),
+        );
+        reading += joined.elapsed().saturating_sub(pushed);
         if let Some(e) = write_error {
             return Err(e);
         }
-        let t = std::time::Instant::now();
-        next = rows.next_chunk(path)?;
-        timed(&mut reading, t);
+        next = read?;
     }
     let persons = run.rows();
     let summaries = run.finish();
