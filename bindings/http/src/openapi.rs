@@ -58,14 +58,7 @@ pub fn document(ids: &[String]) -> Value {
         paths.insert(format!("/v1/batch/{name}"), batch_path(kind, ids, example));
     }
     paths.insert("/v1/batch/simulate".into(), simulate_path(ids));
-    let info = hoist(
-        schema::all()
-            .into_iter()
-            .find(|(n, _)| n == "rule-set-info.json")
-            .map(|(_, s)| s)
-            .unwrap_or(Value::Null),
-        &mut components,
-    );
+    let info = hoist(schema_file("rule-set-info.json"), &mut components);
     let info = json!({"type": "array", "items": info});
     paths.insert(
         "/v1/rulesets".into(),
@@ -90,14 +83,7 @@ pub fn document(ids: &[String]) -> Value {
                "description": "As known on this date: values published later are not seen",
                "schema": {"type": "string", "format": "date"}}),
     ];
-    let show = hoist(
-        schema::all()
-            .into_iter()
-            .find(|(n, _)| n == "rules-show.json")
-            .map(|(_, s)| s)
-            .unwrap_or(Value::Null),
-        &mut components,
-    );
+    let show = hoist(schema_file("rules-show.json"), &mut components);
     let ruleset = json!({
         "type": "object",
         "required": ["id", "version", "hash", "layers", "parameters"],
@@ -134,14 +120,7 @@ pub fn document(ids: &[String]) -> Value {
             &["400", "404", "409"],
         ),
     );
-    let choices = hoist(
-        schema::all()
-            .into_iter()
-            .find(|(n, _)| n == "choices.json")
-            .map(|(_, s)| s)
-            .unwrap_or(Value::Null),
-        &mut components,
-    );
+    let choices = hoist(schema_file("choices.json"), &mut components);
     let mut p = vec![
         id_param("id"),
         json!({"name": "field", "in": "path", "required": true,
@@ -405,4 +384,12 @@ pub fn examples_from(vectors: impl Fn(&str) -> Option<String>) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// The schema that `docs/schema/<name>` holds (`schema::all`).
+fn schema_file(name: &str) -> Value {
+    schema::all()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map_or(Value::Null, |(_, s)| s)
 }
