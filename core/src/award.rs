@@ -115,6 +115,12 @@ pub struct AwardInput {
     /// 计发基数 C, overriding the rule set's value for the retirement year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pension_base: Option<Decimal>,
+    /// Amounts of local extras whose amount the rule set does not hold
+    /// (`kind = "unknown"`: no source found), as the agency computed them,
+    /// by the extra's name (郑州 `transitional_subsidy`). Only such extras
+    /// take one, and only where they apply; any other name is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_amounts: Option<BTreeMap<String, Decimal>>,
     /// The base of the flat half of the basic pension, overriding the rule
     /// set's `award.flat_part_base` for the retirement year (a projection's
     /// future year); only where the rule set has that base.
@@ -369,6 +375,9 @@ impl AwardInput {
         );
         nonneg(&mut errs, "transitional_pension", self.transitional_pension);
         nonneg(&mut errs, "notional_account", self.notional_account);
+        for (name, v) in self.extra_amounts.iter().flatten() {
+            errs.extend(crate::bounds::amount(&format!("extra_amounts.{name}"), *v));
+        }
         nonneg(&mut errs, "window_index_sum", self.window_index_sum);
         nonneg(
             &mut errs,

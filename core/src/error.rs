@@ -70,11 +70,15 @@ pub enum RuleError {
     /// A local extra in force whose amount no source gives for the period
     /// (its entry has `kind = "unknown"`): never a silent zero.
     #[error(
-        "rule set `{ruleset}`: the local extra `{param}` applies on {date}, but its amount for that period is not in the rule set (no source found); add it with its source"
+        "rule set `{ruleset}`: the local extra `{param}` ({title}) applies on {date}, but its amount for that period is not in the rule set (no source found); give the amount the agency computed as `extra_amounts.{name}`, or add it to the rule set with its source"
     )]
     UnknownAmount {
         /// The extra's parameter name (`award.extras.only_child`).
         param: String,
+        /// Its name, the key of `extra_amounts` (`only_child`).
+        name: String,
+        /// Its title in the rule data.
+        title: String,
         /// The date asked for (the retirement month's first day).
         date: NaiveDate,
         /// Rule-set id.

@@ -540,6 +540,10 @@ pub struct ProjectionInput {
     /// Their average contribution index (北京 Z实), as for an award.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transitional_window_index: Option<Decimal>,
+    /// Amounts of local extras the rule set holds none for, as the agency
+    /// computed them, by name (郑州 `transitional_subsidy`), as for an award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_amounts: Option<BTreeMap<String, Decimal>>,
 }
 
 impl ProjectionInput {
@@ -577,6 +581,7 @@ impl ProjectionInput {
             window_index_sum: None,
             transitional_window_months: None,
             transitional_window_index: None,
+            extra_amounts: None,
         }
     }
 
@@ -1180,6 +1185,7 @@ pub fn project(
         account_rates: None,
         pension_base: (!from_rules).then_some(c.value),
         flat_part_base: flat.filter(|_| !flat_from_rules).map(|f| f.value),
+        extra_amounts: input.extra_amounts.clone(),
         transitional_index: input.transitional_index,
         old_transitional_pension: input.old_transitional_pension,
         transitional_pension: input.transitional_pension,

@@ -356,3 +356,69 @@ fn zhengzhou_flat_part_base_is_projected_like_c() {
         .expect_err("refused");
     assert_eq!(e.fields()[0].path, "flat_part_base", "{e}");
 }
+
+/// A local extra whose amount the rule set cannot hold (郑州过渡性补贴: its
+/// parameter table was not found, `kind = "unknown"`) refuses with its name
+/// and title; given as the agency computed it (`extra_amounts`), it is paid
+/// as given, traced as given, in the projection as in the award. A name no
+/// such extra takes is refused, naming it.
+#[test]
+fn an_extra_of_unknown_amount_is_taken_from_the_records() {
+    let engine = Engine::embedded("cn/henan/zhengzhou").expect("rules");
+    let mut input = json!({
+        "category": "male", "birth": "1968-05", "from": "2026-01",
+        "contribution_months": 216, "average_index": "1.0", "deemed_months": 72,
+        "transitional_index": "1.0", "account_balance": "60000", "index": "1.0",
+        "assumptions": {"average_wage_growth": "0.04", "pension_base_growth": "0.03",
+                        "interest_rate": "0.03", "average_wages": {"2025": "7000"}},
+    });
+    let e = engine
+        .compute(Kind::Projection, &input, false)
+        .expect_err("refused without the amount");
+    let report = e.report();
+    assert_eq!(report.code, "rule_missing_year");
+    let details = serde_json::to_value(&report).expect("json")["rule"].clone();
+    assert_eq!(details["name"], "transitional_subsidy", "{details}");
+    assert!(
+        details["title"]
+            .as_str()
+            .expect("title")
+            .starts_with("郑州过渡性补贴"),
+        "{details}"
+    );
+    input["extra_amounts"] = json!({"transitional_subsidy": "123.40"});
+    let got = engine
+        .compute(Kind::Projection, &input, true)
+        .unwrap_or_else(|e| panic!("{e} {:?}", e.fields()));
+    let lines = got["award"]["extras"].as_array().expect("extras");
+    let line = lines
+        .iter()
+        .find(|l| l["name"] == "transitional_subsidy")
+        .expect("the extra's line");
+    assert_eq!(line["amount"], "123.40");
+    assert!(
+        line["formula"]
+            .as_str()
+            .unwrap()
+            .contains("given in the input")
+    );
+    // The total adds it exactly: the same projection with the amount 0 pays 123.40 less.
+    let total = |v: &Value| -> rust_decimal::Decimal {
+        v["award"]["total"].as_str().unwrap().parse().unwrap()
+    };
+    let mut zero = input.clone();
+    zero["extra_amounts"] = json!({"transitional_subsidy": "0"});
+    let zero = engine
+        .compute(Kind::Projection, &zero, false)
+        .expect("zero");
+    assert_eq!(
+        total(&got) - total(&zero),
+        rust_decimal::Decimal::new(12340, 2)
+    );
+    // A name no extra of unknown amount takes: refused by name.
+    input["extra_amounts"] = json!({"transitional_subsidy": "123.40", "no_such": "5"});
+    let e = engine
+        .compute(Kind::Projection, &input, false)
+        .expect_err("refused");
+    assert_eq!(e.fields()[0].path, "extra_amounts.no_such", "{e}");
+}

@@ -106,7 +106,7 @@ let plannerReal = false;
 /** Write `params` as the query, in PARAM_ORDER, leaving `/ , :` readable. */
 function writeQuery(params) {
   const rank = (k) => (ASKED_RE.test(k) ? PARAM_ORDER.indexOf("price-growth") + 0.5
-    : NEED_IDS.includes(k) ? PARAM_ORDER.indexOf("asof") + 0.5 + NEED_IDS.indexOf(k) / (2 * NEED_IDS.length)
+    : isNeedId(k) ? PARAM_ORDER.indexOf("asof") + 0.5 + needRank(k) / (2 * NEED_IDS.length + 2)
     : PARAM_ORDER.includes(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.length);
   const enc = (v) => encodeURIComponent(v).replace(/%2C/gi, ",").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
   const u = new URL(location.href);
@@ -131,7 +131,7 @@ function scenarioParams(f) {
 }
 function writeScenario(f) {
   const q = new URLSearchParams(location.search);
-  for (const k of [...q.keys()]) if (SCENARIO.includes(k) || ASKED_RE.test(k) || NEED_IDS.includes(k)) q.delete(k);
+  for (const k of [...q.keys()]) if (SCENARIO.includes(k) || ASKED_RE.test(k) || isNeedId(k)) q.delete(k);
   for (const [k, v] of scenarioParams(f)) if (v) q.set(k, v);
   writeQuery(q);
 }
@@ -152,6 +152,10 @@ function readScenario() {
   }
   // The inputs about the person this place needs (transitional-index=1.2, region-class=xining, …).
   for (const spec of NEEDABLE) if (q.get(spec.id) !== null) addNeeded(spec, q.get(spec.id));
+  for (const [k, v] of q) {
+    const m = EXTRA_ID.exec(k);
+    if (m) addNeeded(extraSpec(m[1]), v);
+  }
   plannerAt = q.get("at") ?? "";
   plannerReal = q.get("money") === "today";
   $("planner-real").checked = plannerReal;
@@ -209,7 +213,7 @@ function clearAsked() {
   $("asked-values").replaceChildren();
   $("person-asked").replaceChildren();
   const q = new URLSearchParams(location.search);
-  const theirs = (k) => ASKED_RE.test(k) || NEED_IDS.includes(k);
+  const theirs = (k) => ASKED_RE.test(k) || isNeedId(k);
   if ([...q.keys()].some(theirs)) {
     for (const k of [...q.keys()]) if (theirs(k)) q.delete(k);
     writeQuery(q);
@@ -289,6 +293,18 @@ const NEEDABLE = [
   { path: "transitional_window_index", id: "window-index", kind: "index", example: "1.2" },
 ];
 const NEED_IDS = NEEDABLE.map((n) => n.id);
+// A local extra whose amount the place's rules do not hold (郑州过渡性补贴: its table
+// was not found; the engine's `rule_missing_year` of kind `unknown_amount`, naming
+// it and its title) is asked likewise: the amount the agency computed, sent as
+// `extra_amounts.<name>` (field id `extra-<name>`, after the others).
+const EXTRA_ID = /^extra-([a-z0-9_]+)$/;
+/** The asked field of the extra `name` of unknown amount (its title, when the engine gave it). */
+const extraSpec = (name, title = "") =>
+  ({ path: `extra_amounts.${name}`, id: `extra-${name}`, kind: "money", example: "300", unit: "元", title });
+/** Whether a URL key is one of the person's asked fields. */
+const isNeedId = (k) => NEED_IDS.includes(k) || EXTRA_ID.test(k);
+/** Where the person's asked field `id` goes among them (an extra's last). */
+const needRank = (id) => (NEED_IDS.includes(id) ? NEED_IDS.indexOf(id) : NEED_IDS.length);
 /** The person's inputs asked for the place in use, in NEEDABLE's order: { path, id, …, box }. */
 let needed = [];
 
@@ -310,7 +326,7 @@ function addNeeded(spec, value = "") {
     el("label", { for: id }), input,
     el("span", { class: "hint", id: `${id}-hint` }), el("span", { class: "field-error", id: `${id}-error`, role: "alert" }));
   needed.push({ ...spec, box });
-  needed.sort((a, b) => NEED_IDS.indexOf(a.id) - NEED_IDS.indexOf(b.id));
+  needed.sort((a, b) => needRank(a.id) - needRank(b.id));
   $("person-asked").replaceChildren(...needed.map((n) => n.box));
   labelAsked();
   return true;
@@ -319,8 +335,8 @@ function addNeeded(spec, value = "") {
 function labelNeeded() {
   const prov = (rules.provinceId ?? rules.id ?? "").split("/")[1] ?? "";
   for (const n of needed) {
-    n.box.querySelector("label").textContent = t("needLabel", n.id, prov);
-    $(`${n.id}-hint`).textContent = t("needHint", n.id, prov);
+    n.box.querySelector("label").textContent = EXTRA_ID.test(n.id) ? t("extraLabel", n.title) : t("needLabel", n.id, prov);
+    $(`${n.id}-hint`).textContent = EXTRA_ID.test(n.id) ? t("extraHint", n.title, rules.place) : t("needHint", n.id, prov);
     if (n.options) {
       for (const o of n.box.querySelectorAll("option")) {
         o.textContent = !o.value ? t("choose") : n.titles ? t("choiceTitle", n.titles[o.value]) : t("needOption", n.id, o.value);
@@ -330,7 +346,9 @@ function labelNeeded() {
 }
 /** The person's inputs an engine error names that the page asks for. */
 function needsOf(e) {
-  const fields = e?.name === "InputError" ? e.details?.fields ?? [] : [];
+  const d = e?.details ?? {};
+  if (e?.code === "rule_missing_year" && d.kind === "unknown_amount" && d.name) return [extraSpec(d.name, d.title)];
+  const fields = e?.name === "InputError" ? d.fields ?? [] : [];
   return NEEDABLE.filter((spec) => fields.some((x) => fieldPath(x.path) === spec.path));
 }
 /** The fields of `specs` that are asked and still empty (the engine refused for want of them). */
@@ -344,7 +362,7 @@ function wanted(e) {
   const specs = needsOf(e), empty = lacking(specs);
   if (!empty.length || !fields.every((x) => NEEDABLE.some((s) => s.path === fieldPath(x.path)) || fieldId(x.path))) return null;
   const prov = (rules.provinceId ?? rules.id ?? "").split("/")[1] ?? "";
-  return empty.map((s) => t("needName", s.id, prov));
+  return empty.map((s) => (EXTRA_ID.test(s.id) ? t("extraName", s.title) : t("needName", s.id, prov)));
 }
 
 function setStatus(state) {
@@ -705,16 +723,20 @@ function projectionInput(f) {
     ...(Object.keys(f.pensionBases).length ? { pension_bases: f.pensionBases } : {}),
   };
   // inputs about the person only this place's rules need, as the engine's fields
-  const attributes = {};
-  for (const [path, v] of Object.entries(f.needs)) if (path.startsWith("attributes.")) attributes[path.slice(11)] = v;
+  const attributes = {}, extraAmounts = {};
+  for (const [path, v] of Object.entries(f.needs)) {
+    if (path.startsWith("attributes.")) attributes[path.slice(11)] = v;
+    if (path.startsWith("extra_amounts.")) extraAmounts[path.slice(14)] = v;
+  }
   return {
     category: f.category, birth: f.birth, from: `${f.asOfYear}-01`,
     contribution_months: f.paidMonths,
     ...(f.paidMonths > 0 ? { average_index: f.index } : {}),
     // the person's own figures the place needs (not attributes), as top-level fields
-    ...Object.fromEntries(Object.entries(f.needs).filter(([path]) => !path.startsWith("attributes."))),
+    ...Object.fromEntries(Object.entries(f.needs).filter(([path]) => !/^(attributes|extra_amounts)\./.test(path))),
     deemed_months: f.deemedMonths, account_balance: f.balance,
     ...(Object.keys(attributes).length ? { attributes } : {}),
+    ...(Object.keys(extraAmounts).length ? { extra_amounts: extraAmounts } : {}),
     index: f.futureIndex, assumptions,
   };
 }

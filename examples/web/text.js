@@ -48,6 +48,9 @@ const RECORD_NAME = {
     "The average contribution index of those months (Z实 of 京劳社养发〔2007〕21号); see your record at the social insurance agency (个人权益记录); leave empty if you paid nothing then."],
 };
 
+/** The Chinese name in a rule data title ("郑州过渡性补贴 Zhengzhou transitional subsidy (…)" → 郑州过渡性补贴). */
+const zhTitle = (title) => (title ?? "").split(/\s+(?=[A-Za-z(])/)[0].replace(/\s*[（(][^）)]*[A-Za-z][^）)]*[）)]/g, "") || "当地另发待遇";
+
 export const TEXT = {
   zh: {
     pageTitle: (place) => `养老金测算 · 按${place}规则计算`,
@@ -199,6 +202,11 @@ export const TEXT = {
     // a value of the place's own list by its title in the rule data, Chinese only (广州市 平均)
     choiceTitle: (title) => title.replace(/\s*视同缴费指数.*$/, "").replace(/\s*\([^)]*[A-Za-z][^)]*\)/g, ""),
     choose: "请选择",
+    // a local extra whose amount the rules do not hold, asked as the agency computed it
+    extraName: (title) => zhTitle(title),
+    extraLabel: (title) => `${zhTitle(title)}（经办机构核定，元/月）`,
+    extraHint: (title, place) => `${place}对您这种情况另发“${zhTitle(title)}”，但它的计算表本计算器没有找到出处，不作估算；` +
+      "请填社保经办机构核定或预估的月额，不清楚可向社保经办机构查询。",
     needError: (place, names, code) => `按${place}规则测算还需要您的${names.join("、")}：请在上面新出现的一栏填写，再点“测算”。（${code}）`,
     needPlanner: (place, names, code) => `按${place}规则无法测算：还需要您的${names.join("、")}，见上。（${code}）`,
     needOutOfRange: (lo, hi) => `超出本地规则允许的范围：指数只能在 ${lo} 到 ${hi} 之间。`,
@@ -350,6 +358,10 @@ export const TEXT = {
     needOption: (id, value) => ({ xining: "Xining area (with Datong, Huangzhong, Huangyuan)", other: "elsewhere in Qinghai" })[value] ?? value,
     choiceTitle: (title) => title.replace(/\s*视同缴费指数.*$/, ""),
     choose: "Choose",
+    extraName: (title) => `the local extra ${title || "of unknown amount"}`,
+    extraLabel: (title) => `${title || "Local extra"} (as the agency computes it, yuan a month)`,
+    extraHint: (title, place) => `${place} pays this extra in your case, but its table has no source this calculator found, so it is not estimated; ` +
+      "enter the monthly amount the social insurance agency gives, or ask the agency.",
     needError: (place, names, code) => `The rules of ${place} also need your ${names.join(" and ")}: enter it in the new field above, then press Estimate. (${code})`,
     needPlanner: (place, names, code) => `Cannot compute with the rules of ${place}: your ${names.join(" and ")} is needed, see above. (${code})`,
     needOutOfRange: (lo, hi) => `Outside the range the rules allow: an index from ${lo} to ${hi}.`,

@@ -361,6 +361,35 @@ fn amount(rule: &ExtraRule, b: &Basis, n: Option<Decimal>) -> Option<(Decimal, S
     })
 }
 
+/// An amount given in `extra_amounts` that no applying extra of unknown
+/// amount took: refused, naming it (a given figure never replaces one the
+/// rule set computes, and never goes unused).
+fn given_but_unused(
+    input: &AwardInput,
+    used: &[String],
+    snap: &Snapshot,
+    date: NaiveDate,
+) -> Result<(), Error> {
+    let errs: Vec<crate::error::FieldError> = input
+        .extra_amounts
+        .iter()
+        .flatten()
+        .filter(|(name, _)| !used.contains(name))
+        .map(|(name, _)| crate::error::FieldError {
+            path: format!("extra_amounts.{name}"),
+            message: format!(
+                "no local extra `{name}` of unknown amount applies to this person on {date} in rule set `{}` (an amount is given only where the rule set holds none)",
+                snap.identity.id
+            ),
+        })
+        .collect();
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(crate::error::InputErrors(errs)))
+    }
+}
+
 /// Every extra in force on `date` that applies to the person; one step per
 /// extra and one `local_extras` step when there are any.
 pub(super) fn extras(
@@ -379,7 +408,10 @@ pub(super) fn extras(
         in_total_exact: Decimal::ZERO,
     };
     let members = snap.extras.at(date);
+    // The extras of unknown amount given in the input and applied.
+    let mut used: Vec<String> = vec![];
     if members.is_empty() {
+        given_but_unused(input, &used, snap, date)?;
         return Ok(out);
     }
     let r = super::components::component_rounding(&snap.rounding.local_extras, money, date)?;
@@ -399,20 +431,42 @@ pub(super) fn extras(
             });
             continue;
         }
-        if matches!(m.value.kind, ExtraKind::Unknown) {
-            return Err(Error::Rules(crate::error::RuleError::UnknownAmount {
-                param: m.param.to_string(),
-                date,
-                ruleset: snap.identity.id.clone(),
-            }));
-        }
-        let n = match &m.value.kind {
-            ExtraKind::PctOfIndexedWageStepped { attribute, .. } => {
-                Some(number_attribute(attribute, m, input, snap, date)?)
+        let given = input
+            .extra_amounts
+            .as_ref()
+            .and_then(|g| g.get(&*m.name))
+            .copied();
+        let (exact, formula) = match (&m.value.kind, given) {
+            // The rule set holds no amount: the agency's figure, given.
+            (ExtraKind::Unknown, Some(v)) => {
+                used.push(m.name.to_string());
+                (
+                    v,
+                    format!(
+                        "given in the input (extra_amounts.{}: the amount the agency computed; the rule set holds none)",
+                        m.name
+                    ),
+                )
             }
-            _ => None,
+            (ExtraKind::Unknown, None) => {
+                return Err(Error::Rules(crate::error::RuleError::UnknownAmount {
+                    param: m.param.to_string(),
+                    name: m.name.to_string(),
+                    title: m.value.title.clone(),
+                    date,
+                    ruleset: snap.identity.id.clone(),
+                }));
+            }
+            (kind, _) => {
+                let n = match kind {
+                    ExtraKind::PctOfIndexedWageStepped { attribute, .. } => {
+                        Some(number_attribute(attribute, m, input, snap, date)?)
+                    }
+                    _ => None,
+                };
+                amount(&m.value, b, n).ok_or_else(|| too_large(WHOLE_INPUT))?
+            }
         };
-        let (exact, formula) = amount(&m.value, b, n).ok_or_else(|| too_large(WHOLE_INPUT))?;
         let value = r.value.apply(exact);
         let formula = format!(
             "{formula} = {}, rounded ({})",
@@ -459,6 +513,7 @@ pub(super) fn extras(
             source: m.provenance.source.clone(),
         });
     }
+    given_but_unused(input, &used, snap, date)?;
     out.sum = r.value.apply(out.sum);
     tracer.step(|| {
         let amounts: Vec<String> = out.lines.iter().map(|l| l.amount.to_string()).collect();

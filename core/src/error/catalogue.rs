@@ -275,6 +275,8 @@ impl Error {
             }),
             Error::Rules(RuleError::UnknownAmount {
                 param: "award.extras.only_child".into(),
+                name: "only_child".into(),
+                title: "独生子女父母加发".into(),
                 date,
                 ruleset: "cn/yunnan".into(),
             }),

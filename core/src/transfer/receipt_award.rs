@@ -102,6 +102,7 @@ pub fn award_at_receipt(
         account_rates: None,
         pension_base: input.pension_base,
         flat_part_base: None,
+        extra_amounts: None,
         transitional_index: None,
         old_transitional_pension: None,
         transitional_pension: None,

@@ -583,7 +583,8 @@ test("opened from a file (file://) or without its WebAssembly: a clear message h
 
 /** The values the every-place test gives for an input about the person, by field id. */
 const PERSON_VALUES = { "transitional-index": "1.2", "region-class": "other", "years-in-xizang": "12", "notional-account": "36000", "transitional-pension": "800",
-  "deemed-locality": "guangzhou", "pre-window-months": "24", "window-index-sum": "48.5", "window-months": "69", "window-index": "1.2" };
+  "deemed-locality": "guangzhou", "pre-window-months": "24", "window-index-sum": "48.5", "window-months": "69", "window-index": "1.2",
+  "extra-transitional_subsidy": "300" };
 
 test("every province and city the engine ships: the title and the 按…规则计算 line name it; the place is kept in the URL", { timeout: 300_000 }, async () => {
   const { page, errors } = await open();
@@ -667,10 +668,10 @@ test("every province and city the engine ships: the title and the 按…规则�
   assert.ok(asked.some((x) => x.startsWith("cn/guangdong: ") && x.includes("deemed-locality") && x.includes("pre-window-months") && x.includes("window-index-sum")), asked.join(" "));
   // 北京's N实98 and Z实 of the months paid before the projection (1992-10 … 1998-06).
   assert.ok(asked.some((x) => x.startsWith("cn/beijing: ") && x.includes("window-months") && x.includes("window-index")), asked.join(" "));
-  // Every province and city computes for this person once what is asked is given, but
-  // 郑州: with deemed years its 过渡性补贴 applies, whose table has no source (never guessed).
-  assert.deepEqual(refused.map((x) => x.split(":")[0]), ["cn/henan/zhengzhou"], refused.join("\n"));
-  assert.match(refused[0], /award\.extras\.transitional_subsidy.*没有找到出处/);
+  // Every province and city computes for this person once what is asked is given: 郑州's
+  // 过渡性补贴 (its table has no source, never guessed) as the agency computed it.
+  assert.deepEqual(refused, []);
+  assert.ok(asked.some((x) => x.startsWith("cn/henan/zhengzhou: ") && x.includes("extra-transitional_subsidy")), asked.join(" "));
   // Without deemed years 郑州 computes: its flat half on the province base, grown from the
   // last published year like C (the page shows it), the total the Node package's.
   await settle(page, () => page.selectOption("#province", "cn/henan"));
@@ -1013,6 +1014,48 @@ test("广东's figures from the agency's records are asked: the 1993 locality as
   assert.equal(await again.page.inputValue("#deemed-locality"), "guangzhou");
   assert.equal(await again.page.textContent("#total-pension"), proj.award.total);
   assert.equal(again.page.url(), url, "stable: the page writes back the same URL");
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.close();
+  await page.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("郑州's 过渡性补贴, whose table has no source: asked as the agency computes it, never estimated; given, the figures are the CLI's; kept in the URL", { timeout: 300_000 }, async () => {
+  const { page, errors } = await open();
+  await fillPerson(page); // with 6 deemed years: the subsidy applies
+  const dir = await mkdtemp(join(tmpdir(), "estimator-zhengzhou-"));
+  await settle(page, () => page.selectOption("#province", "cn/henan"));
+  await settle(page, () => page.selectOption("#city", "cn/henan/zhengzhou"));
+  await giveAsked(page);
+  await page.fill("#transitional-index", "1.2");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "error");
+  let inputs = await engineInputs(page);
+  const refusal = (() => { try { new Engine("cn/henan/zhengzhou").projection(inputs.projection); } catch (e) { return e; } })();
+  assert.equal(refusal.code, "rule_missing_year");
+  assert.deepEqual([refusal.details.kind, refusal.details.name], ["unknown_amount", "transitional_subsidy"]);
+  const field = (await personAsked(page)).find((f) => f.id === "extra-transitional_subsidy");
+  assert.equal(field.label, "郑州过渡性补贴（经办机构核定，元/月）");
+  assert.match(field.hint, /^河南省郑州市对您这种情况另发“郑州过渡性补贴”，但它的计算表本计算器没有找到出处，不作估算；/);
+  assert.equal(field.value, "");
+  assert.equal(await page.textContent("#error"), "按河南省郑州市规则测算还需要您的郑州过渡性补贴：请在上面新出现的一栏填写，再点“测算”。（rule_missing_year）");
+
+  await page.fill("#extra-transitional_subsidy", "300");
+  await settle(page, () => page.click("#go"));
+  assert.equal(await state(page), "done", await page.textContent("#error"));
+  inputs = await engineInputs(page);
+  assert.deepEqual(inputs.projection.extra_amounts, { transitional_subsidy: "300" });
+  assert.deepEqual(inputs.plan.person.extra_amounts, { transitional_subsidy: "300" });
+  const proj = await samePension(page, inputs, dir, await sameRetirement(page, inputs));
+  assert.equal(proj.award.extras.find((x) => x.name === "transitional_subsidy").amount, "300.00");
+  await samePlan(page, inputs);
+
+  const url = page.url();
+  assert.match(url, /&transitional-index=1\.2&extra-transitional_subsidy=300&future-index=/);
+  const again = await open(url);
+  assert.equal(await state(again.page), "done", await again.page.textContent("#error"));
+  assert.equal(await again.page.inputValue("#extra-transitional_subsidy"), "300");
+  assert.equal(await again.page.textContent("#total-pension"), proj.award.total);
   assert.deepEqual([...errors, ...again.errors], []);
   await again.page.close();
   await page.close();

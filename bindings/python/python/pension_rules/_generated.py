@@ -1481,12 +1481,16 @@ class RuleError(Record):
     """The input field that may supply them."""
     key: Optional[int] = None
     """The key asked for."""
+    name: Optional[str] = None
+    """Its name, the key of `extra_amounts` (`only_child`)."""
     region: Optional[str] = None
     """GB/T 2260 code of the place."""
     ruleset: Optional[str] = None
     """The rule set used for it, if the catalog has one."""
     scheme: Optional[str] = None
     """What kind of scheme (`pension adjustment`)."""
+    title: Optional[str] = None
+    """Its title in the rule data."""
     year: Optional[int] = None
     """The year asked for."""
     years: List[int] = _field(default_factory=list)
@@ -2071,6 +2075,10 @@ class PlanPerson(_PlanPersonRequired, total=False):
     """
     deemed_months: int
     """Deemed months (视同缴费月数)."""
+    extra_amounts: Optional[Mapping[str, DecimalLike]]
+    """Amounts of local extras the rule set holds none for, as the agency
+    computed them, by name (郑州 `transitional_subsidy`), as for an award.
+    """
     index: Optional[DecimalLike]
     """The contribution index of every year from `from` (one figure)."""
     indexes: Optional[Sequence[DecimalLike]]
@@ -2373,6 +2381,12 @@ class AwardInput(_AwardInputRequired, total=False):
     """
     deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
+    extra_amounts: Optional[Mapping[str, DecimalLike]]
+    """Amounts of local extras whose amount the rule set does not hold
+    (`kind = "unknown"`: no source found), as the agency computed them,
+    by the extra's name (郑州 `transitional_subsidy`). Only such extras
+    take one, and only where they apply; any other name is refused.
+    """
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
     flat_part_base: Optional[DecimalLike]
@@ -2483,6 +2497,12 @@ class AwardFields(TypedDict, total=False):
     """
     deemed_months: Optional[Union[int, str]]
     """Summary: deemed months (视同缴费月数); default 0."""
+    extra_amounts: Optional[Mapping[str, DecimalLike]]
+    """Amounts of local extras whose amount the rule set does not hold
+    (`kind = "unknown"`: no source found), as the agency computed them,
+    by the extra's name (郑州 `transitional_subsidy`). Only such extras
+    take one, and only where they apply; any other name is refused.
+    """
     first_pension_month: Optional[str]
     """First month paid (default: the month after the retirement month)."""
     flat_part_base: Optional[DecimalLike]
@@ -2741,6 +2761,10 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
     """
     deemed_months: int
     """Deemed months (视同缴费月数)."""
+    extra_amounts: Optional[Mapping[str, DecimalLike]]
+    """Amounts of local extras the rule set holds none for, as the agency
+    computed them, by name (郑州 `transitional_subsidy`), as for an award.
+    """
     index: Optional[DecimalLike]
     """The contribution index of every year from `from` (one figure)."""
     indexes: Optional[Sequence[DecimalLike]]
@@ -2798,7 +2822,7 @@ class ProjectionInput(_ProjectionInputRequired, total=False):
 
 #: The fields of :class:`ProjectionInput`, none required: an input dict and keyword
 #: arguments together make the ``projection`` input.
-ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_index_locality': 'Optional[str]', 'deemed_months': 'int', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'notional_account': 'Optional[DecimalLike]', 'old_transitional_pension': 'Optional[DecimalLike]', 'pre_account_months': 'int', 'pre_window_months': 'Optional[int]', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]', 'transitional_pension': 'Optional[DecimalLike]', 'transitional_window_index': 'Optional[DecimalLike]', 'transitional_window_months': 'Optional[int]', 'window_index_sum': 'Optional[DecimalLike]'}, total=False)
+ProjectionFields = TypedDict('ProjectionFields', {'account_balance': 'DecimalLike', 'assumptions': 'ProjectionAssumptionsInput', 'attributes': 'Optional[Mapping[str, Union[bool, str]]]', 'average_index': 'Optional[DecimalLike]', 'birth': 'str', 'category': 'Category', 'contribution_months': 'int', 'deemed_index_locality': 'Optional[str]', 'deemed_months': 'int', 'extra_amounts': 'Optional[Mapping[str, DecimalLike]]', 'from': 'str', 'index': 'Optional[DecimalLike]', 'indexes': 'Optional[Sequence[DecimalLike]]', 'last_contribution_month': 'Optional[str]', 'notional_account': 'Optional[DecimalLike]', 'old_transitional_pension': 'Optional[DecimalLike]', 'pre_account_months': 'int', 'pre_window_months': 'Optional[int]', 'retirement_month': 'Optional[str]', 'transitional_index': 'Optional[DecimalLike]', 'transitional_pension': 'Optional[DecimalLike]', 'transitional_window_index': 'Optional[DecimalLike]', 'transitional_window_months': 'Optional[int]', 'window_index_sum': 'Optional[DecimalLike]'}, total=False)
 
 
 class _RecomputeInputRequired(TypedDict):

@@ -236,6 +236,10 @@ export type RuleError =
       date: string;
       kind: "unknown_amount";
       /**
+       * Its name, the key of `extra_amounts` (`only_child`).
+       */
+      name: string;
+      /**
        * The extra's parameter name (`award.extras.only_child`).
        */
       param: string;
@@ -243,6 +247,10 @@ export type RuleError =
        * Rule-set id.
        */
       ruleset: string;
+      /**
+       * Its title in the rule data.
+       */
+      title: string;
     }
   | {
       /**
@@ -572,6 +580,15 @@ export interface AwardInput {
    * Summary: deemed months (视同缴费月数); default 0.
    */
   deemed_months?: SheetMonths | null;
+  /**
+   * Amounts of local extras whose amount the rule set does not hold
+   * (`kind = "unknown"`: no source found), as the agency computed them,
+   * by the extra's name (郑州 `transitional_subsidy`). Only such extras
+   * take one, and only where they apply; any other name is refused.
+   */
+  extra_amounts?: {
+    [k: string]: string | number | undefined;
+  } | null;
   /**
    * First month paid (default: the month after the retirement month).
    */
@@ -922,6 +939,13 @@ export interface PlanPerson {
    */
   deemed_months?: number;
   /**
+   * Amounts of local extras the rule set holds none for, as the agency
+   * computed them, by name (郑州 `transitional_subsidy`), as for an award.
+   */
+  extra_amounts?: {
+    [k: string]: string | number | undefined;
+  } | null;
+  /**
    * First month projected: the first contribution month of a career, or
    * the January after the last statement.
    */
@@ -1040,6 +1064,13 @@ export interface ProjectionInput {
    * Deemed months (视同缴费月数).
    */
   deemed_months?: number;
+  /**
+   * Amounts of local extras the rule set holds none for, as the agency
+   * computed them, by name (郑州 `transitional_subsidy`), as for an award.
+   */
+  extra_amounts?: {
+    [k: string]: string | number | undefined;
+  } | null;
   /**
    * First month projected: the first contribution month of a career, or
    * the January after the last statement.
